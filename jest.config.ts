@@ -1,0 +1,22 @@
+import type { Config } from 'jest';
+
+/**
+ * Every project's tests in one run. One PostgreSQL server for the run (embedded, or the one in
+ * DATABASE_URL), prepared once; each test file gets a fresh database copied from a migrated template.
+ */
+const config: Config = {
+  projects: [
+    '<rootDir>/libs/shared',
+    '<rootDir>/libs/api/core',
+    '<rootDir>/libs/api/database',
+    '<rootDir>/libs/api/auth',
+    '<rootDir>/libs/api/seed',
+    '<rootDir>/apps/api',
+  ],
+  globalSetup: '<rootDir>/libs/api/database/src/testing/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/api/database/src/testing/global-teardown.ts',
+  maxWorkers: 2,
+  testTimeout: 30_000,
+};
+
+export default config;

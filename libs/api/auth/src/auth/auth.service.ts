@@ -1,0 +1,111 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import type { AuthTokens } from '@advisordesk/shared';
+import { APP_CONFIG, AppError, RateLimiter, type AppConfig } from '@advisordesk/api-core';
+import { toUserView, UserEntity } from '../users/user.entity';
+import { AuthErrors } from './auth.errors';
+import { JWT_AUDIENCE, JWT_ISSUER } from './jwt.strategy';
+import { PasswordService } from './password.service';
+import { RefreshTokenEntity } from './refresh-token.entity';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+@Injectable()
+export class AuthService {
+  /** Per address: `LOGIN_RATE_LIMIT` attempts a minute. Per account: 5 failures lock it for 15 minutes. */
+  private readonly loginsPerAddress: RateLimiter;
+  private readonly failuresPerAccount = new RateLimiter(() => 5, 15 * 60_000, 'Too many failed sign-ins for this account: try again later');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly jwt: JwtService,
+  ) {
+    this.loginsPerAddress = new RateLimiter(() => config.loginRateLimit, 60_000, 'Too many sign-in attempts from this address: try again in a minute');
+  }
+
+  async login(email: string, password: string, clientAddress: string): Promise<AuthTokens> {
+    this.loginsPerAddress.hit(clientAddress);
+    const account = email.trim().toLowerCase();
+    this.failuresPerAccount.check(account);
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = :email', { email: account })
+      .getOne();
+    const valid = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyAgainstNothing(password);
+    if (!user || !valid) {
+      this.failuresPerAccount.hit(account);
+      throw new AppError(AuthErrors.badCredentials);
+    }
+    if (!user.active) throw new AppError(AuthErrors.inactive);
+    this.failuresPerAccount.reset(account);
+    return this.issueTokens(user, randomUUID());
+  }
+
+  /**
+   * Rotation: a refresh token works once. Using a spent one again (a stolen copy, most likely)
+   * revokes its whole family, so both the thief and the owner must sign in again.
+   */
+  async refresh(refreshToken: string): Promise<AuthTokens> {
+    const [id, secret] = refreshToken.split('.');
+    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError(AuthErrors.badRefreshToken);
+    return this.dataSource.transaction(async (manager) => {
+      const token = await manager.findOne(RefreshTokenEntity, { where: { id } });
+      if (!token) throw new AppError(AuthErrors.badRefreshToken);
+      const given = Buffer.from(sha256(secret));
+      const stored = Buffer.from(token.tokenHash);
+      if (given.length !== stored.length || !timingSafeEqual(given, stored)) throw new AppError(AuthErrors.badRefreshToken);
+      if (token.revokedAt) {
+        await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [token.familyId]);
+        throw new AppError(AuthErrors.badRefreshToken);
+      }
+      if (token.expiresAt.getTime() <= Date.now()) throw new AppError(AuthErrors.badRefreshToken);
+      const user = await manager.findOne(UserEntity, { where: { id: token.userId } });
+      if (!user || !user.active) throw new AppError(AuthErrors.badRefreshToken);
+      const nextId = randomUUID();
+      // Conditional update: of two concurrent refreshes with the same token, only one wins.
+      const spent = await manager.query(`UPDATE refresh_tokens SET revoked_at = now(), replaced_by = $2 WHERE id = $1 AND revoked_at IS NULL`, [id, nextId]);
+      if (spent[1] !== 1) throw new AppError(AuthErrors.badRefreshToken);
+      return this.issueTokens(user, token.familyId, nextId, manager.getRepository(RefreshTokenEntity));
+    });
+  }
+
+  /** Ends one session (the given refresh token's family) or, without it, every session of the user. */
+  async logout(userId: string, refreshToken?: string): Promise<void> {
+    const id = refreshToken?.split('.')[0];
+    if (id && /^[0-9a-f-]{36}$/.test(id)) {
+      await this.dataSource.query(
+        `UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND family_id = (SELECT family_id FROM refresh_tokens WHERE id = $1 AND user_id = $2)`,
+        [id, userId],
+      );
+      return;
+    }
+    await this.revokeAllSessions(userId);
+  }
+
+  async revokeAllSessions(userId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  }
+
+  private async issueTokens(user: UserEntity, familyId: string, id: string = randomUUID(), repository = this.dataSource.getRepository(RefreshTokenEntity)): Promise<AuthTokens> {
+    const secret = randomBytes(32).toString('base64url');
+    await repository.insert({
+      id,
+      userId: user.id,
+      familyId,
+      tokenHash: sha256(secret),
+      expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
+    });
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id, role: user.role },
+      { algorithm: 'HS256', expiresIn: this.config.accessTokenTtlSeconds, issuer: JWT_ISSUER, audience: JWT_AUDIENCE, secret: this.config.jwtSecret },
+    );
+    return { accessToken, refreshToken: `${id}.${secret}`, user: toUserView(user) };
+  }
+}

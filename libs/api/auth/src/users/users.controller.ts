@@ -1,0 +1,59 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { rolesThatCanRead, type UserView } from '@advisordesk/shared';
+import { idOf } from '@advisordesk/api-core';
+import { AuthService } from '../auth/auth.service';
+import { CurrentUser, type AuthUser } from '../auth/auth-user';
+import { Roles } from '../auth/roles.decorator';
+import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+const uuid = idOf('User');
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Roles(...rolesThatCanRead('users'))
+  @Get()
+  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response): Promise<UserView[]> {
+    const { rows, total } = await this.users.list(query);
+    response.setHeader('x-total-count', String(total));
+    return rows;
+  }
+
+  @Roles(...rolesThatCanRead('users'))
+  @Get(':id')
+  get(@Param('id', uuid) id: string): Promise<UserView> {
+    return this.users.get(id);
+  }
+
+  @Roles('admin')
+  @Post()
+  create(@Body() body: CreateUserDto): Promise<UserView> {
+    return this.users.create(body);
+  }
+
+  @Roles('admin')
+  @Patch(':id')
+  async update(@CurrentUser() actor: AuthUser, @Param('id', uuid) id: string, @Body() body: UpdateUserDto): Promise<UserView> {
+    const { user, sessionsEnded } = await this.users.update(actor, id, body);
+    if (sessionsEnded) await this.auth.revokeAllSessions(id);
+    return user;
+  }
+
+  /** Users are never deleted (their leads and history stay attributed): DELETE deactivates. */
+  @Roles('admin')
+  @Delete(':id')
+  async deactivate(@CurrentUser() actor: AuthUser, @Param('id', uuid) id: string): Promise<UserView> {
+    const { user } = await this.users.update(actor, id, { active: false });
+    await this.auth.revokeAllSessions(id);
+    return user;
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { ROLES, type UserView } from '@advisordesk/shared';
+import { AppError, notFound, parseListQuery, whereClause, type ListSpec } from '@advisordesk/api-core';
+import { AuthErrors } from '../auth/auth.errors';
+import { PasswordService } from '../auth/password.service';
+import type { AuthUser } from '../auth/auth-user';
+import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { toUserView, UserEntity } from './user.entity';
+
+export const USER_LIST: ListSpec = {
+  fields: {
+    id: { column: 'id', type: 'uuid' },
+    name: { column: 'name', type: 'text', sortable: true },
+    email: { column: 'email', type: 'text', sortable: true },
+    role: { column: 'role', type: 'enum', values: ROLES, sortable: true },
+    active: { column: 'active', type: 'bool', sortable: true },
+    createdAt: { column: 'created_at', type: 'timestamp', sortable: true },
+  },
+  defaultSort: { field: 'name', order: 'asc' },
+  tieBreaker: 'id',
+  search: (p, q) => ({ sql: `(name ILIKE ${p} OR email ILIKE ${p})`, value: `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%` }),
+};
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  async list(query: Record<string, unknown>): Promise<{ rows: UserView[]; total: number }> {
+    const list = parseListQuery(query, USER_LIST);
+    const where = whereClause(list.where);
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT id, name, email, role, active, created_at AS "createdAt", updated_at AS "updatedAt" FROM users ${where} ORDER BY ${list.orderBy} LIMIT ${list.limit} OFFSET ${list.offset}`,
+        list.params,
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM users ${where}`, list.params),
+    ]);
+    return { rows: rows.map((r: UserView & { createdAt: Date; updatedAt: Date }) => ({ ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() })), total };
+  }
+
+  async get(id: string): Promise<UserView> {
+    const user = await this.users.findOne({ where: { id } });
+    if (!user) throw notFound('User');
+    return toUserView(user);
+  }
+
+  async create(body: CreateUserDto): Promise<UserView> {
+    await this.assertEmailFree(body.email);
+    const user = await this.users.save(
+      this.users.create({ name: body.name.trim(), email: body.email.trim().toLowerCase(), role: body.role, active: body.active ?? true, passwordHash: await this.passwords.hash(body.password) }),
+    );
+    return this.get(user.id);
+  }
+
+  /** Admins edit users; nobody changes their own role or deactivates themselves. */
+  async update(actor: AuthUser, id: string, body: UpdateUserDto): Promise<{ user: UserView; sessionsEnded: boolean }> {
+    const user = await this.users.findOne({ where: { id } });
+    if (!user) throw notFound('User');
+    if (id === actor.id && body.role !== undefined && body.role !== user.role) throw new AppError(AuthErrors.ownRole);
+    if (id === actor.id && body.active === false) throw new AppError(AuthErrors.ownDeactivation);
+    if (body.email && body.email.toLowerCase() !== user.email.toLowerCase()) await this.assertEmailFree(body.email, id);
+    const changes: Partial<UserEntity> = {};
+    if (body.name !== undefined) changes.name = body.name.trim();
+    if (body.email !== undefined) changes.email = body.email.trim().toLowerCase();
+    if (body.role !== undefined) changes.role = body.role;
+    if (body.active !== undefined) changes.active = body.active;
+    if (body.password !== undefined) changes.passwordHash = await this.passwords.hash(body.password);
+    if (Object.keys(changes).length) await this.users.update({ id }, { ...changes, version: () => 'version + 1' } as never);
+    const endSessions = body.active === false || body.password !== undefined || (body.role !== undefined && body.role !== user.role);
+    return { user: await this.get(id), sessionsEnded: endSessions };
+  }
+
+  private async assertEmailFree(email: string, exceptId?: string) {
+    const taken = await this.dataSource.query(`SELECT 1 FROM users WHERE lower(email) = lower($1) AND ($2::uuid IS NULL OR id <> $2::uuid)`, [email.trim(), exceptId ?? null]);
+    if (taken.length) throw new AppError(AuthErrors.emailTaken, [{ field: 'email', message: 'A user with this email already exists' }]);
+  }
+}

@@ -1,0 +1,94 @@
+import Joi from 'joi';
+
+export const PLACEHOLDER_SECRETS = ['changeme', 'change-me', 'secret', 'jwt-secret', 'your-secret', 'please-change', 'example'];
+
+/** Every variable the API reads, validated at start; a bad one stops the app naming the variable. */
+export const envSchema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  PORT: Joi.number().port().default(3000),
+  DATABASE_URL: Joi.string()
+    .uri({ scheme: ['postgres', 'postgresql'] })
+    .required()
+    .messages({ 'any.required': 'DATABASE_URL is required (leave it unset only for the embedded demo started by `npm start`)' }),
+  ADVISORDESK_EMBEDDED: Joi.boolean().default(false),
+  JWT_SECRET: Joi.string()
+    .min(32)
+    .required()
+    .custom((value: string, helpers) => {
+      const lower = value.toLowerCase();
+      if (PLACEHOLDER_SECRETS.some((p) => lower.includes(p)) || new Set(value).size < 10) return helpers.error('any.invalid');
+      return value;
+    })
+    .messages({
+      'any.required': 'JWT_SECRET is required: set it to a random string of at least 32 characters (e.g. `openssl rand -base64 48`)',
+      'string.min': 'JWT_SECRET is too weak: use a random string of at least 32 characters',
+      'any.invalid': 'JWT_SECRET looks like a placeholder: use a random string of at least 32 characters',
+    }),
+  ACCESS_TOKEN_TTL_SECONDS: Joi.number().integer().min(60).max(3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: Joi.number().integer().min(1).max(90).default(30),
+  ADMIN_EMAIL: Joi.string().email({ tlds: false }).optional(),
+  ADMIN_PASSWORD: Joi.string().min(10).optional().messages({ 'string.min': 'ADMIN_PASSWORD must be at least 10 characters' }),
+  CORS_ORIGINS: Joi.string().allow('').default(''),
+  TRUST_PROXY: Joi.boolean().default(false),
+  INQUIRY_RATE_LIMIT: Joi.number().integer().min(1).default(10),
+  LOGIN_RATE_LIMIT: Joi.number().integer().min(1).default(10),
+  PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).optional(),
+  ADMIN_DIST_DIR: Joi.string().optional(),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+})
+  .and('ADMIN_EMAIL', 'ADMIN_PASSWORD')
+  .unknown(true);
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  embedded: boolean;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  adminEmail?: string;
+  adminPassword?: string;
+  corsOrigins: string[];
+  trustProxy: boolean;
+  inquiryRateLimit: number;
+  loginRateLimit: number;
+  publicUrl: string;
+  adminDistDir?: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment and answers the typed config, or throws naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const { error, value } = envSchema.validate(env, { abortEarly: false, convert: true });
+  if (error) {
+    const lines = error.details.map((d) => `  - ${d.message.replace(/^"([A-Z_]+)"/, '$1')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const port = Number(value.PORT);
+  return {
+    nodeEnv: value.NODE_ENV,
+    port,
+    databaseUrl: value.DATABASE_URL,
+    embedded: Boolean(value.ADVISORDESK_EMBEDDED),
+    jwtSecret: value.JWT_SECRET,
+    accessTokenTtlSeconds: value.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: value.REFRESH_TOKEN_TTL_DAYS,
+    adminEmail: value.ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: value.ADMIN_PASSWORD,
+    corsOrigins: String(value.CORS_ORIGINS)
+      .split(',')
+      .map((o) => o.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    trustProxy: Boolean(value.TRUST_PROXY),
+    inquiryRateLimit: value.INQUIRY_RATE_LIMIT,
+    loginRateLimit: value.LOGIN_RATE_LIMIT,
+    publicUrl: (value.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    adminDistDir: value.ADMIN_DIST_DIR,
+    logLevel: value.LOG_LEVEL,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

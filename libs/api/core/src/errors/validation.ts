@@ -1,0 +1,32 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { AppError, CommonErrors } from './app-error';
+
+/** Flattens class-validator's tree into `{field: 'utm.campaign', message}` pairs. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    for (const [rule, message] of Object.entries(error.constraints ?? {})) {
+      if (rule === 'whitelistValidation') out.push({ field, message: `${field} is not a known field` });
+      else out.push({ field, message: message.replace(error.property, field) });
+    }
+    if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
+  }
+  return out;
+}
+
+/** Refuses unknown fields and answers one 400 that names every wrong field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => {
+      const fields = flattenValidationErrors(errors);
+      return new AppError(CommonErrors.validation, fields, fields.map((f) => f.message).join('; '));
+    },
+  });
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type INestApplication, Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { AppConfig } from '../config/app.config';
+import { HttpErrorFilter, toErrorBody } from '../errors/http-error.filter';
+import { createValidationPipe } from '../errors/validation';
+import { APP_CONFIG } from '../config/app.config';
+
+export const BODY_LIMIT = '100kb';
+
+/** Body-parser failures happen before Nest's filters: answer them in the one error shape. */
+function bodyErrorHandler(error: { type?: string; status?: number } & Error, req: Request & { id?: string }, res: Response, next: NextFunction) {
+  if (!error) return next();
+  if (error.type === 'entity.too.large') {
+    return res.status(413).json({ statusCode: 413, error: 'Payload Too Large', code: 'common.payloadTooLarge', message: `The request body is larger than ${BODY_LIMIT}`, requestId: req.id });
+  }
+  if (error.type === 'entity.parse.failed' || error.status === 400) {
+    return res.status(400).json({ statusCode: 400, error: 'Bad Request', code: 'common.malformedJson', message: 'The request body is not valid JSON', requestId: req.id });
+  }
+  if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported' || error.status === 415) {
+    return res.status(415).json({ statusCode: 415, error: 'Unsupported Media Type', code: 'common.unsupportedMediaType', message: 'Send the body as UTF-8 JSON', requestId: req.id });
+  }
+  const body = toErrorBody(error);
+  return res.status(body.statusCode).json({ ...body, requestId: req.id });
+}
+
+/** Serves the built admin panel at `/` (SPA fallback), leaving `/api` to Nest. */
+function serveAdmin(app: NestExpressApplication, config: AppConfig, logger: Logger) {
+  const dir = resolve(config.adminDistDir ?? join(process.cwd(), 'dist', 'admin'));
+  if (!existsSync(join(dir, 'index.html'))) {
+    logger.warn(`The admin panel is not built at ${dir}: run \`npm run build:admin\` (npm start does it for you)`);
+    return;
+  }
+  app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(dir, 'index.html'));
+  });
+}
+
+/**
+ * Everything the HTTP platform needs, shared by `main.ts` and the integration tests so that
+ * tests exercise the same pipes, filters, body limits, CORS and headers as production.
+ */
+export function configureApp(app: NestExpressApplication, options: { serveAdminPanel?: boolean } = {}): INestApplication {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const logger = new Logger('Http');
+  app.set('trust proxy', config.trustProxy ? 1 : false);
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  app.use(
+    pinoHttp({
+      level: config.logLevel,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'"],
+          'frame-ancestors': ["'self'"],
+        },
+      },
+      crossOriginResourcePolicy: { policy: 'same-site' },
+    }),
+  );
+  app.enableCors({
+    origin: (origin, callback) => callback(null, !origin || config.corsOrigins.includes(origin)),
+    exposedHeaders: ['x-total-count', 'x-request-id', 'Retry-After'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
+    methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
+    maxAge: 600,
+  });
+  app.use(express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(bodyErrorHandler);
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('AdvisorDesk API')
+      .setDescription('The CRM of an education-advisory service: leads, catalogue, comparisons, reports, exports.')
+      .setVersion('1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+
+  if (options.serveAdminPanel) serveAdmin(app, config, logger);
+  return app;
+}

@@ -1,0 +1,171 @@
+import { fieldError } from '../errors/app-error';
+
+/**
+ * Refine's stock `@refinedev/simple-rest` conventions, turned into parameterised SQL:
+ * `_start/_end` paging, `_sort/_order` (comma lists), `field=value` (repeat for "any of"),
+ * `field_ne`, `field_gte`, `field_lte`, `field_like`, and `q`. Anything else is a 400 naming it.
+ */
+export type ListFieldType = 'text' | 'uuid' | 'enum' | 'int' | 'bool' | 'timestamp' | 'date';
+
+export interface ListField {
+  /** SQL expression, e.g. `l.created_at`. */
+  column: string;
+  type: ListFieldType;
+  sortable?: boolean;
+  filterable?: boolean;
+  values?: readonly string[];
+}
+
+export interface ListSpec {
+  fields: Record<string, ListField>;
+  defaultSort: { field: string; order: 'asc' | 'desc' };
+  /** Adds the `q` condition; answers the SQL using the given placeholder. */
+  search?: (placeholder: string, q: string) => { sql: string; value: unknown };
+  /** A unique column used as the tie-breaker so paging is stable. */
+  tieBreaker: string;
+  maxPageSize?: number;
+  /** Extra parameters that the caller handles itself (not refused). */
+  passThrough?: readonly string[];
+}
+
+export interface ParsedList {
+  where: string[];
+  params: unknown[];
+  orderBy: string;
+  limit: number;
+  offset: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const IST_OFFSET = '+05:30';
+
+function asList(value: unknown): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map((v) => String(v));
+}
+
+function coerce(name: string, field: ListField, raw: string, bound?: 'lower' | 'upper'): unknown {
+  switch (field.type) {
+    case 'uuid':
+      if (!UUID.test(raw)) throw fieldError(name, `${name} must be a UUID`);
+      return raw;
+    case 'enum':
+      if (field.values && !field.values.includes(raw)) throw fieldError(name, `${name} must be one of: ${field.values.join(', ')}`);
+      return raw;
+    case 'int': {
+      if (!/^-?\d+$/.test(raw)) throw fieldError(name, `${name} must be a whole number`);
+      return Number(raw);
+    }
+    case 'bool':
+      if (raw !== 'true' && raw !== 'false') throw fieldError(name, `${name} must be true or false`);
+      return raw === 'true';
+    case 'date':
+      if (!DATE_ONLY.test(raw) || Number.isNaN(Date.parse(raw))) throw fieldError(name, `${name} must be a date like 2026-04-01`);
+      return raw;
+    case 'timestamp': {
+      // A bare date is a day in Asia/Kolkata: `_gte` from its start, `_lte` to its end.
+      if (DATE_ONLY.test(raw)) {
+        const start = Date.parse(`${raw}T00:00:00${IST_OFFSET}`);
+        if (Number.isNaN(start)) throw fieldError(name, `${name} must be a date or an ISO 8601 time`);
+        return new Date(bound === 'upper' ? start + 86_400_000 - 1 : start).toISOString();
+      }
+      const time = Date.parse(raw);
+      if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}T/.test(raw)) throw fieldError(name, `${name} must be a date or an ISO 8601 time`);
+      return new Date(time).toISOString();
+    }
+    default:
+      if (raw.length > 200) throw fieldError(name, `${name} is too long`);
+      return raw;
+  }
+}
+
+function parseNonNegativeInt(name: string, raw: unknown): number | undefined {
+  if (raw === undefined) return undefined;
+  if (Array.isArray(raw) || !/^\d{1,9}$/.test(String(raw))) throw fieldError(name, `${name} must be a non-negative whole number`);
+  return Number(raw);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, firstParam = 1): ParsedList {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const next = (value: unknown) => {
+    params.push(value);
+    return `$${firstParam + params.length - 1}`;
+  };
+
+  const start = parseNonNegativeInt('_start', query._start) ?? 0;
+  const maxPage = spec.maxPageSize ?? 500;
+  const end = parseNonNegativeInt('_end', query._end) ?? start + (query._start === undefined ? maxPage : 25);
+  if (end < start) throw fieldError('_end', '_end must not be smaller than _start');
+  if (end - start > maxPage) throw fieldError('_end', `a page holds at most ${maxPage} rows`);
+
+  // Sorting: whitelisted fields only, always ending with the tie-breaker for stable pages.
+  const sortFields = query._sort === undefined ? [spec.defaultSort.field] : String(query._sort).split(',');
+  const orders = query._order === undefined ? [spec.defaultSort.order] : String(query._order).split(',');
+  const orderParts = sortFields.map((name, index) => {
+    const field = spec.fields[name];
+    if (!field || !field.sortable) throw fieldError('_sort', `_sort: ${name} is not a sortable field`);
+    const order = (orders[index] ?? orders[0] ?? 'asc').toLowerCase();
+    if (order !== 'asc' && order !== 'desc') throw fieldError('_order', '_order must be asc or desc');
+    return `${field.column} ${order.toUpperCase()}${order === 'desc' ? ' NULLS LAST' : ' NULLS FIRST'}`;
+  });
+  const lastOrder = (orders[orders.length - 1] ?? 'asc').toLowerCase() === 'desc' ? 'DESC' : 'ASC';
+  if (!sortFields.some((name) => spec.fields[name]?.column === spec.tieBreaker)) orderParts.push(`${spec.tieBreaker} ${lastOrder}`);
+
+  for (const [key, value] of Object.entries(query)) {
+    if (['_start', '_end', '_sort', '_order'].includes(key) || spec.passThrough?.includes(key)) continue;
+    if (key === 'q') {
+      const q = asList(value).join(' ').trim();
+      if (!q) continue;
+      if (!spec.search) throw fieldError('q', 'q: this list cannot be searched');
+      if (q.length > 100) throw fieldError('q', 'q is too long (at most 100 characters)');
+      const condition = spec.search(`$${firstParam + params.length}`, q);
+      params.push(condition.value);
+      where.push(condition.sql);
+      continue;
+    }
+    const match = /^(.+?)(_ne|_gte|_lte|_like)?$/.exec(key);
+    const name = match?.[1] ?? key;
+    const op = match?.[2] ?? '';
+    const field = spec.fields[name];
+    if (!field || field.filterable === false) throw fieldError(key, `${key} is not a known filter`);
+    const values = asList(value);
+    if (values.length === 0) continue;
+    if (op === '') {
+      // `empty`/`null` is not a value anyone types; `field=` with nothing means "not set".
+      const nonEmpty = values.filter((v) => v !== '');
+      if (nonEmpty.length === 0) {
+        where.push(`${field.column} IS NULL`);
+        continue;
+      }
+      const coerced = nonEmpty.map((v) => coerce(key, field, v, 'lower'));
+      if (field.type === 'timestamp' && DATE_ONLY.test(nonEmpty[0])) {
+        // `createdAt=2026-04-01` means that whole day in Asia/Kolkata.
+        const upper = coerce(key, field, nonEmpty[0], 'upper');
+        where.push(`${field.column} BETWEEN ${next(coerced[0])} AND ${next(upper)}`);
+      } else if (coerced.length === 1) where.push(`${field.column} = ${next(coerced[0])}`);
+      else where.push(`${field.column} = ANY(${next(coerced)})`);
+    } else if (op === '_ne') {
+      const coerced = values.map((v) => coerce(key, field, v));
+      where.push(`${field.column} IS DISTINCT FROM ${next(coerced[0])}`);
+    } else if (op === '_gte' || op === '_lte') {
+      if (field.type === 'text' || field.type === 'uuid' || field.type === 'enum' || field.type === 'bool') throw fieldError(key, `${key}: ${name} has no range`);
+      const coerced = coerce(key, field, values[0], op === '_gte' ? 'lower' : 'upper');
+      where.push(`${field.column} ${op === '_gte' ? '>=' : '<='} ${next(coerced)}`);
+    } else {
+      if (field.type !== 'text') throw fieldError(key, `${key}: only text fields can be searched with _like`);
+      where.push(`${field.column} ILIKE ${next('%' + escapeLike(values[0]) + '%')}`);
+    }
+  }
+
+  return { where, params, orderBy: orderParts.join(', '), limit: end - start, offset: start };
+}
+
+export function whereClause(where: string[]): string {
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+}

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-database',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

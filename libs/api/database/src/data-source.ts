@@ -1,0 +1,44 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from './migrations';
+
+export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: { max: 20, application_name: 'advisordesk' },
+    ...extra,
+  } as DataSourceOptions;
+}
+
+/** Runs pending migrations with a short-lived connection; answers the names it ran. */
+export async function runMigrations(url: string): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 2 } }));
+  await dataSource.initialize();
+  try {
+    const ran = await dataSource.runMigrations({ transaction: 'each' });
+    return ran.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Reverts every migration (used by the test that proves migrations are reversible). */
+export async function revertAllMigrations(url: string): Promise<number> {
+  const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 2 } }));
+  await dataSource.initialize();
+  let reverted = 0;
+  try {
+    while ((await dataSource.query(`SELECT count(*)::int AS n FROM schema_migrations`))[0].n > 0) {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      reverted++;
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+  return reverted;
+}

@@ -1,0 +1,4 @@
+import { UsersAndTokens1764400000000 } from './1764400000000-users-and-tokens';
+
+/** Every migration, in order. Schema changes happen only here (never `synchronize`). */
+export const MIGRATIONS = [UsersAndTokens1764400000000];

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-seed',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

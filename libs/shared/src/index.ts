@@ -1,0 +1,7 @@
+export * from './roles';
+export * from './permissions';
+export * from './lead-status';
+export * from './money';
+export * from './phone';
+export * from './time';
+export * from './users';

@@ -1,0 +1,43 @@
+import type { Role } from './roles';
+
+/**
+ * The one permission table of AdvisorDesk, read by the API guards and by the admin menu.
+ * `all` sees every record, `own` only records tied to the user (an advisor's leads),
+ * `consented` only leads that gave marketing consent, `none` nothing (the API answers 403/404).
+ */
+export type Access = 'all' | 'own' | 'consented' | 'read' | 'none';
+
+export const PERMISSIONS = {
+  leads: { admin: 'all', manager: 'all', advisor: 'own', marketing: 'none' },
+  leadAssignment: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'none' },
+  catalogue: { admin: 'all', manager: 'all', advisor: 'read', marketing: 'read' },
+  shortlists: { admin: 'all', manager: 'all', advisor: 'own', marketing: 'none' },
+  reports: { admin: 'all', manager: 'all', advisor: 'own', marketing: 'consented' },
+  exports: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'consented' },
+  users: { admin: 'all', manager: 'read', advisor: 'none', marketing: 'none' },
+  settings: { admin: 'all', manager: 'none', advisor: 'none', marketing: 'none' },
+} as const satisfies Record<string, Record<Role, Access>>;
+
+export type Area = keyof typeof PERMISSIONS;
+
+export function accessOf(area: Area, role: Role): Access {
+  return PERMISSIONS[area][role];
+}
+
+export function canRead(area: Area, role: Role): boolean {
+  return accessOf(area, role) !== 'none';
+}
+
+export function canWrite(area: Area, role: Role): boolean {
+  const access = accessOf(area, role);
+  return access === 'all' || access === 'own';
+}
+
+/** Roles that may read an area; handy for `@Roles(...rolesThatCanRead('users'))`. */
+export function rolesThatCanRead(area: Area): Role[] {
+  return (Object.keys(PERMISSIONS[area]) as Role[]).filter((role) => canRead(area, role));
+}
+
+export function rolesThatCanWrite(area: Area): Role[] {
+  return (Object.keys(PERMISSIONS[area]) as Role[]).filter((role) => canWrite(area, role));
+}
