@@ -10,7 +10,7 @@ export type PhoneCheck = { ok: true; e164: string } | { ok: false; reason: 'empt
 export function normalisePhone(input: string | null | undefined, defaultCountry: CountryCode = 'IN'): PhoneCheck {
   const text = (input ?? '').trim();
   if (!text) return { ok: false, reason: 'empty' };
-  if (!/^[+\d][\d\s().-]{5,24}$/.test(text)) return { ok: false, reason: 'invalid' };
+  if (!/^[+(\d][\d\s()+.-]{5,24}$/.test(text)) return { ok: false, reason: 'invalid' };
   const parsed = parsePhoneNumberFromString(text, defaultCountry);
   // the `mobile` metadata makes isValid() true only for mobile numbers
   if (!parsed || !parsed.isValid()) return { ok: false, reason: 'invalid' };

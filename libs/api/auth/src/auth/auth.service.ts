@@ -55,16 +55,13 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<AuthTokens> {
     const [id, secret] = refreshToken.split('.');
     if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError(AuthErrors.badRefreshToken);
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager): Promise<AuthTokens | { reusedFamily: string }> => {
       const token = await manager.findOne(RefreshTokenEntity, { where: { id } });
       if (!token) throw new AppError(AuthErrors.badRefreshToken);
       const given = Buffer.from(sha256(secret));
       const stored = Buffer.from(token.tokenHash);
       if (given.length !== stored.length || !timingSafeEqual(given, stored)) throw new AppError(AuthErrors.badRefreshToken);
-      if (token.revokedAt) {
-        await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [token.familyId]);
-        throw new AppError(AuthErrors.badRefreshToken);
-      }
+      if (token.revokedAt) return { reusedFamily: token.familyId };
       if (token.expiresAt.getTime() <= Date.now()) throw new AppError(AuthErrors.badRefreshToken);
       const user = await manager.findOne(UserEntity, { where: { id: token.userId } });
       if (!user || !user.active) throw new AppError(AuthErrors.badRefreshToken);
@@ -74,6 +71,11 @@ export class AuthService {
       if (spent[1] !== 1) throw new AppError(AuthErrors.badRefreshToken);
       return this.issueTokens(user, token.familyId, nextId, manager.getRepository(RefreshTokenEntity));
     });
+    if ('reusedFamily' in outcome) {
+      await this.dataSource.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [outcome.reusedFamily]);
+      throw new AppError(AuthErrors.badRefreshToken);
+    }
+    return outcome;
   }
 
   /** Ends one session (the given refresh token's family) or, without it, every session of the user. */

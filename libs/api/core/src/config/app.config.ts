@@ -62,7 +62,9 @@ export class ConfigError extends Error {}
 
 /** Validates the environment and answers the typed config, or throws naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const { error, value } = envSchema.validate(env, { abortEarly: false, convert: true });
+  // An empty variable (`ADMIN_EMAIL=` in a compose file) means "not set".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const { error, value } = envSchema.validate(given, { abortEarly: false, convert: true });
   if (error) {
     const lines = error.details.map((d) => `  - ${d.message.replace(/^"([A-Z_]+)"/, '$1')}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
