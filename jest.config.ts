@@ -10,6 +10,7 @@ const config: Config = {
     '<rootDir>/libs/api/core',
     '<rootDir>/libs/api/database',
     '<rootDir>/libs/api/auth',
+    '<rootDir>/libs/api/leads',
     '<rootDir>/libs/api/seed',
     '<rootDir>/apps/api',
   ],

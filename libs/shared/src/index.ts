@@ -5,3 +5,4 @@ export * from './money';
 export * from './phone';
 export * from './time';
 export * from './users';
+export * from './leads';

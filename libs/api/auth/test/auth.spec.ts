@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
-import { createUserAndSignIn } from '@advisordesk/api-auth/testing';
+import { createUserAndSignIn } from '../src/testing/sign-in';
 import { AuthModule } from '../src';
 import { AdminBootstrapService } from '../src/users/admin-bootstrap.service';
 

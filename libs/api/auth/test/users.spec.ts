@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
-import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
+import { createUserAndSignIn, type SignedIn } from '../src/testing/sign-in';
 import { AuthModule } from '../src';
 
 describe('managing users', () => {

@@ -1,5 +1,9 @@
+import { types } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+
+// bigint (counts, paise) as a JS number: every value we store is far below 2^53.
+types.setTypeParser(types.builtins.INT8, (value) => Number(value));
 
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {

@@ -33,7 +33,8 @@ export async function createTestApp(imports: Imported[], env: Record<string, str
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppConfigModule.forRoot(), DatabaseModule.forRoot(), ...imports] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  // TEST_LOGS=1 shows the errors behind a 500 while debugging a test.
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: process.env.TEST_LOGS ? ['error', 'warn'] : false });
   configureApp(app);
   await app.init();
   return {

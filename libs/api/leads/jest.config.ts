@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-leads',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { normalisePhone } from '@advisordesk/shared';
+import { APP_CONFIG, fieldError, RateLimiter, type AppConfig } from '@advisordesk/api-core';
+import { AssignmentService } from './assignment.service';
+import type { CreateInquiryDto } from './dto/create-inquiry.dto';
+import { newReference } from './reference';
+import { recordActivity } from './activity';
+
+export interface InquiryReceipt {
+  reference: string;
+}
+
+@Injectable()
+export class IntakeService {
+  private readonly logger = new Logger('Intake');
+  private readonly perAddress: RateLimiter;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignment: AssignmentService,
+  ) {
+    this.perAddress = new RateLimiter(() => config.inquiryRateLimit, 60_000, 'Too many inquiries from this address: please try again in a minute');
+  }
+
+  /**
+   * One lead per phone, under any concurrency: the unique index on `leads.phone` and an upsert
+   * decide, never a read-then-write. A repeat submission adds an inquiry and a timeline entry to
+   * the existing lead and answers its reference. With an Idempotency-Key, a retry answers the
+   * first result and adds nothing.
+   */
+  async receive(body: CreateInquiryDto, clientAddress: string, idempotencyKey?: string): Promise<InquiryReceipt> {
+    this.perAddress.hit(clientAddress);
+    const phone = normalisePhone(body.phone);
+    if (!phone.ok) throw fieldError('phone', 'phone must be a valid mobile number');
+    if (body.website) {
+      // Honeypot filled: a bot. Answer like a success so it learns nothing; store nothing.
+      this.logger.warn('Dropped an inquiry with the honeypot field filled');
+      return { reference: newReference() };
+    }
+    return this.dataSource.transaction(async (manager) => {
+      if (idempotencyKey) {
+        // Blocks on a concurrent first attempt with the same key until it commits.
+        const claimed = await manager.query(`INSERT INTO idempotency_keys (scope, key) VALUES ('inquiry', $1) ON CONFLICT DO NOTHING RETURNING key`, [idempotencyKey]);
+        if (!claimed.length) {
+          const [previous] = await manager.query(`SELECT response FROM idempotency_keys WHERE scope = 'inquiry' AND key = $1`, [idempotencyKey]);
+          if (previous?.response) return previous.response as InquiryReceipt;
+        }
+      }
+      const utm = body.utm ?? {};
+      const clean = (text?: string) => (text?.trim() ? text.trim() : null);
+      const [lead] = await manager.query(
+        `INSERT INTO leads (reference, full_name, phone, email, city, state, course_interest, level, mode, source,
+                            utm_source, utm_medium, utm_campaign, utm_term, utm_content, landing_url,
+                            consent_whatsapp, consent_marketing, consent_at, consent_source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'website', $10, $11, $12, $13, $14, $15, $16, $17,
+                 CASE WHEN $16 OR $17 THEN now() END, $18)
+         ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE SET
+           email = COALESCE(leads.email, EXCLUDED.email),
+           city = COALESCE(leads.city, EXCLUDED.city),
+           state = COALESCE(leads.state, EXCLUDED.state),
+           course_interest = COALESCE(leads.course_interest, EXCLUDED.course_interest),
+           level = COALESCE(leads.level, EXCLUDED.level),
+           mode = COALESCE(leads.mode, EXCLUDED.mode),
+           consent_whatsapp = leads.consent_whatsapp OR EXCLUDED.consent_whatsapp,
+           consent_marketing = leads.consent_marketing OR EXCLUDED.consent_marketing,
+           consent_at = CASE WHEN (EXCLUDED.consent_whatsapp AND NOT leads.consent_whatsapp) OR (EXCLUDED.consent_marketing AND NOT leads.consent_marketing)
+                             THEN now() ELSE leads.consent_at END,
+           consent_source = CASE WHEN (EXCLUDED.consent_whatsapp AND NOT leads.consent_whatsapp) OR (EXCLUDED.consent_marketing AND NOT leads.consent_marketing)
+                                 THEN EXCLUDED.consent_source ELSE leads.consent_source END,
+           updated_at = now()
+         RETURNING id, reference, (xmax = 0) AS created`,
+        [
+          newReference(),
+          body.fullName.trim(),
+          phone.e164,
+          clean(body.email)?.toLowerCase() ?? null,
+          clean(body.city),
+          clean(body.state),
+          clean(body.courseInterest),
+          body.level ?? null,
+          body.mode ?? null,
+          clean(utm.source),
+          clean(utm.medium),
+          clean(utm.campaign),
+          clean(utm.term),
+          clean(utm.content),
+          clean(body.sourceUrl),
+          body.consent.whatsapp,
+          body.consent.marketing,
+          clean(body.sourceUrl) ?? 'quick-inquiry',
+        ],
+      );
+      const [inquiry] = await manager.query(
+        `INSERT INTO inquiries (lead_id, payload, source_url, client_hash, idempotency_key) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [lead.id, JSON.stringify(body), clean(body.sourceUrl), createHash('sha256').update(clientAddress).digest('hex').slice(0, 16), idempotencyKey ?? null],
+      );
+      await recordActivity(manager, lead.id, 'inquiry', null, {
+        inquiryId: inquiry.id,
+        repeat: !lead.created,
+        courseInterest: clean(body.courseInterest),
+        message: clean(body.message),
+        utmCampaign: clean(utm.campaign),
+        consent: body.consent,
+      });
+      const receipt: InquiryReceipt = { reference: lead.reference };
+      if (idempotencyKey) await manager.query(`UPDATE idempotency_keys SET response = $2 WHERE scope = 'inquiry' AND key = $1`, [idempotencyKey, JSON.stringify(receipt)]);
+      // Last, because picking the advisor holds the assignment lock until commit.
+      if (lead.created) {
+        const advisorId = await this.assignment.pickAdvisor(manager);
+        if (advisorId) {
+          await manager.query(`UPDATE leads SET advisor_id = $2 WHERE id = $1`, [lead.id, advisorId]);
+          await recordActivity(manager, lead.id, 'assignment', null, { to: advisorId, automatic: true });
+        }
+      }
+      return receipt;
+    });
+  }
+}

@@ -1,0 +1,17 @@
+import { HttpStatus } from '@nestjs/common';
+import { defineErrors } from '@advisordesk/api-core';
+
+export const LeadsErrors = defineErrors('leads', {
+  notFound: { status: HttpStatus.NOT_FOUND, message: 'Lead not found' },
+  staleVersion: { status: HttpStatus.CONFLICT, message: 'Someone else changed this lead: reload it and try again' },
+  sameStatus: { status: HttpStatus.BAD_REQUEST, message: 'The lead is already in this status' },
+  enrolledIsFinal: { status: HttpStatus.BAD_REQUEST, message: 'An enrolled lead cannot be marked lost' },
+  backwardNeedsManager: { status: HttpStatus.FORBIDDEN, message: 'Only a manager can move a lead back in the pipeline' },
+  reopenNeedsManager: { status: HttpStatus.FORBIDDEN, message: 'Only a manager can reopen a lost lead' },
+  lostNeedsReason: { status: HttpStatus.BAD_REQUEST, message: 'lostReason is required when a lead is lost' },
+  phoneTaken: { status: HttpStatus.CONFLICT, message: 'A lead with this phone number already exists' },
+  notAnAdvisor: { status: HttpStatus.BAD_REQUEST, message: 'advisorId must be an active advisor' },
+  erased: { status: HttpStatus.GONE, message: 'This lead\'s personal data was erased' },
+  taskNotFound: { status: HttpStatus.NOT_FOUND, message: 'Task not found' },
+  unsubscribeNotFound: { status: HttpStatus.NOT_FOUND, message: 'This link is not valid' },
+});

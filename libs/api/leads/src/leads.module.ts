@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@advisordesk/api-auth';
+import { AssignmentService } from './assignment.service';
+import { ConsentService } from './consent.service';
+import { IntakeService } from './intake.service';
+import { AssignmentSettingsController, LeadsController } from './leads.controller';
+import { LeadsService } from './leads.service';
+import { PipelineService } from './pipeline.service';
+import { PublicInquiriesController } from './public-inquiries.controller';
+import { TasksController } from './tasks.controller';
+import { TasksService } from './tasks.service';
+import { TimelineService } from './timeline.service';
+
+/** Intake, leads, the pipeline, the timeline and follow-ups. */
+@Module({
+  imports: [AuthModule],
+  controllers: [LeadsController, AssignmentSettingsController, TasksController, PublicInquiriesController],
+  providers: [LeadsService, IntakeService, AssignmentService, PipelineService, TimelineService, TasksService, ConsentService],
+  exports: [LeadsService, TimelineService],
+})
+export class LeadsModule {}

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { normalisePhone } from '@advisordesk/shared';
+import { AppError, parseListQuery, type ParsedList } from '@advisordesk/api-core';
+import type { AuthUser } from '@advisordesk/api-auth';
+import type { CreateLeadDto, UpdateLeadDto } from './dto/update-lead.dto';
+import { leadVisibility } from './lead-access';
+import { LEAD_LIST } from './lead-list';
+import { LEAD_COLUMNS, LEAD_FROM, type LeadView } from './lead.view';
+import { LeadsErrors } from './leads.errors';
+import { recordActivity } from './activity';
+import { AssignmentService } from './assignment.service';
+import { newReference } from './reference';
+
+type Db = Pick<EntityManager, 'query'>;
+
+const PROFILE_COLUMNS: Record<string, string> = {
+  fullName: 'full_name',
+  phone: 'phone',
+  email: 'email',
+  city: 'city',
+  state: 'state',
+  courseInterest: 'course_interest',
+  level: 'level',
+  mode: 'mode',
+  budgetPaise: 'budget_paise',
+  qualification: 'qualification',
+  experienceYears: 'experience_years',
+};
+
+/** The lead list and filters, parsed once with the user's row-level access applied (also used by exports and reports). */
+export function leadListQuery(user: AuthUser, query: Record<string, unknown>, extra: { passThrough?: readonly string[] } = {}): ParsedList {
+  const list = parseListQuery(query, { ...LEAD_LIST, passThrough: extra.passThrough });
+  const visibility = leadVisibility(user, list.params.length + 1);
+  if (visibility.sql !== 'TRUE') {
+    list.where.push(visibility.sql);
+    list.params.push(...visibility.params);
+  }
+  return list;
+}
+
+@Injectable()
+export class LeadsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignment: AssignmentService,
+  ) {}
+
+  async list(user: AuthUser, query: Record<string, unknown>): Promise<{ rows: LeadView[]; total: number }> {
+    const list = leadListQuery(user, query);
+    const where = list.where.length ? `WHERE ${list.where.join(' AND ')}` : '';
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(`SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} ${where} ORDER BY ${list.orderBy} LIMIT ${list.limit} OFFSET ${list.offset}`, list.params),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM leads l ${where}`, list.params),
+    ]);
+    return { rows, total };
+  }
+
+  async get(user: AuthUser, id: string, db: Db = this.dataSource): Promise<LeadView> {
+    const visibility = leadVisibility(user, 2);
+    const [lead] = await db.query(`SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
+    if (!lead) throw new AppError(LeadsErrors.notFound);
+    return lead;
+  }
+
+  /** 404 unless the user may see the lead. */
+  async assertVisible(user: AuthUser, id: string, db: Db = this.dataSource): Promise<void> {
+    const visibility = leadVisibility(user, 2);
+    const [row] = await db.query(`SELECT 1 FROM leads l WHERE l.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
+    if (!row) throw new AppError(LeadsErrors.notFound);
+  }
+
+  /** 404 unless visible, 410 once the lead's personal data was erased. */
+  async assertWritable(user: AuthUser, id: string, db: Db = this.dataSource): Promise<{ status: string; version: number; advisorId: string | null }> {
+    const visibility = leadVisibility(user, 2);
+    const [row] = await db.query(`SELECT l.status, l.version, l.advisor_id AS "advisorId", l.erased_at AS "erasedAt" FROM leads l WHERE l.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
+    if (!row) throw new AppError(LeadsErrors.notFound);
+    if (row.erasedAt) throw new AppError(LeadsErrors.erased);
+    return row;
+  }
+
+  /** A lead entered by hand. An advisor's lead is theirs; otherwise it is assigned as intake would. */
+  async create(user: AuthUser, body: CreateLeadDto): Promise<LeadView> {
+    const phone = normalisePhone(body.phone);
+    if (!phone.ok) throw new AppError(LeadsErrors.phoneTaken);
+    return this.dataSource.transaction(async (manager) => {
+      const [existing] = await manager.query(`SELECT id FROM leads WHERE phone = $1`, [phone.e164]);
+      if (existing) throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message: 'A lead with this phone number already exists' }]);
+      const advisorId = user.role === 'advisor' ? user.id : await this.assignment.pickAdvisor(manager);
+      const [{ id }] = await manager.query(
+        `INSERT INTO leads (reference, full_name, phone, email, city, state, course_interest, level, mode, budget_paise, qualification, experience_years, source, utm_campaign, advisor_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+         ON CONFLICT (phone) WHERE phone IS NOT NULL DO NOTHING RETURNING id`,
+        [
+          newReference(),
+          body.fullName.trim(),
+          phone.e164,
+          body.email?.trim().toLowerCase() ?? null,
+          body.city?.trim() ?? null,
+          body.state?.trim() ?? null,
+          body.courseInterest?.trim() ?? null,
+          body.level ?? null,
+          body.mode ?? null,
+          body.budgetPaise ?? null,
+          body.qualification ?? null,
+          body.experienceYears ?? null,
+          body.source,
+          body.utmCampaign ?? null,
+          advisorId,
+        ],
+      ).then((rows: { id: string }[]) => {
+        if (!rows.length) throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message: 'A lead with this phone number already exists' }]);
+        return rows;
+      });
+      await recordActivity(manager, id, 'inquiry', user.id, { source: body.source, enteredBy: user.name });
+      if (advisorId) await recordActivity(manager, id, 'assignment', user.id, { to: advisorId, automatic: user.role !== 'advisor' });
+      return this.get(user, id, manager);
+    });
+  }
+
+  /** Profile edits, optimistic: `UPDATE … WHERE version = $v`, a stale version is a 409 with nothing changed. */
+  async update(user: AuthUser, id: string, body: UpdateLeadDto): Promise<LeadView> {
+    const { version, ...fields } = body;
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.get(user, id, manager);
+      if (before.erasedAt) throw new AppError(LeadsErrors.erased);
+      const sets: string[] = [];
+      const params: unknown[] = [id, version];
+      const changed: Record<string, { from: unknown; to: unknown }> = {};
+      for (const [key, raw] of Object.entries(fields)) {
+        if (raw === undefined) continue;
+        let value: unknown = typeof raw === 'string' ? raw.trim() : raw;
+        if (key === 'phone') {
+          const phone = normalisePhone(String(raw));
+          value = phone.ok ? phone.e164 : null;
+        }
+        if (key === 'email' && typeof value === 'string') value = value.toLowerCase();
+        if (value === (before as unknown as Record<string, unknown>)[key]) continue;
+        params.push(value);
+        sets.push(`${PROFILE_COLUMNS[key]} = $${params.length}`);
+        changed[key] = { from: (before as unknown as Record<string, unknown>)[key], to: value };
+      }
+      const visibility = leadVisibility(user, params.length + 1);
+      params.push(...visibility.params);
+      const updated = await manager.query(
+        `UPDATE leads l SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+          WHERE l.id = $1 AND l.version = $2 AND ${visibility.sql} RETURNING l.id`,
+        params,
+      );
+      if (updated[1] !== 1) throw new AppError(LeadsErrors.staleVersion);
+      if (Object.keys(changed).length) await recordActivity(manager, id, 'profile', user.id, { changed: Object.keys(changed) });
+      return this.get(user, id, manager);
+    }).catch((error) => {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+        throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message: 'A lead with this phone number already exists' }]);
+      }
+      throw error;
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { checkTransition, PIPELINE, type PipelineStage } from '@advisordesk/shared';
+import { AppError, type ErrorCode } from '@advisordesk/api-core';
+import type { AuthUser } from '@advisordesk/api-auth';
+import type { ChangeStatusDto } from './dto/lead-actions.dto';
+import { leadVisibility } from './lead-access';
+import type { LeadView } from './lead.view';
+import { LeadsErrors } from './leads.errors';
+import { LeadsService } from './leads.service';
+import { recordActivity } from './activity';
+
+const REFUSALS: Record<string, ErrorCode> = {
+  same_status: LeadsErrors.sameStatus,
+  enrolled_is_final: LeadsErrors.enrolledIsFinal,
+  backward_needs_manager: LeadsErrors.backwardNeedsManager,
+  reopen_needs_manager: LeadsErrors.reopenNeedsManager,
+  lost_needs_reason: LeadsErrors.lostNeedsReason,
+};
+
+@Injectable()
+export class PipelineService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly leads: LeadsService,
+  ) {}
+
+  /**
+   * Moves a lead through the pipeline under the shared transition rules, optimistically:
+   * the UPDATE names the version the user read, and a stale one changes nothing (409).
+   * The activity records from → to with its time, which is what reports count.
+   */
+  async changeStatus(user: AuthUser, id: string, body: ChangeStatusDto): Promise<LeadView> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.leads.assertWritable(user, id, manager);
+      if (current.version !== body.version) throw new AppError(LeadsErrors.staleVersion);
+      const from = current.status as LeadView['status'];
+      const verdict = checkTransition(from, body.status, user.role, body.lostReason);
+      if (!verdict.allowed) {
+        const error = REFUSALS[verdict.reason];
+        throw new AppError(error, verdict.reason === 'lost_needs_reason' ? [{ field: 'lostReason', message: error.message }] : undefined);
+      }
+      const stage = body.status === 'lost' ? null : PIPELINE.indexOf(body.status as PipelineStage);
+      const params: unknown[] = [id, body.version, body.status, body.status === 'lost' ? body.lostReason : null, stage];
+      const visibility = leadVisibility(user, params.length + 1);
+      params.push(...visibility.params);
+      const updated = await manager.query(
+        `UPDATE leads l SET
+            status = $3,
+            lost_reason = $4,
+            max_stage = CASE WHEN $5::smallint IS NULL THEN max_stage ELSE GREATEST(max_stage, $5::smallint) END,
+            first_contacted_at = CASE WHEN $5::smallint >= 1 THEN COALESCE(first_contacted_at, now()) ELSE first_contacted_at END,
+            enrolled_at = CASE WHEN $3 = 'enrolled' THEN now() ELSE enrolled_at END,
+            lost_at = CASE WHEN $3 = 'lost' THEN now() ELSE NULL END,
+            next_follow_up_at = CASE WHEN $3 IN ('enrolled', 'lost') THEN NULL ELSE next_follow_up_at END,
+            version = version + 1,
+            updated_at = now()
+          WHERE l.id = $1 AND l.version = $2 AND ${visibility.sql}`,
+        params,
+      );
+      if (updated[1] !== 1) throw new AppError(LeadsErrors.staleVersion);
+      await recordActivity(manager, id, 'status_change', user.id, {
+        from,
+        to: body.status,
+        ...(body.lostReason && body.status === 'lost' ? { lostReason: body.lostReason } : {}),
+        ...(body.note ? { note: body.note.trim() } : {}),
+      });
+      return this.leads.get(user, id, manager);
+    });
+  }
+}

@@ -1,0 +1,220 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
+import { createUserAndSignIn } from '@advisordesk/api-auth/testing';
+import { LeadsModule } from '../src';
+import { inquiry, leadByPhone, newPhone, submitInquiry } from './support';
+
+describe('the public Quick Inquiry', () => {
+  let t: TestApp;
+  let advisors: string[];
+
+  beforeAll(async () => {
+    t = await createTestApp([LeadsModule], { INQUIRY_RATE_LIMIT: '10000', CORS_ORIGINS: 'https://guides.example.in' });
+    advisors = [];
+    for (const name of ['Priya', 'Rahul']) advisors.push((await createUserAndSignIn(t.http, t.dataSource, 'advisor', name)).id);
+  });
+  afterAll(() => t.close());
+
+  it('a new inquiry makes a lead with its phone in E.164, consent with its time and form, UTM fields and landing page', async () => {
+    const phone = newPhone();
+    const response = await submitInquiry(t, inquiry({ phone: `+91-${phone.slice(0, 5)}-${phone.slice(5)}`, consent: { whatsapp: true, marketing: true } }));
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({ reference: expect.stringMatching(/^AD-[0-9A-Z]{8}$/) });
+    const lead = await leadByPhone(t, `+91${phone}`);
+    expect(lead).toMatchObject({
+      reference: response.body.reference,
+      full_name: 'Ananya Gupta',
+      status: 'new',
+      source: 'website',
+      utm_source: 'google',
+      utm_medium: 'cpc',
+      utm_campaign: 'spring-mba',
+      landing_url: 'https://guides.example.in/online-mba-guide',
+      consent_whatsapp: true,
+      consent_marketing: true,
+      consent_source: 'https://guides.example.in/online-mba-guide',
+    });
+    expect(lead.consent_at).toBeInstanceOf(Date);
+    expect(advisors).toContain(lead.advisor_id);
+  });
+
+  it('consent is never assumed: unticked boxes store no consent and no consent time', async () => {
+    const body = inquiry({ consent: { whatsapp: false, marketing: false } });
+    await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
+    const lead = await leadByPhone(t, `+91${body.phone}`);
+    expect(lead).toMatchObject({ consent_whatsapp: false, consent_marketing: false, consent_at: null });
+  });
+
+  it('a repeat inquiry from the same phone, in another format, joins the existing lead', async () => {
+    const phone = newPhone();
+    const first = await submitInquiry(t, inquiry({ phone }));
+    const second = await submitInquiry(t, inquiry({ phone: `0${phone.slice(0, 5)} ${phone.slice(5)}`, courseInterest: 'Online MCA', email: undefined }));
+    const third = await submitInquiry(t, inquiry({ phone: `+91 ${phone}` }));
+    expect([second.body.reference, third.body.reference]).toEqual([first.body.reference, first.body.reference]);
+    const leads = await t.dataSource.query(`SELECT id FROM leads WHERE phone = $1`, [`+91${phone}`]);
+    expect(leads).toHaveLength(1);
+    const inquiries = await t.dataSource.query(`SELECT payload FROM inquiries WHERE lead_id = $1 ORDER BY received_at`, [leads[0].id]);
+    expect(inquiries).toHaveLength(3);
+    expect(inquiries[1].payload.courseInterest).toBe('Online MCA');
+    const timeline = await t.dataSource.query(`SELECT data FROM activities WHERE lead_id = $1 AND type = 'inquiry' ORDER BY id`, [leads[0].id]);
+    expect(timeline.map((a: { data: { repeat: boolean } }) => a.data.repeat)).toEqual([false, true, true]);
+  });
+
+  it('fifty simultaneous submissions of one new number make one lead', async () => {
+    const phone = newPhone();
+    const responses = await Promise.all(Array.from({ length: 50 }, () => submitInquiry(t, inquiry({ phone }))));
+    expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
+    expect(new Set(responses.map((r) => r.body.reference)).size).toBe(1);
+    const [{ leads, inquiries }] = await t.dataSource.query(
+      `SELECT count(DISTINCT l.id)::int AS leads, count(i.id)::int AS inquiries FROM leads l JOIN inquiries i ON i.lead_id = l.id WHERE l.phone = $1`,
+      [`+91${phone}`],
+    );
+    expect({ leads, inquiries }).toEqual({ leads: 1, inquiries: 50 });
+  });
+
+  it('a retry with the same Idempotency-Key answers the first result and adds nothing', async () => {
+    const body = inquiry();
+    const key = `retry-${body.phone}`;
+    const first = await submitInquiry(t, body, { 'Idempotency-Key': key });
+    const retried = await Promise.all([1, 2, 3].map(() => submitInquiry(t, body, { 'Idempotency-Key': key })));
+    for (const response of retried) expect(response.body).toEqual(first.body);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM inquiries i JOIN leads l ON l.id = i.lead_id WHERE l.phone = $1`, [`+91${body.phone}`]);
+    expect(n).toBe(1);
+  });
+
+  it.each([
+    ['fullName', { fullName: undefined }],
+    ['fullName', { fullName: 'A' }],
+    ['fullName', { fullName: 'x'.repeat(121) }],
+    ['phone', { phone: undefined }],
+    ['phone', { phone: '12345' }],
+    ['phone', { phone: '011 2345 6789' }],
+    ['phone', { phone: 9876543210 }],
+    ['email', { email: 'not-an-email' }],
+    ['level', { level: 'PhD' }],
+    ['mode', { mode: 'carrier-pigeon' }],
+    ['consent', { consent: undefined }],
+    ['consent.whatsapp', { consent: { whatsapp: 'yes', marketing: false } }],
+    ['consent.marketing', { consent: { whatsapp: true } }],
+    ['consent.extra', { consent: { whatsapp: true, marketing: false, extra: true } }],
+    ['utm.campaign', { utm: { campaign: 'c'.repeat(201) } }],
+    ['utm.gclid', { utm: { gclid: 'x' } }],
+    ['sourceUrl', { sourceUrl: 'javascript:alert(1)' }],
+    ['message', { message: 'm'.repeat(2001) }],
+    ['advisorId', { advisorId: '00000000-0000-4000-8000-000000000000' }],
+    ['status', { status: 'enrolled' }],
+  ])('bad input names the field: %s', async (field, overrides) => {
+    const body = inquiry(overrides);
+    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM leads`);
+    const response = await submitInquiry(t, body);
+    expect(response.status).toBe(400);
+    expect(response.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+    const after = await t.dataSource.query(`SELECT count(*)::int AS n FROM leads`);
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('a filled honeypot looks accepted to the bot but stores nothing', async () => {
+    const body = inquiry({ website: 'http://spam.example' });
+    const response = await submitInquiry(t, body);
+    expect(response.status).toBe(201);
+    expect(await leadByPhone(t, `+91${body.phone}`)).toBeUndefined();
+  });
+
+  it('answers CORS for the configured website origins only', async () => {
+    const allowed = await request(t.http).options('/api/public/inquiries').set('Origin', 'https://guides.example.in').set('Access-Control-Request-Method', 'POST');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://guides.example.in');
+    const other = await request(t.http).options('/api/public/inquiries').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('the unsubscribe link withdraws marketing consent, and says so on the lead\'s timeline', async () => {
+    const body = inquiry({ consent: { whatsapp: true, marketing: true } });
+    await submitInquiry(t, body);
+    const lead = await leadByPhone(t, `+91${body.phone}`);
+    const pageResponse = await request(t.http).get(`/api/public/unsubscribe/${lead.unsubscribe_token}`).expect(200);
+    expect(pageResponse.text).toContain('Stop marketing messages');
+    expect((await leadByPhone(t, `+91${body.phone}`)).consent_marketing).toBe(true);
+    const done = await request(t.http).post(`/api/public/unsubscribe/${lead.unsubscribe_token}`).type('form').send({}).expect(200);
+    expect(done.text).toContain('Thank you, Ananya');
+    const after = await leadByPhone(t, `+91${body.phone}`);
+    expect(after).toMatchObject({ consent_marketing: false, consent_whatsapp: true });
+    const [activity] = await t.dataSource.query(`SELECT data FROM activities WHERE lead_id = $1 AND type = 'consent'`, [lead.id]);
+    expect(activity.data.withdrawn).toEqual({ marketing: true, whatsapp: false });
+    await request(t.http).post(`/api/public/unsubscribe/${'0'.repeat(64)}`).expect(404);
+  });
+});
+
+describe('intake rate limits', () => {
+  let t: TestApp;
+  afterEach(() => t.close());
+
+  it('more inquiries than INQUIRY_RATE_LIMIT a minute from one address get 429 with Retry-After', async () => {
+    t = await createTestApp([LeadsModule], { INQUIRY_RATE_LIMIT: '3' });
+    for (let i = 0; i < 3; i++) expect((await submitInquiry(t, inquiry())).status).toBe(201);
+    const limited = await submitInquiry(t, inquiry());
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body.message).toMatch(/try again in a minute/);
+  });
+
+  it('X-Forwarded-For decides the client address only when TRUST_PROXY is set', async () => {
+    t = await createTestApp([LeadsModule], { INQUIRY_RATE_LIMIT: '2' });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await submitInquiry(t, inquiry(), { 'X-Forwarded-For': `203.0.113.${i}` })).status);
+    expect(statuses).toEqual([201, 201, 429]);
+    await t.close();
+    t = await createTestApp([LeadsModule], { INQUIRY_RATE_LIMIT: '2', TRUST_PROXY: 'true' });
+    const proxied = [];
+    for (let i = 0; i < 3; i++) proxied.push((await submitInquiry(t, inquiry(), { 'X-Forwarded-For': `203.0.113.${i}` })).status);
+    expect(proxied).toEqual([201, 201, 201]);
+  });
+});
+
+describe('automatic assignment', () => {
+  let t: TestApp;
+  afterEach(() => t.close());
+
+  it('a new lead goes to the active advisor with the fewest open leads, ties in turn', async () => {
+    t = await createTestApp([LeadsModule], { INQUIRY_RATE_LIMIT: '10000' });
+    const a = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'A');
+    const b = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'B');
+    const inactive = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Gone');
+    await t.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [inactive.id]);
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const body = inquiry();
+      await submitInquiry(t, body);
+      order.push((await leadByPhone(t, `+91${body.phone}`)).advisor_id);
+    }
+    expect(order[0]).not.toBe(order[1]);
+    expect(order.filter((id) => id === a.id)).toHaveLength(2);
+    expect(order.filter((id) => id === b.id)).toHaveLength(2);
+    // Closing B's leads makes B the least loaded.
+    await t.dataSource.query(`UPDATE leads SET status = 'lost', lost_reason = 'budget' WHERE advisor_id = $1`, [b.id]);
+    const body = inquiry();
+    await submitInquiry(t, body);
+    expect((await leadByPhone(t, `+91${body.phone}`)).advisor_id).toBe(b.id);
+  });
+
+  it('spreads simultaneous new leads evenly', async () => {
+    t = await createTestApp([LeadsModule], { INQUIRY_RATE_LIMIT: '10000' });
+    for (const name of ['A', 'B', 'C', 'D']) await createUserAndSignIn(t.http, t.dataSource, 'advisor', name);
+    await Promise.all(Array.from({ length: 20 }, () => submitInquiry(t, inquiry())));
+    const loads = await t.dataSource.query(`SELECT advisor_id, count(*)::int AS n FROM leads GROUP BY advisor_id`);
+    expect(loads.map((r: { n: number }) => r.n)).toEqual([5, 5, 5, 5]);
+    const counters = await t.dataSource.query(`SELECT open_leads FROM advisor_load al JOIN users u ON u.id = al.advisor_id WHERE u.role = 'advisor'`);
+    expect(counters.map((r: { open_leads: number }) => r.open_leads)).toEqual([5, 5, 5, 5]);
+  });
+
+  it('managers can turn automatic assignment off; new leads then wait unassigned', async () => {
+    t = await createTestApp([LeadsModule], { INQUIRY_RATE_LIMIT: '10000' });
+    const manager = await createUserAndSignIn(t.http, t.dataSource, 'manager');
+    const advisor = await createUserAndSignIn(t.http, t.dataSource, 'advisor');
+    await request(t.http).patch('/api/settings/assignment').set(advisor.auth).send({ autoAssign: false }).expect(403);
+    await request(t.http).patch('/api/settings/assignment').set(manager.auth).send({ autoAssign: false }).expect(200);
+    const body = inquiry();
+    await submitInquiry(t, body);
+    expect((await leadByPhone(t, `+91${body.phone}`)).advisor_id).toBeNull();
+    expect((await request(t.http).get('/api/settings/assignment').set(manager.auth).expect(200)).body).toEqual({ autoAssign: false });
+  });
+});

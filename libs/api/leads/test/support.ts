@@ -1,0 +1,37 @@
+import request from 'supertest';
+import type { TestApp } from '@advisordesk/api-database/testing';
+
+let phoneCounter = 0;
+
+/** A fresh, valid Indian mobile number for each call (9xxxxxxxxx). */
+export function newPhone(): string {
+  phoneCounter++;
+  const n = (Date.now() % 1_000_000) * 100 + (phoneCounter % 100);
+  return `9${String(n).padStart(9, '0').slice(-9)}`;
+}
+
+export function inquiry(overrides: Record<string, unknown> = {}) {
+  return {
+    fullName: 'Ananya Gupta',
+    phone: newPhone(),
+    email: 'ananya@example.in',
+    city: 'Pune',
+    state: 'Maharashtra',
+    courseInterest: 'Online MBA',
+    level: 'PG',
+    mode: 'online',
+    consent: { whatsapp: true, marketing: false },
+    sourceUrl: 'https://guides.example.in/online-mba-guide',
+    utm: { source: 'google', medium: 'cpc', campaign: 'spring-mba' },
+    ...overrides,
+  };
+}
+
+export async function submitInquiry(t: TestApp, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+  return request(t.http).post('/api/public/inquiries').set(headers).send(body);
+}
+
+export async function leadByPhone(t: TestApp, e164: string) {
+  const [lead] = await t.dataSource.query(`SELECT * FROM leads WHERE phone = $1`, [e164]);
+  return lead;
+}
