@@ -11,6 +11,8 @@ const config: Config = {
     '<rootDir>/libs/api/database',
     '<rootDir>/libs/api/auth',
     '<rootDir>/libs/api/leads',
+    '<rootDir>/libs/api/catalogue',
+    '<rootDir>/libs/api/comparisons',
     '<rootDir>/libs/api/seed',
     '<rootDir>/apps/api',
   ],

@@ -6,3 +6,4 @@ export * from './phone';
 export * from './time';
 export * from './users';
 export * from './leads';
+export * from './catalogue';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { normalisePhone } from '@advisordesk/shared';
-import { AppError, parseListQuery, type ParsedList } from '@advisordesk/api-core';
+import { AppError, fetchPage, parseListQuery, type ParsedList } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import type { CreateLeadDto, UpdateLeadDto } from './dto/update-lead.dto';
 import { leadVisibility } from './lead-access';
@@ -48,13 +48,7 @@ export class LeadsService {
   ) {}
 
   async list(user: AuthUser, query: Record<string, unknown>): Promise<{ rows: LeadView[]; total: number }> {
-    const list = leadListQuery(user, query);
-    const where = list.where.length ? `WHERE ${list.where.join(' AND ')}` : '';
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(`SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} ${where} ORDER BY ${list.orderBy} LIMIT ${list.limit} OFFSET ${list.offset}`, list.params),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM leads l ${where}`, list.params),
-    ]);
-    return { rows, total };
+    return fetchPage<LeadView>(this.dataSource, LEAD_COLUMNS, LEAD_FROM, leadListQuery(user, query));
   }
 
   async get(user: AuthUser, id: string, db: Db = this.dataSource): Promise<LeadView> {

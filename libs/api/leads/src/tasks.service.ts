@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { accessOf } from '@advisordesk/shared';
-import { AppError, parseListQuery, type ListSpec } from '@advisordesk/api-core';
+import { AppError, fetchPage, parseListQuery, type ListSpec } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import type { CreateTaskDto, UpdateTaskDto } from './dto/lead-actions.dto';
 import { LeadsErrors } from './leads.errors';
@@ -60,12 +60,7 @@ export class TasksService {
       list.params.push(user.id);
       list.where.push(`t.owner_id = $${list.params.length}`);
     }
-    const where = list.where.length ? `WHERE ${list.where.join(' AND ')}` : '';
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(`SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} ${where} ORDER BY ${list.orderBy} LIMIT ${list.limit} OFFSET ${list.offset}`, list.params),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM ${TASK_FROM} ${where}`, list.params),
-    ]);
-    return { rows, total };
+    return fetchPage<TaskView>(this.dataSource, TASK_COLUMNS, TASK_FROM, list);
   }
 
   async get(user: AuthUser, id: string, db: Pick<EntityManager, 'query'> = this.dataSource): Promise<TaskView> {

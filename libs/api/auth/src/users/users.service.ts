@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { ROLES, type UserView } from '@advisordesk/shared';
-import { AppError, notFound, parseListQuery, whereClause, type ListSpec } from '@advisordesk/api-core';
+import { AppError, fetchPage, notFound, parseListQuery, type ListSpec } from '@advisordesk/api-core';
 import { AuthErrors } from '../auth/auth.errors';
 import { PasswordService } from '../auth/password.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -32,16 +32,13 @@ export class UsersService {
   ) {}
 
   async list(query: Record<string, unknown>): Promise<{ rows: UserView[]; total: number }> {
-    const list = parseListQuery(query, USER_LIST);
-    const where = whereClause(list.where);
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT id, name, email, role, active, created_at AS "createdAt", updated_at AS "updatedAt" FROM users ${where} ORDER BY ${list.orderBy} LIMIT ${list.limit} OFFSET ${list.offset}`,
-        list.params,
-      ),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM users ${where}`, list.params),
-    ]);
-    return { rows: rows.map((r: UserView & { createdAt: Date; updatedAt: Date }) => ({ ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() })), total };
+    const { rows, total } = await fetchPage<UserView & { createdAt: Date; updatedAt: Date }>(
+      this.dataSource,
+      `id, name, email, role, active, created_at AS "createdAt", updated_at AS "updatedAt"`,
+      'users',
+      parseListQuery(query, USER_LIST),
+    );
+    return { rows: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() })), total };
   }
 
   async get(id: string): Promise<UserView> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type INestApplication, Logger } from '@nestjs/common';
+import { type INestApplication, Logger, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -13,6 +13,10 @@ import { createValidationPipe } from '../errors/validation';
 import { APP_CONFIG } from '../config/app.config';
 
 export const BODY_LIMIT = '100kb';
+/** The catalogue import takes whole CSV files. */
+const LARGE_BODY_ROUTES = ['/api/catalogue/import'];
+/** Public pages served outside `/api`, with short addresses for links sent to students. */
+export const PUBLIC_PAGES = [{ path: 'c/:token', prefix: '/c/' }];
 
 /** Body-parser failures happen before Nest's filters: answer them in the one error shape. */
 function bodyErrorHandler(error: { type?: string; status?: number } & Error, req: Request & { id?: string }, res: Response, next: NextFunction) {
@@ -39,7 +43,7 @@ function serveAdmin(app: NestExpressApplication, config: AppConfig, logger: Logg
   }
   app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    if (req.method !== 'GET' || req.path === '/api' || req.path.startsWith('/api/') || PUBLIC_PAGES.some((p) => req.path.startsWith(p.prefix))) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(dir, 'index.html'));
   });
@@ -87,10 +91,11 @@ export function configureApp(app: NestExpressApplication, options: { serveAdminP
     methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
     maxAge: 600,
   });
+  for (const route of LARGE_BODY_ROUTES) app.use(route, express.json({ limit: '5mb', strict: true }));
   app.use(express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyErrorHandler);
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: PUBLIC_PAGES.map((p) => ({ path: p.path, method: RequestMethod.GET })) });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
 

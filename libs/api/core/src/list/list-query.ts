@@ -5,7 +5,7 @@ import { fieldError } from '../errors/app-error';
  * `_start/_end` paging, `_sort/_order` (comma lists), `field=value` (repeat for "any of"),
  * `field_ne`, `field_gte`, `field_lte`, `field_like`, and `q`. Anything else is a 400 naming it.
  */
-export type ListFieldType = 'text' | 'uuid' | 'enum' | 'int' | 'bool' | 'timestamp' | 'date';
+export type ListFieldType = 'text' | 'uuid' | 'enum' | 'int' | 'bool' | 'timestamp' | 'date' | 'textArray';
 
 export interface ListField {
   /** SQL expression, e.g. `l.created_at`. */
@@ -51,6 +51,7 @@ function coerce(name: string, field: ListField, raw: string, bound?: 'lower' | '
       if (!UUID.test(raw)) throw fieldError(name, `${name} must be a UUID`);
       return raw;
     case 'enum':
+    case 'textArray':
       if (field.values && !field.values.includes(raw)) throw fieldError(name, `${name} must be one of: ${field.values.join(', ')}`);
       return raw;
     case 'int': {
@@ -144,7 +145,10 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, f
         continue;
       }
       const coerced = nonEmpty.map((v) => coerce(key, field, v, 'lower'));
-      if (field.type === 'timestamp' && DATE_ONLY.test(nonEmpty[0])) {
+      if (field.type === 'textArray') {
+        // `approvals=UGC-entitled&approvals=DEB`: has all of them.
+        where.push(`${field.column} @> ${next(coerced)}::text[]`);
+      } else if (field.type === 'timestamp' && DATE_ONLY.test(nonEmpty[0])) {
         // `createdAt=2026-04-01` means that whole day in Asia/Kolkata.
         const upper = coerce(key, field, nonEmpty[0], 'upper');
         where.push(`${field.column} BETWEEN ${next(coerced[0])} AND ${next(upper)}`);
@@ -154,7 +158,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, f
       const coerced = values.map((v) => coerce(key, field, v));
       where.push(`${field.column} IS DISTINCT FROM ${next(coerced[0])}`);
     } else if (op === '_gte' || op === '_lte') {
-      if (field.type === 'text' || field.type === 'uuid' || field.type === 'enum' || field.type === 'bool') throw fieldError(key, `${key}: ${name} has no range`);
+      if (field.type === 'text' || field.type === 'uuid' || field.type === 'enum' || field.type === 'bool' || field.type === 'textArray') throw fieldError(key, `${key}: ${name} has no range`);
       const coerced = coerce(key, field, values[0], op === '_gte' ? 'lower' : 'upper');
       where.push(`${field.column} ${op === '_gte' ? '>=' : '<='} ${next(coerced)}`);
     } else {
@@ -168,4 +172,36 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, f
 
 export function whereClause(where: string[]): string {
   return where.length ? `WHERE ${where.join(' AND ')}` : '';
+}
+
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
+
+/** One page and the total for `x-total-count`, from `SELECT ${select} FROM ${from}` with the parsed list. */
+export async function fetchPage<T>(db: Queryable, select: string, from: string, list: ParsedList): Promise<{ rows: T[]; total: number }> {
+  const where = whereClause(list.where);
+  const [rows, [{ total }]] = await Promise.all([
+    db.query(`SELECT ${select} FROM ${from} ${where} ORDER BY ${list.orderBy} LIMIT ${list.limit} OFFSET ${list.offset}`, list.params),
+    db.query(`SELECT count(*)::int AS total FROM ${from} ${where}`, list.params),
+  ]);
+  return { rows, total };
+}
+
+/** `SET` fragments for the given fields (undefined ones skipped), pushing their values onto `params`. */
+export function setClauses(columns: Record<string, string>, values: Record<string, unknown>, params: unknown[]): string[] {
+  const sets: string[] = [];
+  for (const [field, column] of Object.entries(columns)) {
+    const value = values[field];
+    if (value === undefined) continue;
+    params.push(typeof value === 'string' ? value.trim() : Array.isArray(value) || value === null || typeof value !== 'object' ? value : JSON.stringify(value));
+    sets.push(`${column} = $${params.length}`);
+  }
+  return sets;
+}
+
+/** Runs `UPDATE … WHERE id = $1 AND version = $2` and tells whether a row matched (false: stale or gone). */
+export async function updateVersioned(db: Queryable, table: string, id: string, version: number, sets: string[], params: unknown[]): Promise<boolean> {
+  const result = await db.query(`UPDATE ${table} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2`, [id, version, ...params]);
+  return result[1] === 1;
 }

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-catalogue',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,290 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { parse } from 'csv-parse/sync';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  APPROVALS, CREDENTIAL_TYPES, CURRENT_SESSION, feeTotal, isSession, LEAD_MODES, NAAC_GRADES, OWNERSHIPS, PROGRAM_LEVELS, rupeesToPaise, type FeeComponent,
+} from '@advisordesk/shared';
+
+export interface ImportProblem {
+  file: 'universities' | 'programs';
+  /** The line in the file (the header is line 1). */
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  applied: boolean;
+  universities: { rows: number; create: number; update: number };
+  programs: { rows: number; create: number; update: number };
+  feeStructures: { create: number; unchanged: number };
+  errors: ImportProblem[];
+}
+
+interface UniversityRow {
+  line: number;
+  name: string;
+  city: string | null;
+  state: string | null;
+  ownership: string | null;
+  approvals: string[];
+  naacGrade: string | null;
+  nirfRank: number | null;
+  nirfCategory: string | null;
+  nirfYear: number | null;
+  website: string | null;
+  sourceUrl: string | null;
+}
+
+interface ProgramRow {
+  line: number;
+  universityName: string;
+  name: string;
+  level: string;
+  credentialType: string | null;
+  mode: string | null;
+  durationMonths: number | null;
+  credits: number | null;
+  stackable: boolean;
+  session: string;
+  components: FeeComponent[];
+  totalPaise: number;
+  emiAvailable: boolean;
+  sourceUrl: string | null;
+}
+
+const UNIVERSITY_COLUMNS = ['name', 'city', 'state', 'ownership', 'approvals', 'naac_grade', 'nirf_rank', 'nirf_year', 'website', 'source_url'];
+const PROGRAM_COLUMNS = ['university_name', 'program_name', 'level', 'credential_type', 'mode', 'duration_months', 'credits', 'stackable', 'session', 'fee_components', 'total_inr', 'emi_available', 'source_url'];
+
+const sameFees = (a: FeeComponent[], b: FeeComponent[]) => a.map((c) => `${c.label}|${c.amountPaise}|${c.due ?? ''}`).join('\n') === b.map((c) => `${c.label}|${c.amountPaise}|${c.due ?? ''}`).join('\n');
+const blank = (text: string | undefined) => (text?.trim() ? text.trim() : null);
+const isUrl = (text: string) => /^https?:\/\/[^\s]+$/i.test(text);
+
+/**
+ * The catalogue from two CSV files (universities, and programs with fee components), as the
+ * sample catalogue is published. A dry run reports every bad row and field and writes nothing;
+ * applying is all-or-nothing, in one transaction, and refuses to write anything if any row is bad.
+ */
+@Injectable()
+export class CatalogueImportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async run(input: { universities?: string; programs?: string; defaultSession?: string; dryRun?: boolean }): Promise<ImportReport> {
+    const errors: ImportProblem[] = [];
+    const universities = input.universities ? this.parseUniversities(input.universities, errors) : [];
+    const programs = input.programs ? this.parsePrograms(input.programs, input.defaultSession ?? CURRENT_SESSION, errors) : [];
+    const report: ImportReport = {
+      dryRun: input.dryRun ?? false,
+      applied: false,
+      universities: { rows: universities.length, create: 0, update: 0 },
+      programs: { rows: programs.length, create: 0, update: 0 },
+      feeStructures: { create: 0, unchanged: 0 },
+      errors,
+    };
+    await this.dataSource.transaction(async (manager) => {
+      await this.plan(manager, universities, programs, report);
+      if (report.errors.length || report.dryRun) return;
+      await this.apply(manager, universities, programs);
+      report.applied = true;
+    });
+    return report;
+  }
+
+  private rows(text: string, file: ImportProblem['file'], expected: string[], errors: ImportProblem[]): { line: number; record: Record<string, string> }[] {
+    let table: string[][];
+    try {
+      // Files edited on different systems mix CRLF and LF line endings.
+      table = parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), { skip_empty_lines: true, relax_column_count: true, relax_quotes: true });
+    } catch (error) {
+      errors.push({ file, line: (error as { lines?: number }).lines ?? 1, field: '(file)', message: `not a valid CSV file: ${(error as Error).message}` });
+      return [];
+    }
+    const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
+    const missing = expected.filter((c) => !header.includes(c));
+    if (missing.length) {
+      errors.push({ file, line: 1, field: missing.join(', '), message: `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` });
+      return [];
+    }
+    const out: { line: number; record: Record<string, string> }[] = [];
+    table.slice(1).forEach((cells, index) => {
+      const line = index + 2;
+      if (cells.length !== header.length) {
+        errors.push({ file, line, field: '(row)', message: `has ${cells.length} cells where the header has ${header.length} (a comma inside a value needs quotes)` });
+        return;
+      }
+      out.push({ line, record: Object.fromEntries(header.map((h, i) => [h, cells[i]])) });
+    });
+    return out;
+  }
+
+  private parseUniversities(text: string, errors: ImportProblem[]): UniversityRow[] {
+    const out: UniversityRow[] = [];
+    const seen = new Map<string, number>();
+    for (const { line, record } of this.rows(text, 'universities', UNIVERSITY_COLUMNS, errors)) {
+      const problem = (field: string, message: string) => errors.push({ file: 'universities', line, field, message });
+      const name = blank(record.name);
+      if (!name) problem('name', 'name is required');
+      else if (seen.has(name.toLowerCase())) problem('name', `"${name}" is also on line ${seen.get(name.toLowerCase())}`);
+      else seen.set(name.toLowerCase(), line);
+      const ownership = blank(record.ownership);
+      if (ownership && !(OWNERSHIPS as readonly string[]).includes(ownership)) problem('ownership', `ownership must be one of: ${OWNERSHIPS.join(', ')}`);
+      const approvals = (record.approvals ?? '').split(';').map((a) => a.trim()).filter(Boolean);
+      for (const approval of approvals) if (!(APPROVALS as readonly string[]).includes(approval)) problem('approvals', `unknown approval "${approval}" (known: ${APPROVALS.join(', ')})`);
+      const naacGrade = blank(record.naac_grade);
+      if (naacGrade && !(NAAC_GRADES as readonly string[]).includes(naacGrade)) problem('naac_grade', `naac_grade must be one of: ${NAAC_GRADES.join(', ')}`);
+      let nirfRank: number | null = null;
+      let nirfCategory: string | null = null;
+      const rank = blank(record.nirf_rank);
+      if (rank) {
+        const match = /^(\d{1,4})(?:\s*\(([^)]+)\))?$/.exec(rank);
+        if (!match) problem('nirf_rank', 'nirf_rank must be a number, optionally with its category in brackets: 4 (Engineering)');
+        else [nirfRank, nirfCategory] = [Number(match[1]), match[2]?.trim() ?? null];
+      }
+      const year = blank(record.nirf_year);
+      if (year && !/^20\d{2}$/.test(year)) problem('nirf_year', 'nirf_year must be a year like 2024');
+      const website = blank(record.website);
+      if (website && !isUrl(website)) problem('website', 'website must be an http(s) address');
+      const sourceUrl = blank(record.source_url);
+      if (sourceUrl && !isUrl(sourceUrl)) problem('source_url', 'source_url must be an http(s) address');
+      if (name) out.push({ line, name, city: blank(record.city), state: blank(record.state), ownership, approvals, naacGrade, nirfRank, nirfCategory, nirfYear: year ? Number(year) : null, website, sourceUrl });
+    }
+    return out;
+  }
+
+  private parsePrograms(text: string, defaultSession: string, errors: ImportProblem[]): ProgramRow[] {
+    const out: ProgramRow[] = [];
+    for (const { line, record } of this.rows(text, 'programs', PROGRAM_COLUMNS, errors)) {
+      const before = errors.length;
+      const problem = (field: string, message: string) => errors.push({ file: 'programs', line, field, message });
+      const universityName = blank(record.university_name);
+      if (!universityName) problem('university_name', 'university_name is required');
+      const name = blank(record.program_name);
+      if (!name) problem('program_name', 'program_name is required');
+      const level = blank(record.level);
+      if (!level || !(PROGRAM_LEVELS as readonly string[]).includes(level)) problem('level', `level must be one of: ${PROGRAM_LEVELS.join(', ')}`);
+      const credentialType = blank(record.credential_type);
+      if (credentialType && !(CREDENTIAL_TYPES as readonly string[]).includes(credentialType)) problem('credential_type', `credential_type must be one of: ${CREDENTIAL_TYPES.join(', ')}`);
+      const mode = blank(record.mode);
+      if (mode && !(LEAD_MODES as readonly string[]).includes(mode)) problem('mode', `mode must be one of: ${LEAD_MODES.join(', ')}`);
+      const whole = (field: string, max: number): number | null => {
+        const value = blank(record[field]);
+        if (!value) return null;
+        if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) {
+          problem(field, `${field} must be a whole number from 1 to ${max}`);
+          return null;
+        }
+        return Number(value);
+      };
+      const durationMonths = whole('duration_months', 120);
+      const credits = whole('credits', 1000);
+      const yesNo = (field: string): boolean => {
+        const value = (blank(record[field]) ?? 'no').toLowerCase();
+        if (!['yes', 'no', 'true', 'false', 'y', 'n'].includes(value)) problem(field, `${field} must be yes, no or empty`);
+        return ['yes', 'true', 'y'].includes(value);
+      };
+      const stackable = yesNo('stackable');
+      const emiAvailable = yesNo('emi_available');
+      const session = blank(record.session) ?? defaultSession;
+      if (!isSession(session)) problem('session', 'session must look like 2026-27');
+      const components: FeeComponent[] = [];
+      const feeText = blank(record.fee_components);
+      if (!feeText) problem('fee_components', 'fee_components is required: label:amount_inr joined by ;');
+      else {
+        for (const part of feeText.split(';').map((p) => p.trim()).filter(Boolean)) {
+          const cut = part.lastIndexOf(':');
+          const label = cut > 0 ? part.slice(0, cut).trim() : '';
+          try {
+            if (!label) throw new Error('no label');
+            const amountPaise = rupeesToPaise(part.slice(cut + 1));
+            if (amountPaise < 0) throw new Error('negative');
+            components.push({ label, amountPaise });
+          } catch {
+            problem('fee_components', `"${part}" is not label:amount_inr (e.g. Semester 1:43750)`);
+          }
+        }
+      }
+      let totalPaise = 0;
+      try {
+        totalPaise = rupeesToPaise(record.total_inr ?? '');
+        if (components.length && feeTotal(components) !== totalPaise) problem('total_inr', `total_inr is ${record.total_inr} but the components add up to ${feeTotal(components) / 100}`);
+      } catch {
+        problem('total_inr', 'total_inr must be an amount in rupees');
+      }
+      const sourceUrl = blank(record.source_url);
+      if (sourceUrl && !isUrl(sourceUrl)) problem('source_url', 'source_url must be an http(s) address');
+      if (errors.length === before && universityName && name && level) {
+        out.push({ line, universityName, name, level, credentialType, mode, durationMonths, credits, stackable, session, components, totalPaise, emiAvailable, sourceUrl });
+      }
+    }
+    return out;
+  }
+
+  /** Counts what would change, and checks that every program's university exists (in the file or the catalogue). */
+  private async plan(manager: EntityManager, universities: UniversityRow[], programs: ProgramRow[], report: ImportReport) {
+    const existing = new Set<string>((await manager.query(`SELECT lower(name) AS name FROM universities`)).map((r: { name: string }) => r.name));
+    for (const u of universities) report.universities[existing.has(u.name.toLowerCase()) ? 'update' : 'create']++;
+    const known = new Set([...existing, ...universities.map((u) => u.name.toLowerCase())]);
+    const existingPrograms = new Map<string, { total: number | null; components: string | null }>();
+    for (const row of await manager.query(
+      `SELECT lower(u.name) || '|' || lower(p.name) || '|' || COALESCE(f.session, '') AS key, f.total_paise AS total, f.components::text AS components
+         FROM programs p JOIN universities u ON u.id = p.university_id LEFT JOIN fee_structures f ON f.program_id = p.id AND f.is_current`,
+    )) {
+      existingPrograms.set(row.key, row);
+    }
+    const programKeys = new Set([...existingPrograms.keys()].map((k) => k.split('|').slice(0, 2).join('|')));
+    const seen = new Map<string, number>();
+    for (const p of programs) {
+      if (!known.has(p.universityName.toLowerCase())) {
+        report.errors.push({ file: 'programs', line: p.line, field: 'university_name', message: `no university named "${p.universityName}" in universities.csv or the catalogue` });
+        continue;
+      }
+      const key = `${p.universityName.toLowerCase()}|${p.name.toLowerCase()}`;
+      if (seen.has(key)) {
+        report.errors.push({ file: 'programs', line: p.line, field: 'program_name', message: `"${p.name}" of ${p.universityName} is also on line ${seen.get(key)}` });
+        continue;
+      }
+      seen.set(key, p.line);
+      report.programs[programKeys.has(key) ? 'update' : 'create']++;
+      const fee = existingPrograms.get(`${key}|${p.session}`);
+      const same = fee && fee.total === p.totalPaise && fee.components && sameFees(JSON.parse(fee.components), p.components);
+      report.feeStructures[same ? 'unchanged' : 'create']++;
+    }
+    report.errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  }
+
+  private async apply(manager: EntityManager, universities: UniversityRow[], programs: ProgramRow[]) {
+    for (const u of universities) {
+      await manager.query(
+        `INSERT INTO universities (name, city, state, ownership, approvals, naac_grade, nirf_rank, nirf_category, nirf_year, website, source_url)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT ((lower(name))) DO UPDATE SET city = EXCLUDED.city, state = EXCLUDED.state, ownership = EXCLUDED.ownership, approvals = EXCLUDED.approvals,
+           naac_grade = EXCLUDED.naac_grade, nirf_rank = EXCLUDED.nirf_rank, nirf_category = EXCLUDED.nirf_category, nirf_year = EXCLUDED.nirf_year,
+           website = EXCLUDED.website, source_url = EXCLUDED.source_url, version = universities.version + 1, updated_at = now()`,
+        [u.name, u.city, u.state, u.ownership, u.approvals, u.naacGrade, u.nirfRank, u.nirfCategory, u.nirfYear, u.website, u.sourceUrl],
+      );
+    }
+    for (const p of programs) {
+      const [program] = await manager.query(
+        `INSERT INTO programs (university_id, name, level, credential_type, mode, duration_months, credits, stackable, source_url)
+         SELECT id, $2, $3, $4, $5, $6, $7, $8, $9 FROM universities WHERE lower(name) = lower($1)
+         ON CONFLICT (university_id, (lower(name))) DO UPDATE SET level = EXCLUDED.level, credential_type = EXCLUDED.credential_type, mode = EXCLUDED.mode,
+           duration_months = EXCLUDED.duration_months, credits = EXCLUDED.credits, stackable = EXCLUDED.stackable, source_url = EXCLUDED.source_url,
+           version = programs.version + 1, updated_at = now()
+         RETURNING id`,
+        [p.universityName, p.name, p.level, p.credentialType, p.mode, p.durationMonths, p.credits, p.stackable, p.sourceUrl],
+      );
+      const [current] = await manager.query(`SELECT id, total_paise AS total, components FROM fee_structures WHERE program_id = $1 AND session = $2 AND is_current`, [program.id, p.session]);
+      if (current && current.total === p.totalPaise && sameFees(current.components, p.components)) continue;
+      if (current) await manager.query(`UPDATE fee_structures SET is_current = false, valid_to = COALESCE(valid_to, current_date - 1), updated_at = now() WHERE id = $1`, [current.id]);
+      await manager.query(`INSERT INTO fee_structures (program_id, session, components, total_paise, emi_available) VALUES ($1, $2, $3, $4, $5)`, [
+        program.id,
+        p.session,
+        JSON.stringify(p.components),
+        p.totalPaise,
+        p.emiAvailable,
+      ]);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './catalogue.module';
+export * from './programs.service';
+export * from './catalogue-import.service';
+export * from './catalogue.sql';

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-comparisons',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

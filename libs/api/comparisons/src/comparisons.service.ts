@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { COMPARISON_VALID_DAYS, formatInr, waDigits } from '@advisordesk/shared';
+import { APP_CONFIG, AppError, fieldError, type AppConfig } from '@advisordesk/api-core';
+import type { AuthUser } from '@advisordesk/api-auth';
+import { ProgramsService } from '@advisordesk/api-catalogue';
+import { LeadsService, recordActivity } from '@advisordesk/api-leads';
+import type { ComparedProgram, ComparisonSnapshot, PublicComparison } from './comparison.snapshot';
+import { ComparisonErrors } from './comparisons.errors';
+
+export interface ComparisonShare {
+  id: string;
+  token: string;
+  url: string;
+  whatsappUrl: string;
+  message: string;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class ComparisonsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly leads: LeadsService,
+    private readonly programs: ProgramsService,
+  ) {}
+
+  /** Freezes 2 to 5 programs with their current fees, and answers the link and a ready WhatsApp message. */
+  async create(user: AuthUser, leadId: string, programIds: string[]): Promise<ComparisonShare> {
+    const lead = await this.leads.get(user, leadId);
+    if (lead.erasedAt) throw new AppError({ ...ComparisonErrors.noPhone, message: "This lead's personal data was erased" });
+    if (!lead.phone) throw new AppError(ComparisonErrors.noPhone);
+    const found = (await this.programs.getMany(programIds)) as Record<string, any>[];
+    if (found.length !== programIds.length) throw fieldError('programIds', 'programIds must all be existing programs');
+    const programs: ComparedProgram[] = found.map((p) => ({
+      id: p.id,
+      name: p.name,
+      universityName: p.universityName,
+      universityCity: p.universityCity,
+      universityState: p.universityState,
+      ownership: p.ownership,
+      approvals: p.approvals,
+      naacGrade: p.naacGrade,
+      nirfRank: p.nirfRank,
+      nirfCategory: p.nirfCategory,
+      nirfYear: p.nirfYear,
+      level: p.level,
+      credentialType: p.credentialType,
+      mode: p.mode,
+      durationMonths: p.durationMonths,
+      credits: p.credits,
+      stackable: p.stackable,
+      eligibility: p.eligibility,
+      specialisations: p.specialisations,
+      fee: p.currentFee
+        ? { session: p.currentFee.session, components: p.currentFee.components, totalPaise: p.currentFee.totalPaise, emiAvailable: p.currentFee.emiAvailable, scholarshipNotes: p.currentFee.scholarshipNotes }
+        : null,
+    }));
+    const firstName = lead.fullName.split(/\s+/)[0];
+    const snapshot: ComparisonSnapshot = { firstName, advisorName: user.name, createdAt: new Date().toISOString(), programs };
+    const token = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(Date.now() + COMPARISON_VALID_DAYS * 86_400_000);
+    const url = `${this.config.publicUrl}/c/${token}`;
+    const cheapest = programs.filter((p) => p.fee).sort((a, b) => a.fee!.totalPaise - b.fee!.totalPaise)[0];
+    const message =
+      `Hi ${firstName}, as promised here is your comparison of ${programs.length} programs: ` +
+      programs.map((p) => `${p.name} (${p.universityName})`).join(', ') +
+      `. ${cheapest ? `Total fees start at ${formatInr(cheapest.fee!.totalPaise)}. ` : ''}See the full fee breakdown here: ${url}\n— ${user.name}`;
+    const whatsappUrl = `https://wa.me/${waDigits(lead.phone)}?text=${encodeURIComponent(message)}`;
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(`INSERT INTO comparisons (lead_id, token, snapshot, created_by, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+        leadId,
+        token,
+        JSON.stringify(snapshot),
+        user.id,
+        expiresAt,
+      ]);
+      await recordActivity(manager, leadId, 'comparison', user.id, { comparisonId: row.id, programs: programs.map((p) => `${p.name}, ${p.universityName}`), url });
+      return row.id as string;
+    });
+    return { id, token, url, whatsappUrl, message, expiresAt };
+  }
+
+  async listForLead(user: AuthUser, leadId: string) {
+    await this.leads.assertVisible(user, leadId);
+    const rows = await this.dataSource.query(
+      `SELECT c.id, c.token, c.created_at AS "createdAt", c.expires_at AS "expiresAt", c.view_count AS "viewCount", c.last_viewed_at AS "lastViewedAt",
+              u.name AS "createdBy", jsonb_array_length(c.snapshot->'programs') AS programs
+         FROM comparisons c LEFT JOIN users u ON u.id = c.created_by WHERE c.lead_id = $1 ORDER BY c.created_at DESC`,
+      [leadId],
+    );
+    return rows.map((r: { token: string }) => ({ ...r, url: `${this.config.publicUrl}/c/${r.token}` }));
+  }
+
+  /** The public page's data: no login, only the first name, 404 unknown, 410 expired. */
+  async publicView(token: string): Promise<PublicComparison> {
+    if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw new AppError(ComparisonErrors.notFound);
+    const [rows]: [{ snapshot: ComparisonSnapshot; expiresAt: Date }[], number] = await this.dataSource.query(
+      `UPDATE comparisons SET view_count = view_count + 1, last_viewed_at = now() WHERE token = $1 RETURNING snapshot, expires_at AS "expiresAt"`,
+      [token],
+    );
+    const row = rows[0];
+    if (!row) throw new AppError(ComparisonErrors.notFound);
+    if (new Date(row.expiresAt).getTime() <= Date.now()) throw new AppError(ComparisonErrors.expired);
+    return { ...row.snapshot, expiresAt: new Date(row.expiresAt).toISOString() };
+  }
+}

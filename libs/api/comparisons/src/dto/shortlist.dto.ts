@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
+import { COMPARISON_MAX_PROGRAMS, COMPARISON_MIN_PROGRAMS } from '@advisordesk/shared';
+
+export class AddShortlistItemDto {
+  @ApiProperty() @IsUUID('all', { message: 'programId must be a program id' }) programId: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+export class UpdateShortlistItemDto {
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000) note?: string | null;
+  @ApiPropertyOptional({ description: '1 is the top' }) @IsOptional() @IsInt({ message: 'rank must be a whole number' }) @Min(1, { message: 'rank must be at least 1' }) rank?: number;
+}
+
+export class ReorderShortlistDto {
+  @ApiProperty({ type: [String], description: 'every item id of the shortlist, in the new order' })
+  @IsArray({ message: 'itemIds must be a list' })
+  @ArrayUnique({ message: 'itemIds must not repeat' })
+  @IsUUID('all', { each: true, message: 'itemIds must be shortlist item ids' })
+  itemIds: string[];
+}
+
+export class CreateComparisonDto {
+  @ApiProperty({ type: [String], minItems: COMPARISON_MIN_PROGRAMS, maxItems: COMPARISON_MAX_PROGRAMS })
+  @IsArray({ message: 'programIds must be a list' })
+  @ArrayMinSize(COMPARISON_MIN_PROGRAMS, { message: `programIds must have ${COMPARISON_MIN_PROGRAMS} to ${COMPARISON_MAX_PROGRAMS} programs` })
+  @ArrayMaxSize(COMPARISON_MAX_PROGRAMS, { message: `programIds must have ${COMPARISON_MIN_PROGRAMS} to ${COMPARISON_MAX_PROGRAMS} programs` })
+  @ArrayUnique({ message: 'programIds must not repeat' })
+  @IsUUID('all', { each: true, message: 'programIds must be program ids' })
+  programIds: string[];
+}

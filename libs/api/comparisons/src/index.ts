@@ -1,0 +1,2 @@
+export * from './comparisons.module';
+export * from './comparison.snapshot';
