@@ -56,8 +56,8 @@ function page(title: string, body: string): string {
 /** The public comparison, made for a phone: stacked cards on narrow screens, side by side on wide ones. */
 export function renderComparisonPage(comparison: PublicComparison): string {
   const { programs } = comparison;
-  const priced = programs.filter((p) => p.fee);
-  const lowest = priced.length > 1 ? Math.min(...priced.map((p) => p.fee!.totalPaise)) : null;
+  const totals = programs.flatMap((p) => (p.fee ? [p.fee.totalPaise] : []));
+  const lowest = totals.length > 1 ? Math.min(...totals) : null;
   const isLowest = (p: ComparedProgram) => lowest !== null && p.fee?.totalPaise === lowest;
   const differs = (row: Row) => row.compare && new Set(programs.map((p) => row.value(p))).size > 1;
   const cards = programs

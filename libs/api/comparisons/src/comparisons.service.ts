@@ -64,11 +64,11 @@ export class ComparisonsService {
     const token = randomBytes(24).toString('base64url');
     const expiresAt = new Date(Date.now() + COMPARISON_VALID_DAYS * 86_400_000);
     const url = `${this.config.publicUrl}/c/${token}`;
-    const cheapest = programs.filter((p) => p.fee).sort((a, b) => a.fee!.totalPaise - b.fee!.totalPaise)[0];
+    const fees = programs.flatMap((p) => (p.fee ? [p.fee.totalPaise] : []));
     const message =
       `Hi ${firstName}, as promised here is your comparison of ${programs.length} programs: ` +
       programs.map((p) => `${p.name} (${p.universityName})`).join(', ') +
-      `. ${cheapest ? `Total fees start at ${formatInr(cheapest.fee!.totalPaise)}. ` : ''}See the full fee breakdown here: ${url}\n— ${user.name}`;
+      `. ${fees.length ? `Total fees start at ${formatInr(Math.min(...fees))}. ` : ''}See the full fee breakdown here: ${url}\n— ${user.name}`;
     const whatsappUrl = `https://wa.me/${waDigits(lead.phone)}?text=${encodeURIComponent(message)}`;
     const id = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(`INSERT INTO comparisons (lead_id, token, snapshot, created_by, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
