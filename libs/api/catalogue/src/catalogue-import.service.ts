@@ -71,7 +71,8 @@ const isUrl = (text: string) => /^https?:\/\/[^\s]+$/i.test(text);
 export class CatalogueImportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async run(input: { universities?: string; programs?: string; defaultSession?: string; dryRun?: boolean }): Promise<ImportReport> {
+  /** `manager`: run inside the caller's transaction (the demo seed) instead of one of its own. */
+  async run(input: { universities?: string; programs?: string; defaultSession?: string; dryRun?: boolean }, manager?: EntityManager): Promise<ImportReport> {
     const errors: ImportProblem[] = [];
     const universities = input.universities ? this.parseUniversities(input.universities, errors) : [];
     const programs = input.programs ? this.parsePrograms(input.programs, input.defaultSession ?? CURRENT_SESSION, errors) : [];
@@ -83,12 +84,14 @@ export class CatalogueImportService {
       feeStructures: { create: 0, unchanged: 0 },
       errors,
     };
-    await this.dataSource.transaction(async (manager) => {
-      await this.plan(manager, universities, programs, report);
+    const work = async (db: EntityManager) => {
+      await this.plan(db, universities, programs, report);
       if (report.errors.length || report.dryRun) return;
-      await this.apply(manager, universities, programs);
+      await this.apply(db, universities, programs);
       report.applied = true;
-    });
+    };
+    if (manager) await work(manager);
+    else await this.dataSource.transaction(work);
     return report;
   }
 

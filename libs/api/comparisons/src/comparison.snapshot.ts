@@ -34,3 +34,31 @@ export interface ComparisonSnapshot {
 export interface PublicComparison extends ComparisonSnapshot {
   expiresAt: string;
 }
+
+/** A program as the catalogue answers it (PROGRAM_COLUMNS), frozen for a comparison. */
+export function toComparedProgram(p: Record<string, any>): ComparedProgram {
+  return {
+    id: p.id,
+    name: p.name,
+    universityName: p.universityName,
+    universityCity: p.universityCity,
+    universityState: p.universityState,
+    ownership: p.ownership,
+    approvals: p.approvals,
+    naacGrade: p.naacGrade,
+    nirfRank: p.nirfRank,
+    nirfCategory: p.nirfCategory,
+    nirfYear: p.nirfYear,
+    level: p.level,
+    credentialType: p.credentialType,
+    mode: p.mode,
+    durationMonths: p.durationMonths,
+    credits: p.credits,
+    stackable: p.stackable,
+    eligibility: p.eligibility,
+    specialisations: p.specialisations,
+    fee: p.currentFee
+      ? { session: p.currentFee.session, components: p.currentFee.components, totalPaise: p.currentFee.totalPaise, emiAvailable: p.currentFee.emiAvailable, scholarshipNotes: p.currentFee.scholarshipNotes }
+      : null,
+  };
+}

@@ -7,7 +7,7 @@ import { APP_CONFIG, AppError, fieldError, type AppConfig } from '@advisordesk/a
 import type { AuthUser } from '@advisordesk/api-auth';
 import { ProgramsService } from '@advisordesk/api-catalogue';
 import { LeadsService, recordActivity } from '@advisordesk/api-leads';
-import type { ComparedProgram, ComparisonSnapshot, PublicComparison } from './comparison.snapshot';
+import { toComparedProgram, type ComparisonSnapshot, type PublicComparison } from './comparison.snapshot';
 import { ComparisonErrors } from './comparisons.errors';
 
 export interface ComparisonShare {
@@ -35,30 +35,7 @@ export class ComparisonsService {
     if (!lead.phone) throw new AppError(ComparisonErrors.noPhone);
     const found = (await this.programs.getMany(programIds)) as Record<string, any>[];
     if (found.length !== programIds.length) throw fieldError('programIds', 'programIds must all be existing programs');
-    const programs: ComparedProgram[] = found.map((p) => ({
-      id: p.id,
-      name: p.name,
-      universityName: p.universityName,
-      universityCity: p.universityCity,
-      universityState: p.universityState,
-      ownership: p.ownership,
-      approvals: p.approvals,
-      naacGrade: p.naacGrade,
-      nirfRank: p.nirfRank,
-      nirfCategory: p.nirfCategory,
-      nirfYear: p.nirfYear,
-      level: p.level,
-      credentialType: p.credentialType,
-      mode: p.mode,
-      durationMonths: p.durationMonths,
-      credits: p.credits,
-      stackable: p.stackable,
-      eligibility: p.eligibility,
-      specialisations: p.specialisations,
-      fee: p.currentFee
-        ? { session: p.currentFee.session, components: p.currentFee.components, totalPaise: p.currentFee.totalPaise, emiAvailable: p.currentFee.emiAvailable, scholarshipNotes: p.currentFee.scholarshipNotes }
-        : null,
-    }));
+    const programs = found.map(toComparedProgram);
     const firstName = lead.fullName.split(/\s+/)[0];
     const snapshot: ComparisonSnapshot = { firstName, advisorName: user.name, createdAt: new Date().toISOString(), programs };
     const token = randomBytes(24).toString('base64url');

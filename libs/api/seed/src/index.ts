@@ -1,2 +1,5 @@
 export * from './demo-users';
 export * from './demo-seed';
+export * from './lead-history.generator';
+export * from './lead-writer';
+export * from './random';
