@@ -118,7 +118,7 @@ export function generateLead(rng: Random, index: number, now: number, advisors: 
   ];
   let at = createdAt.getTime();
   let stage = 0;
-  let status: string = 'new';
+  let status = 'new' as string;
   let lostReason: LostReason | null = null;
   let firstContactedAt: Date | null = null;
   let enrolledAt: Date | null = null;
