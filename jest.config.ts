@@ -13,6 +13,8 @@ const config: Config = {
     '<rootDir>/libs/api/leads',
     '<rootDir>/libs/api/catalogue',
     '<rootDir>/libs/api/comparisons',
+    '<rootDir>/libs/api/reports',
+    '<rootDir>/libs/api/exports',
     '<rootDir>/libs/api/seed',
     '<rootDir>/apps/api',
   ],

@@ -5,8 +5,10 @@ import { AuthModule } from '@advisordesk/api-auth';
 import { LeadsModule } from '@advisordesk/api-leads';
 import { CatalogueModule } from '@advisordesk/api-catalogue';
 import { ComparisonsModule } from '@advisordesk/api-comparisons';
+import { ReportsModule } from '@advisordesk/api-reports';
+import { ExportsModule } from '@advisordesk/api-exports';
 
 @Module({
-  imports: [AppConfigModule.forRoot(), DatabaseModule.forRoot(), AuthModule, LeadsModule, CatalogueModule, ComparisonsModule],
+  imports: [AppConfigModule.forRoot(), DatabaseModule.forRoot(), AuthModule, LeadsModule, CatalogueModule, ComparisonsModule, ReportsModule, ExportsModule],
 })
 export class AppModule {}

@@ -36,6 +36,7 @@ export const LEAD_LIST: ListSpec = {
     nextFollowUpAt: { column: 'l.next_follow_up_at', type: 'timestamp', sortable: true },
     createdAt: { column: 'l.created_at', type: 'timestamp', sortable: true },
     updatedAt: { column: 'l.updated_at', type: 'timestamp', sortable: true },
+    erased: { column: '(l.erased_at IS NOT NULL)', type: 'bool' },
   },
   defaultSort: { field: 'createdAt', order: 'desc' },
   tieBreaker: 'l.id',

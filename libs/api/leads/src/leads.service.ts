@@ -32,6 +32,8 @@ const PROFILE_COLUMNS: Record<string, string> = {
 /** The lead list and filters, parsed once with the user's row-level access applied (also used by exports and reports). */
 export function leadListQuery(user: AuthUser, query: Record<string, unknown>, extra: { passThrough?: readonly string[] } = {}): ParsedList {
   const list = parseListQuery(query, { ...LEAD_LIST, passThrough: extra.passThrough });
+  // People whose data was erased leave the working list unless asked for (`erased=true`).
+  if (query.erased === undefined) list.where.push('l.erased_at IS NULL');
   const visibility = leadVisibility(user, list.params.length + 1);
   if (visibility.sql !== 'TRUE') {
     list.where.push(visibility.sql);

@@ -201,6 +201,10 @@ describe('working leads', () => {
     const text = JSON.stringify(await t.dataSource.query(`SELECT * FROM activities a JOIN inquiries i ON i.lead_id = a.lead_id WHERE a.lead_id = $1`, [lead.id]));
     expect(text).not.toMatch(/Sanjana|sanjana@|Mysuru/);
     await request(t.http).post(`/api/leads/${lead.id}/notes`).set(manager.auth).send({ text: 'x' }).expect(410);
+    const working = await request(t.http).get(`/api/leads?advisorId=${priya.id}&_end=200`).set(manager.auth).expect(200);
+    expect(working.body.map((l: Lead) => l.id)).not.toContain(lead.id);
+    const erasedList = await request(t.http).get(`/api/leads?erased=true`).set(manager.auth).expect(200);
+    expect(erasedList.body.map((l: Lead) => l.id)).toContain(lead.id);
   });
 
   describe('the lead list', () => {

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-exports',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

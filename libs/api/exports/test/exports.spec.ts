@@ -1,0 +1,123 @@
+import { parse } from 'csv-parse/sync';
+import request from 'supertest';
+import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
+import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
+import { LeadsModule } from '@advisordesk/api-leads';
+import { ExportsModule } from '../src';
+
+/** supertest: keep the raw bytes of a CSV download. */
+function binary(response: request.Response, callback: (error: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+describe('CSV export of leads', () => {
+  let t: TestApp;
+  let admin: SignedIn;
+  let advisor: SignedIn;
+  let marketing: SignedIn;
+  let n = 0;
+
+  async function lead(fields: { name: string; consentMarketing: boolean; campaign?: string; city?: string; erased?: boolean; createdAt?: string }) {
+    n++;
+    await t.dataSource.query(
+      `INSERT INTO leads (reference, full_name, phone, email, city, consent_marketing, consent_whatsapp, consent_at, utm_campaign, advisor_id, erased_at, created_at, budget_paise)
+       VALUES ($1, $2, $3, $4, $5, $6, true, now(), $7, $8, $9, $10, $11)`,
+      [
+        `AD-EXP${String(n).padStart(5, '0')}`,
+        fields.name,
+        fields.erased ? null : `+9197000${String(n).padStart(5, '0')}`,
+        fields.erased ? null : `lead${n}@example.in`,
+        fields.city ?? 'Pune',
+        fields.consentMarketing,
+        fields.campaign ?? null,
+        advisor.id,
+        fields.erased ? new Date() : null,
+        fields.createdAt ? new Date(fields.createdAt) : new Date(Date.now() - n * 60_000),
+        15_000_000,
+      ],
+    );
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp([LeadsModule, ExportsModule]);
+    admin = await createUserAndSignIn(t.http, t.dataSource, 'admin');
+    advisor = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Priya Sharma');
+    marketing = await createUserAndSignIn(t.http, t.dataSource, 'marketing');
+    await lead({ name: 'Sharma, Rohit', consentMarketing: true, campaign: 'spring-mba' });
+    await lead({ name: 'Kavya "KV" Nair', consentMarketing: true, campaign: 'spring-mba', city: 'Kochi\nKerala' });
+    await lead({ name: '=HYPERLINK("http://evil.example","click")', consentMarketing: true, campaign: 'spring-mba' });
+    await lead({ name: '+91 hack', consentMarketing: false, campaign: 'spring-mba' });
+    await lead({ name: '@SUM(A1:A9)', consentMarketing: true, campaign: 'diwali-pg', city: '-2+3' });
+    await lead({ name: '\tTabbed', consentMarketing: false, campaign: 'diwali-pg' });
+    await lead({ name: 'Erased lead', consentMarketing: false, erased: true, campaign: 'spring-mba' });
+    await lead({ name: 'Ananya Gupta', consentMarketing: true, campaign: 'spring-mba', createdAt: '2026-04-01T04:00:00Z' });
+  });
+  afterAll(() => t.close());
+
+  async function download(user: SignedIn, query = '') {
+    const response = await request(t.http).get(`/api/exports/leads.csv${query}`).set(user.auth).buffer(true).parse(binary).expect(200);
+    const body = response.body as Buffer;
+    return { response, body, rows: parse(body.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[] };
+  }
+
+  it('is UTF-8 CSV with a byte-order mark, one header row, CRLF lines and RFC 4180 quoting', async () => {
+    const { response, body, rows } = await download(admin, '?_sort=createdAt&_order=asc');
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename="advisordesk-leads-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = body.toString('utf8').slice(1);
+    expect(text.split('\r\n')[0]).toBe(
+      'reference,fullName,phone,email,city,state,courseInterest,level,mode,budget,qualification,experienceYears,status,lostReason,advisor,source,utmSource,utmMedium,utmCampaign,utmTerm,utmContent,landingUrl,consentWhatsapp,consentMarketing,consentAt,nextFollowUpAt,createdAt,updatedAt',
+    );
+    expect(text).toContain('"Sharma, Rohit"');
+    expect(text).toContain('"Kavya ""KV"" Nair"');
+    const kavya = rows.find((r) => r.fullName === 'Kavya "KV" Nair');
+    expect(kavya).toMatchObject({ city: 'Kochi\nKerala', advisor: 'Priya Sharma', consentMarketing: 'yes', budget: '₹1,50,000' });
+    expect(kavya?.phone).toMatch(/^91970\d{7}$/);
+  });
+
+  it('makes formula cells inert', async () => {
+    const { rows } = await download(admin);
+    const names = rows.map((r) => r.fullName);
+    expect(names).toEqual(expect.arrayContaining([`'=HYPERLINK("http://evil.example","click")`, "'+91 hack", "'@SUM(A1:A9)", "'\tTabbed"]));
+    expect(rows.find((r) => r.fullName === "'@SUM(A1:A9)")?.city).toBe("'-2+3");
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('writes times in Asia/Kolkata', async () => {
+    const { rows } = await download(admin, '?q=Ananya');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].createdAt).toBe('2026-04-01T09:30:00+05:30');
+  });
+
+  it("has as many rows as the lead list's x-total-count for the same filters (never erased people)", async () => {
+    for (const query of ['', '?utmCampaign=spring-mba', '?consentMarketing=true&_sort=fullName&_order=asc', '?city_like=pune&_start=0&_end=2']) {
+      const { response, rows } = await download(admin, query);
+      const listQuery = query.replace(/_start=0&_end=2/, '');
+      const list = await request(t.http).get(`/api/leads${listQuery}`).set(admin.auth).expect(200);
+      expect({ query, rows: rows.length }).toEqual({ query, rows: Number(list.headers['x-total-count']) });
+      expect(response.headers['x-total-count']).toBe(String(rows.length));
+    }
+  });
+
+  it('marketing gets only leads with marketing consent; advisors cannot export', async () => {
+    const { rows } = await download(marketing, '?utmCampaign=spring-mba');
+    expect(rows.map((r) => r.fullName).sort()).toEqual([`'=HYPERLINK("http://evil.example","click")`, 'Ananya Gupta', 'Kavya "KV" Nair', 'Sharma, Rohit']);
+    expect(rows.every((r) => r.consentMarketing === 'yes')).toBe(true);
+    await request(t.http).get('/api/exports/leads.csv').set(advisor.auth).expect(403);
+  });
+
+  it('bad filters are a 400 before any download starts', async () => {
+    const response = await request(t.http).get('/api/exports/leads.csv?status=won').set(admin.auth).expect(400);
+    expect(response.body.fields[0].field).toBe('status');
+  });
+
+  it('records every export: who, when, which filters and how many rows', async () => {
+    await download(marketing, '?utmCampaign=diwali-pg');
+    const recent = await request(t.http).get('/api/exports').set(admin.auth).expect(200);
+    expect(recent.body[0]).toMatchObject({ userRole: 'marketing', filters: { utmCampaign: 'diwali-pg' }, rowCount: 1, status: 'done' });
+    await request(t.http).get('/api/exports').set(marketing.auth).expect(403);
+  });
+});

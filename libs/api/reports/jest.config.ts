@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-reports',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,31 @@
+import { accessOf } from '@advisordesk/shared';
+import { AppError, CommonErrors, fieldError, parseListQuery, type ParsedList } from '@advisordesk/api-core';
+import type { AuthUser } from '@advisordesk/api-auth';
+import { LEAD_LIST } from '@advisordesk/api-leads';
+
+/** Report parameters that are names for lead list filters: `from`/`to` (days in Asia/Kolkata) and `campaign`. */
+const ALIASES: Record<string, string> = { from: 'createdAt_gte', to: 'createdAt_lte', campaign: 'utmCampaign' };
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The lead list's filters for a report's cohort (leads created between `from` and `to`), scoped
+ * by the permission table: advisors see their own figures only; marketing sees every lead's
+ * source and campaign figures, never an advisor's.
+ */
+export function reportFilters(user: AuthUser, query: Record<string, unknown>, extra: readonly string[] = []): ParsedList {
+  const access = accessOf('reports', user.role);
+  if (access === 'none') throw new AppError(CommonErrors.forbidden);
+  const renamed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (extra.includes(key) || ['_start', '_end', '_sort', '_order'].includes(key)) continue;
+    if ((key === 'from' || key === 'to') && (typeof value !== 'string' || !DATE_ONLY.test(value))) throw fieldError(key, `${key} must be a date like 2026-04-01`);
+    renamed[ALIASES[key] ?? key] = value;
+  }
+  if (access === 'consented' && Object.keys(renamed).some((k) => k.startsWith('advisorId'))) throw fieldError('advisorId', 'advisorId: marketing sees source and campaign figures only');
+  const list = parseListQuery(renamed, LEAD_LIST);
+  if (access === 'own') {
+    list.params.push(user.id);
+    list.where.push(`l.advisor_id = $${list.params.length}`);
+  }
+  return list;
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { rolesThatCanRead } from '@advisordesk/shared';
+import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
+import { GROUP_BY, ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles(...rolesThatCanRead('reports'))
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('funnel')
+  @ApiQuery({ name: 'from', required: false, example: '2026-04-01', description: 'first day (Asia/Kolkata) of the creation cohort' })
+  @ApiQuery({ name: 'to', required: false, example: '2026-06-30' })
+  funnel(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>) {
+    return this.reports.funnel(user, query);
+  }
+
+  @Get('conversion')
+  @ApiQuery({ name: 'groupBy', enum: GROUP_BY })
+  conversion(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>) {
+    return this.reports.conversion(user, query);
+  }
+
+  @Roles('admin', 'manager', 'advisor')
+  @Get('productivity')
+  productivity(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>) {
+    return this.reports.productivity(user, query);
+  }
+}

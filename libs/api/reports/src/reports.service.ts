@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { accessOf, LEAD_SOURCE_LABELS, PIPELINE, PROGRAM_LEVEL_LABELS, type LeadSource, type PipelineStage, type ProgramLevel } from '@advisordesk/shared';
+import { fieldError, whereClause } from '@advisordesk/api-core';
+import type { AuthUser } from '@advisordesk/api-auth';
+import { reportFilters } from './report-filters';
+
+export interface FunnelReport {
+  stages: { stage: PipelineStage; reached: number; fromPrevious: number | null; fromStart: number | null }[];
+  lost: number;
+}
+
+export interface ConversionRow {
+  key: string;
+  label: string;
+  leads: number;
+  enrolled: number;
+  conversionRate: number;
+  medianDaysToFirstContact: number | null;
+  medianDaysToEnrolment: number | null;
+}
+
+export const GROUP_BY = ['advisor', 'source', 'utmSource', 'utmCampaign', 'level', 'week'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+/** What each grouping groups on. Weeks start on Monday in Asia/Kolkata. */
+const GROUP_KEYS: Record<GroupBy, string> = {
+  advisor: `l.advisor_id::text`,
+  source: `l.source`,
+  utmSource: `l.utm_source`,
+  utmCampaign: `l.utm_campaign`,
+  level: `l.level`,
+  week: `to_char(date_trunc('week', l.created_at AT TIME ZONE 'Asia/Kolkata'), 'YYYY-MM-DD')`,
+};
+const MARKETING_GROUPS: GroupBy[] = ['source', 'utmSource', 'utmCampaign', 'week'];
+
+const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+const days = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+
+/**
+ * Funnel and conversion figures, each one pass over the cohort's leads with FILTER aggregates
+ * (served by `leads_report_idx`, an index-only scan over created_at with the columns read).
+ * "Reached a stage" means the status history ever got there or past it: `max_stage`, kept by
+ * every status change, so skipped stages count as reached and lost leads keep what they reached.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async funnel(user: AuthUser, query: Record<string, unknown>): Promise<FunnelReport> {
+    const list = reportFilters(user, query);
+    const columns = PIPELINE.map((_, i) => (i === 0 ? `count(*)::int AS s0` : `count(*) FILTER (WHERE l.max_stage >= ${i})::int AS s${i}`));
+    const [row] = await this.dataSource.query(`SELECT ${columns.join(', ')}, count(*) FILTER (WHERE l.status = 'lost')::int AS lost FROM leads l ${whereClause(list.where)}`, list.params);
+    const reached = PIPELINE.map((_, i) => row[`s${i}`] as number);
+    return {
+      stages: PIPELINE.map((stage, i) => ({ stage, reached: reached[i], fromPrevious: i === 0 ? ratio(reached[0], reached[0]) : ratio(reached[i], reached[i - 1]), fromStart: ratio(reached[i], reached[0]) })),
+      lost: row.lost,
+    };
+  }
+
+  async conversion(user: AuthUser, query: Record<string, unknown>): Promise<{ groupBy: GroupBy; rows: ConversionRow[] }> {
+    const groupBy = (query.groupBy ?? 'week') as GroupBy;
+    if (!GROUP_BY.includes(groupBy)) throw fieldError('groupBy', `groupBy must be one of: ${GROUP_BY.join(', ')}`);
+    if (accessOf('reports', user.role) === 'consented' && !MARKETING_GROUPS.includes(groupBy)) throw fieldError('groupBy', `groupBy: marketing sees ${MARKETING_GROUPS.join(', ')} only`);
+    const list = reportFilters(user, query, ['groupBy']);
+    const rows = await this.dataSource.query(
+      `SELECT ${GROUP_KEYS[groupBy]} AS key,
+              count(*)::int AS leads,
+              count(*) FILTER (WHERE l.status = 'enrolled')::int AS enrolled,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM l.first_contacted_at - l.created_at) / 86400) AS "medianDaysToFirstContact",
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM l.enrolled_at - l.created_at) / 86400) AS "medianDaysToEnrolment"
+         FROM leads l ${whereClause(list.where)}
+        GROUP BY 1 ORDER BY ${groupBy === 'week' ? '1' : '2 DESC, 1'}`,
+      list.params,
+    );
+    const labels = await this.labels(groupBy, rows.map((r: { key: string | null }) => r.key));
+    return {
+      groupBy,
+      rows: rows.map((r: { key: string | null; leads: number; enrolled: number; medianDaysToFirstContact: number | null; medianDaysToEnrolment: number | null }) => ({
+        key: r.key ?? 'none',
+        label: labels.get(r.key) ?? r.key ?? '(none)',
+        leads: r.leads,
+        enrolled: r.enrolled,
+        conversionRate: ratio(r.enrolled, r.leads) ?? 0,
+        medianDaysToFirstContact: days(r.medianDaysToFirstContact),
+        medianDaysToEnrolment: days(r.medianDaysToEnrolment),
+      })),
+    };
+  }
+
+  /** Per advisor: leads assigned in the period, contacted within 24 hours, follow-ups done (in the period) and overdue (now), conversion. */
+  async productivity(user: AuthUser, query: Record<string, unknown>) {
+    const list = reportFilters(user, query);
+    const own = accessOf('reports', user.role) === 'own';
+    const p = list.params.length;
+    const bound = (day: unknown, end: boolean) => (typeof day === 'string' ? new Date(Date.parse(`${day}T00:00:00+05:30`) + (end ? 86_400_000 - 1 : 0)) : null);
+    const rows = await this.dataSource.query(
+      `WITH cohort AS (SELECT l.advisor_id, l.status, l.created_at, l.first_contacted_at FROM leads l ${whereClause(list.where)})
+       SELECT u.id AS "advisorId", u.name AS "advisorName", u.active,
+              count(c.advisor_id)::int AS assigned,
+              count(c.advisor_id) FILTER (WHERE c.first_contacted_at <= c.created_at + interval '24 hours')::int AS "contactedWithin24h",
+              count(c.advisor_id) FILTER (WHERE c.status = 'enrolled')::int AS enrolled,
+              (SELECT count(*)::int FROM tasks t WHERE t.owner_id = u.id AND t.done_at BETWEEN COALESCE($${p + 1}::timestamptz, '-infinity') AND COALESCE($${p + 2}::timestamptz, 'infinity')) AS "followUpsDone",
+              (SELECT count(*)::int FROM tasks t WHERE t.owner_id = u.id AND t.done_at IS NULL AND t.due_at < now()) AS "followUpsOverdue"
+         FROM users u LEFT JOIN cohort c ON c.advisor_id = u.id
+        WHERE u.role = 'advisor' ${own ? `AND u.id = $${p + 3}` : ''}
+        GROUP BY u.id ORDER BY assigned DESC, u.name`,
+      [...list.params, bound(query.from, false), bound(query.to, true), ...(own ? [user.id] : [])],
+    );
+    return rows.map((r: { assigned: number; enrolled: number; contactedWithin24h: number }) => ({
+      ...r,
+      conversionRate: ratio(r.enrolled, r.assigned) ?? 0,
+      contactedWithin24hRate: ratio(r.contactedWithin24h, r.assigned) ?? 0,
+    }));
+  }
+
+  private async labels(groupBy: GroupBy, keys: (string | null)[]): Promise<Map<string | null, string>> {
+    const labels = new Map<string | null, string>();
+    if (groupBy === 'advisor') {
+      const ids = keys.filter((k): k is string => !!k);
+      for (const row of await this.dataSource.query(`SELECT id::text, name FROM users WHERE id = ANY($1::uuid[])`, [ids])) labels.set(row.id, row.name);
+      labels.set(null, 'Unassigned');
+    } else if (groupBy === 'source') {
+      for (const key of keys) if (key) labels.set(key, LEAD_SOURCE_LABELS[key as LeadSource] ?? key);
+    } else if (groupBy === 'level') {
+      for (const key of keys) if (key) labels.set(key, PROGRAM_LEVEL_LABELS[key as ProgramLevel] ?? key);
+    } else if (groupBy === 'week') {
+      for (const key of keys) if (key) labels.set(key, `Week of ${new Date(`${key}T00:00:00Z`).toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}`);
+    }
+    return labels;
+  }
+}
