@@ -32,7 +32,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts', '**/jest.config.ts'],
+    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts', '**/jest.config.ts', 'tools/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 ];

@@ -1,0 +1,244 @@
+/**
+ * `npm run bench`: AdvisorDesk at scale, measured. Seeds a million leads (once; pass `--leads N`
+ * for another size) into DATABASE_URL or an embedded PostgreSQL kept in `.data/bench`, starts
+ * the API as its own process, and prints one table: each figure as median / p95 over repeated
+ * runs, beside the same query run as raw SQL through `pg` in this process.
+ */
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import autocannon from 'autocannon';
+import { SingleBar } from 'cli-progress';
+import { Client } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, freePort, prepareDatabase } from '@advisordesk/api-database';
+import { bulkSeed, DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
+
+const ROOT = join(__dirname, '..', '..');
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const TARGET_LEADS = arg('leads', 1_000_000);
+const RUNS = arg('runs', 40);
+const INTAKE_SECONDS = arg('intake-seconds', 20);
+
+interface Row {
+  measure: string;
+  app: string;
+  raw: string;
+  ratio: string;
+  goal: string;
+  met: boolean | null;
+}
+
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+async function time(fn: () => Promise<unknown>, runs = RUNS): Promise<number[]> {
+  for (let i = 0; i < 3; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return samples;
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** Resets the kernel's peak-RSS counter of a process (Linux: clear_refs 5). */
+function resetPeakRss(pid: number) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    /* not permitted: the peak then covers the whole run */
+  }
+}
+
+async function startServer(databaseUrl: string): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      SWC_NODE_PROJECT: 'tsconfig.base.json',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: randomBytes(32).toString('base64url'),
+      PORT: String(port),
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      INQUIRY_RATE_LIMIT: '100000000',
+      LOGIN_RATE_LIMIT: '1000',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function main() {
+  if (!process.env.DATABASE_URL) {
+    process.env.ADVISORDESK_DATA_DIR ??= join(ROOT, '.data', 'bench');
+    process.env.EMBEDDED_PG_PORT ??= '54339';
+  }
+  const database = await prepareDatabase(process.env);
+  const dataSource = new DataSource(dataSourceOptions(database.url));
+  await dataSource.initialize();
+  const [{ n: existing }] = await dataSource.query(`SELECT count(*)::int AS n FROM leads`);
+  if (existing === 0) await seedDemoIfEmpty(dataSource);
+  const [{ n: current }] = await dataSource.query(`SELECT count(*)::int AS n FROM leads`);
+  if (current < TARGET_LEADS) {
+    const missing = TARGET_LEADS - current;
+    console.log(`Seeding ${missing.toLocaleString('en-IN')} leads (once; the database keeps them)…`);
+    const bar = new SingleBar({ format: 'Seeding [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}' });
+    bar.start(missing, 0);
+    await bulkSeed(dataSource, { leads: missing, onProgress: (done) => bar.update(done), onIndexing: () => { bar.stop(); console.log('Rebuilding indexes…'); } });
+  }
+  await dataSource.destroy();
+
+  const raw = new Client({ connectionString: database.url });
+  await raw.connect();
+  const [{ leads, activities }] = (await raw.query(`SELECT (SELECT count(*) FROM leads)::int AS leads, (SELECT count(*) FROM activities)::int AS activities`)).rows;
+  const server = await startServer(database.url);
+  const rows: Row[] = [];
+  try {
+    const admin = DEMO_LOGINS.find((l) => l.role === 'admin')!;
+    const login = (await (await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.email, password: admin.password }) })).json()) as { accessToken: string };
+    const auth = { Authorization: `Bearer ${login.accessToken}` };
+    const get = async (path: string) => {
+      const response = await fetch(`${server.url}${path}`, { headers: auth });
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    };
+    const [{ advisor }] = (await raw.query(`SELECT advisor_id AS advisor FROM leads GROUP BY advisor_id ORDER BY count(*) DESC LIMIT 1`)).rows;
+    const yearAgo = new Date(Date.now() - 365 * 86_400_000 + 330 * 60_000).toISOString().slice(0, 10);
+    const today = new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
+
+    const compare = async (measure: string, path: string, sql: string, params: unknown[], goalMs: number) => {
+      const app = await time(() => get(path));
+      const sqlTimes = await time(() => raw.query(sql, params));
+      const p95 = pct(app, 95);
+      rows.push({ measure, app: `${ms(pct(app, 50))} / ${ms(p95)}`, raw: `${ms(pct(sqlTimes, 50))} / ${ms(pct(sqlTimes, 95))}`, ratio: `${(pct(app, 50) / pct(sqlTimes, 50)).toFixed(1)}×`, goal: `p95 ≤ ${goalMs} ms`, met: p95 <= goalMs });
+      process.stdout.write('.');
+    };
+    const leadPage = (where: string, order = 'l.created_at DESC, l.id DESC', offset = 0) =>
+      `SELECT l.*, a.name FROM leads l LEFT JOIN users a ON a.id = l.advisor_id WHERE l.erased_at IS NULL ${where} ORDER BY ${order} LIMIT 25 OFFSET ${offset}`;
+
+    await compare('Lead list: status + advisor, newest first', `/api/leads?status=new&status=contacted&advisorId=${advisor}&_sort=createdAt&_order=desc&_start=0&_end=25`, leadPage(`AND l.status = ANY($1) AND l.advisor_id = $2`), [['new', 'contacted'], advisor], 50);
+    await compare('Lead list: deep page (rows 100,000–100,025)', `/api/leads?_sort=createdAt&_order=desc&_start=100000&_end=100025`, leadPage('', undefined, 100_000), [], 50);
+    await compare('Search: phone fragment "98765"', `/api/leads?q=98765&_start=0&_end=25`, leadPage(`AND l.phone LIKE $1`), ['%98765%'], 50);
+    await compare('Search: name fragment "kapoor"', `/api/leads?q=kapoor&_start=0&_end=25`, leadPage(`AND (l.full_name ILIKE $1 OR l.email ILIKE $1)`), ['%kapoor%'], 50);
+    const cohort = `WHERE l.created_at >= $1 AND l.created_at <= $2`;
+    const bounds = [new Date(`${yearAgo}T00:00:00+05:30`), new Date(Date.parse(`${today}T00:00:00+05:30`) + 86_399_999)];
+    await compare('Funnel report, one year', `/api/reports/funnel?from=${yearAgo}&to=${today}`, `SELECT count(*), ${[1, 2, 3, 4, 5, 6].map((i) => `count(*) FILTER (WHERE l.max_stage >= ${i})`).join(', ')} FROM leads l ${cohort}`, bounds, 300);
+    await compare(
+      'Conversion by advisor, one year',
+      `/api/reports/conversion?groupBy=advisor&from=${yearAgo}&to=${today}`,
+      `SELECT l.advisor_id, count(*), count(*) FILTER (WHERE l.status = 'enrolled'), percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM l.first_contacted_at - l.created_at)), percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM l.enrolled_at - l.created_at)) FROM leads l ${cohort} GROUP BY 1`,
+      bounds,
+      300,
+    );
+    console.log();
+
+    // Export: every lead as CSV through the API, and the same rows with raw COPY.
+    resetPeakRss(server.process.pid!);
+    const baselineRss = peakRssMb(server.process.pid!);
+    const exportStart = process.hrtime.bigint();
+    const response = await fetch(`${server.url}/api/exports/leads.csv`, { headers: auth });
+    let bytes = 0;
+    let exportedRows = 0;
+    const reader = response.body!.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+      for (let i = 0; i < value.length; i++) if (value[i] === 10) exportedRows++;
+    }
+    const exportSeconds = Number(process.hrtime.bigint() - exportStart) / 1e9;
+    const exportRate = (exportedRows - 1) / exportSeconds;
+    const peak = peakRssMb(server.process.pid!);
+    const copyStart = process.hrtime.bigint();
+    let copyRows = 0;
+    await pipeline(
+      raw.query(copyTo(`COPY (SELECT l.reference, l.full_name, l.phone, l.email, l.city, l.state, l.course_interest, l.level, l.mode, l.budget_paise, l.qualification, l.experience_years, l.status, l.lost_reason, a.name, l.source, l.utm_source, l.utm_medium, l.utm_campaign, l.utm_term, l.utm_content, l.landing_url, l.consent_whatsapp, l.consent_marketing, l.consent_at, l.next_follow_up_at, l.created_at, l.updated_at FROM leads l LEFT JOIN users a ON a.id = l.advisor_id WHERE l.erased_at IS NULL ORDER BY l.created_at DESC, l.id DESC) TO STDOUT WITH (FORMAT csv)`)),
+      new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) copyRows++;
+          callback();
+        },
+      }),
+    );
+    const copyRate = copyRows / (Number(process.hrtime.bigint() - copyStart) / 1e9);
+    rows.push({ measure: `CSV export of ${(exportedRows - 1).toLocaleString('en-IN')} leads (${(bytes / 1e6).toFixed(0)} MB)`, app: `${Math.round(exportRate).toLocaleString('en-IN')} rows/s`, raw: `${Math.round(copyRate).toLocaleString('en-IN')} rows/s (COPY)`, ratio: `${(copyRate / exportRate).toFixed(1)}×`, goal: '≥ 1,00,000 rows/s', met: exportRate >= 100_000 });
+    rows.push({ measure: 'Server peak memory during the export', app: `${peak.toFixed(0)} MB`, raw: `(${baselineRss.toFixed(0)} MB before)`, ratio: '', goal: '≤ 200 MB', met: peak <= 200 });
+
+    // Intake: a load generator posting new inquiries, each with its own phone number.
+    let counter = 0;
+    const base = 7_000_000_000 + Math.floor(Math.random() * 900_000_000);
+    const result = await autocannon({
+      url: `${server.url}/api/public/inquiries`,
+      method: 'POST',
+      connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
+      duration: INTAKE_SECONDS,
+      headers: { 'content-type': 'application/json' },
+      requests: [
+        {
+          setupRequest: (request: autocannon.Request) => ({
+            ...request,
+            body: JSON.stringify({ fullName: 'Bench Student', phone: `+91${base + counter++}`, courseInterest: 'Online MBA', level: 'PG', mode: 'online', consent: { whatsapp: true, marketing: counter % 2 === 0 }, utm: { source: 'google', campaign: 'bench' } }),
+          }),
+        },
+      ],
+    });
+    const errors = result.errors + result.timeouts + result.non2xx;
+    rows.push({ measure: `Public intake, ${INTAKE_SECONDS} s, ${result.connections} connections`, app: `${Math.round(result.requests.average).toLocaleString('en-IN')} inquiries/s, p99 ${result.latency.p99} ms`, raw: `${errors} errors`, ratio: '', goal: '≥ 1,500/s, p99 ≤ 50 ms, 0 errors', met: result.requests.average >= 1500 && result.latency.p99 <= 50 && errors === 0 });
+  } finally {
+    await server.stop();
+    await raw.end();
+    await database.stop();
+  }
+
+  const cpus = (await import('node:os')).cpus();
+  console.log(`\nAdvisorDesk benchmark · ${leads.toLocaleString('en-IN')} leads, ${activities.toLocaleString('en-IN')} timeline entries · ${cpus.length} × ${cpus[0]?.model.trim()} · Node ${process.version}\n`);
+  const header = ['measure', 'AdvisorDesk (median / p95)', 'raw pg (median / p95)', 'ratio', 'goal', ''];
+  const table = rows.map((r) => [r.measure, r.app, r.raw, r.ratio, r.goal, r.met === null ? '' : r.met ? 'met' : 'MISSED']);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const print = (cells: string[]) => console.log(`| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`);
+  print(header);
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  table.forEach(print);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
