@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { rolesThatCanRead, rolesThatCanWrite } from '@advisordesk/shared';
-import { AppError, idOf } from '@advisordesk/api-core';
+import { AppError, idOf, sendPage, type Page } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { CatalogueImportService, type ImportReport } from './catalogue-import.service';
 import { CatalogueErrors } from './catalogue.errors';
@@ -14,10 +14,8 @@ import { UniversitiesService } from './universities.service';
 const READERS = rolesThatCanRead('catalogue');
 const EDITORS = rolesThatCanWrite('catalogue');
 
-async function page<T>(response: Response, work: Promise<{ rows: T[]; total: number }>): Promise<T[]> {
-  const { rows, total } = await work;
-  response.setHeader('x-total-count', String(total));
-  return rows;
+async function page<T>(response: Response, work: Promise<Page<T>>): Promise<T[]> {
+  return sendPage(response, await work);
 }
 
 @ApiTags('catalogue')

@@ -1,2 +1,2 @@
 export * from './exports.module';
-export * from './csv-cells';
+export * from './csv-sql';

@@ -1,47 +1,51 @@
-import { Transform, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify';
 import type { Pool, PoolClient } from 'pg';
-import QueryStream from 'pg-query-stream';
+import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { accessOf, formatInr } from '@advisordesk/shared';
+import { accessOf } from '@advisordesk/shared';
 import { AppError, CommonErrors, parseListQuery, whereClause } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { LEAD_FROM, LEAD_LIST } from '@advisordesk/api-leads';
-import { inertCell } from './csv-cells';
+import { inlineParams, sqlInert, sqlIst, sqlYesNo } from './csv-sql';
 
-/** The export's columns: header → SQL. Phone is E.164 digits without '+' so no sheet reads it as a formula. */
+/**
+ * The export's columns: header → SQL. PostgreSQL writes the CSV itself (COPY … TO STDOUT, RFC 4180
+ * quoting), so every cell is made safe in SQL: text that a spreadsheet would run as a formula gets
+ * a leading apostrophe, times are Asia/Kolkata, booleans yes/no, the budget whole rupees. Phone is
+ * E.164 digits without '+' so no sheet reads it as a formula.
+ */
 const COLUMNS: [string, string][] = [
   ['reference', 'l.reference'],
-  ['fullName', 'l.full_name'],
+  ['fullName', sqlInert('l.full_name')],
   ['phone', `ltrim(l.phone, '+')`],
-  ['email', 'l.email'],
-  ['city', 'l.city'],
-  ['state', 'l.state'],
-  ['courseInterest', 'l.course_interest'],
+  ['email', sqlInert('l.email')],
+  ['city', sqlInert('l.city')],
+  ['state', sqlInert('l.state')],
+  ['courseInterest', sqlInert('l.course_interest')],
   ['level', 'l.level'],
   ['mode', 'l.mode'],
-  ['budget', 'l.budget_paise'],
-  ['qualification', 'l.qualification'],
+  ['budgetInr', 'trim_scale(l.budget_paise / 100.0)'],
+  ['qualification', sqlInert('l.qualification')],
   ['experienceYears', 'l.experience_years'],
   ['status', 'l.status'],
   ['lostReason', 'l.lost_reason'],
-  ['advisor', 'a.name'],
+  ['advisor', sqlInert('a.name')],
   ['source', 'l.source'],
-  ['utmSource', 'l.utm_source'],
-  ['utmMedium', 'l.utm_medium'],
-  ['utmCampaign', 'l.utm_campaign'],
-  ['utmTerm', 'l.utm_term'],
-  ['utmContent', 'l.utm_content'],
-  ['landingUrl', 'l.landing_url'],
-  ['consentWhatsapp', 'l.consent_whatsapp'],
-  ['consentMarketing', 'l.consent_marketing'],
-  ['consentAt', 'l.consent_at'],
-  ['nextFollowUpAt', 'l.next_follow_up_at'],
-  ['createdAt', 'l.created_at'],
-  ['updatedAt', 'l.updated_at'],
+  ['utmSource', sqlInert('l.utm_source')],
+  ['utmMedium', sqlInert('l.utm_medium')],
+  ['utmCampaign', sqlInert('l.utm_campaign')],
+  ['utmTerm', sqlInert('l.utm_term')],
+  ['utmContent', sqlInert('l.utm_content')],
+  ['landingUrl', sqlInert('l.landing_url')],
+  ['consentWhatsapp', sqlYesNo('l.consent_whatsapp')],
+  ['consentMarketing', sqlYesNo('l.consent_marketing')],
+  ['consentAt', sqlIst('l.consent_at')],
+  ['nextFollowUpAt', sqlIst('l.next_follow_up_at')],
+  ['createdAt', sqlIst('l.created_at')],
+  ['updatedAt', sqlIst('l.updated_at')],
 ];
 
 export interface LeadExport {
@@ -52,10 +56,10 @@ export interface LeadExport {
 }
 
 /**
- * Streams the lead list as CSV straight from PostgreSQL: a server-side cursor (pg-query-stream)
- * through csv-stringify into the response, with backpressure, so memory stays flat however many
- * rows. Same filters and row-level rules as the list; marketing gets only leads with marketing
- * consent, never erased ones. Every export is recorded.
+ * Streams the lead list as CSV straight from PostgreSQL's COPY into the response, with
+ * backpressure, so memory stays flat however many rows (and the server does no per-row work).
+ * Same filters as the list; marketing gets only leads with marketing consent, nobody gets erased
+ * people. Every export is recorded.
  */
 @Injectable()
 export class LeadExportService {
@@ -72,28 +76,21 @@ export class LeadExportService {
     const where = whereClause(list.where);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM leads l ${where}`, list.params);
     const [record] = await this.dataSource.query(`INSERT INTO exports (user_id, filters) VALUES ($1, $2) RETURNING id`, [user.id, JSON.stringify(filters)]);
-    const sql = `SELECT ${COLUMNS.map(([name, expression]) => `${expression} AS "${name}"`).join(', ')} FROM ${LEAD_FROM} ${where} ORDER BY ${list.orderBy}`;
+    const select = `SELECT ${COLUMNS.map(([name, expression]) => `${expression} AS "${name}"`).join(', ')} FROM ${LEAD_FROM} ${where} ORDER BY ${list.orderBy}`;
     const pipeTo = async (destination: Writable) => {
       const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
       const client: PoolClient = await pool.connect();
       let rows = 0;
       let status: 'done' | 'failed' = 'failed';
       try {
-        const cursor = client.query(new QueryStream(sql, list.params, { batchSize: 2000, highWaterMark: 2000 }));
-        const toCells = new Transform({
-          objectMode: true,
-          transform(row: Record<string, unknown>, _encoding, callback) {
-            rows++;
-            if (row.budget !== null && row.budget !== undefined) row.budget = formatInr(Number(row.budget));
-            callback(null, COLUMNS.map(([name]) => inertCell(row[name])));
-          },
-        });
-        // RFC 4180: CRLF line ends, quotes around cells with commas, quotes or line breaks; a BOM for Excel.
-        const csv = stringify({ header: true, columns: COLUMNS.map(([name]) => name), bom: true, record_delimiter: 'windows' });
-        await pipeline(cursor, toCells, csv, destination);
+        // COPY takes no bind parameters: the validated filter values are inlined as escaped literals.
+        const copy = client.query(copyTo(`COPY (${inlineParams(select, list.params, (text) => client.escapeLiteral(text))}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
+        destination.write('\uFEFF');
+        await pipeline(copy, destination);
+        rows = copy.rowCount ?? 0;
         status = 'done';
       } finally {
-        // A half-read cursor leaves the connection mid-query: discard it rather than reuse it.
+        // A half-read COPY leaves the connection mid-query: discard it rather than reuse it.
         client.release(status === 'failed');
         await this.dataSource.query(`UPDATE exports SET status = $2, row_count = $3, finished_at = now() WHERE id = $1`, [record.id, status, rows]).catch(() => undefined);
       }

@@ -62,19 +62,20 @@ describe('CSV export of leads', () => {
     return { response, body, rows: parse(body.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[] };
   }
 
-  it('is UTF-8 CSV with a byte-order mark, one header row, CRLF lines and RFC 4180 quoting', async () => {
+  it('is UTF-8 CSV with a byte-order mark, one header row and RFC 4180 quoting', async () => {
     const { response, body, rows } = await download(admin, '?_sort=createdAt&_order=asc');
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="advisordesk-leads-\d{4}-\d{2}-\d{2}\.csv"/);
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = body.toString('utf8').slice(1);
-    expect(text.split('\r\n')[0]).toBe(
-      'reference,fullName,phone,email,city,state,courseInterest,level,mode,budget,qualification,experienceYears,status,lostReason,advisor,source,utmSource,utmMedium,utmCampaign,utmTerm,utmContent,landingUrl,consentWhatsapp,consentMarketing,consentAt,nextFollowUpAt,createdAt,updatedAt',
+    expect(text.split('\n')[0]).toBe(
+      'reference,fullName,phone,email,city,state,courseInterest,level,mode,budgetInr,qualification,experienceYears,status,lostReason,advisor,source,utmSource,utmMedium,utmCampaign,utmTerm,utmContent,landingUrl,consentWhatsapp,consentMarketing,consentAt,nextFollowUpAt,createdAt,updatedAt',
     );
     expect(text).toContain('"Sharma, Rohit"');
     expect(text).toContain('"Kavya ""KV"" Nair"');
+    expect(text.split('\n').filter(Boolean)).toHaveLength(rows.length + 2);
     const kavya = rows.find((r) => r.fullName === 'Kavya "KV" Nair');
-    expect(kavya).toMatchObject({ city: 'Kochi\nKerala', advisor: 'Priya Sharma', consentMarketing: 'yes', budget: '₹1,50,000' });
+    expect(kavya).toMatchObject({ city: 'Kochi\nKerala', advisor: 'Priya Sharma', consentMarketing: 'yes', budgetInr: '150000' });
     expect(kavya?.phone).toMatch(/^91970\d{7}$/);
   });
 

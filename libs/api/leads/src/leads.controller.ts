@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { rolesThatCanRead, rolesThatCanWrite } from '@advisordesk/shared';
-import { idOf } from '@advisordesk/api-core';
+import { idOf, sendPage } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { AssignmentService } from './assignment.service';
 import { ConsentService } from './consent.service';
@@ -30,9 +30,7 @@ export class LeadsController {
 
   @Get()
   async list(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response): Promise<LeadView[]> {
-    const { rows, total } = await this.leads.list(user, query);
-    response.setHeader('x-total-count', String(total));
-    return rows;
+    return sendPage(response, await this.leads.list(user, query));
   }
 
   @Post()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { normalisePhone } from '@advisordesk/shared';
-import { AppError, fetchPage, parseListQuery, type ParsedList } from '@advisordesk/api-core';
+import { AppError, fetchPage, parseListQuery, type Page, type ParsedList } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import type { CreateLeadDto, UpdateLeadDto } from './dto/update-lead.dto';
 import { leadVisibility } from './lead-access';
@@ -49,7 +49,7 @@ export class LeadsService {
     private readonly assignment: AssignmentService,
   ) {}
 
-  async list(user: AuthUser, query: Record<string, unknown>): Promise<{ rows: LeadView[]; total: number }> {
+  async list(user: AuthUser, query: Record<string, unknown>): Promise<Page<LeadView>> {
     return fetchPage<LeadView>(this.dataSource, LEAD_COLUMNS, LEAD_FROM, leadListQuery(user, query));
   }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Res } from '@
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { rolesThatCanRead } from '@advisordesk/shared';
-import { idOf } from '@advisordesk/api-core';
+import { idOf, sendPage } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { CreateTaskDto, UpdateTaskDto } from './dto/lead-actions.dto';
 import { TasksService, type TaskView } from './tasks.service';
@@ -18,9 +18,7 @@ export class TasksController {
 
   @Get()
   async list(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response): Promise<TaskView[]> {
-    const { rows, total } = await this.tasks.list(user, query);
-    response.setHeader('x-total-count', String(total));
-    return rows;
+    return sendPage(response, await this.tasks.list(user, query));
   }
 
   @Get(':id')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { accessOf } from '@advisordesk/shared';
-import { AppError, fetchPage, parseListQuery, type ListSpec } from '@advisordesk/api-core';
+import { AppError, fetchPage, parseListQuery, type ListSpec, type Page } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import type { CreateTaskDto, UpdateTaskDto } from './dto/lead-actions.dto';
 import { LeadsErrors } from './leads.errors';
@@ -54,7 +54,7 @@ export class TasksService {
     private readonly leads: LeadsService,
   ) {}
 
-  async list(user: AuthUser, query: Record<string, unknown>): Promise<{ rows: TaskView[]; total: number }> {
+  async list(user: AuthUser, query: Record<string, unknown>): Promise<Page<TaskView>> {
     const list = parseListQuery(query, TASK_LIST);
     if (accessOf('leads', user.role) === 'own') {
       list.params.push(user.id);

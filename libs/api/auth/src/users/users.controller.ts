@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Res } from '@
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { rolesThatCanRead, type UserView } from '@advisordesk/shared';
-import { idOf } from '@advisordesk/api-core';
+import { idOf, sendPage } from '@advisordesk/api-core';
 import { AuthService } from '../auth/auth.service';
 import { CurrentUser, type AuthUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
@@ -23,9 +23,7 @@ export class UsersController {
   @Roles(...rolesThatCanRead('users'))
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response): Promise<UserView[]> {
-    const { rows, total } = await this.users.list(query);
-    response.setHeader('x-total-count', String(total));
-    return rows;
+    return sendPage(response, await this.users.list(query));
   }
 
   @Roles(...rolesThatCanRead('users'))

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { ROLES, type UserView } from '@advisordesk/shared';
-import { AppError, fetchPage, notFound, parseListQuery, type ListSpec } from '@advisordesk/api-core';
+import { AppError, fetchPage, notFound, parseListQuery, type ListSpec, type Page } from '@advisordesk/api-core';
 import { AuthErrors } from '../auth/auth.errors';
 import { PasswordService } from '../auth/password.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -31,14 +31,14 @@ export class UsersService {
     private readonly passwords: PasswordService,
   ) {}
 
-  async list(query: Record<string, unknown>): Promise<{ rows: UserView[]; total: number }> {
-    const { rows, total } = await fetchPage<UserView & { createdAt: Date; updatedAt: Date }>(
+  async list(query: Record<string, unknown>): Promise<Page<UserView>> {
+    const page = await fetchPage<UserView & { createdAt: Date; updatedAt: Date }>(
       this.dataSource,
       `id, name, email, role, active, created_at AS "createdAt", updated_at AS "updatedAt"`,
       'users',
       parseListQuery(query, USER_LIST),
     );
-    return { rows: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() })), total };
+    return { ...page, rows: page.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() })) };
   }
 
   async get(id: string): Promise<UserView> {

@@ -86,7 +86,7 @@ export function configureApp(app: NestExpressApplication, options: { serveAdminP
   );
   app.enableCors({
     origin: (origin, callback) => callback(null, !origin || config.corsOrigins.includes(origin)),
-    exposedHeaders: ['x-total-count', 'x-request-id', 'Retry-After'],
+    exposedHeaders: ['x-total-count', 'x-total-count-estimated', 'x-request-id', 'x-export-id', 'Retry-After', 'Content-Disposition'],
     allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
     methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
     maxAge: 600,

@@ -34,6 +34,8 @@ export interface ParsedList {
   orderBy: string;
   limit: number;
   offset: number;
+  /** The unique column that ends every ORDER BY (stable pages). */
+  tieBreaker: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -167,7 +169,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, f
     }
   }
 
-  return { where, params, orderBy: orderParts.join(', '), limit: end - start, offset: start };
+  return { where, params, orderBy: orderParts.join(', '), limit: end - start, offset: start, tieBreaker: spec.tieBreaker };
 }
 
 export function whereClause(where: string[]): string {
@@ -178,14 +180,44 @@ export interface Queryable {
   query(sql: string, params?: unknown[]): Promise<any>;
 }
 
-/** One page and the total for `x-total-count`, from `SELECT ${select} FROM ${from}` with the parsed list. */
-export async function fetchPage<T>(db: Queryable, select: string, from: string, list: ParsedList): Promise<{ rows: T[]; total: number }> {
+/** Up to this many rows a list's total is counted exactly; past it the planner's estimate is enough. */
+export const EXACT_COUNT_LIMIT = 10_000;
+/** From this offset, a page is found by its ids first (an index-only scan), then its rows are read. */
+const DEEP_PAGE_OFFSET = 1_000;
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  /** True when `total` is PostgreSQL's estimate (more than EXACT_COUNT_LIMIT rows match). */
+  estimated: boolean;
+}
+
+/**
+ * One page and the total for `x-total-count`, from `SELECT ${select} FROM ${from}` with the parsed
+ * list. Counting a million rows on every page view would cost more than the page: totals are
+ * exact up to 10,000 and estimated past that. Deep pages walk the ordering index for ids only,
+ * then read just the rows shown.
+ */
+export async function fetchPage<T>(db: Queryable, select: string, from: string, list: ParsedList): Promise<Page<T>> {
   const where = whereClause(list.where);
+  const pageSql =
+    list.offset >= DEEP_PAGE_OFFSET
+      ? `SELECT ${select} FROM ${from} WHERE ${list.tieBreaker} IN (SELECT ${list.tieBreaker} FROM ${from} ${where} ORDER BY ${list.orderBy} LIMIT ${list.limit} OFFSET ${list.offset}) ORDER BY ${list.orderBy}`
+      : `SELECT ${select} FROM ${from} ${where} ORDER BY ${list.orderBy} LIMIT ${list.limit} OFFSET ${list.offset}`;
   const [rows, [{ total }]] = await Promise.all([
-    db.query(`SELECT ${select} FROM ${from} ${where} ORDER BY ${list.orderBy} LIMIT ${list.limit} OFFSET ${list.offset}`, list.params),
-    db.query(`SELECT count(*)::int AS total FROM ${from} ${where}`, list.params),
+    db.query(pageSql, list.params),
+    db.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM ${from} ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`, list.params),
   ]);
-  return { rows, total };
+  if (total <= EXACT_COUNT_LIMIT) return { rows, total, estimated: false };
+  const [{ 'QUERY PLAN': plan }] = await db.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} ${where}`, list.params);
+  return { rows, total: Math.max(EXACT_COUNT_LIMIT + 1, Math.round(plan[0].Plan['Plan Rows'])), estimated: true };
+}
+
+/** Sets simple-rest's `x-total-count` (and says when it is an estimate) and answers the rows. */
+export function sendPage<T>(response: { setHeader(name: string, value: string): unknown }, page: Page<T>): T[] {
+  response.setHeader('x-total-count', String(page.total));
+  if (page.estimated) response.setHeader('x-total-count-estimated', 'true');
+  return page.rows;
 }
 
 /** `SET` fragments for the given fields (undefined ones skipped), pushing their values onto `params`. */
