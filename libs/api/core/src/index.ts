@@ -8,3 +8,4 @@ export * from './http/configure-app';
 export * from './http/public.decorator';
 export * from './http/rate-limiter';
 export * from './http/id-param';
+export * from './http/allowed-origins';

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { normalisePhone } from '@advisordesk/shared';
 import { APP_CONFIG, fieldError, RateLimiter, type AppConfig } from '@advisordesk/api-core';
 import { AssignmentService } from './assignment.service';
+import { WebsiteFormService } from './website-form.service';
 import type { CreateInquiryDto } from './dto/create-inquiry.dto';
 import { newReference } from './reference';
 import { recordActivity } from './activity';
@@ -22,6 +23,7 @@ export class IntakeService {
     @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assignment: AssignmentService,
+    private readonly websiteForm: WebsiteFormService,
   ) {
     this.perAddress = new RateLimiter(() => config.inquiryRateLimit, 60_000, 'Too many inquiries from this address: please try again in a minute');
   }
@@ -36,6 +38,10 @@ export class IntakeService {
     this.perAddress.hit(clientAddress);
     const phone = normalisePhone(body.phone);
     if (!phone.ok) throw fieldError('phone', 'phone must be a valid mobile number');
+    if (body.consentNoticeVersion !== undefined && !(await this.websiteForm.noticeExists(body.consentNoticeVersion))) {
+      throw fieldError('consentNoticeVersion', 'consentNoticeVersion is not a notice we have published');
+    }
+    const guardianPhone = body.guardian ? normalisePhone(body.guardian.phone) : null;
     if (body.website) {
       // Honeypot filled: a bot. Answer like a success so it learns nothing; store nothing.
       this.logger.warn('Dropped an inquiry with the honeypot field filled');
@@ -55,9 +61,10 @@ export class IntakeService {
       const [lead] = await manager.query(
         `INSERT INTO leads (reference, full_name, phone, email, city, state, course_interest, level, mode, source,
                             utm_source, utm_medium, utm_campaign, utm_term, utm_content, landing_url,
-                            consent_whatsapp, consent_marketing, consent_at, consent_source)
+                            consent_whatsapp, consent_marketing, consent_at, consent_source,
+                            consent_notice_version, is_minor, guardian_name, guardian_phone, referrer)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'website', $10, $11, $12, $13, $14, $15, $16, $17,
-                 CASE WHEN $16 OR $17 THEN now() END, $18)
+                 CASE WHEN $16 OR $17 THEN now() END, $18, $19, $20, $21, $22, $23)
          ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE SET
            email = COALESCE(leads.email, EXCLUDED.email),
            city = COALESCE(leads.city, EXCLUDED.city),
@@ -71,6 +78,12 @@ export class IntakeService {
                              THEN now() ELSE leads.consent_at END,
            consent_source = CASE WHEN (EXCLUDED.consent_whatsapp AND NOT leads.consent_whatsapp) OR (EXCLUDED.consent_marketing AND NOT leads.consent_marketing)
                                  THEN EXCLUDED.consent_source ELSE leads.consent_source END,
+           consent_notice_version = CASE WHEN (EXCLUDED.consent_whatsapp AND NOT leads.consent_whatsapp) OR (EXCLUDED.consent_marketing AND NOT leads.consent_marketing)
+                                 THEN EXCLUDED.consent_notice_version ELSE COALESCE(leads.consent_notice_version, EXCLUDED.consent_notice_version) END,
+           is_minor = leads.is_minor OR EXCLUDED.is_minor,
+           guardian_name = COALESCE(EXCLUDED.guardian_name, leads.guardian_name),
+           guardian_phone = COALESCE(EXCLUDED.guardian_phone, leads.guardian_phone),
+           referrer = COALESCE(leads.referrer, EXCLUDED.referrer),
            updated_at = now()
          RETURNING id, reference, (xmax = 0) AS created`,
         [
@@ -92,6 +105,11 @@ export class IntakeService {
           body.consent.whatsapp,
           body.consent.marketing,
           clean(body.sourceUrl) ?? 'quick-inquiry',
+          body.consentNoticeVersion ?? null,
+          body.minor === true,
+          body.guardian?.fullName.trim() ?? null,
+          guardianPhone?.ok ? guardianPhone.e164 : null,
+          clean(body.referrer),
         ],
       );
       const [inquiry] = await manager.query(

@@ -30,6 +30,11 @@ export interface LeadView {
   consentMarketing: boolean;
   consentAt: Date | null;
   consentSource: string | null;
+  consentNoticeVersion: number | null;
+  isMinor: boolean;
+  guardianName: string | null;
+  guardianPhone: string | null;
+  referrer: string | null;
   nextFollowUpAt: Date | null;
   erasedAt: Date | null;
   createdAt: Date;
@@ -46,7 +51,8 @@ export const LEAD_COLUMNS = `
   l.utm_source AS "utmSource", l.utm_medium AS "utmMedium", l.utm_campaign AS "utmCampaign",
   l.utm_term AS "utmTerm", l.utm_content AS "utmContent", l.landing_url AS "landingUrl",
   l.consent_whatsapp AS "consentWhatsapp", l.consent_marketing AS "consentMarketing",
-  l.consent_at AS "consentAt", l.consent_source AS "consentSource",
+  l.consent_at AS "consentAt", l.consent_source AS "consentSource", l.consent_notice_version AS "consentNoticeVersion",
+  l.is_minor AS "isMinor", l.guardian_name AS "guardianName", l.guardian_phone AS "guardianPhone", l.referrer,
   l.next_follow_up_at AS "nextFollowUpAt", l.erased_at AS "erasedAt",
   l.created_at AS "createdAt", l.updated_at AS "updatedAt", l.version`;
 

@@ -10,12 +10,14 @@ import { PublicInquiriesController } from './public-inquiries.controller';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 import { TimelineService } from './timeline.service';
+import { PublicFormConfigController, WebsiteFormSettingsController } from './website-form.controller';
+import { WebsiteFormService } from './website-form.service';
 
 /** Intake, leads, the pipeline, the timeline and follow-ups. */
 @Module({
   imports: [AuthModule],
-  controllers: [LeadsController, AssignmentSettingsController, TasksController, PublicInquiriesController],
-  providers: [LeadsService, IntakeService, AssignmentService, PipelineService, TimelineService, TasksService, ConsentService],
+  controllers: [LeadsController, AssignmentSettingsController, TasksController, PublicInquiriesController, PublicFormConfigController, WebsiteFormSettingsController],
+  providers: [LeadsService, IntakeService, AssignmentService, PipelineService, TimelineService, TasksService, ConsentService, WebsiteFormService],
   exports: [LeadsService, TimelineService],
 })
 export class LeadsModule {}

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule, registerAs } from '@nestjs/config';
 import { APP_CONFIG, loadConfig, type AppConfig } from './app.config';
+import { AllowedOrigins } from '../http/allowed-origins';
 
 export const appConfig = registerAs('app', (): AppConfig => loadConfig(process.env));
 
@@ -24,8 +25,8 @@ export class AppConfigModule {
           load: [appConfig],
         }),
       ],
-      providers: [{ provide: APP_CONFIG, useFactory: (config: AppConfig) => config, inject: [appConfig.KEY] }],
-      exports: [APP_CONFIG],
+      providers: [{ provide: APP_CONFIG, useFactory: (config: AppConfig) => config, inject: [appConfig.KEY] }, AllowedOrigins],
+      exports: [APP_CONFIG, AllowedOrigins],
     };
   }
 }

@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/app.config';
 import { HttpErrorFilter, toErrorBody } from '../errors/http-error.filter';
 import { createValidationPipe } from '../errors/validation';
 import { APP_CONFIG } from '../config/app.config';
+import { AllowedOrigins } from './allowed-origins';
 
 export const BODY_LIMIT = '100kb';
 /** The catalogue import takes whole CSV files. */
@@ -34,6 +35,32 @@ function bodyErrorHandler(error: { type?: string; status?: number } & Error, req
   return res.status(body.statusCode).json({ ...body, requestId: req.id });
 }
 
+/**
+ * The website form: `/embed.js` (loaded by other sites, so cross-origin) and the hosted page
+ * `/inquiry` (which those sites may frame).
+ */
+function serveWebsiteForm(app: NestExpressApplication, origins: AllowedOrigins, logger: Logger) {
+  const dir = resolve(process.env.WIDGET_DIST_DIR ?? join(process.cwd(), 'dist', 'widget'));
+  if (!existsSync(join(dir, 'embed.js'))) {
+    logger.warn(`The website form is not built at ${dir}: run \`npm run build\``);
+    return;
+  }
+  app.use('/embed.js', (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.type('application/javascript').sendFile(join(dir, 'embed.js'));
+  });
+  app.use('/inquiry', (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || (req.path !== '/' && req.path !== '')) return next();
+    const ancestors = ["'self'", ...[...origins.list()]].join(' ');
+    res.setHeader('Content-Security-Policy', `default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors ${ancestors}`);
+    res.removeHeader('X-Frame-Options');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(dir, 'inquiry.html'));
+  });
+}
+
 /** Serves the built admin panel at `/` (SPA fallback), leaving `/api` to Nest. */
 function serveAdmin(app: NestExpressApplication, config: AppConfig, logger: Logger) {
   const dir = resolve(config.adminDistDir ?? join(process.cwd(), 'dist', 'admin'));
@@ -43,7 +70,7 @@ function serveAdmin(app: NestExpressApplication, config: AppConfig, logger: Logg
   }
   app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path === '/api' || req.path.startsWith('/api/') || PUBLIC_PAGES.some((p) => req.path.startsWith(p.prefix))) return next();
+    if (req.method !== 'GET' || req.path === '/api' || req.path.startsWith('/api/') || PUBLIC_PAGES.some((p) => req.path.startsWith(p.prefix)) || req.path === '/embed.js' || req.path.startsWith('/inquiry')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(dir, 'index.html'));
   });
@@ -84,8 +111,9 @@ export function configureApp(app: NestExpressApplication, options: { serveAdminP
       crossOriginResourcePolicy: { policy: 'same-site' },
     }),
   );
+  const origins = app.get(AllowedOrigins);
   app.enableCors({
-    origin: (origin, callback) => callback(null, !origin || config.corsOrigins.includes(origin)),
+    origin: (origin, callback) => callback(null, !origin || origins.allows(origin)),
     exposedHeaders: ['x-total-count', 'x-total-count-estimated', 'x-request-id', 'x-export-id', 'Retry-After', 'Content-Disposition'],
     allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
     methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
@@ -110,6 +138,9 @@ export function configureApp(app: NestExpressApplication, options: { serveAdminP
   );
   SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 
-  if (options.serveAdminPanel) serveAdmin(app, config, logger);
+  if (options.serveAdminPanel) {
+    serveWebsiteForm(app, origins, logger);
+    serveAdmin(app, config, logger);
+  }
   return app;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Equals, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { INQUIRY_LIMITS, LEAD_MODES, PROGRAM_LEVELS, type LeadMode, type ProgramLevel } from '@advisordesk/shared';
 import { IsMobilePhone } from './phone.validator';
 
@@ -20,6 +20,13 @@ export class UtmDto {
   @IsOptional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) campaign?: string;
   @IsOptional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) term?: string;
   @IsOptional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) content?: string;
+}
+
+/** A parent or guardian's consent, for a person under 18 (DPDP Act: verifiable parental consent). */
+export class GuardianDto {
+  @ApiProperty() @IsString() @IsNotEmpty({ message: 'guardian.fullName is required' }) @MinLength(2, { message: 'guardian.fullName must be at least 2 characters' }) @MaxLength(INQUIRY_LIMITS.fullName) fullName: string;
+  @ApiProperty() @IsString({ message: 'guardian.phone must be text' }) @IsMobilePhone({ message: 'guardian.phone must be a valid mobile number' }) phone: string;
+  @ApiProperty({ description: 'must be true' }) @Equals(true, { message: 'guardian.consent must be true: a parent or guardian has to agree' }) consent: boolean;
 }
 
 /** The Quick Inquiry form, as the website posts it. */
@@ -95,6 +102,31 @@ export class CreateInquiryDto {
   @ValidateNested()
   @Type(() => UtmDto)
   utm?: UtmDto;
+
+  @ApiPropertyOptional({ description: 'the version of the consent notice shown next to the form' })
+  @IsOptional()
+  @IsInt({ message: 'consentNoticeVersion must be a whole number' })
+  @Min(1, { message: 'consentNoticeVersion must be at least 1' })
+  consentNoticeVersion?: number;
+
+  @ApiPropertyOptional({ description: 'the page that linked to the page with the form (document.referrer)' })
+  @IsOptional()
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }, { message: 'referrer must be an http(s) address' })
+  @MaxLength(INQUIRY_LIMITS.url)
+  referrer?: string;
+
+  @ApiPropertyOptional({ description: 'true when the person said they are under 18: a guardian must consent' })
+  @IsOptional()
+  @IsBoolean({ message: 'minor must be true or false' })
+  minor?: boolean;
+
+  @ApiPropertyOptional({ type: () => GuardianDto })
+  @ValidateIf((o: CreateInquiryDto) => o.minor === true || o.guardian !== undefined)
+  @IsDefined({ message: 'guardian is required when minor is true: {fullName, phone, consent: true}' })
+  @IsObject({ message: 'guardian must be an object' })
+  @ValidateNested()
+  @Type(() => GuardianDto)
+  guardian?: GuardianDto;
 
   /** Honeypot: a field people never see. Bots fill it; such submissions are dropped quietly. */
   @ApiPropertyOptional({ description: 'leave empty' })

@@ -1,0 +1,83 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { INQUIRY_LIMITS, LEAD_MODES, PROGRAM_LEVELS } from '@advisordesk/shared';
+import { AllowedOrigins, APP_CONFIG, type AppConfig } from '@advisordesk/api-core';
+
+export interface ConsentNotice {
+  version: number;
+  text: string;
+  url: string | null;
+  createdAt: Date;
+}
+
+export interface WebsiteFormSettings {
+  courses: string[];
+  allowedOrigins: string[];
+  notice: ConsentNotice;
+  embedSnippet: string;
+  iframeSnippet: string;
+  hostedUrl: string;
+}
+
+/** The Quick Inquiry form's options, consent notice (versioned) and allowed website origins, kept by admins. */
+@Injectable()
+export class WebsiteFormService implements OnApplicationBootstrap {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly origins: AllowedOrigins,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.origins.setManaged((await this.stored()).allowedOrigins);
+  }
+
+  async currentNotice(): Promise<ConsentNotice> {
+    const [notice] = await this.dataSource.query(`SELECT version, text, url, created_at AS "createdAt" FROM consent_notices ORDER BY version DESC LIMIT 1`);
+    return notice;
+  }
+
+  async noticeExists(version: number): Promise<boolean> {
+    return (await this.dataSource.query(`SELECT 1 FROM consent_notices WHERE version = $1`, [version])).length > 0;
+  }
+
+  /** What the public form needs to render itself. */
+  async publicConfig() {
+    const [{ courses }, notice] = await Promise.all([this.stored(), this.currentNotice()]);
+    return { courses, levels: PROGRAM_LEVELS, modes: LEAD_MODES, limits: INQUIRY_LIMITS, notice: { version: notice.version, text: notice.text, url: notice.url } };
+  }
+
+  async settings(): Promise<WebsiteFormSettings> {
+    const [stored, notice] = await Promise.all([this.stored(), this.currentNotice()]);
+    const base = this.config.publicUrl;
+    return {
+      ...stored,
+      notice,
+      hostedUrl: `${base}/inquiry`,
+      embedSnippet: `<script src="${base}/embed.js" data-advisordesk-form async></script>`,
+      iframeSnippet: `<iframe src="${base}/inquiry" title="Quick Inquiry" style="width:100%;max-width:480px;height:760px;border:0" loading="lazy"></iframe>`,
+    };
+  }
+
+  /** A changed notice text or link becomes a new version; leads keep the version they were shown. */
+  async update(userId: string, body: { courses: string[]; allowedOrigins: string[]; noticeText: string; noticeUrl?: string | null }): Promise<WebsiteFormSettings> {
+    const allowedOrigins = [...new Set(body.allowedOrigins.map((o) => o.trim().replace(/\/$/, '')))];
+    const courses = [...new Set(body.courses.map((c) => c.trim()).filter(Boolean))];
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE app_settings SET value = $1, updated_at = now() WHERE key = 'websiteForm'`, [JSON.stringify({ courses, allowedOrigins })]);
+      const [current] = await manager.query(`SELECT version, text, url FROM consent_notices ORDER BY version DESC LIMIT 1 FOR UPDATE`);
+      const url = body.noticeUrl?.trim() || null;
+      if (current.text !== body.noticeText.trim() || current.url !== url) {
+        await manager.query(`INSERT INTO consent_notices (version, text, url, created_by) VALUES ($1, $2, $3, $4)`, [current.version + 1, body.noticeText.trim(), url, userId]);
+      }
+    });
+    this.origins.setManaged(allowedOrigins);
+    return this.settings();
+  }
+
+  private async stored(): Promise<{ courses: string[]; allowedOrigins: string[] }> {
+    const [row] = await this.dataSource.query(`SELECT value FROM app_settings WHERE key = 'websiteForm'`);
+    return { courses: row?.value?.courses ?? [], allowedOrigins: row?.value?.allowedOrigins ?? [] };
+  }
+}
