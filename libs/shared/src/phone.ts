@@ -1,18 +1,49 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/mobile';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import { PHONE_METADATA } from './phone-metadata';
+
+/**
+ * The countries whose mobile numbers AdvisorDesk accepts, India first (the default), with the
+ * calling code the website form shows in its country select. The phone rules (libphonenumber-js's
+ * mobile-only metadata) cover exactly these: after changing the list, run
+ * `node libs/shared/scripts/phone-metadata.mjs`.
+ */
+export const PHONE_COUNTRIES = [
+  { code: 'IN', dial: '91', name: 'India' },
+  { code: 'AE', dial: '971', name: 'UAE' },
+  { code: 'SA', dial: '966', name: 'Saudi Arabia' },
+  { code: 'QA', dial: '974', name: 'Qatar' },
+  { code: 'OM', dial: '968', name: 'Oman' },
+  { code: 'KW', dial: '965', name: 'Kuwait' },
+  { code: 'BH', dial: '973', name: 'Bahrain' },
+  { code: 'SG', dial: '65', name: 'Singapore' },
+  { code: 'GB', dial: '44', name: 'UK' },
+  { code: 'US', dial: '1', name: 'USA' },
+  { code: 'CA', dial: '1', name: 'Canada' },
+  { code: 'AU', dial: '61', name: 'Australia' },
+] as const;
+
+export type PhoneCountry = (typeof PHONE_COUNTRIES)[number]['code'];
+
+/**
+ * Places numbered within a listed country's plan, accepted with it: Guernsey, the Isle of Man and
+ * Jersey (+44), Christmas Island and the Cocos Islands (+61).
+ */
+export const PHONE_TERRITORIES = ['GG', 'IM', 'JE', 'CX', 'CC'] as const;
 
 export type PhoneCheck = { ok: true; e164: string } | { ok: false; reason: 'empty' | 'invalid' };
 
 /**
  * Normalises a phone number to E.164, India by default: `98765 43210`, `+91-98765-43210` and
- * `098765 43210` all become `+919876543210`. Only mobile numbers are accepted, since advisors call
- * and WhatsApp them. The same function runs in the browser form and on the server.
+ * `098765 43210` all become `+919876543210`. Only mobile numbers of `PHONE_COUNTRIES` are
+ * accepted, since advisors call and WhatsApp them. The same function runs in the browser form and
+ * on the server.
  */
-export function normalisePhone(input: string | null | undefined, defaultCountry: CountryCode = 'IN'): PhoneCheck {
+export function normalisePhone(input: string | null | undefined, defaultCountry: PhoneCountry = 'IN'): PhoneCheck {
   const text = (input ?? '').trim();
   if (!text) return { ok: false, reason: 'empty' };
   if (!/^[+(\d][\d\s()+.-]{5,24}$/.test(text)) return { ok: false, reason: 'invalid' };
-  const parsed = parsePhoneNumberFromString(text, defaultCountry);
-  // the `mobile` metadata makes isValid() true only for mobile numbers
+  const parsed = parsePhoneNumberFromString(text, defaultCountry, PHONE_METADATA);
+  // the metadata is libphonenumber's `mobile` set: isValid() is true only for mobile numbers
   if (!parsed || !parsed.isValid()) return { ok: false, reason: 'invalid' };
   return { ok: true, e164: parsed.number };
 }
@@ -27,9 +58,9 @@ export function waDigits(e164: string): string {
   return e164.replace(/\D/g, '');
 }
 
-/** `+919876543210` → `+91 98765 43210` for display. */
+/** `+919876543210` → `+91 98765 43210` for display (other numbers are shown as stored). */
 export function formatPhone(e164: string | null | undefined): string {
   if (!e164) return '';
-  const parsed = parsePhoneNumberFromString(e164);
+  const parsed = parsePhoneNumberFromString(e164, PHONE_METADATA);
   return parsed ? parsed.formatInternational() : e164;
 }
