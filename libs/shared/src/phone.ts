@@ -48,6 +48,18 @@ export function normalisePhone(input: string | null | undefined, defaultCountry:
   return { ok: true, e164: parsed.number };
 }
 
+/**
+ * A number typed next to a country select, as a form sends it: international input (`+…`, `00…`)
+ * and Indian numbers as typed, others after their country's calling code (`50 123 4567` with UAE
+ * → `+971 50 123 4567`). `check` is what the server's `normalisePhone` will make of `sent`.
+ */
+export function phoneFromForm(country: PhoneCountry, typed: string): { sent: string; check: PhoneCheck } {
+  const text = typed.trim();
+  const dial = PHONE_COUNTRIES.find((c) => c.code === country)?.dial ?? '91';
+  const sent = !text || country === 'IN' || /^(\+|00)/.test(text) ? text : `+${dial} ${text}`;
+  return { sent, check: normalisePhone(sent) };
+}
+
 export const PHONE_MESSAGES: Record<'empty' | 'invalid', string> = {
   empty: 'phone is required',
   invalid: 'phone must be a valid mobile number, e.g. 98765 43210 or +91 98765 43210',

@@ -44,7 +44,6 @@ export class Leads1764400100000 implements MigrationInterface {
         enrolled_at timestamptz,
         lost_at timestamptz,
         erased_at timestamptz,
-        awaiting_assignment boolean NOT NULL DEFAULT false,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         version integer NOT NULL DEFAULT 1,
@@ -59,8 +58,6 @@ export class Leads1764400100000 implements MigrationInterface {
     await q.query(`CREATE INDEX leads_status_created_idx ON leads (status, created_at DESC)`);
     // Follow-ups due today / overdue, open leads only.
     await q.query(`CREATE INDEX leads_follow_up_idx ON leads (advisor_id, next_follow_up_at) WHERE next_follow_up_at IS NOT NULL`);
-    // New website leads waiting for the assigner (normally for milliseconds).
-    await q.query(`CREATE INDEX leads_awaiting_assignment_idx ON leads (created_at) WHERE awaiting_assignment`);
     await q.query(`CREATE INDEX leads_campaign_idx ON leads (utm_campaign, created_at DESC) WHERE utm_campaign IS NOT NULL`);
     await q.query(`CREATE INDEX leads_source_idx ON leads (source, created_at DESC)`);
     // q: name and email fragments, phone digit fragments (pg_trgm).
