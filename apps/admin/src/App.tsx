@@ -1,0 +1,106 @@
+import { lazy, Suspense } from 'react';
+import { Authenticated, CanAccess, Refine } from '@refinedev/core';
+import { useNotificationProvider } from '@refinedev/antd';
+import routerProvider, { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from '@refinedev/react-router';
+import dataProvider from '@refinedev/simple-rest';
+import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
+import { App as AntdApp, ConfigProvider, Flex, Spin } from 'antd';
+import enGB from 'antd/locale/en_GB';
+import dayjs from 'dayjs';
+import 'dayjs/locale/en-gb';
+import 'dayjs/locale/en-in';
+import { accessControlProvider } from './providers/access-control';
+import { authProvider } from './providers/auth-provider';
+import { API_URL, httpClient } from './providers/http-client';
+import { queryClient } from './providers/query-client';
+import { resources } from './resources';
+import { appTheme } from './theme';
+import { AppLayout } from './components/layout/app-layout';
+import { BrandMark } from './components/brand';
+import { ForbiddenPage, NotFoundPage } from './pages/errors';
+import LoginPage from './pages/login';
+import { RedirectAfterSignIn } from './pages/login/redirect-after-sign-in';
+
+// Pages load on demand, so signing in never waits for screens (or charts) the user has not opened.
+const DashboardPage = lazy(() => import('./pages/dashboard'));
+const UserListPage = lazy(() => import('./pages/users'));
+
+dayjs.locale('en-in');
+
+const api = dataProvider(API_URL, httpClient);
+
+function PageLoading() {
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: 240 }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
+export default function App() {
+  return (
+    <BrowserRouter>
+      <ConfigProvider theme={appTheme} locale={enGB}>
+        <AntdApp>
+          <Refine
+            dataProvider={api}
+            routerProvider={routerProvider}
+            authProvider={authProvider}
+            accessControlProvider={accessControlProvider}
+            notificationProvider={useNotificationProvider}
+            resources={resources}
+            options={{
+              syncWithLocation: true,
+              warnWhenUnsavedChanges: true,
+              disableTelemetry: true,
+              title: { text: 'AdvisorDesk', icon: <BrandMark /> },
+              reactQuery: { clientConfig: queryClient },
+            }}
+          >
+            <Routes>
+              <Route
+                element={
+                  <Authenticated key="signed-in" fallback={<CatchAllNavigate to="/login" />} loading={<PageLoading />}>
+                    <AppLayout>
+                      <Suspense fallback={<PageLoading />}>
+                        <Outlet />
+                      </Suspense>
+                    </AppLayout>
+                  </Authenticated>
+                }
+              >
+                <Route index element={<DashboardPage />} />
+                <Route
+                  path="/users"
+                  element={
+                    <CanAccess resource="users" action="list" fallback={<ForbiddenPage />}>
+                      <UserListPage />
+                    </CanAccess>
+                  }
+                />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+              <Route
+                element={
+                  <Authenticated key="signed-out" fallback={<Outlet />} loading={<PageLoading />}>
+                    <RedirectAfterSignIn />
+                  </Authenticated>
+                }
+              >
+                <Route path="/login" element={<LoginPage />} />
+              </Route>
+            </Routes>
+            <UnsavedChangesNotifier message="You have unsaved changes. Leave this page anyway?" />
+            <DocumentTitleHandler
+              handler={({ resource, pathname }) => {
+                if (pathname?.startsWith('/login')) return 'Sign in · AdvisorDesk';
+                const label = resource?.meta?.label;
+                return label && resource?.name !== 'dashboard' ? `${label} · AdvisorDesk` : 'AdvisorDesk';
+              }}
+            />
+          </Refine>
+        </AntdApp>
+      </ConfigProvider>
+    </BrowserRouter>
+  );
+}

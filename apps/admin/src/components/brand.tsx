@@ -1,0 +1,26 @@
+import { useLink } from '@refinedev/core';
+import { BRAND } from '../theme';
+
+export function BrandMark({ size = 28 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true" focusable="false" style={{ flex: 'none' }}>
+      <rect width="32" height="32" rx="7" fill={BRAND.ink} />
+      <path d="M9 23l7-15 7 15M11.8 17.5h8.4" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+export function BrandName({ fontSize = 17 }: { fontSize?: number }) {
+  return <span style={{ fontSize, fontWeight: 700, color: BRAND.ink, letterSpacing: 0.2, whiteSpace: 'nowrap' }}>AdvisorDesk</span>;
+}
+
+/** The sider's title: the mark, and the name unless the sider is collapsed. */
+export function AppTitle({ collapsed }: { collapsed: boolean }) {
+  const Link = useLink();
+  return (
+    <Link to="/" style={{ display: 'inline-flex', alignItems: 'center', gap: 10, textDecoration: 'none' }} aria-label="AdvisorDesk home">
+      <BrandMark />
+      {!collapsed && <BrandName />}
+    </Link>
+  );
+}

@@ -1,0 +1,16 @@
+import { QueryClient } from '@tanstack/react-query';
+
+const statusOf = (error: unknown) => (error as { statusCode?: number } | null)?.statusCode ?? 0;
+
+/** One query cache for the panel; the auth provider empties its records when someone signs in. */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      refetchOnWindowFocus: false,
+      staleTime: 15_000,
+      // A 4xx will not change by asking again; network blips and 5xx get two more tries.
+      retry: (failures, error) => failures < 2 && !(statusOf(error) >= 400 && statusOf(error) < 500),
+    },
+    mutations: { retry: false },
+  },
+});

@@ -1,0 +1,30 @@
+import type { ThemeConfig } from 'antd';
+
+/** A calm, professional palette: deep ink blue, teal accents, soft grey canvas. */
+export const BRAND = {
+  ink: '#1f4e79',
+  teal: '#137b7b',
+  canvas: '#f4f6f9',
+};
+
+export const appTheme: ThemeConfig = {
+  token: {
+    colorPrimary: BRAND.ink,
+    colorInfo: BRAND.ink,
+    colorSuccess: '#2e7d5b',
+    colorWarning: '#b7791f',
+    colorError: '#c0392b',
+    colorLink: BRAND.ink,
+    colorBgLayout: BRAND.canvas,
+    colorTextBase: '#1d2733',
+    borderRadius: 8,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'Noto Sans Devanagari', sans-serif",
+  },
+  components: {
+    Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerHeight: 56, headerPadding: '0 16px' },
+    Menu: { itemBorderRadius: 6, itemSelectedBg: '#e6eef6', itemSelectedColor: BRAND.ink },
+    Table: { headerBg: '#f7f9fb' },
+    Card: { headerFontSize: 15 },
+  },
+};
