@@ -17,6 +17,7 @@ const config: Config = {
     '<rootDir>/libs/api/exports',
     '<rootDir>/libs/api/seed',
     '<rootDir>/apps/api',
+    '<rootDir>/apps/admin',
   ],
   globalSetup: '<rootDir>/libs/api/database/src/testing/global-setup.ts',
   globalTeardown: '<rootDir>/libs/api/database/src/testing/global-teardown.ts',
