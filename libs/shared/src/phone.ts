@@ -1,6 +1,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import { PHONE_METADATA } from './phone-metadata';
 
+export { PHONE_EXAMPLES, type PhoneExample } from './phone-examples';
+
 /**
  * The countries whose mobile numbers AdvisorDesk accepts, India first (the default), with the
  * calling code the website form shows in its country select. The phone rules (libphonenumber-js's

@@ -46,6 +46,7 @@ export const LEAD_LIST: ListSpec = {
     const digits = q.replace(/[\s()+-]/g, '');
     if (/^\d{3,}$/.test(digits)) return { sql: `l.phone LIKE ${p}`, value: `%${digits.replace(/^0+/, '')}%` };
     const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    return { sql: `(l.full_name ILIKE ${p} OR l.email ILIKE ${p})`, value: like };
+    // The expression of leads_search_trgm_idx: one trigram index for both.
+    return { sql: `(l.full_name || ' ' || COALESCE(l.email, '')) ILIKE ${p}`, value: like };
   },
 };

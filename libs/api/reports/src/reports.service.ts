@@ -40,7 +40,7 @@ const days = (value: number | null) => (value === null ? null : Math.round(value
 
 /**
  * Funnel and conversion figures, each one pass over the cohort's leads with FILTER aggregates
- * (served by `leads_report_idx`, an index-only scan over created_at with the columns read).
+ * (served by `leads_created_idx`, which includes the columns read: an index-only scan).
  * "Reached a stage" means the status history ever got there or past it: `max_stage`, kept by
  * every status change, so skipped stages count as reached and lost leads keep what they reached.
  */

@@ -4,6 +4,7 @@ import { Catalogue1764400200000 } from './1764400200000-catalogue';
 import { ExportsAndReportIndexes1764400300000 } from './1764400300000-exports-and-report-indexes';
 import { WebsiteForm1764400400000 } from './1764400400000-website-form';
 import { AssignmentQueue1764400500000 } from './1764400500000-assignment-queue';
+import { LeanerLeadIndexes1764400600000 } from './1764400600000-leaner-lead-indexes';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
-export const MIGRATIONS = [UsersAndTokens1764400000000, Leads1764400100000, Catalogue1764400200000, ExportsAndReportIndexes1764400300000, WebsiteForm1764400400000, AssignmentQueue1764400500000];
+export const MIGRATIONS = [UsersAndTokens1764400000000, Leads1764400100000, Catalogue1764400200000, ExportsAndReportIndexes1764400300000, WebsiteForm1764400400000, AssignmentQueue1764400500000, LeanerLeadIndexes1764400600000];
