@@ -1,0 +1,5 @@
+export default {
+  displayName: 'widget',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,388 @@
+import { formatPhone, LEAD_MODES, PHONE_COUNTRIES, PROGRAM_LEVEL_LABELS, PROGRAM_LEVELS, INQUIRY_LIMITS, phoneFromForm, type PhoneCountry } from '@advisordesk/shared';
+import { loadConfig, newIdempotencyKey, sendInquiry, type FormConfig, type SubmitOutcome } from './api';
+import type { PageContext } from './capture';
+import { h, show } from './dom';
+import { buildInquiry, FIELD_ORDER, type FieldErrors, type FieldName, type FormValues, type InquiryBody } from './inquiry';
+
+export interface FormOptions {
+  /** Where the API is: the origin embed.js was loaded from. */
+  apiOrigin: string;
+  /** The address, referrer and UTM parameters of the page the form sits on. */
+  page: PageContext;
+  /** The origin of that page, named when the API refuses it. */
+  pageOrigin: string;
+  /** The hosted page's form is the page's main heading. */
+  standalone: boolean;
+}
+
+const MODE_LABELS: Record<string, string> = { online: 'Online', distance: 'Distance', regular: 'Regular (on campus)', hybrid: 'Hybrid' };
+
+const LABELS: Record<FieldName, string> = {
+  fullName: 'Full name',
+  phone: 'WhatsApp number',
+  email: 'Email',
+  city: 'City',
+  courseInterest: 'Course of interest',
+  level: 'Level',
+  mode: 'Mode',
+  'consent.whatsapp': 'WhatsApp updates',
+  'consent.marketing': 'Marketing',
+  minor: 'Are you under 18?',
+  'guardian.fullName': "Parent or guardian's name",
+  'guardian.phone': "Parent or guardian's mobile number",
+  'guardian.consent': "Parent or guardian's consent",
+};
+
+/** Server fields that are not typed by the person: when only these are refused, send without them. */
+const CAPTURED = /^(sourceUrl|referrer|utm)(\.|$)/;
+
+export const MESSAGES = {
+  rateLimited: 'Too many requests — please try again in a minute',
+  offline: "We couldn't send your inquiry. Check your internet connection and try again — your details are still here.",
+  refused: (origin: string) =>
+    `This website (${origin}) is not allowed to send inquiries to AdvisorDesk, so the form cannot be used here. If you run this website, add its address to the allowed websites in AdvisorDesk's Website form settings.`,
+  failed: 'Something went wrong on our side. Please try again.',
+};
+
+let uid = 0;
+
+interface FieldParts {
+  /** What gets focus when the field has an error. */
+  focus: HTMLElement;
+  /** What carries `aria-invalid` / `aria-describedby`. */
+  controls: HTMLElement[];
+  error: HTMLElement;
+  hintId?: string;
+}
+
+/** Renders the Quick Inquiry form into `container` (inside the widget's shadow root) and runs it. */
+export function mountInquiryForm(container: HTMLElement, options: FormOptions): void {
+  const id = (name: string) => `adk${uid}-${name}`;
+  uid++;
+  const Heading = options.standalone ? 'h1' : 'h2';
+
+  const loading = h('p', { class: 'loading', role: 'status' }, 'Loading the form…');
+  container.append(loading);
+
+  const start = async () => {
+    show(loading, true);
+    const result = await loadConfig(options.apiOrigin);
+    loading.remove();
+    if (result.ok) render(result.config);
+    else {
+      const message =
+        result.reason === 'refused'
+          ? MESSAGES.refused(options.pageOrigin)
+          : result.reason === 'offline'
+            ? "We couldn't load the form. Check your internet connection and try again."
+            : 'The form is unavailable right now. Please try again in a few minutes.';
+      const retry = h('button', { type: 'button', class: 'secondary' }, 'Try again');
+      const box = h('div', { class: 'unavailable', role: 'alert' }, h('p', { class: 'alert-title' }, 'The inquiry form could not be loaded'), h('p', {}, message), result.reason === 'refused' ? null : retry);
+      retry.addEventListener('click', () => {
+        box.remove();
+        container.append(loading);
+        void start();
+      });
+      container.append(box);
+    }
+  };
+  void start();
+
+  function render(config: FormConfig) {
+    const fields = new Map<FieldName, FieldParts>();
+    let page = options.page;
+    let submitted = false;
+    let sending = false;
+    let pending: { key: string; json: string } | null = null;
+
+    // ---- building blocks ----
+    const errorEl = (name: string) => h('p', { class: 'error', id: id(`${name}-error`), hidden: true });
+    const hint = (name: string, text: string) => h('p', { class: 'hint', id: id(`${name}-hint`) }, text);
+    const selectBox = (select: HTMLSelectElement) => h('span', { class: 'select' }, select);
+
+    function textField(name: FieldName, label: string, input: HTMLInputElement | HTMLSelectElement, extra: { hint?: string; optional?: boolean } = {}) {
+      input.id = id(name);
+      const error = errorEl(name);
+      const hintId = extra.hint ? id(`${name}-hint`) : undefined;
+      fields.set(name, { focus: input, controls: [input], error, hintId });
+      if (hintId) input.setAttribute('aria-describedby', hintId);
+      return h(
+        'div',
+        { class: 'field' },
+        h('label', { for: input.id }, label, extra.optional ? h('span', { class: 'optional' }, ' (optional)') : null),
+        extra.hint ? hint(name, extra.hint) : null,
+        input instanceof HTMLSelectElement ? selectBox(input) : input,
+        error,
+      );
+    }
+
+    function phoneField(name: 'phone' | 'guardian.phone', label: string, hintText: string) {
+      const country = h('select', { id: id(`${name}-country`), 'aria-label': `Country code of the ${label.toLowerCase()}` });
+      for (const c of PHONE_COUNTRIES) country.append(h('option', { value: c.code }, `+${c.dial} ${c.name}`));
+      const input = h('input', { id: id(name), type: 'tel', inputmode: 'tel', autocomplete: name === 'phone' ? 'tel' : 'off', maxlength: 25, placeholder: '98765 43210', 'aria-describedby': id(`${name}-hint`) });
+      country.addEventListener('change', () => (input.placeholder = country.value === 'IN' ? '98765 43210' : ''));
+      const error = errorEl(name);
+      fields.set(name, { focus: input, controls: [input], error, hintId: id(`${name}-hint`) });
+      const wrapper = h('div', { class: 'field' }, h('label', { for: input.id }, label), hint(name, hintText), h('div', { class: 'phone' }, selectBox(country), input), error);
+      return { wrapper, country, input };
+    }
+
+    function checkbox(name: FieldName, text: string, describedBy?: string) {
+      const input = h('input', { type: 'checkbox', id: id(name) });
+      const error = errorEl(name);
+      fields.set(name, { focus: input, controls: [input], error, hintId: describedBy });
+      if (describedBy) input.setAttribute('aria-describedby', describedBy);
+      return { wrapper: h('div', { class: 'check-field' }, h('label', { class: 'check', for: input.id }, input, h('span', {}, text)), error), input };
+    }
+
+    function fillSelect<T extends string>(select: HTMLSelectElement, placeholder: string, values: readonly T[], label: (v: T) => string) {
+      select.append(h('option', { value: '' }, placeholder));
+      for (const value of values) select.append(h('option', { value }, label(value)));
+      return select;
+    }
+
+    // ---- the form ----
+    const fullName = h('input', { type: 'text', autocomplete: 'name', maxlength: INQUIRY_LIMITS.fullName });
+    const phone = phoneField('phone', 'WhatsApp number', 'Your university comparisons are sent here.');
+    const email = h('input', { type: 'email', autocomplete: 'email', maxlength: INQUIRY_LIMITS.email, inputmode: 'email' });
+    const city = h('input', { type: 'text', autocomplete: 'address-level2', maxlength: INQUIRY_LIMITS.city });
+    const course = fillSelect(h('select', {}), config.courses.length ? 'Select a course' : 'Not sure yet', config.courses, (c) => c);
+    if (config.courses.length) course.append(h('option', { value: '' }, 'Not sure yet'));
+    const levels = (config.levels?.length ? config.levels : PROGRAM_LEVELS) as readonly string[];
+    const modes = (config.modes?.length ? config.modes : LEAD_MODES) as readonly string[];
+    const level = fillSelect(h('select', {}), 'Any level', levels, (l) => (PROGRAM_LEVEL_LABELS as Record<string, string>)[l] ?? l);
+    const mode = fillSelect(h('select', {}), 'Any mode', modes, (m) => MODE_LABELS[m] ?? m);
+
+    // Are you under 18? — a yes asks for a parent or guardian before the form can be sent.
+    const minorError = errorEl('minor');
+    const minorYes = h('input', { type: 'radio', name: id('minor'), value: 'yes', id: id('minor-yes') });
+    const minorNo = h('input', { type: 'radio', name: id('minor'), value: 'no', id: id('minor-no') });
+    fields.set('minor', { focus: minorYes, controls: [minorYes, minorNo], error: minorError });
+    const minorSet = h(
+      'fieldset',
+      { class: 'field' },
+      h('legend', {}, 'Are you under 18?'),
+      h('div', { class: 'choices' }, h('label', { class: 'choice', for: minorYes.id }, minorYes, h('span', {}, 'Yes')), h('label', { class: 'choice', for: minorNo.id }, minorNo, h('span', {}, 'No'))),
+      minorError,
+    );
+    const guardianName = h('input', { type: 'text', autocomplete: 'off', maxlength: INQUIRY_LIMITS.fullName });
+    const guardianPhone = phoneField('guardian.phone', "Parent or guardian's mobile number", 'An advisor may call them to confirm.');
+    const guardianConsent = checkbox('guardian.consent', 'I am their parent or guardian. I agree to these details being used to answer this inquiry, and to an advisor contacting us about it.');
+    const guardianSet = h(
+      'fieldset',
+      { class: 'guardian', hidden: true },
+      h('legend', {}, 'Parent or guardian'),
+      h('p', { class: 'hint' }, 'As you are under 18, a parent or guardian must agree before you send this form.'),
+      textField('guardian.fullName', "Parent or guardian's name", guardianName),
+      guardianPhone.wrapper,
+      guardianConsent.wrapper,
+    );
+    const onMinor = () => show(guardianSet, minorYes.checked);
+    minorYes.addEventListener('change', onMinor);
+    minorNo.addEventListener('change', onMinor);
+
+    // Consent: two separate boxes, never ticked for the person, next to the notice they consent under.
+    const noticeId = id('notice');
+    const notice = h('p', { class: 'notice', id: noticeId }, config.notice.text);
+    if (config.notice.url) notice.append(' ', h('a', { href: config.notice.url, target: '_blank', rel: 'noopener noreferrer' }, 'Read the full notice'));
+    const consentWhatsapp = checkbox('consent.whatsapp', 'Send me WhatsApp updates about this inquiry', noticeId);
+    const consentMarketing = checkbox('consent.marketing', 'Also send me news about courses and offers (marketing). I can stop these at any time.', noticeId);
+    const consentSet = h('fieldset', { class: 'consent' }, h('legend', {}, 'How we may contact you'), consentWhatsapp.wrapper, consentMarketing.wrapper, notice);
+
+    // The honeypot: off-screen and out of the tab order; people leave it empty, bots fill it.
+    const website = h('input', { type: 'text', name: 'website', tabindex: -1, autocomplete: 'off', id: id('website') });
+    const honeypot = h('div', { class: 'hp', 'aria-hidden': 'true' }, h('label', { for: website.id }, 'Website'), website);
+
+    const alert = h('div', { class: 'alert', role: 'alert' });
+    const alertText = h('p', {});
+    const retry = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Try again');
+    alert.append(alertText, retry);
+    show(alert, false);
+    const submit = h('button', { type: 'submit', class: 'primary' }, 'Send inquiry');
+    const status = h('p', { class: 'status', role: 'status' });
+
+    const form = h(
+      'form',
+      { novalidate: true, 'aria-labelledby': id('title') },
+      textField('fullName', 'Full name', fullName),
+      phone.wrapper,
+      textField('email', 'Email', email, { optional: true }),
+      textField('city', 'City', city),
+      textField('courseInterest', 'Course of interest', course),
+      h('div', { class: 'pair' }, textField('level', 'Level', level), textField('mode', 'Mode', mode)),
+      minorSet,
+      guardianSet,
+      consentSet,
+      honeypot,
+      alert,
+      h('div', { class: 'actions' }, submit, status),
+    );
+
+    const intro = h('div', { class: 'intro' }, h(Heading, { id: id('title') }, 'Quick Inquiry'), h('p', {}, 'Enter your details to receive customised university comparisons directly on WhatsApp.'));
+    container.append(intro, form);
+
+    // ---- behaviour ----
+    const values = (): FormValues => ({
+      fullName: fullName.value,
+      country: phone.country.value as PhoneCountry,
+      phone: phone.input.value,
+      email: email.value,
+      city: city.value,
+      courseInterest: course.value,
+      level: level.value,
+      mode: mode.value,
+      consentWhatsapp: consentWhatsapp.input.checked,
+      consentMarketing: consentMarketing.input.checked,
+      minor: minorYes.checked ? 'yes' : minorNo.checked ? 'no' : '',
+      guardianName: guardianName.value,
+      guardianCountry: guardianPhone.country.value as PhoneCountry,
+      guardianPhone: guardianPhone.input.value,
+      guardianConsent: guardianConsent.input.checked,
+      website: website.value,
+    });
+
+    function setError(name: FieldName, message: string | undefined) {
+      const parts = fields.get(name);
+      if (!parts) return;
+      parts.error.textContent = message ?? '';
+      show(parts.error, Boolean(message));
+      const describedBy = [parts.hintId, message ? parts.error.id : undefined].filter(Boolean).join(' ');
+      for (const control of parts.controls) {
+        if (message) control.setAttribute('aria-invalid', 'true');
+        else control.removeAttribute('aria-invalid');
+        if (describedBy) control.setAttribute('aria-describedby', describedBy);
+        else control.removeAttribute('aria-describedby');
+      }
+    }
+
+    function showErrors(errors: FieldErrors, focusFirst: boolean) {
+      for (const name of FIELD_ORDER) setError(name, errors[name]);
+      const first = FIELD_ORDER.find((name) => errors[name]);
+      if (focusFirst && first) fields.get(first)?.focus.focus();
+    }
+
+    function showAlert(message: string | null, canRetry = false) {
+      alertText.textContent = message ?? '';
+      show(alert, Boolean(message));
+      show(retry, canRetry);
+    }
+
+    // Once the person has tried to send, errors clear as soon as the field is right.
+    const recheck = () => {
+      if (!submitted) return;
+      const result = buildInquiry(values(), config.notice.version, page);
+      const errors = result.ok ? {} : result.errors;
+      for (const name of FIELD_ORDER) if (!errors[name] && !fields.get(name)?.error.hidden) setError(name, undefined);
+    };
+    form.addEventListener('input', recheck);
+    form.addEventListener('change', recheck);
+
+    function setSending(on: boolean, text = '') {
+      sending = on;
+      submit.setAttribute('aria-disabled', String(on));
+      submit.textContent = on ? 'Sending…' : 'Send inquiry';
+      status.textContent = text;
+    }
+
+    async function send() {
+      if (sending) return;
+      submitted = true;
+      showAlert(null);
+      const result = buildInquiry(values(), config.notice.version, page);
+      if (!result.ok) {
+        showErrors(result.errors, true);
+        status.textContent = '';
+        return;
+      }
+      showErrors({}, false);
+      const body = result.body;
+      // One key per submission: the same details sent again (a retry) reuse it.
+      const json = JSON.stringify(body);
+      if (pending?.json !== json) pending = { key: newIdempotencyKey(), json };
+      setSending(true, 'Sending your inquiry…');
+      const outcome = await sendInquiry(options.apiOrigin, body, pending.key, {
+        onRetry: () => (status.textContent = 'The connection dropped — trying again…'),
+      });
+      setSending(false);
+      handle(outcome, body);
+    }
+
+    function handle(outcome: SubmitOutcome, body: InquiryBody) {
+      switch (outcome.kind) {
+        case 'created':
+          pending = null;
+          thankYou(outcome.reference, body);
+          return;
+        case 'invalid': {
+          pending = null;
+          const known: FieldErrors = {};
+          let other: string | null = null;
+          if (outcome.fields.length && outcome.fields.every((f) => CAPTURED.test(f.field)) && (page.sourceUrl || page.referrer || page.utm)) {
+            // Only the page's own address or tags were refused: the person's inquiry matters more.
+            page = {};
+            void send();
+            return;
+          }
+          for (const { field, message } of outcome.fields) {
+            const name = (field === 'guardian' ? 'minor' : field) as FieldName;
+            if (fields.has(name)) known[name] ??= message.startsWith(`${field} `) ? `${LABELS[name]} ${message.slice(field.length + 1)}` : message;
+            else other ??= message;
+          }
+          showErrors(known, true);
+          if (other || !Object.keys(known).length) showAlert(other ?? outcome.message);
+          return;
+        }
+        case 'rate-limited':
+          showAlert(MESSAGES.rateLimited);
+          retry.hidden = true;
+          alert.focus();
+          return;
+        case 'unreachable':
+          showAlert(outcome.reason === 'refused' ? MESSAGES.refused(options.pageOrigin) : MESSAGES.offline, outcome.reason === 'offline');
+          if (outcome.reason === 'offline') retry.focus();
+          return;
+        case 'failed':
+          showAlert(MESSAGES.failed, true);
+          retry.focus();
+          return;
+      }
+    }
+
+    function thankYou(reference: string, body: InquiryBody) {
+      const firstName = body.fullName.split(/\s+/)[0];
+      const check = phoneFromForm(phone.country.value as PhoneCountry, phone.input.value).check;
+      const number = check.ok ? formatPhone(check.e164) : body.phone;
+      const heading = h(Heading, { tabindex: -1, id: id('thanks') }, `Thank you, ${firstName}!`);
+      const next = h('ol', { class: 'next' });
+      if (body.consent.whatsapp) {
+        next.append(h('li', {}, `An advisor will WhatsApp you on ${number} within one working day.`));
+        next.append(h('li', {}, 'They will ask about your goals and send you customised university comparisons with exact fees, on WhatsApp.'));
+      } else {
+        next.append(h('li', {}, `An advisor will call you on ${number} within one working day.`));
+        next.append(h('li', {}, 'They will ask about your goals and share customised university comparisons with exact fees. You did not ask for WhatsApp updates, so we will not message you there unless you tell the advisor you would like that.'));
+      }
+      if (body.minor) next.append(h('li', {}, 'As you are under 18, your parent or guardian may be called to confirm.'));
+      const done = h(
+        'div',
+        { class: 'done' },
+        h('div', { class: 'tick', 'aria-hidden': 'true' }, '✓'),
+        heading,
+        h('p', {}, 'We have your inquiry. Your reference is ', h('strong', { class: 'reference' }, reference), '.'),
+        h(Heading === 'h1' ? 'h2' : 'h3', {}, 'What happens next'),
+        next,
+        h('p', { class: 'hint' }, 'Keep your reference handy in case you contact us.'),
+      );
+      intro.remove();
+      form.remove();
+      container.append(done);
+      heading.focus();
+    }
+
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void send();
+    });
+    retry.addEventListener('click', () => void send());
+    alert.tabIndex = -1;
+  }
+}

@@ -1,0 +1,139 @@
+import { INQUIRY_LIMITS, PHONE_COUNTRIES, phoneFromForm, type PhoneCountry } from '@advisordesk/shared';
+import type { PageContext, Utm } from './capture';
+
+/** What the person entered, as the form holds it. */
+export interface FormValues {
+  fullName: string;
+  country: PhoneCountry;
+  phone: string;
+  email: string;
+  city: string;
+  courseInterest: string;
+  level: string;
+  mode: string;
+  consentWhatsapp: boolean;
+  consentMarketing: boolean;
+  /** The answer to "Are you under 18?": nothing chosen yet, or yes / no. */
+  minor: '' | 'yes' | 'no';
+  guardianName: string;
+  guardianCountry: PhoneCountry;
+  guardianPhone: string;
+  guardianConsent: boolean;
+  /** The honeypot: people never see it, so it stays empty. */
+  website: string;
+}
+
+/** `POST /api/public/inquiries`, field for field. */
+export interface InquiryBody {
+  fullName: string;
+  phone: string;
+  email?: string;
+  city?: string;
+  courseInterest?: string;
+  level?: string;
+  mode?: string;
+  consent: { whatsapp: boolean; marketing: boolean };
+  consentNoticeVersion?: number;
+  minor: boolean;
+  guardian?: { fullName: string; phone: string; consent: true };
+  sourceUrl?: string;
+  referrer?: string;
+  utm?: Utm;
+  website: string;
+}
+
+/** The API's field names (`guardian.phone`, `consent.whatsapp`, …), which the form's fields use too. */
+export type FieldName =
+  | 'fullName'
+  | 'phone'
+  | 'email'
+  | 'city'
+  | 'courseInterest'
+  | 'level'
+  | 'mode'
+  | 'consent.whatsapp'
+  | 'consent.marketing'
+  | 'minor'
+  | 'guardian.fullName'
+  | 'guardian.phone'
+  | 'guardian.consent';
+
+export type FieldErrors = Partial<Record<FieldName, string>>;
+
+/** In the order the form shows them, so the first error is the first field to fix. */
+export const FIELD_ORDER: FieldName[] = ['fullName', 'phone', 'email', 'city', 'courseInterest', 'level', 'mode', 'consent.whatsapp', 'consent.marketing', 'minor', 'guardian.fullName', 'guardian.phone', 'guardian.consent'];
+
+// The address part is what browsers accept in <input type=email>, the domain needs a dot and a
+// letters-only top level, as the API's check does.
+const EMAIL = /^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)*\.[a-z]{2,63}$/i;
+
+function countryName(code: PhoneCountry): string {
+  return PHONE_COUNTRIES.find((c) => c.code === code)?.name ?? code;
+}
+
+function phoneError(country: PhoneCountry, typed: string, empty: string): { sent: string; error?: string } {
+  const { sent, check } = phoneFromForm(country, typed);
+  if (check.ok) return { sent };
+  if (check.reason === 'empty') return { sent, error: empty };
+  const international = /^\s*(\+|00)/.test(typed);
+  if (international) return { sent, error: 'Enter a valid mobile number with its country code, e.g. +91 98765 43210' };
+  return { sent, error: country === 'IN' ? 'Enter a valid 10-digit mobile number, e.g. 98765 43210' : `Enter a valid ${countryName(country)} mobile number` };
+}
+
+function text(value: string, max: number): string | undefined {
+  const trimmed = value.trim();
+  return trimmed ? trimmed.slice(0, max) : undefined;
+}
+
+/**
+ * Checks the form with the API's rules (the phone with the very function the API uses) and builds
+ * the request body, or answers a message for each field to fix.
+ */
+export function buildInquiry(values: FormValues, noticeVersion: number | undefined, page: PageContext): { ok: true; body: InquiryBody } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const fullName = values.fullName.trim();
+  if (!fullName) errors.fullName = 'Enter your full name';
+  else if (fullName.length < 2) errors.fullName = 'Enter at least 2 characters';
+  else if (fullName.length > INQUIRY_LIMITS.fullName) errors.fullName = `Use at most ${INQUIRY_LIMITS.fullName} characters`;
+
+  const phone = phoneError(values.country, values.phone, 'Enter your WhatsApp number');
+  if (phone.error) errors.phone = phone.error;
+
+  const email = values.email.trim();
+  if (email && (!EMAIL.test(email) || email.length > INQUIRY_LIMITS.email)) errors.email = 'Enter a valid email address, e.g. name@example.com, or leave it empty';
+
+  if (!values.city.trim()) errors.city = 'Enter your city';
+
+  let guardian: InquiryBody['guardian'];
+  if (!values.minor) errors.minor = 'Please answer: are you under 18?';
+  else if (values.minor === 'yes') {
+    const name = values.guardianName.trim();
+    if (!name) errors['guardian.fullName'] = "Enter your parent or guardian's name";
+    else if (name.length < 2) errors['guardian.fullName'] = 'Enter at least 2 characters';
+    const guardianPhone = phoneError(values.guardianCountry, values.guardianPhone, "Enter your parent or guardian's mobile number");
+    if (guardianPhone.error) errors['guardian.phone'] = guardianPhone.error;
+    if (!values.guardianConsent) errors['guardian.consent'] = 'Your parent or guardian must agree before you can send this form';
+    guardian = { fullName: name.slice(0, INQUIRY_LIMITS.fullName), phone: guardianPhone.sent, consent: true };
+  }
+
+  if (Object.keys(errors).length) return { ok: false, errors };
+
+  const body: InquiryBody = {
+    fullName,
+    phone: phone.sent,
+    email: text(email, INQUIRY_LIMITS.email),
+    city: text(values.city, INQUIRY_LIMITS.city),
+    courseInterest: text(values.courseInterest, INQUIRY_LIMITS.courseInterest),
+    level: values.level || undefined,
+    mode: values.mode || undefined,
+    consent: { whatsapp: values.consentWhatsapp, marketing: values.consentMarketing },
+    consentNoticeVersion: noticeVersion,
+    minor: values.minor === 'yes',
+    guardian,
+    ...page,
+    website: values.website,
+  };
+  // JSON drops the `undefined`s; leaving them out here keeps the body comparable between attempts.
+  for (const key of Object.keys(body) as (keyof InquiryBody)[]) if (body[key] === undefined) delete body[key];
+  return { ok: true, body };
+}
