@@ -18,6 +18,7 @@ const config: Config = {
     '<rootDir>/libs/api/seed',
     '<rootDir>/apps/api',
     '<rootDir>/apps/admin',
+    '<rootDir>/apps/widget',
   ],
   globalSetup: '<rootDir>/libs/api/database/src/testing/global-setup.ts',
   globalTeardown: '<rootDir>/libs/api/database/src/testing/global-teardown.ts',
