@@ -56,7 +56,7 @@ export class WebsiteFormService implements OnApplicationBootstrap {
       notice,
       hostedUrl: `${base}/inquiry`,
       embedSnippet: `<script src="${base}/embed.js" data-advisordesk-form async></script>`,
-      iframeSnippet: `<iframe src="${base}/inquiry" title="Quick Inquiry" style="width:100%;max-width:480px;height:760px;border:0" loading="lazy"></iframe>`,
+      iframeSnippet: `<iframe src="${base}/inquiry" title="Quick Inquiry" style="width:100%;max-width:480px;height:1300px;border:0" loading="lazy"></iframe>`,
     };
   }
 
