@@ -1,0 +1,128 @@
+import { useMemo, type CSSProperties, type ReactNode } from 'react';
+import { Button, Card, Grid, Skeleton, Space, Table, Tabs, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { LazyConversionBarChart } from './lazy-charts';
+import { formatCount, formatDays, formatRate, useConversionReport, type ConversionRow } from './report-api';
+import { CONVERSION_GROUP_LABELS, groupFilters, groupLabel, type ConversionGroup, type ReportRange } from './report-query';
+import { NoLeads, Reloading, ReportError } from './report-states';
+import type { DrillDown } from './funnel-card';
+
+const tabLabel = (group: ConversionGroup) => `By ${group === 'utmSource' ? 'UTM source' : CONVERSION_GROUP_LABELS[group].toLowerCase()}`;
+
+/** The chart shows the biggest groups; the table below lists them all. */
+const CHART_ROWS = 12;
+
+function ConversionTable({ groupBy, rows, drill, range }: { groupBy: ConversionGroup; rows: ConversionRow[]; drill: DrillDown; range: ReportRange }) {
+  const open = drill.open;
+  const columns: TableColumnsType<ConversionRow> = [
+    {
+      title: CONVERSION_GROUP_LABELS[groupBy],
+      dataIndex: 'label',
+      render: (label: string, row) =>
+        open ? (
+          <Tooltip title={`Open the leads of this period: ${label}`}>
+            <Button type="link" size="small" onClick={() => open(groupFilters(groupBy, row, range))} style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}>
+              {label}
+            </Button>
+          </Tooltip>
+        ) : (
+          label
+        ),
+    },
+    { title: 'Leads', dataIndex: 'leads', align: 'right', sorter: (a, b) => a.leads - b.leads, render: formatCount },
+    { title: 'Enrolled', dataIndex: 'enrolled', align: 'right', sorter: (a, b) => a.enrolled - b.enrolled, render: formatCount },
+    { title: 'Rate', dataIndex: 'conversionRate', align: 'right', sorter: (a, b) => a.conversionRate - b.conversionRate, render: (value: number) => <Typography.Text strong>{formatRate(value)}</Typography.Text> },
+    {
+      title: <Tooltip title="Median time from the inquiry to the first call or message">To first contact</Tooltip>,
+      dataIndex: 'medianDaysToFirstContact',
+      align: 'right',
+      responsive: ['md'],
+      render: formatDays,
+    },
+    {
+      title: <Tooltip title="Median time from the inquiry to enrolment, for the enrolled">To enrolment</Tooltip>,
+      dataIndex: 'medianDaysToEnrolment',
+      align: 'right',
+      responsive: ['md'],
+      render: formatDays,
+    },
+  ];
+  return (
+    <Table<ConversionRow>
+      rowKey="key"
+      size="small"
+      columns={columns}
+      dataSource={rows}
+      pagination={rows.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
+      data-testid={`conversion-table-${groupBy}`}
+    />
+  );
+}
+
+function ConversionPane({ groupBy, params, filtered, drill, range, compact }: { groupBy: ConversionGroup; params: Record<string, string>; filtered: boolean; drill: DrillDown; range: ReportRange; compact: boolean }) {
+  const conversion = useConversionReport(groupBy, params);
+  const answered = conversion.data?.rows;
+  const rows = useMemo(() => answered?.map((row) => ({ ...row, label: groupLabel(groupBy, row) })), [answered, groupBy]);
+  if (conversion.isError && !rows) return <ReportError what={`conversion ${tabLabel(groupBy).toLowerCase().replace('utm', 'UTM')}`} error={conversion.error} onRetry={() => conversion.refetch()} />;
+  if (!rows) return <Skeleton active paragraph={{ rows: 6 }} />;
+  if (rows.length === 0) return <NoLeads filtered={filtered} />;
+  const chartRows = rows.slice(0, compact ? 8 : CHART_ROWS);
+  const open = drill.open;
+  return (
+    <Reloading active={conversion.isPlaceholderData && conversion.isFetching}>
+      <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid={`conversion-${groupBy}`}>
+        <LazyConversionBarChart rows={chartRows} onSelect={open ? (row) => open(groupFilters(groupBy, row, range)) : undefined} />
+        {(rows.length > chartRows.length || open) && (
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            {rows.length > chartRows.length && `The chart shows the ${chartRows.length} largest of ${rows.length} groups${compact ? '' : '; the table lists them all'}. `}
+            {open && `Select a bar${compact ? '' : ' or a name'} to open those leads.`}
+          </Typography.Text>
+        )}
+        {!compact && <ConversionTable groupBy={groupBy} rows={rows} drill={drill} range={range} />}
+      </Space>
+    </Reloading>
+  );
+}
+
+/** Conversion of the period's leads by advisor, source, campaign or level: a bar chart and a table, one grouping at a time. */
+export function ConversionCard({
+  groups,
+  active,
+  onActiveChange,
+  params,
+  filtered,
+  drill,
+  range,
+  compact = false,
+  title = 'Conversion',
+  extra,
+  style,
+}: {
+  groups: ConversionGroup[];
+  active: ConversionGroup;
+  onActiveChange?: (group: ConversionGroup) => void;
+  params: Record<string, string>;
+  filtered: boolean;
+  drill: DrillDown;
+  range: ReportRange;
+  compact?: boolean;
+  title?: ReactNode;
+  extra?: ReactNode;
+  style?: CSSProperties;
+}) {
+  const screens = Grid.useBreakpoint();
+  const pane = (group: ConversionGroup) => <ConversionPane groupBy={group} params={params} filtered={filtered} drill={drill} range={range} compact={compact} />;
+  return (
+    <Card title={title} extra={extra} style={style} data-testid="conversion-card" styles={{ body: { padding: screens.sm === false ? 12 : undefined, paddingTop: groups.length > 1 ? 4 : undefined } }}>
+      {groups.length > 1 ? (
+        <Tabs
+          activeKey={active}
+          onChange={(key) => onActiveChange?.(key as ConversionGroup)}
+          items={groups.map((group) => ({ key: group, label: tabLabel(group), children: group === active ? pane(group) : null }))}
+          destroyOnHidden
+        />
+      ) : (
+        pane(active)
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,93 @@
+import { Button, Card, Grid, Skeleton, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { formatCount, formatRate, useProductivityReport, type AdvisorProductivity } from './report-api';
+import { ReportError } from './report-states';
+import type { DrillDown } from './funnel-card';
+
+const numeric = { align: 'right' as const };
+
+/**
+ * Per advisor: leads of the period assigned to them, how many were contacted within 24 hours,
+ * enrolled, follow-ups done in the period and overdue now. An advisor sees only their own row.
+ */
+export function ProductivityCard({ params, drill, own }: { params: Record<string, string>; drill: DrillDown; own: boolean }) {
+  const screens = Grid.useBreakpoint();
+  const productivity = useProductivityReport(params);
+  const rows = productivity.data;
+  const open = drill.open;
+
+  const columns: TableColumnsType<AdvisorProductivity> = [
+    {
+      title: 'Advisor',
+      dataIndex: 'advisorName',
+      fixed: screens.md === false ? 'left' : undefined,
+      render: (name: string, row) => (
+        <span>
+          {open && !own ? (
+            <Tooltip title={`Open ${name}’s leads of this period`}>
+              <Button type="link" size="small" onClick={() => open([{ field: 'advisorId', operator: 'eq', value: row.advisorId }])} style={{ paddingInline: 0, height: 'auto' }}>
+                {name}
+              </Button>
+            </Tooltip>
+          ) : (
+            name
+          )}
+          {!row.active && (
+            <Tag bordered={false} style={{ marginInlineStart: 6 }}>
+              Deactivated
+            </Tag>
+          )}
+        </span>
+      ),
+    },
+    { title: 'Assigned', dataIndex: 'assigned', ...numeric, sorter: (a, b) => a.assigned - b.assigned, render: formatCount },
+    {
+      title: <Tooltip title="First call or message within 24 hours of the inquiry">Contacted in 24 h</Tooltip>,
+      dataIndex: 'contactedWithin24h',
+      ...numeric,
+      sorter: (a, b) => a.contactedWithin24hRate - b.contactedWithin24hRate,
+      render: (value: number, row) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {formatCount(value)} <Typography.Text type="secondary">({formatRate(row.assigned ? row.contactedWithin24hRate : null)})</Typography.Text>
+        </span>
+      ),
+    },
+    { title: 'Enrolled', dataIndex: 'enrolled', ...numeric, sorter: (a, b) => a.enrolled - b.enrolled, render: formatCount },
+    {
+      title: 'Conversion',
+      dataIndex: 'conversionRate',
+      ...numeric,
+      sorter: (a, b) => a.conversionRate - b.conversionRate,
+      render: (value: number, row) => <Typography.Text strong>{formatRate(row.assigned ? value : null)}</Typography.Text>,
+    },
+    { title: <Tooltip title="Follow-ups marked done within the period">Follow-ups done</Tooltip>, dataIndex: 'followUpsDone', ...numeric, sorter: (a, b) => a.followUpsDone - b.followUpsDone, render: formatCount },
+    {
+      title: <Tooltip title="Follow-ups past their due time and not done, as of now">Overdue now</Tooltip>,
+      dataIndex: 'followUpsOverdue',
+      ...numeric,
+      sorter: (a, b) => a.followUpsOverdue - b.followUpsOverdue,
+      render: (value: number) => (value > 0 ? <Typography.Text type="danger">{formatCount(value)}</Typography.Text> : formatCount(value)),
+    },
+  ];
+
+  return (
+    <Card title={own ? 'Your follow-through' : 'Advisor productivity'} data-testid="productivity-card" styles={{ body: { padding: screens.sm === false ? 12 : undefined } }}>
+      {productivity.isError && !rows ? (
+        <ReportError what="advisor productivity" error={productivity.error} onRetry={() => productivity.refetch()} />
+      ) : !rows ? (
+        <Skeleton active paragraph={{ rows: 5 }} />
+      ) : (
+        <Table<AdvisorProductivity>
+          rowKey="advisorId"
+          size="small"
+          columns={columns}
+          dataSource={rows}
+          loading={productivity.isPlaceholderData && productivity.isFetching}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: 'No advisors yet' }}
+          data-testid="productivity-table"
+        />
+      )}
+    </Card>
+  );
+}
