@@ -33,10 +33,13 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // Vite's preload helper and React first, so the charts chunk never drags them along
+            // (and the sign-in page never preloads charts).
+            { name: 'preload', test: /vite[\\/]preload-helper/, priority: 50 },
+            { name: 'react', test: nodeModule('react|react-dom|scheduler|react-router'), priority: 45 },
+            { name: 'antd', test: nodeModule('antd|@ant-design(?![\\\\/](plots|charts-util)[\\\\/])|@rc-component|rc-[a-z-]+|@emotion|dayjs'), priority: 40 },
+            { name: 'refine', test: nodeModule('@refinedev|@tanstack|query-string|axios'), priority: 35 },
             { name: 'charts', test: nodeModule('@ant-design[\\\\/]plots|@antv|d3-[a-z-]+'), priority: 30 },
-            { name: 'react', test: nodeModule('react|react-dom|scheduler|react-router'), priority: 25 },
-            { name: 'refine', test: nodeModule('@refinedev|@tanstack|query-string|axios'), priority: 10 },
-            { name: 'antd', test: nodeModule('antd|@ant-design|@rc-component|rc-[a-z-]+|@emotion|dayjs'), priority: 20 },
           ],
         },
       },

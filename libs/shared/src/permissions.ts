@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   shortlists: { admin: 'all', manager: 'all', advisor: 'own', marketing: 'none' },
   reports: { admin: 'all', manager: 'all', advisor: 'own', marketing: 'consented' },
   exports: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'consented' },
+  /** The log of who exported what. */
+  exportLog: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'none' },
   users: { admin: 'all', manager: 'read', advisor: 'none', marketing: 'none' },
   settings: { admin: 'all', manager: 'none', advisor: 'none', marketing: 'none' },
 } as const satisfies Record<string, Record<Role, Access>>;

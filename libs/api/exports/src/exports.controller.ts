@@ -35,7 +35,7 @@ export class ExportsController {
     }
   }
 
-  @Roles('admin', 'manager')
+  @Roles(...rolesThatCanRead('exportLog'))
   @Get()
   recent() {
     return this.exports.recent();
