@@ -1,0 +1,76 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import { formatIstDateTime } from '@advisordesk/shared';
+
+/**
+ * India has one clock, UTC+05:30 all year. Follow-ups are picked and shown on it whatever the
+ * device's own time zone, so "10:00" means 10:00 in India on a laptop set to anything else.
+ */
+export const IST_OFFSET_MINUTES = 330;
+const OFFSET_MS = IST_OFFSET_MINUTES * 60_000;
+const DAY_MS = 86_400_000;
+
+const toDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
+
+/** `YYYY-MM-DD` of the day in India at `now` (the form the API reads as that whole day). */
+export function istDate(now: Date = new Date()): string {
+  return new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The first and last millisecond of the day in India containing `now`, as ISO instants. */
+export function istDayRange(now: Date = new Date()): { start: string; end: string } {
+  const startMs = Math.floor((now.getTime() + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS;
+  return { start: new Date(startMs).toISOString(), end: new Date(startMs + DAY_MS - 1).toISOString() };
+}
+
+/**
+ * A dayjs whose fields (date, hour, minute) read as the wall clock in India at `value`: what a
+ * date-time picker should show, since pickers work on the device's local fields.
+ */
+export function istWallClock(value: Date | string = new Date()): Dayjs {
+  return dayjs(new Date(toDate(value).getTime() + OFFSET_MS).toISOString().slice(0, 19));
+}
+
+/** The instant a picker's wall-clock fields mean in India: `2026-12-01T10:30:00+05:30`. */
+export function wallClockToIso(value: Dayjs): string {
+  return `${value.format('YYYY-MM-DDTHH:mm')}:00+05:30`;
+}
+
+export type DueState = 'overdue' | 'today' | 'upcoming';
+
+/** Whether a due time has passed, falls later today (in India), or after today. */
+export function dueState(due: string | Date, now: Date = new Date()): DueState {
+  const at = toDate(due).getTime();
+  if (at < now.getTime()) return 'overdue';
+  return at <= new Date(istDayRange(now).end).getTime() ? 'today' : 'upcoming';
+}
+
+const timeFormat = new Intl.DateTimeFormat('en-IN', { timeZone: 'Asia/Kolkata', hour: 'numeric', minute: '2-digit', hour12: true });
+
+/** "Today, 4:30 pm", "Tomorrow, 10:00 am", "Yesterday, 9:15 am", or the full date and time. */
+export function describeDue(due: string | Date, now: Date = new Date()): string {
+  const at = toDate(due);
+  const dayDiff = Math.round((Date.parse(istDate(at)) - Date.parse(istDate(now))) / DAY_MS);
+  const time = timeFormat.format(at);
+  if (dayDiff === 0) return `Today, ${time}`;
+  if (dayDiff === 1) return `Tomorrow, ${time}`;
+  if (dayDiff === -1) return `Yesterday, ${time}`;
+  return formatIstDateTime(at);
+}
+
+export interface FollowUpPreset {
+  label: string;
+  value: Dayjs;
+}
+
+/** Quick choices for a follow-up, on India's clock: in two hours, this evening, tomorrow morning… */
+export function followUpPresets(now: Date = new Date()): FollowUpPreset[] {
+  const wall = istWallClock(now).second(0).millisecond(0);
+  const inTwoHours = wall.add(2, 'hour').minute(Math.ceil(wall.minute() / 15) * 15);
+  const presets: FollowUpPreset[] = [{ label: 'In 2 hours', value: inTwoHours }];
+  if (wall.hour() < 17) presets.push({ label: 'This evening', value: wall.hour(18).minute(0) });
+  presets.push({ label: 'Tomorrow 10 AM', value: wall.add(1, 'day').hour(10).minute(0) });
+  presets.push({ label: 'In 3 days', value: wall.add(3, 'day').hour(10).minute(0) });
+  const toMonday = ((8 - wall.day()) % 7) || 7;
+  presets.push({ label: 'Next Monday', value: wall.add(toMonday, 'day').hour(10).minute(0) });
+  return presets;
+}

@@ -1,0 +1,63 @@
+import { describeActivity, firstName } from './timeline-text';
+import type { Activity } from './types';
+
+const at = '2026-11-29T06:00:00Z';
+const entry = (type: Activity['type'], data: Record<string, unknown>, authorName: string | null = 'Priya Sharma'): Activity => ({ id: 1, type, authorName, data, createdAt: at });
+
+describe('timeline sentences', () => {
+  it('names the author by first name, or AdvisorDesk when nobody did it', () => {
+    expect(firstName('Priya Sharma')).toBe('Priya');
+    expect(firstName(null)).toBe('AdvisorDesk');
+  });
+
+  it('reads status changes as sentences, with lost reasons and reopenings', () => {
+    expect(describeActivity(entry('status_change', { from: 'contacted', to: 'shortlisted' })).title).toBe('Priya moved the lead from Contacted to Shortlisted');
+    const lost = describeActivity(entry('status_change', { from: 'counselled', to: 'lost', lostReason: 'budget', note: 'Fees too high' }));
+    expect(lost.title).toBe('Priya marked the lead lost (Budget), from Counselled');
+    expect(lost.detail).toBe('Fees too high');
+    expect(describeActivity(entry('status_change', { from: 'lost', to: 'contacted' }, 'Meera Manager')).title).toBe('Meera reopened the lead as Contacted');
+  });
+
+  it('gives notes, calls and WhatsApp messages their words', () => {
+    expect(describeActivity(entry('note', { text: 'Wants weekend classes' }))).toEqual({ title: 'Priya added a note', detail: 'Wants weekend classes' });
+    expect(describeActivity(entry('call', { outcome: 'no_answer' })).title).toBe('Priya logged a call: No answer');
+    expect(describeActivity(entry('whatsapp', { text: 'Sent the brochure' })).detail).toBe('Sent the brochure');
+  });
+
+  it('names advisors of assignments from the ids it is given', () => {
+    const names = new Map([
+      ['a1', 'Priya Sharma'],
+      ['a2', 'Rahul Verma'],
+    ]);
+    expect(describeActivity(entry('assignment', { to: 'a1', automatic: true }, null), { names }).title).toBe('Assigned to Priya Sharma automatically');
+    expect(describeActivity(entry('assignment', { from: 'a1', to: 'a2' }, 'Meera Manager'), { names }).title).toBe('Meera reassigned the lead from Priya Sharma to Rahul Verma');
+    expect(describeActivity(entry('assignment', { to: 'zz' }, 'Meera Manager')).title).toBe('Meera assigned the lead to another advisor');
+    expect(describeActivity({ ...entry('assignment', { to: 'a1', automatic: false }), authorId: 'a1' }, { names }).title).toBe('Priya took the lead on');
+  });
+
+  it('describes follow-ups with their India time', () => {
+    const scheduled = describeActivity(entry('task', { action: 'scheduled', title: 'Call back about fees', dueAt: '2026-11-30T04:30:00.000Z' }));
+    expect(scheduled.title).toMatch(/^Priya scheduled a follow-up for 30 Nov 2026, 10:00\sam$/i);
+    expect(scheduled.detail).toBe('Call back about fees');
+    expect(describeActivity(entry('task', { action: 'done', title: 'Call back' })).title).toBe('Priya completed a follow-up');
+  });
+
+  it('tells website enquiries from leads entered by hand', () => {
+    const web = describeActivity(entry('inquiry', { repeat: false, courseInterest: 'Online MBA', utmCampaign: 'spring-mba' }, null));
+    expect(web).toEqual({ title: 'Enquired through the website form', detail: 'Interested in Online MBA · Campaign: spring-mba' });
+    expect(describeActivity(entry('inquiry', { repeat: true }, null)).title).toBe('Enquired again through the website form');
+    expect(describeActivity(entry('inquiry', { source: 'walk_in', enteredBy: 'Priya Sharma' })).title).toBe('Priya entered the lead (Walk-in)');
+  });
+
+  it('covers shortlists, comparisons, consent, profile edits and erasure', () => {
+    expect(describeActivity(entry('shortlist', { action: 'added', program: 'MBA, NMIMS' })).detail).toBe('MBA, NMIMS');
+    const comparison = describeActivity(entry('comparison', { programs: ['A', 'B'], url: '/c/abc' }));
+    expect(comparison).toEqual({ title: 'Priya shared a comparison of 2 programs', detail: 'A · B', link: '/c/abc' });
+    expect(describeActivity(entry('consent', { withdrawn: { marketing: true, whatsapp: false }, via: 'link' }, null)).title).toBe(
+      'The person withdrew consent to marketing messages using the link in a message',
+    );
+    expect(describeActivity(entry('profile', { changed: ['city', 'budgetPaise', 'email'] })).title).toBe('Priya updated the city, budget and email');
+    expect(describeActivity(entry('erasure', {}, 'Meera Manager')).title).toBe('Meera erased the person’s personal data on request');
+    expect(describeActivity(entry('note', { erased: true })).title).toBe('An entry whose words were erased on request');
+  });
+});

@@ -1,0 +1,143 @@
+import {
+  CALL_OUTCOME_LABELS,
+  formatIstDateTime,
+  LEAD_SOURCE_LABELS,
+  LEAD_STATUS_LABELS,
+  LOST_REASON_LABELS,
+  type CallOutcome,
+  type LeadSource,
+  type LeadStatus,
+  type LostReason,
+} from '@advisordesk/shared';
+import type { Activity } from './types';
+
+export interface ActivityText {
+  /** One readable sentence: "Priya moved the lead from Contacted to Shortlisted". */
+  title: string;
+  /** What was written or chosen, shown under the sentence (a note's text, a call's note…). */
+  detail?: string;
+  /** A link that belongs to the entry (a shared comparison). */
+  link?: string;
+}
+
+export interface TimelineContext {
+  /** Names of users by id, for assignments (`to` and `from` are ids). */
+  names?: Map<string, string>;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  fullName: 'name',
+  phone: 'phone',
+  email: 'email',
+  city: 'city',
+  state: 'state',
+  courseInterest: 'course interest',
+  level: 'level',
+  mode: 'mode',
+  budgetPaise: 'budget',
+  qualification: 'qualification',
+  experienceYears: 'work experience',
+};
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+const statusLabel = (value: unknown) => LEAD_STATUS_LABELS[value as LeadStatus] ?? String(value ?? '?');
+
+/** "Priya Sharma" → "Priya"; no author means AdvisorDesk itself did it. */
+export function firstName(name: string | null | undefined): string {
+  return str(name)?.split(/\s+/)[0] ?? 'AdvisorDesk';
+}
+
+/** A list in words: "a, b and c". */
+function inWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The sentence (and detail) a timeline entry reads as. */
+export function describeActivity(activity: Activity, context: TimelineContext = {}): ActivityText {
+  const who = firstName(activity.authorName);
+  const data = activity.data ?? {};
+  if (data.erased === true) return { title: `${activity.type === 'inquiry' ? 'An enquiry' : 'An entry'} whose words were erased on request` };
+  const nameOf = (id: unknown) => (typeof id === 'string' ? (context.names?.get(id) ?? 'another advisor') : 'nobody');
+
+  switch (activity.type) {
+    case 'status_change': {
+      const note = str(data.note);
+      if (data.to === 'lost') {
+        const reason = LOST_REASON_LABELS[data.lostReason as LostReason];
+        return { title: `${who} marked the lead lost${reason ? ` (${reason})` : ''}, from ${statusLabel(data.from)}`, detail: note };
+      }
+      if (data.from === 'lost') return { title: `${who} reopened the lead as ${statusLabel(data.to)}`, detail: note };
+      return { title: `${who} moved the lead from ${statusLabel(data.from)} to ${statusLabel(data.to)}`, detail: note };
+    }
+    case 'note':
+      return { title: `${who} added a note`, detail: str(data.text) };
+    case 'call': {
+      const outcome = CALL_OUTCOME_LABELS[data.outcome as CallOutcome] ?? String(data.outcome ?? 'unknown outcome');
+      return { title: `${who} logged a call: ${outcome}`, detail: str(data.note) };
+    }
+    case 'whatsapp':
+      return { title: `${who} sent a WhatsApp message`, detail: str(data.text) };
+    case 'assignment': {
+      const to = nameOf(data.to);
+      if (data.automatic === true) return { title: `Assigned to ${to} automatically` };
+      if (data.from) return { title: `${who} reassigned the lead from ${nameOf(data.from)} to ${to}` };
+      if (activity.authorId && activity.authorId === data.to) return { title: `${who} took the lead on` };
+      return { title: `${who} assigned the lead to ${to}` };
+    }
+    case 'task': {
+      const title = str(data.title) ?? 'Follow up';
+      const due = str(data.dueAt) ? formatIstDateTime(String(data.dueAt)) : undefined;
+      switch (data.action) {
+        case 'scheduled':
+          return { title: `${who} scheduled a follow-up${due ? ` for ${due}` : ''}`, detail: title };
+        case 'rescheduled':
+          return { title: `${who} moved a follow-up${due ? ` to ${due}` : ''}`, detail: title };
+        case 'done':
+          return { title: `${who} completed a follow-up`, detail: title };
+        case 'cancelled':
+          return { title: `${who} cancelled a follow-up`, detail: title };
+        default:
+          return { title: `${who} updated a follow-up`, detail: title };
+      }
+    }
+    case 'inquiry': {
+      if (str(data.enteredBy) || (data.source && data.repeat === undefined)) {
+        const source = LEAD_SOURCE_LABELS[data.source as LeadSource];
+        return { title: `${str(data.enteredBy) ? firstName(String(data.enteredBy)) : who} entered the lead${source ? ` (${source})` : ''}` };
+      }
+      const parts = [str(data.courseInterest) && `Interested in ${str(data.courseInterest)}`, str(data.message) && `“${str(data.message)}”`, str(data.utmCampaign) && `Campaign: ${str(data.utmCampaign)}`].filter(
+        (part): part is string => Boolean(part),
+      );
+      return { title: data.repeat === true ? 'Enquired again through the website form' : 'Enquired through the website form', detail: parts.join(' · ') || undefined };
+    }
+    case 'shortlist': {
+      const program = str(data.program);
+      if (data.action === 'added') return { title: `${who} added a program to the shortlist`, detail: program };
+      if (data.action === 'removed') return { title: `${who} removed a program from the shortlist`, detail: program };
+      return { title: `${who} reordered the shortlist` };
+    }
+    case 'comparison': {
+      const programs = Array.isArray(data.programs) ? data.programs.map(String) : [];
+      return {
+        title: `${who} shared a comparison of ${programs.length || 'several'} program${programs.length === 1 ? '' : 's'}`,
+        detail: programs.join(' · ') || undefined,
+        link: str(data.url),
+      };
+    }
+    case 'consent': {
+      const withdrawn = (data.withdrawn ?? {}) as { marketing?: boolean; whatsapp?: boolean };
+      const what = [withdrawn.marketing && 'marketing messages', withdrawn.whatsapp && 'WhatsApp messages'].filter((x): x is string => Boolean(x));
+      const via = data.via === 'link' ? ' using the link in a message' : '';
+      return { title: what.length ? `The person withdrew consent to ${inWords(what)}${via}` : `Consent changed${via}` };
+    }
+    case 'profile': {
+      const changed = Array.isArray(data.changed) ? data.changed.map((field) => FIELD_LABELS[String(field)] ?? String(field)) : [];
+      return { title: `${who} updated the ${changed.length ? inWords(changed) : 'profile'}` };
+    }
+    case 'erasure':
+      return { title: `${who} erased the person’s personal data on request` };
+    default:
+      return { title: `${who}: ${String(activity.type)}` };
+  }
+}
