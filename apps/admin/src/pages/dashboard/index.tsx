@@ -1,8 +1,10 @@
 import { useCan, useGetIdentity, useGo, useList } from '@refinedev/core';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Statistic, Typography } from 'antd';
-import { formatIstDateTime, REPORT_TIME_ZONE, ROLE_LABELS, ROLES, type Role, type UserView } from '@advisordesk/shared';
+import { canRead, canWrite, formatIstDateTime, REPORT_TIME_ZONE, ROLE_LABELS, ROLES, type Role, type UserView } from '@advisordesk/shared';
 import { RoleTag } from '../../components/role-tag';
+import { AdvisorHome } from './advisor-home';
+import { ManagerCharts } from './manager-charts';
 
 /** "Good morning" by the clock in India, whatever the device's time zone. */
 export function greetingAt(now: Date): string {
@@ -71,6 +73,8 @@ export default function DashboardPage() {
   const { data: usersAccess } = useCan({ resource: 'users', action: 'list' });
 
   if (isLoading || !user) return <Skeleton active paragraph={{ rows: 4 }} />;
+  const worksLeads = canRead('leads', user.role);
+  const managing = canWrite('leadAssignment', user.role);
 
   return (
     <Space direction="vertical" size={20} style={{ width: '100%' }}>
@@ -84,26 +88,37 @@ export default function DashboardPage() {
         </Space>
       </div>
 
+      {/* Advisors start with their day's work; admins and managers with the team's conversion, then their own work. */}
+      {managing && <ManagerCharts />}
+      {worksLeads && managing && (
+        <Typography.Title level={4} style={{ margin: '4px 0 -8px' }}>
+          Your own leads and follow-ups
+        </Typography.Title>
+      )}
+      {worksLeads && <AdvisorHome user={user} />}
+
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={usersAccess?.can ? 10 : 14}>
-          <Card title="Welcome to AdvisorDesk" style={{ height: '100%' }}>
-            <Typography.Paragraph>
-              The menu lists what the {ROLE_LABELS[user.role]} role may open. Your account:
-            </Typography.Paragraph>
-            <Descriptions
-              column={1}
-              size="small"
-              items={[
-                { key: 'name', label: 'Name', children: user.name },
-                { key: 'email', label: 'Email', children: <Typography.Text copyable={{ text: user.email }}>{user.email}</Typography.Text> },
-                { key: 'role', label: 'Role', children: ROLE_LABELS[user.role] },
-                { key: 'since', label: 'Member since', children: formatIstDateTime(user.createdAt) },
-              ]}
-            />
-          </Card>
-        </Col>
+        {!worksLeads && (
+          <Col xs={24} xl={usersAccess?.can ? 10 : 14}>
+            <Card title="Welcome to AdvisorDesk" style={{ height: '100%' }}>
+              <Typography.Paragraph>
+                The menu lists what the {ROLE_LABELS[user.role]} role may open. Your account:
+              </Typography.Paragraph>
+              <Descriptions
+                column={1}
+                size="small"
+                items={[
+                  { key: 'name', label: 'Name', children: user.name },
+                  { key: 'email', label: 'Email', children: <Typography.Text copyable={{ text: user.email }}>{user.email}</Typography.Text> },
+                  { key: 'role', label: 'Role', children: ROLE_LABELS[user.role] },
+                  { key: 'since', label: 'Member since', children: formatIstDateTime(user.createdAt) },
+                ]}
+              />
+            </Card>
+          </Col>
+        )}
         {usersAccess?.can && (
-          <Col xs={24} xl={14}>
+          <Col xs={24} xl={worksLeads ? 24 : 14}>
             <TeamCard />
           </Col>
         )}
