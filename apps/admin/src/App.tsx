@@ -24,6 +24,12 @@ import { RedirectAfterSignIn } from './pages/login/redirect-after-sign-in';
 // Pages load on demand, so signing in never waits for screens (or charts) the user has not opened.
 const DashboardPage = lazy(() => import('./pages/dashboard'));
 const UserListPage = lazy(() => import('./pages/users'));
+const LeadListPage = lazy(() => import('./pages/leads/list'));
+const LeadBoardPage = lazy(() => import('./pages/leads/board'));
+const TaskListPage = lazy(() => import('./pages/tasks'));
+const WebsiteFormPage = lazy(() => import('./pages/website-form'));
+const ReportsPage = lazy(() => import('./pages/reports'));
+const ExportListPage = lazy(() => import('./pages/exports'));
 
 dayjs.locale('en-in');
 
@@ -71,10 +77,53 @@ export default function App() {
               >
                 <Route index element={<DashboardPage />} />
                 <Route
+                  path="/leads"
+                  element={
+                    <CanAccess resource="leads" action="list" fallback={<ForbiddenPage />}>
+                      <Outlet />
+                    </CanAccess>
+                  }
+                >
+                  <Route index element={<LeadListPage />} />
+                  <Route path="board" element={<LeadBoardPage />} />
+                </Route>
+                <Route
+                  path="/tasks"
+                  element={
+                    <CanAccess resource="tasks" action="list" fallback={<ForbiddenPage />}>
+                      <TaskListPage />
+                    </CanAccess>
+                  }
+                />
+                <Route
                   path="/users"
                   element={
                     <CanAccess resource="users" action="list" fallback={<ForbiddenPage />}>
                       <UserListPage />
+                    </CanAccess>
+                  }
+                />
+                <Route
+                  path="/reports"
+                  element={
+                    <CanAccess resource="reports" action="list" fallback={<ForbiddenPage />}>
+                      <ReportsPage />
+                    </CanAccess>
+                  }
+                />
+                <Route
+                  path="/exports"
+                  element={
+                    <CanAccess resource="exports" action="list" fallback={<ForbiddenPage />}>
+                      <ExportListPage />
+                    </CanAccess>
+                  }
+                />
+                <Route
+                  path="/settings/website-form"
+                  element={
+                    <CanAccess resource="website-form" action="list" fallback={<ForbiddenPage />}>
+                      <WebsiteFormPage />
                     </CanAccess>
                   }
                 />

@@ -1,5 +1,6 @@
 import type { ResourceProps } from '@refinedev/core';
 import { DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalendarOutlined, ContactsOutlined, DownloadOutlined, GlobalOutlined, ProjectOutlined } from '@ant-design/icons';
 import type { Area } from '@advisordesk/shared';
 
 /**
@@ -13,9 +14,39 @@ export const resources: ResourceProps[] = [
     meta: { label: 'Dashboard', icon: <DashboardOutlined /> },
   },
   {
+    name: 'leads',
+    list: '/leads',
+    meta: { label: 'Leads', icon: <ContactsOutlined />, area: 'leads' satisfies Area },
+  },
+  {
+    name: 'leads-board',
+    list: '/leads/board',
+    meta: { label: 'Pipeline board', icon: <ProjectOutlined />, area: 'leads' satisfies Area },
+  },
+  {
+    name: 'tasks',
+    list: '/tasks',
+    meta: { label: 'Follow-ups', icon: <CalendarOutlined />, area: 'leads' satisfies Area },
+  },
+  {
+    name: 'reports',
+    list: '/reports',
+    meta: { label: 'Reports', icon: <BarChartOutlined />, area: 'reports' satisfies Area },
+  },
+  {
+    name: 'exports',
+    list: '/exports',
+    meta: { label: 'Exports', icon: <DownloadOutlined />, area: 'exportLog' satisfies Area },
+  },
+  {
     name: 'users',
     list: '/users',
     meta: { label: 'Users', icon: <TeamOutlined />, area: 'users' satisfies Area },
+  },
+  {
+    name: 'website-form',
+    list: '/settings/website-form',
+    meta: { label: 'Website form', icon: <GlobalOutlined />, area: 'settings' satisfies Area },
   },
 ];
 
