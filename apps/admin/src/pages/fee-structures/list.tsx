@@ -1,0 +1,145 @@
+import { useEffect, useState } from 'react';
+import { useCan, useGo, useLink } from '@refinedev/core';
+import { getDefaultSortOrder, List, useTable } from '@refinedev/antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Flex, Grid, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { formatInr } from '@advisordesk/shared';
+import type { ApiRequestError } from '../../providers/http-client';
+import { listFilters } from '../universities/components/list-filters';
+import { FeeBreakdown } from './components/fee-breakdown';
+import type { FeeStructure } from './types';
+
+const CURRENT_OPTIONS = [
+  { value: 'true', label: 'Current only' },
+  { value: 'false', label: 'History only' },
+];
+
+/** Every fee structure, by program and session; new ones are added from a program's page. */
+export default function FeeStructureListPage() {
+  const phone = Grid.useBreakpoint().sm === false;
+  const go = useGo();
+  const Link = useLink();
+  const { data: editAccess } = useCan({ resource: 'fee-structures', action: 'edit' });
+  const { tableProps, filters, setFilters, sorters } = useTable<FeeStructure, ApiRequestError>({
+    resource: 'fee-structures',
+    syncWithLocation: true,
+    pagination: { pageSize: 20 },
+    sorters: { initial: [{ field: 'universityName', order: 'asc' }] },
+    filters: { initial: [{ field: 'isCurrent', operator: 'eq', value: 'true' }] },
+  });
+  const f = listFilters(filters, setFilters);
+  const q = f.text('q') ?? '';
+  const [search, setSearch] = useState(q);
+  useEffect(() => setSearch(q), [q]);
+
+  const columns: TableColumnsType<FeeStructure> = [
+    {
+      title: 'Program',
+      dataIndex: 'programName',
+      key: 'programName',
+      sorter: true,
+      defaultSortOrder: getDefaultSortOrder('programName', sorters),
+      render: (_, fee) => (
+        <Space direction="vertical" size={2} style={{ minWidth: 0 }}>
+          <Link to={`/programs/show/${fee.programId}`} style={{ fontWeight: 600 }}>
+            {fee.programName}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            {fee.universityName}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: 'University', dataIndex: 'universityName', key: 'universityName', sorter: true, defaultSortOrder: getDefaultSortOrder('universityName', sorters), responsive: ['xxl'] },
+    {
+      title: 'Session',
+      dataIndex: 'session',
+      key: 'session',
+      sorter: true,
+      defaultSortOrder: getDefaultSortOrder('session', sorters),
+      render: (_, fee) => (
+        <Space size={4} wrap>
+          {fee.session}
+          {fee.isCurrent ? (
+            <Tag color="green" bordered={false}>
+              Current
+            </Tag>
+          ) : (
+            <Tag bordered={false}>History</Tag>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: 'Total',
+      dataIndex: 'totalPaise',
+      key: 'totalPaise',
+      sorter: true,
+      align: 'right',
+      defaultSortOrder: getDefaultSortOrder('totalPaise', sorters),
+      render: (value: number) => <Typography.Text strong style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatInr(value)}</Typography.Text>,
+    },
+    { title: 'EMI', dataIndex: 'emiAvailable', key: 'emi', responsive: ['md'], render: (value: boolean) => (value ? 'Yes' : 'No') },
+    ...(editAccess?.can
+      ? [
+          {
+            title: <span className="sr-only">Actions</span>,
+            key: 'actions',
+            align: 'right' as const,
+            render: (_: unknown, fee: FeeStructure) => (
+              <Button icon={<EditOutlined />} aria-label={`Edit the ${fee.session} fee of ${fee.programName}`} onClick={() => go({ to: `/fee-structures/edit/${fee.id}` })}>
+                {phone ? null : 'Edit'}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  const pagination = tableProps.pagination ? { ...tableProps.pagination, showSizeChanger: !phone, size: 'small' as const } : false;
+
+  return (
+    <List title="Fee structures" breadcrumb={false}>
+      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          onSearch={(value) => f.set('q', value.trim())}
+          placeholder="Search program or university"
+          aria-label="Search fee structures"
+          allowClear
+          enterButton
+          style={{ flex: '3 1 260px', minWidth: 0 }}
+        />
+        <Input
+          defaultValue={f.text('session')}
+          key={f.text('session') ?? ''}
+          onPressEnter={(event) => f.set('session', (event.target as HTMLInputElement).value.trim())}
+          onBlur={(event) => f.set('session', event.target.value.trim())}
+          placeholder="Any session"
+          aria-label="Filter by session"
+          allowClear
+          style={{ flex: '1 1 160px', minWidth: 0 }}
+        />
+        <Select
+          value={f.text('isCurrent')}
+          onChange={(value?: string) => f.set('isCurrent', value)}
+          options={CURRENT_OPTIONS}
+          placeholder="Current and history"
+          aria-label="Filter by current or history"
+          allowClear
+          style={{ flex: '1 1 160px', minWidth: 0 }}
+        />
+      </Flex>
+      <Table<FeeStructure>
+        {...tableProps}
+        rowKey="id"
+        columns={columns}
+        pagination={pagination}
+        size={phone ? 'small' : 'middle'}
+        expandable={{ expandedRowRender: (fee) => <div style={{ maxWidth: 560 }}><FeeBreakdown components={fee.components} totalPaise={fee.totalPaise} compact /></div> }}
+        data-testid="fee-structures-table"
+      />
+    </List>
+  );
+}

@@ -1,0 +1,20 @@
+import { Create, useForm } from '@refinedev/antd';
+import type { ApiRequestError } from '../../providers/http-client';
+import { fieldErrorsOnly } from './components/notices';
+import { UniversityForm, type UniversityFormValues } from './components/university-form';
+import type { University } from './types';
+
+export default function UniversityCreatePage() {
+  const { formProps, saveButtonProps } = useForm<University, ApiRequestError, UniversityFormValues>({
+    resource: 'universities',
+    action: 'create',
+    redirect: 'list',
+    successNotification: (data) => ({ type: 'success', description: 'University added', message: `${data?.data.name} is in the catalogue.` }),
+    errorNotification: fieldErrorsOnly('Could not add the university'),
+  });
+  return (
+    <Create title="Add a university" breadcrumb={false} saveButtonProps={{ ...saveButtonProps, children: 'Add university' }}>
+      <UniversityForm formProps={formProps} mode="create" />
+    </Create>
+  );
+}
