@@ -26,8 +26,21 @@ const DashboardPage = lazy(() => import('./pages/dashboard'));
 const UserListPage = lazy(() => import('./pages/users'));
 const LeadListPage = lazy(() => import('./pages/leads/list'));
 const LeadBoardPage = lazy(() => import('./pages/leads/board'));
+const LeadShowPage = lazy(() => import('./pages/leads/show'));
 const TaskListPage = lazy(() => import('./pages/tasks'));
 const WebsiteFormPage = lazy(() => import('./pages/website-form'));
+const UniversityListPage = lazy(() => import('./pages/universities/list'));
+const UniversityCreatePage = lazy(() => import('./pages/universities/create'));
+const UniversityEditPage = lazy(() => import('./pages/universities/edit'));
+const ProgramListPage = lazy(() => import('./pages/programs/list'));
+const ProgramCreatePage = lazy(() => import('./pages/programs/create'));
+const ProgramEditPage = lazy(() => import('./pages/programs/edit'));
+const ProgramShowPage = lazy(() => import('./pages/programs/show'));
+const FeeStructureListPage = lazy(() => import('./pages/fee-structures/list'));
+const FeeStructureCreatePage = lazy(() => import('./pages/fee-structures/create'));
+const FeeStructureEditPage = lazy(() => import('./pages/fee-structures/edit'));
+const CatalogueImportPage = lazy(() => import('./pages/catalogue-import'));
+const ComparePage = lazy(() => import('./pages/compare'));
 const ReportsPage = lazy(() => import('./pages/reports'));
 const ExportListPage = lazy(() => import('./pages/exports'));
 
@@ -86,6 +99,7 @@ export default function App() {
                 >
                   <Route index element={<LeadListPage />} />
                   <Route path="board" element={<LeadBoardPage />} />
+                  <Route path=":id" element={<LeadShowPage />} />
                 </Route>
                 <Route
                   path="/tasks"
@@ -127,6 +141,18 @@ export default function App() {
                     </CanAccess>
                   }
                 />
+                <Route path="/universities" element={<CanAccess resource="universities" action="list" fallback={<ForbiddenPage />}><UniversityListPage /></CanAccess>} />
+                <Route path="/universities/create" element={<CanAccess resource="universities" action="create" fallback={<ForbiddenPage />}><UniversityCreatePage /></CanAccess>} />
+                <Route path="/universities/edit/:id" element={<CanAccess resource="universities" action="edit" fallback={<ForbiddenPage />}><UniversityEditPage /></CanAccess>} />
+                <Route path="/programs" element={<CanAccess resource="programs" action="list" fallback={<ForbiddenPage />}><ProgramListPage /></CanAccess>} />
+                <Route path="/programs/create" element={<CanAccess resource="programs" action="create" fallback={<ForbiddenPage />}><ProgramCreatePage /></CanAccess>} />
+                <Route path="/programs/edit/:id" element={<CanAccess resource="programs" action="edit" fallback={<ForbiddenPage />}><ProgramEditPage /></CanAccess>} />
+                <Route path="/programs/show/:id" element={<CanAccess resource="programs" action="show" fallback={<ForbiddenPage />}><ProgramShowPage /></CanAccess>} />
+                <Route path="/fee-structures" element={<CanAccess resource="fee-structures" action="list" fallback={<ForbiddenPage />}><FeeStructureListPage /></CanAccess>} />
+                <Route path="/fee-structures/create" element={<CanAccess resource="fee-structures" action="create" fallback={<ForbiddenPage />}><FeeStructureCreatePage /></CanAccess>} />
+                <Route path="/fee-structures/edit/:id" element={<CanAccess resource="fee-structures" action="edit" fallback={<ForbiddenPage />}><FeeStructureEditPage /></CanAccess>} />
+                <Route path="/catalogue/import" element={<CanAccess resource="catalogue-import" action="create" fallback={<ForbiddenPage />}><CatalogueImportPage /></CanAccess>} />
+                <Route path="/compare" element={<ComparePage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
               <Route
