@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { useGo, useLink, useList, type CrudFilter } from '@refinedev/core';
-import { ArrowRightOutlined, CalendarOutlined, CheckOutlined, ExclamationCircleOutlined, PhoneOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, CalendarOutlined, CheckOutlined, ContactsOutlined, ExclamationCircleOutlined, PhoneOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, List, Progress, Row, Skeleton, Statistic, Typography } from 'antd';
 import { formatIstDateTime, formatPhone, LEAD_STATUS_COLORS, LEAD_STATUS_LABELS, LEAD_STATUSES, OPEN_STATUSES, type LeadStatus, type UserView } from '@advisordesk/shared';
 import { FollowUpDate } from '../leads/components/follow-up-date';
@@ -222,7 +222,7 @@ export function AdvisorHome({ user }: { user: UserView }) {
           <StatTile title="New leads for me" icon={<UserAddOutlined />} resource="leads" filters={newLeads} to={() => go({ to: '/leads', query: { filters: newLeads } })} testId="stat-new" />
         </Col>
         <Col xs={12} md={6}>
-          <StatTile title="My open leads" icon={<ArrowRightOutlined />} resource="leads" filters={open} to={() => go({ to: '/leads', query: { filters: open } })} testId="stat-open" />
+          <StatTile title="My open leads" icon={<ContactsOutlined />} resource="leads" filters={open} to={() => go({ to: '/leads', query: { filters: open } })} testId="stat-open" />
         </Col>
       </Row>
       <Row gutter={[16, 16]}>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useGetIdentity, useGo, type CrudFilter } from '@refinedev/core';
-import { DndContext, DragOverlay, KeyboardSensor, MouseSensor, pointerWithin, rectIntersection, TouchSensor, useDroppable, useSensor, useSensors, type CollisionDetection, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { DndContext, DragOverlay, KeyboardSensor, MeasuringStrategy, MouseSensor, pointerWithin, rectIntersection, TouchSensor, useDroppable, useSensor, useSensors, type CollisionDetection, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { CloseCircleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Grid, Input, Select, Skeleton, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
@@ -15,11 +15,18 @@ import type { Lead } from './types';
 
 const LOST_ZONE = 'lost-zone';
 
-/** Pointer first (the column under the finger or cursor), then overlap, so narrow gaps still count. */
+/**
+ * Pointer first (the column under the finger or cursor), then overlap, so narrow gaps still count.
+ * The "Lost" zone floats over the columns, so under the pointer it wins.
+ */
 const collisions: CollisionDetection = (args) => {
   const hits = pointerWithin(args);
+  const lost = hits.find((hit) => hit.id === LOST_ZONE);
+  if (lost) return [lost];
   return hits.length ? hits : rectIntersection(args);
 };
+/** Columns scroll under the dragged card and the Lost zone appears once dragging starts: measure as it moves. */
+const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
 
 /** While dragging, a "Lost" target stays in view at the bottom, wherever the Lost column is scrolled. */
 function LostDropZone({ active, refused }: { active: boolean; refused: boolean }) {
@@ -106,16 +113,16 @@ export default function LeadBoardPage() {
 
   const move = (lead: Lead, to: LeadStatus, extra: { lostReason?: Lead['lostReason']; note?: string } = {}) => {
     setPending((current) => ({ ...current, [lead.id]: { lead, to } }));
-    change.mutate(
-      { lead, change: { status: to, ...(extra.lostReason ? { lostReason: extra.lostReason } : {}), ...(extra.note ? { note: extra.note } : {}) } },
-      {
-        onSettled: () =>
-          setPending((current) => {
-            const { [lead.id]: _done, ...rest } = current;
-            return rest;
-          }),
-      },
-    );
+    // Each move settles on its own promise (several can be in flight); the hook reports success and failure.
+    change
+      .mutateAsync({ lead, change: { status: to, ...(extra.lostReason ? { lostReason: extra.lostReason } : {}), ...(extra.note ? { note: extra.note } : {}) } })
+      .catch(() => undefined)
+      .finally(() =>
+        setPending((current) => {
+          const { [lead.id]: _done, ...rest } = current;
+          return rest;
+        }),
+      );
   };
 
   /** A drop or a "Move to" choice: refused with the reason, asked for a lost reason, or saved. */
@@ -229,7 +236,7 @@ export default function LeadBoardPage() {
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {phone ? 'Swipe between statuses. Press and hold a card to drag it, or use its ⋮ menu to move it.' : 'Drag a card to another column to move the lead, or use its ⋮ menu.'}
       </Typography.Text>
-      <DndContext sensors={sensors} collisionDetection={collisions} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
+      <DndContext sensors={sensors} collisionDetection={collisions} measuring={MEASURING} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
         <div
           ref={boardRef}
           style={{
