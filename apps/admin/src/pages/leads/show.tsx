@@ -152,7 +152,16 @@ export default function LeadShowPage() {
       <Tabs
         defaultActiveKey="timeline"
         items={[
-          { key: 'timeline', label: 'Timeline', children: <LeadTimeline leadId={lead.id} names={names} /> },
+          {
+            key: 'timeline',
+            label: 'Timeline',
+            // On a laptop the history scrolls in its own box, so the shortlist below stays in reach.
+            children: (
+              <div style={wide ? { maxHeight: 560, overflowY: 'auto', paddingInlineEnd: 4 } : undefined}>
+                <LeadTimeline leadId={lead.id} names={names} />
+              </div>
+            ),
+          },
           { key: 'inquiries', label: `Enquiries${inquiryCount ? ` (${inquiryCount})` : ''}`, children: <InquiriesList leadId={lead.id} /> },
         ]}
       />
@@ -180,8 +189,8 @@ export default function LeadShowPage() {
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             {canEdit && <ActivityComposer lead={lead} />}
             {!wide && !erased && <FollowUpsCard lead={lead} canEdit={canEdit} />}
-            {!erased && <ShortlistPanel leadId={lead.id} />}
             {tabs}
+            {!erased && <ShortlistPanel leadId={lead.id} />}
           </Space>
         </Col>
         <Col xs={24} lg={9} xxl={8}>
