@@ -162,7 +162,8 @@ describe.each<Viewport>(['laptop', 'phone'])('AdvisorDesk admin on a %s', (viewp
     await page.getByRole('button', { name: `Edit ${newName}` }).click();
     const editor = page.getByRole('dialog', { name: 'Edit user' });
     const nameField = editor.getByLabel('Full name');
-    await page.waitForFunction(`document.getElementById('user-edit_email')?.value === ${JSON.stringify(newEmail)}`);
+    // A function, not a string: the panel's CSP forbids evaluating strings.
+    await page.waitForFunction((email) => (globalThis as any).document.getElementById('user-edit_email')?.value === email, newEmail);
     expect(await nameField.inputValue()).toBe(newName);
     await nameField.fill(`${newName} Rao`);
     await editor.getByRole('button', { name: 'Save changes' }).click();
