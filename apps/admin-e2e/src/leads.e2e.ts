@@ -108,6 +108,8 @@ async function screenshot(page: Page, viewport: Viewport, name: string) {
 
 const column = (page: Page, status: string) => page.getByTestId(`board-column-${status}`);
 const cardOf = (page: Page, leadId: string) => page.locator(`[data-testid="board-card"][data-lead-id="${leadId}"]`);
+/** The card in a column once its move is saved and the board reloaded (a card being saved cannot be dragged). */
+const settledCard = (page: Page, status: string, leadId: string) => column(page, status).locator(`[data-lead-id="${leadId}"]:not([data-saving])`);
 
 /** Opens the board searched down to one lead, and waits for its card. */
 async function boardFor(page: Page, lead: { id: string; digits: string }, status = 'new') {
@@ -297,7 +299,7 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     // New → Contacted.
     await boardFor(page, contacted);
     await moveCard(page, viewport, contacted, 'contacted', 'Contacted');
-    await column(page, 'contacted').locator(`[data-lead-id="${contacted.id}"]`).waitFor();
+    await settledCard(page, 'contacted', contacted.id).waitFor();
     await eventually(async () => (await getLead(contacted.id)).status === 'contacted', 'the move to be saved');
 
     // Back to New is for managers: refused before any request, and the card stays.
@@ -335,11 +337,11 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     expect(changed.status).toBe(200);
     await moveCard(page, viewport, stale, 'contacted', 'Contacted');
     await page.getByText('Someone else changed this lead — reloaded').first().waitFor();
-    await column(page, 'new').locator(`[data-lead-id="${stale.id}"]`).waitFor();
+    await settledCard(page, 'new', stale.id).waitFor();
     expect((await getLead(stale.id)).status).toBe('new');
     // With the reloaded version the same move goes through.
     await moveCard(page, viewport, stale, 'contacted', 'Contacted');
-    await column(page, 'contacted').locator(`[data-lead-id="${stale.id}"]`).waitFor();
+    await settledCard(page, 'contacted', stale.id).waitFor();
     await eventually(async () => (await getLead(stale.id)).status === 'contacted', 'the second move to be saved');
 
     // The lead's page tells the story.

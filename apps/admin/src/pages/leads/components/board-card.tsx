@@ -39,7 +39,7 @@ export const BoardCardBody = forwardRef<HTMLDivElement, CardBodyProps>(function 
     ...style,
   };
   return (
-    <div ref={ref} style={cardStyle} data-testid="board-card" data-lead-id={lead.id} data-status={lead.status} {...rest}>
+    <div ref={ref} style={cardStyle} data-testid="board-card" data-lead-id={lead.id} data-status={lead.status} data-saving={busy ? 'true' : undefined} aria-busy={busy || undefined} {...rest}>
       <div style={{ display: 'flex', alignItems: 'flex-start', gap: 4 }}>
         <div style={{ flex: 1, minWidth: 0 }}>
           <Link
