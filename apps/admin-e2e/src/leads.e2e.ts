@@ -411,7 +411,7 @@ describe('A manager working leads on a laptop', () => {
 
     // Automatic assignment of new website leads, off and on again.
     const autoAssign = page.getByRole('switch', { name: 'Assign new website leads automatically' });
-    await page.waitForFunction('document.querySelector(\'[aria-label="Assign new website leads automatically"]\')?.getAttribute("aria-checked") === "true"');
+    await eventually(async () => (await autoAssign.getAttribute('aria-checked')) === 'true', 'the switch to show automatic assignment on', 60_000);
     await autoAssign.click();
     await eventually(async () => (await api<{ autoAssign: boolean }>(managerToken, 'GET', '/settings/assignment')).data.autoAssign === false, 'auto-assign off');
     await autoAssign.click();
