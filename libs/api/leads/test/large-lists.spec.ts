@@ -32,6 +32,15 @@ describe('large lead lists', () => {
     expect(small.headers['x-total-count-estimated']).toBeUndefined();
   });
 
+  it('a text search counts exactly up to 1,000 matches, and estimates past that', async () => {
+    const few = await request(t.http).get('/api/leads?q=Lead%20115').set(manager.auth).expect(200);
+    expect(few.headers['x-total-count']).toBe('111');
+    expect(few.headers['x-total-count-estimated']).toBeUndefined();
+    const many = await request(t.http).get('/api/leads?q=Lead%201').set(manager.auth).expect(200);
+    expect(many.headers['x-total-count-estimated']).toBe('true');
+    expect(Number(many.headers['x-total-count'])).toBeGreaterThan(1_000);
+  });
+
   it('a deep page holds the same leads, in the same order, as plain OFFSET paging', async () => {
     const response = await request(t.http).get('/api/leads?_sort=createdAt&_order=desc&_start=7000&_end=7010').set(advisor.auth).expect(200);
     const expected = await t.dataSource.query(`SELECT full_name FROM leads ORDER BY created_at DESC, id DESC LIMIT 10 OFFSET 7000`);

@@ -12,11 +12,11 @@ import { toUserView, UserEntity } from './user.entity';
 export const USER_LIST: ListSpec = {
   fields: {
     id: { column: 'id', type: 'uuid' },
-    name: { column: 'name', type: 'text', sortable: true },
-    email: { column: 'email', type: 'text', sortable: true },
-    role: { column: 'role', type: 'enum', values: ROLES, sortable: true },
-    active: { column: 'active', type: 'bool', sortable: true },
-    createdAt: { column: 'created_at', type: 'timestamp', sortable: true },
+    name: { column: 'name', type: 'text', sortable: true, required: true },
+    email: { column: 'email', type: 'text', sortable: true, required: true },
+    role: { column: 'role', type: 'enum', values: ROLES, sortable: true, required: true },
+    active: { column: 'active', type: 'bool', sortable: true, required: true },
+    createdAt: { column: 'created_at', type: 'timestamp', sortable: true, required: true },
   },
   defaultSort: { field: 'name', order: 'asc' },
   tieBreaker: 'id',

@@ -12,6 +12,8 @@ export interface ListField {
   column: string;
   type: ListFieldType;
   sortable?: boolean;
+  /** The column is NOT NULL: sorted without a NULLS clause, so an index on it gives the order. */
+  required?: boolean;
   filterable?: boolean;
   values?: readonly string[];
 }
@@ -36,6 +38,8 @@ export interface ParsedList {
   offset: number;
   /** The unique column that ends every ORDER BY (stable pages). */
   tieBreaker: string;
+  /** A `q` text search is part of the filter. */
+  searched?: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -96,6 +100,7 @@ function escapeLike(text: string): string {
 export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, firstParam = 1): ParsedList {
   const where: string[] = [];
   const params: unknown[] = [];
+  let searched = false;
   const next = (value: unknown) => {
     params.push(value);
     return `$${firstParam + params.length - 1}`;
@@ -115,7 +120,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, f
     if (!field || !field.sortable) throw fieldError('_sort', `_sort: ${name} is not a sortable field`);
     const order = (orders[index] ?? orders[0] ?? 'asc').toLowerCase();
     if (order !== 'asc' && order !== 'desc') throw fieldError('_order', '_order must be asc or desc');
-    return `${field.column} ${order.toUpperCase()}${order === 'desc' ? ' NULLS LAST' : ' NULLS FIRST'}`;
+    return `${field.column} ${order.toUpperCase()}${field.required ? '' : order === 'desc' ? ' NULLS LAST' : ' NULLS FIRST'}`;
   });
   const lastOrder = (orders[orders.length - 1] ?? 'asc').toLowerCase() === 'desc' ? 'DESC' : 'ASC';
   if (!sortFields.some((name) => spec.fields[name]?.column === spec.tieBreaker)) orderParts.push(`${spec.tieBreaker} ${lastOrder}`);
@@ -130,6 +135,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, f
       const condition = spec.search(`$${firstParam + params.length}`, q);
       params.push(condition.value);
       where.push(condition.sql);
+      searched = true;
       continue;
     }
     const match = /^(.+?)(_ne|_gte|_lte|_like)?$/.exec(key);
@@ -169,7 +175,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, f
     }
   }
 
-  return { where, params, orderBy: orderParts.join(', '), limit: end - start, offset: start, tieBreaker: spec.tieBreaker };
+  return { where, params, orderBy: orderParts.join(', '), limit: end - start, offset: start, tieBreaker: spec.tieBreaker, searched };
 }
 
 export function whereClause(where: string[]): string {
@@ -182,6 +188,11 @@ export interface Queryable {
 
 /** Up to this many rows a list's total is counted exactly; past it the planner's estimate is enough. */
 export const EXACT_COUNT_LIMIT = 10_000;
+/**
+ * A text search counts exactly up to 1,000 matches: a fragment as common as a surname matches
+ * one lead in fifty, and counting 10,000 of them through the trigram index cost more than the page.
+ */
+export const EXACT_SEARCH_COUNT_LIMIT = 1_000;
 /** From this offset, a page is found by its ids first (an index-only scan), then its rows are read. */
 const DEEP_PAGE_OFFSET = 1_000;
 
@@ -195,22 +206,23 @@ export interface Page<T> {
 /**
  * One page and the total for `x-total-count`, from `SELECT ${select} FROM ${from}` with the parsed
  * list. Counting a million rows on every page view would cost more than the page: totals are
- * exact up to 10,000 and estimated past that. Deep pages walk the ordering index for ids only,
+ * exact up to 10,000 (1,000 for a text search) and estimated past that. Deep pages walk the ordering index for ids only,
  * then read just the rows shown.
  */
 export async function fetchPage<T>(db: Queryable, select: string, from: string, list: ParsedList): Promise<Page<T>> {
   const where = whereClause(list.where);
+  const exactUpTo = list.searched ? EXACT_SEARCH_COUNT_LIMIT : EXACT_COUNT_LIMIT;
   const pageSql =
     list.offset >= DEEP_PAGE_OFFSET
       ? `SELECT ${select} FROM ${from} WHERE ${list.tieBreaker} IN (SELECT ${list.tieBreaker} FROM ${from} ${where} ORDER BY ${list.orderBy} LIMIT ${list.limit} OFFSET ${list.offset}) ORDER BY ${list.orderBy}`
       : `SELECT ${select} FROM ${from} ${where} ORDER BY ${list.orderBy} LIMIT ${list.limit} OFFSET ${list.offset}`;
   const [rows, [{ total }]] = await Promise.all([
     db.query(pageSql, list.params),
-    db.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM ${from} ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`, list.params),
+    db.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM ${from} ${where} LIMIT ${exactUpTo + 1}) capped`, list.params),
   ]);
-  if (total <= EXACT_COUNT_LIMIT) return { rows, total, estimated: false };
+  if (total <= exactUpTo) return { rows, total, estimated: false };
   const [{ 'QUERY PLAN': plan }] = await db.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} ${where}`, list.params);
-  return { rows, total: Math.max(EXACT_COUNT_LIMIT + 1, Math.round(plan[0].Plan['Plan Rows'])), estimated: true };
+  return { rows, total: Math.max(exactUpTo + 1, Math.round(plan[0].Plan['Plan Rows'])), estimated: true };
 }
 
 /** Sets simple-rest's `x-total-count` (and says when it is an estimate) and answers the rows. */
