@@ -9,3 +9,4 @@ export * from './http/public.decorator';
 export * from './http/rate-limiter';
 export * from './http/id-param';
 export * from './http/allowed-origins';
+export * from './batch/batch-queue';

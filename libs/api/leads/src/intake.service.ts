@@ -1,27 +1,74 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { normalisePhone } from '@advisordesk/shared';
-import { APP_CONFIG, fieldError, RateLimiter, type AppConfig } from '@advisordesk/api-core';
+import { APP_CONFIG, BatchQueue, fieldError, RateLimiter, type AppConfig } from '@advisordesk/api-core';
 import { AssignmentService } from './assignment.service';
 import { WebsiteFormService } from './website-form.service';
 import type { CreateInquiryDto } from './dto/create-inquiry.dto';
 import { newReference } from './reference';
 
+/** One inquiry as the intake statement takes it (a row of its JSON input). */
+interface IntakeRow {
+  reference: string;
+  full_name: string;
+  phone: string;
+  email: string | null;
+  city: string | null;
+  state: string | null;
+  course_interest: string | null;
+  level: string | null;
+  mode: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  landing_url: string | null;
+  consent_whatsapp: boolean;
+  consent_marketing: boolean;
+  consent_source: string;
+  consent_notice_version: number | null;
+  is_minor: boolean;
+  guardian_name: string | null;
+  guardian_phone: string | null;
+  referrer: string | null;
+  payload: unknown;
+  client_hash: string;
+  idempotency_key: string | null;
+  timeline: unknown;
+}
+
+interface IntakeResult {
+  id: string;
+  reference: string;
+  created: boolean;
+}
+
+const INPUT_COLUMNS = `ord int, reference text, full_name text, phone text, email text, city text, state text, course_interest text, level text, mode text,
+  utm_source text, utm_medium text, utm_campaign text, utm_term text, utm_content text, landing_url text, consent_whatsapp boolean,
+  consent_marketing boolean, consent_source text, consent_notice_version int, is_minor boolean, guardian_name text, guardian_phone text,
+  referrer text, payload jsonb, client_hash text, idempotency_key text, timeline jsonb`;
+
 /**
- * The intake in one statement: upsert the lead by phone (the unique index decides, never a
- * read-then-write), then its inquiry as received and the timeline entry. A repeat submission fills
- * gaps in the profile and records newly given consent, never withdraws it.
+ * The intake of a batch of inquiries (distinct phones) in one statement: upsert each lead by phone
+ * (the unique index decides, never a read-then-write; rows go in phone order, so two batches never
+ * wait on each other in a cycle), then each inquiry as received and its timeline entry. A repeat
+ * submission fills gaps in the profile and records newly given consent, never withdraws it.
  */
-const UPSERT_INQUIRY = `
-  WITH lead AS (
+const UPSERT_INQUIRIES = `
+  WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${INPUT_COLUMNS})),
+  lead AS (
     INSERT INTO leads (reference, full_name, phone, email, city, state, course_interest, level, mode, source,
                        utm_source, utm_medium, utm_campaign, utm_term, utm_content, landing_url,
                        consent_whatsapp, consent_marketing, consent_at, consent_source,
                        consent_notice_version, is_minor, guardian_name, guardian_phone, referrer, awaiting_assignment)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'website', $10, $11, $12, $13, $14, $15, $16, $17,
-            CASE WHEN $16 OR $17 THEN now() END, $18, $19, $20, $21, $22, $23, true)
+    SELECT reference, full_name, phone, email, city, state, course_interest, level, mode, 'website',
+           utm_source, utm_medium, utm_campaign, utm_term, utm_content, landing_url,
+           consent_whatsapp, consent_marketing, CASE WHEN consent_whatsapp OR consent_marketing THEN now() END, consent_source,
+           consent_notice_version, is_minor, guardian_name, guardian_phone, referrer, true
+      FROM input ORDER BY phone
     ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE SET
       email = COALESCE(leads.email, EXCLUDED.email),
       city = COALESCE(leads.city, EXCLUDED.city),
@@ -42,23 +89,32 @@ const UPSERT_INQUIRY = `
       guardian_phone = COALESCE(EXCLUDED.guardian_phone, leads.guardian_phone),
       referrer = COALESCE(leads.referrer, EXCLUDED.referrer),
       updated_at = now()
-    RETURNING id, reference, (xmax = 0) AS created),
+    RETURNING id, reference, phone, (xmax = 0) AS created),
   inquiry AS (
     INSERT INTO inquiries (lead_id, payload, source_url, client_hash, idempotency_key)
-    SELECT id, $24::jsonb, $15, $25, $26 FROM lead RETURNING id, lead_id),
+    SELECT lead.id, input.payload, input.landing_url, input.client_hash, input.idempotency_key FROM input JOIN lead USING (phone) ORDER BY input.ord
+    RETURNING id, lead_id),
   timeline AS (
     INSERT INTO activities (lead_id, type, data)
-    SELECT i.lead_id, 'inquiry', $27::jsonb || jsonb_build_object('inquiryId', i.id, 'repeat', NOT l.created) FROM inquiry i, lead l)
-  SELECT id, reference, created FROM lead`;
+    SELECT l.id, 'inquiry', input.timeline || jsonb_build_object('inquiryId', i.id, 'repeat', NOT l.created)
+      FROM inquiry i JOIN lead l ON l.id = i.lead_id JOIN input USING (phone))
+  SELECT lead.id, lead.reference, lead.created, input.ord FROM lead JOIN input USING (phone) ORDER BY input.ord`;
 
 export interface InquiryReceipt {
   reference: string;
 }
 
 @Injectable()
-export class IntakeService {
+export class IntakeService implements OnApplicationShutdown {
   private readonly logger = new Logger('Intake');
   private readonly perAddress: RateLimiter;
+  /** Inquiries arriving together share one transaction (one commit); one phone per batch. */
+  private readonly batches = new BatchQueue<IntakeRow, IntakeResult>({
+    maxBatch: 200,
+    key: (row) => row.phone,
+    retryAlone: true,
+    run: (rows) => this.dataSource.transaction((manager) => this.intakeWithin(manager, rows)),
+  });
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -67,6 +123,11 @@ export class IntakeService {
     private readonly websiteForm: WebsiteFormService,
   ) {
     this.perAddress = new RateLimiter(() => config.inquiryRateLimit, 60_000, 'Too many inquiries from this address: please try again in a minute');
+  }
+
+  /** Inquiries already received are stored before the process stops. */
+  onApplicationShutdown() {
+    return this.batches.idle();
   }
 
   /**
@@ -90,58 +151,65 @@ export class IntakeService {
     }
     const utm = body.utm ?? {};
     const clean = (text?: string) => (text?.trim() ? text.trim() : null);
-    const params = [
-      newReference(),
-      body.fullName.trim(),
-      phone.e164,
-      clean(body.email)?.toLowerCase() ?? null,
-      clean(body.city),
-      clean(body.state),
-      clean(body.courseInterest),
-      body.level ?? null,
-      body.mode ?? null,
-      clean(utm.source),
-      clean(utm.medium),
-      clean(utm.campaign),
-      clean(utm.term),
-      clean(utm.content),
-      clean(body.sourceUrl),
-      body.consent.whatsapp,
-      body.consent.marketing,
-      clean(body.sourceUrl) ?? 'quick-inquiry',
-      body.consentNoticeVersion ?? null,
-      body.minor === true,
-      body.guardian?.fullName.trim() ?? null,
-      guardianPhone?.ok ? guardianPhone.e164 : null,
-      clean(body.referrer),
-      JSON.stringify(body),
-      createHash('sha256').update(clientAddress).digest('hex').slice(0, 16),
-      idempotencyKey ?? null,
-      JSON.stringify({ courseInterest: clean(body.courseInterest), message: clean(body.message), utmCampaign: clean(utm.campaign), consent: body.consent }),
-    ];
-    let lead: { id: string; reference: string; created: boolean };
-    if (!idempotencyKey) {
-      // One statement, so atomic without a transaction: lead upsert, inquiry and timeline entry.
-      [lead] = await this.dataSource.query(UPSERT_INQUIRY, params);
-    } else {
-      const outcome = await this.dataSource.transaction(async (manager) => {
-        // Blocks on a concurrent first attempt with the same key until it commits.
-        const claimed = await manager.query(`INSERT INTO idempotency_keys (scope, key) VALUES ('inquiry', $1) ON CONFLICT DO NOTHING RETURNING key`, [idempotencyKey]);
-        if (!claimed.length) {
-          const [previous] = await manager.query(`SELECT response FROM idempotency_keys WHERE scope = 'inquiry' AND key = $1`, [idempotencyKey]);
-          if (previous?.response) return { replay: previous.response as InquiryReceipt };
-        }
-        const [row] = await manager.query(UPSERT_INQUIRY, params);
-        await manager.query(`UPDATE idempotency_keys SET response = $2 WHERE scope = 'inquiry' AND key = $1`, [idempotencyKey, JSON.stringify({ reference: row.reference })]);
-        return { lead: row };
-      });
-      if ('replay' in outcome) return outcome.replay as InquiryReceipt;
-      lead = outcome.lead;
+    const row: IntakeRow = {
+      reference: newReference(),
+      full_name: body.fullName.trim(),
+      phone: phone.e164,
+      email: clean(body.email)?.toLowerCase() ?? null,
+      city: clean(body.city),
+      state: clean(body.state),
+      course_interest: clean(body.courseInterest),
+      level: body.level ?? null,
+      mode: body.mode ?? null,
+      utm_source: clean(utm.source),
+      utm_medium: clean(utm.medium),
+      utm_campaign: clean(utm.campaign),
+      utm_term: clean(utm.term),
+      utm_content: clean(utm.content),
+      landing_url: clean(body.sourceUrl),
+      consent_whatsapp: body.consent.whatsapp,
+      consent_marketing: body.consent.marketing,
+      consent_source: clean(body.sourceUrl) ?? 'quick-inquiry',
+      consent_notice_version: body.consentNoticeVersion ?? null,
+      is_minor: body.minor === true,
+      guardian_name: body.guardian?.fullName.trim() ?? null,
+      guardian_phone: guardianPhone?.ok ? guardianPhone.e164 : null,
+      referrer: clean(body.referrer),
+      payload: body,
+      client_hash: createHash('sha256').update(clientAddress).digest('hex').slice(0, 16),
+      idempotency_key: idempotencyKey ?? null,
+      timeline: { courseInterest: clean(body.courseInterest), message: clean(body.message), utmCampaign: clean(utm.campaign), consent: body.consent },
+    };
+    if (!idempotencyKey) return { reference: (await this.batches.submit(row)).reference };
+    return this.dataSource.transaction(async (manager) => {
+      // Blocks on a concurrent first attempt with the same key until it commits.
+      const claimed = await manager.query(`INSERT INTO idempotency_keys (scope, key) VALUES ('inquiry', $1) ON CONFLICT DO NOTHING RETURNING key`, [idempotencyKey]);
+      if (!claimed.length) {
+        const [previous] = await manager.query(`SELECT response FROM idempotency_keys WHERE scope = 'inquiry' AND key = $1`, [idempotencyKey]);
+        if (previous?.response) return previous.response as InquiryReceipt;
+      }
+      const [lead] = await this.intakeWithin(manager, [row]);
+      await manager.query(`UPDATE idempotency_keys SET response = $2 WHERE scope = 'inquiry' AND key = $1`, [idempotencyKey, JSON.stringify({ reference: lead.reference })]);
+      return { reference: lead.reference };
+    });
+  }
+
+  /**
+   * Inquiries, their timeline entries and the new leads' advisors, in one transaction. If
+   * assigning fails, the inquiries still commit (the lead waits for the assigner's sweep).
+   */
+  private async intakeWithin(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeResult[]> {
+    const results: IntakeResult[] = await manager.query(UPSERT_INQUIRIES, [JSON.stringify(rows.map((row, ord) => ({ ...row, ord })))]);
+    const created = results.filter((r) => r.created).map((r) => r.id);
+    if (created.length) {
+      await manager.query('SAVEPOINT assignment');
+      try {
+        await this.assignment.assignWithin(manager, created);
+      } catch (error) {
+        await manager.query('ROLLBACK TO SAVEPOINT assignment');
+        this.logger.error(`Assigning ${created.length} new lead(s) failed: ${(error as Error).message}`);
+      }
     }
-    if (lead.created) {
-      // Committed already; if assigning fails now, the assigner's sweep picks the lead up.
-      await this.assignment.assignNew(lead.id).catch((error) => this.logger.error(`Assigning lead ${lead.id} failed: ${(error as Error).message}`));
-    }
-    return { reference: lead.reference };
+    return results;
   }
 }

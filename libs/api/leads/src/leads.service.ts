@@ -83,10 +83,10 @@ export class LeadsService {
     return this.dataSource.transaction(async (manager) => {
       const [existing] = await manager.query(`SELECT id FROM leads WHERE phone = $1`, [phone.e164]);
       if (existing) throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message: 'A lead with this phone number already exists' }]);
-      const advisorId = user.role === 'advisor' ? user.id : await this.assignment.pickAdvisor(manager);
+      const ownLead = user.role === 'advisor';
       const [{ id }] = await manager.query(
-        `INSERT INTO leads (reference, full_name, phone, email, city, state, course_interest, level, mode, budget_paise, qualification, experience_years, source, utm_campaign, advisor_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+        `INSERT INTO leads (reference, full_name, phone, email, city, state, course_interest, level, mode, budget_paise, qualification, experience_years, source, utm_campaign, advisor_id, awaiting_assignment)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
          ON CONFLICT (phone) WHERE phone IS NOT NULL DO NOTHING RETURNING id`,
         [
           newReference(),
@@ -103,14 +103,17 @@ export class LeadsService {
           body.experienceYears ?? null,
           body.source,
           body.utmCampaign ?? null,
-          advisorId,
+          ownLead ? user.id : null,
+          !ownLead,
         ],
       ).then((rows: { id: string }[]) => {
         if (!rows.length) throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message: 'A lead with this phone number already exists' }]);
         return rows;
       });
       await recordActivity(manager, id, 'inquiry', user.id, { source: body.source, enteredBy: user.name });
-      if (advisorId) await recordActivity(manager, id, 'assignment', user.id, { to: advisorId, automatic: user.role !== 'advisor' });
+      // Someone else's entry is assigned as intake would (after the insert: row locks, then the assignment lock).
+      if (ownLead) await recordActivity(manager, id, 'assignment', user.id, { to: user.id, automatic: false });
+      else await this.assignment.assignWithin(manager, [id]);
       return this.get(user, id, manager);
     });
   }

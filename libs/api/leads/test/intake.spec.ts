@@ -72,6 +72,35 @@ describe('the public Quick Inquiry', () => {
     expect({ leads, inquiries }).toEqual({ leads: 1, inquiries: 50 });
   });
 
+  it('a burst of different people submitting together: each gets their own lead, reference, inquiry and timeline entry', async () => {
+    const bodies = Array.from({ length: 60 }, (_, i) => inquiry({ fullName: `Burst Person ${i}`, courseInterest: `Course ${i}` }));
+    const responses = await Promise.all(bodies.map((body) => submitInquiry(t, body)));
+    expect(responses.map((r) => r.status)).toEqual(Array(60).fill(201));
+    const rows = await t.dataSource.query(
+      `SELECT l.reference, l.full_name, l.advisor_id, i.payload->>'courseInterest' AS course, a.data->>'courseInterest' AS "timelineCourse"
+         FROM leads l JOIN inquiries i ON i.lead_id = l.id JOIN activities a ON a.lead_id = l.id AND a.type = 'inquiry'
+        WHERE l.phone = ANY($1)`,
+      [bodies.map((b) => `+91${b.phone}`)],
+    );
+    expect(rows).toHaveLength(60);
+    for (const [i, body] of bodies.entries()) {
+      const row = rows.find((r: { full_name: string }) => r.full_name === body.fullName);
+      expect(row).toMatchObject({ reference: responses[i].body.reference, course: `Course ${i}`, timelineCourse: `Course ${i}` });
+      expect(advisors).toContain(row.advisor_id);
+    }
+  });
+
+  it('text holding a NUL character is refused naming the field, and the people submitting alongside are not affected', async () => {
+    const bad = inquiry({ message: 'hello\u0000world' });
+    const good = [inquiry(), inquiry(), inquiry()];
+    const [badResponse, ...goodResponses] = await Promise.all([bad, ...good].map((body) => submitInquiry(t, body)));
+    expect(badResponse.status).toBe(400);
+    expect(badResponse.body.fields).toEqual([{ field: 'message', message: 'message contains a NUL character' }]);
+    expect(goodResponses.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(await leadByPhone(t, `+91${bad.phone}`)).toBeUndefined();
+    for (const body of good) expect(await leadByPhone(t, `+91${body.phone}`)).toBeDefined();
+  });
+
   it('a retry with the same Idempotency-Key answers the first result and adds nothing', async () => {
     const body = inquiry();
     const key = `retry-${body.phone}`;

@@ -42,6 +42,9 @@ function fromDatabaseError(error: unknown): Omit<ApiErrorBody, 'requestId' | 'er
     case '22003':
     case '22001':
       return { statusCode: 400, code: 'common.badRequest', message: 'A value is not in a valid format' };
+    case '22021':
+    case '22P05':
+      return { statusCode: 400, code: 'common.badRequest', message: 'A value contains a character that cannot be stored' };
     default:
       return null;
   }
