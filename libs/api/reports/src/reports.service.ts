@@ -26,7 +26,7 @@ export type GroupBy = (typeof GROUP_BY)[number];
 
 /** What each grouping groups on. Weeks start on Monday in Asia/Kolkata. */
 const GROUP_KEYS: Record<GroupBy, string> = {
-  advisor: `l.advisor_id::text`,
+  advisor: `l.advisor_id`,
   source: `l.source`,
   utmSource: `l.utm_source`,
   utmCampaign: `l.utm_campaign`,
@@ -64,12 +64,12 @@ export class ReportsService {
     if (!GROUP_BY.includes(groupBy)) throw fieldError('groupBy', `groupBy must be one of: ${GROUP_BY.join(', ')}`);
     if (accessOf('reports', user.role) === 'consented' && !MARKETING_GROUPS.includes(groupBy)) throw fieldError('groupBy', `groupBy: marketing sees ${MARKETING_GROUPS.join(', ')} only`);
     const list = reportFilters(user, query, ['groupBy']);
-    const rows = await this.dataSource.query(
+    const rows = await this.analytic(
       `SELECT ${GROUP_KEYS[groupBy]} AS key,
               count(*)::int AS leads,
               count(*) FILTER (WHERE l.status = 'enrolled')::int AS enrolled,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM l.first_contacted_at - l.created_at) / 86400) AS "medianDaysToFirstContact",
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM l.enrolled_at - l.created_at) / 86400) AS "medianDaysToEnrolment"
+              (extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY l.first_contacted_at - l.created_at)) / 86400)::float8 AS "medianDaysToFirstContact",
+              (extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY l.enrolled_at - l.created_at)) / 86400)::float8 AS "medianDaysToEnrolment"
          FROM leads l ${whereClause(list.where)}
         GROUP BY 1 ORDER BY ${groupBy === 'week' ? '1' : '2 DESC, 1'}`,
       list.params,
@@ -113,6 +113,17 @@ export class ReportsService {
       conversionRate: ratio(r.enrolled, r.assigned) ?? 0,
       contactedWithin24hRate: ratio(r.contactedWithin24h, r.assigned) ?? 0,
     }));
+  }
+
+  /**
+   * A report query with room to sort in memory: the medians sort every group's values, which
+   * spill to disk under the default 4 MB of work_mem (twice as slow at a million leads).
+   */
+  private analytic(sql: string, params: unknown[]) {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL work_mem = '64MB'`);
+      return manager.query(sql, params);
+    });
   }
 
   private async labels(groupBy: GroupBy, keys: (string | null)[]): Promise<Map<string | null, string>> {
