@@ -44,11 +44,43 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /**
-   * Assigns new leads inside the caller's transaction (the intake's), so a lead and its advisor
-   * commit together. Answers each lead's advisor (null when auto-assignment is off).
+   * Takes the assignment lock, held to the end of the caller's transaction. Whoever creates a
+   * lead takes it before inserting, so lock order is the same everywhere (no deadlock) and each
+   * batch reads the loads every earlier one committed.
    */
-  assignWithin(manager: Db, leadIds: string[]): Promise<Map<string, string | null>> {
-    return this.assignLeads(manager, leadIds);
+  async lock(manager: Db): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(${ASSIGNMENT_LOCK})`);
+  }
+
+  /**
+   * Under the lock: advisors for `count` new leads, in order: each to the least loaded active
+   * advisor (ties: longest since their last new lead), and records the turns taken. Empty when
+   * auto-assignment is off or no advisor is active. `advisor_load.open_leads` follows by trigger
+   * when the leads are written.
+   */
+  async takeTurns(manager: Db, count: number): Promise<{ advisorId: string; at: Date }[]> {
+    if (count === 0) return [];
+    const advisors: { id: string; load: number; last: number }[] = await manager.query(
+      `SELECT al.advisor_id AS id, al.open_leads AS load, COALESCE(extract(epoch FROM al.last_assigned_at) * 1000, 0)::float AS last
+         FROM advisor_load al JOIN users u ON u.id = al.advisor_id
+        WHERE u.role = 'advisor' AND u.active
+          AND COALESCE((SELECT (value->>'autoAssign')::boolean FROM app_settings WHERE key = 'assignment'), true)`,
+    );
+    if (!advisors.length) return [];
+    const now = Date.now();
+    const turns = Array.from({ length: count }, (_, i) => {
+      advisors.sort((a, b) => a.load - b.load || a.last - b.last || (a.id < b.id ? -1 : 1));
+      const advisor = advisors[0];
+      advisor.load++;
+      advisor.last = now + i;
+      return { advisorId: advisor.id, at: new Date(now + i) };
+    });
+    const last = new Map(turns.map((t) => [t.advisorId, t.at]));
+    await manager.query(`UPDATE advisor_load al SET last_assigned_at = t.at FROM unnest($1::uuid[], $2::timestamptz[]) AS t(advisor, at) WHERE al.advisor_id = t.advisor`, [
+      [...last.keys()],
+      [...last.values()],
+    ]);
+    return turns;
   }
 
   private sweep() {
@@ -75,45 +107,21 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
    * since their last new lead), and record it. `advisor_load.open_leads` follows by trigger.
    */
   private async assignLeads(manager: Db, leadIds: string[]): Promise<Map<string, string | null>> {
-    await manager.query(`SELECT pg_advisory_xact_lock(${ASSIGNMENT_LOCK})`);
-    const [{ autoAssign }] = await manager.query(`SELECT COALESCE((SELECT (value->>'autoAssign')::boolean FROM app_settings WHERE key = 'assignment'), true) AS "autoAssign"`);
-    const pending: { id: string }[] = await manager.query(
-      `SELECT id FROM leads WHERE id = ANY($1::uuid[]) AND awaiting_assignment AND advisor_id IS NULL ORDER BY created_at, id FOR UPDATE SKIP LOCKED`,
-      [leadIds],
-    );
+    await this.lock(manager);
+    // A lead another transaction holds is left to the next sweep.
+    const pending: string[] = (
+      await manager.query(`SELECT id FROM leads WHERE id = ANY($1::uuid[]) AND awaiting_assignment AND advisor_id IS NULL ORDER BY created_at, id FOR UPDATE SKIP LOCKED`, [leadIds])
+    ).map((r: { id: string }) => r.id);
     const result = new Map<string, string | null>();
-    const advisors: { id: string; load: number; last: number }[] = autoAssign
-      ? (
-          await manager.query(
-            `SELECT al.advisor_id AS id, al.open_leads AS load, COALESCE(extract(epoch FROM al.last_assigned_at) * 1000, 0)::float AS last
-               FROM advisor_load al JOIN users u ON u.id = al.advisor_id WHERE u.role = 'advisor' AND u.active`,
-          )
-        ).map((a: { id: string; load: number; last: number }) => ({ ...a }))
-      : [];
-    if (!advisors.length) {
-      await manager.query(`UPDATE leads SET awaiting_assignment = false WHERE id = ANY($1::uuid[])`, [pending.map((p) => p.id)]);
-      return result;
-    }
-    const now = Date.now();
-    const picks = pending.map((lead, i) => {
-      advisors.sort((a, b) => a.load - b.load || a.last - b.last || (a.id < b.id ? -1 : 1));
-      const advisor = advisors[0];
-      advisor.load++;
-      advisor.last = now + i;
-      result.set(lead.id, advisor.id);
-      return { lead: lead.id, advisor: advisor.id, at: new Date(now + i) };
-    });
+    if (!pending.length) return result;
+    const turns = await this.takeTurns(manager, pending.length);
+    pending.forEach((id, i) => result.set(id, turns[i]?.advisorId ?? null));
     await manager.query(
-      `UPDATE leads l SET advisor_id = p.advisor, awaiting_assignment = false FROM unnest($1::uuid[], $2::uuid[]) AS p(id, advisor) WHERE l.id = p.id`,
-      [picks.map((p) => p.lead), picks.map((p) => p.advisor)],
-    );
-    await manager.query(
-      `UPDATE advisor_load al SET last_assigned_at = p.at FROM (SELECT advisor, max(at) AS at FROM unnest($1::uuid[], $2::timestamptz[]) AS x(advisor, at) GROUP BY advisor) p WHERE al.advisor_id = p.advisor`,
-      [picks.map((p) => p.advisor), picks.map((p) => p.at)],
-    );
-    await manager.query(
-      `INSERT INTO activities (lead_id, type, data, created_at) SELECT p.id, 'assignment', jsonb_build_object('to', p.advisor, 'automatic', true), p.at FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS p(id, advisor, at)`,
-      [picks.map((p) => p.lead), picks.map((p) => p.advisor), picks.map((p) => p.at)],
+      `WITH p AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS p(id, advisor, at)),
+       assigned AS (UPDATE leads l SET advisor_id = p.advisor, awaiting_assignment = false FROM p WHERE l.id = p.id)
+       INSERT INTO activities (lead_id, type, data, created_at)
+       SELECT p.id, 'assignment', jsonb_build_object('to', p.advisor, 'automatic', true), p.at FROM p WHERE p.advisor IS NOT NULL`,
+      [pending, pending.map((_, i) => turns[i]?.advisorId ?? null), pending.map((_, i) => turns[i]?.at ?? new Date())],
     );
     return result;
   }

@@ -49,13 +49,14 @@ interface IntakeResult {
 const INPUT_COLUMNS = `ord int, reference text, full_name text, phone text, email text, city text, state text, course_interest text, level text, mode text,
   utm_source text, utm_medium text, utm_campaign text, utm_term text, utm_content text, landing_url text, consent_whatsapp boolean,
   consent_marketing boolean, consent_source text, consent_notice_version int, is_minor boolean, guardian_name text, guardian_phone text,
-  referrer text, payload jsonb, client_hash text, idempotency_key text, timeline jsonb`;
+  referrer text, payload jsonb, client_hash text, idempotency_key text, timeline jsonb, advisor_id uuid, assigned_at timestamptz`;
 
 /**
  * The intake of a batch of inquiries (distinct phones) in one statement: upsert each lead by phone
- * (the unique index decides, never a read-then-write; rows go in phone order, so two batches never
- * wait on each other in a cycle), then each inquiry as received and its timeline entry. A repeat
- * submission fills gaps in the profile and records newly given consent, never withdraws it.
+ * (the unique index decides; rows go in phone order), with the advisor chosen for it if it is new,
+ * then each inquiry as received, its timeline entry and the assignment's. A repeat submission
+ * fills gaps in the profile and records newly given consent, never withdraws it, and keeps the
+ * lead's advisor.
  */
 const UPSERT_INQUIRIES = `
   WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${INPUT_COLUMNS})),
@@ -63,11 +64,11 @@ const UPSERT_INQUIRIES = `
     INSERT INTO leads (reference, full_name, phone, email, city, state, course_interest, level, mode, source,
                        utm_source, utm_medium, utm_campaign, utm_term, utm_content, landing_url,
                        consent_whatsapp, consent_marketing, consent_at, consent_source,
-                       consent_notice_version, is_minor, guardian_name, guardian_phone, referrer, awaiting_assignment)
+                       consent_notice_version, is_minor, guardian_name, guardian_phone, referrer, advisor_id)
     SELECT reference, full_name, phone, email, city, state, course_interest, level, mode, 'website',
            utm_source, utm_medium, utm_campaign, utm_term, utm_content, landing_url,
            consent_whatsapp, consent_marketing, CASE WHEN consent_whatsapp OR consent_marketing THEN now() END, consent_source,
-           consent_notice_version, is_minor, guardian_name, guardian_phone, referrer, true
+           consent_notice_version, is_minor, guardian_name, guardian_phone, referrer, advisor_id
       FROM input ORDER BY phone
     ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE SET
       email = COALESCE(leads.email, EXCLUDED.email),
@@ -97,7 +98,11 @@ const UPSERT_INQUIRIES = `
   timeline AS (
     INSERT INTO activities (lead_id, type, data)
     SELECT l.id, 'inquiry', input.timeline || jsonb_build_object('inquiryId', i.id, 'repeat', NOT l.created)
-      FROM inquiry i JOIN lead l ON l.id = i.lead_id JOIN input USING (phone))
+      FROM inquiry i JOIN lead l ON l.id = i.lead_id JOIN input USING (phone)),
+  assignment AS (
+    INSERT INTO activities (lead_id, type, data, created_at)
+    SELECT l.id, 'assignment', jsonb_build_object('to', input.advisor_id, 'automatic', true), input.assigned_at
+      FROM lead l JOIN input USING (phone) WHERE l.created AND input.advisor_id IS NOT NULL)
   SELECT lead.id, lead.reference, lead.created, input.ord FROM lead JOIN input USING (phone) ORDER BY input.ord`;
 
 export interface InquiryReceipt {
@@ -111,6 +116,7 @@ export class IntakeService implements OnApplicationShutdown {
   /** Inquiries arriving together share one transaction (one commit); one phone per batch. */
   private readonly batches = new BatchQueue<IntakeRow, IntakeResult>({
     maxBatch: 200,
+    concurrency: 2,
     key: (row) => row.phone,
     retryAlone: true,
     run: (rows) => this.dataSource.transaction((manager) => this.intakeWithin(manager, rows)),
@@ -195,21 +201,20 @@ export class IntakeService implements OnApplicationShutdown {
   }
 
   /**
-   * Inquiries, their timeline entries and the new leads' advisors, in one transaction. If
-   * assigning fails, the inquiries still commit (the lead waits for the assigner's sweep).
+   * A batch in the caller's transaction: under the assignment lock (new leads are only ever
+   * created holding it, so the phones found here are all that exist), the new phones get their
+   * advisors, then one statement writes leads, inquiries and timeline entries. A lead is written
+   * once, with its advisor: no second version of the row for the assignment.
    */
   private async intakeWithin(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeResult[]> {
-    const results: IntakeResult[] = await manager.query(UPSERT_INQUIRIES, [JSON.stringify(rows.map((row, ord) => ({ ...row, ord })))]);
-    const created = results.filter((r) => r.created).map((r) => r.id);
-    if (created.length) {
-      await manager.query('SAVEPOINT assignment');
-      try {
-        await this.assignment.assignWithin(manager, created);
-      } catch (error) {
-        await manager.query('ROLLBACK TO SAVEPOINT assignment');
-        this.logger.error(`Assigning ${created.length} new lead(s) failed: ${(error as Error).message}`);
-      }
-    }
-    return results;
+    await this.assignment.lock(manager);
+    const known = new Set<string>(
+      (await manager.query(`SELECT phone FROM leads WHERE phone = ANY($1::text[])`, [rows.map((r) => r.phone)])).map((r: { phone: string }) => r.phone),
+    );
+    const fresh = rows.filter((row) => !known.has(row.phone));
+    const turns = await this.assignment.takeTurns(manager, fresh.length);
+    const assigned = new Map(fresh.map((row, i) => [row.phone, turns[i]]));
+    const input = rows.map((row, ord) => ({ ...row, ord, advisor_id: assigned.get(row.phone)?.advisorId ?? null, assigned_at: assigned.get(row.phone)?.at ?? null }));
+    return manager.query(UPSERT_INQUIRIES, [JSON.stringify(input)]);
   }
 }

@@ -7,6 +7,7 @@ import { AssignmentSettingsController, LeadsController } from './leads.controlle
 import { LeadsService } from './leads.service';
 import { PipelineService } from './pipeline.service';
 import { PublicInquiriesController } from './public-inquiries.controller';
+import { SearchIndexService } from './search-index.service';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 import { TimelineService } from './timeline.service';
@@ -17,7 +18,7 @@ import { WebsiteFormService } from './website-form.service';
 @Module({
   imports: [AuthModule],
   controllers: [LeadsController, AssignmentSettingsController, TasksController, PublicInquiriesController, PublicFormConfigController, WebsiteFormSettingsController],
-  providers: [LeadsService, IntakeService, AssignmentService, PipelineService, TimelineService, TasksService, ConsentService, WebsiteFormService],
+  providers: [LeadsService, IntakeService, AssignmentService, PipelineService, TimelineService, TasksService, ConsentService, WebsiteFormService, SearchIndexService],
   exports: [LeadsService, TimelineService],
 })
 export class LeadsModule {}

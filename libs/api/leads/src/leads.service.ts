@@ -84,9 +84,15 @@ export class LeadsService {
       const [existing] = await manager.query(`SELECT id FROM leads WHERE phone = $1`, [phone.e164]);
       if (existing) throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message: 'A lead with this phone number already exists' }]);
       const ownLead = user.role === 'advisor';
+      // Someone else's entry is assigned as intake would: the assignment lock first, then the insert.
+      let turn: { advisorId: string; at: Date } | undefined;
+      if (!ownLead) {
+        await this.assignment.lock(manager);
+        [turn] = await this.assignment.takeTurns(manager, 1);
+      }
       const [{ id }] = await manager.query(
-        `INSERT INTO leads (reference, full_name, phone, email, city, state, course_interest, level, mode, budget_paise, qualification, experience_years, source, utm_campaign, advisor_id, awaiting_assignment)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+        `INSERT INTO leads (reference, full_name, phone, email, city, state, course_interest, level, mode, budget_paise, qualification, experience_years, source, utm_campaign, advisor_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          ON CONFLICT (phone) WHERE phone IS NOT NULL DO NOTHING RETURNING id`,
         [
           newReference(),
@@ -103,17 +109,15 @@ export class LeadsService {
           body.experienceYears ?? null,
           body.source,
           body.utmCampaign ?? null,
-          ownLead ? user.id : null,
-          !ownLead,
+          ownLead ? user.id : (turn?.advisorId ?? null),
         ],
       ).then((rows: { id: string }[]) => {
         if (!rows.length) throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message: 'A lead with this phone number already exists' }]);
         return rows;
       });
       await recordActivity(manager, id, 'inquiry', user.id, { source: body.source, enteredBy: user.name });
-      // Someone else's entry is assigned as intake would (after the insert: row locks, then the assignment lock).
-      if (ownLead) await recordActivity(manager, id, 'assignment', user.id, { to: user.id, automatic: false });
-      else await this.assignment.assignWithin(manager, [id]);
+      const advisorId = ownLead ? user.id : turn?.advisorId;
+      if (advisorId) await recordActivity(manager, id, 'assignment', user.id, { to: advisorId, automatic: !ownLead });
       return this.get(user, id, manager);
     });
   }

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn } from '@advisordesk/api-auth/testing';
 import { LeadsModule } from '../src';
+import { SearchIndexService } from '../src/search-index.service';
 import { inquiry, leadByPhone, newPhone, submitInquiry } from './support';
 
 describe('the public Quick Inquiry', () => {
@@ -99,6 +100,19 @@ describe('the public Quick Inquiry', () => {
     expect(goodResponses.map((r) => r.status)).toEqual([201, 201, 201]);
     expect(await leadByPhone(t, `+91${bad.phone}`)).toBeUndefined();
     for (const body of good) expect(await leadByPhone(t, `+91${body.phone}`)).toBeDefined();
+  });
+
+  it('a new lead is found by name and phone fragments at once; the search index takes it in the background', async () => {
+    const manager = await createUserAndSignIn(t.http, t.dataSource, 'manager');
+    const body = inquiry({ fullName: 'Zoravar Quddus' });
+    await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
+    const search = async (q: string) => (await request(t.http).get(`/api/leads?q=${encodeURIComponent(q)}`).set(manager.auth).expect(200)).body.map((l: { fullName: string }) => l.fullName);
+    expect(await search('quddus')).toEqual(['Zoravar Quddus']);
+    expect(await search(body.phone.slice(3, 9))).toContain('Zoravar Quddus');
+    const searchIndex = t.app.get(SearchIndexService);
+    await searchIndex.merge();
+    expect(await searchIndex.merge()).toBe(0);
+    expect(await search('zoravar')).toEqual(['Zoravar Quddus']);
   });
 
   it('a retry with the same Idempotency-Key answers the first result and adds nothing', async () => {

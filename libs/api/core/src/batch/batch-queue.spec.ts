@@ -43,4 +43,21 @@ describe('BatchQueue', () => {
     await queue.idle();
     expect(queue.pending).toBe(0);
   });
+
+  it('runs up to `concurrency` batches at once', async () => {
+    let running = 0;
+    let most = 0;
+    const queue = new BatchQueue<number, number>({
+      maxBatch: 2,
+      concurrency: 3,
+      run: async (items) => {
+        most = Math.max(most, ++running);
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+        return items;
+      },
+    });
+    expect(await Promise.all(Array.from({ length: 20 }, (_, i) => queue.submit(i)))).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(most).toBe(3);
+  });
 });

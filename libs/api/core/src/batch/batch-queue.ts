@@ -7,6 +7,8 @@ export interface BatchQueueOptions<In, Out> {
   key?: (item: In) => string;
   /** When a batch fails, each of its items is run again alone, so one bad item fails alone. */
   retryAlone?: boolean;
+  /** How many batches may run at once (default 1). */
+  concurrency?: number;
 }
 
 interface Waiting<In, Out> {
@@ -16,20 +18,24 @@ interface Waiting<In, Out> {
 }
 
 /**
- * Group commit in the process: work submitted while a batch is running is taken together by the
- * next one, so under load many requests share one transaction (one WAL flush), and a lone request
- * runs at once. One batch runs at a time. `idle()` resolves when nothing is queued or running.
+ * Group commit in the process: work submitted while batches are running is taken together by the
+ * next one, so under load many requests share one transaction (one commit, one round of
+ * statements), and a lone request runs at once. At most `concurrency` batches run at a time.
+ * `idle()` resolves when nothing is queued or running.
  */
 export class BatchQueue<In, Out> {
   private queue: Waiting<In, Out>[] = [];
-  private running: Promise<void> | null = null;
+  private readonly runners = new Set<Promise<void>>();
 
   constructor(private readonly options: BatchQueueOptions<In, Out>) {}
 
   submit(item: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      this.running ??= this.drain().finally(() => (this.running = null));
+      if (this.runners.size < (this.options.concurrency ?? 1)) {
+        const runner: Promise<void> = this.drain().finally(() => this.runners.delete(runner));
+        this.runners.add(runner);
+      }
     });
   }
 
@@ -38,7 +44,7 @@ export class BatchQueue<In, Out> {
   }
 
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.runners.size) await Promise.all(this.runners);
   }
 
   private async drain() {
