@@ -2,18 +2,19 @@ import { lazy, Suspense } from 'react';
 import { Authenticated, CanAccess, Refine } from '@refinedev/core';
 import { useNotificationProvider } from '@refinedev/antd';
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from '@refinedev/react-router';
-import dataProvider from '@refinedev/simple-rest';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { App as AntdApp, ConfigProvider, Flex, Spin } from 'antd';
 import enGB from 'antd/locale/en_GB';
 import dayjs from 'dayjs';
 import 'dayjs/locale/en-gb';
 import 'dayjs/locale/en-in';
-import { accessControlProvider } from './providers/access-control';
+import { createAccessControlProvider } from './providers/access-control';
+import { createDataProvider } from './providers/data-provider';
 import { authProvider } from './providers/auth-provider';
 import { API_URL, httpClient } from './providers/http-client';
 import { queryClient } from './providers/query-client';
-import { resources } from './resources';
+import { session } from './providers/session';
+import { areaOfResource, resources } from './resources';
 import { appTheme } from './theme';
 import { AppLayout } from './components/layout/app-layout';
 import { BrandMark } from './components/brand';
@@ -46,7 +47,8 @@ const ExportListPage = lazy(() => import('./pages/exports'));
 
 dayjs.locale('en-in');
 
-const api = dataProvider(API_URL, httpClient);
+const api = createDataProvider(API_URL, httpClient);
+const accessControlProvider = createAccessControlProvider({ roleOf: () => session.get()?.user.role, areaOf: areaOfResource });
 
 function PageLoading() {
   return (

@@ -11,7 +11,12 @@ export const appTheme: ThemeConfig = {
   token: {
     colorPrimary: BRAND.ink,
     colorInfo: BRAND.ink,
+    // Set by hand: derived from these dark seeds, the info and success backgrounds come out grey.
+    colorInfoBg: '#eef4fa',
+    colorInfoBorder: '#c9dbea',
     colorSuccess: '#2e7d5b',
+    colorSuccessBg: '#eef7f1',
+    colorSuccessBorder: '#b9dcc7',
     colorWarning: '#b7791f',
     colorError: '#c0392b',
     colorLink: BRAND.ink,

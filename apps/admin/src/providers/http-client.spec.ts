@@ -1,17 +1,10 @@
 import { AxiosError, AxiosHeaders, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
-import type { AuthTokens, UserView } from '@advisordesk/shared';
+import type { AuthTokens } from '@advisordesk/shared';
 import { ApiRequestError, createHttpClient, NETWORK_ERROR_MESSAGE, toHttpError } from './http-client';
+import { TEST_ADMIN } from './test-fixtures';
 import { createMemorySessionStore, type Session } from './session';
 
-const user: UserView = {
-  id: '6f1c2a52-7f39-4b8e-9b62-8f4f3e1d2c10',
-  name: 'Asha Admin',
-  email: 'admin@advisordesk.local',
-  role: 'admin',
-  active: true,
-  createdAt: '2026-04-01T04:00:00.000Z',
-  updatedAt: '2026-04-01T04:00:00.000Z',
-};
+const user = TEST_ADMIN;
 
 function deferred() {
   let release!: () => void;

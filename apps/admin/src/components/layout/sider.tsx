@@ -5,10 +5,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Drawer, Grid, Layout, Menu, theme, type MenuProps } from 'antd';
 import { AppTitle } from '../brand';
 
-/** The menu entries the signed-in role may open, asked of the access-control provider. */
+/** Every entry that opens a page (groups like "Catalogue" have no page of their own). */
+const pagesOf = (entries: TreeMenuItem[]): TreeMenuItem[] => entries.flatMap((entry) => (entry.children.length ? pagesOf(entry.children) : entry.route ? [entry] : []));
+
+/** The menu pages the signed-in role may open, asked of the access-control provider. */
 function useAllowedEntries(entries: TreeMenuItem[]): Set<string> | undefined {
   const { can } = useCanWithoutCache();
-  const names = entries.map((entry) => entry.name);
+  const names = pagesOf(entries).map((entry) => entry.name);
   const { data } = useQuery({
     queryKey: ['access', 'menu', ...names],
     queryFn: async () => {
@@ -23,10 +26,11 @@ function useAllowedEntries(entries: TreeMenuItem[]): Set<string> | undefined {
 
 /**
  * The panel's menu: a collapsible sider on laptops, a drawer (opened from the header) below the
- * `lg` breakpoint. Only entries the role may use are shown.
+ * `lg` breakpoint. Child resources (`meta.parent`) sit in their parent's submenu; only pages the
+ * role may use are shown.
  */
 export function AppSider() {
-  const { menuItems, selectedKey } = useMenu();
+  const { menuItems, selectedKey, defaultOpenKeys } = useMenu();
   const { siderCollapsed, setSiderCollapsed, mobileSiderOpen, setMobileSiderOpen } = useThemedLayoutContext();
   const screens = Grid.useBreakpoint();
   const { token } = theme.useToken();
@@ -34,18 +38,25 @@ export function AppSider() {
   const allowed = useAllowedEntries(menuItems);
   const isMobile = screens.lg === false;
 
-  const items: MenuProps['items'] = menuItems
-    .filter((entry) => allowed?.has(entry.name))
-    .map((entry) => ({
-      key: entry.key ?? entry.name,
-      icon: (entry.meta?.icon as ReactNode) ?? entry.icon,
-      label: <Link to={entry.route ?? '/'}>{entry.label ?? entry.meta?.label ?? entry.name}</Link>,
-    }));
+  // A group is a submenu, shown when the role may open at least one of its pages.
+  const toItems = (entries: TreeMenuItem[]): NonNullable<MenuProps['items']> =>
+    entries.flatMap((entry): NonNullable<MenuProps['items']> => {
+      const key = entry.key ?? entry.name;
+      const icon = (entry.meta?.icon as ReactNode) ?? entry.icon;
+      const label = entry.label ?? entry.meta?.label ?? entry.name;
+      if (entry.children.length) {
+        const children = toItems(entry.children);
+        return children.length ? [{ key, icon, label, children }] : [];
+      }
+      return allowed?.has(entry.name) ? [{ key, icon, label: <Link to={entry.route ?? '/'}>{label}</Link> }] : [];
+    });
+  const items = toItems(menuItems);
 
   const menu = (
     <Menu
       mode="inline"
       selectedKeys={selectedKey ? [selectedKey] : []}
+      defaultOpenKeys={defaultOpenKeys}
       items={items}
       onClick={() => setMobileSiderOpen(false)}
       style={{ border: 'none', paddingTop: 8 }}

@@ -25,6 +25,7 @@ import { LeadForm, LEVEL_OPTIONS, MODE_LABELS, MODE_OPTIONS, SOURCE_OPTIONS, typ
 import { useAdvisors } from './components/manager-actions';
 import { LeadStatusTag } from './components/status-tag';
 import { refreshLeadData } from './lead-api';
+import { describeLeadTotal } from './list-total';
 import { activeQuickFilter, applyQuickFilter, QUICK_FILTER_LABELS, type QuickFilter } from './quick-filters';
 import type { Lead } from './types';
 
@@ -264,6 +265,7 @@ export default function LeadListPage() {
   ];
 
   const total = tableQuery.data?.total ?? 0;
+  const estimated = tableQuery.data?.estimated === true;
   const pagination = tableProps.pagination
     ? {
         ...tableProps.pagination,
@@ -272,7 +274,7 @@ export default function LeadListPage() {
         size: 'small' as const,
         showTotal: phone
           ? undefined
-          : (count: number, [from, to]: [number, number]) => `${from.toLocaleString('en-IN')}–${to.toLocaleString('en-IN')} of ${count > 10_000 ? 'about ' : ''}${count.toLocaleString('en-IN')}`,
+          : (count: number, [from, to]: [number, number]) => `${from.toLocaleString('en-IN')}–${to.toLocaleString('en-IN')} of ${describeLeadTotal(count, estimated)}`,
       }
     : false;
 

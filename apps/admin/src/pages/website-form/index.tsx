@@ -3,10 +3,10 @@ import { useApiUrl, useCustom, useCustomMutation } from '@refinedev/core';
 import { ExportOutlined, InfoCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Divider, Flex, Form, Input, Result, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { formatIstDateTime } from '@advisordesk/shared';
+import { CopyField } from '../../components/copy-field';
 import type { ApiRequestError } from '../../providers/http-client';
 import { OriginsList } from './origins-list';
 import { COURSE_MAX_LENGTH, MAX_COURSES, noticeChanged, NOTICE_MAX_LENGTH, SETTINGS_PATH, toFormValues, toPayload, type WebsiteFormSettings, type WebsiteFormValues } from './settings';
-import { Snippet } from './snippet';
 
 /**
  * Website form (admins): the snippets that put the Quick Inquiry form on the advisory's website,
@@ -93,18 +93,22 @@ export default function WebsiteFormPage() {
           <Skeleton active paragraph={{ rows: 6 }} />
         ) : (
           <Space direction="vertical" size={20} style={{ width: '100%' }}>
-            <Snippet
+            <CopyField
               testId="embed-snippet"
               title="Script (recommended)"
-              copyLabel="Copy the script snippet"
-              code={settings.embedSnippet}
+              display="code"
+              copyLabel="Copy"
+              copyAriaLabel="Copy the script snippet"
+              value={settings.embedSnippet}
               description="Paste it where the form should appear, e.g. in a WordPress “Custom HTML” block. It fits the column it is in, works on phones, and records the page, referrer and utm_ tags."
             />
-            <Snippet
+            <CopyField
               testId="iframe-snippet"
               title="Iframe"
-              copyLabel="Copy the iframe snippet"
-              code={settings.iframeSnippet}
+              display="code"
+              copyLabel="Copy"
+              copyAriaLabel="Copy the iframe snippet"
+              value={settings.iframeSnippet}
               description="For website builders that do not allow scripts. The page and campaign tags of the website are not recorded this way."
             />
             <div>

@@ -1,8 +1,8 @@
 import { CopyOutlined, EyeOutlined, LinkOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Flex, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { formatIstDateTime } from '@advisordesk/shared';
+import { copyText } from '../../../components/copy-field';
 import { useSharedComparisons } from './shortlist-api';
-import { copyText } from './shortlist-share-modal';
 
 /** The comparisons already sent to the lead: when, by whom, until when, and whether they opened them. */
 export function ShortlistComparisons({ leadId }: { leadId: string }) {
