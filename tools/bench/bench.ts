@@ -121,7 +121,7 @@ async function main() {
     console.log(`Seeding ${missing.toLocaleString('en-IN')} leads (once; the database keeps them)…`);
     const bar = new SingleBar({ format: 'Seeding [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}' });
     bar.start(missing, 0);
-    await bulkSeed(dataSource, { leads: missing, onProgress: (done) => bar.update(done), onIndexing: () => { bar.stop(); console.log('Rebuilding indexes…'); } });
+    await bulkSeed(dataSource, { leads: missing, onProgress: (done) => bar.update(done), onIndexing: () => { bar.stop(); console.log('Rebuilding indexes and laying the leads out in order of arrival…'); } });
   }
   await dataSource.destroy();
 
@@ -216,12 +216,14 @@ async function main() {
         {
           setupRequest: (request: autocannon.Request) => ({
             ...request,
-            body: JSON.stringify({ fullName: 'Bench Student', phone: `+91${base + counter++}`, courseInterest: 'Online MBA', level: 'PG', mode: 'online', consent: { whatsapp: true, marketing: counter % 2 === 0 }, utm: { source: 'google', campaign: 'bench' } }),
+            body: JSON.stringify({ fullName: 'Bench Student', phone: `+91${base + counter++}`, courseInterest: 'Online MBA', level: 'PG', mode: 'online', consent: { whatsapp: true, marketing: counter % 2 === 0 }, utm: { source: 'google', campaign: 'bench-intake' } }),
           }),
         },
       ],
     });
     const errors = result.errors + result.timeouts + result.non2xx;
+    // The inquiries are test traffic: remove them, so every run measures the same dataset.
+    await raw.query(`DELETE FROM leads WHERE utm_campaign = 'bench-intake'`);
     rows.push({ measure: `Public intake, ${INTAKE_SECONDS} s, ${result.connections} connections`, app: `${Math.round(result.requests.average).toLocaleString('en-IN')} inquiries/s, p99 ${result.latency.p99} ms`, raw: `${errors} errors`, ratio: '', goal: '≥ 1,500/s, p99 ≤ 50 ms, 0 errors', met: result.requests.average >= 1500 && result.latency.p99 <= 50 && errors === 0 });
   } finally {
     await server.stop();

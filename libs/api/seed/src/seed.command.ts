@@ -30,7 +30,7 @@ async function main() {
         onProgress: (done) => bar.update(done),
         onIndexing: () => {
           bar.stop();
-          console.log('Rebuilding indexes…');
+          console.log('Rebuilding indexes and laying the leads out in order of arrival…');
         },
       });
       console.log(`Added ${result.leads.toLocaleString('en-IN')} leads and ${result.activities.toLocaleString('en-IN')} timeline entries in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
