@@ -29,3 +29,26 @@ export function reportFilters(user: AuthUser, query: Record<string, unknown>, ex
   }
   return list;
 }
+
+/** Report parameters that name a dimension of `lead_day_counts`. */
+const DAY_COUNT_DIMENSIONS: Record<string, string> = { advisorId: 'advisor', source: 'source', campaign: 'utmCampaign', utmCampaign: 'utmCampaign', level: 'level' };
+
+/**
+ * The slice of `lead_day_counts` that answers a report with these (already validated) parameters:
+ * whole days (`from`/`to`) and at most one dimension, the advisor's own scope included. Null when
+ * the day counts cannot answer it (another filter, two dimensions, a list of values).
+ */
+export function dayCountScope(user: AuthUser, query: Record<string, unknown>): { dim: string; key: string } | null {
+  const slices: [string, string][] = [];
+  for (const [name, value] of Object.entries(query)) {
+    if (name === 'from' || name === 'to') continue;
+    const dim = DAY_COUNT_DIMENSIONS[name];
+    if (!dim || typeof value !== 'string') return null;
+    slices.push([dim, dim === 'advisor' ? value.toLowerCase() : value]);
+  }
+  if (accessOf('reports', user.role) === 'own') slices.push(['advisor', user.id]);
+  const distinct = new Map(slices);
+  if (distinct.size > 1 || slices.some(([dim, key]) => distinct.get(dim) !== key)) return null;
+  const [slice] = distinct;
+  return slice ? { dim: slice[0], key: slice[1] } : { dim: 'all', key: '' };
+}

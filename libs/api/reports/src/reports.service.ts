@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { accessOf, LEAD_SOURCE_LABELS, PIPELINE, PROGRAM_LEVEL_LABELS, type LeadSource, type PipelineStage, type ProgramLevel } from '@advisordesk/shared';
 import { fieldError, whereClause } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
-import { reportFilters } from './report-filters';
+import { dayCountScope, reportFilters } from './report-filters';
 
 export interface FunnelReport {
   stages: { stage: PipelineStage; reached: number; fromPrevious: number | null; fromStart: number | null }[];
@@ -39,8 +39,9 @@ const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 const days = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
 /**
- * Funnel and conversion figures, each one pass over the cohort's leads with FILTER aggregates
- * (served by `leads_created_idx`, which includes the columns read: an index-only scan).
+ * Funnel and conversion figures. A funnel over whole days with at most one dimension (advisor,
+ * source, campaign or level) adds up `lead_day_counts`; anything else is one pass over the
+ * cohort's leads with FILTER aggregates, as is the conversion report (its medians need the leads).
  * "Reached a stage" means the status history ever got there or past it: `max_stage`, kept by
  * every status change, so skipped stages count as reached and lost leads keep what they reached.
  */
@@ -50,9 +51,20 @@ export class ReportsService {
 
   async funnel(user: AuthUser, query: Record<string, unknown>): Promise<FunnelReport> {
     const list = reportFilters(user, query);
-    const columns = PIPELINE.map((_, i) => (i === 0 ? `count(*)::int AS s0` : `count(*) FILTER (WHERE l.max_stage >= ${i})::int AS s${i}`));
-    const [row] = await this.dataSource.query(`SELECT ${columns.join(', ')}, count(*) FILTER (WHERE l.status = 'lost')::int AS lost FROM leads l ${whereClause(list.where)}`, list.params);
-    const reached = PIPELINE.map((_, i) => row[`s${i}`] as number);
+    const scope = dayCountScope(user, query);
+    let row: Record<string, number>;
+    if (scope) {
+      // Whole days and at most one dimension: the day counts have it (kept exact by triggers).
+      [row] = await this.dataSource.query(
+        `SELECT ${['leads AS s0', 's1', 's2', 's3', 's4', 's5', 's6', 'lost'].map((c) => `COALESCE(sum(${c.split(' ')[0]}), 0)::int AS ${c.split(' ').pop()}`).join(', ')}
+           FROM lead_day_counts WHERE dim = $1 AND key = $2 AND day BETWEEN COALESCE($3::date, '-infinity') AND COALESCE($4::date, 'infinity')`,
+        [scope.dim, scope.key, query.from ?? null, query.to ?? null],
+      );
+    } else {
+      const columns = PIPELINE.map((_, i) => (i === 0 ? `count(*)::int AS s0` : `count(*) FILTER (WHERE l.max_stage >= ${i})::int AS s${i}`));
+      [row] = await this.dataSource.query(`SELECT ${columns.join(', ')}, count(*) FILTER (WHERE l.status = 'lost')::int AS lost FROM leads l ${whereClause(list.where)}`, list.params);
+    }
+    const reached = PIPELINE.map((_, i) => row[`s${i}`]);
     return {
       stages: PIPELINE.map((stage, i) => ({ stage, reached: reached[i], fromPrevious: i === 0 ? ratio(reached[0], reached[0]) : ratio(reached[i], reached[i - 1]), fromStart: ratio(reached[i], reached[0]) })),
       lost: row.lost,

@@ -146,3 +146,41 @@ describe('conversion reports on crafted histories', () => {
     }
   });
 });
+
+describe('the day counts behind the funnel', () => {
+  let t: TestApp;
+  afterAll(() => t.close());
+
+  it('agree with counting the leads after inserts, pipeline moves, reassignment, erasure and deletion', async () => {
+    t = await createTestApp([ReportsModule]);
+    const manager = await createUserAndSignIn(t.http, t.dataSource, 'manager');
+    const a = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Advisor A');
+    const b = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Advisor B');
+    const statuses = ['new', 'contacted', 'counselled', 'shortlisted', 'applied', 'admitted', 'enrolled'];
+    // 90 leads an hour apart from 17:00 UTC on 1 April (22:30 IST), so they straddle IST midnights.
+    await t.dataSource.query(
+      `INSERT INTO leads (reference, full_name, phone, status, max_stage, advisor_id, source, utm_campaign, level, created_at)
+       SELECT 'AD-DC' || lpad(i::text, 4, '0'), 'Lead ' || i, '+9197000' || lpad(i::text, 5, '0'), ($3::text[])[i % 7 + 1], i % 7,
+              CASE i % 3 WHEN 0 THEN $1::uuid WHEN 1 THEN $2::uuid END, (ARRAY['website', 'referral', 'walk_in'])[i % 3 + 1],
+              CASE WHEN i % 2 = 0 THEN 'spring-mba' END, (ARRAY['PG', 'UG', 'diploma'])[i % 3 + 1], timestamptz '2026-04-01T17:00:00Z' + i * interval '1 hour'
+         FROM generate_series(1, 90) i`,
+      [a.id, b.id, statuses],
+    );
+    // One statement moving many leads, a move to lost, a reassignment, an edit that changes nothing counted, an erasure, deletions.
+    await t.dataSource.query(`UPDATE leads SET status = 'counselled', max_stage = greatest(max_stage, 2) WHERE status IN ('new', 'contacted') AND reference LIKE 'AD-DC%'`);
+    await t.dataSource.query(`UPDATE leads SET status = 'lost', lost_reason = 'budget' WHERE reference IN ('AD-DC0010', 'AD-DC0020', 'AD-DC0030')`);
+    await t.dataSource.query(`UPDATE leads SET advisor_id = $1 WHERE advisor_id = $2 AND reference < 'AD-DC0040'`, [b.id, a.id]);
+    await t.dataSource.query(`UPDATE leads SET full_name = 'Renamed' WHERE reference LIKE 'AD-DC00%'`);
+    await t.dataSource.query(`UPDATE leads SET full_name = 'Erased', phone = NULL, erased_at = now() WHERE reference = 'AD-DC0050'`);
+    await t.dataSource.query(`DELETE FROM leads WHERE reference IN ('AD-DC0060', 'AD-DC0061')`);
+
+    const funnel = async (query: string) => (await request(t.http).get(`/api/reports/funnel?${query}`).set(manager.auth).expect(200)).body;
+    for (const query of ['', `advisorId=${a.id}`, `advisorId=${b.id}`, 'source=referral', 'campaign=spring-mba', 'level=UG', 'from=2026-04-02&to=2026-04-03', `from=2026-04-03&advisorId=${b.id}`]) {
+      // A filter the day counts do not take sends the same question to the leads themselves.
+      const counted = await funnel(`${query}&updatedAt_gte=2000-01-01`);
+      expect({ query, ...(await funnel(query)) }).toEqual({ query, ...counted });
+    }
+    expect((await funnel('')).stages[0].reached).toBe(88);
+    expect((await funnel('from=2026-04-02&to=2026-04-02')).stages[0].reached).toBe(24);
+  });
+});
