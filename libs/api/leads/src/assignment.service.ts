@@ -13,6 +13,40 @@ const ASSIGNMENT_LOCK = 73_310_001;
 
 const SWEEP_EVERY_MS = 60_000;
 
+export interface AdvisorLoad {
+  id: string;
+  load: number;
+  last: number;
+}
+
+export interface Turn {
+  advisorId: string;
+  at: Date;
+}
+
+/**
+ * The active advisors' open-lead counts and last turns as one JSON array (a subquery, so a caller
+ * can read them with its own data in one round trip); empty when auto-assignment is off.
+ */
+export const ADVISOR_LOADS = `
+  SELECT COALESCE(json_agg(json_build_object('id', al.advisor_id, 'load', al.open_leads, 'last', COALESCE(extract(epoch FROM al.last_assigned_at) * 1000, 0)::float)), '[]')
+    FROM advisor_load al JOIN users u ON u.id = al.advisor_id
+   WHERE u.role = 'advisor' AND u.active
+     AND COALESCE((SELECT (value->>'autoAssign')::boolean FROM app_settings WHERE key = 'assignment'), true)`;
+
+/** Each of `count` new leads in turn to the least loaded advisor (ties: longest since their last new lead). */
+export function planTurns(advisors: AdvisorLoad[], count: number): Turn[] {
+  if (!advisors.length) return [];
+  const now = Date.now();
+  return Array.from({ length: count }, (_, i) => {
+    advisors.sort((a, b) => a.load - b.load || a.last - b.last || (a.id < b.id ? -1 : 1));
+    const advisor = advisors[0];
+    advisor.load++;
+    advisor.last = now + i;
+    return { advisorId: advisor.id, at: new Date(now + i) };
+  });
+}
+
 @Injectable()
 export class AssignmentService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Assignment');
@@ -53,33 +87,21 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /**
-   * Under the lock: advisors for `count` new leads, in order: each to the least loaded active
-   * advisor (ties: longest since their last new lead), and records the turns taken. Empty when
+   * Under the lock: advisors for `count` new leads, in order, and the turns recorded. Empty when
    * auto-assignment is off or no advisor is active. `advisor_load.open_leads` follows by trigger
    * when the leads are written.
    */
-  async takeTurns(manager: Db, count: number): Promise<{ advisorId: string; at: Date }[]> {
+  async takeTurns(manager: Db, count: number): Promise<Turn[]> {
     if (count === 0) return [];
-    const advisors: { id: string; load: number; last: number }[] = await manager.query(
-      `SELECT al.advisor_id AS id, al.open_leads AS load, COALESCE(extract(epoch FROM al.last_assigned_at) * 1000, 0)::float AS last
-         FROM advisor_load al JOIN users u ON u.id = al.advisor_id
-        WHERE u.role = 'advisor' AND u.active
-          AND COALESCE((SELECT (value->>'autoAssign')::boolean FROM app_settings WHERE key = 'assignment'), true)`,
-    );
-    if (!advisors.length) return [];
-    const now = Date.now();
-    const turns = Array.from({ length: count }, (_, i) => {
-      advisors.sort((a, b) => a.load - b.load || a.last - b.last || (a.id < b.id ? -1 : 1));
-      const advisor = advisors[0];
-      advisor.load++;
-      advisor.last = now + i;
-      return { advisorId: advisor.id, at: new Date(now + i) };
-    });
+    const [{ advisors }] = await manager.query(`SELECT (${ADVISOR_LOADS}) AS advisors`);
+    const turns = planTurns(advisors, count);
     const last = new Map(turns.map((t) => [t.advisorId, t.at]));
-    await manager.query(`UPDATE advisor_load al SET last_assigned_at = t.at FROM unnest($1::uuid[], $2::timestamptz[]) AS t(advisor, at) WHERE al.advisor_id = t.advisor`, [
-      [...last.keys()],
-      [...last.values()],
-    ]);
+    if (last.size) {
+      await manager.query(`UPDATE advisor_load al SET last_assigned_at = t.at FROM unnest($1::uuid[], $2::timestamptz[]) AS t(advisor, at) WHERE al.advisor_id = t.advisor`, [
+        [...last.keys()],
+        [...last.values()],
+      ]);
+    }
     return turns;
   }
 

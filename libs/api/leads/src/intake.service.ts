@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { normalisePhone } from '@advisordesk/shared';
 import { APP_CONFIG, BatchQueue, fieldError, RateLimiter, type AppConfig } from '@advisordesk/api-core';
-import { AssignmentService } from './assignment.service';
+import { ADVISOR_LOADS, AssignmentService, planTurns, type AdvisorLoad } from './assignment.service';
 import { WebsiteFormService } from './website-form.service';
 import type { CreateInquiryDto } from './dto/create-inquiry.dto';
 import { newReference } from './reference';
@@ -102,7 +102,11 @@ const UPSERT_INQUIRIES = `
   assignment AS (
     INSERT INTO activities (lead_id, type, data, created_at)
     SELECT l.id, 'assignment', jsonb_build_object('to', input.advisor_id, 'automatic', true), input.assigned_at
-      FROM lead l JOIN input USING (phone) WHERE l.created AND input.advisor_id IS NOT NULL)
+      FROM lead l JOIN input USING (phone) WHERE l.created AND input.advisor_id IS NOT NULL),
+  turns AS (
+    UPDATE advisor_load al SET last_assigned_at = t.at
+      FROM (SELECT advisor_id, max(assigned_at) AS at FROM input WHERE advisor_id IS NOT NULL GROUP BY advisor_id) t
+     WHERE al.advisor_id = t.advisor_id)
   SELECT lead.id, lead.reference, lead.created, input.ord FROM lead JOIN input USING (phone) ORDER BY input.ord`;
 
 export interface InquiryReceipt {
@@ -201,18 +205,21 @@ export class IntakeService implements OnApplicationShutdown {
   }
 
   /**
-   * A batch in the caller's transaction: under the assignment lock (new leads are only ever
-   * created holding it, so the phones found here are all that exist), the new phones get their
-   * advisors, then one statement writes leads, inquiries and timeline entries. A lead is written
-   * once, with its advisor: no second version of the row for the assignment.
+   * A batch in the caller's transaction, in three round trips: the assignment lock; one read of
+   * the phones that already have a lead and of the advisors' loads; one statement writing leads
+   * (each new one once, with its advisor: no second row version), inquiries, timeline entries and
+   * the advisors' turns. A lead someone entered meanwhile without the lock (an advisor's own
+   * entry) is updated, not created, and keeps its advisor.
    */
   private async intakeWithin(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeResult[]> {
     await this.assignment.lock(manager);
-    const known = new Set<string>(
-      (await manager.query(`SELECT phone FROM leads WHERE phone = ANY($1::text[])`, [rows.map((r) => r.phone)])).map((r: { phone: string }) => r.phone),
+    const [{ known, advisors }]: { known: string[]; advisors: AdvisorLoad[] }[] = await manager.query(
+      `SELECT (SELECT COALESCE(json_agg(phone), '[]') FROM leads WHERE phone = ANY($1::text[])) AS known, (${ADVISOR_LOADS}) AS advisors`,
+      [rows.map((r) => r.phone)],
     );
-    const fresh = rows.filter((row) => !known.has(row.phone));
-    const turns = await this.assignment.takeTurns(manager, fresh.length);
+    const existing = new Set(known);
+    const fresh = rows.filter((row) => !existing.has(row.phone));
+    const turns = planTurns(advisors, fresh.length);
     const assigned = new Map(fresh.map((row, i) => [row.phone, turns[i]]));
     const input = rows.map((row, ord) => ({ ...row, ord, advisor_id: assigned.get(row.phone)?.advisorId ?? null, assigned_at: assigned.get(row.phone)?.at ?? null }));
     return manager.query(UPSERT_INQUIRIES, [JSON.stringify(input)]);
