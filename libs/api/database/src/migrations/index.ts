@@ -7,6 +7,7 @@ import { AssignmentQueue1764400500000 } from './1764400500000-assignment-queue';
 import { LeanerLeadIndexes1764400600000 } from './1764400600000-leaner-lead-indexes';
 import { SearchIndexPendingLists1764400700000 } from './1764400700000-search-index-pending-lists';
 import { LeadDayCounts1764400800000 } from './1764400800000-lead-day-counts';
+import { SearchStatistics1764400900000 } from './1764400900000-search-statistics';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
-export const MIGRATIONS = [UsersAndTokens1764400000000, Leads1764400100000, Catalogue1764400200000, ExportsAndReportIndexes1764400300000, WebsiteForm1764400400000, AssignmentQueue1764400500000, LeanerLeadIndexes1764400600000, SearchIndexPendingLists1764400700000, LeadDayCounts1764400800000];
+export const MIGRATIONS = [UsersAndTokens1764400000000, Leads1764400100000, Catalogue1764400200000, ExportsAndReportIndexes1764400300000, WebsiteForm1764400400000, AssignmentQueue1764400500000, LeanerLeadIndexes1764400600000, SearchIndexPendingLists1764400700000, LeadDayCounts1764400800000, SearchStatistics1764400900000];
