@@ -195,6 +195,11 @@ describe.each<Viewport>(['laptop', 'phone'])('AdvisorDesk admin on a %s', (viewp
     await page.getByRole('menuitem', { name: 'Dashboard' }).waitFor();
     expect(await page.getByRole('menuitem', { name: 'Users' }).count()).toBe(0);
     expect(await page.getByText('Active users by role').count()).toBe(0);
+    // The catalogue's pages sit in its submenu; an advisor reads them but cannot import.
+    await page.getByRole('menuitem', { name: 'Catalogue' }).click();
+    await page.getByRole('menuitem', { name: 'Programs' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Fee structures' }).waitFor();
+    expect(await page.getByRole('menuitem', { name: 'Import CSV' }).count()).toBe(0);
     if (viewport === 'phone') await page.keyboard.press('Escape');
 
     await page.goto('/users');
