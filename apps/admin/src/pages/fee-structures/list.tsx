@@ -8,6 +8,7 @@ import type { ApiRequestError } from '../../providers/http-client';
 import { listFilters } from '../universities/components/list-filters';
 import { FeeBreakdown } from './components/fee-breakdown';
 import type { FeeStructure } from './types';
+import { listPagination, ListSearch } from '../../components/list-parts';
 
 const CURRENT_OPTIONS = [
   { value: 'true', label: 'Current only' },
@@ -96,21 +97,12 @@ export default function FeeStructureListPage() {
       : []),
   ];
 
-  const pagination = tableProps.pagination ? { ...tableProps.pagination, showSizeChanger: !phone, size: 'small' as const } : false;
+  const pagination = listPagination(tableProps.pagination, phone, false);
 
   return (
     <List title="Fee structures" breadcrumb={false}>
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onSearch={(value) => f.set('q', value.trim())}
-          placeholder="Search program or university"
-          aria-label="Search fee structures"
-          allowClear
-          enterButton
-          style={{ flex: '3 1 260px', minWidth: 0 }}
-        />
+        <ListSearch value={search} onChange={setSearch} onSearch={(value) => f.set('q', value)} placeholder="Search program or university" label="Search fee structures" flex="3 1 260px" />
         <Input
           defaultValue={f.text('session')}
           key={f.text('session') ?? ''}

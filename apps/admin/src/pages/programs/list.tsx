@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useCan, useGo, useLink } from '@refinedev/core';
-import { CreateButton, getDefaultSortOrder, List, useSelect, useTable } from '@refinedev/antd';
-import { ClearOutlined, EyeOutlined, FilterOutlined, UploadOutlined } from '@ant-design/icons';
-import { Badge, Button, Checkbox, Flex, Grid, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useCan, useLink } from '@refinedev/core';
+import { getDefaultSortOrder, List, useSelect, useTable } from '@refinedev/antd';
+import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
+import { Badge, Button, Checkbox, Flex, Grid, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { formatInr, rupeesToPaise } from '@advisordesk/shared';
 import type { ApiRequestError } from '../../providers/http-client';
 import { CompareBar } from '../compare/components/compare-bar';
@@ -15,6 +15,7 @@ import type { University } from '../universities/types';
 import { CREDENTIAL_OPTIONS, LEVEL_OPTIONS, MODE_OPTIONS } from './components/options';
 import { RangeFilter } from './components/range-filter';
 import { formatDuration, LEVEL_LABELS, MODE_LABELS, labelOf, type Program } from './types';
+import { CatalogueHeaderButtons, listPagination, ListSearch } from '../../components/list-parts';
 
 /** Duration presets, as students ask: "a year or less", "two years"… */
 const DURATIONS = [
@@ -31,7 +32,6 @@ const paiseToWholeRupees = (paise: string | undefined) => (paise && /^\d+$/.test
 export default function ProgramListPage() {
   const screens = Grid.useBreakpoint();
   const phone = screens.sm === false;
-  const go = useGo();
   const Link = useLink();
   const tray = useCompareTray();
   const { data: editAccess } = useCan({ resource: 'programs', action: 'create' });
@@ -171,14 +171,7 @@ export default function ProgramListPage() {
     },
   ];
 
-  const pagination = tableProps.pagination
-    ? {
-        ...tableProps.pagination,
-        showSizeChanger: !phone,
-        size: 'small' as const,
-        showTotal: phone ? undefined : (total: number, [from, to]: [number, number]) => `${from}–${to} of ${total}`,
-      }
-    : false;
+  const pagination = listPagination(tableProps.pagination, phone);
 
   const filterStyle = { flex: '1 1 170px', minWidth: 0 };
 
@@ -186,32 +179,10 @@ export default function ProgramListPage() {
     <List
       title="Programs"
       breadcrumb={false}
-      headerButtons={
-        canEdit ? (
-          <Space wrap>
-            <Button icon={<UploadOutlined />} onClick={() => go({ to: '/catalogue/import' })}>
-              Import CSV
-            </Button>
-            <CreateButton resource="programs">Add program</CreateButton>
-          </Space>
-        ) : (
-          <Tag icon={<EyeOutlined />} bordered={false}>
-            View only
-          </Tag>
-        )
-      }
+      headerButtons={<CatalogueHeaderButtons canEdit={canEdit} resource="programs" createLabel="Add program" />}
     >
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onSearch={(value) => f.set('q', value.trim())}
-          placeholder="Search program, university or specialisation"
-          aria-label="Search programs"
-          allowClear
-          enterButton
-          style={{ flex: '3 1 280px', minWidth: 0 }}
-        />
+        <ListSearch value={search} onChange={setSearch} onSearch={(value) => f.set('q', value)} placeholder="Search program, university or specialisation" label="Search programs" flex="3 1 280px" />
         {phone && (
           <Badge count={secondaryCount} size="small">
             <Button icon={<FilterOutlined />} onClick={() => setShowFilters((v) => !v)} aria-expanded={showFilters}>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useCan, useDelete, useGo, useUpdate } from '@refinedev/core';
-import { CreateButton, getDefaultSortOrder, List, useTable } from '@refinedev/antd';
-import { AppstoreOutlined, EditOutlined, EyeOutlined, StopOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Flex, Grid, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { getDefaultSortOrder, List, useTable } from '@refinedev/antd';
+import { AppstoreOutlined, EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
+import { Button, Flex, Grid, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ActiveBadge } from '../../components/active-badge';
 import type { ApiRequestError } from '../../providers/http-client';
 import { ApprovalTags } from './components/approval-tags';
@@ -10,6 +10,7 @@ import { listFilters } from './components/list-filters';
 import { APPROVAL_OPTIONS, NAAC_OPTIONS, OWNERSHIP_OPTIONS } from './components/university-form';
 import { OWNERSHIP_LABELS, type University } from './types';
 import { formatNirf } from '../programs/types';
+import { CatalogueHeaderButtons, listPagination, ListSearch } from '../../components/list-parts';
 
 const STATUS_OPTIONS = [
   { value: 'true', label: 'Active' },
@@ -152,45 +153,16 @@ export default function UniversityListPage() {
     },
   ];
 
-  const pagination = tableProps.pagination
-    ? {
-        ...tableProps.pagination,
-        showSizeChanger: !phone,
-        size: 'small' as const,
-        showTotal: phone ? undefined : (total: number, [from, to]: [number, number]) => `${from}–${to} of ${total}`,
-      }
-    : false;
+  const pagination = listPagination(tableProps.pagination, phone);
 
   return (
     <List
       title="Universities"
       breadcrumb={false}
-      headerButtons={
-        canEdit ? (
-          <Space wrap>
-            <Button icon={<UploadOutlined />} onClick={() => go({ to: '/catalogue/import' })}>
-              Import CSV
-            </Button>
-            <CreateButton resource="universities">Add university</CreateButton>
-          </Space>
-        ) : (
-          <Tag icon={<EyeOutlined />} bordered={false}>
-            View only
-          </Tag>
-        )
-      }
+      headerButtons={<CatalogueHeaderButtons canEdit={canEdit} resource="universities" createLabel="Add university" />}
     >
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onSearch={(value) => f.set('q', value.trim())}
-          placeholder="Search by name or city"
-          aria-label="Search universities"
-          allowClear
-          enterButton
-          style={{ flex: '2 1 260px', minWidth: 0 }}
-        />
+        <ListSearch value={search} onChange={setSearch} onSearch={(value) => f.set('q', value)} placeholder="Search by name or city" label="Search universities" flex="2 1 260px" />
         <Select
           value={f.text('ownership')}
           onChange={(value?: string) => f.set('ownership', value)}

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useCan, useGetIdentity, useInvalidateAuthStore, useUpdate, type CrudFilter } from '@refinedev/core';
 import { getDefaultFilter, getDefaultSortOrder, List, useModalForm, useTable } from '@refinedev/antd';
-import { EditOutlined, EyeOutlined, PlusOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
-import { Button, Flex, Grid, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { EditOutlined, PlusOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
+import { Button, Flex, Grid, Modal, Popconfirm, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { formatIstDateTime, isRole, type UserView } from '@advisordesk/shared';
 import { ActiveBadge } from '../../components/active-badge';
 import { RoleTag } from '../../components/role-tag';
 import type { ApiRequestError } from '../../providers/http-client';
 import { ROLE_OPTIONS, UserForm, type UserFormValues } from './user-form';
+import { listPagination, ListSearch, ViewOnlyTag } from '../../components/list-parts';
 
 const STATUS_OPTIONS = [
   { value: 'true', label: 'Active' },
@@ -190,14 +191,7 @@ export default function UserListPage() {
     });
   }
 
-  const pagination = tableProps.pagination
-    ? {
-        ...tableProps.pagination,
-        showSizeChanger: !phone,
-        size: 'small' as const,
-        showTotal: phone ? undefined : (total: number, [from, to]: [number, number]) => `${from}–${to} of ${total}`,
-      }
-    : false;
+  const pagination = listPagination(tableProps.pagination, phone);
 
   return (
     <List
@@ -210,24 +204,13 @@ export default function UserListPage() {
           </Button>
         ) : editAccess && !canEdit ? (
           <Tooltip title="Your role may see the team but not change it">
-            <Tag icon={<EyeOutlined />} bordered={false}>
-              View only
-            </Tag>
+            <ViewOnlyTag />
           </Tooltip>
         ) : null
       }
     >
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onSearch={(value) => setFilter('q', value.trim())}
-          placeholder="Search by name or email"
-          aria-label="Search users"
-          allowClear
-          enterButton
-          style={{ flex: '2 1 260px', minWidth: 0 }}
-        />
+        <ListSearch value={search} onChange={setSearch} onSearch={(value) => setFilter('q', value)} placeholder="Search by name or email" label="Search users" flex="2 1 260px" />
         <Select
           value={role && isRole(role) ? role : undefined}
           onChange={(value?: string) => setFilter('role', value)}
