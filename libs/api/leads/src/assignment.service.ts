@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, BatchQueue } from '@advisordesk/api-core';
+import { AppError } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { LeadsErrors } from './leads.errors';
 import { recordActivity } from './activity';
@@ -11,7 +11,6 @@ type Db = Pick<EntityManager, 'query'>;
 /** Advisory-lock key for lead assignment (any constant unique to this purpose). */
 const ASSIGNMENT_LOCK = 73_310_001;
 
-const SWEEP_EVERY_MS = 60_000;
 
 export interface AdvisorLoad {
   id: string;
@@ -50,31 +49,22 @@ export function planTurns(advisors: AdvisorLoad[], count: number): Turn[] {
 @Injectable()
 export class AssignmentService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Assignment');
-  private readonly queue = new BatchQueue<string, string | null>({ maxBatch: 500, run: (ids) => this.assignBatch(ids) });
-  private sweeper?: NodeJS.Timeout;
-  private sweeping: Promise<void> | null = null;
+  private startup: Promise<void> | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * New leads are assigned in the transaction that creates them. Leads an earlier version left
+   * waiting (`awaiting_assignment`) are assigned once, at start.
+   */
   onApplicationBootstrap() {
-    // Leads left waiting by a crash or a failed batch are picked up at start and every minute.
-    this.sweeper = setInterval(() => this.sweep(), SWEEP_EVERY_MS);
-    this.sweeper.unref();
-    this.sweep();
+    this.startup = this.dataSource
+      .transaction((manager) => this.assignWaiting(manager))
+      .catch((error) => this.logger.warn(`Assigning waiting leads failed: ${(error as Error).message}`));
   }
 
   async onApplicationShutdown() {
-    if (this.sweeper) clearInterval(this.sweeper);
-    await this.sweeping;
-    await this.queue.idle();
-  }
-
-  /**
-   * Assigns a new website lead (already committed) and answers its advisor. Requests arriving
-   * together share one transaction: under load, many leads are assigned per lock and commit.
-   */
-  assignNew(leadId: string): Promise<string | null> {
-    return this.queue.submit(leadId);
+    await this.startup;
   }
 
   /**
@@ -105,47 +95,20 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     return turns;
   }
 
-  private sweep() {
-    this.sweeping ??= (async () => {
-      try {
-        const waiting: { id: string }[] = await this.dataSource.query(`SELECT id FROM leads WHERE awaiting_assignment ORDER BY created_at LIMIT 500`);
-        if (waiting.length) await Promise.all(waiting.map((w) => this.assignNew(w.id)));
-      } catch (error) {
-        this.logger.warn(`Assignment sweep failed: ${(error as Error).message}`);
-      } finally {
-        this.sweeping = null;
-      }
-    })();
-  }
-
-  private async assignBatch(leadIds: string[]): Promise<(string | null)[]> {
-    const assigned = await this.dataSource.transaction((manager) => this.assignLeads(manager, leadIds));
-    return leadIds.map((id) => assigned.get(id) ?? null);
-  }
-
-  /**
-   * For a batch, in one transaction: under the assignment lock, read the advisors' open-lead counts
-   * (committed by every earlier batch), give each lead in turn to the least loaded (ties: longest
-   * since their last new lead), and record it. `advisor_load.open_leads` follows by trigger.
-   */
-  private async assignLeads(manager: Db, leadIds: string[]): Promise<Map<string, string | null>> {
+  /** Under the lock, every lead still waiting gets an advisor in turn (or stops waiting when auto-assignment is off). */
+  private async assignWaiting(manager: Db): Promise<void> {
     await this.lock(manager);
-    // A lead another transaction holds is left to the next sweep.
-    const pending: string[] = (
-      await manager.query(`SELECT id FROM leads WHERE id = ANY($1::uuid[]) AND awaiting_assignment AND advisor_id IS NULL ORDER BY created_at, id FOR UPDATE SKIP LOCKED`, [leadIds])
-    ).map((r: { id: string }) => r.id);
-    const result = new Map<string, string | null>();
-    if (!pending.length) return result;
-    const turns = await this.takeTurns(manager, pending.length);
-    pending.forEach((id, i) => result.set(id, turns[i]?.advisorId ?? null));
+    const waiting: string[] = (await manager.query(`SELECT id FROM leads WHERE awaiting_assignment AND advisor_id IS NULL ORDER BY created_at, id FOR UPDATE`)).map((r: { id: string }) => r.id);
+    if (!waiting.length) return;
+    const turns = await this.takeTurns(manager, waiting.length);
     await manager.query(
       `WITH p AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS p(id, advisor, at)),
        assigned AS (UPDATE leads l SET advisor_id = p.advisor, awaiting_assignment = false FROM p WHERE l.id = p.id)
        INSERT INTO activities (lead_id, type, data, created_at)
        SELECT p.id, 'assignment', jsonb_build_object('to', p.advisor, 'automatic', true), p.at FROM p WHERE p.advisor IS NOT NULL`,
-      [pending, pending.map((_, i) => turns[i]?.advisorId ?? null), pending.map((_, i) => turns[i]?.at ?? new Date())],
+      [waiting, waiting.map((_, i) => turns[i]?.advisorId ?? null), waiting.map((_, i) => turns[i]?.at ?? new Date())],
     );
-    return result;
+    this.logger.log(`Assigned ${waiting.length} lead(s) left waiting`);
   }
 
   async settings(): Promise<{ autoAssign: boolean }> {

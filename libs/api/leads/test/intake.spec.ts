@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn } from '@advisordesk/api-auth/testing';
 import { LeadsModule } from '../src';
+import { AssignmentService } from '../src/assignment.service';
 import { SearchIndexService } from '../src/search-index.service';
 import { inquiry, leadByPhone, newPhone, submitInquiry } from './support';
 
@@ -247,6 +248,24 @@ describe('automatic assignment', () => {
     expect(loads.map((r: { n: number }) => r.n)).toEqual([5, 5, 5, 5]);
     const counters = await t.dataSource.query(`SELECT open_leads FROM advisor_load al JOIN users u ON u.id = al.advisor_id WHERE u.role = 'advisor'`);
     expect(counters.map((r: { open_leads: number }) => r.open_leads)).toEqual([5, 5, 5, 5]);
+  });
+
+  it('leads an earlier version left waiting are assigned in turn when the API starts', async () => {
+    t = await createTestApp([LeadsModule], { INQUIRY_RATE_LIMIT: '10000' });
+    const a = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'A');
+    const b = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'B');
+    await t.dataSource.query(
+      `INSERT INTO leads (reference, full_name, phone, awaiting_assignment) SELECT 'AD-WAIT' || i, 'Waiting ' || i, '+9196100000' || i, true FROM generate_series(1, 4) i`,
+    );
+    const assignment = t.app.get(AssignmentService);
+    assignment.onApplicationBootstrap();
+    await assignment.onApplicationShutdown();
+    const rows = await t.dataSource.query(`SELECT advisor_id, awaiting_assignment FROM leads WHERE reference LIKE 'AD-WAIT%'`);
+    expect(rows.filter((r: { advisor_id: string }) => r.advisor_id === a.id)).toHaveLength(2);
+    expect(rows.filter((r: { advisor_id: string }) => r.advisor_id === b.id)).toHaveLength(2);
+    expect(rows.every((r: { awaiting_assignment: boolean }) => !r.awaiting_assignment)).toBe(true);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM activities a JOIN leads l ON l.id = a.lead_id WHERE l.reference LIKE 'AD-WAIT%' AND a.type = 'assignment'`);
+    expect(n).toBe(4);
   });
 
   it('managers can turn automatic assignment off; new leads then wait unassigned', async () => {

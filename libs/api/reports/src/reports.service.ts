@@ -56,7 +56,7 @@ export class ReportsService {
     if (scope) {
       // Whole days and at most one dimension: the day counts have it (kept exact by triggers).
       [row] = await this.dataSource.query(
-        `SELECT ${['leads AS s0', 's1', 's2', 's3', 's4', 's5', 's6', 'lost'].map((c) => `COALESCE(sum(${c.split(' ')[0]}), 0)::int AS ${c.split(' ').pop()}`).join(', ')}
+        `SELECT COALESCE(sum(leads), 0)::int AS s0, ${[1, 2, 3, 4, 5, 6].map((i) => `COALESCE(sum(s${i}), 0)::int AS s${i}`).join(', ')}, COALESCE(sum(lost), 0)::int AS lost
            FROM lead_day_counts WHERE dim = $1 AND key = $2 AND day BETWEEN COALESCE($3::date, '-infinity') AND COALESCE($4::date, 'infinity')`,
         [scope.dim, scope.key, query.from ?? null, query.to ?? null],
       );
