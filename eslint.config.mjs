@@ -32,6 +32,14 @@ export default [
     },
   },
   {
+    // Every body field says whether it may be null: `Optional()` or `Nullable()` from api-core.
+    files: ['libs/api/**/*.ts'],
+    ignores: ['libs/api/core/src/errors/presence.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'class-validator', importNames: ['IsOptional'], message: 'Use Optional() (may be left out, never null) or Nullable() from @advisordesk/api-core.' }] }],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts', '**/jest.config.ts', 'tools/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

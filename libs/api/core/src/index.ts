@@ -10,3 +10,4 @@ export * from './http/rate-limiter';
 export * from './http/id-param';
 export * from './http/allowed-origins';
 export * from './batch/batch-queue';
+export * from './errors/presence';

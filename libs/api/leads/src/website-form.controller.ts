@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
-import { Public } from '@advisordesk/api-core';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { Public, Nullable } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { WebsiteFormService } from './website-form.service';
 
@@ -26,7 +26,7 @@ export class WebsiteFormSettingsDto {
   noticeText: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Nullable()
   @ValidateIf((_, v) => v !== null && v !== '')
   @IsUrl({ require_protocol: true }, { message: 'noticeUrl must be an http(s) address' })
   noticeUrl?: string | null;

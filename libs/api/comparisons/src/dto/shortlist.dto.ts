@@ -1,15 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { Optional, Nullable } from '@advisordesk/api-core';
 import { COMPARISON_MAX_PROGRAMS, COMPARISON_MIN_PROGRAMS } from '@advisordesk/shared';
 
 export class AddShortlistItemDto {
   @ApiProperty() @IsUUID('all', { message: 'programId must be a program id' }) programId: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(1000) note?: string;
 }
 
 export class UpdateShortlistItemDto {
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000) note?: string | null;
-  @ApiPropertyOptional({ description: '1 is the top' }) @IsOptional() @IsInt({ message: 'rank must be a whole number' }) @Min(1, { message: 'rank must be at least 1' }) rank?: number;
+  @ApiPropertyOptional({ nullable: true }) @Nullable() @IsString() @MaxLength(1000) note?: string | null;
+  @ApiPropertyOptional({ description: '1 is the top' }) @Optional() @IsInt({ message: 'rank must be a whole number' }) @Min(1, { message: 'rank must be at least 1' }) rank?: number;
 }
 
 export class ReorderShortlistDto {

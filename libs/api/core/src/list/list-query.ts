@@ -46,9 +46,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const IST_OFFSET = '+05:30';
 
-function asList(value: unknown): string[] {
+/** A query value as its list of strings (`status=new&status=lost`); nested `a[b]=c` objects are refused. */
+function asList(key: string, value: unknown): string[] {
   if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).map((v) => String(v));
+  const values = Array.isArray(value) ? value : [value];
+  if (!values.every((v) => typeof v === 'string')) throw fieldError(key, `${key} must be plain text (or repeated for several values)`);
+  return values;
+}
+
+/** The spec's own field of that name; never a built-in property such as `constructor`. */
+export function listField(spec: ListSpec, name: string): ListField | undefined {
+  return Object.hasOwn(spec.fields, name) ? spec.fields[name] : undefined;
 }
 
 function coerce(name: string, field: ListField, raw: string, bound?: 'lower' | 'upper'): unknown {
@@ -113,22 +121,22 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, f
   if (end - start > maxPage) throw fieldError('_end', `a page holds at most ${maxPage} rows`);
 
   // Sorting: whitelisted fields only, always ending with the tie-breaker for stable pages.
-  const sortFields = query._sort === undefined ? [spec.defaultSort.field] : String(query._sort).split(',');
-  const orders = query._order === undefined ? [spec.defaultSort.order] : String(query._order).split(',');
+  const sortFields = query._sort === undefined ? [spec.defaultSort.field] : asList('_sort', query._sort).join(',').split(',');
+  const orders = query._order === undefined ? [spec.defaultSort.order] : asList('_order', query._order).join(',').split(',');
   const orderParts = sortFields.map((name, index) => {
-    const field = spec.fields[name];
+    const field = listField(spec, name);
     if (!field || !field.sortable) throw fieldError('_sort', `_sort: ${name} is not a sortable field`);
     const order = (orders[index] ?? orders[0] ?? 'asc').toLowerCase();
     if (order !== 'asc' && order !== 'desc') throw fieldError('_order', '_order must be asc or desc');
     return `${field.column} ${order.toUpperCase()}${field.required ? '' : order === 'desc' ? ' NULLS LAST' : ' NULLS FIRST'}`;
   });
   const lastOrder = (orders[orders.length - 1] ?? 'asc').toLowerCase() === 'desc' ? 'DESC' : 'ASC';
-  if (!sortFields.some((name) => spec.fields[name]?.column === spec.tieBreaker)) orderParts.push(`${spec.tieBreaker} ${lastOrder}`);
+  if (!sortFields.some((name) => listField(spec, name)?.column === spec.tieBreaker)) orderParts.push(`${spec.tieBreaker} ${lastOrder}`);
 
   for (const [key, value] of Object.entries(query)) {
     if (['_start', '_end', '_sort', '_order'].includes(key) || spec.passThrough?.includes(key)) continue;
     if (key === 'q') {
-      const q = asList(value).join(' ').trim();
+      const q = asList(key, value).join(' ').trim();
       if (!q) continue;
       if (!spec.search) throw fieldError('q', 'q: this list cannot be searched');
       if (q.length > 100) throw fieldError('q', 'q is too long (at most 100 characters)');
@@ -141,9 +149,9 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, f
     const match = /^(.+?)(_ne|_gte|_lte|_like)?$/.exec(key);
     const name = match?.[1] ?? key;
     const op = match?.[2] ?? '';
-    const field = spec.fields[name];
+    const field = listField(spec, name);
     if (!field || field.filterable === false) throw fieldError(key, `${key} is not a known filter`);
-    const values = asList(value);
+    const values = asList(key, value);
     if (values.length === 0) continue;
     if (op === '') {
       // `empty`/`null` is not a value anyone types; `field=` with nothing means "not set".

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { Equals, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsString, IsUrl, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { Optional } from '@advisordesk/api-core';
 import { INQUIRY_LIMITS, LEAD_MODES, PROGRAM_LEVELS, type LeadMode, type ProgramLevel } from '@advisordesk/shared';
 import { IsMobilePhone } from './phone.validator';
 
@@ -15,11 +16,11 @@ export class ConsentDto {
 }
 
 export class UtmDto {
-  @IsOptional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) source?: string;
-  @IsOptional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) medium?: string;
-  @IsOptional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) campaign?: string;
-  @IsOptional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) term?: string;
-  @IsOptional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) content?: string;
+  @Optional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) source?: string;
+  @Optional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) medium?: string;
+  @Optional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) campaign?: string;
+  @Optional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) term?: string;
+  @Optional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) content?: string;
 }
 
 /** A parent or guardian's consent, for a person under 18 (DPDP Act: verifiable parental consent). */
@@ -44,41 +45,41 @@ export class CreateInquiryDto {
   phone: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(INQUIRY_LIMITS.email)
   email?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(INQUIRY_LIMITS.city)
   city?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(INQUIRY_LIMITS.state)
   state?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(INQUIRY_LIMITS.courseInterest)
   courseInterest?: string;
 
   @ApiPropertyOptional({ enum: PROGRAM_LEVELS })
-  @IsOptional()
+  @Optional()
   @IsIn(PROGRAM_LEVELS, { message: `level must be one of: ${PROGRAM_LEVELS.join(', ')}` })
   level?: ProgramLevel;
 
   @ApiPropertyOptional({ enum: LEAD_MODES })
-  @IsOptional()
+  @Optional()
   @IsIn(LEAD_MODES, { message: `mode must be one of: ${LEAD_MODES.join(', ')}` })
   mode?: LeadMode;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(INQUIRY_LIMITS.message)
   message?: string;
@@ -91,32 +92,32 @@ export class CreateInquiryDto {
   consent: ConsentDto;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }, { message: 'sourceUrl must be an http(s) address' })
   @MaxLength(INQUIRY_LIMITS.url)
   sourceUrl?: string;
 
   @ApiPropertyOptional({ type: UtmDto })
-  @IsOptional()
+  @Optional()
   @IsObject({ message: 'utm must be an object' })
   @ValidateNested()
   @Type(() => UtmDto)
   utm?: UtmDto;
 
   @ApiPropertyOptional({ description: 'the version of the consent notice shown next to the form' })
-  @IsOptional()
+  @Optional()
   @IsInt({ message: 'consentNoticeVersion must be a whole number' })
   @Min(1, { message: 'consentNoticeVersion must be at least 1' })
   consentNoticeVersion?: number;
 
   @ApiPropertyOptional({ description: 'the page that linked to the page with the form (document.referrer)' })
-  @IsOptional()
+  @Optional()
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }, { message: 'referrer must be an http(s) address' })
   @MaxLength(INQUIRY_LIMITS.url)
   referrer?: string;
 
   @ApiPropertyOptional({ description: 'true when the person said they are under 18: a guardian must consent' })
-  @IsOptional()
+  @Optional()
   @IsBoolean({ message: 'minor must be true or false' })
   minor?: boolean;
 
@@ -130,7 +131,7 @@ export class CreateInquiryDto {
 
   /** Honeypot: a field people never see. Bots fill it; such submissions are dropped quietly. */
   @ApiPropertyOptional({ description: 'leave empty' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   website?: string;

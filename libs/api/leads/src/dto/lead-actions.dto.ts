@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { Optional } from '@advisordesk/api-core';
 import { CALL_OUTCOMES, LEAD_STATUSES, LOST_REASONS, NOTE_MAX_LENGTH, type CallOutcome, type LeadStatus, type LostReason } from '@advisordesk/shared';
 
 export class ChangeStatusDto {
@@ -8,12 +9,12 @@ export class ChangeStatusDto {
   status: LeadStatus;
 
   @ApiPropertyOptional({ enum: LOST_REASONS })
-  @IsOptional()
+  @Optional()
   @IsIn(LOST_REASONS, { message: `lostReason must be one of: ${LOST_REASONS.join(', ')}` })
   lostReason?: LostReason;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(NOTE_MAX_LENGTH)
   note?: string;
@@ -44,7 +45,7 @@ export class CallDto {
   outcome: CallOutcome;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(NOTE_MAX_LENGTH)
   note?: string;
@@ -74,7 +75,7 @@ export class CreateTaskDto {
   dueAt: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(200)
@@ -83,19 +84,19 @@ export class CreateTaskDto {
 
 export class UpdateTaskDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsDateString({ strict: true }, { message: 'dueAt must be an ISO 8601 time' })
   dueAt?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(200)
   title?: string;
 
   @ApiPropertyOptional({ description: 'true marks it done, false reopens it' })
-  @IsOptional()
+  @Optional()
   @IsBoolean({ message: 'done must be true or false' })
   done?: boolean;
 }

@@ -1,81 +1,73 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Optional, Nullable } from '@advisordesk/api-core';
 import { INQUIRY_LIMITS, LEAD_MODES, LEAD_SOURCES, MAX_BUDGET_PAISE, PROGRAM_LEVELS, type LeadMode, type LeadSource, type ProgramLevel } from '@advisordesk/shared';
 import { IsMobilePhone } from './phone.validator';
 
 /** Profile fields only: status, advisor and consent change through their own actions. */
 export class UpdateLeadDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(2, { message: 'fullName must be at least 2 characters' })
   @MaxLength(INQUIRY_LIMITS.fullName)
   fullName?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsMobilePhone()
   phone?: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(INQUIRY_LIMITS.email)
   email?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsString()
   @MaxLength(INQUIRY_LIMITS.city)
   city?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsString()
   @MaxLength(INQUIRY_LIMITS.state)
   state?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsString()
   @MaxLength(INQUIRY_LIMITS.courseInterest)
   courseInterest?: string | null;
 
   @ApiPropertyOptional({ enum: PROGRAM_LEVELS, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsIn(PROGRAM_LEVELS, { message: `level must be one of: ${PROGRAM_LEVELS.join(', ')}` })
   level?: ProgramLevel | null;
 
   @ApiPropertyOptional({ enum: LEAD_MODES, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsIn(LEAD_MODES, { message: `mode must be one of: ${LEAD_MODES.join(', ')}` })
   mode?: LeadMode | null;
 
   @ApiPropertyOptional({ description: 'integer paise', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsInt({ message: 'budgetPaise must be a whole number of paise' })
   @Min(0, { message: 'budgetPaise must not be negative' })
   @Max(MAX_BUDGET_PAISE, { message: 'budgetPaise is too large' })
   budgetPaise?: number | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsString()
   @MaxLength(200)
   qualification?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsInt({ message: 'experienceYears must be a whole number' })
   @Min(0, { message: 'experienceYears must not be negative' })
   @Max(60, { message: 'experienceYears must be at most 60' })
@@ -105,14 +97,14 @@ export class CreateLeadDto {
   @IsIn(LEAD_SOURCES, { message: `source must be one of: ${LEAD_SOURCES.join(', ')}` })
   source: LeadSource;
 
-  @IsOptional() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(INQUIRY_LIMITS.email) email?: string;
-  @IsOptional() @IsString() @MaxLength(INQUIRY_LIMITS.city) city?: string;
-  @IsOptional() @IsString() @MaxLength(INQUIRY_LIMITS.state) state?: string;
-  @IsOptional() @IsString() @MaxLength(INQUIRY_LIMITS.courseInterest) courseInterest?: string;
-  @IsOptional() @IsIn(PROGRAM_LEVELS, { message: `level must be one of: ${PROGRAM_LEVELS.join(', ')}` }) level?: ProgramLevel;
-  @IsOptional() @IsIn(LEAD_MODES, { message: `mode must be one of: ${LEAD_MODES.join(', ')}` }) mode?: LeadMode;
-  @IsOptional() @IsInt({ message: 'budgetPaise must be a whole number of paise' }) @Min(0) @Max(MAX_BUDGET_PAISE) budgetPaise?: number;
-  @IsOptional() @IsString() @MaxLength(200) qualification?: string;
-  @IsOptional() @IsInt({ message: 'experienceYears must be a whole number' }) @Min(0) @Max(60) experienceYears?: number;
-  @IsOptional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) utmCampaign?: string;
+  @Nullable() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(INQUIRY_LIMITS.email) email?: string | null;
+  @Nullable() @IsString() @MaxLength(INQUIRY_LIMITS.city) city?: string | null;
+  @Nullable() @IsString() @MaxLength(INQUIRY_LIMITS.state) state?: string | null;
+  @Nullable() @IsString() @MaxLength(INQUIRY_LIMITS.courseInterest) courseInterest?: string | null;
+  @Nullable() @IsIn(PROGRAM_LEVELS, { message: `level must be one of: ${PROGRAM_LEVELS.join(', ')}` }) level?: ProgramLevel | null;
+  @Nullable() @IsIn(LEAD_MODES, { message: `mode must be one of: ${LEAD_MODES.join(', ')}` }) mode?: LeadMode | null;
+  @Nullable() @IsInt({ message: 'budgetPaise must be a whole number of paise' }) @Min(0) @Max(MAX_BUDGET_PAISE) budgetPaise?: number | null;
+  @Nullable() @IsString() @MaxLength(200) qualification?: string | null;
+  @Nullable() @IsInt({ message: 'experienceYears must be a whole number' }) @Min(0) @Max(60) experienceYears?: number | null;
+  @Nullable() @IsString() @MaxLength(INQUIRY_LIMITS.utm) utmCampaign?: string | null;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Optional } from '@advisordesk/api-core';
 import { EMAIL_MAX_LENGTH } from '@advisordesk/shared';
 
 export class LoginDto {
@@ -25,7 +26,7 @@ export class RefreshDto {
 
 export class LogoutDto {
   @ApiProperty({ required: false, description: 'End this session only; without it every session of the user ends' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   refreshToken?: string;
