@@ -15,7 +15,8 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     synchronize: false,
     logging: false,
     // JIT compiles big plans in ~100 ms, more than the report queries it was meant to speed up save.
-    extra: { max: 20, application_name: 'advisordesk', options: '-c jit=off' },
+    // A database that does not answer a connection within 5 s is treated as down (503), not waited on.
+    extra: { max: 20, application_name: 'advisordesk', options: '-c jit=off', connectionTimeoutMillis: 5_000 },
     ...extra,
   } as DataSourceOptions;
 }

@@ -15,6 +15,8 @@ export class AppError extends Error {
     readonly error: ErrorCode,
     readonly fields?: { field: string; message: string }[],
     message?: string,
+    /** More of the answer, beside the standard fields (e.g. who owns a lead whose phone is taken). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message ?? error.message);
   }

@@ -11,12 +11,14 @@ const STATUS_TEXT: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
 
 const DEFAULT_CODES: Record<number, string> = {
+  503: 'common.unavailable',
   400: 'common.badRequest',
   401: 'auth.unauthenticated',
   403: 'common.forbidden',
@@ -26,6 +28,29 @@ const DEFAULT_CODES: Record<number, string> = {
   429: 'common.rateLimited',
 };
 
+/** Seconds a caller should wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300']);
+const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|the database system is (starting up|shutting down)/i;
+
+/**
+ * True when an error says the database cannot be reached (refused, reset, shut down, starting,
+ * out of connections, timed out), as opposed to refusing a statement. Such a request may succeed
+ * when retried: it answers 503 with `Retry-After`, never 500.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 4; depth++) {
+    const { code, name, message, driverError, cause } = current as { code?: unknown; name?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+    // TypeORM drops a transaction's connection when it breaks; the commit then finds it released.
+    if (name === 'QueryRunnerAlreadyReleasedError' || name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    if (typeof message === 'string' && UNREACHABLE_MESSAGES.test(message)) return true;
+    current = driverError ?? cause;
+  }
+  return false;
+}
+
 /** Maps PostgreSQL errors that bad input can cause to 400/409, so they never surface as 500. */
 function fromDatabaseError(error: unknown): Omit<ApiErrorBody, 'requestId' | 'error'> | null {
   const driverError = (error as { driverError?: { code?: string; detail?: string; constraint?: string } })?.driverError;
@@ -33,9 +58,12 @@ function fromDatabaseError(error: unknown): Omit<ApiErrorBody, 'requestId' | 'er
   if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return null;
   switch (code) {
     case '23505':
-      return { statusCode: 409, code: 'common.conflict', message: 'This conflicts with an existing record' + (driverError?.detail ? `: ${driverError.detail}` : '') };
+      // PostgreSQL's detail quotes the other row's values: never echoed to the caller.
+      return { statusCode: 409, code: 'common.conflict', message: 'This conflicts with an existing record' };
     case '23503':
-      return { statusCode: 400, code: 'common.badReference', message: 'A referenced record does not exist' + (driverError?.detail ? `: ${driverError.detail}` : '') };
+      return { statusCode: 400, code: 'common.badReference', message: 'A referenced record does not exist' };
+    case '23502':
+      return { statusCode: 400, code: 'common.badRequest', message: 'A required value is missing' };
     case '22P02':
     case '22007':
     case '22008':
@@ -53,7 +81,7 @@ function fromDatabaseError(error: unknown): Omit<ApiErrorBody, 'requestId' | 'er
 export function toErrorBody(exception: unknown): Omit<ApiErrorBody, 'requestId'> {
   if (exception instanceof AppError) {
     const status = exception.error.status;
-    return { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', code: exception.error.code, message: exception.message, ...(exception.fields ? { fields: exception.fields } : {}) };
+    return { ...exception.details, statusCode: status, error: STATUS_TEXT[status] ?? 'Error', code: exception.error.code, message: exception.message, ...(exception.fields ? { fields: exception.fields } : {}) };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -61,6 +89,9 @@ export function toErrorBody(exception: unknown): Omit<ApiErrorBody, 'requestId'>
     const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
     const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : exception.message;
     return { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', code: DEFAULT_CODES[status] ?? `http.${status}`, message };
+  }
+  if (isDatabaseUnreachable(exception)) {
+    return { statusCode: 503, error: STATUS_TEXT[503], code: 'common.databaseUnavailable', message: 'The database cannot be reached right now: try again in a few seconds' };
   }
   const fromDb = fromDatabaseError(exception);
   if (fromDb) return { ...fromDb, error: STATUS_TEXT[fromDb.statusCode] };
@@ -77,9 +108,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const request = context.getRequest<Request & { id?: string }>();
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    const retryAfter = (exception as { retryAfterSeconds?: number })?.retryAfterSeconds;
-    if (body.statusCode === 429 && retryAfter) response.setHeader('Retry-After', String(retryAfter));
+    if (body.statusCode === 503) this.logger.warn(`${request?.method} ${request?.path}: ${body.message} (${exception instanceof Error ? exception.message : String(exception)})`);
+    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const retryAfter = (exception as { retryAfterSeconds?: number })?.retryAfterSeconds ?? (body.statusCode === 503 ? DATABASE_RETRY_AFTER_SECONDS : undefined);
+    if ((body.statusCode === 429 || body.statusCode === 503) && retryAfter) response.setHeader('Retry-After', String(retryAfter));
     if (response.headersSent) {
       response.end();
       return;

@@ -20,10 +20,11 @@ export interface TestApp {
 
 /**
  * The API as production wires it (same pipes, filters, limits, CORS), on a database of its own.
- * `imports` are the feature modules under test; `env` overrides configuration for this app.
+ * `imports` are the feature modules under test; `env` overrides configuration for this app;
+ * `options.database` puts it on another database (a server the test stops, say).
  */
-export async function createTestApp(imports: Imported[], env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(imports: Imported[], env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { Client } from 'pg';
 
 /** The server and template prepared by the Jest global setup (see global-setup.ts). */
@@ -43,4 +45,34 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
+}
+
+/** A PostgreSQL server a test can stop and start again (same data, same port). */
+export interface StoppablePostgres {
+  url: (database: string) => string;
+  stop: () => Promise<void>;
+  start: () => Promise<void>;
+}
+
+export async function startStoppablePostgres(dataDir: string, port: number): Promise<StoppablePostgres> {
+  const script = join(__dirname, 'stoppable-postgres.mjs');
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    const started = spawn(process.execPath, [script, dataDir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = started;
+    await new Promise<void>((resolve, reject) => {
+      started.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+      started.once('exit', (code) => reject(new Error(`the test PostgreSQL server exited with ${code}`)));
+    });
+  };
+  const stop = async () => {
+    const running = child;
+    child = undefined;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGTERM');
+    await exited;
+  };
+  await start();
+  return { url: (database) => `postgres://postgres:postgres@127.0.0.1:${port}/${database}`, stop, start };
 }
