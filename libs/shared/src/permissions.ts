@@ -43,3 +43,16 @@ export function rolesThatCanRead(area: Area): Role[] {
 export function rolesThatCanWrite(area: Area): Role[] {
   return (Object.keys(PERMISSIONS[area]) as Role[]).filter((role) => canWrite(area, role));
 }
+
+/**
+ * What marketing may narrow a report or an export by: segments, never a person. Reports and
+ * exports must not answer "is this phone in the database?" for someone who may not read leads.
+ * Names are the lead list's filters (an export also takes their `_gte`/`_lte`/`_ne`/`_like` forms).
+ */
+export const MARKETING_REPORT_FILTERS = ['from', 'to', 'source', 'utmSource', 'utmCampaign', 'campaign', 'level'] as const;
+export const MARKETING_EXPORT_FILTERS = ['createdAt', 'source', 'utmSource', 'utmCampaign', 'courseInterest', 'level', 'mode', 'city', 'state', 'status'] as const;
+
+/** The first query parameter outside `allowed` (by its filter name, ignoring `_gte`-style suffixes), if any. */
+export function firstFilterOutside(keys: readonly string[], allowed: readonly string[]): string | undefined {
+  return keys.find((key) => !allowed.includes(key.replace(/_(ne|gte|lte|like)$/, '')));
+}

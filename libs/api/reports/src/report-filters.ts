@@ -1,4 +1,4 @@
-import { accessOf } from '@advisordesk/shared';
+import { accessOf, MARKETING_REPORT_FILTERS } from '@advisordesk/shared';
 import { AppError, CommonErrors, fieldError, parseListQuery, type ParsedList } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { LEAD_LIST } from '@advisordesk/api-leads';
@@ -15,13 +15,18 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export function reportFilters(user: AuthUser, query: Record<string, unknown>, extra: readonly string[] = []): ParsedList {
   const access = accessOf('reports', user.role);
   if (access === 'none') throw new AppError(CommonErrors.forbidden);
-  const renamed: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(query)) {
-    if (extra.includes(key) || ['_start', '_end', '_sort', '_order'].includes(key)) continue;
-    if ((key === 'from' || key === 'to') && (typeof value !== 'string' || !DATE_ONLY.test(value))) throw fieldError(key, `${key} must be a date like 2026-04-01`);
-    renamed[ALIASES[key] ?? key] = value;
+  const filters = Object.keys(query).filter((key) => !extra.includes(key) && !['_start', '_end', '_sort', '_order'].includes(key));
+  if (access === 'consented') {
+    // Marketing sees segments, never one person (a phone filter would tell whether someone is a lead).
+    const refused = filters.find((key) => !(MARKETING_REPORT_FILTERS as readonly string[]).includes(key));
+    if (refused) throw fieldError(refused, `${refused}: marketing's reports take only ${MARKETING_REPORT_FILTERS.join(', ')}`);
   }
-  if (access === 'consented' && Object.keys(renamed).some((k) => k.startsWith('advisorId'))) throw fieldError('advisorId', 'advisorId: marketing sees source and campaign figures only');
+  const renamed: Record<string, unknown> = {};
+  for (const key of filters) {
+    const value = query[key];
+    if ((key === 'from' || key === 'to') && (typeof value !== 'string' || !DATE_ONLY.test(value))) throw fieldError(key, `${key} must be a date like 2026-04-01`);
+    renamed[Object.hasOwn(ALIASES, key) ? ALIASES[key] : key] = value;
+  }
   const list = parseListQuery(renamed, LEAD_LIST);
   if (access === 'own') {
     list.params.push(user.id);
@@ -42,7 +47,7 @@ export function dayCountScope(user: AuthUser, query: Record<string, unknown>): {
   const slices: [string, string][] = [];
   for (const [name, value] of Object.entries(query)) {
     if (name === 'from' || name === 'to') continue;
-    const dim = DAY_COUNT_DIMENSIONS[name];
+    const dim = Object.hasOwn(DAY_COUNT_DIMENSIONS, name) ? DAY_COUNT_DIMENSIONS[name] : undefined;
     if (!dim || typeof value !== 'string') return null;
     slices.push([dim, dim === 'advisor' ? value.toLowerCase() : value]);
   }

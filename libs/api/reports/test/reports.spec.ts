@@ -133,6 +133,34 @@ describe('conversion reports on crafted histories', () => {
     expect(campaigns).toHaveLength(3);
   });
 
+  it('marketing cannot ask a report whether one person is a lead: person filters are a 400 naming them', async () => {
+    // The phone of a lead that exists, and the filters that would single out a person.
+    const [{ phone, full_name: fullName, id }] = await t.dataSource.query(`SELECT phone, full_name, id FROM leads ORDER BY created_at LIMIT 1`);
+    const personal: [string, string][] = [
+      ['phone', phone],
+      ['q', phone.slice(3)],
+      ['fullName', fullName],
+      ['fullName_like', fullName],
+      ['email', 'someone@example.in'],
+      ['id', id],
+      ['status', 'enrolled'],
+      ['createdAt_gte', '2026-04-01T10:00:00Z'],
+      ['consentMarketing', 'false'],
+    ];
+    for (const [key, value] of personal) {
+      for (const path of ['funnel', 'conversion?groupBy=utmCampaign']) {
+        const response = await request(t.http).get(`/api/reports/${path}${path.includes('?') ? '&' : '?'}${april}&${key}=${encodeURIComponent(value)}`).set(marketing.auth);
+        expect({ key, path, status: response.status }).toEqual({ key, path, status: 400 });
+        expect(response.body.fields).toEqual([expect.objectContaining({ field: key })]);
+      }
+    }
+    // Managers keep every filter: the same phone finds its lead.
+    const managerView = (await request(t.http).get(`/api/reports/funnel?phone=${encodeURIComponent(phone)}`).set(manager.auth).expect(200)).body;
+    expect(managerView.stages[0].reached).toBe(1);
+    // Marketing's segments still work.
+    await request(t.http).get(`/api/reports/funnel?${april}&source=website&campaign=spring-mba&level=PG&utmSource=google`).set(marketing.auth).expect(200);
+  });
+
   it('bad report parameters answer 400 naming them', async () => {
     for (const [query, field] of [
       ['groupBy=colour', 'groupBy'],
