@@ -3,7 +3,8 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { normalisePhone } from '@advisordesk/shared';
-import { APP_CONFIG, BatchQueue, fieldError, RateLimiter, type AppConfig } from '@advisordesk/api-core';
+import { APP_CONFIG, AppError, BatchQueue, fieldError, RateLimiter, type AppConfig } from '@advisordesk/api-core';
+import { LeadsErrors } from './leads.errors';
 import { ADVISOR_LOADS, AssignmentService, planTurns, type AdvisorLoad } from './assignment.service';
 import { WebsiteFormService } from './website-form.service';
 import type { CreateInquiryDto } from './dto/create-inquiry.dto';
@@ -54,9 +55,10 @@ const INPUT_COLUMNS = `ord int, reference text, full_name text, phone text, emai
 /**
  * The intake of a batch of inquiries (distinct phones) in one statement: upsert each lead by phone
  * (the unique index decides; rows go in phone order), with the advisor chosen for it if it is new,
- * then each inquiry as received, its timeline entry and the assignment's. A repeat submission
- * fills gaps in the profile and records newly given consent, never withdraws it, and keeps the
- * lead's advisor.
+ * then each inquiry as received, its timeline entry and the assignment's. Anyone can type a phone
+ * number into a public form, so a repeat submission changes nothing the lead holds (profile,
+ * consent, minor and guardian data, advisor): it adds an inquiry, and any consent it carries is a
+ * consent event on the timeline for the advisor to confirm with the person.
  */
 const UPSERT_INQUIRIES = `
   WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${INPUT_COLUMNS})),
@@ -70,27 +72,8 @@ const UPSERT_INQUIRIES = `
            consent_whatsapp, consent_marketing, CASE WHEN consent_whatsapp OR consent_marketing THEN now() END, consent_source,
            consent_notice_version, is_minor, guardian_name, guardian_phone, referrer, advisor_id
       FROM input ORDER BY phone
-    ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE SET
-      email = COALESCE(leads.email, EXCLUDED.email),
-      city = COALESCE(leads.city, EXCLUDED.city),
-      state = COALESCE(leads.state, EXCLUDED.state),
-      course_interest = COALESCE(leads.course_interest, EXCLUDED.course_interest),
-      level = COALESCE(leads.level, EXCLUDED.level),
-      mode = COALESCE(leads.mode, EXCLUDED.mode),
-      consent_whatsapp = leads.consent_whatsapp OR EXCLUDED.consent_whatsapp,
-      consent_marketing = leads.consent_marketing OR EXCLUDED.consent_marketing,
-      consent_at = CASE WHEN (EXCLUDED.consent_whatsapp AND NOT leads.consent_whatsapp) OR (EXCLUDED.consent_marketing AND NOT leads.consent_marketing)
-                        THEN now() ELSE leads.consent_at END,
-      consent_source = CASE WHEN (EXCLUDED.consent_whatsapp AND NOT leads.consent_whatsapp) OR (EXCLUDED.consent_marketing AND NOT leads.consent_marketing)
-                            THEN EXCLUDED.consent_source ELSE leads.consent_source END,
-      consent_notice_version = CASE WHEN (EXCLUDED.consent_whatsapp AND NOT leads.consent_whatsapp) OR (EXCLUDED.consent_marketing AND NOT leads.consent_marketing)
-                            THEN EXCLUDED.consent_notice_version ELSE COALESCE(leads.consent_notice_version, EXCLUDED.consent_notice_version) END,
-      is_minor = leads.is_minor OR EXCLUDED.is_minor,
-      guardian_name = COALESCE(EXCLUDED.guardian_name, leads.guardian_name),
-      guardian_phone = COALESCE(EXCLUDED.guardian_phone, leads.guardian_phone),
-      referrer = COALESCE(leads.referrer, EXCLUDED.referrer),
-      updated_at = now()
-    RETURNING id, reference, phone, (xmax = 0) AS created),
+    ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE SET updated_at = now()
+    RETURNING id, reference, phone, (xmax = 0) AS created, consent_whatsapp, consent_marketing),
   inquiry AS (
     INSERT INTO inquiries (lead_id, payload, source_url, client_hash, idempotency_key)
     SELECT lead.id, input.payload, input.landing_url, input.client_hash, input.idempotency_key FROM input JOIN lead USING (phone) ORDER BY input.ord
@@ -99,6 +82,12 @@ const UPSERT_INQUIRIES = `
     INSERT INTO activities (lead_id, type, data)
     SELECT l.id, 'inquiry', input.timeline || jsonb_build_object('inquiryId', i.id, 'repeat', NOT l.created)
       FROM inquiry i JOIN lead l ON l.id = i.lead_id JOIN input USING (phone)),
+  consent_event AS (
+    INSERT INTO activities (lead_id, type, data)
+    SELECT l.id, 'consent', jsonb_build_object('given', jsonb_build_object('whatsapp', input.consent_whatsapp, 'marketing', input.consent_marketing),
+                                               'held', jsonb_build_object('whatsapp', l.consent_whatsapp, 'marketing', l.consent_marketing),
+                                               'via', 'form', 'form', input.consent_source, 'noticeVersion', input.consent_notice_version, 'applied', false)
+      FROM lead l JOIN input USING (phone) WHERE NOT l.created AND (input.consent_whatsapp OR input.consent_marketing)),
   assignment AS (
     INSERT INTO activities (lead_id, type, data, created_at)
     SELECT l.id, 'assignment', jsonb_build_object('to', input.advisor_id, 'automatic', true), input.assigned_at
@@ -108,6 +97,18 @@ const UPSERT_INQUIRIES = `
       FROM (SELECT advisor_id, max(assigned_at) AS at FROM input WHERE advisor_id IS NOT NULL GROUP BY advisor_id) t
      WHERE al.advisor_id = t.advisor_id)
   SELECT lead.id, lead.reference, lead.created, input.ord FROM lead JOIN input USING (phone) ORDER BY input.ord`;
+
+/** How long a retry with the same `Idempotency-Key` answers the first result (the IETF draft's advice). */
+const IDEMPOTENCY_KEY_LIFETIME = '24 hours';
+
+/** JSON with keys in order, so the same body always has the same fingerprint. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
 
 export interface InquiryReceipt {
   reference: string;
@@ -191,11 +192,20 @@ export class IntakeService implements OnApplicationShutdown {
       timeline: { courseInterest: clean(body.courseInterest), message: clean(body.message), utmCampaign: clean(utm.campaign), consent: body.consent },
     };
     if (!idempotencyKey) return { reference: (await this.batches.submit(row)).reference };
+    const fingerprint = createHash('sha256').update(stableJson(body)).digest('hex');
     return this.dataSource.transaction(async (manager) => {
+      // Keys live 24 hours: this one, and a few others, are forgotten once expired.
+      await manager.query(
+        `DELETE FROM idempotency_keys WHERE ctid = ANY(
+           ARRAY(SELECT ctid FROM idempotency_keys WHERE scope = 'inquiry' AND key = $1 AND created_at < now() - $2::interval) ||
+           ARRAY(SELECT ctid FROM idempotency_keys WHERE created_at < now() - $2::interval ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED))`,
+        [idempotencyKey, IDEMPOTENCY_KEY_LIFETIME],
+      );
       // Blocks on a concurrent first attempt with the same key until it commits.
-      const claimed = await manager.query(`INSERT INTO idempotency_keys (scope, key) VALUES ('inquiry', $1) ON CONFLICT DO NOTHING RETURNING key`, [idempotencyKey]);
+      const claimed = await manager.query(`INSERT INTO idempotency_keys (scope, key, fingerprint) VALUES ('inquiry', $1, $2) ON CONFLICT DO NOTHING RETURNING key`, [idempotencyKey, fingerprint]);
       if (!claimed.length) {
-        const [previous] = await manager.query(`SELECT response FROM idempotency_keys WHERE scope = 'inquiry' AND key = $1`, [idempotencyKey]);
+        const [previous] = await manager.query(`SELECT response, fingerprint FROM idempotency_keys WHERE scope = 'inquiry' AND key = $1`, [idempotencyKey]);
+        if (previous && previous.fingerprint !== fingerprint) throw new AppError(LeadsErrors.idempotencyKeyReused);
         if (previous?.response) return previous.response as InquiryReceipt;
       }
       const [lead] = await this.intakeWithin(manager, [row]);

@@ -13,5 +13,6 @@ export const LeadsErrors = defineErrors('leads', {
   notAnAdvisor: { status: HttpStatus.BAD_REQUEST, message: 'advisorId must be an active advisor' },
   erased: { status: HttpStatus.GONE, message: 'This lead\'s personal data was erased' },
   taskNotFound: { status: HttpStatus.NOT_FOUND, message: 'Task not found' },
+  idempotencyKeyReused: { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'This Idempotency-Key was used for a different inquiry: send a new key with a new inquiry' },
   unsubscribeNotFound: { status: HttpStatus.NOT_FOUND, message: 'This link is not valid' },
 });

@@ -126,6 +126,62 @@ describe('the public Quick Inquiry', () => {
     expect(n).toBe(1);
   });
 
+  it('the same Idempotency-Key with another body is a 422 and the first person\'s reference is not given away', async () => {
+    const first = inquiry({ fullName: 'Meera Iyer' });
+    const key = `shared-${first.phone}`;
+    const answer = await submitInquiry(t, first, { 'Idempotency-Key': key }).then((r) => r.body.reference);
+    const other = inquiry({ fullName: 'Someone Else' });
+    const reused = await submitInquiry(t, other, { 'Idempotency-Key': key });
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('leads.idempotencyKeyReused');
+    expect(JSON.stringify(reused.body)).not.toContain(answer);
+    expect(await leadByPhone(t, `+91${other.phone}`)).toBeUndefined();
+    // The same body with the same key still answers the first result.
+    expect((await submitInquiry(t, first, { 'Idempotency-Key': key }).expect(201)).body.reference).toBe(answer);
+  });
+
+  it('an Idempotency-Key expires after 24 hours: the same key then makes a new inquiry', async () => {
+    const body = inquiry();
+    const key = `expiring-${body.phone}`;
+    await submitInquiry(t, body, { 'Idempotency-Key': key }).expect(201);
+    await t.dataSource.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`, [key]);
+    await submitInquiry(t, body, { 'Idempotency-Key': key }).expect(201);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM inquiries i JOIN leads l ON l.id = i.lead_id WHERE l.phone = $1`, [`+91${body.phone}`]);
+    expect(n).toBe(2);
+    const [{ age }] = await t.dataSource.query(`SELECT extract(epoch FROM now() - created_at)::int AS age FROM idempotency_keys WHERE key = $1`, [key]);
+    expect(age).toBeLessThan(3600);
+  });
+
+  it('a repeat submission never rewrites the lead: profile, withdrawn consent, minor and guardian data stay; its consent is an event on the timeline', async () => {
+    const phone = newPhone();
+    await submitInquiry(t, inquiry({ phone, fullName: 'Kavya Nair', email: undefined, city: undefined, consent: { whatsapp: true, marketing: true } })).expect(201);
+    const lead = await leadByPhone(t, `+91${phone}`);
+    // The person withdraws marketing consent with the link in a message.
+    await request(t.http).post(`/api/public/unsubscribe/${lead.unsubscribe_token}?format=json`).send({}).expect(200);
+    const before = await leadByPhone(t, `+91${phone}`);
+    expect(before.consent_marketing).toBe(false);
+
+    // Someone else types the same phone into the form, with other details and every box ticked.
+    await submitInquiry(t, inquiry({
+      phone,
+      fullName: 'Not Kavya',
+      email: 'stranger@example.in',
+      city: 'Delhi',
+      consent: { whatsapp: true, marketing: true },
+      minor: true,
+      guardian: { fullName: 'Some Guardian', phone: '9123456780', consent: true },
+    })).expect(201);
+
+    const after = await leadByPhone(t, `+91${phone}`);
+    for (const column of ['full_name', 'email', 'city', 'consent_whatsapp', 'consent_marketing', 'consent_at', 'consent_source', 'consent_notice_version', 'is_minor', 'guardian_name', 'guardian_phone', 'advisor_id', 'version']) {
+      expect({ column, value: after[column] }).toEqual({ column, value: before[column] });
+    }
+    const events = await t.dataSource.query(`SELECT data FROM activities WHERE lead_id = $1 AND type = 'consent' ORDER BY id`, [lead.id]);
+    expect(events.at(-1).data).toMatchObject({ given: { whatsapp: true, marketing: true }, held: { whatsapp: true, marketing: false }, via: 'form', applied: false, form: expect.stringContaining('https://') });
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM inquiries WHERE lead_id = $1`, [lead.id]);
+    expect(n).toBe(2);
+  });
+
   it.each([
     ['fullName', { fullName: undefined }],
     ['fullName', { fullName: 'A' }],

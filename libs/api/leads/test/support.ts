@@ -27,7 +27,7 @@ export function inquiry(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export async function submitInquiry(t: TestApp, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+export function submitInquiry(t: TestApp, body: Record<string, unknown>, headers: Record<string, string> = {}) {
   return request(t.http).post('/api/public/inquiries').set(headers).send(body);
 }
 

@@ -56,6 +56,10 @@ describe('timeline sentences', () => {
     expect(describeActivity(entry('consent', { withdrawn: { marketing: true, whatsapp: false }, via: 'link' }, null)).title).toBe(
       'The person withdrew consent to marketing messages using the link in a message',
     );
+    const formConsent = describeActivity(entry('consent', { given: { whatsapp: true, marketing: true }, held: { whatsapp: true, marketing: false }, via: 'form', applied: false }, null));
+    expect(formConsent.title).toBe('The form was sent again with consent to WhatsApp messages and marketing messages');
+    expect(formConsent.detail).toMatch(/^Not applied/);
+    expect(describeActivity(entry('consent', { given: { whatsapp: true, marketing: false }, held: { whatsapp: true, marketing: false }, via: 'form' }, null)).detail).toBe('The lead already had this consent.');
     expect(describeActivity(entry('profile', { changed: ['city', 'budgetPaise', 'email'] })).title).toBe('Priya updated the city, budget and email');
     expect(describeActivity(entry('erasure', {}, 'Meera Manager')).title).toBe('Meera erased the person’s personal data on request');
     expect(describeActivity(entry('note', { erased: true })).title).toBe('An entry whose words were erased on request');

@@ -126,6 +126,17 @@ export function describeActivity(activity: Activity, context: TimelineContext = 
       };
     }
     case 'consent': {
+      if (data.given) {
+        // A consent ticked on the public form for a phone that is already a lead: recorded, not applied.
+        const given = data.given as { marketing?: boolean; whatsapp?: boolean };
+        const held = (data.held ?? {}) as { marketing?: boolean; whatsapp?: boolean };
+        const ticked = [given.whatsapp && 'WhatsApp messages', given.marketing && 'marketing messages'].filter((x): x is string => Boolean(x));
+        const notHeld = (given.whatsapp && !held.whatsapp) || (given.marketing && !held.marketing);
+        return {
+          title: `The form was sent again with consent to ${inWords(ticked)}`,
+          detail: notHeld ? 'Not applied: anyone can type a phone number into the form. Confirm with the person before recording their consent.' : 'The lead already had this consent.',
+        };
+      }
       const withdrawn = (data.withdrawn ?? {}) as { marketing?: boolean; whatsapp?: boolean };
       const what = [withdrawn.marketing && 'marketing messages', withdrawn.whatsapp && 'WhatsApp messages'].filter((x): x is string => Boolean(x));
       const via = data.via === 'link' ? ' using the link in a message' : '';
