@@ -24,6 +24,9 @@ export interface ApiErrorBody {
   message: string;
   fields?: { field: string; message: string }[];
   requestId?: string;
+  /** `leads.phoneTaken`: who has the lead, and its id when the caller may open it. */
+  owner?: { id: string; name: string } | null;
+  leadId?: string;
 }
 
 export const PASSWORD_MIN_LENGTH = 10;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { normalisePhone } from '@advisordesk/shared';
-import { AppError, fetchPage, parseListQuery, type Page, type ParsedList } from '@advisordesk/api-core';
+import { AppError, fetchPage, fieldError, parseListQuery, type Page, type ParsedList } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import type { CreateLeadDto, UpdateLeadDto } from './dto/update-lead.dto';
 import { leadVisibility } from './lead-access';
@@ -76,13 +76,34 @@ export class LeadsService {
     return row;
   }
 
+  /**
+   * Staff are colleagues: a phone that is already a lead is a 409 saying whose it is, with the
+   * lead's id when the user may open it, so an advisor is never stuck at "already exists".
+   */
+  private async refuseTakenPhone(user: AuthUser, phone: string, db: Db): Promise<void> {
+    const visibility = leadVisibility(user, 2);
+    const [taken]: { id: string; reference: string; visible: boolean; ownerId: string | null; ownerName: string | null }[] = await db.query(
+      `SELECT l.id, l.reference, (${visibility.sql}) AS visible, a.id AS "ownerId", a.name AS "ownerName"
+         FROM leads l LEFT JOIN users a ON a.id = l.advisor_id WHERE l.phone = $1`,
+      [phone, ...visibility.params],
+    );
+    if (!taken) return;
+    const owner = taken.ownerId ? { id: taken.ownerId, name: taken.ownerName ?? '' } : null;
+    const whose = owner ? (owner.id === user.id ? 'yours' : `${owner.name}'s`) : 'not assigned to anyone yet';
+    const message = taken.visible
+      ? `This phone is already lead ${taken.reference} (${whose}): open it instead`
+      : owner
+        ? `This phone is already a lead of ${owner.name}: ask ${owner.name.split(/\s+/)[0]} or your manager to transfer it to you`
+        : 'This phone is already a lead that is not assigned yet: ask your manager to assign it to you';
+    throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message }], message, { owner, ...(taken.visible ? { leadId: taken.id } : {}) });
+  }
+
   /** A lead entered by hand. An advisor's lead is theirs; otherwise it is assigned as intake would. */
   async create(user: AuthUser, body: CreateLeadDto): Promise<LeadView> {
     const phone = normalisePhone(body.phone);
-    if (!phone.ok) throw new AppError(LeadsErrors.phoneTaken);
+    if (!phone.ok) throw fieldError('phone', 'phone must be a valid mobile number');
     return this.dataSource.transaction(async (manager) => {
-      const [existing] = await manager.query(`SELECT id FROM leads WHERE phone = $1`, [phone.e164]);
-      if (existing) throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message: 'A lead with this phone number already exists' }]);
+      await this.refuseTakenPhone(user, phone.e164, manager);
       const ownLead = user.role === 'advisor';
       // Someone else's entry is assigned as intake would: the assignment lock first, then the insert.
       let turn: { advisorId: string; at: Date } | undefined;
@@ -111,8 +132,9 @@ export class LeadsService {
           body.utmCampaign ?? null,
           ownLead ? user.id : (turn?.advisorId ?? null),
         ],
-      ).then((rows: { id: string }[]) => {
-        if (!rows.length) throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message: 'A lead with this phone number already exists' }]);
+      ).then(async (rows: { id: string }[]) => {
+        // Someone else's entry won the race for this phone between our check and the insert.
+        if (!rows.length) await this.refuseTakenPhone(user, phone.e164, this.dataSource);
         return rows;
       });
       await recordActivity(manager, id, 'inquiry', user.id, { source: body.source, enteredBy: user.name });
@@ -154,9 +176,10 @@ export class LeadsService {
       if (updated[1] !== 1) throw new AppError(LeadsErrors.staleVersion);
       if (Object.keys(changed).length) await recordActivity(manager, id, 'profile', user.id, { changed: Object.keys(changed) });
       return this.get(user, id, manager);
-    }).catch((error) => {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
-        throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message: 'A lead with this phone number already exists' }]);
+    }).catch(async (error) => {
+      if (body.phone && (error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+        const phone = normalisePhone(body.phone);
+        if (phone.ok) await this.refuseTakenPhone(user, phone.e164, this.dataSource);
       }
       throw error;
     });

@@ -191,6 +191,33 @@ describe('working leads', () => {
     expect(duplicate.body.fields[0].field).toBe('phone');
   });
 
+  it('a taken phone says whose lead it is: the id to open when you may, otherwise whom to ask, and never PostgreSQL\'s detail', async () => {
+    const phone = newPhone();
+    const created = (await request(t.http).post('/api/leads').set(priya.auth).send({ fullName: 'Ishaan Kapoor', phone, source: 'walk_in' }).expect(201)).body;
+    const asManager = await request(t.http).post('/api/leads').set(manager.auth).send({ fullName: 'Ishaan K', phone, source: 'phone' }).expect(409);
+    expect(asManager.body).toMatchObject({ code: 'leads.phoneTaken', owner: { id: priya.id, name: 'Priya Sharma' }, leadId: created.id });
+    const asOtherAdvisor = await request(t.http).post('/api/leads').set(rahul.auth).send({ fullName: 'Ishaan K', phone: `+91 ${phone}`, source: 'walk_in' }).expect(409);
+    expect(asOtherAdvisor.body).toMatchObject({ code: 'leads.phoneTaken', owner: { id: priya.id, name: 'Priya Sharma' } });
+    expect(asOtherAdvisor.body.leadId).toBeUndefined();
+    expect(asOtherAdvisor.body.message).toBe('This phone is already a lead of Priya Sharma: ask Priya or your manager to transfer it to you');
+    expect(JSON.stringify(asOtherAdvisor.body)).not.toMatch(/Ishaan|Key \(|already exists\./);
+    // Changing another lead's phone to a taken one answers the same way.
+    const other = (await request(t.http).post('/api/leads').set(rahul.auth).send({ fullName: 'Tara Menon', phone: newPhone(), source: 'walk_in' }).expect(201)).body;
+    const edit = await request(t.http).patch(`/api/leads/${other.id}`).set(rahul.auth).send({ phone, version: other.version }).expect(409);
+    expect(edit.body).toMatchObject({ code: 'leads.phoneTaken', owner: { id: priya.id } });
+    expect(edit.body.message).not.toMatch(/Key \(|detail/i);
+  });
+
+  it('a PATCH cannot take a lead\'s name or phone away: null is a 400 naming the field and nothing changes', async () => {
+    const lead = await leadFor(priya);
+    for (const field of ['fullName', 'phone']) {
+      const response = await request(t.http).patch(`/api/leads/${lead.id}`).set(priya.auth).send({ [field]: null, version: lead.version }).expect(400);
+      expect(response.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+    }
+    const cleared = await request(t.http).patch(`/api/leads/${lead.id}`).set(priya.auth).send({ city: null, version: lead.version }).expect(200);
+    expect(cleared.body).toMatchObject({ fullName: lead.fullName, phone: lead.phone, city: null, version: lead.version + 1 });
+  });
+
   it('erasing a lead removes personal data but keeps it countable', async () => {
     const lead = await leadFor(priya, { fullName: 'Sanjana Rao', email: 'sanjana@example.in' });
     await request(t.http).post(`/api/leads/${lead.id}/notes`).set(priya.auth).send({ text: 'Her father is a doctor in Mysuru' }).expect(201);
