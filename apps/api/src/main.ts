@@ -2,9 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, ConfigError, configureApp, loadConfig, type AppConfig } from '@advisordesk/api-core';
+import { ConfigError, configureApp, createLogger, loadConfig, NestPinoLogger, type AppConfig } from '@advisordesk/api-core';
 import { prepareDatabase } from '@advisordesk/api-database';
 import { DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
+/** The address to print: this machine's name when it is listening there too. */
+const urlHost = (host: string) => (isLoopback(host) || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host);
 
 async function bootstrap() {
   // With a real server, refuse a bad configuration before touching its database.
@@ -17,20 +21,23 @@ async function bootstrap() {
     await database.stop();
     throw error;
   }
-  if (database.migrated.length) console.log(`Migrations applied: ${database.migrated.join(', ')}`);
+  // One JSON logger for the request lines and for Nest's own logs.
+  const logger = createLogger(config.logLevel);
+  if (database.migrated.length) logger.info({ migrations: database.migrated }, 'migrations applied');
 
   const { AppModule } = await import('./app.module');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: false, logger: ['error', 'warn'] });
-  configureApp(app, { serveAdminPanel: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: false, logger: new NestPinoLogger(logger) });
+  configureApp(app, { serveAdminPanel: true, logger });
 
   if (database.embedded) {
     const seeded = await seedDemoIfEmpty(app.get(DataSource));
-    if (seeded) console.log('Loaded the demo data into the embedded database.');
+    if (seeded) logger.info('loaded the demo data into the embedded database');
   }
 
-  await app.listen(config.port, '0.0.0.0');
-  const url = `http://localhost:${app.get<AppConfig>(APP_CONFIG).port}`;
+  await app.listen(config.port, config.host);
+  const url = `http://${urlHost(config.host)}:${config.port}`;
   console.log(`\nAdvisorDesk is running at ${url}  (API ${url}/api, docs ${url}/api/docs)`);
+  if (!isLoopback(config.host)) console.log(`Listening on ${config.host}, reachable from other machines (HOST).`);
   if (database.embedded) {
     console.log(`Embedded PostgreSQL: ${database.url}`);
     console.log('Demo logins:');

@@ -110,11 +110,12 @@ describe('signing in and sessions', () => {
     expect(huge.body).toMatchObject({ statusCode: 413, code: 'common.payloadTooLarge' });
   });
 
-  it('five wrong passwords lock the account for a while (429 with Retry-After), even with the right one', async () => {
+  it('five wrong passwords from one address lock it out of the account for a minute (429 with Retry-After), even with the right one', async () => {
     const user = await createUserAndSignIn(t.http, t.dataSource, 'manager');
     for (let i = 0; i < 5; i++) await request(t.http).post('/api/auth/login').send({ email: user.email, password: 'wrong password' }).expect(401);
     const locked = await request(t.http).post('/api/auth/login').send({ email: user.email, password: user.password }).expect(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(60);
   });
 
   it('the health check answers when the database is reachable', async () => {
@@ -146,6 +147,51 @@ describe('sign-in throttling per address', () => {
     const response = await request(t.http).post('/api/auth/login').send({ email: 'y@example.test', password: 'whatever-123' }).expect(429);
     expect(response.headers['retry-after']).toBeDefined();
     expect(response.body.code).toBe('common.rateLimited');
+  });
+});
+
+describe('account lockout behind a reverse proxy', () => {
+  let t: TestApp;
+  const attacker = '203.0.113.7';
+  const owner = '198.51.100.20';
+  const signIn = (from: string, email: string, password: string) => request(t.http).post('/api/auth/login').set('X-Forwarded-For', from).send({ email, password });
+
+  beforeAll(async () => {
+    t = await createTestApp([AuthModule], { TRUST_PROXY: '1' });
+  });
+  afterAll(() => t.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  it('wrong passwords from one address lock that address out, while the owner signs in from another', async () => {
+    const admin = await createUserAndSignIn(t.http, t.dataSource, 'admin');
+    for (let i = 0; i < 5; i++) await signIn(attacker, admin.email, 'guessing-123').expect(401);
+    await signIn(attacker, admin.email, admin.password).expect(429);
+    await signIn(owner, admin.email, admin.password).expect(200);
+    // The owner's success does not unlock the attacker's address.
+    await signIn(attacker, admin.email, admin.password).expect(429);
+  });
+
+  it('each failure after a lockout doubles the wait, up to 15 minutes, and a success from that address starts afresh', async () => {
+    const user = await createUserAndSignIn(t.http, t.dataSource, 'advisor');
+    let clock = Date.now();
+    jest.spyOn(Date, 'now').mockImplementation(() => clock);
+    const waitAfterLock = async () => {
+      const locked = await signIn(attacker, user.email, user.password).expect(429);
+      return Number(locked.headers['retry-after']);
+    };
+    for (let i = 0; i < 5; i++) await signIn(attacker, user.email, 'guessing-123').expect(401);
+    const waits = [await waitAfterLock()];
+    for (let i = 0; i < 5; i++) {
+      clock += waits[waits.length - 1] * 1000;
+      await signIn(attacker, user.email, 'guessing-123').expect(401);
+      waits.push(await waitAfterLock());
+    }
+    expect(waits).toEqual([60, 120, 240, 480, 900, 900]);
+
+    clock += 900_000;
+    await signIn(attacker, user.email, user.password).expect(200);
+    await signIn(attacker, user.email, 'guessing-123').expect(401);
+    await signIn(attacker, user.email, user.password).expect(200);
   });
 });
 

@@ -11,3 +11,5 @@ export * from './http/id-param';
 export * from './http/allowed-origins';
 export * from './batch/batch-queue';
 export * from './errors/presence';
+export * from './logging/logger';
+export * from './logging/redact-url';

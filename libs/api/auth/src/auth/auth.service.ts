@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { AuthTokens } from '@advisordesk/shared';
-import { APP_CONFIG, AppError, RateLimiter, type AppConfig } from '@advisordesk/api-core';
+import { APP_CONFIG, AppError, InMemoryFailureLockout, RateLimiter, type AppConfig, type FailureLockout, type LockoutPolicy } from '@advisordesk/api-core';
 import { toUserView, UserEntity } from '../users/user.entity';
 import { AuthErrors } from './auth.errors';
 import { JWT_AUDIENCE, JWT_ISSUER } from './jwt.strategy';
@@ -13,11 +13,14 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** 5 failed sign-ins to one account from one address lock that pair for 1 minute, doubling per further failure up to 15. */
+export const SIGN_IN_LOCKOUT: LockoutPolicy = { lockAfter: 5, firstLockMs: 60_000, maxLockMs: 15 * 60_000, forgetAfterMs: 15 * 60_000 };
+
 @Injectable()
 export class AuthService {
-  /** Per address: `LOGIN_RATE_LIMIT` attempts a minute. Per account: 5 failures lock it for 15 minutes. */
+  /** Per address: `LOGIN_RATE_LIMIT` attempts a minute. Per account and address: `SIGN_IN_LOCKOUT`. */
   private readonly loginsPerAddress: RateLimiter;
-  private readonly failuresPerAccount = new RateLimiter(() => 5, 15 * 60_000, 'Too many failed sign-ins for this account: try again later');
+  private readonly failuresPerAccountAndAddress: FailureLockout = new InMemoryFailureLockout(SIGN_IN_LOCKOUT, 'Too many failed sign-ins for this account from this address: try again later');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -32,7 +35,8 @@ export class AuthService {
   async login(email: string, password: string, clientAddress: string): Promise<AuthTokens> {
     this.loginsPerAddress.hit(clientAddress);
     const account = email.trim().toLowerCase();
-    this.failuresPerAccount.check(account);
+    const lockoutKey = `${account} ${clientAddress}`;
+    await this.failuresPerAccountAndAddress.assertNotLocked(lockoutKey);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -40,11 +44,11 @@ export class AuthService {
       .getOne();
     const valid = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyAgainstNothing(password);
     if (!user || !valid) {
-      this.failuresPerAccount.hit(account);
+      await this.failuresPerAccountAndAddress.recordFailure(lockoutKey);
       throw new AppError(AuthErrors.badCredentials);
     }
     if (!user.active) throw new AppError(AuthErrors.inactive);
-    this.failuresPerAccount.reset(account);
+    await this.failuresPerAccountAndAddress.clear(lockoutKey);
     return this.issueTokens(user, randomUUID());
   }
 

@@ -19,6 +19,28 @@ describe('configuration at start', () => {
 
   it('reads the documented variables with their defaults', () => {
     const config = loadConfig({ ...base, CORS_ORIGINS: 'https://www.example.in, https://blog.example.in/' });
-    expect(config).toMatchObject({ port: 3000, trustProxy: false, inquiryRateLimit: 10, accessTokenTtlSeconds: 900, corsOrigins: ['https://www.example.in', 'https://blog.example.in'] });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', trustProxy: false, inquiryRateLimit: 10, accessTokenTtlSeconds: 900, corsOrigins: ['https://www.example.in', 'https://blog.example.in'] });
+  });
+
+  it('TRUST_PROXY takes what Express takes: true or false, a hop count, or proxy addresses, ranges and names', () => {
+    const trustProxy = (TRUST_PROXY: string) => loadConfig({ ...base, TRUST_PROXY }).trustProxy;
+    expect(trustProxy('true')).toBe(true);
+    expect(trustProxy('FALSE')).toBe(false);
+    expect(trustProxy('1')).toBe(1);
+    expect(trustProxy('2')).toBe(2);
+    expect(trustProxy('loopback, 10.0.0.0/8')).toEqual(['loopback', '10.0.0.0/8']);
+    expect(trustProxy('192.0.2.10,2001:db8::/32,uniquelocal')).toEqual(['192.0.2.10', '2001:db8::/32', 'uniquelocal']);
+  });
+
+  it('a TRUST_PROXY Express would not understand stops the app, named', () => {
+    for (const TRUST_PROXY of ['yes', '10.0.0.0/33', '10.0.0.1,', 'proxy.example.in', '-1', '1.5']) {
+      expect(() => loadConfig({ ...base, TRUST_PROXY })).toThrow(/TRUST_PROXY must be true, false, a hop count/);
+    }
+  });
+
+  it('HOST is loopback unless set, and must be an address or host name', () => {
+    expect(loadConfig({ ...base, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...base, HOST: '::' }).host).toBe('::');
+    expect(() => loadConfig({ ...base, HOST: 'http://0.0.0.0' })).toThrow(/HOST must be an address/);
   });
 });

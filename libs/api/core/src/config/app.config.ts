@@ -1,4 +1,27 @@
+import { isIP } from 'node:net';
 import Joi from 'joi';
+
+/** What Express's `trust proxy` setting takes: every hop or none, a hop count, or the proxies' addresses. */
+export type TrustProxy = boolean | number | string[];
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+/** Reads `TRUST_PROXY` in the forms Express takes; undefined when it is none of them. */
+export function parseTrustProxy(text: string): TrustProxy | undefined {
+  const value = text.trim();
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+  if (/^\d{1,3}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  return entries.every(isProxyAddress) ? entries : undefined;
+}
 
 export const PLACEHOLDER_SECRETS = ['changeme', 'change-me', 'secret', 'jwt-secret', 'your-secret', 'please-change', 'example'];
 
@@ -6,6 +29,8 @@ export const PLACEHOLDER_SECRETS = ['changeme', 'change-me', 'secret', 'jwt-secr
 export const envSchema = Joi.object({
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
   PORT: Joi.number().port().default(3000),
+  // Loopback unless asked: the demo's passwords are public, and a server sits behind a reverse proxy.
+  HOST: Joi.string().hostname().default('127.0.0.1').messages({ 'string.hostname': 'HOST must be an address to listen on, such as 127.0.0.1 or 0.0.0.0' }),
   DATABASE_URL: Joi.string()
     .uri({ scheme: ['postgres', 'postgresql'] })
     .required()
@@ -29,7 +54,10 @@ export const envSchema = Joi.object({
   ADMIN_EMAIL: Joi.string().email({ tlds: false }).optional(),
   ADMIN_PASSWORD: Joi.string().min(10).optional().messages({ 'string.min': 'ADMIN_PASSWORD must be at least 10 characters' }),
   CORS_ORIGINS: Joi.string().allow('').default(''),
-  TRUST_PROXY: Joi.boolean().default(false),
+  TRUST_PROXY: Joi.string()
+    .custom((value: string, helpers) => parseTrustProxy(value) ?? helpers.error('any.invalid'))
+    .default(false)
+    .messages({ 'any.invalid': 'TRUST_PROXY must be true, false, a hop count such as 1, or comma-separated proxy addresses, CIDRs or names (loopback, 10.0.0.0/8)' }),
   INQUIRY_RATE_LIMIT: Joi.number().integer().min(1).default(10),
   LOGIN_RATE_LIMIT: Joi.number().integer().min(1).default(10),
   PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).optional(),
@@ -42,6 +70,8 @@ export const envSchema = Joi.object({
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
+  /** The address to listen on. */
+  host: string;
   databaseUrl: string;
   embedded: boolean;
   jwtSecret: string;
@@ -50,7 +80,7 @@ export interface AppConfig {
   adminEmail?: string;
   adminPassword?: string;
   corsOrigins: string[];
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   inquiryRateLimit: number;
   loginRateLimit: number;
   publicUrl: string;
@@ -73,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     nodeEnv: value.NODE_ENV,
     port,
+    host: value.HOST,
     databaseUrl: value.DATABASE_URL,
     embedded: Boolean(value.ADVISORDESK_EMBEDDED),
     jwtSecret: value.JWT_SECRET,
@@ -84,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((o) => o.trim().replace(/\/$/, ''))
       .filter(Boolean),
-    trustProxy: Boolean(value.TRUST_PROXY),
+    trustProxy: value.TRUST_PROXY,
     inquiryRateLimit: value.INQUIRY_RATE_LIMIT,
     loginRateLimit: value.LOGIN_RATE_LIMIT,
     publicUrl: (value.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),

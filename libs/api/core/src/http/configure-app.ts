@@ -6,11 +6,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import type { Logger as PinoLogger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/app.config';
 import { HttpErrorFilter, toErrorBody } from '../errors/http-error.filter';
 import { createValidationPipe } from '../errors/validation';
 import { APP_CONFIG } from '../config/app.config';
+import { createLogger, runInRequestContext } from '../logging/logger';
+import { redactUrl } from '../logging/redact-url';
 import { AllowedOrigins } from './allowed-origins';
 
 export const BODY_LIMIT = '100kb';
@@ -80,22 +83,30 @@ function serveAdmin(app: NestExpressApplication, config: AppConfig, logger: Logg
  * Everything the HTTP platform needs, shared by `main.ts` and the integration tests so that
  * tests exercise the same pipes, filters, body limits, CORS and headers as production.
  */
-export function configureApp(app: NestExpressApplication, options: { serveAdminPanel?: boolean } = {}): INestApplication {
+export function configureApp(app: NestExpressApplication, options: { serveAdminPanel?: boolean; logger?: PinoLogger } = {}): INestApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
   const logger = new Logger('Http');
-  app.set('trust proxy', config.trustProxy ? 1 : false);
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
   app.use(
+    // One line per request: method, URL without tokens or search text, status, time, request id; no headers.
     pinoHttp({
-      level: config.logLevel,
+      logger: options.logger ?? createLogger(config.logLevel),
       genReqId: (req, res) => {
         const incoming = req.headers['x-request-id'];
         const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
         res.setHeader('x-request-id', id);
         return id;
       },
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      quietReqLogger: true,
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      // The error filter logs a 500's cause with its stack; here only what went wrong.
+      customErrorObject: (_req, _res, error, fields: object) => ({ ...fields, err: error.message }),
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     }),
   );
@@ -123,6 +134,7 @@ export function configureApp(app: NestExpressApplication, options: { serveAdminP
   app.use(express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyErrorHandler);
+  app.use(runInRequestContext);
   app.setGlobalPrefix('api', { exclude: PUBLIC_PAGES.map((p) => ({ path: p.path, method: RequestMethod.GET })) });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

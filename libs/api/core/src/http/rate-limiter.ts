@@ -46,6 +46,78 @@ export class RateLimiter {
   }
 }
 
+/**
+ * Growing delays after repeated failures of one key (an account from one address, so that
+ * someone elsewhere cannot lock its owner out): the `lockAfter`-th failure locks the key for
+ * `firstLockMs`, each further one for twice as long, up to `maxLockMs`.
+ */
+export interface LockoutPolicy {
+  lockAfter: number;
+  firstLockMs: number;
+  maxLockMs: number;
+  /** Failures are forgotten this long after the last lock ends (or the last failure). */
+  forgetAfterMs: number;
+}
+
+export function lockDurationMs(failures: number, policy: LockoutPolicy): number {
+  if (failures < policy.lockAfter) return 0;
+  return Math.min(policy.firstLockMs * 2 ** (failures - policy.lockAfter), policy.maxLockMs);
+}
+
+/**
+ * Failures counted per key, and refusal while the key is locked. Asynchronous so that a shared
+ * store (PostgreSQL, Redis) can take the in-memory one's place when the API runs as several instances.
+ */
+export interface FailureLockout {
+  /** Throws a 429 carrying `Retry-After` while `key` is locked. */
+  assertNotLocked(key: string): Promise<void>;
+  recordFailure(key: string): Promise<void>;
+  clear(key: string): Promise<void>;
+}
+
+/** A `FailureLockout` in this process's memory (one API instance). */
+export class InMemoryFailureLockout implements FailureLockout {
+  private readonly keys = new Map<string, { failures: number; lockedUntil: number; forgetAt: number }>();
+  private lastSweep: number;
+
+  constructor(
+    private readonly policy: LockoutPolicy,
+    private readonly message: string,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    this.lastSweep = now();
+  }
+
+  async assertNotLocked(key: string): Promise<void> {
+    const now = this.now();
+    const entry = this.current(key, now);
+    if (entry && entry.lockedUntil > now) throw new RateLimitedException(this.message, Math.ceil((entry.lockedUntil - now) / 1000));
+  }
+
+  async recordFailure(key: string): Promise<void> {
+    const now = this.now();
+    this.sweep(now);
+    const failures = (this.current(key, now)?.failures ?? 0) + 1;
+    const lockedUntil = now + lockDurationMs(failures, this.policy);
+    this.keys.set(key, { failures, lockedUntil, forgetAt: lockedUntil + this.policy.forgetAfterMs });
+  }
+
+  async clear(key: string): Promise<void> {
+    this.keys.delete(key);
+  }
+
+  private current(key: string, now: number) {
+    const entry = this.keys.get(key);
+    return entry && entry.forgetAt > now ? entry : undefined;
+  }
+
+  private sweep(now: number) {
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    for (const [key, entry] of this.keys) if (entry.forgetAt <= now) this.keys.delete(key);
+  }
+}
+
 export class RateLimitedException extends HttpException {
   constructor(
     message: string,
