@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { accessOf } from '@advisordesk/shared';
 import { AppError, fetchPage, parseListQuery, type ListSpec, type Page } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import type { CreateTaskDto, UpdateTaskDto } from './dto/lead-actions.dto';
+import { leadVisibility } from './lead-access';
 import { LeadsErrors } from './leads.errors';
 import { LeadsService } from './leads.service';
 import { recordActivity } from './activity';
@@ -54,18 +54,20 @@ export class TasksService {
     private readonly leads: LeadsService,
   ) {}
 
+  /** A task is seen by whoever may see its lead, open or done: it moves with the lead when the lead is reassigned. */
   async list(user: AuthUser, query: Record<string, unknown>): Promise<Page<TaskView>> {
     const list = parseListQuery(query, TASK_LIST);
-    if (accessOf('leads', user.role) === 'own') {
-      list.params.push(user.id);
-      list.where.push(`t.owner_id = $${list.params.length}`);
+    const visibility = leadVisibility(user, list.params.length + 1);
+    if (visibility.sql !== 'TRUE') {
+      list.where.push(visibility.sql);
+      list.params.push(...visibility.params);
     }
     return fetchPage<TaskView>(this.dataSource, TASK_COLUMNS, TASK_FROM, list);
   }
 
   async get(user: AuthUser, id: string, db: Pick<EntityManager, 'query'> = this.dataSource): Promise<TaskView> {
-    const own = accessOf('leads', user.role) === 'own';
-    const [task] = await db.query(`SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.id = $1 ${own ? 'AND t.owner_id = $2' : ''}`, own ? [id, user.id] : [id]);
+    const visibility = leadVisibility(user, 2);
+    const [task] = await db.query(`SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
     if (!task) throw new AppError(LeadsErrors.taskNotFound);
     return task;
   }
