@@ -6,7 +6,7 @@ import { COMPARISON_VALID_DAYS, formatInr, waDigits } from '@advisordesk/shared'
 import { APP_CONFIG, AppError, fieldError, type AppConfig } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { ProgramsService } from '@advisordesk/api-catalogue';
-import { LeadsService, recordActivity } from '@advisordesk/api-leads';
+import { LeadsService, recordActivity, unsubscribeUrl } from '@advisordesk/api-leads';
 import { toComparedProgram, type ComparisonSnapshot, type PublicComparison } from './comparison.snapshot';
 import { ComparisonErrors } from './comparisons.errors';
 
@@ -45,7 +45,8 @@ export class ComparisonsService {
     const message =
       `Hi ${firstName}, as promised here is your comparison of ${programs.length} programs: ` +
       programs.map((p) => `${p.name} (${p.universityName})`).join(', ') +
-      `. ${fees.length ? `Total fees start at ${formatInr(Math.min(...fees))}. ` : ''}See the full fee breakdown here: ${url}\n— ${user.name}`;
+      `. ${fees.length ? `Total fees start at ${formatInr(Math.min(...fees))}. ` : ''}See the full fee breakdown here: ${url}\n— ${user.name}` +
+      `\n\nTo stop messages from us: ${await this.unsubscribeLink(leadId)}`;
     const whatsappUrl = `https://wa.me/${waDigits(lead.phone)}?text=${encodeURIComponent(message)}`;
     const id = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(`INSERT INTO comparisons (lead_id, token, snapshot, created_by, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
@@ -61,6 +62,12 @@ export class ComparisonsService {
     return { id, token, url, whatsappUrl, message, expiresAt };
   }
 
+  /** Every message we send carries the link that stops them (DPDP: withdrawing is as easy as consenting). */
+  private async unsubscribeLink(leadId: string): Promise<string> {
+    const [{ token }] = await this.dataSource.query(`SELECT unsubscribe_token AS token FROM leads WHERE id = $1`, [leadId]);
+    return unsubscribeUrl(this.config.publicUrl, token);
+  }
+
   async listForLead(user: AuthUser, leadId: string) {
     await this.leads.assertVisible(user, leadId);
     const rows = await this.dataSource.query(
@@ -72,11 +79,13 @@ export class ComparisonsService {
     return rows.map((r: { token: string }) => ({ ...r, url: `${this.config.publicUrl}/c/${r.token}` }));
   }
 
-  /** The public page's data: no login, only the first name, 404 unknown, 410 expired. */
+  /** The public page's data: no login, only the first name, 404 unknown (or erased), 410 expired. */
   async publicView(token: string): Promise<PublicComparison> {
     if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw new AppError(ComparisonErrors.notFound);
     const [rows]: [{ snapshot: ComparisonSnapshot; expiresAt: Date }[], number] = await this.dataSource.query(
-      `UPDATE comparisons SET view_count = view_count + 1, last_viewed_at = now() WHERE token = $1 RETURNING snapshot, expires_at AS "expiresAt"`,
+      // An erased person's comparisons are deleted with their data; the join refuses any left behind.
+      `UPDATE comparisons c SET view_count = view_count + 1, last_viewed_at = now() FROM leads l
+        WHERE c.token = $1 AND l.id = c.lead_id AND l.erased_at IS NULL RETURNING c.snapshot, c.expires_at AS "expiresAt"`,
       [token],
     );
     const row = rows[0];

@@ -1,15 +1,16 @@
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { accessOf } from '@advisordesk/shared';
-import { AppError, CommonErrors, parseListQuery, whereClause } from '@advisordesk/api-core';
+import { accessOf, firstFilterOutside, MARKETING_EXPORT_FILTERS } from '@advisordesk/shared';
+import { AppError, CommonErrors, fieldError, parseListQuery, whereClause } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { LEAD_FROM, LEAD_LIST } from '@advisordesk/api-leads';
 import { inlineParams, sqlInert, sqlIst, sqlYesNo } from './csv-sql';
+import { ExportErrors } from './exports.errors';
 
 /**
  * The export's columns: header → SQL. PostgreSQL writes the CSV itself (COPY … TO STDOUT, RFC 4180
@@ -58,24 +59,38 @@ export interface LeadExport {
 /**
  * Streams the lead list as CSV straight from PostgreSQL's COPY into the response, with
  * backpressure, so memory stays flat however many rows (and the server does no per-row work).
- * Same filters as the list; marketing gets only leads with marketing consent, nobody gets erased
- * people. Every export is recorded.
+ * Same filters as the list; marketing gets only adults with marketing consent (DPDP: no
+ * targeting of children), nobody gets erased people. No export runs unless it is in the log first.
  */
 @Injectable()
 export class LeadExportService {
+  private readonly logger = new Logger('Exports');
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async start(user: AuthUser, query: Record<string, unknown>): Promise<LeadExport> {
     const access = accessOf('exports', user.role);
     if (access === 'none') throw new AppError(CommonErrors.forbidden);
     const filters = Object.fromEntries(Object.entries(query).filter(([key]) => key !== '_start' && key !== '_end'));
+    if (access === 'consented') {
+      // Marketing exports segments, never a person: a phone or name filter would say who is a lead.
+      const refused = firstFilterOutside(Object.keys(filters).filter((key) => key !== '_sort' && key !== '_order'), MARKETING_EXPORT_FILTERS);
+      if (refused) throw fieldError(refused, `${refused}: marketing exports by ${MARKETING_EXPORT_FILTERS.join(', ')} only, never by person`);
+    }
     // Admins, managers and marketing export across advisors (advisors cannot export at all).
     const list = parseListQuery(filters, LEAD_LIST);
     list.where.push('l.erased_at IS NULL');
-    if (access === 'consented') list.where.push('l.consent_marketing');
+    if (access === 'consented') list.where.push('l.consent_marketing', 'NOT l.is_minor');
     const where = whereClause(list.where);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM leads l ${where}`, list.params);
-    const [record] = await this.dataSource.query(`INSERT INTO exports (user_id, filters) VALUES ($1, $2) RETURNING id`, [user.id, JSON.stringify(filters)]);
+    // Who, which filters and how many rows, committed before the first byte leaves.
+    const record = await this.dataSource
+      .query(`INSERT INTO exports (user_id, filters, row_count) VALUES ($1, $2, $3) RETURNING id`, [user.id, JSON.stringify(filters), total])
+      .then((rows: { id: string }[]) => rows[0])
+      .catch((error: Error) => {
+        this.logger.error(`An export by ${user.id} was refused: the export log could not be written (${error.message})`);
+        throw new AppError(ExportErrors.notRecorded);
+      });
     const select = `SELECT ${COLUMNS.map(([name, expression]) => `${expression} AS "${name}"`).join(', ')} FROM ${LEAD_FROM} ${where} ORDER BY ${list.orderBy}`;
     const pipeTo = async (destination: Writable) => {
       const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
@@ -92,7 +107,10 @@ export class LeadExportService {
       } finally {
         // A half-read COPY leaves the connection mid-query: discard it rather than reuse it.
         client.release(status === 'failed');
-        await this.dataSource.query(`UPDATE exports SET status = $2, row_count = $3, finished_at = now() WHERE id = $1`, [record.id, status, rows]).catch(() => undefined);
+        // The log already holds the export; this adds how it ended and the exact row count.
+        await this.dataSource
+          .query(`UPDATE exports SET status = $2, row_count = $3, finished_at = now() WHERE id = $1`, [record.id, status, rows])
+          .catch((error: Error) => this.logger.error(`Export ${record.id} (${status}, ${rows} rows) could not be marked finished in the log: ${error.message}`));
       }
     };
     return { id: record.id, total, pipeTo };

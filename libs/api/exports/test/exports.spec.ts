@@ -19,11 +19,11 @@ describe('CSV export of leads', () => {
   let marketing: SignedIn;
   let n = 0;
 
-  async function lead(fields: { name: string; consentMarketing: boolean; campaign?: string; city?: string; erased?: boolean; createdAt?: string }) {
+  async function lead(fields: { name: string; consentMarketing: boolean; campaign?: string; city?: string; erased?: boolean; createdAt?: string; minor?: boolean }) {
     n++;
     await t.dataSource.query(
-      `INSERT INTO leads (reference, full_name, phone, email, city, consent_marketing, consent_whatsapp, consent_at, utm_campaign, advisor_id, erased_at, created_at, budget_paise)
-       VALUES ($1, $2, $3, $4, $5, $6, true, now(), $7, $8, $9, $10, $11)`,
+      `INSERT INTO leads (reference, full_name, phone, email, city, consent_marketing, consent_whatsapp, consent_at, utm_campaign, advisor_id, erased_at, created_at, budget_paise, is_minor)
+       VALUES ($1, $2, $3, $4, $5, $6, true, now(), $7, $8, $9, $10, $11, $12)`,
       [
         `AD-EXP${String(n).padStart(5, '0')}`,
         fields.name,
@@ -36,6 +36,7 @@ describe('CSV export of leads', () => {
         fields.erased ? new Date() : null,
         fields.createdAt ? new Date(fields.createdAt) : new Date(Date.now() - n * 60_000),
         15_000_000,
+        fields.minor ?? false,
       ],
     );
   }
@@ -53,6 +54,7 @@ describe('CSV export of leads', () => {
     await lead({ name: '\tTabbed', consentMarketing: false, campaign: 'diwali-pg' });
     await lead({ name: 'Erased lead', consentMarketing: false, erased: true, campaign: 'spring-mba' });
     await lead({ name: 'Ananya Gupta', consentMarketing: true, campaign: 'spring-mba', createdAt: '2026-04-01T04:00:00Z' });
+    await lead({ name: 'Aditi Rao (16)', consentMarketing: true, campaign: 'school-connect', minor: true });
   });
   afterAll(() => t.close());
 
@@ -108,6 +110,25 @@ describe('CSV export of leads', () => {
     expect(rows.map((r) => r.fullName).sort()).toEqual([`'=HYPERLINK("http://evil.example","click")`, 'Ananya Gupta', 'Kavya "KV" Nair', 'Sharma, Rohit']);
     expect(rows.every((r) => r.consentMarketing === 'yes')).toBe(true);
     await request(t.http).get('/api/exports/leads.csv').set(advisor.auth).expect(403);
+  });
+
+  it("marketing's export leaves out people under 18, even with their consent; managers and admins still get them", async () => {
+    const forMarketing = await download(marketing, '?utmCampaign=school-connect');
+    expect(forMarketing.rows).toEqual([]);
+    expect(forMarketing.response.headers['x-total-count']).toBe('0');
+    expect((await download(marketing)).rows.map((r) => r.fullName)).not.toContain('Aditi Rao (16)');
+    expect((await download(admin, '?utmCampaign=school-connect')).rows.map((r) => r.fullName)).toEqual(['Aditi Rao (16)']);
+  });
+
+  it('marketing exports segments, never a person: a phone, name, email, q or id filter is a 400 naming it', async () => {
+    const [{ phone, id }] = await t.dataSource.query(`SELECT phone, id FROM leads WHERE consent_marketing AND NOT is_minor AND erased_at IS NULL LIMIT 1`);
+    for (const [key, value] of [['phone', phone], ['q', phone.slice(-6)], ['fullName_like', 'Nair'], ['email', 'kavya@example.in'], ['id', id], ['consentMarketing', 'false']]) {
+      const response = await request(t.http).get(`/api/exports/leads.csv?${key}=${encodeURIComponent(value)}`).set(marketing.auth);
+      expect({ key, status: response.status }).toEqual({ key, status: 400 });
+      expect(response.body.fields[0].field).toBe(key);
+    }
+    await download(marketing, '?createdAt_gte=2026-01-01&status=new&city=Pune&courseInterest_like=MBA&_sort=createdAt&_order=desc');
+    expect((await download(admin, `?phone=${encodeURIComponent(phone)}`)).rows).toHaveLength(1);
   });
 
   it('bad filters are a 400 before any download starts', async () => {

@@ -1,17 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AppError } from '@advisordesk/api-core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, AppError, type AppConfig } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { LeadsErrors } from './leads.errors';
 import { LeadsService } from './leads.service';
-import { recordActivity } from './activity';
-import type { LeadView } from './lead.view';
+import { ACTIVITY_KEYS_KEPT_ON_ERASURE, recordActivity } from './activity';
+import { unsubscribeUrl, type LeadDetailView, type LeadView } from './lead.view';
 
 /** India's DPDP Act: consent is specific and withdrawable, and personal data is erased on request. */
 @Injectable()
 export class ConsentService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly leads: LeadsService,
   ) {}
@@ -33,28 +34,72 @@ export class ConsentService {
     });
   }
 
+  /** The lead's own page: the lead, plus the link that stops our messages to them (none once erased). */
+  async detail(lead: LeadView): Promise<LeadDetailView> {
+    const [row] = await this.dataSource.query(`SELECT unsubscribe_token AS token FROM leads WHERE id = $1 AND erased_at IS NULL`, [lead.id]);
+    return { ...lead, unsubscribeUrl: row ? unsubscribeUrl(this.config.publicUrl, row.token) : null };
+  }
+
   /**
-   * Erases a lead's personal data on request, keeping what anonymous counts need (status and its
-   * dates, source, campaign, level, mode, state, advisor). Notes and messages are blanked too.
+   * Erases a lead's personal data on request, from every table that holds it (the list, table by
+   * table, is in test/erasure.spec.ts), keeping what anonymous counts need: status and its dates,
+   * source, campaign, level, mode, state, advisor, and done follow-ups for the advisor's figures.
    */
   async erase(user: AuthUser, id: string): Promise<LeadView> {
     return this.dataSource.transaction(async (manager) => {
+      // Locked first, so a second erasure of the same lead waits and then finds it erased (410).
+      const [person] = await manager.query(`SELECT full_name AS "fullName", email, phone FROM leads WHERE id = $1 FOR UPDATE`, [id]);
       await this.leads.assertWritable(user, id, manager);
       await manager.query(
         `UPDATE leads SET full_name = 'Erased lead', phone = NULL, email = NULL, city = NULL, course_interest = NULL,
                 qualification = NULL, experience_years = NULL, budget_paise = NULL, landing_url = NULL, utm_term = NULL, utm_content = NULL,
-                guardian_name = NULL, guardian_phone = NULL, referrer = NULL,
+                guardian_name = NULL, guardian_phone = NULL, referrer = NULL, consent_source = NULL,
                 consent_whatsapp = false, consent_marketing = false, next_follow_up_at = NULL,
                 erased_at = now(), version = version + 1, updated_at = now()
           WHERE id = $1`,
         [id],
       );
-      await manager.query(`UPDATE inquiries SET payload = '{"erased": true}', source_url = NULL, client_hash = NULL WHERE lead_id = $1`, [id]);
+      await manager.query(`UPDATE inquiries SET payload = '{"erased": true}', source_url = NULL, client_hash = NULL, idempotency_key = NULL WHERE lead_id = $1`, [id]);
+      // A retried form's key: its fingerprint is a hash of what the person typed.
+      await manager.query(`DELETE FROM idempotency_keys WHERE scope = 'inquiry' AND response->>'reference' = (SELECT reference FROM leads WHERE id = $1)`, [id]);
       // The one exception to an append-only timeline: the law asks for the words to go.
-      await manager.query(`UPDATE activities SET data = jsonb_build_object('erased', true) WHERE lead_id = $1 AND type IN ('note', 'call', 'whatsapp', 'inquiry', 'profile', 'comparison')`, [id]);
-      await manager.query(`DELETE FROM tasks WHERE lead_id = $1`, [id]);
+      await manager.query(
+        `UPDATE activities a SET data = COALESCE((SELECT jsonb_object_agg(key, value) FROM jsonb_each(a.data) WHERE key = ANY($2::text[])), '{}') || '{"erased": true}'
+          WHERE lead_id = $1`,
+        [id, ACTIVITY_KEYS_KEPT_ON_ERASURE],
+      );
+      // Done follow-ups stay, untitled, in the advisor's figures; open ones have nobody to follow up.
+      await manager.query(`DELETE FROM tasks WHERE lead_id = $1 AND done_at IS NULL`, [id]);
+      await manager.query(`UPDATE tasks SET title = 'Follow up' WHERE lead_id = $1`, [id]);
+      await manager.query(`UPDATE shortlist_items SET note = NULL WHERE lead_id = $1`, [id]);
+      // A frozen comparison holds the first name: its link answers 404 from now on.
+      await manager.query(`DELETE FROM comparisons WHERE lead_id = $1`, [id]);
+      await this.scrubExportLog(manager, { id, ...person });
       await recordActivity(manager, id, 'erasure', user.id, {});
       return this.leads.get(user, id, manager);
     });
+  }
+
+  /**
+   * The export log keeps each export's filters; a manager may have searched for this person
+   * (`q=98765 43210`, `email=…`). Filter values naming them become "erased": the record of who
+   * exported, when and how many rows stays.
+   */
+  private async scrubExportLog(db: Pick<EntityManager, 'query'>, person: { id: string; fullName: string; email: string | null; phone: string | null }) {
+    const names = [person.id, person.fullName, person.email, person.phone].filter((v): v is string => !!v).map((v) => v.trim().toLowerCase());
+    const phoneDigits = person.phone ? person.phone.replace(/\D/g, '').slice(-10) : null;
+    await db.query(
+      `WITH hits AS (
+         SELECT e.id, f.key
+           FROM exports e
+           CROSS JOIN LATERAL jsonb_each(e.filters) f
+           CROSS JOIN LATERAL jsonb_array_elements_text(CASE jsonb_typeof(f.value) WHEN 'array' THEN f.value ELSE jsonb_build_array(f.value) END) v(term)
+          WHERE lower(trim(v.term)) = ANY($1::text[])
+             OR (length(regexp_replace(v.term, '\\D', '', 'g')) >= 10 AND right(regexp_replace(v.term, '\\D', '', 'g'), 10) = $2)
+          GROUP BY e.id, f.key)
+       UPDATE exports e SET filters = e.filters || (SELECT jsonb_object_agg(h.key, 'erased'::text) FROM hits h WHERE h.id = e.id)
+        WHERE e.id IN (SELECT id FROM hits)`,
+      [names, phoneDigits],
+    );
   }
 }

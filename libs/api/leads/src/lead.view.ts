@@ -42,6 +42,16 @@ export interface LeadView {
   version: number;
 }
 
+/** A lead on its own page: also the link that stops our messages to them (never in lists or exports). */
+export interface LeadDetailView extends LeadView {
+  unsubscribeUrl: string | null;
+}
+
+/** The link, for staff and for every message we send: GET shows a page with one button, POST withdraws. */
+export function unsubscribeUrl(publicUrl: string, token: string): string {
+  return `${publicUrl}/api/public/unsubscribe/${token}`;
+}
+
 /** The columns of a LeadView, for `SELECT ${LEAD_COLUMNS} FROM leads l LEFT JOIN users a ON a.id = l.advisor_id`. */
 export const LEAD_COLUMNS = `
   l.id, l.reference, l.full_name AS "fullName", l.phone, l.email, l.city, l.state,

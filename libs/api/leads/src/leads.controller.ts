@@ -8,7 +8,7 @@ import { AssignmentService } from './assignment.service';
 import { ConsentService } from './consent.service';
 import { AssignDto, AssignmentSettingsDto, CallDto, ChangeStatusDto, NoteDto, WhatsappLogDto } from './dto/lead-actions.dto';
 import { CreateLeadDto, UpdateLeadDto } from './dto/update-lead.dto';
-import type { LeadView } from './lead.view';
+import type { LeadDetailView, LeadView } from './lead.view';
 import { LeadsService } from './leads.service';
 import { PipelineService } from './pipeline.service';
 import { TimelineService } from './timeline.service';
@@ -39,8 +39,8 @@ export class LeadsController {
   }
 
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', leadId) id: string): Promise<LeadView> {
-    return this.leads.get(user, id);
+  async get(@CurrentUser() user: AuthUser, @Param('id', leadId) id: string): Promise<LeadDetailView> {
+    return this.consent.detail(await this.leads.get(user, id));
   }
 
   @Patch(':id')

@@ -40,6 +40,8 @@ export interface Lead {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** Only on the lead's own page (`GET /api/leads/:id`); null once erased. */
+  unsubscribeUrl?: string | null;
 }
 
 /** A follow-up, as `GET /api/tasks` answers it. */

@@ -1,6 +1,7 @@
 import { CheckCircleFilled, CloseCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Space, Typography, type DescriptionsProps } from 'antd';
 import { formatIstDateTime, formatPhone } from '@advisordesk/shared';
+import { CopyField } from '../../../components/copy-field';
 import type { Lead } from '../types';
 import { ShortUrl } from './profile-card';
 
@@ -18,7 +19,8 @@ function YesNo({ yes, what }: { yes: boolean; what: string }) {
 
 /**
  * Consent as plainly as the law asks (India's DPDP Act): WhatsApp and marketing separately, when,
- * through which form and which version of the notice; a minor's guardian when there is one.
+ * through which form and which version of the notice; a minor's guardian when there is one; the
+ * link that withdraws it, to copy.
  */
 export function ConsentCard({ lead }: { lead: Lead }) {
   const items: DescriptionsProps['items'] = [
@@ -70,6 +72,19 @@ export function ConsentCard({ lead }: { lead: Lead }) {
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
           Not in marketing exports. Calls and replies about their own enquiry are fine.
         </Typography.Paragraph>
+      )}
+      {lead.unsubscribeUrl && (
+        <div style={{ marginTop: 12 }}>
+          <CopyField
+            testId="unsubscribe-link"
+            title="Unsubscribe link"
+            display="input"
+            copyLabel="Copy link"
+            copyAriaLabel="Copy the unsubscribe link"
+            value={lead.unsubscribeUrl}
+            description="Every comparison message carries it. Send it whenever they ask how to stop our messages."
+          />
+        </div>
       )}
     </Card>
   );

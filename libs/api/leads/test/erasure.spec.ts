@@ -1,0 +1,225 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
+import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
+import { LeadsModule } from '../src';
+import { inquiry, newPhone, submitInquiry } from './support';
+
+/**
+ * What erasure (`POST /api/leads/:id/erase`) does with each column of the schema, for the person:
+ *   cleared   personal data, set to NULL
+ *   replaced  personal data, overwritten with something that says nothing of them
+ *   deleted   the person's rows go
+ *   kept      about the person but not who they are: stays for anonymous counts and history
+ *   none      holds no lead's personal data (catalogue, settings, staff accounts, keys)
+ * A table or column added to the schema fails this test until someone classifies it here (and, if
+ * it holds a person's data, makes `ConsentService.erase` take it away).
+ */
+type Handling = 'cleared' | 'replaced' | 'deleted' | 'kept' | 'none';
+
+const same = (handling: Handling, columns: string[]): Record<string, Handling> => Object.fromEntries(columns.map((c) => [c, handling]));
+
+const SCHEMA: Record<string, Record<string, Handling>> = {
+  leads: {
+    ...same('kept', ['id', 'reference', 'state', 'level', 'mode', 'status', 'lost_reason', 'max_stage', 'advisor_id', 'source', 'utm_source', 'utm_medium', 'utm_campaign']),
+    ...same('kept', ['consent_at', 'consent_notice_version', 'is_minor', 'first_contacted_at', 'enrolled_at', 'lost_at', 'erased_at', 'created_at', 'updated_at', 'version', 'awaiting_assignment']),
+    // The link stays unique but answers 404 once the lead is erased.
+    unsubscribe_token: 'kept',
+    full_name: 'replaced',
+    consent_whatsapp: 'replaced',
+    consent_marketing: 'replaced',
+    ...same('cleared', ['phone', 'email', 'city', 'course_interest', 'budget_paise', 'qualification', 'experience_years', 'utm_term', 'utm_content', 'landing_url']),
+    ...same('cleared', ['consent_source', 'guardian_name', 'guardian_phone', 'referrer', 'next_follow_up_at']),
+  },
+  inquiries: { ...same('kept', ['id', 'lead_id', 'received_at']), payload: 'replaced', ...same('cleared', ['source_url', 'client_hash', 'idempotency_key']) },
+  // Only the keys that say what happened stay (ACTIVITY_KEYS_KEPT_ON_ERASURE).
+  activities: { ...same('kept', ['id', 'lead_id', 'type', 'author_id', 'created_at']), data: 'replaced' },
+  // Open follow-ups are deleted; done ones stay, untitled, in the advisor's figures.
+  tasks: { ...same('kept', ['id', 'lead_id', 'owner_id', 'due_at', 'done_at', 'created_by', 'created_at']), title: 'replaced' },
+  shortlist_items: { ...same('kept', ['id', 'lead_id', 'program_id', 'rank', 'added_by', 'created_at']), note: 'cleared' },
+  // The snapshot holds the first name; the link answers 404 once the row is gone.
+  comparisons: same('deleted', ['id', 'lead_id', 'token', 'snapshot', 'created_by', 'created_at', 'expires_at', 'view_count', 'last_viewed_at']),
+  // Who exported what stays; a filter value naming the person (`q=98765 43210`) becomes "erased".
+  exports: { ...same('none', ['id', 'user_id', 'kind', 'row_count', 'status', 'started_at', 'finished_at']), filters: 'replaced' },
+  lead_day_counts: same('kept', ['day', 'dim', 'key', 'leads', 's1', 's2', 's3', 's4', 's5', 's6', 'lost', 'enrolled']),
+  // A retried form's key; the fingerprint is a hash of what the person typed. Found by the reference in the response.
+  idempotency_keys: same('deleted', ['scope', 'key', 'response', 'fingerprint', 'created_at']),
+  // Staff accounts: their own data, not a lead's.
+  users: same('none', ['id', 'name', 'email', 'role', 'active', 'password_hash', 'created_at', 'updated_at', 'version']),
+  refresh_tokens: same('none', ['id', 'user_id', 'family_id', 'token_hash', 'expires_at', 'created_at', 'revoked_at', 'replaced_by']),
+  advisor_load: same('none', ['advisor_id', 'open_leads', 'last_assigned_at']),
+  app_settings: same('none', ['key', 'value', 'updated_at']),
+  consent_notices: same('none', ['version', 'text', 'url', 'created_by', 'created_at']),
+  universities: same('none', ['id', 'name', 'city', 'state', 'ownership', 'approvals', 'naac_grade', 'nirf_rank', 'nirf_category', 'nirf_year', 'website', 'source_url', 'active', 'created_at', 'updated_at', 'version']),
+  programs: same('none', ['id', 'university_id', 'name', 'level', 'credential_type', 'mode', 'duration_months', 'credits', 'stackable', 'eligibility', 'specialisations', 'source_url', 'active', 'created_at', 'updated_at', 'version']),
+  fee_structures: same('none', ['id', 'program_id', 'session', 'components', 'total_paise', 'emi_available', 'scholarship_notes', 'valid_from', 'valid_to', 'is_current', 'created_at', 'updated_at', 'version']),
+  fee_structure_revisions: same('none', ['id', 'fee_structure_id', 'components', 'total_paise', 'emi_available', 'scholarship_notes', 'valid_from', 'valid_to', 'changed_by', 'changed_at']),
+  schema_migrations: same('none', ['id', 'timestamp', 'name']),
+};
+
+/** The rows about the lead `$1`, in tables that do not link to it by `lead_id`. */
+const PERSON_ROWS: Record<string, string> = {
+  leads: 'id = $1',
+  idempotency_keys: `scope = 'inquiry' AND response->>'reference' = (SELECT reference FROM leads WHERE id = $1)`,
+};
+
+interface Column {
+  table: string;
+  column: string;
+  type: string;
+}
+
+describe('erasure', () => {
+  let t: TestApp;
+  let manager: SignedIn;
+  let priya: SignedIn;
+
+  async function schemaColumns(): Promise<Column[]> {
+    return t.dataSource.query(
+      `SELECT c.table_name AS table, c.column_name AS column, c.data_type AS type
+         FROM information_schema.columns c JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name
+        WHERE c.table_schema = 'public' AND tb.table_type = 'BASE TABLE'
+        ORDER BY 1, 2`,
+    );
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp([LeadsModule], { INQUIRY_RATE_LIMIT: '10000', PUBLIC_URL: 'https://desk.example.in' });
+    manager = await createUserAndSignIn(t.http, t.dataSource, 'manager', 'Meera Manager');
+    priya = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Priya Sharma');
+  });
+  afterAll(() => t.close());
+
+  it('every table and column of the schema says whether it holds personal data and what erasure does with it', async () => {
+    const columns = await schemaColumns();
+    const inSchema = new Set(columns.map((c) => `${c.table}.${c.column}`));
+    const listed = new Set(Object.entries(SCHEMA).flatMap(([table, cols]) => Object.keys(cols).map((column) => `${table}.${column}`)));
+    const unclassified = [...inSchema].filter((name) => !listed.has(name));
+    const gone = [...listed].filter((name) => !inSchema.has(name));
+    expect({
+      unclassified: unclassified.map((name) => `${name}: classify it in SCHEMA in libs/api/leads/test/erasure.spec.ts — does it hold a person's data, and what does erasure do with it?`),
+      gone: gone.map((name) => `${name}: no longer in the schema — remove it from SCHEMA in libs/api/leads/test/erasure.spec.ts`),
+    }).toEqual({ unclassified: [], gone: [] });
+  });
+
+  it("erasing a person leaves none of their words, numbers or addresses anywhere in the database, and keeps them countable", async () => {
+    const phone = newPhone();
+    const guardianPhone = newPhone();
+    const sourceUrl = 'https://guides.example.in/online-mba-for-commerce-graduates?from=ramaswamy-family';
+    const referrer = 'https://mail.example.in/inbox/sanjana-ramaswamy';
+    const first = inquiry({
+      fullName: 'Sanjana Ramaswamy',
+      phone,
+      email: 'sanjana.r@example.in',
+      city: 'Kuvempunagar',
+      courseInterest: 'Online MBA',
+      message: 'I work night shifts at a call centre, please call after 6',
+      consent: { whatsapp: true, marketing: true },
+      sourceUrl,
+      referrer,
+      utm: { source: 'google', medium: 'cpc', campaign: 'spring-mba', term: 'mba for sanjana', content: 'ramaswamy-ad' },
+      minor: true,
+      guardian: { fullName: 'Venkatesh Ramaswamy', phone: guardianPhone, consent: true },
+    });
+    await submitInquiry(t, first).then((r) => expect(r.status).toBe(201));
+    await submitInquiry(t, { ...first, phone: `+91 ${phone.slice(0, 5)} ${phone.slice(5)}`, message: 'Also asking about the Canara Bank education loan' }, { 'Idempotency-Key': 'retry-7f3a' }).then((r) =>
+      expect(r.status).toBe(201),
+    );
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM leads WHERE phone = $1`, [`+91${phone}`]);
+    await request(t.http).post(`/api/leads/${id}/assign`).set(manager.auth).send({ advisorId: priya.id }).expect(200);
+    const lead = (await request(t.http).get(`/api/leads/${id}`).set(priya.auth).expect(200)).body;
+    await request(t.http).patch(`/api/leads/${id}`).set(priya.auth).send({ qualification: 'BCom, Maharaja College', experienceYears: 2, budgetPaise: 15_000_000, version: lead.version }).expect(200);
+    await request(t.http).post(`/api/leads/${id}/notes`).set(priya.auth).send({ text: 'Her father Venkatesh runs a pharmacy' }).expect(201);
+    await request(t.http).post(`/api/leads/${id}/calls`).set(priya.auth).send({ outcome: 'connected', note: 'Discussed the Canara Bank loan' }).expect(201);
+    await request(t.http).post(`/api/leads/${id}/whatsapp`).set(priya.auth).send({ text: 'Sent the brochure to Sanjana' }).expect(201);
+    const { version } = (await request(t.http).get(`/api/leads/${id}`).set(priya.auth)).body;
+    await request(t.http).post(`/api/leads/${id}/status`).set(priya.auth).send({ status: 'contacted', note: 'Wants a weekend batch because of her night shifts', version }).expect(200);
+    const due = new Date(Date.now() + 86_400_000).toISOString();
+    const done = await request(t.http).post('/api/tasks').set(priya.auth).send({ leadId: id, title: 'Send Sanjana the loan papers', dueAt: due }).expect(201);
+    await request(t.http).patch(`/api/tasks/${done.body.id}`).set(priya.auth).send({ done: true }).expect(200);
+    await request(t.http).post('/api/tasks').set(priya.auth).send({ leadId: id, title: 'Call Sanjana about the Canara loan', dueAt: due }).expect(201);
+    // What the shortlist, comparison and export areas write about a lead (their own tests go through their APIs).
+    const [{ id: universityId }] = await t.dataSource.query(`INSERT INTO universities (name, city) VALUES ('Erasure Test University', 'Jaipur') RETURNING id`);
+    const [{ id: programId }] = await t.dataSource.query(`INSERT INTO programs (university_id, name, level) VALUES ($1, 'Online MBA', 'PG') RETURNING id`, [universityId]);
+    await t.dataSource.query(`INSERT INTO shortlist_items (lead_id, program_id, rank, note, added_by) VALUES ($1, $2, 1, 'Sanjana likes the Jaipur campus', $3)`, [id, programId, priya.id]);
+    const token = 'erasureTestToken_0123456789abcdef';
+    await t.dataSource.query(`INSERT INTO comparisons (lead_id, token, snapshot, created_by, expires_at) VALUES ($1, $2, $3, $4, now() + interval '30 days')`, [
+      id,
+      token,
+      JSON.stringify({ firstName: 'Sanjana', advisorName: 'Priya Sharma', createdAt: new Date().toISOString(), programs: [] }),
+      priya.id,
+    ]);
+    await t.dataSource.query(`INSERT INTO activities (lead_id, type, author_id, data) VALUES ($1, 'comparison', $2, $3)`, [id, priya.id, JSON.stringify({ url: `https://desk.example.in/c/${token}` })]);
+    await t.dataSource.query(`INSERT INTO exports (user_id, filters, row_count) VALUES ($1, $2, 1), ($1, $3, 1), ($1, $4, 7)`, [
+      manager.id,
+      JSON.stringify({ q: `${phone.slice(0, 5)} ${phone.slice(5)}` }),
+      JSON.stringify({ email: ['sanjana.r@example.in'], status: 'new' }),
+      JSON.stringify({ utmCampaign: 'spring-mba' }),
+    ]);
+
+    const personal = ['Sanjana', 'Ramaswamy', 'sanjana.r@example.in', 'Venkatesh', 'Kuvempunagar', 'night shifts', 'Canara', 'pharmacy', 'Maharaja College', 'Jaipur campus', 'loan papers', 'brochure', sourceUrl, referrer, token];
+    const digits = [phone, guardianPhone];
+
+    /** Every text, JSON and array column of every table, searched for the person's words and numbers. */
+    async function whereThePersonRemains(): Promise<string[]> {
+      const searchable = (await schemaColumns()).filter((c) => ['text', 'character varying', 'jsonb', 'json', 'ARRAY'].includes(c.type));
+      const found: string[] = [];
+      for (const { table, column } of searchable) {
+        const [hit] = await t.dataSource.query(
+          `SELECT array_remove(ARRAY[${personal.map((_, i) => `CASE WHEN bool_or(strpos(lower("${column}"::text), lower($${i + 1})) > 0) THEN $${i + 1} END`).join(', ')},
+                                     ${digits.map((_, i) => `CASE WHEN bool_or(strpos(regexp_replace("${column}"::text, '\\D', '', 'g'), $${personal.length + i + 1}) > 0) THEN $${personal.length + i + 1} END`).join(', ')}], NULL) AS needles
+             FROM "${table}"`,
+          [...personal, ...digits],
+        );
+        for (const needle of hit.needles ?? []) found.push(`${table}.${column}: ${needle}`);
+      }
+      return found;
+    }
+    /** The columns classified `cleared` that still hold something for the lead, and `deleted` tables that still have its rows. */
+    async function notYetErased(): Promise<string[]> {
+      const found: string[] = [];
+      for (const [table, columns] of Object.entries(SCHEMA)) {
+        const theirs = PERSON_ROWS[table] ?? ('lead_id' in columns ? 'lead_id = $1' : null);
+        if (!theirs) continue;
+        for (const [column, handling] of Object.entries(columns)) {
+          if (handling !== 'cleared' && (handling !== 'deleted' || column !== Object.keys(columns)[0])) continue;
+          const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM "${table}" WHERE ${theirs} AND ${handling === 'cleared' ? `"${column}" IS NOT NULL` : 'TRUE'}`, [id]);
+          if (n > 0) found.push(handling === 'cleared' ? `${table}.${column}` : `${table} rows`);
+        }
+      }
+      return found;
+    }
+    // Both checks find the person before erasure, so their silence afterwards means something.
+    expect(await notYetErased()).toEqual(
+      expect.arrayContaining(['leads.phone', 'leads.consent_source', 'leads.guardian_name', 'inquiries.source_url', 'inquiries.idempotency_key', 'shortlist_items.note', 'comparisons rows', 'idempotency_keys rows']),
+    );
+    const before = await whereThePersonRemains();
+    for (const where of ['leads.full_name: Sanjana', 'leads.guardian_phone: ' + guardianPhone, 'inquiries.payload: Canara', 'activities.data: night shifts', 'tasks.title: loan papers', 'shortlist_items.note: Jaipur campus', 'comparisons.snapshot: Sanjana', 'exports.filters: ' + phone, 'leads.consent_source: ' + sourceUrl]) {
+      expect(before).toContain(where);
+    }
+
+    await request(t.http).post(`/api/leads/${id}/erase`).set(manager.auth).expect(200);
+
+    expect(await whereThePersonRemains()).toEqual([]);
+    expect(await notYetErased()).toEqual([]);
+    const [kept] = await t.dataSource.query(`SELECT status, source, utm_campaign AS "utmCampaign", advisor_id AS "advisorId", max_stage AS "maxStage" FROM leads WHERE id = $1`, [id]);
+    expect(kept).toEqual({ status: 'contacted', source: 'website', utmCampaign: 'spring-mba', advisorId: priya.id, maxStage: 1 });
+    const timeline = (await request(t.http).get(`/api/leads/${id}/timeline`).set(manager.auth).expect(200)).body as { type: string; data: Record<string, unknown> }[];
+    expect(timeline.find((a) => a.type === 'status_change')?.data).toEqual({ from: 'new', to: 'contacted', erased: true });
+    const tasks = await t.dataSource.query(`SELECT title, done_at IS NOT NULL AS done FROM tasks WHERE lead_id = $1`, [id]);
+    expect(tasks).toEqual([{ title: 'Follow up', done: true }]);
+    const exportLog = await t.dataSource.query(`SELECT filters FROM exports ORDER BY row_count, filters::text`);
+    expect(exportLog.map((e: { filters: unknown }) => e.filters)).toEqual(expect.arrayContaining([{ q: 'erased' }, { email: 'erased', status: 'new' }, { utmCampaign: 'spring-mba' }]));
+  });
+
+  it("an erased person's unsubscribe link no longer answers, and their lead page offers none", async () => {
+    const body = inquiry({ fullName: 'Nikhil Bose', consent: { whatsapp: true, marketing: true } });
+    await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
+    const [{ id, token }] = await t.dataSource.query(`SELECT id, unsubscribe_token AS token FROM leads WHERE phone = $1`, [`+91${body.phone}`]);
+    const before = (await request(t.http).get(`/api/leads/${id}`).set(manager.auth).expect(200)).body;
+    expect(before.unsubscribeUrl).toBe(`https://desk.example.in/api/public/unsubscribe/${token}`);
+    await request(t.http).post(`/api/leads/${id}/erase`).set(manager.auth).expect(200);
+    const after = await request(t.http).get(`/api/leads/${id}`).set(manager.auth);
+    expect(JSON.stringify(after.body)).not.toContain(token);
+    await request(t.http).post(`/api/public/unsubscribe/${token}`).send({}).expect(404);
+  });
+});
