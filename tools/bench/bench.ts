@@ -16,6 +16,7 @@ import { SingleBar } from 'cli-progress';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { queryOne } from '@advisordesk/api-core';
 import { dataSourceOptions, freePort, prepareDatabase } from '@advisordesk/api-database';
 import { bulkSeed, DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
 
@@ -113,9 +114,9 @@ async function main() {
   const database = await prepareDatabase(process.env);
   const dataSource = new DataSource(dataSourceOptions(database.url));
   await dataSource.initialize();
-  const [{ n: existing }] = await dataSource.query(`SELECT count(*)::int AS n FROM leads`);
+  const { n: existing } = await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM leads`);
   if (existing === 0) await seedDemoIfEmpty(dataSource);
-  const [{ n: current }] = await dataSource.query(`SELECT count(*)::int AS n FROM leads`);
+  const { n: current } = await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM leads`);
   if (current < TARGET_LEADS) {
     const missing = TARGET_LEADS - current;
     console.log(`Seeding ${missing.toLocaleString('en-IN')} leads (once; the database keeps them)…`);
@@ -128,7 +129,7 @@ async function main() {
   // The same session settings as the server's report queries (JIT off, room to sort in memory).
   const raw = new Client({ connectionString: database.url, options: '-c jit=off -c work_mem=64MB' });
   await raw.connect();
-  const [{ leads, activities }] = (await raw.query(`SELECT (SELECT count(*) FROM leads)::int AS leads, (SELECT count(*) FROM activities)::int AS activities`)).rows;
+  const [{ leads, activities }] = (await raw.query<{ leads: number; activities: number }>(`SELECT (SELECT count(*) FROM leads)::int AS leads, (SELECT count(*) FROM activities)::int AS activities`)).rows;
   const server = await startServer(database.url);
   const rows: Row[] = [];
   try {
@@ -138,9 +139,9 @@ async function main() {
     const get = async (path: string) => {
       const response = await fetch(`${server.url}${path}`, { headers: auth });
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return response.json();
+      return response.json() as Promise<unknown>;
     };
-    const [{ advisor }] = (await raw.query(`SELECT advisor_id AS advisor FROM leads GROUP BY advisor_id ORDER BY count(*) DESC LIMIT 1`)).rows;
+    const [{ advisor }] = (await raw.query<{ advisor: string }>(`SELECT advisor_id AS advisor FROM leads GROUP BY advisor_id ORDER BY count(*) DESC LIMIT 1`)).rows;
     const yearAgo = new Date(Date.now() - 365 * 86_400_000 + 330 * 60_000).toISOString().slice(0, 10);
     const today = new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
 

@@ -1,4 +1,4 @@
-import { formatPhone, LEAD_MODES, PHONE_COUNTRIES, PROGRAM_LEVEL_LABELS, PROGRAM_LEVELS, INQUIRY_LIMITS, phoneFromForm, type PhoneCountry } from '@advisordesk/shared';
+import { formatPhone, LEAD_MODE_LABELS, LEAD_MODES, PHONE_COUNTRIES, PROGRAM_LEVEL_LABELS, PROGRAM_LEVELS, INQUIRY_LIMITS, phoneFromForm, type PhoneCountry } from '@advisordesk/shared';
 import { loadConfig, newIdempotencyKey, sendInquiry, type FormConfig, type SubmitOutcome } from './api';
 import type { PageContext } from './capture';
 import { h, show } from './dom';
@@ -14,8 +14,6 @@ export interface FormOptions {
   /** The hosted page's form is the page's main heading. */
   standalone: boolean;
 }
-
-const MODE_LABELS: Record<string, string> = { online: 'Online', distance: 'Distance', regular: 'Regular (on campus)', hybrid: 'Hybrid' };
 
 const LABELS: Record<FieldName, string> = {
   fullName: 'Full name',
@@ -151,7 +149,7 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
     const levels = (config.levels?.length ? config.levels : PROGRAM_LEVELS) as readonly string[];
     const modes = (config.modes?.length ? config.modes : LEAD_MODES) as readonly string[];
     const level = fillSelect(h('select', {}), 'Any level', levels, (l) => (PROGRAM_LEVEL_LABELS as Record<string, string>)[l] ?? l);
-    const mode = fillSelect(h('select', {}), 'Any mode', modes, (m) => MODE_LABELS[m] ?? m);
+    const mode = fillSelect(h('select', {}), 'Any mode', modes, (m) => (LEAD_MODE_LABELS as Record<string, string>)[m] ?? m);
 
     // Are you under 18? — a yes asks for a parent or guardian before the form can be sent.
     const minorError = errorEl('minor');

@@ -1,5 +1,6 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
+import { queryOne } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn } from '../src/testing/sign-in';
 import { AuthModule } from '../src';
@@ -26,7 +27,7 @@ describe('signing in and sessions', () => {
 
   it('passwords are stored as argon2id hashes', async () => {
     const user = await createUserAndSignIn(t.http, t.dataSource, 'manager');
-    const [{ password_hash }] = await t.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id]);
+    const { password_hash } = await queryOne<{ password_hash: string }>(t.dataSource, `SELECT password_hash FROM users WHERE id = $1`, [user.id]);
     expect(password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
@@ -202,7 +203,7 @@ describe('the first admin', () => {
       const response = await request(t.http).post('/api/auth/login').send({ email: 'owner@example.test', password: 'a-long-admin-password' }).expect(200);
       expect(response.body.user.role).toBe('admin');
       await t.app.get(AdminBootstrapService).onApplicationBootstrap();
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM users`);
+      const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM users`);
       expect(n).toBe(1);
     } finally {
       await t.close();

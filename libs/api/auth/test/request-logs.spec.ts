@@ -19,7 +19,7 @@ class FailingModule {}
 describe('the logs', () => {
   let t: TestApp;
   const written: string[] = [];
-  const lines = () => written.map((line) => JSON.parse(line) as Record<string, any>);
+  const lines = () => written.map((line) => JSON.parse(line) as Record<string, unknown>);
 
   beforeAll(async () => {
     sendLogsTo({ write: (line: string) => void written.push(line) });

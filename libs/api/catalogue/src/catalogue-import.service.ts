@@ -3,39 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  APPROVALS, CREDENTIAL_TYPES, CURRENT_SESSION, feeTotal, isSession, LEAD_MODES, NAAC_GRADES, OWNERSHIPS, PROGRAM_LEVELS, rupeesToPaise, type FeeComponent,
+  APPROVALS, CREDENTIAL_TYPES, CURRENT_SESSION, feeTotal, isSession, LEAD_MODES, NAAC_GRADES, OWNERSHIPS, PROGRAM_LEVELS, rupeesToPaise,
+  type FeeComponent, type ImportProblem, type ImportReport, type UniversityView,
 } from '@advisordesk/shared';
+import { queryMaybeOne, queryOne, queryRows } from '@advisordesk/api-core';
+import { supersedeCurrentFee } from './current-fee';
 
-export interface ImportProblem {
-  file: 'universities' | 'programs';
-  /** The line in the file (the header is line 1). */
+/** The report and its problems are the catalogue contract's. */
+export type { ImportProblem, ImportReport };
+
+/** A row of universities.csv: the university's fields as read (ownership unchecked until the report says so), and its line. */
+interface UniversityRow extends Omit<UniversityView, 'id' | 'ownership' | 'active' | 'createdAt' | 'updatedAt' | 'version'> {
   line: number;
-  field: string;
-  message: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  applied: boolean;
-  universities: { rows: number; create: number; update: number };
-  programs: { rows: number; create: number; update: number };
-  feeStructures: { create: number; unchanged: number };
-  errors: ImportProblem[];
-}
-
-interface UniversityRow {
-  line: number;
-  name: string;
-  city: string | null;
-  state: string | null;
   ownership: string | null;
-  approvals: string[];
-  naacGrade: string | null;
-  nirfRank: number | null;
-  nirfCategory: string | null;
-  nirfYear: number | null;
-  website: string | null;
-  sourceUrl: string | null;
 }
 
 interface ProgramRow {
@@ -226,11 +206,12 @@ export class CatalogueImportService {
 
   /** Counts what would change, and checks that every program's university exists (in the file or the catalogue). */
   private async plan(manager: EntityManager, universities: UniversityRow[], programs: ProgramRow[], report: ImportReport) {
-    const existing = new Set<string>((await manager.query(`SELECT lower(name) AS name FROM universities`)).map((r: { name: string }) => r.name));
+    const existing = new Set((await queryRows<{ name: string }>(manager, `SELECT lower(name) AS name FROM universities`)).map((r) => r.name));
     for (const u of universities) report.universities[existing.has(u.name.toLowerCase()) ? 'update' : 'create']++;
     const known = new Set([...existing, ...universities.map((u) => u.name.toLowerCase())]);
     const existingPrograms = new Map<string, { total: number | null; components: string | null }>();
-    for (const row of await manager.query(
+    for (const row of await queryRows<{ key: string; total: number | null; components: string | null }>(
+      manager,
       `SELECT lower(u.name) || '|' || lower(p.name) || '|' || COALESCE(f.session, '') AS key, f.total_paise AS total, f.components::text AS components
          FROM programs p JOIN universities u ON u.id = p.university_id LEFT JOIN fee_structures f ON f.program_id = p.id AND f.is_current`,
     )) {
@@ -251,7 +232,7 @@ export class CatalogueImportService {
       seen.set(key, p.line);
       report.programs[programKeys.has(key) ? 'update' : 'create']++;
       const fee = existingPrograms.get(`${key}|${p.session}`);
-      const same = fee && fee.total === p.totalPaise && fee.components && sameFees(JSON.parse(fee.components), p.components);
+      const same = fee && fee.total === p.totalPaise && fee.components && sameFees(JSON.parse(fee.components) as FeeComponent[], p.components);
       report.feeStructures[same ? 'unchanged' : 'create']++;
     }
     report.errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -269,7 +250,8 @@ export class CatalogueImportService {
       );
     }
     for (const p of programs) {
-      const [program] = await manager.query(
+      const program = await queryOne<{ id: string }>(
+        manager,
         `INSERT INTO programs (university_id, name, level, credential_type, mode, duration_months, credits, stackable, source_url)
          SELECT id, $2, $3, $4, $5, $6, $7, $8, $9 FROM universities WHERE lower(name) = lower($1)
          ON CONFLICT (university_id, (lower(name))) DO UPDATE SET level = EXCLUDED.level, credential_type = EXCLUDED.credential_type, mode = EXCLUDED.mode,
@@ -278,9 +260,9 @@ export class CatalogueImportService {
          RETURNING id`,
         [p.universityName, p.name, p.level, p.credentialType, p.mode, p.durationMonths, p.credits, p.stackable, p.sourceUrl],
       );
-      const [current] = await manager.query(`SELECT id, total_paise AS total, components FROM fee_structures WHERE program_id = $1 AND session = $2 AND is_current`, [program.id, p.session]);
+      const current = await queryMaybeOne<{ id: string; total: number; components: FeeComponent[] }>(manager, `SELECT id, total_paise AS total, components FROM fee_structures WHERE program_id = $1 AND session = $2 AND is_current`, [program.id, p.session]);
       if (current && current.total === p.totalPaise && sameFees(current.components, p.components)) continue;
-      if (current) await manager.query(`UPDATE fee_structures SET is_current = false, valid_to = COALESCE(valid_to, current_date - 1), updated_at = now() WHERE id = $1`, [current.id]);
+      if (current) await supersedeCurrentFee(manager, program.id, p.session);
       await manager.query(`INSERT INTO fee_structures (program_id, session, components, total_paise, emi_available) VALUES ($1, $2, $3, $4, $5)`, [
         program.id,
         p.session,

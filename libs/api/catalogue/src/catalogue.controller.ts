@@ -12,6 +12,9 @@ import { ProgramsService } from './programs.service';
 import { UniversitiesService } from './universities.service';
 
 const READERS = rolesThatCanRead('catalogue');
+const universityId = idOf(CatalogueErrors.universityNotFound);
+const programId = idOf(CatalogueErrors.programNotFound);
+const feeId = idOf(CatalogueErrors.feeNotFound);
 const EDITORS = rolesThatCanWrite('catalogue');
 
 async function page<T>(response: Response, work: Promise<Page<T>>): Promise<T[]> {
@@ -28,16 +31,16 @@ export class UniversitiesController {
   @Get() list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     return page(response, this.universities.list(query));
   }
-  @Get(':id') get(@Param('id', idOf('University')) id: string) {
+  @Get(':id') get(@Param('id', universityId) id: string) {
     return this.universities.get(id);
   }
   @Roles(...EDITORS) @Post() create(@Body() body: UniversityDto) {
     return this.universities.create(body);
   }
-  @Roles(...EDITORS) @Patch(':id') update(@Param('id', idOf('University')) id: string, @Body() body: UpdateUniversityDto) {
+  @Roles(...EDITORS) @Patch(':id') update(@Param('id', universityId) id: string, @Body() body: UpdateUniversityDto) {
     return this.universities.update(id, body);
   }
-  @Roles(...EDITORS) @Delete(':id') remove(@Param('id', idOf('University')) id: string) {
+  @Roles(...EDITORS) @Delete(':id') remove(@Param('id', universityId) id: string) {
     return this.universities.deactivate(id);
   }
 }
@@ -52,16 +55,16 @@ export class ProgramsController {
   @Get() list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     return page(response, this.programs.list(query));
   }
-  @Get(':id') get(@Param('id', idOf('Program')) id: string) {
+  @Get(':id') get(@Param('id', programId) id: string) {
     return this.programs.get(id);
   }
   @Roles(...EDITORS) @Post() create(@Body() body: ProgramDto) {
     return this.programs.create(body);
   }
-  @Roles(...EDITORS) @Patch(':id') update(@Param('id', idOf('Program')) id: string, @Body() body: UpdateProgramDto) {
+  @Roles(...EDITORS) @Patch(':id') update(@Param('id', programId) id: string, @Body() body: UpdateProgramDto) {
     return this.programs.update(id, body);
   }
-  @Roles(...EDITORS) @Delete(':id') remove(@Param('id', idOf('Program')) id: string) {
+  @Roles(...EDITORS) @Delete(':id') remove(@Param('id', programId) id: string) {
     return this.programs.deactivate(id);
   }
 }
@@ -76,16 +79,16 @@ export class FeeStructuresController {
   @Get() list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     return page(response, this.fees.list(query));
   }
-  @Get(':id') get(@Param('id', idOf('Fee structure')) id: string) {
+  @Get(':id') get(@Param('id', feeId) id: string) {
     return this.fees.get(id);
   }
-  @Get(':id/revisions') revisions(@Param('id', idOf('Fee structure')) id: string) {
+  @Get(':id/revisions') revisions(@Param('id', feeId) id: string) {
     return this.fees.revisions(id);
   }
   @Roles(...EDITORS) @Post() create(@Body() body: FeeStructureDto) {
     return this.fees.create(body);
   }
-  @Roles(...EDITORS) @Patch(':id') update(@CurrentUser() user: AuthUser, @Param('id', idOf('Fee structure')) id: string, @Body() body: UpdateFeeStructureDto) {
+  @Roles(...EDITORS) @Patch(':id') update(@CurrentUser() user: AuthUser, @Param('id', feeId) id: string, @Body() body: UpdateFeeStructureDto) {
     return this.fees.update(id, body, user.id);
   }
 }

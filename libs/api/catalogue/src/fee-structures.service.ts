@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { feeTotal, isSession, type FeeComponent } from '@advisordesk/shared';
-import { AppError, fetchPage, fieldError, parseListQuery, setClauses, updateVersioned } from '@advisordesk/api-core';
+import { feeTotal, isSession, type FeeComponent, type FeeRevisionView, type FeeStructureView } from '@advisordesk/shared';
+import { AppError, fetchPage, fieldError, parseListQuery, queryMaybeOne, queryOne, queryRows, updateVersioned } from '@advisordesk/api-core';
 import { CatalogueErrors } from './catalogue.errors';
+import { supersedeCurrentFee } from './current-fee';
 import { FEE_LIST } from './catalogue.lists';
 import { FEE_COLUMNS, FEE_FROM } from './catalogue.sql';
 import type { FeeStructureDto, UpdateFeeStructureDto } from './dto/catalogue.dto';
@@ -17,6 +18,9 @@ export function checkedTotal(components: FeeComponent[], given?: number): number
   return total;
 }
 
+/** What an edit may change on a fee structure (its program and session stay); the total follows the components. */
+const FEE_FIGURES = ['components', 'emiAvailable', 'scholarshipNotes', 'validFrom', 'validTo', 'totalPaise'] as const;
+
 function cleanComponents(components: FeeComponent[]): FeeComponent[] {
   return components.map((c) => ({ label: c.label.trim(), amountPaise: c.amountPaise, ...(c.due?.trim() ? { due: c.due.trim() } : {}) }));
 }
@@ -26,18 +30,19 @@ export class FeeStructuresService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   list(query: Record<string, unknown>) {
-    return fetchPage(this.dataSource, FEE_COLUMNS, FEE_FROM, parseListQuery(query, FEE_LIST));
+    return fetchPage<FeeStructureView<Date>>(this.dataSource, FEE_COLUMNS, FEE_FROM, parseListQuery(query, FEE_LIST));
   }
 
-  async get(id: string) {
-    const [fee] = await this.dataSource.query(`SELECT ${FEE_COLUMNS} FROM ${FEE_FROM} WHERE f.id = $1`, [id]);
+  async get(id: string): Promise<FeeStructureView<Date>> {
+    const fee = await queryMaybeOne<FeeStructureView<Date>>(this.dataSource, `SELECT ${FEE_COLUMNS} FROM ${FEE_FROM} WHERE f.id = $1`, [id]);
     if (!fee) throw new AppError(CatalogueErrors.feeNotFound);
     return fee;
   }
 
-  async revisions(id: string) {
+  async revisions(id: string): Promise<FeeRevisionView<Date>[]> {
     await this.get(id);
-    return this.dataSource.query(
+    return queryRows<FeeRevisionView<Date>>(
+      this.dataSource,
       `SELECT r.id, r.components, r.total_paise AS "totalPaise", r.emi_available AS "emiAvailable", r.scholarship_notes AS "scholarshipNotes",
               to_char(r.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(r.valid_to, 'YYYY-MM-DD') AS "validTo", r.changed_at AS "changedAt", u.name AS "changedBy"
          FROM fee_structure_revisions r LEFT JOIN users u ON u.id = r.changed_by WHERE r.fee_structure_id = $1 ORDER BY r.changed_at DESC`,
@@ -55,19 +60,16 @@ export class FeeStructuresService {
     const total = checkedTotal(components, body.totalPaise);
     this.checkDates(body.validFrom, body.validTo);
     const id = await this.dataSource.transaction(async (manager) => {
-      const [program] = await manager.query(`SELECT id FROM programs WHERE id = $1 FOR UPDATE`, [body.programId]);
+      const program = await queryMaybeOne<{ id: string }>(manager, `SELECT id FROM programs WHERE id = $1 FOR UPDATE`, [body.programId]);
       if (!program) throw fieldError('programId', 'programId must be an existing program');
-      await manager.query(
-        `UPDATE fee_structures SET is_current = false, valid_to = COALESCE(valid_to, GREATEST(COALESCE($3::date, current_date) - 1, valid_from)), updated_at = now()
-          WHERE program_id = $1 AND session = $2 AND is_current`,
-        [body.programId, body.session, body.validFrom ?? null],
-      );
-      const [row] = await manager.query(
+      await supersedeCurrentFee(manager, body.programId, body.session, body.validFrom ?? null);
+      const row = await queryOne<{ id: string }>(
+        manager,
         `INSERT INTO fee_structures (program_id, session, components, total_paise, emi_available, scholarship_notes, valid_from, valid_to)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [body.programId, body.session, JSON.stringify(components), total, body.emiAvailable ?? false, body.scholarshipNotes ?? null, body.validFrom ?? null, body.validTo ?? null],
       );
-      return row.id as string;
+      return row.id;
     });
     return this.get(id);
   }
@@ -80,20 +82,13 @@ export class FeeStructuresService {
     const total = checkedTotal(components, fields.totalPaise);
     this.checkDates(fields.validFrom === undefined ? current.validFrom : fields.validFrom, fields.validTo === undefined ? current.validTo : fields.validTo);
     await this.dataSource.transaction(async (manager) => {
-      const params: unknown[] = [];
-      const sets = setClauses(
-        { components: 'components', emiAvailable: 'emi_available', scholarshipNotes: 'scholarship_notes', validFrom: 'valid_from', validTo: 'valid_to' },
-        { ...fields, components: fields.components ? JSON.stringify(components) : undefined },
-        params,
-      ).map((s) => s.replace(/\$(\d+)/, (_, n) => `$${Number(n) + 2}`));
-      params.push(total);
-      sets.push(`total_paise = $${params.length + 2}`);
       await manager.query(
         `INSERT INTO fee_structure_revisions (fee_structure_id, components, total_paise, emi_available, scholarship_notes, valid_from, valid_to, changed_by)
          SELECT id, components, total_paise, emi_available, scholarship_notes, valid_from, valid_to, $2 FROM fee_structures WHERE id = $1 AND version = $3`,
         [id, userId, version],
       );
-      if (!(await updateVersioned(manager, 'fee_structures', id, version, sets, params))) throw new AppError(CatalogueErrors.staleVersion);
+      const figures = { ...fields, components: fields.components ? JSON.stringify(components) : undefined, totalPaise: total };
+      if (!(await updateVersioned(manager, 'fee_structures', id, version, FEE_FIGURES, figures))) throw new AppError(CatalogueErrors.staleVersion);
     });
     return this.get(id);
   }

@@ -1,41 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, fetchPage, fieldError, parseListQuery, setClauses, updateVersioned } from '@advisordesk/api-core';
+import type { ProgramView } from '@advisordesk/shared';
+import { AppError, fetchPage, fieldError, insertRow, parseListQuery, queryMaybeOne, queryRows, updateVersioned } from '@advisordesk/api-core';
 import { CatalogueErrors } from './catalogue.errors';
 import { PROGRAM_LIST } from './catalogue.lists';
 import { PROGRAM_COLUMNS, PROGRAM_FROM } from './catalogue.sql';
 import type { ProgramDto, UpdateProgramDto } from './dto/catalogue.dto';
 import { duplicateAs } from './universities.service';
 
-export const PROGRAM_FIELDS: Record<string, string> = {
-  universityId: 'university_id',
-  name: 'name',
-  level: 'level',
-  credentialType: 'credential_type',
-  mode: 'mode',
-  durationMonths: 'duration_months',
-  credits: 'credits',
-  stackable: 'stackable',
-  eligibility: 'eligibility',
-  specialisations: 'specialisations',
-  active: 'active',
-};
+/** What staff may set on a program (each field's column is its name in snake_case). */
+export const PROGRAM_FIELDS = ['universityId', 'name', 'level', 'credentialType', 'mode', 'durationMonths', 'credits', 'stackable', 'eligibility', 'specialisations', 'active'] as const;
 
 @Injectable()
 export class ProgramsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   list(query: Record<string, unknown>) {
-    return fetchPage(this.dataSource, PROGRAM_COLUMNS, PROGRAM_FROM, parseListQuery(query, PROGRAM_LIST));
+    return fetchPage<ProgramView<Date>>(this.dataSource, PROGRAM_COLUMNS, PROGRAM_FROM, parseListQuery(query, PROGRAM_LIST));
   }
 
   /** Programs with their university and current fee, in the order asked (for shortlists and comparisons). */
-  async getMany(ids: string[]) {
+  async getMany(ids: string[]): Promise<ProgramView<Date>[]> {
     if (!ids.length) return [];
-    const rows = await this.dataSource.query(`SELECT ${PROGRAM_COLUMNS} FROM ${PROGRAM_FROM} WHERE p.id = ANY($1)`, [ids]);
-    const byId = new Map(rows.map((r: { id: string }) => [r.id, r]));
-    return ids.map((id) => byId.get(id)).filter(Boolean);
+    const rows = await queryRows<ProgramView<Date>>(this.dataSource, `SELECT ${PROGRAM_COLUMNS} FROM ${PROGRAM_FROM} WHERE p.id = ANY($1)`, [ids]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((program) => program !== undefined);
   }
 
   async get(id: string) {
@@ -46,21 +36,14 @@ export class ProgramsService {
 
   async create(body: ProgramDto) {
     await this.assertUniversity(body.universityId);
-    const params: unknown[] = [];
-    const sets = setClauses(PROGRAM_FIELDS, body as unknown as Record<string, unknown>, params);
-    const columns = sets.map((s) => s.split(' = ')[0]);
-    const [row] = await this.dataSource
-      .query(`INSERT INTO programs (${columns.join(', ')}) VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`, params)
-      .catch(duplicateAs(CatalogueErrors.duplicateProgram, 'name'));
-    return this.get(row.id);
+    const id = await insertRow(this.dataSource, 'programs', PROGRAM_FIELDS, { ...body }).catch(duplicateAs(CatalogueErrors.duplicateProgram, 'name'));
+    return this.get(id);
   }
 
   async update(id: string, body: UpdateProgramDto) {
     const { version, ...fields } = body;
     if (fields.universityId) await this.assertUniversity(fields.universityId);
-    const params: unknown[] = [];
-    const sets = setClauses(PROGRAM_FIELDS, fields, params).map((s) => s.replace(/\$(\d+)/, (_, n) => `$${Number(n) + 2}`));
-    const matched = await updateVersioned(this.dataSource, 'programs', id, version, sets, params).catch(duplicateAs(CatalogueErrors.duplicateProgram, 'name'));
+    const matched = await updateVersioned(this.dataSource, 'programs', id, version, PROGRAM_FIELDS, fields).catch(duplicateAs(CatalogueErrors.duplicateProgram, 'name'));
     if (!matched) {
       await this.get(id);
       throw new AppError(CatalogueErrors.staleVersion);
@@ -75,7 +58,7 @@ export class ProgramsService {
   }
 
   private async assertUniversity(id: string) {
-    const [row] = await this.dataSource.query(`SELECT 1 FROM universities WHERE id = $1`, [id]);
+    const row = await queryMaybeOne<unknown>(this.dataSource, `SELECT 1 FROM universities WHERE id = $1`, [id]);
     if (!row) throw fieldError('universityId', 'universityId must be an existing university');
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { queryOne, queryRows } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
 import { CatalogueModule } from '../src';
@@ -10,7 +11,8 @@ const universitiesCsv = readFileSync(join(SAMPLE, 'universities.csv'), 'utf8');
 const programsCsv = readFileSync(join(SAMPLE, 'programs.csv'), 'utf8');
 
 async function counts(t: TestApp) {
-  const [row] = await t.dataSource.query(
+  const [row] = await queryRows<{ universities: number; programs: number; fees: number }>(
+    t.dataSource,
     `SELECT (SELECT count(*) FROM universities)::int AS universities, (SELECT count(*) FROM programs)::int AS programs, (SELECT count(*) FROM fee_structures)::int AS fees`,
   );
   return row;
@@ -47,14 +49,15 @@ describe('the catalogue', () => {
     it('applying loads 41 institutions and 54 programs with fee totals equal to their components, and a second import changes nothing', async () => {
       await request(t.http).post('/api/catalogue/import').set(manager.auth).send({ universities: universitiesCsv, programs: programsCsv }).expect(200);
       expect(await counts(t)).toEqual({ universities: 41, programs: 54, fees: 54 });
-      const [{ bad }] = await t.dataSource.query(
+      const { bad } = await queryOne<{ bad: number }>(
+        t.dataSource,
         `SELECT count(*)::int AS bad FROM fee_structures f WHERE f.total_paise <> (SELECT sum((c->>'amountPaise')::bigint) FROM jsonb_array_elements(f.components) c)`,
       );
       expect(bad).toBe(0);
-      const [mba] = await t.dataSource.query(`SELECT f.total_paise, f.session, f.components FROM fee_structures f JOIN programs p ON p.id = f.program_id WHERE p.name = 'Online MBA' AND p.university_id = (SELECT id FROM universities WHERE name = 'Manipal University Jaipur')`);
+      const mba = await queryOne<{ total_paise: number; session: string; components: { label: string; amountPaise: number }[] }>(t.dataSource, `SELECT f.total_paise, f.session, f.components FROM fee_structures f JOIN programs p ON p.id = f.program_id WHERE p.name = 'Online MBA' AND p.university_id = (SELECT id FROM universities WHERE name = 'Manipal University Jaipur')`);
       expect(mba).toMatchObject({ total_paise: 17_500_000, session: '2026-27' });
       expect(mba.components[0]).toEqual({ label: 'Semester 1', amountPaise: 4_375_000 });
-      const [ignou] = await t.dataSource.query(`SELECT nirf_rank, nirf_category, approvals FROM universities WHERE name LIKE 'Indira Gandhi National Open University%'`);
+      const ignou = await queryOne<{ nirf_rank: number | null; nirf_category: string | null; approvals: string[] }>(t.dataSource, `SELECT nirf_rank, nirf_category, approvals FROM universities WHERE name LIKE 'Indira Gandhi National Open University%'`);
       expect(ignou).toEqual({ nirf_rank: 1, nirf_category: 'Open University category', approvals: ['NAAC'] });
       const again = await request(t.http).post('/api/catalogue/import').set(manager.auth).send({ universities: universitiesCsv, programs: programsCsv }).expect(200);
       expect(again.body).toMatchObject({ universities: { update: 41, create: 0 }, programs: { update: 54, create: 0 }, feeStructures: { create: 0, unchanged: 54 } });
@@ -121,7 +124,7 @@ describe('the catalogue', () => {
       const newer = await request(t.http).post('/api/fee-structures').set(manager.auth).send({ programId, session: '2026-27', components: [{ label: 'Full program', amountPaise: 1_80_000_00 }] }).expect(201);
       const all = await request(t.http).get(`/api/fee-structures?programId=${programId}&_sort=createdAt&_order=asc`).set(advisor.auth).expect(200);
       expect(all.body.map((f: { isCurrent: boolean }) => f.isCurrent)).toEqual([false, true]);
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM fee_structures WHERE program_id = $1 AND session = '2026-27' AND is_current`, [programId]);
+      const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM fee_structures WHERE program_id = $1 AND session = '2026-27' AND is_current`, [programId]);
       expect(n).toBe(1);
       const program = await request(t.http).get(`/api/programs/${programId}`).set(advisor.auth).expect(200);
       expect(program.body.currentFee).toMatchObject({ id: newer.body.id, totalPaise: 1_80_000_00 });

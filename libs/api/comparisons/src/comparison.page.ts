@@ -1,4 +1,4 @@
-import { formatInr, formatInrShort, PROGRAM_LEVEL_LABELS, type ProgramLevel } from '@advisordesk/shared';
+import { formatInr, formatInrShort, formatIstDate, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS } from '@advisordesk/shared';
 import type { ComparedProgram, PublicComparison } from './comparison.snapshot';
 
 const escape = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -23,8 +23,8 @@ const ROWS: Row[] = [
   { label: 'Session', value: (p) => escape(p.fee?.session ?? dash) },
   { label: 'EMI', value: (p) => (p.fee ? (p.fee.emiAvailable ? 'Available' : 'Not offered') : dash), compare: true },
   { label: 'Duration', value: (p) => (p.durationMonths ? `${p.durationMonths} months` : dash), compare: true },
-  { label: 'Mode', value: (p) => escape(p.mode ? p.mode[0].toUpperCase() + p.mode.slice(1) : dash), compare: true },
-  { label: 'Level', value: (p) => escape(PROGRAM_LEVEL_LABELS[p.level as ProgramLevel] ?? p.level) + (p.credentialType ? ` · ${escape(p.credentialType)}` : ''), compare: true },
+  { label: 'Mode', value: (p) => escape(p.mode ? (LEAD_MODE_LABELS[p.mode] ?? p.mode) : dash), compare: true },
+  { label: 'Level', value: (p) => escape(PROGRAM_LEVEL_LABELS[p.level] ?? p.level) + (p.credentialType ? ` · ${escape(p.credentialType)}` : ''), compare: true },
   { label: 'Approvals', value: (p) => (p.approvals.length ? p.approvals.map((a) => `<span class="tag">${escape(a)}</span>`).join(' ') : dash), compare: true },
   { label: 'NAAC grade', value: (p) => escape(p.naacGrade ?? dash), compare: true },
   { label: 'NIRF rank', value: (p) => (p.nirfRank ? `#${p.nirfRank}${p.nirfCategory ? ` (${escape(p.nirfCategory)})` : ''}${p.nirfYear ? ` · ${p.nirfYear}` : ''}` : dash), compare: true },
@@ -70,8 +70,8 @@ export function renderComparisonPage(comparison: PublicComparison): string {
   const table = `<table><thead><tr><th></th>${programs
     .map((p) => `<th>${escape(p.name)}${isLowest(p) ? '<span class="best">Lowest fee</span>' : ''}<div class="muted">${escape(p.universityName)}</div></th>`)
     .join('')}</tr></thead><tbody>${ROWS.map((row) => `<tr${differs(row) ? ' class="differs"' : ''}><th>${row.label}</th>${programs.map((p) => `<td>${row.value(p)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-  const created = new Date(comparison.createdAt).toLocaleDateString('en-IN', { timeZone: 'Asia/Kolkata', day: 'numeric', month: 'long', year: 'numeric' });
-  const expires = new Date(comparison.expiresAt).toLocaleDateString('en-IN', { timeZone: 'Asia/Kolkata', day: 'numeric', month: 'long', year: 'numeric' });
+  const created = formatIstDate(comparison.createdAt);
+  const expires = formatIstDate(comparison.expiresAt);
   return page(
     `Your program comparison`,
     `<header><h1>Hi ${escape(comparison.firstName)}, here is your comparison</h1><p>${programs.length} programs picked for you by ${escape(comparison.advisorName)} on ${created}.</p></header>

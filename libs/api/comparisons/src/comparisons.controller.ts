@@ -4,13 +4,15 @@ import type { Response } from 'express';
 import { rolesThatCanRead } from '@advisordesk/shared';
 import { AppError, idOf, Public } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
+import { LeadsErrors } from '@advisordesk/api-leads';
 import { renderComparisonPage, renderComparisonProblemPage } from './comparison.page';
+import { ComparisonErrors } from './comparisons.errors';
 import { ComparisonsService } from './comparisons.service';
 import { AddShortlistItemDto, CreateComparisonDto, ReorderShortlistDto, UpdateShortlistItemDto } from './dto/shortlist.dto';
 import { ShortlistService } from './shortlist.service';
 
-const leadId = idOf('Lead');
-const itemId = idOf('Shortlist item');
+const leadId = idOf(LeadsErrors.notFound);
+const itemId = idOf(ComparisonErrors.itemNotFound);
 
 @ApiTags('shortlists')
 @ApiBearerAuth()

@@ -6,5 +6,6 @@ export const ComparisonErrors = defineErrors('comparisons', {
   alreadyShortlisted: { status: HttpStatus.CONFLICT, message: 'This program is already on the shortlist' },
   notFound: { status: HttpStatus.NOT_FOUND, message: 'This comparison does not exist' },
   expired: { status: HttpStatus.GONE, message: 'This comparison has expired: ask your advisor for a fresh one' },
+  leadErased: { status: HttpStatus.BAD_REQUEST, message: "This lead's personal data was erased" },
   noPhone: { status: HttpStatus.BAD_REQUEST, message: 'The lead has no phone number to send a WhatsApp message to' },
 });

@@ -2,22 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { COMPARISON_VALID_DAYS, formatInr, waDigits } from '@advisordesk/shared';
-import { APP_CONFIG, AppError, fieldError, type AppConfig } from '@advisordesk/api-core';
+import { COMPARISON_VALID_DAYS, formatInr, waDigits, type ComparisonShare as ComparisonShareWire, type SharedComparison } from '@advisordesk/shared';
+import { APP_CONFIG, AppError, fieldError, queryChanged, queryOne, queryRows, type AppConfig } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { ProgramsService } from '@advisordesk/api-catalogue';
 import { LeadsService, recordActivity, unsubscribeUrl } from '@advisordesk/api-leads';
 import { toComparedProgram, type ComparisonSnapshot, type PublicComparison } from './comparison.snapshot';
 import { ComparisonErrors } from './comparisons.errors';
 
-export interface ComparisonShare {
-  id: string;
-  token: string;
-  url: string;
-  whatsappUrl: string;
-  message: string;
-  expiresAt: Date;
-}
+/** What sharing a comparison answers (the comparisons contract's). */
+export type ComparisonShare = ComparisonShareWire<Date>;
 
 @Injectable()
 export class ComparisonsService {
@@ -31,9 +25,9 @@ export class ComparisonsService {
   /** Freezes 2 to 5 programs with their current fees, and answers the link and a ready WhatsApp message. */
   async create(user: AuthUser, leadId: string, programIds: string[]): Promise<ComparisonShare> {
     const lead = await this.leads.get(user, leadId);
-    if (lead.erasedAt) throw new AppError({ ...ComparisonErrors.noPhone, message: "This lead's personal data was erased" });
+    if (lead.erasedAt) throw new AppError(ComparisonErrors.leadErased);
     if (!lead.phone) throw new AppError(ComparisonErrors.noPhone);
-    const found = (await this.programs.getMany(programIds)) as Record<string, any>[];
+    const found = await this.programs.getMany(programIds);
     if (found.length !== programIds.length) throw fieldError('programIds', 'programIds must all be existing programs');
     const programs = found.map(toComparedProgram);
     const firstName = lead.fullName.split(/\s+/)[0];
@@ -49,7 +43,7 @@ export class ComparisonsService {
       `\n\nTo stop messages from us: ${await this.unsubscribeLink(leadId)}`;
     const whatsappUrl = `https://wa.me/${waDigits(lead.phone)}?text=${encodeURIComponent(message)}`;
     const id = await this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(`INSERT INTO comparisons (lead_id, token, snapshot, created_by, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+      const row = await queryOne<{ id: string }>(manager, `INSERT INTO comparisons (lead_id, token, snapshot, created_by, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
         leadId,
         token,
         JSON.stringify(snapshot),
@@ -57,32 +51,34 @@ export class ComparisonsService {
         expiresAt,
       ]);
       await recordActivity(manager, leadId, 'comparison', user.id, { comparisonId: row.id, programs: programs.map((p) => `${p.name}, ${p.universityName}`), url });
-      return row.id as string;
+      return row.id;
     });
     return { id, token, url, whatsappUrl, message, expiresAt };
   }
 
   /** Every message we send carries the link that stops them (DPDP: withdrawing is as easy as consenting). */
   private async unsubscribeLink(leadId: string): Promise<string> {
-    const [{ token }] = await this.dataSource.query(`SELECT unsubscribe_token AS token FROM leads WHERE id = $1`, [leadId]);
+    const [{ token }] = await queryRows<{ token: string }>(this.dataSource, `SELECT unsubscribe_token AS token FROM leads WHERE id = $1`, [leadId]);
     return unsubscribeUrl(this.config.publicUrl, token);
   }
 
-  async listForLead(user: AuthUser, leadId: string) {
+  async listForLead(user: AuthUser, leadId: string): Promise<SharedComparison<Date>[]> {
     await this.leads.assertVisible(user, leadId);
-    const rows = await this.dataSource.query(
+    const rows = await queryRows<Omit<SharedComparison<Date>, 'url'>>(
+      this.dataSource,
       `SELECT c.id, c.token, c.created_at AS "createdAt", c.expires_at AS "expiresAt", c.view_count AS "viewCount", c.last_viewed_at AS "lastViewedAt",
               u.name AS "createdBy", jsonb_array_length(c.snapshot->'programs') AS programs
          FROM comparisons c LEFT JOIN users u ON u.id = c.created_by WHERE c.lead_id = $1 ORDER BY c.created_at DESC`,
       [leadId],
     );
-    return rows.map((r: { token: string }) => ({ ...r, url: `${this.config.publicUrl}/c/${r.token}` }));
+    return rows.map((r) => ({ ...r, url: `${this.config.publicUrl}/c/${r.token}` }));
   }
 
   /** The public page's data: no login, only the first name, 404 unknown (or erased), 410 expired. */
   async publicView(token: string): Promise<PublicComparison> {
     if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw new AppError(ComparisonErrors.notFound);
-    const [rows]: [{ snapshot: ComparisonSnapshot; expiresAt: Date }[], number] = await this.dataSource.query(
+    const rows = await queryChanged<{ snapshot: ComparisonSnapshot; expiresAt: Date }>(
+      this.dataSource,
       // An erased person's comparisons are deleted with their data; the join refuses any left behind.
       `UPDATE comparisons c SET view_count = view_count + 1, last_viewed_at = now() FROM leads l
         WHERE c.token = $1 AND l.id = c.lead_id AND l.erased_at IS NULL RETURNING c.snapshot, c.expires_at AS "expiresAt"`,

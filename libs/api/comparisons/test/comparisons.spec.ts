@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { queryOne, queryRows } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
 import { LeadsModule } from '@advisordesk/api-leads';
@@ -26,7 +27,7 @@ describe('shortlists and comparisons', () => {
       .post('/api/public/inquiries')
       .send({ fullName: 'Ananya Gupta', phone, email: 'ananya.g@example.in', level: 'PG', mode: 'online', consent: { whatsapp: true, marketing: false }, ...overrides })
       .expect(201);
-    const [{ id }] = await t.dataSource.query(`SELECT id FROM leads WHERE phone = $1`, [`+91${phone}`]);
+    const { id } = await queryOne<{ id: string }>(t.dataSource, `SELECT id FROM leads WHERE phone = $1`, [`+91${phone}`]);
     await request(t.http).post(`/api/leads/${id}/assign`).set(manager.auth).send({ advisorId: advisor.id }).expect(200);
     return { id, phone };
   }
@@ -42,7 +43,7 @@ describe('shortlists and comparisons', () => {
       .set(manager.auth)
       .send({ universities: readFileSync(join(SAMPLE, 'universities.csv'), 'utf8'), programs: readFileSync(join(SAMPLE, 'programs.csv'), 'utf8') })
       .expect(200);
-    const rows: { id: string; key: string }[] = await t.dataSource.query(`SELECT p.id, u.name || ' / ' || p.name AS key FROM programs p JOIN universities u ON u.id = p.university_id`);
+    const rows = await queryRows<{ id: string; key: string }>(t.dataSource, `SELECT p.id, u.name || ' / ' || p.name AS key FROM programs p JOIN universities u ON u.id = p.university_id`);
     programs = Object.fromEntries(rows.map((r) => [r.key, r.id]));
     leadId = (await newLead(priya, { budgetPaise: undefined })).id;
   });
@@ -109,7 +110,7 @@ describe('shortlists and comparisons', () => {
   });
 
   it('creating a comparison answers the link, a plain WhatsApp message and a wa.me link, and records the share', async () => {
-    const [{ phone }] = await t.dataSource.query(`SELECT phone FROM leads WHERE id = $1`, [leadId]);
+    const { phone } = await queryOne<{ phone: string }>(t.dataSource, `SELECT phone FROM leads WHERE id = $1`, [leadId]);
     const share = (await request(t.http).post(`/api/leads/${leadId}/comparisons`).set(priya.auth).send({ programIds: [mujMba(), mujBba()] }).expect(201)).body;
     expect(share.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(share.url).toBe(`https://desk.example.in/c/${share.token}`);
@@ -137,7 +138,7 @@ describe('shortlists and comparisons', () => {
     expect(page.text).toContain('₹43,750');
     expect(page.text).toContain('Lowest fee');
     expect(page.text).toContain('width=device-width');
-    const [{ phone, email }] = await t.dataSource.query(`SELECT phone, email FROM leads WHERE id = $1`, [leadId]);
+    const { phone, email } = await queryOne<{ phone: string; email: string }>(t.dataSource, `SELECT phone, email FROM leads WHERE id = $1`, [leadId]);
     for (const text of [page.text, JSON.stringify(data)]) {
       expect(text).not.toContain(phone);
       expect(text).not.toContain(phone.slice(3));

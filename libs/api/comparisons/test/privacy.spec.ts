@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { queryOne, queryRows } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
 import { LeadsModule } from '@advisordesk/api-leads';
@@ -23,9 +24,9 @@ describe('comparisons and the person they were made for', () => {
       .post('/api/public/inquiries')
       .send({ fullName, phone, level: 'PG', mode: 'online', consent: { whatsapp: true, marketing: true } })
       .expect(201);
-    const [lead] = await t.dataSource.query(`SELECT id, unsubscribe_token AS "unsubscribeToken" FROM leads WHERE phone = $1`, [`+91${phone}`]);
+    const lead = await queryOne<{ id: string; unsubscribeToken: string }>(t.dataSource, `SELECT id, unsubscribe_token AS "unsubscribeToken" FROM leads WHERE phone = $1`, [`+91${phone}`]);
     await request(t.http).post(`/api/leads/${lead.id}/assign`).set(manager.auth).send({ advisorId: priya.id }).expect(200);
-    return lead as { id: string; unsubscribeToken: string };
+    return lead;
   }
 
   beforeAll(async () => {
@@ -37,7 +38,7 @@ describe('comparisons and the person they were made for', () => {
       .set(manager.auth)
       .send({ universities: readFileSync(join(SAMPLE, 'universities.csv'), 'utf8'), programs: readFileSync(join(SAMPLE, 'programs.csv'), 'utf8') })
       .expect(200);
-    programIds = (await t.dataSource.query(`SELECT id FROM programs ORDER BY name LIMIT 2`)).map((p: { id: string }) => p.id);
+    programIds = (await queryRows<{ id: string }>(t.dataSource, `SELECT id FROM programs ORDER BY name LIMIT 2`)).map((p) => p.id);
   });
   afterAll(() => t.close());
 
@@ -60,6 +61,6 @@ describe('comparisons and the person they were made for', () => {
     const json = await request(t.http).get(`/api/public/comparisons/${share.token}`).expect(404);
     const page = await request(t.http).get(`/c/${share.token}`).expect(404);
     expect(json.text + page.text).not.toContain('Devika');
-    expect(await t.dataSource.query(`SELECT id FROM comparisons WHERE lead_id = $1 OR token = $2`, [lead.id, share.token])).toEqual([]);
+    expect(await queryRows<{ id: string }>(t.dataSource, `SELECT id FROM comparisons WHERE lead_id = $1 OR token = $2`, [lead.id, share.token])).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ export async function revertAllMigrations(url: string): Promise<number> {
   await dataSource.initialize();
   let reverted = 0;
   try {
-    while ((await dataSource.query(`SELECT count(*)::int AS n FROM schema_migrations`))[0].n > 0) {
+    while ((await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM schema_migrations`))[0].n > 0) {
       await dataSource.undoLastMigration({ transaction: 'each' });
       reverted++;
     }

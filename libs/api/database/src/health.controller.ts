@@ -1,8 +1,8 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Public } from '@advisordesk/api-core';
+import { AppError, CommonErrors, Public } from '@advisordesk/api-core';
 
 @ApiTags('operations')
 @Controller('health')
@@ -15,7 +15,7 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new ServiceUnavailableException('The database is not reachable');
+      throw new AppError(CommonErrors.databaseUnavailable);
     }
     return { status: 'ok', database: 'up', time: new Date().toISOString() };
   }

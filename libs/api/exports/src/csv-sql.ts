@@ -1,4 +1,5 @@
 /** SQL expressions that make CSV cells safe and readable, for exports written by PostgreSQL's COPY. */
+import { IST_OFFSET, IST_TIME_ZONE, type LeadExportFormat } from '@advisordesk/shared';
 
 /** Text a spreadsheet would run as a formula (starting with = + - @, tab or carriage return) gets a leading apostrophe. */
 export function sqlInert(expression: string): string {
@@ -7,11 +8,25 @@ export function sqlInert(expression: string): string {
 
 /** A timestamp as ISO 8601 in Asia/Kolkata: 2026-04-01T09:30:00+05:30. */
 export function sqlIst(expression: string): string {
-  return `to_char(${expression} AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD"T"HH24:MI:SS"+05:30"')`;
+  return `to_char(${expression} AT TIME ZONE '${IST_TIME_ZONE}', 'YYYY-MM-DD"T"HH24:MI:SS"${IST_OFFSET}"')`;
 }
 
 export function sqlYesNo(expression: string): string {
   return `CASE WHEN ${expression} THEN 'yes' ELSE 'no' END`;
+}
+
+/** A cell of the lead export, written as the leads contract says (`LeadExportFormat`). */
+const CELLS: Record<LeadExportFormat, (column: string) => string> = {
+  text: sqlInert,
+  plain: (column) => column,
+  phone: (column) => `ltrim(${column}, '+')`,
+  rupees: (column) => `trim_scale(${column} / 100.0)`,
+  yesNo: sqlYesNo,
+  time: sqlIst,
+};
+
+export function csvCell(format: LeadExportFormat, column: string): string {
+  return CELLS[format](column);
 }
 
 /**

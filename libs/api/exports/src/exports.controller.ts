@@ -1,7 +1,7 @@
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { rolesThatCanRead } from '@advisordesk/shared';
+import { istDate, leadExportFileName, rolesThatCanRead } from '@advisordesk/shared';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { LeadExportService } from './lead-export.service';
 
@@ -19,10 +19,9 @@ export class ExportsController {
   @ApiProduces('text/csv')
   async leads(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
     const work = await this.exports.start(user, query);
-    const day = new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
     response.status(200);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="advisordesk-leads-${day}.csv"`);
+    response.setHeader('Content-Disposition', `attachment; filename="${leadExportFileName(istDate())}"`);
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('x-total-count', String(work.total));
     response.setHeader('x-export-id', work.id);

@@ -5,49 +5,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { accessOf, firstFilterOutside, MARKETING_EXPORT_FILTERS } from '@advisordesk/shared';
-import { AppError, CommonErrors, fieldError, parseListQuery, whereClause } from '@advisordesk/api-core';
+import { accessOf, firstFilterOutside, LEAD_EXPORT_COLUMNS, MARKETING_EXPORT_FILTERS, type ExportRecordView } from '@advisordesk/shared';
+import { AppError, CommonErrors, fieldError, parseListQuery, queryOne, queryRows, whereClause } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
-import { LEAD_FROM, LEAD_LIST } from '@advisordesk/api-leads';
-import { inlineParams, sqlInert, sqlIst, sqlYesNo } from './csv-sql';
+import { LEAD_FROM, LEAD_LIST, leadColumn, limitToVisibleLeads } from '@advisordesk/api-leads';
+import { csvCell, inlineParams } from './csv-sql';
 import { ExportErrors } from './exports.errors';
 
 /**
- * The export's columns: header → SQL. PostgreSQL writes the CSV itself (COPY … TO STDOUT, RFC 4180
- * quoting), so every cell is made safe in SQL: text that a spreadsheet would run as a formula gets
- * a leading apostrophe, times are Asia/Kolkata, booleans yes/no, the budget whole rupees. Phone is
- * E.164 digits without '+' so no sheet reads it as a formula.
+ * The export's columns, from the leads contract (header and how each cell reads) → SQL.
+ * PostgreSQL writes the CSV itself (COPY … TO STDOUT, RFC 4180 quoting), so every cell is made
+ * safe in SQL (see csv-sql.ts).
  */
-const COLUMNS: [string, string][] = [
-  ['reference', 'l.reference'],
-  ['fullName', sqlInert('l.full_name')],
-  ['phone', `ltrim(l.phone, '+')`],
-  ['email', sqlInert('l.email')],
-  ['city', sqlInert('l.city')],
-  ['state', sqlInert('l.state')],
-  ['courseInterest', sqlInert('l.course_interest')],
-  ['level', 'l.level'],
-  ['mode', 'l.mode'],
-  ['budgetInr', 'trim_scale(l.budget_paise / 100.0)'],
-  ['qualification', sqlInert('l.qualification')],
-  ['experienceYears', 'l.experience_years'],
-  ['status', 'l.status'],
-  ['lostReason', 'l.lost_reason'],
-  ['advisor', sqlInert('a.name')],
-  ['source', 'l.source'],
-  ['utmSource', sqlInert('l.utm_source')],
-  ['utmMedium', sqlInert('l.utm_medium')],
-  ['utmCampaign', sqlInert('l.utm_campaign')],
-  ['utmTerm', sqlInert('l.utm_term')],
-  ['utmContent', sqlInert('l.utm_content')],
-  ['landingUrl', sqlInert('l.landing_url')],
-  ['consentWhatsapp', sqlYesNo('l.consent_whatsapp')],
-  ['consentMarketing', sqlYesNo('l.consent_marketing')],
-  ['consentAt', sqlIst('l.consent_at')],
-  ['nextFollowUpAt', sqlIst('l.next_follow_up_at')],
-  ['createdAt', sqlIst('l.created_at')],
-  ['updatedAt', sqlIst('l.updated_at')],
-];
+const SELECT_COLUMNS = LEAD_EXPORT_COLUMNS.map(({ field, header, as }) => `${csvCell(as, leadColumn(field))} AS "${header}"`).join(', ');
 
 export interface LeadExport {
   id: string;
@@ -77,21 +47,18 @@ export class LeadExportService {
       const refused = firstFilterOutside(Object.keys(filters).filter((key) => key !== '_sort' && key !== '_order'), MARKETING_EXPORT_FILTERS);
       if (refused) throw fieldError(refused, `${refused}: marketing exports by ${MARKETING_EXPORT_FILTERS.join(', ')} only, never by person`);
     }
-    // Admins, managers and marketing export across advisors (advisors cannot export at all).
+    // Admins, managers and marketing export across advisors (advisors cannot export at all); nobody exports erased people.
     const list = parseListQuery(filters, LEAD_LIST);
     list.where.push('l.erased_at IS NULL');
-    if (access === 'consented') list.where.push('l.consent_marketing', 'NOT l.is_minor');
-    const where = whereClause(list.where);
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM leads l ${where}`, list.params);
+    const where = whereClause(limitToVisibleLeads(list, user, 'exports').where);
+    const [{ total }] = await queryRows<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM leads l ${where}`, list.params);
     // Who, which filters and how many rows, committed before the first byte leaves.
-    const record = await this.dataSource
-      .query(`INSERT INTO exports (user_id, filters, row_count) VALUES ($1, $2, $3) RETURNING id`, [user.id, JSON.stringify(filters), total])
-      .then((rows: { id: string }[]) => rows[0])
+    const record = await queryOne<{ id: string }>(this.dataSource, `INSERT INTO exports (user_id, filters, row_count) VALUES ($1, $2, $3) RETURNING id`, [user.id, JSON.stringify(filters), total])
       .catch((error: Error) => {
         this.logger.error(`An export by ${user.id} was refused: the export log could not be written (${error.message})`);
         throw new AppError(ExportErrors.notRecorded);
       });
-    const select = `SELECT ${COLUMNS.map(([name, expression]) => `${expression} AS "${name}"`).join(', ')} FROM ${LEAD_FROM} ${where} ORDER BY ${list.orderBy}`;
+    const select = `SELECT ${SELECT_COLUMNS} FROM ${LEAD_FROM} ${where} ORDER BY ${list.orderBy}`;
     const pipeTo = async (destination: Writable) => {
       const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
       const client: PoolClient = await pool.connect();
@@ -116,8 +83,9 @@ export class LeadExportService {
     return { id: record.id, total, pipeTo };
   }
 
-  async recent(limit = 50) {
-    return this.dataSource.query(
+  async recent(limit = 50): Promise<ExportRecordView<Date>[]> {
+    return queryRows<ExportRecordView<Date>>(
+      this.dataSource,
       `SELECT e.id, e.kind, e.filters, e.row_count AS "rowCount", e.status, e.started_at AS "startedAt", e.finished_at AS "finishedAt", u.name AS "userName", u.role AS "userRole"
          FROM exports e JOIN users u ON u.id = e.user_id ORDER BY e.started_at DESC LIMIT $1`,
       [limit],

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { queryRows } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
 import { LeadsModule } from '@advisordesk/api-leads';
@@ -30,7 +31,7 @@ describe('the export log', () => {
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     expect(response.body).toMatchObject({ code: 'exports.notRecorded' });
     expect(response.text).not.toMatch(/Rohit|Kavya|Ananya|97100000/);
-    expect(await t.dataSource.query(`SELECT id FROM exports`)).toEqual([]);
+    expect(await queryRows<{ id: string }>(t.dataSource, `SELECT id FROM exports`)).toEqual([]);
   });
 
   it('an export is in the log with who, which filters and how many rows before its first row leaves', async () => {
@@ -38,7 +39,7 @@ describe('the export log', () => {
     await refuseExportLog('UPDATE');
     const response = await request(t.http).get('/api/exports/leads.csv?utmCampaign=spring-mba').set(manager.auth).expect(200);
     expect(response.text.trim().split('\n')).toHaveLength(4);
-    const log = await t.dataSource.query(`SELECT user_id AS "userId", filters, row_count AS "rowCount", started_at AS "startedAt" FROM exports`);
+    const log = await queryRows<{ userId: string; filters: Record<string, unknown>; rowCount: number; startedAt: Date }>(t.dataSource, `SELECT user_id AS "userId", filters, row_count AS "rowCount", started_at AS "startedAt" FROM exports`);
     expect(log).toEqual([{ userId: manager.id, filters: { utmCampaign: 'spring-mba' }, rowCount: 3, startedAt: expect.any(Date) }]);
   });
 });

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
+import { queryOne } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
 import { LeadsModule } from '@advisordesk/api-leads';
@@ -121,7 +122,7 @@ describe('CSV export of leads', () => {
   });
 
   it('marketing exports segments, never a person: a phone, name, email, q or id filter is a 400 naming it', async () => {
-    const [{ phone, id }] = await t.dataSource.query(`SELECT phone, id FROM leads WHERE consent_marketing AND NOT is_minor AND erased_at IS NULL LIMIT 1`);
+    const { phone, id } = await queryOne<{ phone: string; id: string }>(t.dataSource, `SELECT phone, id FROM leads WHERE consent_marketing AND NOT is_minor AND erased_at IS NULL LIMIT 1`);
     for (const [key, value] of [['phone', phone], ['q', phone.slice(-6)], ['fullName_like', 'Nair'], ['email', 'kavya@example.in'], ['id', id], ['consentMarketing', 'false']]) {
       const response = await request(t.http).get(`/api/exports/leads.csv?${key}=${encodeURIComponent(value)}`).set(marketing.auth);
       expect({ key, status: response.status }).toEqual({ key, status: 400 });

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError } from '@advisordesk/api-core';
+import { AppError, errorOnField, queryMaybeOne, queryRows } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { LeadsErrors } from './leads.errors';
 import { recordActivity } from './activity';
@@ -32,6 +32,28 @@ export const ADVISOR_LOADS = `
     FROM advisor_load al JOIN users u ON u.id = al.advisor_id
    WHERE u.role = 'advisor' AND u.active
      AND COALESCE((SELECT (value->>'autoAssign')::boolean FROM app_settings WHERE key = 'assignment'), true)`;
+
+/**
+ * Records the advisors' turns: `turns` is a query answering `(advisor, at)` rows; each advisor's
+ * latest one is their last turn (the tie-break of planTurns).
+ */
+export function recordTurns(turns: string): string {
+  return `UPDATE advisor_load al SET last_assigned_at = t.at
+            FROM (SELECT advisor, max(at) AS at FROM (${turns}) AS turn(advisor, at) GROUP BY advisor) t
+           WHERE al.advisor_id = t.advisor`;
+}
+
+/**
+ * Recounts every advisor's open leads from the leads themselves, counting as the `leads_advisor_load`
+ * trigger does (not enrolled, not lost, not erased): after a bulk load that ran without the trigger.
+ */
+export async function recountAdvisorLoads(db: Db): Promise<void> {
+  await db.query(
+    `UPDATE advisor_load al SET open_leads = COALESCE(c.n, 0)
+       FROM (SELECT u.id, (SELECT count(*) FROM leads l WHERE l.advisor_id = u.id AND l.status NOT IN ('enrolled', 'lost') AND l.erased_at IS NULL) AS n FROM users u) c
+      WHERE c.id = al.advisor_id`,
+  );
+}
 
 /** Each of `count` new leads in turn to the least loaded advisor (ties: longest since their last new lead). */
 export function planTurns(advisors: AdvisorLoad[], count: number): Turn[] {
@@ -83,14 +105,10 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
    */
   async takeTurns(manager: Db, count: number): Promise<Turn[]> {
     if (count === 0) return [];
-    const [{ advisors }] = await manager.query(`SELECT (${ADVISOR_LOADS}) AS advisors`);
+    const [{ advisors }] = await queryRows<{ advisors: AdvisorLoad[] }>(manager, `SELECT (${ADVISOR_LOADS}) AS advisors`);
     const turns = planTurns(advisors, count);
-    const last = new Map(turns.map((t) => [t.advisorId, t.at]));
-    if (last.size) {
-      await manager.query(`UPDATE advisor_load al SET last_assigned_at = t.at FROM unnest($1::uuid[], $2::timestamptz[]) AS t(advisor, at) WHERE al.advisor_id = t.advisor`, [
-        [...last.keys()],
-        [...last.values()],
-      ]);
+    if (turns.length) {
+      await manager.query(recordTurns(`SELECT * FROM unnest($1::uuid[], $2::timestamptz[])`), [turns.map((t) => t.advisorId), turns.map((t) => t.at)]);
     }
     return turns;
   }
@@ -98,7 +116,7 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   /** Under the lock, every lead still waiting gets an advisor in turn (or stops waiting when auto-assignment is off). */
   private async assignWaiting(manager: Db): Promise<void> {
     await this.lock(manager);
-    const waiting: string[] = (await manager.query(`SELECT id FROM leads WHERE awaiting_assignment AND advisor_id IS NULL ORDER BY created_at, id FOR UPDATE`)).map((r: { id: string }) => r.id);
+    const waiting = (await queryRows<{ id: string }>(manager, `SELECT id FROM leads WHERE awaiting_assignment AND advisor_id IS NULL ORDER BY created_at, id FOR UPDATE`)).map((r) => r.id);
     if (!waiting.length) return;
     const turns = await this.takeTurns(manager, waiting.length);
     await manager.query(
@@ -112,7 +130,7 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async settings(): Promise<{ autoAssign: boolean }> {
-    const [row] = await this.dataSource.query(`SELECT value FROM app_settings WHERE key = 'assignment'`);
+    const row = await queryMaybeOne<{ value: { autoAssign?: boolean } }>(this.dataSource, `SELECT value FROM app_settings WHERE key = 'assignment'`);
     return { autoAssign: row?.value?.autoAssign !== false };
   }
 
@@ -127,9 +145,9 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   /** Managers (and admins) hand a lead to an advisor. */
   async assign(user: AuthUser, leadId: string, advisorId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [advisor] = await manager.query(`SELECT id FROM users WHERE id = $1 AND role = 'advisor' AND active`, [advisorId]);
-      if (!advisor) throw new AppError(LeadsErrors.notAnAdvisor, [{ field: 'advisorId', message: 'advisorId must be an active advisor' }]);
-      const [lead] = await manager.query(`SELECT advisor_id AS "advisorId", erased_at AS "erasedAt" FROM leads WHERE id = $1 FOR UPDATE`, [leadId]);
+      const advisor = await queryMaybeOne<{ id: string }>(manager, `SELECT id FROM users WHERE id = $1 AND role = 'advisor' AND active`, [advisorId]);
+      if (!advisor) throw errorOnField(LeadsErrors.notAnAdvisor, 'advisorId');
+      const lead = await queryMaybeOne<{ advisorId: string | null; erasedAt: Date | null }>(manager, `SELECT advisor_id AS "advisorId", erased_at AS "erasedAt" FROM leads WHERE id = $1 FOR UPDATE`, [leadId]);
       if (!lead) throw new AppError(LeadsErrors.notFound);
       if (lead.erasedAt) throw new AppError(LeadsErrors.erased);
       if (lead.advisorId === advisorId) return;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, AppError, type AppConfig } from '@advisordesk/api-core';
+import { APP_CONFIG, AppError, queryMaybeOne, queryRows, type AppConfig } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { LeadsErrors } from './leads.errors';
 import { LeadsService } from './leads.service';
@@ -20,7 +20,7 @@ export class ConsentService {
   /** The link in messages: withdraws marketing consent (and WhatsApp too when asked). */
   async withdraw(token: string, channels: { marketing: boolean; whatsapp: boolean }): Promise<{ firstName: string }> {
     return this.dataSource.transaction(async (manager) => {
-      const [lead] = await manager.query(`SELECT id, full_name AS "fullName", consent_marketing AS "marketing", consent_whatsapp AS "whatsapp" FROM leads WHERE unsubscribe_token = $1 AND erased_at IS NULL`, [token]);
+      const lead = await queryMaybeOne<{ id: string; fullName: string; marketing: boolean; whatsapp: boolean }>(manager, `SELECT id, full_name AS "fullName", consent_marketing AS "marketing", consent_whatsapp AS "whatsapp" FROM leads WHERE unsubscribe_token = $1 AND erased_at IS NULL`, [token]);
       if (!lead) throw new AppError(LeadsErrors.unsubscribeNotFound);
       const withdrawn = { marketing: channels.marketing && lead.marketing, whatsapp: channels.whatsapp && lead.whatsapp };
       if (withdrawn.marketing || withdrawn.whatsapp) {
@@ -36,7 +36,7 @@ export class ConsentService {
 
   /** The lead's own page: the lead, plus the link that stops our messages to them (none once erased). */
   async detail(lead: LeadView): Promise<LeadDetailView> {
-    const [row] = await this.dataSource.query(`SELECT unsubscribe_token AS token FROM leads WHERE id = $1 AND erased_at IS NULL`, [lead.id]);
+    const row = await queryMaybeOne<{ token: string }>(this.dataSource, `SELECT unsubscribe_token AS token FROM leads WHERE id = $1 AND erased_at IS NULL`, [lead.id]);
     return { ...lead, unsubscribeUrl: row ? unsubscribeUrl(this.config.publicUrl, row.token) : null };
   }
 
@@ -48,7 +48,7 @@ export class ConsentService {
   async erase(user: AuthUser, id: string): Promise<LeadView> {
     return this.dataSource.transaction(async (manager) => {
       // Locked first, so a second erasure of the same lead waits and then finds it erased (410).
-      const [person] = await manager.query(`SELECT full_name AS "fullName", email, phone FROM leads WHERE id = $1 FOR UPDATE`, [id]);
+      const [person] = await queryRows<{ fullName: string; email: string | null; phone: string | null }>(manager, `SELECT full_name AS "fullName", email, phone FROM leads WHERE id = $1 FOR UPDATE`, [id]);
       await this.leads.assertWritable(user, id, manager);
       await manager.query(
         `UPDATE leads SET full_name = 'Erased lead', phone = NULL, email = NULL, city = NULL, course_interest = NULL,

@@ -5,4 +5,6 @@ export * from './activity';
 export * from './lead.view';
 export * from './lead-list';
 export * from './lead-access';
+export * from './leads.errors';
+export { recountAdvisorLoads } from './assignment.service';
 export * from './reference';

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { normalisePhone } from '@advisordesk/shared';
-import { APP_CONFIG, AppError, BatchQueue, fieldError, RateLimiter, type AppConfig } from '@advisordesk/api-core';
+import { normalisePhone, type InquiryReceipt } from '@advisordesk/shared';
+import { APP_CONFIG, AppError, BatchQueue, fieldError, queryMaybeOne, queryRows, RateLimiter, type AppConfig } from '@advisordesk/api-core';
 import { LeadsErrors } from './leads.errors';
-import { ADVISOR_LOADS, AssignmentService, planTurns, type AdvisorLoad } from './assignment.service';
+import { ADVISOR_LOADS, AssignmentService, planTurns, recordTurns, type AdvisorLoad } from './assignment.service';
 import { WebsiteFormService } from './website-form.service';
 import type { CreateInquiryDto } from './dto/create-inquiry.dto';
 import { newReference } from './reference';
@@ -92,10 +92,7 @@ const UPSERT_INQUIRIES = `
     INSERT INTO activities (lead_id, type, data, created_at)
     SELECT l.id, 'assignment', jsonb_build_object('to', input.advisor_id, 'automatic', true), input.assigned_at
       FROM lead l JOIN input USING (phone) WHERE l.created AND input.advisor_id IS NOT NULL),
-  turns AS (
-    UPDATE advisor_load al SET last_assigned_at = t.at
-      FROM (SELECT advisor_id, max(assigned_at) AS at FROM input WHERE advisor_id IS NOT NULL GROUP BY advisor_id) t
-     WHERE al.advisor_id = t.advisor_id)
+  turns AS (${recordTurns('SELECT advisor_id, assigned_at FROM input WHERE advisor_id IS NOT NULL')})
   SELECT lead.id, lead.reference, lead.created, input.ord FROM lead JOIN input USING (phone) ORDER BY input.ord`;
 
 /** How long a retry with the same `Idempotency-Key` answers the first result (the IETF draft's advice). */
@@ -110,9 +107,8 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export interface InquiryReceipt {
-  reference: string;
-}
+/** What the public form gets back (the website form contract's). */
+export type { InquiryReceipt };
 
 @Injectable()
 export class IntakeService implements OnApplicationShutdown {
@@ -202,11 +198,11 @@ export class IntakeService implements OnApplicationShutdown {
         [idempotencyKey, IDEMPOTENCY_KEY_LIFETIME],
       );
       // Blocks on a concurrent first attempt with the same key until it commits.
-      const claimed = await manager.query(`INSERT INTO idempotency_keys (scope, key, fingerprint) VALUES ('inquiry', $1, $2) ON CONFLICT DO NOTHING RETURNING key`, [idempotencyKey, fingerprint]);
+      const claimed = await queryRows<{ key: string }>(manager, `INSERT INTO idempotency_keys (scope, key, fingerprint) VALUES ('inquiry', $1, $2) ON CONFLICT DO NOTHING RETURNING key`, [idempotencyKey, fingerprint]);
       if (!claimed.length) {
-        const [previous] = await manager.query(`SELECT response, fingerprint FROM idempotency_keys WHERE scope = 'inquiry' AND key = $1`, [idempotencyKey]);
+        const previous = await queryMaybeOne<{ response: InquiryReceipt | null; fingerprint: string }>(manager, `SELECT response, fingerprint FROM idempotency_keys WHERE scope = 'inquiry' AND key = $1`, [idempotencyKey]);
         if (previous && previous.fingerprint !== fingerprint) throw new AppError(LeadsErrors.idempotencyKeyReused);
-        if (previous?.response) return previous.response as InquiryReceipt;
+        if (previous?.response) return previous.response;
       }
       const [lead] = await this.intakeWithin(manager, [row]);
       await manager.query(`UPDATE idempotency_keys SET response = $2 WHERE scope = 'inquiry' AND key = $1`, [idempotencyKey, JSON.stringify({ reference: lead.reference })]);
@@ -223,7 +219,8 @@ export class IntakeService implements OnApplicationShutdown {
    */
   private async intakeWithin(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeResult[]> {
     await this.assignment.lock(manager);
-    const [{ known, advisors }]: { known: string[]; advisors: AdvisorLoad[] }[] = await manager.query(
+    const [{ known, advisors }] = await queryRows<{ known: string[]; advisors: AdvisorLoad[] }>(
+      manager,
       `SELECT (SELECT COALESCE(json_agg(phone), '[]') FROM leads WHERE phone = ANY($1::text[])) AS known, (${ADVISOR_LOADS}) AS advisors`,
       [rows.map((r) => r.phone)],
     );
@@ -232,6 +229,6 @@ export class IntakeService implements OnApplicationShutdown {
     const turns = planTurns(advisors, fresh.length);
     const assigned = new Map(fresh.map((row, i) => [row.phone, turns[i]]));
     const input = rows.map((row, ord) => ({ ...row, ord, advisor_id: assigned.get(row.phone)?.advisorId ?? null, assigned_at: assigned.get(row.phone)?.at ?? null }));
-    return manager.query(UPSERT_INQUIRIES, [JSON.stringify(input)]);
+    return queryRows<IntakeResult>(manager, UPSERT_INQUIRIES, [JSON.stringify(input)]);
   }
 }

@@ -1,5 +1,17 @@
-import { LEAD_MODES, LEAD_SOURCES, LEAD_STATUSES, LOST_REASONS, PROGRAM_LEVELS } from '@advisordesk/shared';
-import type { ListSpec } from '@advisordesk/api-core';
+import { LEAD_FIELDS, type LeadField, type LeadFieldSpec } from '@advisordesk/shared';
+import type { ListField, ListSpec } from '@advisordesk/api-core';
+import { leadColumn } from './lead.view';
+
+/** The lead list's fields, from the contract's table: each one it filters or sorts by, on its column. */
+function listFields(): Record<string, ListField> {
+  const fields: Record<string, ListField> = {};
+  for (const name of Object.keys(LEAD_FIELDS) as LeadField[]) {
+    const spec: LeadFieldSpec = LEAD_FIELDS[name];
+    if (!spec.filter && !spec.sort) continue;
+    fields[name] = { column: leadColumn(name), type: spec.type, values: spec.values, sortable: spec.sort, required: spec.required, filterable: spec.filter ?? false };
+  }
+  return fields;
+}
 
 /**
  * The lead list's filters and sorts (also used by reports and the CSV export). Each filter
@@ -7,35 +19,8 @@ import type { ListSpec } from '@advisordesk/api-core';
  */
 export const LEAD_LIST: ListSpec = {
   fields: {
-    id: { column: 'l.id', type: 'uuid' },
-    reference: { column: 'l.reference', type: 'text', sortable: true, required: true },
-    fullName: { column: 'l.full_name', type: 'text', sortable: true, required: true },
-    phone: { column: 'l.phone', type: 'text' },
-    email: { column: 'l.email', type: 'text' },
-    city: { column: 'l.city', type: 'text', sortable: true },
-    state: { column: 'l.state', type: 'text', sortable: true },
-    courseInterest: { column: 'l.course_interest', type: 'text' },
-    level: { column: 'l.level', type: 'enum', values: PROGRAM_LEVELS, sortable: true },
-    mode: { column: 'l.mode', type: 'enum', values: LEAD_MODES, sortable: true },
-    budgetPaise: { column: 'l.budget_paise', type: 'int', sortable: true },
-    qualification: { column: 'l.qualification', type: 'text' },
-    experienceYears: { column: 'l.experience_years', type: 'int', sortable: true },
-    status: { column: 'l.status', type: 'enum', values: LEAD_STATUSES, sortable: true, required: true },
-    lostReason: { column: 'l.lost_reason', type: 'enum', values: LOST_REASONS },
-    advisorId: { column: 'l.advisor_id', type: 'uuid' },
-    source: { column: 'l.source', type: 'enum', values: LEAD_SOURCES, sortable: true, required: true },
-    utmSource: { column: 'l.utm_source', type: 'text', sortable: true },
-    utmMedium: { column: 'l.utm_medium', type: 'text' },
-    utmCampaign: { column: 'l.utm_campaign', type: 'text', sortable: true },
-    utmTerm: { column: 'l.utm_term', type: 'text' },
-    utmContent: { column: 'l.utm_content', type: 'text' },
-    landingUrl: { column: 'l.landing_url', type: 'text' },
-    consentWhatsapp: { column: 'l.consent_whatsapp', type: 'bool' },
-    consentMarketing: { column: 'l.consent_marketing', type: 'bool' },
-    consentAt: { column: 'l.consent_at', type: 'timestamp' },
-    nextFollowUpAt: { column: 'l.next_follow_up_at', type: 'timestamp', sortable: true },
-    createdAt: { column: 'l.created_at', type: 'timestamp', sortable: true, required: true },
-    updatedAt: { column: 'l.updated_at', type: 'timestamp', sortable: true, required: true },
+    ...listFields(),
+    // People whose data was erased leave the working list unless asked for (`erased=true`).
     erased: { column: '(l.erased_at IS NOT NULL)', type: 'bool' },
   },
   defaultSort: { field: 'createdAt', order: 'desc' },

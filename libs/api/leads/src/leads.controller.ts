@@ -9,11 +9,12 @@ import { ConsentService } from './consent.service';
 import { AssignDto, AssignmentSettingsDto, CallDto, ChangeStatusDto, NoteDto, WhatsappLogDto } from './dto/lead-actions.dto';
 import { CreateLeadDto, UpdateLeadDto } from './dto/update-lead.dto';
 import type { LeadDetailView, LeadView } from './lead.view';
+import { LeadsErrors } from './leads.errors';
 import { LeadsService } from './leads.service';
 import { PipelineService } from './pipeline.service';
 import { TimelineService } from './timeline.service';
 
-const leadId = idOf('Lead');
+const leadId = idOf(LeadsErrors.notFound);
 
 @ApiTags('leads')
 @ApiBearerAuth()

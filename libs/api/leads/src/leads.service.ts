@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { normalisePhone } from '@advisordesk/shared';
-import { AppError, fetchPage, fieldError, parseListQuery, type Page, type ParsedList } from '@advisordesk/api-core';
+import { LEAD_PROFILE_FIELDS, normalisePhone, type LeadProfileField, type LeadStatus } from '@advisordesk/shared';
+import { AppError, columnName, fetchPage, fieldError, isUniqueViolation, parseListQuery, queryAffected, queryMaybeOne, queryRows, type Page, type ParsedList } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import type { CreateLeadDto, UpdateLeadDto } from './dto/update-lead.dto';
-import { leadVisibility } from './lead-access';
+import { leadVisibility, limitToVisibleLeads } from './lead-access';
 import { LEAD_LIST } from './lead-list';
 import { LEAD_COLUMNS, LEAD_FROM, type LeadView } from './lead.view';
 import { LeadsErrors } from './leads.errors';
@@ -15,31 +15,23 @@ import { newReference } from './reference';
 
 type Db = Pick<EntityManager, 'query'>;
 
-const PROFILE_COLUMNS: Record<string, string> = {
-  fullName: 'full_name',
-  phone: 'phone',
-  email: 'email',
-  city: 'city',
-  state: 'state',
-  courseInterest: 'course_interest',
-  level: 'level',
-  mode: 'mode',
-  budgetPaise: 'budget_paise',
-  qualification: 'qualification',
-  experienceYears: 'experience_years',
-};
+/** A profile value as it is stored: text trimmed, the phone in E.164 (null if not a mobile number), the email in lower case. */
+function storedProfileValue(field: LeadProfileField, raw: unknown): unknown {
+  if (raw === undefined || raw === null) return null;
+  if (field === 'phone') {
+    const phone = normalisePhone(String(raw));
+    return phone.ok ? phone.e164 : null;
+  }
+  const value = typeof raw === 'string' ? raw.trim() : raw;
+  return field === 'email' && typeof value === 'string' ? value.toLowerCase() : value;
+}
 
 /** The lead list and filters, parsed once with the user's row-level access applied (also used by exports and reports). */
 export function leadListQuery(user: AuthUser, query: Record<string, unknown>, extra: { passThrough?: readonly string[] } = {}): ParsedList {
   const list = parseListQuery(query, { ...LEAD_LIST, passThrough: extra.passThrough });
   // People whose data was erased leave the working list unless asked for (`erased=true`).
   if (query.erased === undefined) list.where.push('l.erased_at IS NULL');
-  const visibility = leadVisibility(user, list.params.length + 1);
-  if (visibility.sql !== 'TRUE') {
-    list.where.push(visibility.sql);
-    list.params.push(...visibility.params);
-  }
-  return list;
+  return limitToVisibleLeads(list, user);
 }
 
 @Injectable()
@@ -55,7 +47,7 @@ export class LeadsService {
 
   async get(user: AuthUser, id: string, db: Db = this.dataSource): Promise<LeadView> {
     const visibility = leadVisibility(user, 2);
-    const [lead] = await db.query(`SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
+    const lead = await queryMaybeOne<LeadView>(db, `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
     if (!lead) throw new AppError(LeadsErrors.notFound);
     return lead;
   }
@@ -63,14 +55,14 @@ export class LeadsService {
   /** 404 unless the user may see the lead. */
   async assertVisible(user: AuthUser, id: string, db: Db = this.dataSource): Promise<void> {
     const visibility = leadVisibility(user, 2);
-    const [row] = await db.query(`SELECT 1 FROM leads l WHERE l.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
+    const row = await queryMaybeOne<unknown>(db, `SELECT 1 FROM leads l WHERE l.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
     if (!row) throw new AppError(LeadsErrors.notFound);
   }
 
   /** 404 unless visible, 410 once the lead's personal data was erased. */
   async assertWritable(user: AuthUser, id: string, db: Db = this.dataSource): Promise<{ status: string; version: number; advisorId: string | null }> {
     const visibility = leadVisibility(user, 2);
-    const [row] = await db.query(`SELECT l.status, l.version, l.advisor_id AS "advisorId", l.erased_at AS "erasedAt" FROM leads l WHERE l.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
+    const row = await queryMaybeOne<{ status: LeadStatus; version: number; advisorId: string | null; erasedAt: Date | null }>(db, `SELECT l.status, l.version, l.advisor_id AS "advisorId", l.erased_at AS "erasedAt" FROM leads l WHERE l.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
     if (!row) throw new AppError(LeadsErrors.notFound);
     if (row.erasedAt) throw new AppError(LeadsErrors.erased);
     return row;
@@ -82,7 +74,8 @@ export class LeadsService {
    */
   private async refuseTakenPhone(user: AuthUser, phone: string, db: Db): Promise<void> {
     const visibility = leadVisibility(user, 2);
-    const [taken]: { id: string; reference: string; visible: boolean; ownerId: string | null; ownerName: string | null }[] = await db.query(
+    const taken = await queryMaybeOne<{ id: string; reference: string; visible: boolean; ownerId: string | null; ownerName: string | null }>(
+      db,
       `SELECT l.id, l.reference, (${visibility.sql}) AS visible, a.id AS "ownerId", a.name AS "ownerName"
          FROM leads l LEFT JOIN users a ON a.id = l.advisor_id WHERE l.phone = $1`,
       [phone, ...visibility.params],
@@ -111,28 +104,20 @@ export class LeadsService {
         await this.assignment.lock(manager);
         [turn] = await this.assignment.takeTurns(manager, 1);
       }
-      const [{ id }] = await manager.query(
-        `INSERT INTO leads (reference, full_name, phone, email, city, state, course_interest, level, mode, budget_paise, qualification, experience_years, source, utm_campaign, advisor_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+      const columns = ['reference', ...LEAD_PROFILE_FIELDS.map(columnName), 'source', 'utm_campaign', 'advisor_id'];
+      const values = [
+        newReference(),
+        ...LEAD_PROFILE_FIELDS.map((field) => storedProfileValue(field, body[field])),
+        body.source,
+        body.utmCampaign ?? null,
+        ownLead ? user.id : (turn?.advisorId ?? null),
+      ];
+      const [{ id }] = await queryRows<{ id: string }>(
+        manager,
+        `INSERT INTO leads (${columns.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})
          ON CONFLICT (phone) WHERE phone IS NOT NULL DO NOTHING RETURNING id`,
-        [
-          newReference(),
-          body.fullName.trim(),
-          phone.e164,
-          body.email?.trim().toLowerCase() ?? null,
-          body.city?.trim() ?? null,
-          body.state?.trim() ?? null,
-          body.courseInterest?.trim() ?? null,
-          body.level ?? null,
-          body.mode ?? null,
-          body.budgetPaise ?? null,
-          body.qualification ?? null,
-          body.experienceYears ?? null,
-          body.source,
-          body.utmCampaign ?? null,
-          ownLead ? user.id : (turn?.advisorId ?? null),
-        ],
-      ).then(async (rows: { id: string }[]) => {
+        values,
+      ).then(async (rows) => {
         // Someone else's entry won the race for this phone between our check and the insert.
         if (!rows.length) await this.refuseTakenPhone(user, phone.e164, this.dataSource);
         return rows;
@@ -153,31 +138,27 @@ export class LeadsService {
       const sets: string[] = [];
       const params: unknown[] = [id, version];
       const changed: Record<string, { from: unknown; to: unknown }> = {};
-      for (const [key, raw] of Object.entries(fields)) {
-        if (raw === undefined) continue;
-        let value: unknown = typeof raw === 'string' ? raw.trim() : raw;
-        if (key === 'phone') {
-          const phone = normalisePhone(String(raw));
-          value = phone.ok ? phone.e164 : null;
-        }
-        if (key === 'email' && typeof value === 'string') value = value.toLowerCase();
-        if (value === (before as unknown as Record<string, unknown>)[key]) continue;
+      for (const field of LEAD_PROFILE_FIELDS) {
+        if (fields[field] === undefined) continue;
+        const value = storedProfileValue(field, fields[field]);
+        if (value === before[field]) continue;
         params.push(value);
-        sets.push(`${PROFILE_COLUMNS[key]} = $${params.length}`);
-        changed[key] = { from: (before as unknown as Record<string, unknown>)[key], to: value };
+        sets.push(`${columnName(field)} = $${params.length}`);
+        changed[field] = { from: before[field], to: value };
       }
       const visibility = leadVisibility(user, params.length + 1);
       params.push(...visibility.params);
-      const updated = await manager.query(
+      const updated = await queryAffected(
+        manager,
         `UPDATE leads l SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
           WHERE l.id = $1 AND l.version = $2 AND ${visibility.sql} RETURNING l.id`,
         params,
       );
-      if (updated[1] !== 1) throw new AppError(LeadsErrors.staleVersion);
+      if (updated !== 1) throw new AppError(LeadsErrors.staleVersion);
       if (Object.keys(changed).length) await recordActivity(manager, id, 'profile', user.id, { changed: Object.keys(changed) });
       return this.get(user, id, manager);
     }).catch(async (error) => {
-      if (body.phone && (error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+      if (body.phone && isUniqueViolation(error)) {
         const phone = normalisePhone(body.phone);
         if (phone.ok) await this.refuseTakenPhone(user, phone.e164, this.dataSource);
       }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { checkTransition, PIPELINE, type PipelineStage } from '@advisordesk/shared';
-import { AppError, type ErrorCode } from '@advisordesk/api-core';
+import { AppError, errorOnField, queryAffected, type ErrorCode } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import type { ChangeStatusDto } from './dto/lead-actions.dto';
 import { leadVisibility } from './lead-access';
@@ -39,13 +39,14 @@ export class PipelineService {
       const verdict = checkTransition(from, body.status, user.role, body.lostReason);
       if (!verdict.allowed) {
         const error = REFUSALS[verdict.reason];
-        throw new AppError(error, verdict.reason === 'lost_needs_reason' ? [{ field: 'lostReason', message: error.message }] : undefined);
+        throw verdict.reason === 'lost_needs_reason' ? errorOnField(error, 'lostReason') : new AppError(error);
       }
       const stage = body.status === 'lost' ? null : PIPELINE.indexOf(body.status as PipelineStage);
       const params: unknown[] = [id, body.version, body.status, body.status === 'lost' ? body.lostReason : null, stage];
       const visibility = leadVisibility(user, params.length + 1);
       params.push(...visibility.params);
-      const updated = await manager.query(
+      const updated = await queryAffected(
+        manager,
         `UPDATE leads l SET
             status = $3,
             lost_reason = $4,
@@ -59,7 +60,7 @@ export class PipelineService {
           WHERE l.id = $1 AND l.version = $2 AND ${visibility.sql}`,
         params,
       );
-      if (updated[1] !== 1) throw new AppError(LeadsErrors.staleVersion);
+      if (updated !== 1) throw new AppError(LeadsErrors.staleVersion);
       await recordActivity(manager, id, 'status_change', user.id, {
         from,
         to: body.status,

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { queryRows } from '@advisordesk/api-core';
 
 /** The trigram indexes behind lead search, which take new entries into a pending list. */
 const SEARCH_INDEXES = ['leads_search_trgm_idx', 'leads_phone_trgm_idx'];
@@ -32,7 +33,7 @@ export class SearchIndexService implements OnApplicationBootstrap, OnApplication
   merge(): Promise<number> {
     this.merging ??= (async () => {
       try {
-        const [row] = await this.dataSource.query(`SELECT ${SEARCH_INDEXES.map((name, i) => `gin_clean_pending_list('${name}'::regclass) AS i${i}`).join(', ')}`);
+        const [row] = await queryRows<Record<string, number>>(this.dataSource, `SELECT ${SEARCH_INDEXES.map((name, i) => `gin_clean_pending_list('${name}'::regclass) AS i${i}`).join(', ')}`);
         return SEARCH_INDEXES.reduce((pages, _, i) => pages + Number(row[`i${i}`]), 0);
       } finally {
         this.merging = null;

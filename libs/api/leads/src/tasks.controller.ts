@@ -5,9 +5,10 @@ import { rolesThatCanRead } from '@advisordesk/shared';
 import { idOf, sendPage } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { CreateTaskDto, UpdateTaskDto } from './dto/lead-actions.dto';
+import { LeadsErrors } from './leads.errors';
 import { TasksService, type TaskView } from './tasks.service';
 
-const taskId = idOf('Task');
+const taskId = idOf(LeadsErrors.taskNotFound);
 
 @ApiTags('tasks')
 @ApiBearerAuth()

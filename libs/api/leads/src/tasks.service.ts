@@ -1,28 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, fetchPage, parseListQuery, type ListSpec, type Page } from '@advisordesk/api-core';
+import { AppError, fetchPage, parseListQuery, queryMaybeOne, queryOne, type ListSpec, type Page } from '@advisordesk/api-core';
+import type { TaskView as TaskWire } from '@advisordesk/shared';
 import type { AuthUser } from '@advisordesk/api-auth';
 import type { CreateTaskDto, UpdateTaskDto } from './dto/lead-actions.dto';
-import { leadVisibility } from './lead-access';
+import { leadVisibility, limitToVisibleLeads } from './lead-access';
 import { LeadsErrors } from './leads.errors';
 import { LeadsService } from './leads.service';
 import { recordActivity } from './activity';
 
-export interface TaskView {
-  id: string;
-  leadId: string;
-  leadName: string;
-  leadPhone: string | null;
-  leadStatus: string;
-  ownerId: string;
-  ownerName: string;
-  title: string;
-  dueAt: Date;
-  doneAt: Date | null;
-  done: boolean;
-  createdAt: Date;
-}
+/** A follow-up as the API answers it: the leads contract's `TaskView`, with the database's `Date`s. */
+export type TaskView = TaskWire<Date>;
 
 const TASK_COLUMNS = `t.id, t.lead_id AS "leadId", l.full_name AS "leadName", l.phone AS "leadPhone", l.status AS "leadStatus",
   t.owner_id AS "ownerId", o.name AS "ownerName", t.title, t.due_at AS "dueAt", t.done_at AS "doneAt",
@@ -56,18 +45,12 @@ export class TasksService {
 
   /** A task is seen by whoever may see its lead, open or done: it moves with the lead when the lead is reassigned. */
   async list(user: AuthUser, query: Record<string, unknown>): Promise<Page<TaskView>> {
-    const list = parseListQuery(query, TASK_LIST);
-    const visibility = leadVisibility(user, list.params.length + 1);
-    if (visibility.sql !== 'TRUE') {
-      list.where.push(visibility.sql);
-      list.params.push(...visibility.params);
-    }
-    return fetchPage<TaskView>(this.dataSource, TASK_COLUMNS, TASK_FROM, list);
+    return fetchPage<TaskView>(this.dataSource, TASK_COLUMNS, TASK_FROM, limitToVisibleLeads(parseListQuery(query, TASK_LIST), user));
   }
 
   async get(user: AuthUser, id: string, db: Pick<EntityManager, 'query'> = this.dataSource): Promise<TaskView> {
     const visibility = leadVisibility(user, 2);
-    const [task] = await db.query(`SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
+    const task = await queryMaybeOne<TaskView>(db, `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
     if (!task) throw new AppError(LeadsErrors.taskNotFound);
     return task;
   }
@@ -77,7 +60,7 @@ export class TasksService {
     return this.dataSource.transaction(async (manager) => {
       const lead = await this.leads.assertWritable(user, body.leadId, manager);
       const title = body.title?.trim() || 'Follow up';
-      const [{ id }] = await manager.query(`INSERT INTO tasks (lead_id, owner_id, title, due_at, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+      const { id } = await queryOne<{ id: string }>(manager, `INSERT INTO tasks (lead_id, owner_id, title, due_at, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
         body.leadId,
         lead.advisorId ?? user.id,
         title,

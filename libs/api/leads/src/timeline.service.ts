@@ -1,19 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ActivityType, CallOutcome } from '@advisordesk/shared';
+import type { ActivityType, ActivityView as ActivityWire, CallOutcome, InquiryView } from '@advisordesk/shared';
+import { queryOne, queryRows } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { LeadsService } from './leads.service';
 
-export interface ActivityView {
-  id: number;
-  leadId: string;
-  type: ActivityType;
-  authorId: string | null;
-  authorName: string | null;
-  data: Record<string, unknown>;
-  createdAt: Date;
-}
+/** A timeline entry as the API answers it: the leads contract's `ActivityView`, with the database's `Date`s. */
+export type ActivityView = ActivityWire<Date>;
 
 type Db = Pick<EntityManager, 'query'>;
 
@@ -26,7 +20,8 @@ export class TimelineService {
 
   async timeline(user: AuthUser, leadId: string, limit = 200): Promise<ActivityView[]> {
     await this.leads.assertVisible(user, leadId);
-    return this.dataSource.query(
+    return queryRows<ActivityView>(
+      this.dataSource,
       `SELECT a.id, a.lead_id AS "leadId", a.type, a.author_id AS "authorId", u.name AS "authorName", a.data, a.created_at AS "createdAt"
          FROM activities a LEFT JOIN users u ON u.id = a.author_id
         WHERE a.lead_id = $1 ORDER BY a.created_at DESC, a.id DESC LIMIT $2`,
@@ -34,9 +29,10 @@ export class TimelineService {
     );
   }
 
-  async inquiries(user: AuthUser, leadId: string) {
+  async inquiries(user: AuthUser, leadId: string): Promise<InquiryView<Date>[]> {
     await this.leads.assertVisible(user, leadId);
-    return this.dataSource.query(
+    return queryRows<InquiryView<Date>>(
+      this.dataSource,
       `SELECT id, lead_id AS "leadId", received_at AS "receivedAt", payload, source_url AS "sourceUrl" FROM inquiries WHERE lead_id = $1 ORDER BY received_at DESC LIMIT 100`,
       [leadId],
     );
@@ -61,7 +57,8 @@ export class TimelineService {
 
   private async append(user: AuthUser, leadId: string, type: ActivityType, data: Record<string, unknown>, db: Db = this.dataSource): Promise<ActivityView> {
     await this.leads.assertWritable(user, leadId, db);
-    const [row] = await db.query(
+    const row = await queryOne<Omit<ActivityView, 'authorName'>>(
+      db,
       `INSERT INTO activities (lead_id, type, author_id, data) VALUES ($1, $2, $3, $4)
        RETURNING id, lead_id AS "leadId", type, author_id AS "authorId", data, created_at AS "createdAt"`,
       [leadId, type, user.id, JSON.stringify(data)],

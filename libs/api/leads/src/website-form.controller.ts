@@ -1,28 +1,29 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { WEBSITE_FORM_LIMITS, type WebsiteFormSettingsBody } from '@advisordesk/shared';
 import { Public, Nullable } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { WebsiteFormService } from './website-form.service';
 
-export class WebsiteFormSettingsDto {
+export class WebsiteFormSettingsDto implements WebsiteFormSettingsBody {
   @ApiProperty({ type: [String] })
   @IsArray({ message: 'courses must be a list' })
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(WEBSITE_FORM_LIMITS.courses)
   @IsString({ each: true })
-  @MaxLength(120, { each: true })
+  @MaxLength(WEBSITE_FORM_LIMITS.course, { each: true })
   courses: string[];
 
   @ApiProperty({ type: [String], example: ['https://www.example.in'] })
   @IsArray({ message: 'allowedOrigins must be a list' })
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(WEBSITE_FORM_LIMITS.origins)
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }, { each: true, message: 'allowedOrigins must be website origins like https://www.example.in' })
   allowedOrigins: string[];
 
   @ApiProperty()
   @IsString()
   @IsNotEmpty({ message: 'noticeText is required' })
-  @MaxLength(4000)
+  @MaxLength(WEBSITE_FORM_LIMITS.noticeText)
   noticeText: string;
 
   @ApiPropertyOptional({ nullable: true })

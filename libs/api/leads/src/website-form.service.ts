@@ -1,24 +1,15 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { INQUIRY_LIMITS, LEAD_MODES, PROGRAM_LEVELS } from '@advisordesk/shared';
-import { AllowedOrigins, APP_CONFIG, type AppConfig } from '@advisordesk/api-core';
+import {
+  INQUIRY_LIMITS, LEAD_MODES, PROGRAM_LEVELS,
+  type ConsentNotice as ConsentNoticeWire, type PublicFormConfig, type WebsiteFormSettings as WebsiteFormSettingsWire, type WebsiteFormSettingsBody,
+} from '@advisordesk/shared';
+import { AllowedOrigins, APP_CONFIG, queryMaybeOne, queryOne, queryRows, type AppConfig } from '@advisordesk/api-core';
 
-export interface ConsentNotice {
-  version: number;
-  text: string;
-  url: string | null;
-  createdAt: Date;
-}
-
-export interface WebsiteFormSettings {
-  courses: string[];
-  allowedOrigins: string[];
-  notice: ConsentNotice;
-  embedSnippet: string;
-  iframeSnippet: string;
-  hostedUrl: string;
-}
+/** The notice and the settings as the API answers them: the website form contract's, with the database's `Date`s. */
+export type ConsentNotice = ConsentNoticeWire<Date>;
+export type WebsiteFormSettings = WebsiteFormSettingsWire<Date>;
 
 /** The Quick Inquiry form's options, consent notice (versioned) and allowed website origins, kept by admins. */
 @Injectable()
@@ -34,16 +25,16 @@ export class WebsiteFormService implements OnApplicationBootstrap {
   }
 
   async currentNotice(): Promise<ConsentNotice> {
-    const [notice] = await this.dataSource.query(`SELECT version, text, url, created_at AS "createdAt" FROM consent_notices ORDER BY version DESC LIMIT 1`);
+    const [notice] = await queryRows<ConsentNotice>(this.dataSource, `SELECT version, text, url, created_at AS "createdAt" FROM consent_notices ORDER BY version DESC LIMIT 1`);
     return notice;
   }
 
   async noticeExists(version: number): Promise<boolean> {
-    return (await this.dataSource.query(`SELECT 1 FROM consent_notices WHERE version = $1`, [version])).length > 0;
+    return (await queryRows<unknown>(this.dataSource, `SELECT 1 FROM consent_notices WHERE version = $1`, [version])).length > 0;
   }
 
   /** What the public form needs to render itself. */
-  async publicConfig() {
+  async publicConfig(): Promise<PublicFormConfig> {
     const [{ courses }, notice] = await Promise.all([this.stored(), this.currentNotice()]);
     return { courses, levels: PROGRAM_LEVELS, modes: LEAD_MODES, limits: INQUIRY_LIMITS, notice: { version: notice.version, text: notice.text, url: notice.url } };
   }
@@ -61,12 +52,12 @@ export class WebsiteFormService implements OnApplicationBootstrap {
   }
 
   /** A changed notice text or link becomes a new version; leads keep the version they were shown. */
-  async update(userId: string, body: { courses: string[]; allowedOrigins: string[]; noticeText: string; noticeUrl?: string | null }): Promise<WebsiteFormSettings> {
+  async update(userId: string, body: WebsiteFormSettingsBody): Promise<WebsiteFormSettings> {
     const allowedOrigins = [...new Set(body.allowedOrigins.map((o) => o.trim().replace(/\/$/, '')))];
     const courses = [...new Set(body.courses.map((c) => c.trim()).filter(Boolean))];
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE app_settings SET value = $1, updated_at = now() WHERE key = 'websiteForm'`, [JSON.stringify({ courses, allowedOrigins })]);
-      const [current] = await manager.query(`SELECT version, text, url FROM consent_notices ORDER BY version DESC LIMIT 1 FOR UPDATE`);
+      const current = await queryOne<Pick<ConsentNotice, 'version' | 'text' | 'url'>>(manager, `SELECT version, text, url FROM consent_notices ORDER BY version DESC LIMIT 1 FOR UPDATE`);
       const url = body.noticeUrl?.trim() || null;
       if (current.text !== body.noticeText.trim() || current.url !== url) {
         await manager.query(`INSERT INTO consent_notices (version, text, url, created_by) VALUES ($1, $2, $3, $4)`, [current.version + 1, body.noticeText.trim(), url, userId]);
@@ -77,7 +68,7 @@ export class WebsiteFormService implements OnApplicationBootstrap {
   }
 
   private async stored(): Promise<{ courses: string[]; allowedOrigins: string[] }> {
-    const [row] = await this.dataSource.query(`SELECT value FROM app_settings WHERE key = 'websiteForm'`);
+    const row = await queryMaybeOne<{ value: Partial<{ courses: string[]; allowedOrigins: string[] }> }>(this.dataSource, `SELECT value FROM app_settings WHERE key = 'websiteForm'`);
     return { courses: row?.value?.courses ?? [], allowedOrigins: row?.value?.allowedOrigins ?? [] };
   }
 }

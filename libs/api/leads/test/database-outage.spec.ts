@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { queryRows } from '@advisordesk/api-core';
 import { freePort, runMigrations } from '@advisordesk/api-database';
 import { createTestApp, startStoppablePostgres, type StoppablePostgres, type TestApp } from '@advisordesk/api-database/testing';
 import { LeadsModule } from '../src';
@@ -80,7 +81,8 @@ describe('a database outage', () => {
     expect(retryAfterSeen).toBe(true);
     await submitInquiry(t, inquiry()).expect(201);
     // Every acknowledged inquiry is there exactly once.
-    const rows: { phone: string; inquiries: number }[] = await t.dataSource.query(
+    const rows = await queryRows<{ phone: string; inquiries: number }>(
+      t.dataSource,
       `SELECT l.phone, count(i.id)::int AS inquiries FROM leads l JOIN inquiries i ON i.lead_id = l.id WHERE l.phone = ANY($1::text[]) GROUP BY l.phone`,
       [acknowledged],
     );

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { queryOne, queryRows } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
 import { LeadsModule } from '../src';
@@ -74,7 +75,8 @@ describe('erasure', () => {
   let priya: SignedIn;
 
   async function schemaColumns(): Promise<Column[]> {
-    return t.dataSource.query(
+    return queryRows<Column>(
+      t.dataSource,
       `SELECT c.table_name AS table, c.column_name AS column, c.data_type AS type
          FROM information_schema.columns c JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name
         WHERE c.table_schema = 'public' AND tb.table_type = 'BASE TABLE'
@@ -124,7 +126,7 @@ describe('erasure', () => {
     await submitInquiry(t, { ...first, phone: `+91 ${phone.slice(0, 5)} ${phone.slice(5)}`, message: 'Also asking about the Canara Bank education loan' }, { 'Idempotency-Key': 'retry-7f3a' }).then((r) =>
       expect(r.status).toBe(201),
     );
-    const [{ id }] = await t.dataSource.query(`SELECT id FROM leads WHERE phone = $1`, [`+91${phone}`]);
+    const { id } = await queryOne<{ id: string }>(t.dataSource, `SELECT id FROM leads WHERE phone = $1`, [`+91${phone}`]);
     await request(t.http).post(`/api/leads/${id}/assign`).set(manager.auth).send({ advisorId: priya.id }).expect(200);
     const lead = (await request(t.http).get(`/api/leads/${id}`).set(priya.auth).expect(200)).body;
     await request(t.http).patch(`/api/leads/${id}`).set(priya.auth).send({ qualification: 'BCom, Maharaja College', experienceYears: 2, budgetPaise: 15_000_000, version: lead.version }).expect(200);
@@ -138,8 +140,8 @@ describe('erasure', () => {
     await request(t.http).patch(`/api/tasks/${done.body.id}`).set(priya.auth).send({ done: true }).expect(200);
     await request(t.http).post('/api/tasks').set(priya.auth).send({ leadId: id, title: 'Call Sanjana about the Canara loan', dueAt: due }).expect(201);
     // What the shortlist, comparison and export areas write about a lead (their own tests go through their APIs).
-    const [{ id: universityId }] = await t.dataSource.query(`INSERT INTO universities (name, city) VALUES ('Erasure Test University', 'Jaipur') RETURNING id`);
-    const [{ id: programId }] = await t.dataSource.query(`INSERT INTO programs (university_id, name, level) VALUES ($1, 'Online MBA', 'PG') RETURNING id`, [universityId]);
+    const { id: universityId } = await queryOne<{ id: string }>(t.dataSource, `INSERT INTO universities (name, city) VALUES ('Erasure Test University', 'Jaipur') RETURNING id`);
+    const { id: programId } = await queryOne<{ id: string }>(t.dataSource, `INSERT INTO programs (university_id, name, level) VALUES ($1, 'Online MBA', 'PG') RETURNING id`, [universityId]);
     await t.dataSource.query(`INSERT INTO shortlist_items (lead_id, program_id, rank, note, added_by) VALUES ($1, $2, 1, 'Sanjana likes the Jaipur campus', $3)`, [id, programId, priya.id]);
     const token = 'erasureTestToken_0123456789abcdef';
     await t.dataSource.query(`INSERT INTO comparisons (lead_id, token, snapshot, created_by, expires_at) VALUES ($1, $2, $3, $4, now() + interval '30 days')`, [
@@ -164,7 +166,8 @@ describe('erasure', () => {
       const searchable = (await schemaColumns()).filter((c) => ['text', 'character varying', 'jsonb', 'json', 'ARRAY'].includes(c.type));
       const found: string[] = [];
       for (const { table, column } of searchable) {
-        const [hit] = await t.dataSource.query(
+        const hit = await queryOne<{ needles: string[] | null }>(
+          t.dataSource,
           `SELECT array_remove(ARRAY[${personal.map((_, i) => `CASE WHEN bool_or(strpos(lower("${column}"::text), lower($${i + 1})) > 0) THEN $${i + 1} END`).join(', ')},
                                      ${digits.map((_, i) => `CASE WHEN bool_or(strpos(regexp_replace("${column}"::text, '\\D', '', 'g'), $${personal.length + i + 1}) > 0) THEN $${personal.length + i + 1} END`).join(', ')}], NULL) AS needles
              FROM "${table}"`,
@@ -182,7 +185,7 @@ describe('erasure', () => {
         if (!theirs) continue;
         for (const [column, handling] of Object.entries(columns)) {
           if (handling !== 'cleared' && (handling !== 'deleted' || column !== Object.keys(columns)[0])) continue;
-          const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM "${table}" WHERE ${theirs} AND ${handling === 'cleared' ? `"${column}" IS NOT NULL` : 'TRUE'}`, [id]);
+          const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM "${table}" WHERE ${theirs} AND ${handling === 'cleared' ? `"${column}" IS NOT NULL` : 'TRUE'}`, [id]);
           if (n > 0) found.push(handling === 'cleared' ? `${table}.${column}` : `${table} rows`);
         }
       }
@@ -201,20 +204,20 @@ describe('erasure', () => {
 
     expect(await whereThePersonRemains()).toEqual([]);
     expect(await notYetErased()).toEqual([]);
-    const [kept] = await t.dataSource.query(`SELECT status, source, utm_campaign AS "utmCampaign", advisor_id AS "advisorId", max_stage AS "maxStage" FROM leads WHERE id = $1`, [id]);
+    const kept = await queryOne<{ status: string; source: string; utmCampaign: string | null; advisorId: string | null; maxStage: number }>(t.dataSource, `SELECT status, source, utm_campaign AS "utmCampaign", advisor_id AS "advisorId", max_stage AS "maxStage" FROM leads WHERE id = $1`, [id]);
     expect(kept).toEqual({ status: 'contacted', source: 'website', utmCampaign: 'spring-mba', advisorId: priya.id, maxStage: 1 });
     const timeline = (await request(t.http).get(`/api/leads/${id}/timeline`).set(manager.auth).expect(200)).body as { type: string; data: Record<string, unknown> }[];
     expect(timeline.find((a) => a.type === 'status_change')?.data).toEqual({ from: 'new', to: 'contacted', erased: true });
-    const tasks = await t.dataSource.query(`SELECT title, done_at IS NOT NULL AS done FROM tasks WHERE lead_id = $1`, [id]);
+    const tasks = await queryRows<{ title: string; done: boolean }>(t.dataSource, `SELECT title, done_at IS NOT NULL AS done FROM tasks WHERE lead_id = $1`, [id]);
     expect(tasks).toEqual([{ title: 'Follow up', done: true }]);
-    const exportLog = await t.dataSource.query(`SELECT filters FROM exports ORDER BY row_count, filters::text`);
-    expect(exportLog.map((e: { filters: unknown }) => e.filters)).toEqual(expect.arrayContaining([{ q: 'erased' }, { email: 'erased', status: 'new' }, { utmCampaign: 'spring-mba' }]));
+    const exportLog = await queryRows<{ filters: Record<string, unknown> }>(t.dataSource, `SELECT filters FROM exports ORDER BY row_count, filters::text`);
+    expect(exportLog.map((e) => e.filters)).toEqual(expect.arrayContaining([{ q: 'erased' }, { email: 'erased', status: 'new' }, { utmCampaign: 'spring-mba' }]));
   });
 
   it("an erased person's unsubscribe link no longer answers, and their lead page offers none", async () => {
     const body = inquiry({ fullName: 'Nikhil Bose', consent: { whatsapp: true, marketing: true } });
     await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
-    const [{ id, token }] = await t.dataSource.query(`SELECT id, unsubscribe_token AS token FROM leads WHERE phone = $1`, [`+91${body.phone}`]);
+    const { id, token } = await queryOne<{ id: string; token: string }>(t.dataSource, `SELECT id, unsubscribe_token AS token FROM leads WHERE phone = $1`, [`+91${body.phone}`]);
     const before = (await request(t.http).get(`/api/leads/${id}`).set(manager.auth).expect(200)).body;
     expect(before.unsubscribeUrl).toBe(`https://desk.example.in/api/public/unsubscribe/${token}`);
     await request(t.http).post(`/api/leads/${id}/erase`).set(manager.auth).expect(200);

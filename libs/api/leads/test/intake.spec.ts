@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { queryOne, queryRows } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn } from '@advisordesk/api-auth/testing';
 import { LeadsModule } from '../src';
@@ -53,13 +54,13 @@ describe('the public Quick Inquiry', () => {
     const second = await submitInquiry(t, inquiry({ phone: `0${phone.slice(0, 5)} ${phone.slice(5)}`, courseInterest: 'Online MCA', email: undefined }));
     const third = await submitInquiry(t, inquiry({ phone: `+91 ${phone}` }));
     expect([second.body.reference, third.body.reference]).toEqual([first.body.reference, first.body.reference]);
-    const leads = await t.dataSource.query(`SELECT id FROM leads WHERE phone = $1`, [`+91${phone}`]);
+    const leads = await queryRows<{ id: string }>(t.dataSource, `SELECT id FROM leads WHERE phone = $1`, [`+91${phone}`]);
     expect(leads).toHaveLength(1);
-    const inquiries = await t.dataSource.query(`SELECT payload FROM inquiries WHERE lead_id = $1 ORDER BY received_at`, [leads[0].id]);
+    const inquiries = await queryRows<{ payload: Record<string, unknown> }>(t.dataSource, `SELECT payload FROM inquiries WHERE lead_id = $1 ORDER BY received_at`, [leads[0].id]);
     expect(inquiries).toHaveLength(3);
     expect(inquiries[1].payload.courseInterest).toBe('Online MCA');
-    const timeline = await t.dataSource.query(`SELECT data FROM activities WHERE lead_id = $1 AND type = 'inquiry' ORDER BY id`, [leads[0].id]);
-    expect(timeline.map((a: { data: { repeat: boolean } }) => a.data.repeat)).toEqual([false, true, true]);
+    const timeline = await queryRows<{ data: { repeat: boolean } }>(t.dataSource, `SELECT data FROM activities WHERE lead_id = $1 AND type = 'inquiry' ORDER BY id`, [leads[0].id]);
+    expect(timeline.map((a) => a.data.repeat)).toEqual([false, true, true]);
   });
 
   it('fifty simultaneous submissions of one new number make one lead', async () => {
@@ -67,7 +68,8 @@ describe('the public Quick Inquiry', () => {
     const responses = await Promise.all(Array.from({ length: 50 }, () => submitInquiry(t, inquiry({ phone }))));
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
     expect(new Set(responses.map((r) => r.body.reference)).size).toBe(1);
-    const [{ leads, inquiries }] = await t.dataSource.query(
+    const { leads, inquiries } = await queryOne<{ leads: number; inquiries: number }>(
+      t.dataSource,
       `SELECT count(DISTINCT l.id)::int AS leads, count(i.id)::int AS inquiries FROM leads l JOIN inquiries i ON i.lead_id = l.id WHERE l.phone = $1`,
       [`+91${phone}`],
     );
@@ -78,7 +80,8 @@ describe('the public Quick Inquiry', () => {
     const bodies = Array.from({ length: 60 }, (_, i) => inquiry({ fullName: `Burst Person ${i}`, courseInterest: `Course ${i}` }));
     const responses = await Promise.all(bodies.map((body) => submitInquiry(t, body)));
     expect(responses.map((r) => r.status)).toEqual(Array(60).fill(201));
-    const rows = await t.dataSource.query(
+    const rows = await queryRows<{ reference: string; full_name: string; advisor_id: string | null; course: string; timelineCourse: string }>(
+      t.dataSource,
       `SELECT l.reference, l.full_name, l.advisor_id, i.payload->>'courseInterest' AS course, a.data->>'courseInterest' AS "timelineCourse"
          FROM leads l JOIN inquiries i ON i.lead_id = l.id JOIN activities a ON a.lead_id = l.id AND a.type = 'inquiry'
         WHERE l.phone = ANY($1)`,
@@ -86,7 +89,7 @@ describe('the public Quick Inquiry', () => {
     );
     expect(rows).toHaveLength(60);
     for (const [i, body] of bodies.entries()) {
-      const row = rows.find((r: { full_name: string }) => r.full_name === body.fullName);
+      const row = rows.find((r) => r.full_name === body.fullName)!;
       expect(row).toMatchObject({ reference: responses[i].body.reference, course: `Course ${i}`, timelineCourse: `Course ${i}` });
       expect(advisors).toContain(row.advisor_id);
     }
@@ -122,7 +125,7 @@ describe('the public Quick Inquiry', () => {
     const first = await submitInquiry(t, body, { 'Idempotency-Key': key });
     const retried = await Promise.all([1, 2, 3].map(() => submitInquiry(t, body, { 'Idempotency-Key': key })));
     for (const response of retried) expect(response.body).toEqual(first.body);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM inquiries i JOIN leads l ON l.id = i.lead_id WHERE l.phone = $1`, [`+91${body.phone}`]);
+    const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM inquiries i JOIN leads l ON l.id = i.lead_id WHERE l.phone = $1`, [`+91${body.phone}`]);
     expect(n).toBe(1);
   });
 
@@ -146,9 +149,9 @@ describe('the public Quick Inquiry', () => {
     await submitInquiry(t, body, { 'Idempotency-Key': key }).expect(201);
     await t.dataSource.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`, [key]);
     await submitInquiry(t, body, { 'Idempotency-Key': key }).expect(201);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM inquiries i JOIN leads l ON l.id = i.lead_id WHERE l.phone = $1`, [`+91${body.phone}`]);
+    const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM inquiries i JOIN leads l ON l.id = i.lead_id WHERE l.phone = $1`, [`+91${body.phone}`]);
     expect(n).toBe(2);
-    const [{ age }] = await t.dataSource.query(`SELECT extract(epoch FROM now() - created_at)::int AS age FROM idempotency_keys WHERE key = $1`, [key]);
+    const { age } = await queryOne<{ age: number }>(t.dataSource, `SELECT extract(epoch FROM now() - created_at)::int AS age FROM idempotency_keys WHERE key = $1`, [key]);
     expect(age).toBeLessThan(3600);
   });
 
@@ -176,9 +179,9 @@ describe('the public Quick Inquiry', () => {
     for (const column of ['full_name', 'email', 'city', 'consent_whatsapp', 'consent_marketing', 'consent_at', 'consent_source', 'consent_notice_version', 'is_minor', 'guardian_name', 'guardian_phone', 'advisor_id', 'version']) {
       expect({ column, value: after[column] }).toEqual({ column, value: before[column] });
     }
-    const events = await t.dataSource.query(`SELECT data FROM activities WHERE lead_id = $1 AND type = 'consent' ORDER BY id`, [lead.id]);
-    expect(events.at(-1).data).toMatchObject({ given: { whatsapp: true, marketing: true }, held: { whatsapp: true, marketing: false }, via: 'form', applied: false, form: expect.stringContaining('https://') });
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM inquiries WHERE lead_id = $1`, [lead.id]);
+    const events = await queryRows<{ data: Record<string, unknown> }>(t.dataSource, `SELECT data FROM activities WHERE lead_id = $1 AND type = 'consent' ORDER BY id`, [lead.id]);
+    expect(events.at(-1)?.data).toMatchObject({ given: { whatsapp: true, marketing: true }, held: { whatsapp: true, marketing: false }, via: 'form', applied: false, form: expect.stringContaining('https://') });
+    const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM inquiries WHERE lead_id = $1`, [lead.id]);
     expect(n).toBe(2);
   });
 
@@ -205,12 +208,12 @@ describe('the public Quick Inquiry', () => {
     ['status', { status: 'enrolled' }],
   ])('bad input names the field: %s', async (field, overrides) => {
     const body = inquiry(overrides);
-    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM leads`);
+    const before = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM leads`);
     const response = await submitInquiry(t, body);
     expect(response.status).toBe(400);
     expect(response.body.fields.map((f: { field: string }) => f.field)).toContain(field);
-    const after = await t.dataSource.query(`SELECT count(*)::int AS n FROM leads`);
-    expect(after[0].n).toBe(before[0].n);
+    const after = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM leads`);
+    expect(after.n).toBe(before.n);
   });
 
   it('a filled honeypot looks accepted to the bot but stores nothing', async () => {
@@ -238,7 +241,7 @@ describe('the public Quick Inquiry', () => {
     expect(done.text).toContain('Thank you, Ananya');
     const after = await leadByPhone(t, `+91${body.phone}`);
     expect(after).toMatchObject({ consent_marketing: false, consent_whatsapp: true });
-    const [activity] = await t.dataSource.query(`SELECT data FROM activities WHERE lead_id = $1 AND type = 'consent'`, [lead.id]);
+    const activity = await queryOne<{ data: Record<string, unknown> }>(t.dataSource, `SELECT data FROM activities WHERE lead_id = $1 AND type = 'consent'`, [lead.id]);
     expect(activity.data.withdrawn).toEqual({ marketing: true, whatsapp: false });
     await request(t.http).post(`/api/public/unsubscribe/${'0'.repeat(64)}`).expect(404);
   });
@@ -280,7 +283,7 @@ describe('automatic assignment', () => {
     const b = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'B');
     const inactive = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Gone');
     await t.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [inactive.id]);
-    const order: string[] = [];
+    const order: (string | null)[] = [];
     for (let i = 0; i < 4; i++) {
       const body = inquiry();
       await submitInquiry(t, body);
@@ -300,10 +303,10 @@ describe('automatic assignment', () => {
     t = await createTestApp([LeadsModule], { INQUIRY_RATE_LIMIT: '10000' });
     for (const name of ['A', 'B', 'C', 'D']) await createUserAndSignIn(t.http, t.dataSource, 'advisor', name);
     await Promise.all(Array.from({ length: 20 }, () => submitInquiry(t, inquiry())));
-    const loads = await t.dataSource.query(`SELECT advisor_id, count(*)::int AS n FROM leads GROUP BY advisor_id`);
-    expect(loads.map((r: { n: number }) => r.n)).toEqual([5, 5, 5, 5]);
-    const counters = await t.dataSource.query(`SELECT open_leads FROM advisor_load al JOIN users u ON u.id = al.advisor_id WHERE u.role = 'advisor'`);
-    expect(counters.map((r: { open_leads: number }) => r.open_leads)).toEqual([5, 5, 5, 5]);
+    const loads = await queryRows<{ advisor_id: string | null; n: number }>(t.dataSource, `SELECT advisor_id, count(*)::int AS n FROM leads GROUP BY advisor_id`);
+    expect(loads.map((r) => r.n)).toEqual([5, 5, 5, 5]);
+    const counters = await queryRows<{ open_leads: number }>(t.dataSource, `SELECT open_leads FROM advisor_load al JOIN users u ON u.id = al.advisor_id WHERE u.role = 'advisor'`);
+    expect(counters.map((r) => r.open_leads)).toEqual([5, 5, 5, 5]);
   });
 
   it('leads an earlier version left waiting are assigned in turn when the API starts', async () => {
@@ -316,11 +319,11 @@ describe('automatic assignment', () => {
     const assignment = t.app.get(AssignmentService);
     assignment.onApplicationBootstrap();
     await assignment.onApplicationShutdown();
-    const rows = await t.dataSource.query(`SELECT advisor_id, awaiting_assignment FROM leads WHERE reference LIKE 'AD-WAIT%'`);
-    expect(rows.filter((r: { advisor_id: string }) => r.advisor_id === a.id)).toHaveLength(2);
-    expect(rows.filter((r: { advisor_id: string }) => r.advisor_id === b.id)).toHaveLength(2);
-    expect(rows.every((r: { awaiting_assignment: boolean }) => !r.awaiting_assignment)).toBe(true);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM activities a JOIN leads l ON l.id = a.lead_id WHERE l.reference LIKE 'AD-WAIT%' AND a.type = 'assignment'`);
+    const rows = await queryRows<{ advisor_id: string | null; awaiting_assignment: boolean }>(t.dataSource, `SELECT advisor_id, awaiting_assignment FROM leads WHERE reference LIKE 'AD-WAIT%'`);
+    expect(rows.filter((r) => r.advisor_id === a.id)).toHaveLength(2);
+    expect(rows.filter((r) => r.advisor_id === b.id)).toHaveLength(2);
+    expect(rows.every((r) => !r.awaiting_assignment)).toBe(true);
+    const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM activities a JOIN leads l ON l.id = a.lead_id WHERE l.reference LIKE 'AD-WAIT%' AND a.type = 'assignment'`);
     expect(n).toBe(4);
   });
 

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import axios from 'axios';
 import dataProvider from '@refinedev/simple-rest';
 import request from 'supertest';
+import { queryOne, queryRows } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
 import { LeadsModule } from '../src';
@@ -30,7 +31,7 @@ describe('working leads', () => {
   async function leadFor(advisor: SignedIn, overrides: Record<string, unknown> = {}): Promise<Lead> {
     const body = inquiry(overrides);
     await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
-    const [{ id }] = await t.dataSource.query(`SELECT id FROM leads WHERE phone = $1`, [`+91${body.phone}`]);
+    const { id } = await queryOne<{ id: string }>(t.dataSource, `SELECT id FROM leads WHERE phone = $1`, [`+91${body.phone}`]);
     await request(t.http).post(`/api/leads/${id}/assign`).set(manager.auth).send({ advisorId: advisor.id }).expect(200);
     return (await request(t.http).get(`/api/leads/${id}`).set(manager.auth).expect(200)).body;
   }
@@ -110,7 +111,7 @@ describe('working leads', () => {
       request(t.http).post(`/api/leads/${lead.id}/status`).set(manager.auth).send({ status: 'counselled', version: lead.version }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM activities WHERE lead_id = $1 AND type = 'status_change'`, [lead.id]);
+    const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM activities WHERE lead_id = $1 AND type = 'status_change'`, [lead.id]);
     expect(n).toBe(1);
   });
 
@@ -225,7 +226,7 @@ describe('working leads', () => {
     const erased = await request(t.http).post(`/api/leads/${lead.id}/erase`).set(manager.auth).expect(200);
     expect(erased.body).toMatchObject({ fullName: 'Erased lead', phone: null, email: null, consentMarketing: false, status: 'new', source: 'website', utmCampaign: 'spring-mba' });
     expect(erased.body.erasedAt).toEqual(expect.any(String));
-    const text = JSON.stringify(await t.dataSource.query(`SELECT * FROM activities a JOIN inquiries i ON i.lead_id = a.lead_id WHERE a.lead_id = $1`, [lead.id]));
+    const text = JSON.stringify(await queryRows<Record<string, unknown>>(t.dataSource, `SELECT * FROM activities a JOIN inquiries i ON i.lead_id = a.lead_id WHERE a.lead_id = $1`, [lead.id]));
     expect(text).not.toMatch(/Sanjana|sanjana@|Mysuru/);
     await request(t.http).post(`/api/leads/${lead.id}/notes`).set(manager.auth).send({ text: 'x' }).expect(410);
     const working = await request(t.http).get(`/api/leads?advisorId=${priya.id}&_end=200`).set(manager.auth).expect(200);

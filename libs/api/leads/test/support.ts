@@ -1,5 +1,14 @@
 import request from 'supertest';
+import { queryRows } from '@advisordesk/api-core';
 import type { TestApp } from '@advisordesk/api-database/testing';
+
+/** A whole `leads` row as stored (snake_case): the columns tests read by name are typed, the rest unknown. */
+export interface LeadRow extends Record<string, unknown> {
+  id: string;
+  advisor_id: string | null;
+  unsubscribe_token: string;
+  consent_marketing: boolean;
+}
 
 let phoneCounter = 0;
 
@@ -32,6 +41,6 @@ export function submitInquiry(t: TestApp, body: Record<string, unknown>, headers
 }
 
 export async function leadByPhone(t: TestApp, e164: string) {
-  const [lead] = await t.dataSource.query(`SELECT * FROM leads WHERE phone = $1`, [e164]);
+  const [lead] = await queryRows<LeadRow>(t.dataSource, `SELECT * FROM leads WHERE phone = $1`, [e164]);
   return lead;
 }

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { queryOne } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
 import { LeadsModule } from '../src';
@@ -20,7 +21,7 @@ describe('who sees a follow-up', () => {
   async function leadFor(advisor: SignedIn, fullName: string): Promise<{ id: string; phone: string }> {
     const body = inquiry({ fullName });
     await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
-    const [{ id, phone }] = await t.dataSource.query(`SELECT id, phone FROM leads WHERE phone = $1`, [`+91${body.phone}`]);
+    const { id, phone } = await queryOne<{ id: string; phone: string }>(t.dataSource, `SELECT id, phone FROM leads WHERE phone = $1`, [`+91${body.phone}`]);
     await request(t.http).post(`/api/leads/${id}/assign`).set(manager.auth).send({ advisorId: advisor.id }).expect(200);
     return { id, phone };
   }

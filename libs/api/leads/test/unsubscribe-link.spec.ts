@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { queryOne, queryRows } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
 import { LeadsModule } from '../src';
@@ -21,7 +22,7 @@ describe('the unsubscribe link', () => {
   it("is on the lead's page for whoever may see the lead, to copy, and posting to it withdraws marketing consent", async () => {
     const body = inquiry({ fullName: 'Harini Subramanian', consent: { whatsapp: true, marketing: true } });
     await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
-    const [{ id, token }] = await t.dataSource.query(`SELECT id, unsubscribe_token AS token FROM leads WHERE phone = $1`, [`+91${body.phone}`]);
+    const { id, token } = await queryOne<{ id: string; token: string }>(t.dataSource, `SELECT id, unsubscribe_token AS token FROM leads WHERE phone = $1`, [`+91${body.phone}`]);
     await request(t.http).post(`/api/leads/${id}/assign`).set(manager.auth).send({ advisorId: priya.id }).expect(200);
 
     const link = `https://desk.example.in/api/public/unsubscribe/${token}`;
@@ -39,7 +40,7 @@ describe('the unsubscribe link', () => {
     const list = await request(t.http).get('/api/leads?_end=200').set(manager.auth).expect(200);
     expect(list.body.length).toBeGreaterThan(0);
     for (const lead of list.body) expect(lead).not.toHaveProperty('unsubscribeUrl');
-    const tokens: { token: string }[] = await t.dataSource.query(`SELECT unsubscribe_token AS token FROM leads`);
+    const tokens = await queryRows<{ token: string }>(t.dataSource, `SELECT unsubscribe_token AS token FROM leads`);
     for (const { token } of tokens) expect(JSON.stringify(list.body)).not.toContain(token);
   });
 });

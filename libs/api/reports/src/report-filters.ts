@@ -1,11 +1,10 @@
-import { accessOf, MARKETING_REPORT_FILTERS } from '@advisordesk/shared';
+import { accessOf, DAY_PATTERN, MARKETING_REPORT_FILTERS } from '@advisordesk/shared';
 import { AppError, CommonErrors, fieldError, parseListQuery, type ParsedList } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
-import { LEAD_LIST } from '@advisordesk/api-leads';
+import { LEAD_LIST, limitToVisibleLeads, onlyLeadsOf } from '@advisordesk/api-leads';
 
 /** Report parameters that are names for lead list filters: `from`/`to` (days in Asia/Kolkata) and `campaign`. */
 const ALIASES: Record<string, string> = { from: 'createdAt_gte', to: 'createdAt_lte', campaign: 'utmCampaign' };
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The lead list's filters for a report's cohort (leads created between `from` and `to`), scoped
@@ -24,15 +23,10 @@ export function reportFilters(user: AuthUser, query: Record<string, unknown>, ex
   const renamed: Record<string, unknown> = {};
   for (const key of filters) {
     const value = query[key];
-    if ((key === 'from' || key === 'to') && (typeof value !== 'string' || !DATE_ONLY.test(value))) throw fieldError(key, `${key} must be a date like 2026-04-01`);
+    if ((key === 'from' || key === 'to') && (typeof value !== 'string' || !DAY_PATTERN.test(value))) throw fieldError(key, `${key} must be a date like 2026-04-01`);
     renamed[Object.hasOwn(ALIASES, key) ? ALIASES[key] : key] = value;
   }
-  const list = parseListQuery(renamed, LEAD_LIST);
-  if (access === 'own') {
-    list.params.push(user.id);
-    list.where.push(`l.advisor_id = $${list.params.length}`);
-  }
-  return list;
+  return limitToVisibleLeads(parseListQuery(renamed, LEAD_LIST), user, 'reports');
 }
 
 /** Report parameters that name a dimension of `lead_day_counts`. */
@@ -51,7 +45,8 @@ export function dayCountScope(user: AuthUser, query: Record<string, unknown>): {
     if (!dim || typeof value !== 'string') return null;
     slices.push([dim, dim === 'advisor' ? value.toLowerCase() : value]);
   }
-  if (accessOf('reports', user.role) === 'own') slices.push(['advisor', user.id]);
+  const own = onlyLeadsOf(user, 'reports');
+  if (own) slices.push(['advisor', own]);
   const distinct = new Map(slices);
   if (distinct.size > 1 || slices.some(([dim, key]) => distinct.get(dim) !== key)) return null;
   const [slice] = distinct;

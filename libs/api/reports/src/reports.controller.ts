@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { rolesThatCanRead } from '@advisordesk/shared';
+import { CONVERSION_GROUP_BY, rolesThatCanRead } from '@advisordesk/shared';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
-import { GROUP_BY, ReportsService } from './reports.service';
+import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -19,7 +19,7 @@ export class ReportsController {
   }
 
   @Get('conversion')
-  @ApiQuery({ name: 'groupBy', enum: GROUP_BY })
+  @ApiQuery({ name: 'groupBy', enum: CONVERSION_GROUP_BY })
   conversion(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>) {
     return this.reports.conversion(user, query);
   }

@@ -1,39 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { accessOf, LEAD_SOURCE_LABELS, PIPELINE, PROGRAM_LEVEL_LABELS, type LeadSource, type PipelineStage, type ProgramLevel } from '@advisordesk/shared';
-import { fieldError, whereClause } from '@advisordesk/api-core';
+import {
+  accessOf, CONVERSION_GROUP_BY, formatCalendarDay, istDayBounds, IST_TIME_ZONE, LEAD_SOURCE_LABELS, MARKETING_CONVERSION_GROUPS, PIPELINE, PROGRAM_LEVEL_LABELS,
+  type AdvisorProductivity, type ConversionGroupBy, type ConversionReport, type FunnelReport, type LeadSource, type ProgramLevel,
+} from '@advisordesk/shared';
+import { fieldError, queryRows, whereClause } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
+import { leadColumn, onlyLeadsOf } from '@advisordesk/api-leads';
 import { dayCountScope, reportFilters } from './report-filters';
 
-export interface FunnelReport {
-  stages: { stage: PipelineStage; reached: number; fromPrevious: number | null; fromStart: number | null }[];
-  lost: number;
-}
-
-export interface ConversionRow {
-  key: string;
-  label: string;
-  leads: number;
-  enrolled: number;
-  conversionRate: number;
-  medianDaysToFirstContact: number | null;
-  medianDaysToEnrolment: number | null;
-}
-
-export const GROUP_BY = ['advisor', 'source', 'utmSource', 'utmCampaign', 'level', 'week'] as const;
-export type GroupBy = (typeof GROUP_BY)[number];
-
 /** What each grouping groups on. Weeks start on Monday in Asia/Kolkata. */
-const GROUP_KEYS: Record<GroupBy, string> = {
-  advisor: `l.advisor_id`,
-  source: `l.source`,
-  utmSource: `l.utm_source`,
-  utmCampaign: `l.utm_campaign`,
-  level: `l.level`,
-  week: `to_char(date_trunc('week', l.created_at AT TIME ZONE 'Asia/Kolkata'), 'YYYY-MM-DD')`,
+const GROUP_KEYS: Record<ConversionGroupBy, string> = {
+  advisor: leadColumn('advisorId'),
+  source: leadColumn('source'),
+  utmSource: leadColumn('utmSource'),
+  utmCampaign: leadColumn('utmCampaign'),
+  level: leadColumn('level'),
+  week: `to_char(date_trunc('week', l.created_at AT TIME ZONE '${IST_TIME_ZONE}'), 'YYYY-MM-DD')`,
 };
-const MARKETING_GROUPS: GroupBy[] = ['source', 'utmSource', 'utmCampaign', 'week'];
 
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 const days = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
@@ -55,14 +40,15 @@ export class ReportsService {
     let row: Record<string, number>;
     if (scope) {
       // Whole days and at most one dimension: the day counts have it (kept exact by triggers).
-      [row] = await this.dataSource.query(
+      [row] = await queryRows<Record<string, number>>(
+        this.dataSource,
         `SELECT COALESCE(sum(leads), 0)::int AS s0, ${[1, 2, 3, 4, 5, 6].map((i) => `COALESCE(sum(s${i}), 0)::int AS s${i}`).join(', ')}, COALESCE(sum(lost), 0)::int AS lost
            FROM lead_day_counts WHERE dim = $1 AND key = $2 AND day BETWEEN COALESCE($3::date, '-infinity') AND COALESCE($4::date, 'infinity')`,
         [scope.dim, scope.key, query.from ?? null, query.to ?? null],
       );
     } else {
       const columns = PIPELINE.map((_, i) => (i === 0 ? `count(*)::int AS s0` : `count(*) FILTER (WHERE l.max_stage >= ${i})::int AS s${i}`));
-      [row] = await this.dataSource.query(`SELECT ${columns.join(', ')}, count(*) FILTER (WHERE l.status = 'lost')::int AS lost FROM leads l ${whereClause(list.where)}`, list.params);
+      [row] = await queryRows<Record<string, number>>(this.dataSource, `SELECT ${columns.join(', ')}, count(*) FILTER (WHERE l.status = 'lost')::int AS lost FROM leads l ${whereClause(list.where)}`, list.params);
     }
     const reached = PIPELINE.map((_, i) => row[`s${i}`]);
     return {
@@ -71,12 +57,12 @@ export class ReportsService {
     };
   }
 
-  async conversion(user: AuthUser, query: Record<string, unknown>): Promise<{ groupBy: GroupBy; rows: ConversionRow[] }> {
-    const groupBy = (query.groupBy ?? 'week') as GroupBy;
-    if (!GROUP_BY.includes(groupBy)) throw fieldError('groupBy', `groupBy must be one of: ${GROUP_BY.join(', ')}`);
-    if (accessOf('reports', user.role) === 'consented' && !MARKETING_GROUPS.includes(groupBy)) throw fieldError('groupBy', `groupBy: marketing sees ${MARKETING_GROUPS.join(', ')} only`);
+  async conversion(user: AuthUser, query: Record<string, unknown>): Promise<ConversionReport> {
+    const groupBy = (query.groupBy ?? 'week') as ConversionGroupBy;
+    if (!CONVERSION_GROUP_BY.includes(groupBy)) throw fieldError('groupBy', `groupBy must be one of: ${CONVERSION_GROUP_BY.join(', ')}`);
+    if (accessOf('reports', user.role) === 'consented' && !MARKETING_CONVERSION_GROUPS.includes(groupBy)) throw fieldError('groupBy', `groupBy: marketing sees ${MARKETING_CONVERSION_GROUPS.join(', ')} only`);
     const list = reportFilters(user, query, ['groupBy']);
-    const rows = await this.analytic(
+    const rows = await this.analytic<{ key: string | null; leads: number; enrolled: number; medianDaysToFirstContact: number | null; medianDaysToEnrolment: number | null }>(
       `SELECT ${GROUP_KEYS[groupBy]} AS key,
               count(*)::int AS leads,
               count(*) FILTER (WHERE l.status = 'enrolled')::int AS enrolled,
@@ -86,10 +72,10 @@ export class ReportsService {
         GROUP BY 1 ORDER BY ${groupBy === 'week' ? '1' : '2 DESC, 1'}`,
       list.params,
     );
-    const labels = await this.labels(groupBy, rows.map((r: { key: string | null }) => r.key));
+    const labels = await this.labels(groupBy, rows.map((r) => r.key));
     return {
       groupBy,
-      rows: rows.map((r: { key: string | null; leads: number; enrolled: number; medianDaysToFirstContact: number | null; medianDaysToEnrolment: number | null }) => ({
+      rows: rows.map((r) => ({
         key: r.key ?? 'none',
         label: labels.get(r.key) ?? r.key ?? '(none)',
         leads: r.leads,
@@ -102,12 +88,14 @@ export class ReportsService {
   }
 
   /** Per advisor: leads assigned in the period, contacted within 24 hours, follow-ups done (in the period) and overdue (now), conversion. */
-  async productivity(user: AuthUser, query: Record<string, unknown>) {
+  async productivity(user: AuthUser, query: Record<string, unknown>): Promise<AdvisorProductivity[]> {
     const list = reportFilters(user, query);
-    const own = accessOf('reports', user.role) === 'own';
+    const own = onlyLeadsOf(user, 'reports');
     const p = list.params.length;
-    const bound = (day: unknown, end: boolean) => (typeof day === 'string' ? new Date(Date.parse(`${day}T00:00:00+05:30`) + (end ? 86_400_000 - 1 : 0)) : null);
-    const rows = await this.dataSource.query(
+    // `from`/`to` are validated whole days (see reportFilters).
+    const bound = (day: unknown, end: boolean) => (typeof day === 'string' ? istDayBounds(day)[end ? 'end' : 'start'] : null);
+    const rows = await queryRows<Omit<AdvisorProductivity, 'conversionRate' | 'contactedWithin24hRate'>>(
+      this.dataSource,
       `WITH cohort AS (SELECT l.advisor_id, l.status, l.created_at, l.first_contacted_at FROM leads l ${whereClause(list.where)})
        SELECT u.id AS "advisorId", u.name AS "advisorName", u.active,
               count(c.advisor_id)::int AS assigned,
@@ -118,9 +106,9 @@ export class ReportsService {
          FROM users u LEFT JOIN cohort c ON c.advisor_id = u.id
         WHERE u.role = 'advisor' ${own ? `AND u.id = $${p + 3}` : ''}
         GROUP BY u.id ORDER BY assigned DESC, u.name`,
-      [...list.params, bound(query.from, false), bound(query.to, true), ...(own ? [user.id] : [])],
+      [...list.params, bound(query.from, false), bound(query.to, true), ...(own ? [own] : [])],
     );
-    return rows.map((r: { assigned: number; enrolled: number; contactedWithin24h: number }) => ({
+    return rows.map((r) => ({
       ...r,
       conversionRate: ratio(r.enrolled, r.assigned) ?? 0,
       contactedWithin24hRate: ratio(r.contactedWithin24h, r.assigned) ?? 0,
@@ -131,25 +119,25 @@ export class ReportsService {
    * A report query with room to sort in memory: the medians sort every group's values, which
    * spill to disk under the default 4 MB of work_mem (twice as slow at a million leads).
    */
-  private analytic(sql: string, params: unknown[]) {
+  private analytic<T>(sql: string, params: unknown[]): Promise<T[]> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL work_mem = '64MB'`);
-      return manager.query(sql, params);
+      return queryRows<T>(manager, sql, params);
     });
   }
 
-  private async labels(groupBy: GroupBy, keys: (string | null)[]): Promise<Map<string | null, string>> {
+  private async labels(groupBy: ConversionGroupBy, keys: (string | null)[]): Promise<Map<string | null, string>> {
     const labels = new Map<string | null, string>();
     if (groupBy === 'advisor') {
       const ids = keys.filter((k): k is string => !!k);
-      for (const row of await this.dataSource.query(`SELECT id::text, name FROM users WHERE id = ANY($1::uuid[])`, [ids])) labels.set(row.id, row.name);
+      for (const row of await queryRows<{ id: string; name: string }>(this.dataSource, `SELECT id::text, name FROM users WHERE id = ANY($1::uuid[])`, [ids])) labels.set(row.id, row.name);
       labels.set(null, 'Unassigned');
     } else if (groupBy === 'source') {
       for (const key of keys) if (key) labels.set(key, LEAD_SOURCE_LABELS[key as LeadSource] ?? key);
     } else if (groupBy === 'level') {
       for (const key of keys) if (key) labels.set(key, PROGRAM_LEVEL_LABELS[key as ProgramLevel] ?? key);
     } else if (groupBy === 'week') {
-      for (const key of keys) if (key) labels.set(key, `Week of ${new Date(`${key}T00:00:00Z`).toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}`);
+      for (const key of keys) if (key) labels.set(key, `Week of ${formatCalendarDay(key)}`);
     }
     return labels;
   }

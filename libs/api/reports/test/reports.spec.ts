@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { queryOne } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
 import { ReportsModule } from '../src';
@@ -135,7 +136,7 @@ describe('conversion reports on crafted histories', () => {
 
   it('marketing cannot ask a report whether one person is a lead: person filters are a 400 naming them', async () => {
     // The phone of a lead that exists, and the filters that would single out a person.
-    const [{ phone, full_name: fullName, id }] = await t.dataSource.query(`SELECT phone, full_name, id FROM leads ORDER BY created_at LIMIT 1`);
+    const { phone, full_name: fullName, id } = await queryOne<{ phone: string; full_name: string; id: string }>(t.dataSource, `SELECT phone, full_name, id FROM leads ORDER BY created_at LIMIT 1`);
     const personal: [string, string][] = [
       ['phone', phone],
       ['q', phone.slice(3)],

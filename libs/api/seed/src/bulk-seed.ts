@@ -3,7 +3,9 @@ import { pipeline } from 'node:stream/promises';
 import type { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
+import { queryOne, queryRows } from '@advisordesk/api-core';
 import { PasswordService } from '@advisordesk/api-auth';
+import { recountAdvisorLoads } from '@advisordesk/api-leads';
 import { generateLead, type GeneratedLead } from './lead-history.generator';
 import { Random } from './random';
 
@@ -51,8 +53,8 @@ export async function bulkSeed(dataSource: DataSource, options: BulkSeedOptions)
      ON CONFLICT DO NOTHING`,
     [advisorCount, hash],
   );
-  const advisors: string[] = (await dataSource.query(`SELECT id FROM users WHERE role = 'advisor' AND active ORDER BY email`)).map((r: { id: string }) => r.id);
-  const [{ offset }] = await dataSource.query(`SELECT count(*)::int AS offset FROM leads`);
+  const advisors = (await queryRows<{ id: string }>(dataSource, `SELECT id FROM users WHERE role = 'advisor' AND active ORDER BY email`)).map((r) => r.id);
+  const { offset } = await queryOne<{ offset: number }>(dataSource, `SELECT count(*)::int AS offset FROM leads`);
   const rng = new Random(1_000_003 + offset);
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const chunk = 50_000;
@@ -60,7 +62,8 @@ export async function bulkSeed(dataSource: DataSource, options: BulkSeedOptions)
   // The per-row trigger keeping advisor_load costs more than the load itself: recount once at the end.
   // Secondary indexes are dropped and rebuilt after the load: building an index once is far
   // cheaper than maintaining it row by row (unique and primary keys stay, they guard the data).
-  const indexes: { name: string; definition: string }[] = await dataSource.query(
+  const indexes = await queryRows<{ name: string; definition: string }>(
+    dataSource,
     `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i WHERE i.indrelid = ANY ('{leads,inquiries,activities,tasks}'::regclass[]) AND NOT i.indisunique AND NOT i.indisprimary`,
   );
@@ -101,11 +104,7 @@ export async function bulkSeed(dataSource: DataSource, options: BulkSeedOptions)
     await dataSource.query(`SET maintenance_work_mem = '512MB'`);
     for (const index of indexes) await dataSource.query(index.definition);
   }
-  await dataSource.query(
-    `UPDATE advisor_load al SET open_leads = COALESCE(c.n, 0)
-       FROM (SELECT u.id, (SELECT count(*) FROM leads l WHERE l.advisor_id = u.id AND l.status NOT IN ('enrolled', 'lost') AND l.erased_at IS NULL) AS n FROM users u) c
-      WHERE c.id = al.advisor_id`,
-  );
+  await recountAdvisorLoads(dataSource);
   // Leads were generated in random order of arrival; a table that grew over a year holds them in
   // arrival order, which ordered reads (lists, the export) depend on. Lay it out that way.
   await dataSource.query(`CLUSTER leads USING leads_created_idx`);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ProgramView } from '@advisordesk/shared';
+import { queryOne, queryRows } from '@advisordesk/api-core';
 import { CatalogueImportService, PROGRAM_COLUMNS, PROGRAM_FROM } from '@advisordesk/api-catalogue';
 import { toComparedProgram } from '@advisordesk/api-comparisons';
 import { seedUsers } from './demo-users';
@@ -18,7 +20,7 @@ export const DEMO_LEADS = 420;
  * Runs only into an empty database.
  */
 export async function seedDemoIfEmpty(dataSource: DataSource, options: { leads?: number; now?: Date } = {}): Promise<boolean> {
-  const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM users`);
+  const { n } = await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM users`);
   if (n > 0) return false;
   await dataSource.transaction(async (manager) => {
     const users = await seedUsers(manager);
@@ -45,7 +47,7 @@ async function seedLeads(manager: EntityManager, advisors: string[], count: numb
   await manager.query(`UPDATE advisor_load al SET last_assigned_at = (SELECT max(created_at) FROM leads WHERE advisor_id = al.advisor_id)`);
 
   // Shortlists for leads that reached "shortlisted", and a shared comparison for most of them.
-  const programs: Record<string, any>[] = await manager.query(`SELECT ${PROGRAM_COLUMNS} FROM ${PROGRAM_FROM} WHERE cf.id IS NOT NULL ORDER BY p.name, u.name`);
+  const programs = await queryRows<ProgramView<Date>>(manager, `SELECT ${PROGRAM_COLUMNS} FROM ${PROGRAM_FROM} WHERE cf.id IS NOT NULL ORDER BY p.name, u.name`);
   let comparisonIndex = 0;
   for (const { lead } of generated.filter((g) => g.lead.maxStage >= 3)) {
     const fitting = programs.filter((p) => p.level === lead.level);

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '@advisordesk/shared';
+import { queryOne } from '@advisordesk/api-core';
 import { PasswordService } from '@advisordesk/api-auth';
 
 /** The demo's sign-ins (embedded demo database only; listed in the README and printed at start). */
@@ -17,7 +18,7 @@ export async function seedUsers(db: EntityManager): Promise<Map<string, string>>
   const passwords = new PasswordService();
   const ids = new Map<string, string>();
   for (const login of DEMO_LOGINS) {
-    const [{ id }] = await db.query(`INSERT INTO users (name, email, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`, [
+    const { id } = await queryOne<{ id: string }>(db, `INSERT INTO users (name, email, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`, [
       login.name,
       login.email,
       login.role,
@@ -28,7 +29,7 @@ export async function seedUsers(db: EntityManager): Promise<Map<string, string>>
   const advisorHash = await passwords.hash('Advisor@12345');
   for (const name of DEMO_ADVISORS) {
     const email = `${name.split(' ')[0].toLowerCase()}@advisordesk.local`;
-    const [{ id }] = await db.query(`INSERT INTO users (name, email, role, password_hash) VALUES ($1, $2, 'advisor', $3) RETURNING id`, [name, email, advisorHash]);
+    const { id } = await queryOne<{ id: string }>(db, `INSERT INTO users (name, email, role, password_hash) VALUES ($1, $2, 'advisor', $3) RETURNING id`, [name, email, advisorHash]);
     ids.set(email, id);
   }
   return ids;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PIPELINE, type LeadSource, type LostReason } from '@advisordesk/shared';
+import { istDayRange, PIPELINE, type LeadSource, type LostReason } from '@advisordesk/shared';
 import { CAMPAIGNS, FIRST_NAMES, LAST_NAMES, NOTES, PLACES, QUALIFICATIONS } from './demo-people';
 import type { Random } from './random';
 
@@ -69,8 +69,8 @@ function referenceFor(index: number): string {
 
 /** Daytime in India (09:00–21:00 IST) on the day `days` before `now`. */
 function istDaytime(rng: Random, now: number, days: number): Date {
-  const istMidnight = Math.floor((now + 330 * 60_000 - days * DAY) / DAY) * DAY - 330 * 60_000;
-  return new Date(istMidnight + (9 + rng.next() * 12) * 3_600_000);
+  const { start } = istDayRange(new Date(now - days * DAY));
+  return new Date(start.getTime() + (9 + rng.next() * 12) * 3_600_000);
 }
 
 const STAGE_ODDS = [0, 0.8, 0.7, 0.62, 0.55, 0.72, 0.8];

@@ -9,5 +9,6 @@ export const AuthErrors = defineErrors('auth', {
   forbidden: { status: HttpStatus.FORBIDDEN, message: 'Your role may not do this' },
   ownRole: { status: HttpStatus.FORBIDDEN, message: 'Nobody can change their own role' },
   ownDeactivation: { status: HttpStatus.FORBIDDEN, message: 'You cannot deactivate your own account' },
+  userNotFound: { status: HttpStatus.NOT_FOUND, message: 'User not found' },
   emailTaken: { status: HttpStatus.CONFLICT, message: 'A user with this email already exists' },
 });

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { AuthTokens } from '@advisordesk/shared';
-import { APP_CONFIG, AppError, InMemoryFailureLockout, RateLimiter, type AppConfig, type FailureLockout, type LockoutPolicy } from '@advisordesk/api-core';
+import { APP_CONFIG, AppError, InMemoryFailureLockout, queryAffected, RateLimiter, type AppConfig, type FailureLockout, type LockoutPolicy } from '@advisordesk/api-core';
 import { toUserView, UserEntity } from '../users/user.entity';
 import { AuthErrors } from './auth.errors';
 import { JWT_AUDIENCE, JWT_ISSUER } from './jwt.strategy';
@@ -71,8 +71,8 @@ export class AuthService {
       if (!user || !user.active) throw new AppError(AuthErrors.badRefreshToken);
       const nextId = randomUUID();
       // Conditional update: of two concurrent refreshes with the same token, only one wins.
-      const spent = await manager.query(`UPDATE refresh_tokens SET revoked_at = now(), replaced_by = $2 WHERE id = $1 AND revoked_at IS NULL`, [id, nextId]);
-      if (spent[1] !== 1) throw new AppError(AuthErrors.badRefreshToken);
+      const spent = await queryAffected(manager, `UPDATE refresh_tokens SET revoked_at = now(), replaced_by = $2 WHERE id = $1 AND revoked_at IS NULL`, [id, nextId]);
+      if (spent !== 1) throw new AppError(AuthErrors.badRefreshToken);
       return this.issueTokens(user, token.familyId, nextId, manager.getRepository(RefreshTokenEntity));
     });
     if ('reusedFamily' in outcome) {

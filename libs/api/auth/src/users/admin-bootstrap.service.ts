@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@advisordesk/api-core';
+import { APP_CONFIG, queryRows, type AppConfig } from '@advisordesk/api-core';
 import { PasswordService } from '../auth/password.service';
 
 /** On first start against an empty database, the first admin comes from ADMIN_EMAIL / ADMIN_PASSWORD. */
@@ -20,7 +20,8 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     if (!adminEmail || !adminPassword) return;
     const hash = await this.passwords.hash(adminPassword);
     // One statement, so two instances starting together still create one admin.
-    const created = await this.dataSource.query(
+    const created = await queryRows<{ id: string }>(
+      this.dataSource,
       `INSERT INTO users (name, email, role, password_hash)
        SELECT 'Administrator', $1, 'admin', $2
        WHERE NOT EXISTS (SELECT 1 FROM users)

@@ -8,8 +8,9 @@ import { CurrentUser, type AuthUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { AuthErrors } from '../auth/auth.errors';
 
-const uuid = idOf('User');
+const uuid = idOf(AuthErrors.userNotFound);
 
 @ApiTags('users')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { ROLES, type UserView } from '@advisordesk/shared';
-import { AppError, fetchPage, notFound, parseListQuery, type ListSpec, type Page } from '@advisordesk/api-core';
+import { AppError, errorOnField, fetchPage, parseListQuery, queryRows, type ListSpec, type Page } from '@advisordesk/api-core';
 import { AuthErrors } from '../auth/auth.errors';
 import { PasswordService } from '../auth/password.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -43,7 +43,7 @@ export class UsersService {
 
   async get(id: string): Promise<UserView> {
     const user = await this.users.findOne({ where: { id } });
-    if (!user) throw notFound('User');
+    if (!user) throw new AppError(AuthErrors.userNotFound);
     return toUserView(user);
   }
 
@@ -58,7 +58,7 @@ export class UsersService {
   /** Admins edit users; nobody changes their own role or deactivates themselves. */
   async update(actor: AuthUser, id: string, body: UpdateUserDto): Promise<{ user: UserView; sessionsEnded: boolean }> {
     const user = await this.users.findOne({ where: { id } });
-    if (!user) throw notFound('User');
+    if (!user) throw new AppError(AuthErrors.userNotFound);
     if (id === actor.id && body.role !== undefined && body.role !== user.role) throw new AppError(AuthErrors.ownRole);
     if (id === actor.id && body.active === false) throw new AppError(AuthErrors.ownDeactivation);
     if (body.email && body.email.toLowerCase() !== user.email.toLowerCase()) await this.assertEmailFree(body.email, id);
@@ -74,7 +74,7 @@ export class UsersService {
   }
 
   private async assertEmailFree(email: string, exceptId?: string) {
-    const taken = await this.dataSource.query(`SELECT 1 FROM users WHERE lower(email) = lower($1) AND ($2::uuid IS NULL OR id <> $2::uuid)`, [email.trim(), exceptId ?? null]);
-    if (taken.length) throw new AppError(AuthErrors.emailTaken, [{ field: 'email', message: 'A user with this email already exists' }]);
+    const taken = await queryRows<unknown>(this.dataSource, `SELECT 1 FROM users WHERE lower(email) = lower($1) AND ($2::uuid IS NULL OR id <> $2::uuid)`, [email.trim(), exceptId ?? null]);
+    if (taken.length) throw errorOnField(AuthErrors.emailTaken, 'email');
   }
 }

@@ -1,9 +1,9 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNotEmpty, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { Optional, Nullable } from '@advisordesk/api-core';
+import { IsVersion, Optional, Nullable } from '@advisordesk/api-core';
 import { APPROVALS, CREDENTIAL_TYPES, LEAD_MODES, NAAC_GRADES, OWNERSHIPS, PROGRAM_LEVELS, SESSION_PATTERN } from '@advisordesk/shared';
 
 const MAX_FEE_PAISE = 1_00_00_000_00; // ₹1 crore for one component
@@ -27,7 +27,7 @@ export class UniversityDto {
 }
 
 export class UpdateUniversityDto extends PartialType(UniversityDto, { skipNullProperties: false }) {
-  @ApiProperty() @IsInt({ message: 'version must be a whole number (the version you last read)' }) @Min(1) version: number;
+  @IsVersion() version: number;
 }
 
 export class ProgramDto {
@@ -45,7 +45,7 @@ export class ProgramDto {
 }
 
 export class UpdateProgramDto extends PartialType(ProgramDto, { skipNullProperties: false }) {
-  @ApiProperty() @IsInt({ message: 'version must be a whole number (the version you last read)' }) @Min(1) version: number;
+  @IsVersion() version: number;
 }
 
 export class FeeComponentDto {
@@ -75,21 +75,9 @@ export class FeeStructureDto {
   @ApiPropertyOptional({ example: '2027-03-31' }) @Nullable() @IsDateString({ strict: true }, { message: 'validTo must be a date like 2027-03-31' }) validTo?: string | null;
 }
 
-export class UpdateFeeStructureDto {
-  @ApiPropertyOptional({ type: [FeeComponentDto] })
-  @Optional()
-  @IsArray({ message: 'components must be a list' })
-  @ArrayMinSize(1, { message: 'components must have at least one fee' })
-  @ArrayMaxSize(40)
-  @ValidateNested({ each: true })
-  @Type(() => FeeComponentDto)
-  components?: FeeComponentDto[];
-  @ApiPropertyOptional() @Optional() @IsInt({ message: 'totalPaise must be a whole number of paise' }) @Min(0) totalPaise?: number;
-  @ApiPropertyOptional() @Optional() @IsBoolean({ message: 'emiAvailable must be true or false' }) emiAvailable?: boolean;
-  @ApiPropertyOptional() @Nullable() @IsString() @MaxLength(2000) scholarshipNotes?: string | null;
-  @ApiPropertyOptional() @Nullable() @IsDateString({ strict: true }, { message: 'validFrom must be a date like 2026-04-01' }) validFrom?: string | null;
-  @ApiPropertyOptional() @Nullable() @IsDateString({ strict: true }, { message: 'validTo must be a date like 2027-03-31' }) validTo?: string | null;
-  @ApiProperty() @IsInt({ message: 'version must be a whole number (the version you last read)' }) @Min(1) version: number;
+/** A fee structure's figures and dates, edited in place (its program and session stay). */
+export class UpdateFeeStructureDto extends PartialType(OmitType(FeeStructureDto, ['programId', 'session'] as const), { skipNullProperties: false }) {
+  @IsVersion() version: number;
 }
 
 export class CatalogueImportDto {

@@ -30,12 +30,22 @@ export function defineErrors<T extends Record<string, Omit<ErrorCode, 'code'>>>(
   return out;
 }
 
+/** Errors of no one area: the request itself, the database underneath, the server. */
 export const CommonErrors = defineErrors('common', {
   notFound: { status: HttpStatus.NOT_FOUND, message: 'Not found' },
   validation: { status: HttpStatus.BAD_REQUEST, message: 'Some fields are not valid' },
+  badRequest: { status: HttpStatus.BAD_REQUEST, message: 'A value is not in a valid format' },
+  malformedJson: { status: HttpStatus.BAD_REQUEST, message: 'The request body is not valid JSON' },
+  badReference: { status: HttpStatus.BAD_REQUEST, message: 'A referenced record does not exist' },
   conflict: { status: HttpStatus.CONFLICT, message: 'This conflicts with an existing record' },
   staleVersion: { status: HttpStatus.CONFLICT, message: 'Someone else changed this record: reload it and try again' },
   forbidden: { status: HttpStatus.FORBIDDEN, message: 'Your role may not do this' },
+  payloadTooLarge: { status: HttpStatus.PAYLOAD_TOO_LARGE, message: 'The request body is too large' },
+  unsupportedMediaType: { status: HttpStatus.UNSUPPORTED_MEDIA_TYPE, message: 'Send the body as UTF-8 JSON' },
+  rateLimited: { status: HttpStatus.TOO_MANY_REQUESTS, message: 'Too many requests: try again in a minute' },
+  unavailable: { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'The service is not available right now: try again in a moment' },
+  databaseUnavailable: { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'The database cannot be reached right now: try again in a few seconds' },
+  internal: { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Something went wrong on our side; it has been logged' },
 });
 
 /** A 400 naming one field, for checks that class-validator cannot express. */
@@ -43,6 +53,7 @@ export function fieldError(field: string, message: string): AppError {
   return new AppError(CommonErrors.validation, [{ field, message }], message);
 }
 
-export function notFound(what = 'Record'): AppError {
-  return new AppError(CommonErrors.notFound, undefined, `${what} not found`);
+/** An area's error that is about one field of the body (a taken name, an advisor who is not one): named in `fields`. */
+export function errorOnField(error: ErrorCode, field: string, message = error.message): AppError {
+  return new AppError(error, [{ field, message }], message);
 }

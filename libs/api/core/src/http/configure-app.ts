@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import type { Logger as PinoLogger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/app.config';
+import { AppError, CommonErrors } from '../errors/app-error';
 import { HttpErrorFilter, toErrorBody } from '../errors/http-error.filter';
 import { createValidationPipe } from '../errors/validation';
 import { APP_CONFIG } from '../config/app.config';
@@ -25,16 +26,15 @@ export const PUBLIC_PAGES = [{ path: 'c/:token', prefix: '/c/' }];
 /** Body-parser failures happen before Nest's filters: answer them in the one error shape. */
 function bodyErrorHandler(error: { type?: string; status?: number } & Error, req: Request & { id?: string }, res: Response, next: NextFunction) {
   if (!error) return next();
-  if (error.type === 'entity.too.large') {
-    return res.status(413).json({ statusCode: 413, error: 'Payload Too Large', code: 'common.payloadTooLarge', message: `The request body is larger than ${BODY_LIMIT}`, requestId: req.id });
-  }
-  if (error.type === 'entity.parse.failed' || error.status === 400) {
-    return res.status(400).json({ statusCode: 400, error: 'Bad Request', code: 'common.malformedJson', message: 'The request body is not valid JSON', requestId: req.id });
-  }
-  if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported' || error.status === 415) {
-    return res.status(415).json({ statusCode: 415, error: 'Unsupported Media Type', code: 'common.unsupportedMediaType', message: 'Send the body as UTF-8 JSON', requestId: req.id });
-  }
-  const body = toErrorBody(error);
+  const problem =
+    error.type === 'entity.too.large'
+      ? new AppError(CommonErrors.payloadTooLarge, undefined, `The request body is larger than ${BODY_LIMIT}`)
+      : error.type === 'entity.parse.failed' || error.status === 400
+        ? new AppError(CommonErrors.malformedJson)
+        : error.type === 'charset.unsupported' || error.type === 'encoding.unsupported' || error.status === 415
+          ? new AppError(CommonErrors.unsupportedMediaType)
+          : error;
+  const body = toErrorBody(problem);
   return res.status(body.statusCode).json({ ...body, requestId: req.id });
 }
 

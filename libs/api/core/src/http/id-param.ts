@@ -1,7 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { notFound } from '../errors/app-error';
+import { AppError, type ErrorCode } from '../errors/app-error';
 
-/** `@Param('id', idOf('Lead'))`: an id that is not a UUID cannot exist, so it is a 404 like any unknown id. */
-export function idOf(what: string): ParseUUIDPipe {
-  return new ParseUUIDPipe({ exceptionFactory: () => notFound(what) });
+/** `@Param('id', idOf(LeadsErrors.notFound))`: an id that is not a UUID cannot exist, so it is the same 404 as any unknown id. */
+export function idOf(notFound: ErrorCode): ParseUUIDPipe {
+  return new ParseUUIDPipe({ exceptionFactory: () => new AppError(notFound) });
 }

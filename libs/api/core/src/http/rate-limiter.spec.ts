@@ -1,4 +1,4 @@
-import { InMemoryFailureLockout, lockDurationMs, RateLimitedException, type LockoutPolicy } from './rate-limiter';
+import { InMemoryFailureLockout, lockDurationMs, RateLimitedError, type LockoutPolicy } from './rate-limiter';
 
 const policy: LockoutPolicy = { lockAfter: 5, firstLockMs: 60_000, maxLockMs: 15 * 60_000, forgetAfterMs: 15 * 60_000 };
 
@@ -13,8 +13,8 @@ describe('locking out after repeated failures', () => {
     for (let i = 0; i < 5; i++) await lockout.recordFailure('a');
     now += 20_000;
     const refusal = await lockout.assertNotLocked('a').catch((error: unknown) => error);
-    expect(refusal).toBeInstanceOf(RateLimitedException);
-    expect((refusal as RateLimitedException).retryAfterSeconds).toBe(40);
+    expect(refusal).toBeInstanceOf(RateLimitedError);
+    expect((refusal as RateLimitedError).retryAfterSeconds).toBe(40);
     await expect(lockout.assertNotLocked('b')).resolves.toBeUndefined();
     await lockout.clear('a');
     await expect(lockout.assertNotLocked('a')).resolves.toBeUndefined();

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { AppError, CommonErrors } from '../errors/app-error';
 
 /**
  * A fixed-window counter per key, in this process's memory (one API instance; behind several
@@ -23,7 +23,7 @@ export class RateLimiter {
       this.windows.set(key, window);
     }
     window.count++;
-    if (window.count > this.limit()) throw new RateLimitedException(this.message, Math.ceil((window.resetAt - now) / 1000));
+    if (window.count > this.limit()) throw new RateLimitedError(this.message, Math.ceil((window.resetAt - now) / 1000));
     return this.limit() - window.count;
   }
 
@@ -31,7 +31,7 @@ export class RateLimiter {
   check(key: string, now = Date.now()): void {
     const window = this.windows.get(key);
     if (window && window.resetAt > now && window.count >= this.limit()) {
-      throw new RateLimitedException(this.message, Math.ceil((window.resetAt - now) / 1000));
+      throw new RateLimitedError(this.message, Math.ceil((window.resetAt - now) / 1000));
     }
   }
 
@@ -91,7 +91,7 @@ export class InMemoryFailureLockout implements FailureLockout {
   async assertNotLocked(key: string): Promise<void> {
     const now = this.now();
     const entry = this.current(key, now);
-    if (entry && entry.lockedUntil > now) throw new RateLimitedException(this.message, Math.ceil((entry.lockedUntil - now) / 1000));
+    if (entry && entry.lockedUntil > now) throw new RateLimitedError(this.message, Math.ceil((entry.lockedUntil - now) / 1000));
   }
 
   async recordFailure(key: string): Promise<void> {
@@ -118,11 +118,12 @@ export class InMemoryFailureLockout implements FailureLockout {
   }
 }
 
-export class RateLimitedException extends HttpException {
+/** A 429 (`common.rateLimited`) with this limiter's words, carrying `Retry-After`. */
+export class RateLimitedError extends AppError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
   ) {
-    super({ message, retryAfter: retryAfterSeconds }, HttpStatus.TOO_MANY_REQUESTS);
+    super(CommonErrors.rateLimited, undefined, message);
   }
 }

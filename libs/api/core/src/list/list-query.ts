@@ -1,4 +1,7 @@
+import { DAY_PATTERN, istDayBounds } from '@advisordesk/shared';
 import { fieldError } from '../errors/app-error';
+import { queryAffected, queryRows, type Queryable } from '../database/typed-query';
+import { columnName } from '../database/column-name';
 
 /**
  * Refine's stock `@refinedev/simple-rest` conventions, turned into parameterised SQL:
@@ -43,8 +46,6 @@ export interface ParsedList {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const IST_OFFSET = '+05:30';
 
 /** A query value as its list of strings (`status=new&status=lost`); nested `a[b]=c` objects are refused. */
 function asList(key: string, value: unknown): string[] {
@@ -76,14 +77,14 @@ function coerce(name: string, field: ListField, raw: string, bound?: 'lower' | '
       if (raw !== 'true' && raw !== 'false') throw fieldError(name, `${name} must be true or false`);
       return raw === 'true';
     case 'date':
-      if (!DATE_ONLY.test(raw) || Number.isNaN(Date.parse(raw))) throw fieldError(name, `${name} must be a date like 2026-04-01`);
+      if (!DAY_PATTERN.test(raw) || Number.isNaN(Date.parse(raw))) throw fieldError(name, `${name} must be a date like 2026-04-01`);
       return raw;
     case 'timestamp': {
       // A bare date is a day in Asia/Kolkata: `_gte` from its start, `_lte` to its end.
-      if (DATE_ONLY.test(raw)) {
-        const start = Date.parse(`${raw}T00:00:00${IST_OFFSET}`);
-        if (Number.isNaN(start)) throw fieldError(name, `${name} must be a date or an ISO 8601 time`);
-        return new Date(bound === 'upper' ? start + 86_400_000 - 1 : start).toISOString();
+      if (DAY_PATTERN.test(raw)) {
+        const day = istDayBounds(raw);
+        if (Number.isNaN(day.start.getTime())) throw fieldError(name, `${name} must be a date or an ISO 8601 time`);
+        return (bound === 'upper' ? day.end : day.start).toISOString();
       }
       const time = Date.parse(raw);
       if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}T/.test(raw)) throw fieldError(name, `${name} must be a date or an ISO 8601 time`);
@@ -164,7 +165,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, f
       if (field.type === 'textArray') {
         // `approvals=UGC-entitled&approvals=DEB`: has all of them.
         where.push(`${field.column} @> ${next(coerced)}::text[]`);
-      } else if (field.type === 'timestamp' && DATE_ONLY.test(nonEmpty[0])) {
+      } else if (field.type === 'timestamp' && DAY_PATTERN.test(nonEmpty[0])) {
         // `createdAt=2026-04-01` means that whole day in Asia/Kolkata.
         const upper = coerce(key, field, nonEmpty[0], 'upper');
         where.push(`${field.column} BETWEEN ${next(coerced[0])} AND ${next(upper)}`);
@@ -188,10 +189,6 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, f
 
 export function whereClause(where: string[]): string {
   return where.length ? `WHERE ${where.join(' AND ')}` : '';
-}
-
-export interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<any>;
 }
 
 /** Up to this many rows a list's total is counted exactly; past it the planner's estimate is enough. */
@@ -225,11 +222,11 @@ export async function fetchPage<T>(db: Queryable, select: string, from: string, 
       ? `SELECT ${select} FROM ${from} WHERE ${list.tieBreaker} IN (SELECT ${list.tieBreaker} FROM ${from} ${where} ORDER BY ${list.orderBy} LIMIT ${list.limit} OFFSET ${list.offset}) ORDER BY ${list.orderBy}`
       : `SELECT ${select} FROM ${from} ${where} ORDER BY ${list.orderBy} LIMIT ${list.limit} OFFSET ${list.offset}`;
   const [rows, [{ total }]] = await Promise.all([
-    db.query(pageSql, list.params),
-    db.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM ${from} ${where} LIMIT ${exactUpTo + 1}) capped`, list.params),
+    queryRows<T>(db, pageSql, list.params),
+    queryRows<{ total: number }>(db, `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${from} ${where} LIMIT ${exactUpTo + 1}) capped`, list.params),
   ]);
   if (total <= exactUpTo) return { rows, total, estimated: false };
-  const [{ 'QUERY PLAN': plan }] = await db.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} ${where}`, list.params);
+  const [{ 'QUERY PLAN': plan }] = await queryRows<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>(db, `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} ${where}`, list.params);
   return { rows, total: Math.max(exactUpTo + 1, Math.round(plan[0].Plan['Plan Rows'])), estimated: true };
 }
 
@@ -240,20 +237,34 @@ export function sendPage<T>(response: { setHeader(name: string, value: string): 
   return page.rows;
 }
 
-/** `SET` fragments for the given fields (undefined ones skipped), pushing their values onto `params`. */
-export function setClauses(columns: Record<string, string>, values: Record<string, unknown>, params: unknown[]): string[] {
+/**
+ * `SET` fragments for the given fields of `values` (undefined ones skipped; each field's column is
+ * its name in snake_case), pushing their values onto `params`: text trimmed, arrays as they are
+ * (text[] columns), other objects as JSON.
+ */
+export function setClauses(fields: readonly string[], values: Record<string, unknown>, params: unknown[]): string[] {
   const sets: string[] = [];
-  for (const [field, column] of Object.entries(columns)) {
+  for (const field of fields) {
     const value = values[field];
     if (value === undefined) continue;
     params.push(typeof value === 'string' ? value.trim() : Array.isArray(value) || value === null || typeof value !== 'object' ? value : JSON.stringify(value));
-    sets.push(`${column} = $${params.length}`);
+    sets.push(`${columnName(field)} = $${params.length}`);
   }
   return sets;
 }
 
-/** Runs `UPDATE … WHERE id = $1 AND version = $2` and tells whether a row matched (false: stale or gone). */
-export async function updateVersioned(db: Queryable, table: string, id: string, version: number, sets: string[], params: unknown[]): Promise<boolean> {
-  const result = await db.query(`UPDATE ${table} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2`, [id, version, ...params]);
-  return result[1] === 1;
+/** Inserts the given fields of `values` (as setClauses takes them) as a row of `table`, and answers its id. */
+export async function insertRow(db: Queryable, table: string, fields: readonly string[], values: Record<string, unknown>): Promise<string> {
+  const params: unknown[] = [];
+  const columns = setClauses(fields, values, params).map((set) => set.slice(0, set.indexOf(' = ')));
+  const [row] = await queryRows<{ id: string }>(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`, params);
+  return row.id;
+}
+
+/** `UPDATE … SET <the given fields> WHERE id = $1 AND version = $2`, and whether a row matched (false: stale or gone). */
+export async function updateVersioned(db: Queryable, table: string, id: string, version: number, fields: readonly string[], values: Record<string, unknown>): Promise<boolean> {
+  const params: unknown[] = [id, version];
+  const sets = setClauses(fields, values, params);
+  const affected = await queryAffected(db, `UPDATE ${table} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2`, params);
+  return affected === 1;
 }

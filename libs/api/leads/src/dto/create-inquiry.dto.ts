@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Equals, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsString, IsUrl, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Optional } from '@advisordesk/api-core';
-import { INQUIRY_LIMITS, LEAD_MODES, PROGRAM_LEVELS, type LeadMode, type ProgramLevel } from '@advisordesk/shared';
+import { INQUIRY_LIMITS, LEAD_MODES, PROGRAM_LEVELS, type InquiryConsent, type InquiryUtm, type LeadMode, type ProgramLevel, type PublicInquiryBody } from '@advisordesk/shared';
 import { IsMobilePhone } from './phone.validator';
 
-export class ConsentDto {
+export class ConsentDto implements InquiryConsent {
   @ApiProperty({ description: 'WhatsApp updates about this inquiry' })
   @IsBoolean({ message: 'consent.whatsapp must be true or false' })
   whatsapp: boolean;
@@ -15,7 +15,7 @@ export class ConsentDto {
   marketing: boolean;
 }
 
-export class UtmDto {
+export class UtmDto implements InquiryUtm {
   @Optional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) source?: string;
   @Optional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) medium?: string;
   @Optional() @IsString() @MaxLength(INQUIRY_LIMITS.utm) campaign?: string;
@@ -31,7 +31,7 @@ export class GuardianDto {
 }
 
 /** The Quick Inquiry form, as the website posts it. */
-export class CreateInquiryDto {
+export class CreateInquiryDto implements PublicInquiryBody {
   @ApiProperty({ example: 'Ananya Gupta' })
   @IsString({ message: 'fullName must be text' })
   @IsNotEmpty({ message: 'fullName is required' })

@@ -1,9 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDateString, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, MaxLength, Min } from 'class-validator';
-import { Optional } from '@advisordesk/api-core';
-import { CALL_OUTCOMES, LEAD_STATUSES, LOST_REASONS, NOTE_MAX_LENGTH, type CallOutcome, type LeadStatus, type LostReason } from '@advisordesk/shared';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { IsBoolean, IsDateString, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsVersion, Optional } from '@advisordesk/api-core';
+import {
+  CALL_OUTCOMES, LEAD_STATUSES, LOST_REASONS, NOTE_MAX_LENGTH,
+  type AssignBody, type AssignmentSettings, type CallBody, type CallOutcome, type CreateTaskBody, type LeadStatus, type LostReason, type NoteBody, type StatusChangeBody, type UpdateTaskBody,
+} from '@advisordesk/shared';
 
-export class ChangeStatusDto {
+export class ChangeStatusDto implements StatusChangeBody {
   @ApiProperty({ enum: LEAD_STATUSES })
   @IsIn(LEAD_STATUSES, { message: `status must be one of: ${LEAD_STATUSES.join(', ')}` })
   status: LeadStatus;
@@ -19,19 +22,17 @@ export class ChangeStatusDto {
   @MaxLength(NOTE_MAX_LENGTH)
   note?: string;
 
-  @ApiProperty({ description: 'the version you last read; a stale one answers 409' })
-  @IsInt({ message: 'version must be a whole number (the version you last read)' })
-  @Min(1)
+  @IsVersion()
   version: number;
 }
 
-export class AssignDto {
+export class AssignDto implements AssignBody {
   @ApiProperty()
   @IsUUID('all', { message: 'advisorId must be a user id' })
   advisorId: string;
 }
 
-export class NoteDto {
+export class NoteDto implements NoteBody {
   @ApiProperty()
   @IsString()
   @IsNotEmpty({ message: 'text is required' })
@@ -39,7 +40,7 @@ export class NoteDto {
   text: string;
 }
 
-export class CallDto {
+export class CallDto implements CallBody {
   @ApiProperty({ enum: CALL_OUTCOMES })
   @IsIn(CALL_OUTCOMES, { message: `outcome must be one of: ${CALL_OUTCOMES.join(', ')}` })
   outcome: CallOutcome;
@@ -51,7 +52,7 @@ export class CallDto {
   note?: string;
 }
 
-export class WhatsappLogDto {
+export class WhatsappLogDto implements NoteBody {
   @ApiProperty()
   @IsString()
   @IsNotEmpty({ message: 'text is required' })
@@ -59,13 +60,13 @@ export class WhatsappLogDto {
   text: string;
 }
 
-export class AssignmentSettingsDto {
+export class AssignmentSettingsDto implements AssignmentSettings {
   @ApiProperty()
   @IsBoolean({ message: 'autoAssign must be true or false' })
   autoAssign: boolean;
 }
 
-export class CreateTaskDto {
+export class CreateTaskDto implements CreateTaskBody {
   @ApiProperty()
   @IsUUID('all', { message: 'leadId must be a lead id' })
   leadId: string;
@@ -82,19 +83,8 @@ export class CreateTaskDto {
   title?: string;
 }
 
-export class UpdateTaskDto {
-  @ApiPropertyOptional()
-  @Optional()
-  @IsDateString({ strict: true }, { message: 'dueAt must be an ISO 8601 time' })
-  dueAt?: string;
-
-  @ApiPropertyOptional()
-  @Optional()
-  @IsString()
-  @IsNotEmpty({ message: 'title must not be empty' })
-  @MaxLength(200)
-  title?: string;
-
+/** A new time or title, or done (each may be left out, none may be null). */
+export class UpdateTaskDto extends PartialType(PickType(CreateTaskDto, ['dueAt', 'title'] as const), { skipNullProperties: false }) implements UpdateTaskBody {
   @ApiPropertyOptional({ description: 'true marks it done, false reopens it' })
   @Optional()
   @IsBoolean({ message: 'done must be true or false' })

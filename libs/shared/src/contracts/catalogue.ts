@@ -1,0 +1,163 @@
+/**
+ * The catalogue contract: universities, programs and their exact fee structures as the API
+ * answers them, the catalogue's vocabulary and labels, and the CSV import's report.
+ */
+import type { Paise } from '../money';
+import type { LeadMode, ProgramLevel } from './leads';
+
+export const OWNERSHIPS = ['central', 'state', 'private', 'deemed', 'platform'] as const;
+export type Ownership = (typeof OWNERSHIPS)[number];
+
+export const OWNERSHIP_LABELS: Record<Ownership, string> = {
+  central: 'Central',
+  state: 'State',
+  private: 'Private',
+  deemed: 'Deemed',
+  platform: 'Platform',
+};
+
+export const CREDENTIAL_TYPES = ['degree', 'certification', 'micro-credential'] as const;
+export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
+
+export const CREDENTIAL_TYPE_LABELS: Record<CredentialType, string> = {
+  degree: 'Degree',
+  certification: 'Certification',
+  'micro-credential': 'Micro-credential',
+};
+
+/**
+ * Approvals as Indian regulators word them: "UGC-entitled" (a university entitled by UGC to run
+ * online degrees), DEB (UGC's Distance Education Bureau), AICTE, NAAC accreditation, plus
+ * recognitions students ask about (WES, AIU, NBA, NCTE, BCI, PCI, NMC, NIRF).
+ */
+export const APPROVALS = ['UGC-entitled', 'UGC', 'DEB', 'AICTE', 'NAAC', 'NBA', 'WES', 'AIU', 'NCTE', 'BCI', 'PCI', 'NMC', 'NIRF'] as const;
+export type Approval = (typeof APPROVALS)[number];
+
+export const NAAC_GRADES = ['A++', 'A+', 'A', 'B++', 'B+', 'B', 'C', 'D'] as const;
+
+/** An academic session, e.g. `2026-27`. */
+export const SESSION_PATTERN = /^(\d{4})-(\d{2})$/;
+export function isSession(text: string): boolean {
+  const match = SESSION_PATTERN.exec(text);
+  return !!match && (Number(match[1]) + 1) % 100 === Number(match[2]);
+}
+export const CURRENT_SESSION = '2026-27';
+
+export interface FeeComponent {
+  label: string;
+  amountPaise: Paise;
+  /** When it is due, in words: "at admission", "each semester", "semester 3". */
+  due?: string;
+}
+
+export function feeTotal(components: Pick<FeeComponent, 'amountPaise'>[]): Paise {
+  return components.reduce((total, component) => total + component.amountPaise, 0);
+}
+
+/** Times are ISO 8601 strings on the wire (the default); the API builds its answers from `Date`s. Dates (`validFrom`) are `YYYY-MM-DD`. */
+
+/** A university or provider, as `GET /api/universities` answers it. */
+export interface UniversityView<Time = string> {
+  id: string;
+  name: string;
+  city: string | null;
+  state: string | null;
+  ownership: Ownership | null;
+  approvals: string[];
+  naacGrade: string | null;
+  nirfRank: number | null;
+  nirfCategory: string | null;
+  nirfYear: number | null;
+  website: string | null;
+  sourceUrl: string | null;
+  active: boolean;
+  createdAt: Time;
+  updatedAt: Time;
+  version: number;
+}
+
+/** What a fee structure says (and what an edit keeps as a revision); dates are `YYYY-MM-DD`. */
+export interface FeeFigures {
+  components: FeeComponent[];
+  /** Always the sum of the components. */
+  totalPaise: Paise;
+  emiAvailable: boolean;
+  scholarshipNotes: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/** The fee a program has now: the current structure of its latest session (inside a `ProgramView`). */
+export interface CurrentFee extends FeeFigures {
+  id: string;
+  session: string;
+}
+
+/** What students compare universities by, shown with each of its programs. */
+export type UniversityFacts = Pick<UniversityView, 'ownership' | 'approvals' | 'naacGrade' | 'nirfRank' | 'nirfCategory' | 'nirfYear'>;
+
+/** A program with its university's facts and current fee, as `GET /api/programs` answers it. */
+export interface ProgramView<Time = string> extends UniversityFacts {
+  id: string;
+  universityId: string;
+  name: string;
+  level: ProgramLevel;
+  credentialType: CredentialType | null;
+  mode: LeadMode | null;
+  durationMonths: number | null;
+  credits: number | null;
+  stackable: boolean;
+  eligibility: string | null;
+  specialisations: string[];
+  sourceUrl: string | null;
+  active: boolean;
+  createdAt: Time;
+  updatedAt: Time;
+  version: number;
+  universityName: string;
+  universityCity: string | null;
+  universityState: string | null;
+  currentFee: CurrentFee | null;
+}
+
+/** A fee structure of a program for one session, as `GET /api/fee-structures` answers it. */
+export interface FeeStructureView<Time = string> extends FeeFigures {
+  id: string;
+  programId: string;
+  programName: string;
+  universityName: string;
+  session: string;
+  isCurrent: boolean;
+  createdAt: Time;
+  updatedAt: Time;
+  version: number;
+}
+
+/** The figures a fee structure had before an edit (`GET /api/fee-structures/:id/revisions`), newest first. */
+export interface FeeRevisionView<Time = string> extends FeeFigures {
+  id: number;
+  changedAt: Time;
+  changedBy: string | null;
+}
+
+/** One bad row or field of a catalogue import. */
+export interface ImportProblem {
+  file: 'universities' | 'programs';
+  /** The line in the file (the header is line 1). */
+  line: number;
+  field: string;
+  message: string;
+}
+
+/**
+ * `POST /api/catalogue/import`: what was (or, on a dry run, would be) written. A refused import is
+ * a 400 whose `fields` name each problem as `file:line:field`.
+ */
+export interface ImportReport {
+  dryRun: boolean;
+  applied: boolean;
+  universities: { rows: number; create: number; update: number };
+  programs: { rows: number; create: number; update: number };
+  feeStructures: { create: number; unchanged: number };
+  errors: ImportProblem[];
+}

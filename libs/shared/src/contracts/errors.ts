@@ -1,0 +1,19 @@
+/** The one error body the API answers with: `{statusCode, error, code, message, fields?, requestId}`. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  /** `<area>.<name>`, e.g. `leads.staleVersion`: each area declares its codes once. */
+  code: string;
+  message: string;
+  /** Each wrong field with what is wrong with it. */
+  fields?: FieldProblem[];
+  requestId?: string;
+  /** `leads.phoneTaken`: who has the lead, and its id when the caller may open it. */
+  owner?: { id: string; name: string } | null;
+  leadId?: string;
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}

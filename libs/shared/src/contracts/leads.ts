@@ -1,0 +1,311 @@
+/**
+ * The leads contract: the vocabulary of leads, what the API answers for a lead, a follow-up and a
+ * timeline entry, what it takes, and the one table of the lead's fields that the list's filters and
+ * sorts, the view's columns, the profile edit and the CSV export are all derived from.
+ */
+import { LEAD_STATUSES, LOST_REASONS, type LeadStatus, type LostReason } from '../lead-status';
+
+/** A program's level, and the level a lead asks for. */
+export const PROGRAM_LEVELS = ['UG', 'PG', 'diploma', 'certificate', 'micro-credential', 'nano-degree'] as const;
+export type ProgramLevel = (typeof PROGRAM_LEVELS)[number];
+
+export const PROGRAM_LEVEL_LABELS: Record<ProgramLevel, string> = {
+  UG: 'UG degree',
+  PG: 'PG degree',
+  diploma: 'Diploma',
+  certificate: 'Certificate',
+  'micro-credential': 'Micro-credential',
+  'nano-degree': 'Nano-degree',
+};
+
+export const LEAD_MODES = ['online', 'distance', 'regular', 'hybrid'] as const;
+export type LeadMode = (typeof LEAD_MODES)[number];
+
+/** How a study mode reads, for leads and programs alike. */
+export const LEAD_MODE_LABELS: Record<LeadMode, string> = {
+  online: 'Online',
+  distance: 'Distance',
+  regular: 'Regular (on campus)',
+  hybrid: 'Hybrid',
+};
+
+export const LEAD_SOURCES = ['website', 'walk_in', 'referral', 'phone', 'import', 'social', 'event', 'other'] as const;
+export type LeadSource = (typeof LEAD_SOURCES)[number];
+
+export const LEAD_SOURCE_LABELS: Record<LeadSource, string> = {
+  website: 'Website form',
+  walk_in: 'Walk-in',
+  referral: 'Referral',
+  phone: 'Phone',
+  import: 'Import',
+  social: 'Social media',
+  event: 'Event / webinar',
+  other: 'Other',
+};
+
+export const CALL_OUTCOMES = ['connected', 'no_answer', 'busy', 'switched_off', 'wrong_number', 'call_back_later'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+export const CALL_OUTCOME_LABELS: Record<CallOutcome, string> = {
+  connected: 'Connected',
+  no_answer: 'No answer',
+  busy: 'Busy',
+  switched_off: 'Switched off',
+  wrong_number: 'Wrong number',
+  call_back_later: 'Asked to call back later',
+};
+
+/** Field limits of the Quick Inquiry form, the same in the browser and on the server. */
+export const INQUIRY_LIMITS = {
+  fullName: 120,
+  email: 254,
+  city: 80,
+  state: 80,
+  courseInterest: 200,
+  message: 2000,
+  url: 2000,
+  utm: 200,
+  idempotencyKey: 100,
+} as const;
+
+export const NOTE_MAX_LENGTH = 5000;
+export const MAX_BUDGET_PAISE = 10_00_00_000_00; // ₹10 crore
+
+export type ActivityType = 'inquiry' | 'note' | 'call' | 'whatsapp' | 'status_change' | 'assignment' | 'task' | 'shortlist' | 'comparison' | 'consent' | 'profile' | 'erasure';
+
+/**
+ * Times are ISO 8601 strings on the wire (`Time = string`, the default); the API builds its answers
+ * from the database's `Date`s (`LeadView<Date>`), which JSON turns into those strings.
+ */
+
+/** A lead on the wire: the names fixed by the spec, plus its reference and advisor's name. */
+export interface LeadView<Time = string> {
+  id: string;
+  reference: string;
+  fullName: string;
+  phone: string | null;
+  email: string | null;
+  city: string | null;
+  state: string | null;
+  courseInterest: string | null;
+  level: ProgramLevel | null;
+  mode: LeadMode | null;
+  budgetPaise: number | null;
+  qualification: string | null;
+  experienceYears: number | null;
+  status: LeadStatus;
+  lostReason: LostReason | null;
+  advisorId: string | null;
+  advisorName: string | null;
+  source: LeadSource;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmTerm: string | null;
+  utmContent: string | null;
+  landingUrl: string | null;
+  consentWhatsapp: boolean;
+  consentMarketing: boolean;
+  consentAt: Time | null;
+  consentSource: string | null;
+  consentNoticeVersion: number | null;
+  isMinor: boolean;
+  guardianName: string | null;
+  guardianPhone: string | null;
+  referrer: string | null;
+  nextFollowUpAt: Time | null;
+  erasedAt: Time | null;
+  createdAt: Time;
+  updatedAt: Time;
+  version: number;
+}
+
+/** `GET /api/leads/:id`: also the link that stops our messages to them (never in lists or exports; null once erased). */
+export interface LeadDetailView<Time = string> extends LeadView<Time> {
+  unsubscribeUrl: string | null;
+}
+
+/** How a lead field's cell reads in the CSV export (see `LEAD_EXPORT_COLUMNS`). */
+export type LeadExportFormat =
+  /** Typed by a person: a cell a spreadsheet would run as a formula is made inert. */
+  | 'text'
+  /** As stored (generated values, enums, numbers). */
+  | 'plain'
+  /** E.164 digits without the '+', so no sheet reads it as a formula. */
+  | 'phone'
+  /** Integer paise as whole rupees. */
+  | 'rupees'
+  | 'yesNo'
+  /** ISO 8601 in Asia/Kolkata: 2026-04-01T09:30:00+05:30. */
+  | 'time';
+
+/** What the API and the admin need to know about one field of a lead. */
+export interface LeadFieldSpec {
+  type: 'text' | 'uuid' | 'enum' | 'int' | 'bool' | 'timestamp';
+  values?: readonly string[];
+  /** Never null (sorted without a NULLS clause, so an index on it gives the order). */
+  required?: true;
+  /** A lead list filter (`field=`, `_ne`, `_gte`, `_lte`, `_like`); reports and the export take the same. */
+  filter?: true;
+  /** The lead list sorts by it (`_sort=`): the leads migration has the index that gives the order. */
+  sort?: true;
+  /** Staff edit it with `PATCH /api/leads/:id` (status, advisor and consent change through their own actions). */
+  profile?: true;
+  /** A column of the CSV export, in this table's order: its header (the field's name unless given) and how it reads. */
+  export?: { header?: string; as: LeadExportFormat };
+}
+
+const text = { type: 'text' } as const;
+const inert = { as: 'text' } as const;
+const plain = { as: 'plain' } as const;
+const time = { as: 'time' } as const;
+
+/**
+ * Every field of a lead, once, in the order the API answers them. The lead list's filters and
+ * sorts, the columns the API selects (`l.<field in snake_case>`), the profile edit and the CSV
+ * export's columns are derived from this table: a new lead field is a migration, a line here (and
+ * in `LeadView`) and the screens that show it.
+ */
+export const LEAD_FIELDS = {
+  id: { type: 'uuid', required: true, filter: true },
+  reference: { ...text, required: true, filter: true, sort: true, export: plain },
+  fullName: { ...text, required: true, filter: true, sort: true, profile: true, export: inert },
+  phone: { ...text, filter: true, profile: true, export: { as: 'phone' } },
+  email: { ...text, filter: true, profile: true, export: inert },
+  city: { ...text, filter: true, sort: true, profile: true, export: inert },
+  state: { ...text, filter: true, sort: true, profile: true, export: inert },
+  courseInterest: { ...text, filter: true, profile: true, export: inert },
+  level: { type: 'enum', values: PROGRAM_LEVELS, filter: true, sort: true, profile: true, export: plain },
+  mode: { type: 'enum', values: LEAD_MODES, filter: true, sort: true, profile: true, export: plain },
+  budgetPaise: { type: 'int', filter: true, sort: true, profile: true, export: { header: 'budgetInr', as: 'rupees' } },
+  qualification: { ...text, filter: true, profile: true, export: inert },
+  experienceYears: { type: 'int', filter: true, sort: true, profile: true, export: plain },
+  status: { type: 'enum', values: LEAD_STATUSES, required: true, filter: true, sort: true, export: plain },
+  lostReason: { type: 'enum', values: LOST_REASONS, filter: true, export: plain },
+  advisorId: { type: 'uuid', filter: true },
+  advisorName: { ...text, export: { header: 'advisor', as: 'text' } },
+  source: { type: 'enum', values: LEAD_SOURCES, required: true, filter: true, sort: true, export: plain },
+  utmSource: { ...text, filter: true, sort: true, export: inert },
+  utmMedium: { ...text, filter: true, export: inert },
+  utmCampaign: { ...text, filter: true, sort: true, export: inert },
+  utmTerm: { ...text, filter: true, export: inert },
+  utmContent: { ...text, filter: true, export: inert },
+  landingUrl: { ...text, filter: true, export: inert },
+  consentWhatsapp: { type: 'bool', required: true, filter: true, export: { as: 'yesNo' } },
+  consentMarketing: { type: 'bool', required: true, filter: true, export: { as: 'yesNo' } },
+  consentAt: { type: 'timestamp', filter: true, export: time },
+  consentSource: text,
+  consentNoticeVersion: { type: 'int' },
+  isMinor: { type: 'bool', required: true },
+  guardianName: text,
+  guardianPhone: text,
+  referrer: text,
+  nextFollowUpAt: { type: 'timestamp', filter: true, sort: true, export: time },
+  erasedAt: { type: 'timestamp' },
+  createdAt: { type: 'timestamp', required: true, filter: true, sort: true, export: time },
+  updatedAt: { type: 'timestamp', required: true, filter: true, sort: true, export: time },
+  version: { type: 'int', required: true },
+} as const satisfies { [K in keyof LeadView]: LeadFieldSpec };
+
+export type LeadField = keyof typeof LEAD_FIELDS;
+
+type LeadFieldsWith<Flag extends 'filter' | 'sort' | 'profile'> = { [K in LeadField]: (typeof LEAD_FIELDS)[K] extends Record<Flag, true> ? K : never }[LeadField];
+
+function leadFieldsWith<Flag extends 'filter' | 'sort' | 'profile'>(flag: Flag): LeadFieldsWith<Flag>[] {
+  return (Object.keys(LEAD_FIELDS) as LeadField[]).filter((name) => (LEAD_FIELDS[name] as LeadFieldSpec)[flag]) as LeadFieldsWith<Flag>[];
+}
+
+/** The lead list's filter names (also the report and export filters); besides them `q` searches and `erased=true` shows erased people. */
+export const LEAD_FILTER_FIELDS = leadFieldsWith('filter');
+export const LEAD_SORT_FIELDS = leadFieldsWith('sort');
+
+/** What staff may edit on a lead (`PATCH /api/leads/:id`). */
+export type LeadProfileField = LeadFieldsWith<'profile'>;
+export const LEAD_PROFILE_FIELDS = leadFieldsWith('profile');
+export type LeadProfile = Pick<LeadView, LeadProfileField>;
+
+/** `POST /api/leads`: a lead entered by hand (walk-in, phone call, referral). */
+export type CreateLeadBody = Partial<Omit<LeadProfile, 'fullName' | 'phone'>> & { fullName: string; phone: string; source: LeadSource; utmCampaign?: string | null };
+
+/** `PATCH /api/leads/:id`: the fields to change (`null` clears one) and the version last read (stale: 409). */
+export type UpdateLeadBody = Partial<Omit<LeadProfile, 'phone'>> & { phone?: string; version: number };
+
+/** `POST /api/leads/:id/status`. */
+export interface StatusChangeBody {
+  status: LeadStatus;
+  lostReason?: LostReason;
+  note?: string;
+  version: number;
+}
+
+/** `POST /api/leads/:id/assign` (managers and admins). */
+export interface AssignBody {
+  advisorId: string;
+}
+
+/** `POST /api/leads/:id/notes` and `/whatsapp` (a message sent, for the timeline). */
+export interface NoteBody {
+  text: string;
+}
+
+/** `POST /api/leads/:id/calls`. */
+export interface CallBody {
+  outcome: CallOutcome;
+  note?: string;
+}
+
+/** `GET|PATCH /api/settings/assignment`. */
+export interface AssignmentSettings {
+  autoAssign: boolean;
+}
+
+/** A follow-up, as `GET /api/tasks` answers it. */
+export interface TaskView<Time = string> {
+  id: string;
+  leadId: string;
+  leadName: string;
+  leadPhone: string | null;
+  leadStatus: LeadStatus;
+  ownerId: string;
+  ownerName: string;
+  title: string;
+  dueAt: Time;
+  doneAt: Time | null;
+  done: boolean;
+  createdAt: Time;
+}
+
+/** `POST /api/tasks`. */
+export interface CreateTaskBody {
+  leadId: string;
+  /** ISO 8601, e.g. `2026-12-01T10:30:00+05:30`. */
+  dueAt: string;
+  title?: string;
+}
+
+/** `PATCH /api/tasks/:id`: `done: true` marks it done, `false` reopens it. */
+export interface UpdateTaskBody {
+  dueAt?: string;
+  title?: string;
+  done?: boolean;
+}
+
+/** One entry of a lead's timeline (`GET /api/leads/:id/timeline`, newest first). */
+export interface ActivityView<Time = string> {
+  id: number;
+  leadId: string;
+  type: ActivityType;
+  authorId: string | null;
+  authorName: string | null;
+  data: Record<string, unknown>;
+  createdAt: Time;
+}
+
+/** A form submission, kept as it was received (`GET /api/leads/:id/inquiries`). */
+export interface InquiryView<Time = string> {
+  id: string;
+  leadId: string;
+  receivedAt: Time;
+  payload: Record<string, unknown>;
+  sourceUrl: string | null;
+}

@@ -1,0 +1,40 @@
+/** The users contract: a user as the API answers it, sign-in, and what admins send to manage users. */
+import type { Role } from '../roles';
+
+export interface UserView {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuthTokens {
+  accessToken: string;
+  refreshToken: string;
+  user: UserView;
+}
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const NAME_MAX_LENGTH = 120;
+export const EMAIL_MAX_LENGTH = 254;
+
+/** `POST /api/auth/login`. */
+export interface LoginBody {
+  email: string;
+  password: string;
+}
+
+/** `POST /api/users` (admins). */
+export interface CreateUserBody {
+  name: string;
+  email: string;
+  role: Role;
+  password: string;
+  active?: boolean;
+}
+
+/** `PATCH /api/users/:id` (admins): nobody changes their own role or deactivates themselves. */
+export type UpdateUserBody = Partial<CreateUserBody>;
