@@ -1,17 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_LOGINS } from '@advisordesk/api-seed';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { filtersByOperator } from './support/address';
+import { chooseOption, searchAndChoose, waitForValue } from './support/antd';
+import { apiOf, login } from './support/api';
 import { fitsTheScreen, launchBrowser, newContext, screenshot, signIn, type Viewport } from './support/browser';
 import { startServer, WORKSPACE_ROOT, type RunningServer } from './support/server';
-
-type Role = 'admin' | 'manager' | 'advisor' | 'marketing';
-
-const login = (role: Role) => {
-  const found = DEMO_LOGINS.find((l) => l.role === role);
-  if (!found) throw new Error(`no demo login for ${role}`);
-  return found;
-};
 
 // ---- the API, asked directly, to set up and to check what the pages did --------------------------
 
@@ -58,25 +52,14 @@ interface SharedComparison {
 let server: RunningServer;
 let browser: Browser;
 
-async function apiToken(role: Role): Promise<string> {
-  const { email, password } = login(role);
-  const response = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  if (!response.ok) throw new Error(`sign-in as ${role} failed: ${response.status}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function api<T>(token: string, path: string): Promise<T> {
-  const response = await fetch(`${server.baseUrl}/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = apiOf(() => server.baseUrl);
 
 /** One of the advisor's own leads with a phone and an empty shortlist, for a flow that starts from nothing. */
 async function freshLeadOf(token: string, taken: Set<string>): Promise<Lead> {
-  const leads = await api<Lead[]>(token, '/leads?_start=0&_end=60&_sort=createdAt&_order=desc');
+  const leads = await api.get<Lead[]>(token, '/leads?_start=0&_end=60&_sort=createdAt&_order=desc');
   for (const lead of leads) {
     if (!lead.phone || lead.erasedAt || taken.has(lead.id)) continue;
-    const shortlist = await api<ShortlistItem[]>(token, `/leads/${lead.id}/shortlist`);
+    const shortlist = await api.get<ShortlistItem[]>(token, `/leads/${lead.id}/shortlist`);
     if (shortlist.length === 0) {
       taken.add(lead.id);
       return lead;
@@ -86,52 +69,6 @@ async function freshLeadOf(token: string, taken: Set<string>): Promise<Lead> {
 }
 
 // ---- the page -----------------------------------------------------------------------------------
-
-/** The list filters Refine keeps in the address, as `field_operator → values`. */
-function filtersInUrl(url: string): Record<string, string[]> {
-  const params = new URL(url).searchParams;
-  const found = new Map<string, { field?: string; operator?: string; values: string[] }>();
-  for (const [key, value] of params) {
-    const match = /^filters\[(\d+)\]\[(field|operator|value)\](?:\[\d+\])?$/.exec(key);
-    if (!match) continue;
-    const entry = found.get(match[1]) ?? { values: [] };
-    if (match[2] === 'field') entry.field = value;
-    else if (match[2] === 'operator') entry.operator = value;
-    else entry.values.push(value);
-    found.set(match[1], entry);
-  }
-  return Object.fromEntries([...found.values()].map((f) => [`${f.field}_${f.operator}`, f.values]));
-}
-
-/** Opens the antd Select named `label` (within `scope`) and picks the option with this text. */
-async function chooseOption(page: Page, scope: Page | Locator, label: string, option: string | RegExp) {
-  await scope
-    .locator('.ant-select')
-    .filter({ has: page.getByRole('combobox', { name: label, exact: true }) })
-    .click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
-}
-
-/** Types into a searchable antd Select and picks the first option that has this text. */
-async function searchAndChoose(page: Page, scope: Page | Locator, label: string, text: string, option: string | RegExp = text) {
-  const box = scope.getByRole('combobox', { name: label, exact: true });
-  await box.click();
-  await box.fill(text);
-  const choice = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:not(.ant-select-item-option-disabled)').filter({ hasText: option }).first();
-  await choice.waitFor();
-  await choice.click();
-}
-
-/** Waits until a form field shows this value (a form fills in after its record loads). */
-async function waitForValue(field: Locator, value: string, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  let seen = await field.inputValue();
-  while (seen !== value) {
-    if (Date.now() > deadline) throw new Error(`the field still shows ${JSON.stringify(seen)}, not ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    seen = await field.inputValue();
-  }
-}
 
 const rupees = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -171,20 +108,20 @@ describe.each<Viewport>(['laptop', 'phone'])('The catalogue on a %s', (viewport)
     // Level PG, and a fee from ₹1,00,000 to ₹2,00,000: the filters are kept in the address in paise.
     await chooseOption(page, page, 'Filter by level', 'PG degree');
     await page.keyboard.press('Escape');
-    await page.waitForURL((url) => (filtersInUrl(url.toString()).level_in ?? []).join() === 'PG');
+    await page.waitForURL((url) => (filtersByOperator(url.toString()).level_in ?? []).join() === 'PG');
     await page.getByRole('spinbutton', { name: 'Fee in rupees from' }).fill('100000');
     await page.getByRole('spinbutton', { name: 'Fee in rupees to' }).fill('200000');
     await page.getByRole('spinbutton', { name: 'Fee in rupees to' }).press('Enter');
     await page.waitForURL((url) => {
-      const filters = filtersInUrl(url.toString());
+      const filters = filtersByOperator(url.toString());
       return filters.totalPaise_gte?.[0] === '10000000' && filters.totalPaise_lte?.[0] === '20000000';
     });
     // The fee reads the Indian way as it is typed.
     expect(await page.getByRole('spinbutton', { name: 'Fee in rupees from' }).inputValue()).toBe('1,00,000');
 
     // Every program listed is a PG program whose current fee is within the range (the API agrees).
-    const token = await apiToken('manager');
-    const expected = await api<Program[]>(token, '/programs?level=PG&totalPaise_gte=10000000&totalPaise_lte=20000000&_sort=universityName&_order=asc&_start=0&_end=20');
+    const token = await api.token('manager');
+    const expected = await api.get<Program[]>(token, '/programs?level=PG&totalPaise_gte=10000000&totalPaise_lte=20000000&_sort=universityName&_order=asc&_start=0&_end=20');
     expect(expected.length).toBeGreaterThan(1);
     for (const p of expected) {
       expect(p.level).toBe('PG');
@@ -264,7 +201,7 @@ describe.each<Viewport>(['laptop', 'phone'])('The catalogue on a %s', (viewport)
     // Back on the program: the new fee is current, and any earlier 2026-27 fee stays as history.
     await page.waitForURL(new RegExp(`/programs/show/${first.id}$`));
     await currentFee.filter({ hasText: '₹1,80,000.50' }).waitFor();
-    const fees = await api<FeeStructure[]>(token, `/fee-structures?programId=${first.id}&session=2026-27`);
+    const fees = await api.get<FeeStructure[]>(token, `/fee-structures?programId=${first.id}&session=2026-27`);
     const current = fees.filter((f) => f.isCurrent);
     expect(current).toHaveLength(1);
     expect(current[0].totalPaise).toBe(18000050);
@@ -277,7 +214,7 @@ describe.each<Viewport>(['laptop', 'phone'])('The catalogue on a %s', (viewport)
 
 /** Three PG programs with a current fee, from three different universities. */
 async function threePrograms(token: string): Promise<Program[]> {
-  const programs = await api<Program[]>(token, '/programs?level=PG&active=true&_sort=totalPaise&_order=asc&_start=0&_end=40');
+  const programs = await api.get<Program[]>(token, '/programs?level=PG&active=true&_sort=totalPaise&_order=asc&_start=0&_end=40');
   const picked: Program[] = [];
   for (const p of programs) {
     if (p.currentFee && !picked.some((q) => q.universityName === p.universityName || q.name === p.name)) picked.push(p);
@@ -309,7 +246,7 @@ describe.each<Viewport>(['laptop', 'phone'])('Shortlists and comparisons on a %s
   });
 
   it('lets an advisor build a shortlist on their lead’s page, create a comparison, and the student open it on a phone', async () => {
-    const token = await apiToken('advisor');
+    const token = await api.token('advisor');
     const lead = await freshLeadOf(token, taken);
     const [a, b, c] = await threePrograms(token);
     const advisor = login('advisor');
@@ -370,13 +307,13 @@ describe.each<Viewport>(['laptop', 'phone'])('Shortlists and comparisons on a %s
     expect(await fitsTheScreen(page)).toBe(true);
 
     // The API holds what the panel showed: order, notes, and one comparison.
-    const shortlist = await api<ShortlistItem[]>(token, `/leads/${lead.id}/shortlist`);
+    const shortlist = await api.get<ShortlistItem[]>(token, `/leads/${lead.id}/shortlist`);
     expect(shortlist.map((i) => [i.rank, i.programId, i.note])).toEqual([
       [1, a.id, 'Weekend classes suit her job'],
       [2, c.id, 'Lowest fee; EMI possible'],
       [3, b.id, null],
     ]);
-    const comparisons = await api<SharedComparison[]>(token, `/leads/${lead.id}/comparisons`);
+    const comparisons = await api.get<SharedComparison[]>(token, `/leads/${lead.id}/comparisons`);
     expect(comparisons).toHaveLength(1);
     expect(comparisons[0]).toMatchObject({ url, programs: 3, viewCount: 0 });
 
@@ -405,7 +342,7 @@ describe.each<Viewport>(['laptop', 'phone'])('Shortlists and comparisons on a %s
   });
 
   it('lets an advisor compare programs side by side, differences tinted, and send them to a lead', async () => {
-    const token = await apiToken('advisor');
+    const token = await api.token('advisor');
     const lead = await freshLeadOf(token, taken);
     const programs = await threePrograms(token);
     const advisor = login('advisor');
@@ -448,9 +385,9 @@ describe.each<Viewport>(['laptop', 'phone'])('Shortlists and comparisons on a %s
     const share = page.getByRole('dialog', { name: 'Comparison ready to send' });
     await share.waitFor();
     const url = await share.getByLabel('Comparison link').inputValue();
-    const comparisons = await api<SharedComparison[]>(token, `/leads/${lead.id}/comparisons`);
+    const comparisons = await api.get<SharedComparison[]>(token, `/leads/${lead.id}/comparisons`);
     expect(comparisons.map((c) => c.url)).toEqual([url]);
-    const shortlist = await api<ShortlistItem[]>(token, `/leads/${lead.id}/shortlist`);
+    const shortlist = await api.get<ShortlistItem[]>(token, `/leads/${lead.id}/shortlist`);
     expect(shortlist.map((i) => i.programId).sort()).toEqual(programs.map((p) => p.id).sort());
   });
 });
@@ -466,7 +403,7 @@ describe('Catalogue access and import', () => {
   it('shows marketing the catalogue and the comparison read-only on a phone', async () => {
     context = await newContext(browser, 'phone', server.baseUrl);
     page = await context.newPage();
-    const token = await apiToken('marketing');
+    const token = await api.token('marketing');
     const programs = await threePrograms(token);
     const marketing = login('marketing');
     await signIn(page, marketing.email, marketing.password);
@@ -479,8 +416,8 @@ describe('Catalogue access and import', () => {
     // Approvals filter: "has all of".
     await chooseOption(page, page, 'Filter by approvals', 'UGC-entitled');
     await page.keyboard.press('Escape');
-    await page.waitForURL((url) => (filtersInUrl(url.toString()).approvals_in ?? []).join() === 'UGC-entitled');
-    const withApproval = await api<{ name: string }[]>(token, '/universities?approvals=UGC-entitled&_sort=name&_order=asc&_start=0&_end=20');
+    await page.waitForURL((url) => (filtersByOperator(url.toString()).approvals_in ?? []).join() === 'UGC-entitled');
+    const withApproval = await api.get<{ name: string }[]>(token, '/universities?approvals=UGC-entitled&_sort=name&_order=asc&_start=0&_end=20');
     await table.locator('tbody tr.ant-table-row').filter({ hasText: withApproval[0].name }).waitFor();
     expect(await table.locator('tbody tr.ant-table-row').count()).toBe(withApproval.length);
     await screenshot(page, 'phone', 'universities-marketing');
@@ -533,8 +470,8 @@ describe('Catalogue access and import', () => {
     expect(texts.some((t) => t.includes('programs.csv') && t.includes('line 3') && t.includes('level'))).toBe(true);
     expect(texts.some((t) => t.includes('programs.csv') && t.includes('line 3') && /total/i.test(t))).toBe(true);
     expect(await importButton.isDisabled()).toBe(true);
-    const token = await apiToken('manager');
-    expect(await api<unknown[]>(token, '/universities?q=Test%20Open')).toHaveLength(0);
+    const token = await api.token('manager');
+    expect(await api.get<unknown[]>(token, '/universities?q=Test%20Open')).toHaveLength(0);
     await screenshot(page, 'laptop', 'catalogue-import-problems');
 
     // Corrected: the check counts what would change, then Import writes it.
@@ -548,7 +485,7 @@ describe('Catalogue access and import', () => {
     await page.getByRole('tooltip').getByRole('button', { name: 'Import' }).click();
     await page.getByTestId('import-result').getByText('Imported').waitFor();
     await screenshot(page, 'laptop', 'catalogue-import-done');
-    const [created] = await api<{ id: string; name: string; naacGrade: string }[]>(token, '/universities?q=Test%20Open');
+    const [created] = await api.get<{ id: string; name: string; naacGrade: string }[]>(token, '/universities?q=Test%20Open');
     expect(created).toMatchObject({ name: 'Test Open University', naacGrade: 'A' });
 
     // The new university, edited: NAAC A+ and one more approval, kept after saving.
@@ -564,7 +501,7 @@ describe('Catalogue access and import', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /Save changes/ }).click();
     // Back to the list as it was left: still searching for the new university.
-    await page.waitForURL((url) => url.pathname === '/universities' && filtersInUrl(url.toString()).q_eq?.[0] === 'Test Open');
+    await page.waitForURL((url) => url.pathname === '/universities' && filtersByOperator(url.toString()).q_eq?.[0] === 'Test Open');
     const row = page.getByTestId('universities-table').locator('tbody tr.ant-table-row').filter({ hasText: 'Test Open University' });
     await row.filter({ hasText: 'AICTE' }).waitFor();
     expect(await row.locator('td').nth(3).textContent()).toBe('A+');
@@ -572,7 +509,7 @@ describe('Catalogue access and import', () => {
 
     // A program for it, from its row: the university comes chosen.
     await row.getByRole('button', { name: 'Programs of Test Open University' }).click();
-    await page.waitForURL((url) => url.pathname === '/programs' && filtersInUrl(url.toString()).universityId_eq?.[0] === created.id);
+    await page.waitForURL((url) => url.pathname === '/programs' && filtersByOperator(url.toString()).universityId_eq?.[0] === created.id);
     await page.getByTestId('programs-table').getByText('Online MBA (Test)').waitFor();
     await page.goto(`/programs/create?universityId=${created.id}`);
     const programForm = page.locator('form#program-create');
@@ -591,9 +528,9 @@ describe('Catalogue access and import', () => {
   it('lets a manager correct a fee structure, keeping the earlier figures, and refuses a save over someone else’s change', async () => {
     context = await newContext(browser, 'laptop', server.baseUrl);
     page = await context.newPage();
-    const token = await apiToken('manager');
-    const [program] = await api<Program[]>(token, '/programs?level=UG&totalPaise_gte=1&_sort=totalPaise&_order=desc&_start=0&_end=1');
-    const [fee] = await api<FeeStructure[]>(token, `/fee-structures?programId=${program.id}&isCurrent=true&_sort=session&_order=desc&_start=0&_end=1`);
+    const token = await api.token('manager');
+    const [program] = await api.get<Program[]>(token, '/programs?level=UG&totalPaise_gte=1&_sort=totalPaise&_order=desc&_start=0&_end=1');
+    const [fee] = await api.get<FeeStructure[]>(token, `/fee-structures?programId=${program.id}&isCurrent=true&_sort=session&_order=desc&_start=0&_end=1`);
     const manager = login('manager');
     await signIn(page, manager.email, manager.password);
     await page.goto(`/fee-structures/edit/${fee.id}`);
@@ -625,7 +562,7 @@ describe('Catalogue access and import', () => {
     const revisions = page.getByTestId('fee-revisions');
     await revisions.locator('tbody tr.ant-table-row').nth(1).waitFor();
     expect(await revisions.locator('tbody tr.ant-table-row').first().textContent()).toContain(formatInr(fee.totalPaise));
-    const [saved] = await api<FeeStructure[]>(token, `/fee-structures?programId=${program.id}&isCurrent=true&session=${fee.session}`);
+    const [saved] = await api.get<FeeStructure[]>(token, `/fee-structures?programId=${program.id}&isCurrent=true&session=${fee.session}`);
     expect(saved.totalPaise).toBe(expectedTotal);
     expect(saved.components[0].amountPaise).toBe(newFirst);
     await screenshot(page, 'laptop', 'fee-structure-edit');

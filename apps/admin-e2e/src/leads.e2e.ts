@@ -1,13 +1,8 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_LOGINS } from '@advisordesk/api-seed';
+import { filterValues } from './support/address';
+import { apiOf, login } from './support/api';
 import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot as saveScreenshot, signIn, type Viewport } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
-
-const login = (role: 'admin' | 'manager' | 'advisor' | 'marketing') => {
-  const found = DEMO_LOGINS.find((l) => l.role === role);
-  if (!found) throw new Error(`no demo login for ${role}`);
-  return found;
-};
 
 interface LeadOnTheWire {
   id: string;
@@ -20,41 +15,15 @@ interface LeadOnTheWire {
   version: number;
 }
 
-/** The list filters Refine keeps in the address: `filters[0][field]=q&filters[0][value]=…` → `{q: …}`. */
-function filtersInUrl(url: string): Record<string, string> {
-  const params = new URL(url).searchParams;
-  const fields = new Map<string, string>();
-  const values = new Map<string, string>();
-  for (const [key, value] of params) {
-    const match = /^filters\[(\d+)\]\[(field|value)\]$/.exec(key);
-    if (match) (match[2] === 'field' ? fields : values).set(match[1], value);
-  }
-  return Object.fromEntries([...fields].map(([index, field]) => [field, values.get(index) ?? '']));
-}
-
 let server: RunningServer;
 let browser: Browser;
 let advisorToken: string;
 let advisorId: string;
 let managerToken: string;
 
-async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
-  const response = await fetch(`${server.baseUrl}/api${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, data: (text ? JSON.parse(text) : null) as T };
-}
+const api = apiOf(() => server.baseUrl);
 
-async function signInByApi(email: string, password: string): Promise<{ accessToken: string; user: { id: string } }> {
-  const response = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  if (!response.ok) throw new Error(`sign-in of ${email} answered ${response.status}`);
-  return response.json() as Promise<{ accessToken: string; user: { id: string } }>;
-}
-
-const getLead = async (id: string) => (await api<LeadOnTheWire>(advisorToken, 'GET', `/leads/${id}`)).data;
+const getLead = async (id: string) => (await api.request<LeadOnTheWire>(advisorToken, 'GET', `/leads/${id}`)).data;
 
 /** Indian mobile numbers outside the demo data's range (which all start 9…), unique per viewport (each run has a fresh database). */
 let phoneCounter = 0;
@@ -66,7 +35,7 @@ const typed = (digits: string) => `${digits.slice(0, 5)} ${digits.slice(5)}`;
 
 async function createLead(viewport: Viewport, name: string): Promise<LeadOnTheWire & { digits: string }> {
   const digits = freshPhone(viewport);
-  const { status, data } = await api<LeadOnTheWire>(advisorToken, 'POST', '/leads', { fullName: name, phone: digits, source: 'walk_in', courseInterest: 'Online MBA' });
+  const { status, data } = await api.request<LeadOnTheWire>(advisorToken, 'POST', '/leads', { fullName: name, phone: digits, source: 'walk_in', courseInterest: 'Online MBA' });
   if (status !== 201) throw new Error(`creating ${name} answered ${status}: ${JSON.stringify(data)}`);
   return { ...data, digits };
 }
@@ -135,10 +104,10 @@ async function moveCard(page: Page, viewport: Viewport, lead: { id: string; full
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const advisor = await signInByApi(login('advisor').email, login('advisor').password);
+  const advisor = await api.signIn(login('advisor').email, login('advisor').password);
   advisorToken = advisor.accessToken;
   advisorId = advisor.user.id;
-  managerToken = (await signInByApi(login('manager').email, login('manager').password)).accessToken;
+  managerToken = (await api.signIn(login('manager').email, login('manager').password)).accessToken;
 });
 
 afterAll(async () => {
@@ -201,7 +170,7 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     const search = page.getByLabel('Search leads');
     await search.fill(typed(digits));
     await search.press('Enter');
-    await page.waitForURL((url) => filtersInUrl(url.toString()).q === typed(digits));
+    await page.waitForURL((url) => filterValues(url.toString()).q === typed(digits));
     const row = table.getByRole('row', { name: new RegExp(name) });
     await row.waitFor();
     await eventually(async () => (await table.locator('tbody tr.ant-table-row').count()) === 1, 'one row');
@@ -210,10 +179,10 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     expect(await search.inputValue()).toBe(typed(digits));
 
     // A seeded lead found by name.
-    const seeded = (await api<LeadOnTheWire[]>(advisorToken, 'GET', '/leads?status=contacted&_start=0&_end=1')).data[0];
+    const seeded = (await api.request<LeadOnTheWire[]>(advisorToken, 'GET', '/leads?status=contacted&_start=0&_end=1')).data[0];
     await search.fill(seeded.fullName);
     await search.press('Enter');
-    await page.waitForURL((url) => filtersInUrl(url.toString()).q === seeded.fullName);
+    await page.waitForURL((url) => filterValues(url.toString()).q === seeded.fullName);
     await table.getByRole('row', { name: new RegExp(seeded.fullName) }).first().waitFor();
 
     // Open the walk-in from the list.
@@ -333,7 +302,7 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
 
     // Someone else changes the lead after the board loaded it: the move is refused (409), the card reloads, the user is told.
     await boardFor(page, stale);
-    const changed = await api<LeadOnTheWire>(advisorToken, 'PATCH', `/leads/${stale.id}`, { city: 'Pune', version: stale.version });
+    const changed = await api.request<LeadOnTheWire>(advisorToken, 'PATCH', `/leads/${stale.id}`, { city: 'Pune', version: stale.version });
     expect(changed.status).toBe(200);
     await moveCard(page, viewport, stale, 'contacted', 'Contacted');
     await page.getByText('Someone else changed this lead — reloaded').first().waitFor();
@@ -362,7 +331,7 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     await menu.getByRole('menuitem', { name: 'Counselled' }).click();
 
     // Meanwhile a manager edits the lead.
-    expect((await api(managerToken, 'PATCH', `/leads/${lead.id}`, { state: 'Maharashtra', version: lead.version })).status).toBe(200);
+    expect((await api.request(managerToken, 'PATCH', `/leads/${lead.id}`, { state: 'Maharashtra', version: lead.version })).status).toBe(200);
     const dialog = page.getByRole('dialog', { name: `Move ${lead.fullName} to Counselled` });
     await dialog.getByLabel('Note').fill('Counselled on the phone');
     await dialog.getByRole('button', { name: 'Move' }).click();
@@ -378,7 +347,7 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
   }, 180_000);
 
   it('shows another advisor’s lead as not found', async () => {
-    const others = await api<LeadOnTheWire[]>(managerToken, 'GET', `/leads?advisorId_ne=${advisorId}&_start=0&_end=1`);
+    const others = await api.request<LeadOnTheWire[]>(managerToken, 'GET', `/leads?advisorId_ne=${advisorId}&_start=0&_end=1`);
     const other = others.data[0];
     expect(other.advisorId).not.toBe(advisorId);
     await page.goto(`/leads/${other.id}`);
@@ -413,14 +382,14 @@ describe('A manager working leads on a laptop', () => {
     const autoAssign = page.getByRole('switch', { name: 'Assign new website leads automatically' });
     await eventually(async () => (await autoAssign.getAttribute('aria-checked')) === 'true', 'the switch to show automatic assignment on', 60_000);
     await autoAssign.click();
-    await eventually(async () => (await api<{ autoAssign: boolean }>(managerToken, 'GET', '/settings/assignment')).data.autoAssign === false, 'auto-assign off');
+    await eventually(async () => (await api.request<{ autoAssign: boolean }>(managerToken, 'GET', '/settings/assignment')).data.autoAssign === false, 'auto-assign off');
     await autoAssign.click();
-    await eventually(async () => (await api<{ autoAssign: boolean }>(managerToken, 'GET', '/settings/assignment')).data.autoAssign === true, 'auto-assign on');
+    await eventually(async () => (await api.request<{ autoAssign: boolean }>(managerToken, 'GET', '/settings/assignment')).data.autoAssign === true, 'auto-assign on');
 
     // One advisor's leads, kept in the address.
     await page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: 'Filter by advisor' }) }).click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: 'Rahul Verma' }).click();
-    await page.waitForURL((url) => 'advisorId' in filtersInUrl(url.toString()));
+    await page.waitForURL((url) => 'advisorId' in filterValues(url.toString()));
     await eventually(async () => {
       const cells = await table.locator('tbody tr.ant-table-row td.lead-advisor').allTextContents();
       return cells.length > 0 && cells.every((text) => text === 'Rahul Verma');
@@ -437,7 +406,7 @@ describe('A manager working leads on a laptop', () => {
     await assignment.getByRole('button', { name: 'Assign' }).click();
     await page.getByTestId('lead-header').getByText(/with Rahul Verma/).waitFor();
     await page.getByTestId('lead-timeline').getByText('Meera reassigned the lead from Priya Sharma to Rahul Verma').waitFor();
-    expect((await api<LeadOnTheWire>(managerToken, 'GET', `/leads/${lead.id}`)).data.advisorId).not.toBe(advisorId);
+    expect((await api.request<LeadOnTheWire>(managerToken, 'GET', `/leads/${lead.id}`)).data.advisorId).not.toBe(advisorId);
     await screenshot(page, 'laptop', 'lead-page-manager');
 
     // Erase on request: only after saying the person asked.
@@ -448,7 +417,7 @@ describe('A manager working leads on a laptop', () => {
     await dialog.getByRole('checkbox').check();
     await erase.click();
     await page.waitForURL(/\/leads(\?|$)/);
-    const erased = (await api<LeadOnTheWire & { erasedAt: string | null }>(managerToken, 'GET', `/leads/${lead.id}`)).data;
+    const erased = (await api.request<LeadOnTheWire & { erasedAt: string | null }>(managerToken, 'GET', `/leads/${lead.id}`)).data;
     expect(erased.erasedAt).not.toBeNull();
     expect(erased.fullName).toBe('Erased lead');
     expect(erased.phone).toBeNull();

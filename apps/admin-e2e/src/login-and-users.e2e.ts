@@ -1,44 +1,14 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_ADVISORS, DEMO_LOGINS } from '@advisordesk/api-seed';
+import { filterValues } from './support/address';
+import { chooseOption, fieldError } from './support/antd';
+import { login } from './support/api';
 import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot, signIn, submitSignIn, type Viewport } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
-const login = (role: 'admin' | 'manager' | 'advisor' | 'marketing') => {
-  const found = DEMO_LOGINS.find((l) => l.role === role);
-  if (!found) throw new Error(`no demo login for ${role}`);
-  return found;
-};
 const DEMO_NAMES = [...DEMO_LOGINS.map((l) => l.name), ...DEMO_ADVISORS];
 
-/** The list filters Refine keeps in the address: `filters[0][field]=q&filters[0][value]=Priya` → `{q: 'Priya'}`. */
-function filtersInUrl(url: string): Record<string, string> {
-  const params = new URL(url).searchParams;
-  const fields = new Map<string, string>();
-  const values = new Map<string, string>();
-  for (const [key, value] of params) {
-    const match = /^filters\[(\d+)\]\[(field|value)\]$/.exec(key);
-    if (match) (match[2] === 'field' ? fields : values).set(match[1], value);
-  }
-  return Object.fromEntries([...fields].map(([index, field]) => [field, values.get(index) ?? '']));
-}
-
 const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(name) });
-
-function fieldError(dialog: Locator, label: string): Locator {
-  return dialog
-    .locator('.ant-form-item')
-    .filter({ has: dialog.page().getByLabel(label, { exact: true }) })
-    .locator('.ant-form-item-explain-error');
-}
-
-/** Opens the antd Select whose combobox is named `label` (within `scope`) and picks an option by its text. */
-async function chooseOption(page: Page, scope: Page | Locator, label: string, option: string) {
-  await scope
-    .locator('.ant-select')
-    .filter({ has: page.getByRole('combobox', { name: label, exact: true }) })
-    .click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
-}
 
 let server: RunningServer;
 let browser: Browser;
@@ -106,7 +76,7 @@ describe.each<Viewport>(['laptop', 'phone'])('AdvisorDesk admin on a %s', (viewp
     const search = page.getByLabel('Search users');
     await search.fill('Priya');
     await search.press('Enter');
-    await page.waitForURL((url) => filtersInUrl(url.toString()).q === 'Priya');
+    await page.waitForURL((url) => filterValues(url.toString()).q === 'Priya');
     await row(page, 'Meera Manager').waitFor({ state: 'detached' });
     await row(page, 'Priya Sharma').waitFor();
     await page.reload();
@@ -119,7 +89,7 @@ describe.each<Viewport>(['laptop', 'phone'])('AdvisorDesk admin on a %s', (viewp
     await search.press('Enter');
     await row(page, 'Rahul Verma').waitFor();
     await chooseOption(page, page, 'Filter by role', 'Manager');
-    await page.waitForURL((url) => filtersInUrl(url.toString()).role === 'manager' && !('q' in filtersInUrl(url.toString())));
+    await page.waitForURL((url) => filterValues(url.toString()).role === 'manager' && !('q' in filterValues(url.toString())));
     await row(page, 'Rahul Verma').waitFor({ state: 'detached' });
     await row(page, 'Meera Manager').waitFor();
     await page.goto('/users');

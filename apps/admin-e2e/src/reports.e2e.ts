@@ -2,17 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_LOGINS } from '@advisordesk/api-seed';
+import { filtersInUrl } from './support/address';
+import { apiOf, login } from './support/api';
 import { fitsTheScreen, launchBrowser, SHOTS_DIR, newContext, openFromMenu, screenshot, signIn, type Viewport } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
-
-type Role = 'admin' | 'manager' | 'advisor' | 'marketing';
-
-const login = (role: Role) => {
-  const found = DEMO_LOGINS.find((l) => l.role === role);
-  if (!found) throw new Error(`no demo login for ${role}`);
-  return found;
-};
 
 // ---- days in Asia/Kolkata, as the reports page counts them -------------------------------------
 
@@ -38,36 +31,7 @@ interface ConversionReport {
   rows: { key: string; label: string; leads: number; enrolled: number; conversionRate: number }[];
 }
 
-async function apiToken(role: Role): Promise<string> {
-  const { email, password } = login(role);
-  const response = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  if (!response.ok) throw new Error(`sign-in as ${role} failed: ${response.status}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function api<T>(token: string, path: string): Promise<T> {
-  const response = await fetch(`${server.baseUrl}/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-// ---- the address -------------------------------------------------------------------------------
-
-/** Refine's list filters in an address: `filters[0][field]=source&filters[0][operator]=eq&filters[0][value]=website`. */
-function filtersInUrl(url: string): { field: string; operator: string; value: string | string[] }[] {
-  const params = new URL(url).searchParams;
-  const filters = new Map<string, { field: string; operator: string; value: string | string[] }>();
-  for (const [key, value] of params) {
-    const match = /^filters\[(\d+)\]\[(field|operator|value)\](?:\[(\d+)\])?$/.exec(key);
-    if (!match) continue;
-    const entry = filters.get(match[1]) ?? { field: '', operator: '', value: '' };
-    if (match[2] === 'value' && match[3] !== undefined) entry.value = [...(Array.isArray(entry.value) ? entry.value : []), value];
-    else if (match[2] === 'value') entry.value = value;
-    else entry[match[2] as 'field' | 'operator'] = value;
-    filters.set(match[1], entry);
-  }
-  return [...filters.values()];
-}
+const api = apiOf(() => server.baseUrl);
 
 /** The text of a figure on the page once it has settled to `expected`. */
 async function waitForText(locator: Locator, expected: string) {
@@ -147,18 +111,18 @@ describe('Reports', () => {
 
   it('shows a manager the funnel and conversion of the last 90 days, follows a new period in the address, and opens the leads behind a bar', async () => {
     await open('laptop');
-    const token = await apiToken('manager');
+    const token = await api.token('manager');
     const manager = login('manager');
     await signIn(page, manager.email, manager.password);
     await openReports(page, 'laptop');
 
     // The last 90 days by default: the funnel and the conversion by advisor say what the API says.
     const initial = last90Days();
-    const funnel = await api<FunnelReport>(token, `/reports/funnel?from=${initial.from}&to=${initial.to}`);
+    const funnel = await api.get<FunnelReport>(token, `/reports/funnel?from=${initial.from}&to=${initial.to}`);
     expect(funnel.stages[0].reached).toBeGreaterThan(0);
     for (const stage of funnel.stages) await waitForText(page.getByTestId(`funnel-reached-${stage.stage}`), count(stage.reached));
     await page.getByTestId('funnel-card').locator('canvas').first().waitFor();
-    const byAdvisor = await api<ConversionReport>(token, `/reports/conversion?groupBy=advisor&from=${initial.from}&to=${initial.to}`);
+    const byAdvisor = await api.get<ConversionReport>(token, `/reports/conversion?groupBy=advisor&from=${initial.from}&to=${initial.to}`);
     const advisorTable = page.getByTestId('conversion-table-advisor');
     const topAdvisor = byAdvisor.rows[0];
     const topAdvisorRow = advisorTable.getByRole('row', { name: new RegExp(topAdvisor.label) });
@@ -179,14 +143,14 @@ describe('Reports', () => {
     await page.locator('.ant-picker-presets li').filter({ hasText: 'Last month' }).click();
     await page.waitForURL((url) => url.searchParams.get('from') === period.from && url.searchParams.get('to') === period.to);
     await reloaded;
-    const monthFunnel = await api<FunnelReport>(token, `/reports/funnel?from=${period.from}&to=${period.to}`);
+    const monthFunnel = await api.get<FunnelReport>(token, `/reports/funnel?from=${period.from}&to=${period.to}`);
     await waitForText(page.getByTestId('funnel-reached-new'), count(monthFunnel.stages[0].reached));
     await waitForText(page.getByTestId('funnel-reached-enrolled'), count(monthFunnel.stages[6].reached));
 
     // Conversion by source, kept in the address too.
     await page.getByRole('tab', { name: 'By source' }).click();
     await page.waitForURL((url) => url.searchParams.get('by') === 'source' && url.searchParams.get('from') === period.from);
-    const bySource = await api<ConversionReport>(token, `/reports/conversion?groupBy=source&from=${period.from}&to=${period.to}`);
+    const bySource = await api.get<ConversionReport>(token, `/reports/conversion?groupBy=source&from=${period.from}&to=${period.to}`);
     const topSource = bySource.rows[0];
     const sourceTable = page.getByTestId('conversion-table-source');
     const topSourceRow = sourceTable.getByRole('row', { name: new RegExp(topSource.label) });
@@ -221,12 +185,12 @@ describe('Reports', () => {
 
   it('fits a phone: no sideways scrolling, and the period is chosen from a list', async () => {
     await open('phone');
-    const token = await apiToken('manager');
+    const token = await api.token('manager');
     const manager = login('manager');
     await signIn(page, manager.email, manager.password);
     await openReports(page, 'phone');
     const initial = last90Days();
-    const funnel = await api<FunnelReport>(token, `/reports/funnel?from=${initial.from}&to=${initial.to}`);
+    const funnel = await api.get<FunnelReport>(token, `/reports/funnel?from=${initial.from}&to=${initial.to}`);
     await waitForText(page.getByTestId('funnel-reached-new'), count(funnel.stages[0].reached));
     await page.getByTestId('conversion-card').locator('canvas').first().waitFor();
     await page.getByTestId('trend-card').locator('canvas').first().waitFor();
@@ -238,7 +202,7 @@ describe('Reports', () => {
     await page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: 'Period' }) }).click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: 'Last month' }).click();
     await page.waitForURL((url) => url.searchParams.get('from') === period.from && url.searchParams.get('to') === period.to);
-    const monthFunnel = await api<FunnelReport>(token, `/reports/funnel?from=${period.from}&to=${period.to}`);
+    const monthFunnel = await api.get<FunnelReport>(token, `/reports/funnel?from=${period.from}&to=${period.to}`);
     await waitForText(page.getByTestId('funnel-reached-new'), count(monthFunnel.stages[0].reached));
     expect(await fitsTheScreen(page)).toBe(true);
 

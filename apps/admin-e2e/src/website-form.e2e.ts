@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page, Request as PwRequest } from 'playwright-core';
-import { DEMO_LOGINS } from '@advisordesk/api-seed';
+import { login } from './support/api';
 import { fitsTheScreen, launchBrowser, newContext, screenshot } from './support/browser';
 import { startServer, WORKSPACE_ROOT, type RunningServer } from './support/server';
 
@@ -59,8 +59,7 @@ async function hostSite(apiOrigin: () => string): Promise<HostSite> {
 }
 
 const GUIDE_PATH = '/guides/online-mba?utm_source=google&utm_campaign=spring-mba';
-const admin = DEMO_LOGINS.find((l) => l.role === 'admin');
-if (!admin) throw new Error('no demo admin');
+const admin = login('admin');
 
 let counter = 0;
 /** A fresh Indian mobile, typed the way people do: `98xxx xxxxx`. */

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Authenticated, CanAccess, Refine } from '@refinedev/core';
 import { useNotificationProvider } from '@refinedev/antd';
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from '@refinedev/react-router';
@@ -8,47 +8,40 @@ import enGB from 'antd/locale/en_GB';
 import dayjs from 'dayjs';
 import 'dayjs/locale/en-gb';
 import 'dayjs/locale/en-in';
+import { ApiSessionProvider } from '@advisordesk/admin-data';
+import { AreaSlotsProvider, ForbiddenPage } from '@advisordesk/admin-ui';
 import { createAccessControlProvider } from './providers/access-control';
+import { apiSession } from './providers/api-session';
 import { createDataProvider } from './providers/data-provider';
 import { authProvider } from './providers/auth-provider';
 import { API_URL, httpClient } from './providers/http-client';
 import { queryClient } from './providers/query-client';
 import { session } from './providers/session';
-import { areaOfResource, resources } from './resources';
+import { areaOfResource, pageRoutes, refineResources, type PageAction } from './resources';
+import { areaSlots } from './slots';
 import { appTheme } from './theme';
-import { AppLayout } from './components/layout/app-layout';
 import { BrandMark } from './components/brand';
-import { ForbiddenPage, NotFoundPage } from './pages/errors';
+import { NotFoundPage } from './pages/errors';
 import LoginPage from './pages/login';
 import { RedirectAfterSignIn } from './pages/login/redirect-after-sign-in';
 
-// Pages load on demand, so signing in never waits for screens (or charts) the user has not opened.
-const DashboardPage = lazy(() => import('./pages/dashboard'));
-const UserListPage = lazy(() => import('./pages/users'));
-const LeadListPage = lazy(() => import('./pages/leads/list'));
-const LeadBoardPage = lazy(() => import('./pages/leads/board'));
-const LeadShowPage = lazy(() => import('./pages/leads/show'));
-const TaskListPage = lazy(() => import('./pages/tasks'));
-const WebsiteFormPage = lazy(() => import('./pages/website-form'));
-const UniversityListPage = lazy(() => import('./pages/universities/list'));
-const UniversityCreatePage = lazy(() => import('./pages/universities/create'));
-const UniversityEditPage = lazy(() => import('./pages/universities/edit'));
-const ProgramListPage = lazy(() => import('./pages/programs/list'));
-const ProgramCreatePage = lazy(() => import('./pages/programs/create'));
-const ProgramEditPage = lazy(() => import('./pages/programs/edit'));
-const ProgramShowPage = lazy(() => import('./pages/programs/show'));
-const FeeStructureListPage = lazy(() => import('./pages/fee-structures/list'));
-const FeeStructureCreatePage = lazy(() => import('./pages/fee-structures/create'));
-const FeeStructureEditPage = lazy(() => import('./pages/fee-structures/edit'));
-const CatalogueImportPage = lazy(() => import('./pages/catalogue-import'));
-const ComparePage = lazy(() => import('./pages/compare'));
-const ReportsPage = lazy(() => import('./pages/reports'));
-const ExportListPage = lazy(() => import('./pages/exports'));
-
 dayjs.locale('en-in');
+
+// The sider and header load once someone is signed in, with the first page: the sign-in page never carries them.
+const AppLayout = lazy(() => import('./components/layout/app-layout').then((module) => ({ default: module.AppLayout })));
 
 const api = createDataProvider(API_URL, httpClient);
 const accessControlProvider = createAccessControlProvider({ roleOf: () => session.get()?.user.role, areaOf: areaOfResource });
+
+/** The one access check of every page: what `PERMISSIONS` lets the role do with the resource, or "not for your role". */
+function AccessGate({ resource, action, children }: { resource: string; action: PageAction; children: ReactNode }) {
+  if (areaOfResource(resource) === null) return children;
+  return (
+    <CanAccess resource={resource} action={action} fallback={<ForbiddenPage />}>
+      {children}
+    </CanAccess>
+  );
+}
 
 function PageLoading() {
   return (
@@ -69,7 +62,7 @@ export default function App() {
             authProvider={authProvider}
             accessControlProvider={accessControlProvider}
             notificationProvider={useNotificationProvider}
-            resources={resources}
+            resources={refineResources}
             options={{
               syncWithLocation: true,
               warnWhenUnsavedChanges: true,
@@ -82,79 +75,31 @@ export default function App() {
               <Route
                 element={
                   <Authenticated key="signed-in" fallback={<CatchAllNavigate to="/login" />} loading={<PageLoading />}>
-                    <AppLayout>
-                      <Suspense fallback={<PageLoading />}>
-                        <Outlet />
-                      </Suspense>
-                    </AppLayout>
+                    <Suspense fallback={<PageLoading />}>
+                      <AppLayout>
+                        <ApiSessionProvider value={apiSession}>
+                          <AreaSlotsProvider value={areaSlots}>
+                            <Suspense fallback={<PageLoading />}>
+                              <Outlet />
+                            </Suspense>
+                          </AreaSlotsProvider>
+                        </ApiSessionProvider>
+                      </AppLayout>
+                    </Suspense>
                   </Authenticated>
                 }
               >
-                <Route index element={<DashboardPage />} />
-                <Route
-                  path="/leads"
-                  element={
-                    <CanAccess resource="leads" action="list" fallback={<ForbiddenPage />}>
-                      <Outlet />
-                    </CanAccess>
-                  }
-                >
-                  <Route index element={<LeadListPage />} />
-                  <Route path="board" element={<LeadBoardPage />} />
-                  <Route path=":id" element={<LeadShowPage />} />
-                </Route>
-                <Route
-                  path="/tasks"
-                  element={
-                    <CanAccess resource="tasks" action="list" fallback={<ForbiddenPage />}>
-                      <TaskListPage />
-                    </CanAccess>
-                  }
-                />
-                <Route
-                  path="/users"
-                  element={
-                    <CanAccess resource="users" action="list" fallback={<ForbiddenPage />}>
-                      <UserListPage />
-                    </CanAccess>
-                  }
-                />
-                <Route
-                  path="/reports"
-                  element={
-                    <CanAccess resource="reports" action="list" fallback={<ForbiddenPage />}>
-                      <ReportsPage />
-                    </CanAccess>
-                  }
-                />
-                <Route
-                  path="/exports"
-                  element={
-                    <CanAccess resource="exports" action="list" fallback={<ForbiddenPage />}>
-                      <ExportListPage />
-                    </CanAccess>
-                  }
-                />
-                <Route
-                  path="/settings/website-form"
-                  element={
-                    <CanAccess resource="website-form" action="list" fallback={<ForbiddenPage />}>
-                      <WebsiteFormPage />
-                    </CanAccess>
-                  }
-                />
-                <Route path="/universities" element={<CanAccess resource="universities" action="list" fallback={<ForbiddenPage />}><UniversityListPage /></CanAccess>} />
-                <Route path="/universities/create" element={<CanAccess resource="universities" action="create" fallback={<ForbiddenPage />}><UniversityCreatePage /></CanAccess>} />
-                <Route path="/universities/edit/:id" element={<CanAccess resource="universities" action="edit" fallback={<ForbiddenPage />}><UniversityEditPage /></CanAccess>} />
-                <Route path="/programs" element={<CanAccess resource="programs" action="list" fallback={<ForbiddenPage />}><ProgramListPage /></CanAccess>} />
-                <Route path="/programs/create" element={<CanAccess resource="programs" action="create" fallback={<ForbiddenPage />}><ProgramCreatePage /></CanAccess>} />
-                <Route path="/programs/edit/:id" element={<CanAccess resource="programs" action="edit" fallback={<ForbiddenPage />}><ProgramEditPage /></CanAccess>} />
-                <Route path="/programs/show/:id" element={<CanAccess resource="programs" action="show" fallback={<ForbiddenPage />}><ProgramShowPage /></CanAccess>} />
-                <Route path="/fee-structures" element={<CanAccess resource="fee-structures" action="list" fallback={<ForbiddenPage />}><FeeStructureListPage /></CanAccess>} />
-                <Route path="/fee-structures/create" element={<CanAccess resource="fee-structures" action="create" fallback={<ForbiddenPage />}><FeeStructureCreatePage /></CanAccess>} />
-                <Route path="/fee-structures/edit/:id" element={<CanAccess resource="fee-structures" action="edit" fallback={<ForbiddenPage />}><FeeStructureEditPage /></CanAccess>} />
-                <Route path="/catalogue/import" element={<CanAccess resource="catalogue-import" action="create" fallback={<ForbiddenPage />}><CatalogueImportPage /></CanAccess>} />
-                <Route path="/compare" element={<ComparePage />} />
+                {pageRoutes.map(({ key, path, Page, resource, action }) => (
+                  <Route
+                    key={key}
+                    path={path}
+                    element={
+                      <AccessGate resource={resource} action={action}>
+                        <Page />
+                      </AccessGate>
+                    }
+                  />
+                ))}
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
               <Route

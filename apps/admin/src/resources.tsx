@@ -1,62 +1,157 @@
+import type { ComponentType } from 'react';
 import type { ResourceProps } from '@refinedev/core';
-import { DashboardOutlined, TeamOutlined } from '@ant-design/icons';
-import { BarChartOutlined, CalendarOutlined, ContactsOutlined, DownloadOutlined, GlobalOutlined, ProjectOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CloudUploadOutlined,
+  ContactsOutlined,
+  DashboardOutlined,
+  DownloadOutlined,
+  GlobalOutlined,
+  ProjectOutlined,
+  ReadOutlined,
+  SwapOutlined,
+  TeamOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
 import type { Area } from '@advisordesk/shared';
-import { BankOutlined, BookOutlined, CloudUploadOutlined, ReadOutlined, SwapOutlined, WalletOutlined } from '@ant-design/icons';
+import {
+  CatalogueImportPage,
+  FeeStructureCreatePage,
+  FeeStructureEditPage,
+  FeeStructureListPage,
+  ProgramCreatePage,
+  ProgramEditPage,
+  ProgramListPage,
+  ProgramShowPage,
+  UniversityCreatePage,
+  UniversityEditPage,
+  UniversityListPage,
+} from '@advisordesk/admin-catalogue';
+import { ComparePage } from '@advisordesk/admin-comparisons';
+import { DashboardPage } from '@advisordesk/admin-dashboard';
+import { ExportListPage } from '@advisordesk/admin-exports';
+import { LeadBoardPage, LeadListPage, LeadShowPage, TaskListPage } from '@advisordesk/admin-leads';
+import { ReportsPage } from '@advisordesk/admin-reports';
+import { UserListPage } from '@advisordesk/admin-users';
+import { WebsiteFormPage } from '@advisordesk/admin-website-form';
+
+export type PageAction = 'list' | 'create' | 'edit' | 'show';
+
+/** A resource of the panel and the screens its routes open (lazily loaded, from its area's library). */
+export interface PanelResource extends ResourceProps {
+  pages?: Partial<Record<PageAction, ComponentType>>;
+}
 
 /**
- * Every resource of the panel, in menu order. `meta.area` names the row of `PERMISSIONS`
- * (@advisordesk/shared) that decides who sees it; no area means every signed-in user.
+ * Every resource of the panel, in menu order: its menu entry, its routes (each path written once,
+ * here) and their pages, from which App.tsx makes the routes. `meta.area` names the row of
+ * `PERMISSIONS` (@advisordesk/shared) that decides who sees and opens it; no area means every
+ * signed-in user.
  */
-export const resources: ResourceProps[] = [
+export const resources: PanelResource[] = [
   {
     name: 'dashboard',
     list: '/',
     meta: { label: 'Dashboard', icon: <DashboardOutlined /> },
+    pages: { list: DashboardPage },
   },
   {
     name: 'leads',
     list: '/leads',
     show: '/leads/:id',
     meta: { label: 'Leads', icon: <ContactsOutlined />, area: 'leads' satisfies Area },
+    pages: { list: LeadListPage, show: LeadShowPage },
   },
   {
     name: 'leads-board',
     list: '/leads/board',
     meta: { label: 'Pipeline board', icon: <ProjectOutlined />, area: 'leads' satisfies Area },
+    pages: { list: LeadBoardPage },
   },
   {
     name: 'tasks',
     list: '/tasks',
     meta: { label: 'Follow-ups', icon: <CalendarOutlined />, area: 'leads' satisfies Area },
+    pages: { list: TaskListPage },
   },
   { name: 'catalogue', meta: { label: 'Catalogue', icon: <BookOutlined />, area: 'catalogue' satisfies Area } },
-  { name: 'programs', list: '/programs', create: '/programs/create', edit: '/programs/edit/:id', show: '/programs/show/:id', meta: { label: 'Programs', parent: 'catalogue', icon: <ReadOutlined />, area: 'catalogue' satisfies Area } },
-  { name: 'universities', list: '/universities', create: '/universities/create', edit: '/universities/edit/:id', meta: { label: 'Universities', parent: 'catalogue', icon: <BankOutlined />, area: 'catalogue' satisfies Area } },
-  { name: 'fee-structures', list: '/fee-structures', create: '/fee-structures/create', edit: '/fee-structures/edit/:id', meta: { label: 'Fee structures', parent: 'catalogue', icon: <WalletOutlined />, area: 'catalogue' satisfies Area } },
-  { name: 'compare', list: '/compare', meta: { label: 'Compare', parent: 'catalogue', icon: <SwapOutlined /> } },
-  { name: 'catalogue-import', list: '/catalogue/import', meta: { label: 'Import CSV', parent: 'catalogue', icon: <CloudUploadOutlined />, area: 'catalogue' satisfies Area } },
+  {
+    name: 'programs',
+    list: '/programs',
+    create: '/programs/create',
+    edit: '/programs/edit/:id',
+    show: '/programs/show/:id',
+    meta: { label: 'Programs', parent: 'catalogue', icon: <ReadOutlined />, area: 'catalogue' satisfies Area },
+    pages: { list: ProgramListPage, create: ProgramCreatePage, edit: ProgramEditPage, show: ProgramShowPage },
+  },
+  {
+    name: 'universities',
+    list: '/universities',
+    create: '/universities/create',
+    edit: '/universities/edit/:id',
+    meta: { label: 'Universities', parent: 'catalogue', icon: <BankOutlined />, area: 'catalogue' satisfies Area },
+    pages: { list: UniversityListPage, create: UniversityCreatePage, edit: UniversityEditPage },
+  },
+  {
+    name: 'fee-structures',
+    list: '/fee-structures',
+    create: '/fee-structures/create',
+    edit: '/fee-structures/edit/:id',
+    meta: { label: 'Fee structures', parent: 'catalogue', icon: <WalletOutlined />, area: 'catalogue' satisfies Area },
+    pages: { list: FeeStructureListPage, create: FeeStructureCreatePage, edit: FeeStructureEditPage },
+  },
+  {
+    name: 'compare',
+    list: '/compare',
+    meta: { label: 'Compare', parent: 'catalogue', icon: <SwapOutlined /> },
+    pages: { list: ComparePage },
+  },
+  {
+    name: 'catalogue-import',
+    list: '/catalogue/import',
+    meta: { label: 'Import CSV', parent: 'catalogue', icon: <CloudUploadOutlined />, area: 'catalogue' satisfies Area },
+    pages: { list: CatalogueImportPage },
+  },
   {
     name: 'reports',
     list: '/reports',
     meta: { label: 'Reports', icon: <BarChartOutlined />, area: 'reports' satisfies Area },
+    pages: { list: ReportsPage },
   },
   {
     name: 'exports',
     list: '/exports',
     meta: { label: 'Exports', icon: <DownloadOutlined />, area: 'exportLog' satisfies Area },
+    pages: { list: ExportListPage },
   },
   {
     name: 'users',
     list: '/users',
     meta: { label: 'Users', icon: <TeamOutlined />, area: 'users' satisfies Area },
+    pages: { list: UserListPage },
   },
   {
     name: 'website-form',
     list: '/settings/website-form',
     meta: { label: 'Website form', icon: <GlobalOutlined />, area: 'settings' satisfies Area },
+    pages: { list: WebsiteFormPage },
   },
 ];
+
+/** What Refine is told: the resources without their pages. */
+export const refineResources: ResourceProps[] = resources.map(({ pages: _pages, ...resource }) => resource);
+
+/** Every page route: its path, the page, and the resource and action the access check asks about. */
+export const pageRoutes = resources.flatMap((resource) =>
+  (['list', 'create', 'edit', 'show'] as const).flatMap((action) => {
+    const path = resource[action];
+    const Page = resource.pages?.[action];
+    return typeof path === 'string' && Page ? [{ key: `${resource.name}:${action}`, path, Page, resource: resource.name, action }] : [];
+  }),
+);
 
 export function areaOfResource(name: string | undefined): Area | null | undefined {
   const resource = resources.find((r) => r.name === name || r.identifier === name);

@@ -1,5 +1,5 @@
 import { useLink } from '@refinedev/core';
-import { BRAND } from '../theme';
+import { BRAND } from '@advisordesk/admin-ui';
 
 export function BrandMark({ size = 28 }: { size?: number }) {
   return (

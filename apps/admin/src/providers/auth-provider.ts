@@ -1,6 +1,7 @@
 import type { AuthProvider } from '@refinedev/core';
 import { isRole, type AuthTokens, type Role, type UserView } from '@advisordesk/shared';
-import { API_URL, httpClient, toHttpError } from './http-client';
+import { toHttpError } from '@advisordesk/admin-data';
+import { API_URL, httpClient } from './http-client';
 import { queryClient } from './query-client';
 import { session } from './session';
 

@@ -48,4 +48,11 @@ describe('data provider', () => {
     await api.getList({ resource: 'leads', pagination: { currentPage: 2, pageSize: 25 } });
     expect(requests).toEqual([{ url: '/api/leads?_end=50&_start=25', auth: 'Bearer access-1' }]);
   });
+
+  it('a custom read sends its query the way simple-rest writes a list’s, and nothing more', async () => {
+    const { api, requests } = setup();
+    await api.custom({ url: '/api/reports/conversion', method: 'get', query: { from: '2026-04-01', to: '2026-04-30', groupBy: 'source' } });
+    await api.custom({ url: '/api/settings/assignment', method: 'get' });
+    expect(requests.map((r) => r.url)).toEqual(['/api/reports/conversion?from=2026-04-01&groupBy=source&to=2026-04-30', '/api/settings/assignment']);
+  });
 });

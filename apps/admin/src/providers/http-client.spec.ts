@@ -1,6 +1,7 @@
 import { AxiosError, AxiosHeaders, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import type { AuthTokens } from '@advisordesk/shared';
-import { ApiRequestError, createHttpClient, NETWORK_ERROR_MESSAGE, toHttpError } from './http-client';
+import { ApiRequestError, NETWORK_ERROR_MESSAGE, toHttpError } from '@advisordesk/admin-data';
+import { createHttpClient } from './http-client';
 import { TEST_ADMIN } from './test-fixtures';
 import { createMemorySessionStore, type Session } from './session';
 

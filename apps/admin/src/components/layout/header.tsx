@@ -3,7 +3,7 @@ import { useThemedLayoutContext } from '@refinedev/antd';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Avatar, Button, Grid, Layout, Space, Typography, theme } from 'antd';
 import type { UserView } from '@advisordesk/shared';
-import { RoleTag } from '../role-tag';
+import { RoleTag } from '@advisordesk/admin-ui';
 import { BrandMark } from '../brand';
 
 const initialsOf = (name: string) =>

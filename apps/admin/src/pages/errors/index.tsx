@@ -1,22 +1,7 @@
 import { useGo } from '@refinedev/core';
 import { Button, Result } from 'antd';
 
-export function ForbiddenPage() {
-  const go = useGo();
-  return (
-    <Result
-      status="403"
-      title="Not available for your role"
-      subTitle="Your role does not include this part of AdvisorDesk. Ask an administrator if you need it."
-      extra={
-        <Button type="primary" onClick={() => go({ to: '/' })}>
-          Back to the dashboard
-        </Button>
-      }
-    />
-  );
-}
-
+/** Any address the panel does not know. (The role's "not for you" page is `ForbiddenPage` in @advisordesk/admin-ui, which areas show too.) */
 export function NotFoundPage() {
   const go = useGo();
   return (

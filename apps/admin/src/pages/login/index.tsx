@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useInvalidateAuthStore, useLogin } from '@refinedev/core';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { toHttpError, type ApiRequestError } from '../../providers/http-client';
+import { toHttpError, type ApiRequestError } from '@advisordesk/admin-data';
+import { BRAND } from '@advisordesk/admin-ui';
 import type { LoginValues } from '../../providers/auth-provider';
 import { BrandMark, BrandName } from '../../components/brand';
-import { BRAND } from '../../theme';
 
 /** `95` → `2 minutes`; `40` → `40 seconds`. */
 export function waitText(seconds: number): string {

@@ -1,0 +1,16 @@
+import type { AreaSlots } from '@advisordesk/admin-ui';
+import { ShortlistPanel } from '@advisordesk/admin-comparisons';
+import { ExportLeadsButton } from '@advisordesk/admin-exports';
+import { AdvisorHome } from '@advisordesk/admin-leads';
+import { ManagerCharts } from '@advisordesk/admin-reports';
+
+/**
+ * Where one area's screen shows another area's piece: the areas never import each other, the
+ * shell composes them here.
+ */
+export const areaSlots: AreaSlots = {
+  leadSections: [ShortlistPanel],
+  leadExport: ExportLeadsButton,
+  dashboardCharts: ManagerCharts,
+  dashboardWork: AdvisorHome,
+};

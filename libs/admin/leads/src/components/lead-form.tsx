@@ -1,0 +1,143 @@
+import { Col, Form, Input, Row, Select, type FormProps } from 'antd';
+import {
+  INQUIRY_LIMITS,
+  LEAD_MODES,
+  LEAD_SOURCE_LABELS,
+  LEAD_SOURCES,
+  normalisePhone,
+  PHONE_MESSAGES,
+  PROGRAM_LEVEL_LABELS,
+  PROGRAM_LEVELS,
+  type LeadMode,
+  type LeadSource,
+  type ProgramLevel,
+} from '@advisordesk/shared';
+import { OptionalNumberItem, OptionalSelectItem, OptionalTextItem } from '@advisordesk/admin-ui';
+import { RupeeInput } from './rupee-input';
+
+export interface LeadFormValues {
+  fullName: string;
+  phone: string;
+  source?: LeadSource;
+  email?: string | null;
+  city?: string | null;
+  state?: string | null;
+  courseInterest?: string | null;
+  level?: ProgramLevel | null;
+  mode?: LeadMode | null;
+  budgetPaise?: number | null;
+  qualification?: string | null;
+  experienceYears?: number | null;
+  utmCampaign?: string | null;
+}
+
+export const LEVEL_OPTIONS = PROGRAM_LEVELS.map((level) => ({ value: level, label: PROGRAM_LEVEL_LABELS[level] }));
+export const MODE_LABELS: Record<LeadMode, string> = { online: 'Online', distance: 'Distance', regular: 'Regular (on campus)', hybrid: 'Hybrid' };
+export const MODE_OPTIONS = LEAD_MODES.map((mode) => ({ value: mode, label: MODE_LABELS[mode] }));
+/** Leads entered by hand come from these; website and import leads arrive on their own. */
+export const MANUAL_SOURCES: LeadSource[] = ['walk_in', 'phone', 'referral', 'event', 'social', 'other'];
+export const SOURCE_OPTIONS = LEAD_SOURCES.map((source) => ({ value: source, label: LEAD_SOURCE_LABELS[source] }));
+
+/**
+ * What the API should get. A new lead leaves out what was not filled in; an edit sends `null` for
+ * a cleared field, so it is really cleared.
+ */
+export function cleanLeadValues(values: LeadFormValues, mode: 'create' | 'edit'): Partial<LeadFormValues> {
+  const out: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(values)) {
+    const value = typeof raw === 'string' ? raw.trim() : raw;
+    const empty = value === undefined || value === null || value === '';
+    if (empty) {
+      // An edit clears a field with null (a cleared select gives undefined); a new lead just leaves it out.
+      if (mode === 'edit' && key !== 'fullName' && key !== 'phone') out[key] = null;
+      continue;
+    }
+    out[key] = key === 'email' ? String(value).toLowerCase() : value;
+  }
+  return out as Partial<LeadFormValues>;
+}
+
+const phoneRule = {
+  validator: (_: unknown, value: string | undefined) => {
+    const check = normalisePhone(value);
+    return check.ok ? Promise.resolve() : Promise.reject(new Error(check.reason === 'empty' ? 'Enter a mobile number' : PHONE_MESSAGES.invalid.replace(/^phone/, 'Phone')));
+  },
+};
+
+/** A lead's profile: the "New lead" form (walk-ins, calls, referrals) and the profile editor. */
+export function LeadForm({ formProps, mode }: { formProps: FormProps<LeadFormValues>; mode: 'create' | 'edit' }) {
+  return (
+    <Form<LeadFormValues>
+      {...formProps}
+      name={`lead-${mode}`}
+      layout="vertical"
+      requiredMark="optional"
+      onFinish={(values) => formProps.onFinish?.(cleanLeadValues(values, mode) as LeadFormValues)}
+      initialValues={mode === 'create' ? { source: 'walk_in', ...formProps.initialValues } : formProps.initialValues}
+    >
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label="Full name"
+            name="fullName"
+            rules={[
+              { required: true, whitespace: true, message: 'Enter the person’s name' },
+              { min: 2, message: 'At least 2 characters' },
+              { max: INQUIRY_LIMITS.fullName, message: `At most ${INQUIRY_LIMITS.fullName} characters` },
+            ]}
+          >
+            <Input autoComplete="off" placeholder="e.g. Rohan Mehta" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="Mobile number" name="phone" rules={[phoneRule]} extra={mode === 'create' ? 'Indian numbers as typed; others with +country code' : undefined}>
+            <Input type="tel" inputMode="tel" autoComplete="off" placeholder="98765 43210" />
+          </Form.Item>
+        </Col>
+        {mode === 'create' && (
+          <Col xs={24} sm={12}>
+            <Form.Item label="Source" name="source" rules={[{ required: true, message: 'Where did this lead come from?' }]}>
+              <Select options={SOURCE_OPTIONS.filter((o) => MANUAL_SOURCES.includes(o.value))} aria-label="Source" />
+            </Form.Item>
+          </Col>
+        )}
+        <Col xs={24} sm={12}>
+          <Form.Item label="Email" name="email" rules={[{ type: 'email', message: 'Enter an email address like name@example.com' }, { max: INQUIRY_LIMITS.email }]}>
+            <Input type="email" inputMode="email" autoComplete="off" placeholder="name@example.com" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={12}>
+          <OptionalTextItem label="City" name="city" max={INQUIRY_LIMITS.city} />
+        </Col>
+        <Col xs={12} sm={12}>
+          <OptionalTextItem label="State" name="state" max={INQUIRY_LIMITS.state} />
+        </Col>
+        <Col xs={24} sm={12}>
+          <OptionalTextItem label="Course interest" name="courseInterest" max={INQUIRY_LIMITS.courseInterest} placeholder="e.g. Online MBA in finance" />
+        </Col>
+        <Col xs={12} sm={12}>
+          <OptionalSelectItem label="Level" name="level" options={LEVEL_OPTIONS} placeholder="Any" />
+        </Col>
+        <Col xs={12} sm={12}>
+          <OptionalSelectItem label="Mode" name="mode" options={MODE_OPTIONS} placeholder="Any" />
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="Budget" name="budgetPaise">
+            <RupeeInput placeholder="Total the person can spend" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <OptionalTextItem label="Highest qualification" name="qualification" max={200} placeholder="e.g. B.Com" />
+        </Col>
+        <Col xs={24} sm={12}>
+          <OptionalNumberItem label="Work experience (years)" name="experienceYears" min={0} max={60} inputMode="numeric" />
+        </Col>
+        {mode === 'create' && (
+          <Col xs={24} sm={12}>
+            <OptionalTextItem label="Campaign" name="utmCampaign" max={INQUIRY_LIMITS.utm} extra="If the person mentioned an ad or event" />
+          </Col>
+        )}
+      </Row>
+    </Form>
+  );
+}

@@ -1,0 +1,12 @@
+import { lazy } from 'react';
+
+/**
+ * The leads area: the lead list, the pipeline board, a lead's page, the follow-ups, and the
+ * advisor's part of the dashboard. Each screen is its own chunk, loaded when first opened.
+ */
+export const LeadListPage = lazy(() => import('./list'));
+export const LeadBoardPage = lazy(() => import('./board'));
+export const LeadShowPage = lazy(() => import('./show'));
+export const TaskListPage = lazy(() => import('./tasks/task-list-page'));
+/** The dashboard's "your day" for roles that work leads (a slot the shell fills). */
+export const AdvisorHome = lazy(() => import('./advisor-home').then((module) => ({ default: module.AdvisorHome })));

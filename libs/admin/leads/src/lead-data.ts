@@ -1,0 +1,46 @@
+import { useMemo } from 'react';
+import { useList } from '@refinedev/core';
+import { leadResource, type ApiRequestError } from '@advisordesk/admin-data';
+import type { UserView } from '@advisordesk/shared';
+import type { Activity, Inquiry } from './types';
+
+/** The message of a stale version (409), the same wherever a lead is changed. */
+export const STALE_MESSAGE = 'Someone else changed this lead — reloaded';
+
+/** `leads/<id>/status`: the path of one of a lead's actions, under the API. */
+export const leadPath = (id: string, action: string) => `leads/${encodeURIComponent(id)}/${action}`;
+
+/** The lead's history, newest first (`GET /api/leads/:id/timeline`). */
+export function useLeadTimeline(leadId: string) {
+  return useList<Activity, ApiRequestError>({ resource: leadResource(leadId, 'timeline'), pagination: { mode: 'off' }, errorNotification: false });
+}
+
+/** Every form submission received for the lead, newest first (`GET /api/leads/:id/inquiries`). */
+export function useLeadInquiries(leadId: string, enabled = true) {
+  return useList<Inquiry, ApiRequestError>({ resource: leadResource(leadId, 'inquiries'), pagination: { mode: 'off' }, errorNotification: false, queryOptions: { enabled } });
+}
+
+export interface AdvisorOption {
+  id: string;
+  name: string;
+}
+
+/** Active advisors by name, for managers (the users list is theirs to read); cached for a few minutes. */
+export function useAdvisors(enabled: boolean) {
+  const {
+    result: { data },
+    query: { isLoading },
+  } = useList<UserView, ApiRequestError>({
+    resource: 'users',
+    filters: [
+      { field: 'role', operator: 'eq', value: 'advisor' },
+      { field: 'active', operator: 'eq', value: 'true' },
+    ],
+    sorters: [{ field: 'name', order: 'asc' }],
+    pagination: { currentPage: 1, pageSize: 200 },
+    errorNotification: false,
+    queryOptions: { enabled, staleTime: 5 * 60_000 },
+  });
+  const advisors = useMemo<AdvisorOption[] | undefined>(() => (enabled && !isLoading ? data.map(({ id, name }) => ({ id, name })) : undefined), [data, enabled, isLoading]);
+  return { data: advisors, isLoading: enabled && isLoading };
+}

@@ -1,0 +1,499 @@
+import { Suspense, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useGo, useLink, type CrudFilter, type CrudSort } from '@refinedev/core';
+import { getDefaultSortOrder, List, useModalForm, useTable } from '@refinedev/antd';
+import { AppstoreOutlined, ClearOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { Badge, Button, DatePicker, Flex, Grid, Input, Modal, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import {
+  formatIstDateTime,
+  formatPhone,
+  LEAD_SOURCE_LABELS,
+  LEAD_STATUS_LABELS,
+  LEAD_STATUSES,
+  PROGRAM_LEVEL_LABELS,
+  type LeadSource,
+  type ProgramLevel,
+} from '@advisordesk/shared';
+import { useAccess, useRefreshLead, type ApiRequestError } from '@advisordesk/admin-data';
+import { useAreaSlots } from '@advisordesk/admin-ui';
+import { AssignmentToggle } from './components/assignment-toggle';
+import { FollowUpDate } from './components/follow-up-date';
+import { LeadForm, LEVEL_OPTIONS, MODE_LABELS, MODE_OPTIONS, SOURCE_OPTIONS, type LeadFormValues } from './components/lead-form';
+import { LeadStatusTag } from './components/status-tag';
+import { useAdvisors } from './lead-data';
+import { describeLeadTotal } from './list-total';
+import { activeQuickFilter, applyQuickFilter, QUICK_FILTER_LABELS, type QuickFilter } from './quick-filters';
+import type { Lead } from './types';
+
+const STATUS_OPTIONS = LEAD_STATUSES.map((status) => ({ value: status, label: LEAD_STATUS_LABELS[status] }));
+const YES_NO = [
+  { value: 'true', label: 'Yes' },
+  { value: 'false', label: 'No' },
+];
+const PHONE_SORTS: { value: string; label: string; sort: CrudSort }[] = [
+  { value: 'createdAt:desc', label: 'Newest first', sort: { field: 'createdAt', order: 'desc' } },
+  { value: 'nextFollowUpAt:asc', label: 'Follow-up soonest', sort: { field: 'nextFollowUpAt', order: 'asc' } },
+  { value: 'updatedAt:desc', label: 'Recently changed', sort: { field: 'updatedAt', order: 'desc' } },
+  { value: 'fullName:asc', label: 'Name A–Z', sort: { field: 'fullName', order: 'asc' } },
+];
+
+const FILTER_LABELS: Record<string, string> = {
+  status: 'Status',
+  advisorId: 'Advisor',
+  source: 'Source',
+  utmSource: 'UTM source',
+  utmMedium: 'UTM medium',
+  utmCampaign: 'Campaign',
+  utmTerm: 'UTM term',
+  utmContent: 'UTM content',
+  level: 'Level',
+  mode: 'Mode',
+  createdAt: 'Created',
+  nextFollowUpAt: 'Follow-up',
+  consentWhatsapp: 'WhatsApp consent',
+  consentMarketing: 'Marketing consent',
+  city: 'City',
+  state: 'State',
+};
+const OPERATOR_WORDS: Record<string, string> = { gte: 'from', lte: 'until', ne: 'not', contains: 'contains', in: '', eq: '' };
+
+type Filter = CrudFilter & { field: string };
+const isSet = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+/** Reads the list's filters (kept in the address by `useTable`) and writes one at a time. */
+function useFilterValues(filters: CrudFilter[], setFilters: (filters: CrudFilter[], behavior?: 'merge' | 'replace') => void) {
+  const active = filters.filter((f): f is Filter => 'field' in f && isSet(f.value));
+  const find = (field: string, operator: string) => active.find((f) => f.field === field && f.operator === operator)?.value as unknown;
+  return {
+    active,
+    text: (field: string, operator = 'eq') => {
+      const value = find(field, operator);
+      return isSet(value) && !Array.isArray(value) ? String(value) : undefined;
+    },
+    list: (field: string) => {
+      const value = find(field, 'in') ?? find(field, 'eq');
+      return isSet(value) ? (Array.isArray(value) ? value : [value]).map(String) : [];
+    },
+    set: (next: { field: string; operator?: CrudFilter['operator']; value: unknown }[]) =>
+      setFilters(
+        next.map(({ field, operator = 'eq', value }) => ({ field, operator, value: isSet(value) ? value : undefined }) as CrudFilter),
+        'merge',
+      ),
+  };
+}
+
+const day = (value: string | undefined): Dayjs | null => (value && /^\d{4}-\d{2}-\d{2}/.test(value) ? dayjs(value.slice(0, 10)) : null);
+
+/**
+ * The lead list: server-paged, sortable, searchable, every filter in the address. Quick filters
+ * for the day's work; "New lead" for walk-ins and calls; export for the roles that may.
+ */
+export default function LeadListPage() {
+  const screens = Grid.useBreakpoint();
+  const phone = screens.sm === false;
+  const go = useGo();
+  const Link = useLink();
+  const refreshLead = useRefreshLead();
+  const { user: me, canWrite } = useAccess();
+  const managing = canWrite('leadAssignment');
+  const { leadExport: LeadExport } = useAreaSlots();
+  const { data: advisors } = useAdvisors(managing);
+  const [moreFilters, setMoreFilters] = useState(false);
+
+  const { tableProps, filters, setFilters, sorters, setSorters, tableQuery } = useTable<Lead, ApiRequestError>({
+    resource: 'leads',
+    syncWithLocation: true,
+    pagination: { pageSize: 25 },
+    sorters: { initial: [{ field: 'createdAt', order: 'desc' }] },
+  });
+  const f = useFilterValues(filters, setFilters);
+  const q = f.text('q') ?? '';
+  const [search, setSearch] = useState(q);
+  useEffect(() => setSearch(q), [q]);
+  const quick = activeQuickFilter(filters, me?.id);
+
+  const createModal = useModalForm<Lead, ApiRequestError, LeadFormValues>({
+    resource: 'leads',
+    action: 'create',
+    redirect: false,
+    warnWhenUnsavedChanges: true,
+    successNotification: (data) => ({ type: 'success', description: 'Lead added', message: `${data?.data.fullName} (${data?.data.reference}) is in your leads.` }),
+    errorNotification: (error) =>
+      error?.errors && Object.keys(error.errors).length ? false : { type: 'error', description: 'Could not add the lead', message: error?.message ?? 'Please try again.' },
+    onMutationSuccess: (data) => {
+      void refreshLead(data.data.id);
+      go({ to: `/leads/${data.data.id}` });
+    },
+  });
+
+  const advisorName = useMemo(() => new Map((advisors ?? []).map((a) => [a.id, a.name])), [advisors]);
+  const describeValue = (filter: Filter): string => {
+    const values = (Array.isArray(filter.value) ? filter.value : [filter.value]).map(String);
+    const words = values.map((value) => {
+      switch (filter.field) {
+        case 'status':
+          return LEAD_STATUS_LABELS[value as Lead['status']] ?? value;
+        case 'source':
+          return LEAD_SOURCE_LABELS[value as LeadSource] ?? value;
+        case 'level':
+          return PROGRAM_LEVEL_LABELS[value as ProgramLevel] ?? value;
+        case 'mode':
+          return MODE_LABELS[value as Lead['mode'] & string] ?? value;
+        case 'advisorId':
+          return value === me?.id ? 'me' : (advisorName.get(value) ?? 'an advisor');
+        case 'consentWhatsapp':
+        case 'consentMarketing':
+          return value === 'true' ? 'yes' : 'no';
+        default:
+          return /^\d{4}-\d{2}-\d{2}T/.test(value) ? formatIstDateTime(value) : value;
+      }
+    });
+    return words.join(', ');
+  };
+  const chips = f.active.filter((filter) => filter.field !== 'q');
+
+  const columns: TableColumnsType<Lead> = [
+    {
+      title: 'Lead',
+      dataIndex: 'fullName',
+      key: 'fullName',
+      sorter: true,
+      defaultSortOrder: getDefaultSortOrder('fullName', sorters),
+      render: (_, lead) => (
+        <Space direction="vertical" size={2} style={{ minWidth: 0 }}>
+          <Link to={`/leads/${lead.id}`} style={{ fontWeight: 600 }} onClick={(event: MouseEvent) => event.stopPropagation()}>
+            {lead.fullName}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 13, whiteSpace: 'nowrap' }}>
+            {lead.phone ? formatPhone(lead.phone) : 'no phone'}
+            {!phone && <span style={{ opacity: 0.7 }}> · {lead.reference}</span>}
+          </Typography.Text>
+          {phone && (
+            <Space size={6} wrap>
+              <LeadStatusTag status={lead.status} />
+              <FollowUpDate value={lead.nextFollowUpAt} empty="" small />
+            </Space>
+          )}
+          {phone && lead.courseInterest && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+              {lead.courseInterest}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: 'Status',
+      dataIndex: 'status',
+      key: 'status',
+      sorter: true,
+      defaultSortOrder: getDefaultSortOrder('status', sorters),
+      responsive: ['sm'],
+      render: (_, lead) => <LeadStatusTag status={lead.status} lostReason={lead.lostReason} />,
+    },
+    {
+      title: 'Next follow-up',
+      dataIndex: 'nextFollowUpAt',
+      key: 'nextFollowUpAt',
+      sorter: true,
+      defaultSortOrder: getDefaultSortOrder('nextFollowUpAt', sorters),
+      responsive: ['sm'],
+      render: (value: string | null) => <FollowUpDate value={value} />,
+    },
+    {
+      title: 'Interest',
+      dataIndex: 'courseInterest',
+      key: 'courseInterest',
+      // With the advisor column (managers) it needs a wider screen to fit.
+      responsive: managing ? ['xxl'] : ['xl'],
+      render: (_, lead) => (
+        <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
+          <Typography.Text ellipsis style={{ maxWidth: 220 }}>
+            {lead.courseInterest ?? '—'}
+          </Typography.Text>
+          {lead.level && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {PROGRAM_LEVEL_LABELS[lead.level]}
+              {lead.mode ? ` · ${MODE_LABELS[lead.mode]}` : ''}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: 'Source',
+      dataIndex: 'source',
+      key: 'source',
+      sorter: true,
+      defaultSortOrder: getDefaultSortOrder('source', sorters),
+      responsive: ['md'],
+      render: (_, lead) => (
+        <Space direction="vertical" size={0}>
+          <span style={{ whiteSpace: 'nowrap' }}>{LEAD_SOURCE_LABELS[lead.source] ?? lead.source}</span>
+          {lead.utmCampaign && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+              {lead.utmCampaign}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    ...(managing
+      ? [
+          {
+            title: 'Advisor',
+            dataIndex: 'advisorName',
+            key: 'advisorName',
+            className: 'lead-advisor',
+            responsive: ['md'],
+            render: (value: string | null) => (value ? <span style={{ whiteSpace: 'nowrap' }}>{value}</span> : <Typography.Text type="warning">Unassigned</Typography.Text>),
+          } satisfies TableColumnsType<Lead>[number],
+        ]
+      : []),
+    {
+      title: 'Created',
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      sorter: true,
+      defaultSortOrder: getDefaultSortOrder('createdAt', sorters),
+      responsive: ['lg'],
+      render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatIstDateTime(value)}</span>,
+    },
+  ];
+
+  const total = tableQuery.data?.total ?? 0;
+  const estimated = tableQuery.data?.estimated === true;
+  const pagination = tableProps.pagination
+    ? {
+        ...tableProps.pagination,
+        showSizeChanger: !phone,
+        pageSizeOptions: [25, 50, 100],
+        size: 'small' as const,
+        showTotal: phone
+          ? undefined
+          : (count: number, [from, to]: [number, number]) => `${from.toLocaleString('en-IN')}–${to.toLocaleString('en-IN')} of ${describeLeadTotal(count, estimated)}`,
+      }
+    : false;
+
+  const setQuick = (next: QuickFilter | 'all') => setFilters(applyQuickFilter(filters, next === 'all' ? undefined : next, me?.id), 'merge');
+  const created = [day(f.text('createdAt', 'gte')), day(f.text('createdAt', 'lte'))] as const;
+  const followUp = [day(f.text('nextFollowUpAt', 'gte')), day(f.text('nextFollowUpAt', 'lte'))] as const;
+  const sortValue = sorters[0] ? `${sorters[0].field}:${sorters[0].order}` : 'createdAt:desc';
+
+  return (
+    <List
+      title="Leads"
+      breadcrumb={false}
+      headerButtons={
+        <Flex gap={8} wrap align="center" justify="flex-end">
+          {managing && <AssignmentToggle />}
+          <Button icon={<AppstoreOutlined />} onClick={() => go({ to: '/leads/board' })}>
+            Board
+          </Button>
+          {LeadExport && (
+            <Suspense fallback={null}>
+              <LeadExport filters={filters} sorters={sorters} />
+            </Suspense>
+          )}
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => createModal.show()}>
+            New lead
+          </Button>
+        </Flex>
+      }
+    >
+      <Space direction="vertical" size={12} style={{ width: '100%', marginBottom: 16 }}>
+        <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+          <Segmented<string>
+            value={quick ?? (chips.length ? 'none' : 'all')}
+            onChange={(value) => setQuick(value as QuickFilter | 'all')}
+            options={[
+              { value: 'all', label: 'All' },
+              ...(['mine_new', 'today', 'overdue'] as QuickFilter[]).map((value) => ({ value, label: QUICK_FILTER_LABELS[value] })),
+            ]}
+            aria-label="Quick filters"
+            size={phone ? 'small' : 'middle'}
+          />
+        </div>
+        <Flex gap={8} wrap>
+          <Input.Search
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            onSearch={(value) => f.set([{ field: 'q', value: value.trim() }])}
+            placeholder="Search name, phone or email"
+            aria-label="Search leads"
+            allowClear
+            enterButton
+            inputMode="search"
+            style={{ flex: '3 1 260px', minWidth: 0 }}
+          />
+          <Select
+            mode="multiple"
+            value={f.list('status')}
+            onChange={(value: string[]) => f.set([{ field: 'status', operator: 'eq', value: undefined }, { field: 'status', operator: 'in', value }])}
+            options={STATUS_OPTIONS}
+            placeholder="Any status"
+            aria-label="Filter by status"
+            allowClear
+            maxTagCount="responsive"
+            style={{ flex: '2 1 200px', minWidth: 0 }}
+          />
+          {managing && (
+            <Select
+              value={f.text('advisorId')}
+              onChange={(value?: string) => f.set([{ field: 'advisorId', value }])}
+              options={(advisors ?? []).map((a) => ({ value: a.id, label: a.name }))}
+              placeholder="Any advisor"
+              aria-label="Filter by advisor"
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              style={{ flex: '1 1 160px', minWidth: 0 }}
+            />
+          )}
+          <Badge count={chips.filter((c) => !['status', 'advisorId'].includes(c.field)).length} size="small" offset={[-4, 4]}>
+            <Button icon={<FilterOutlined />} onClick={() => setMoreFilters((open) => !open)} aria-expanded={moreFilters}>
+              {phone ? null : 'More filters'}
+            </Button>
+          </Badge>
+          {phone && (
+            <Select
+              value={PHONE_SORTS.some((s) => s.value === sortValue) ? sortValue : undefined}
+              onChange={(value: string) => setSorters([PHONE_SORTS.find((s) => s.value === value)?.sort ?? PHONE_SORTS[0].sort])}
+              options={PHONE_SORTS.map(({ value, label }) => ({ value, label }))}
+              placeholder="Sort"
+              aria-label="Sort leads"
+              style={{ flex: '1 1 150px' }}
+            />
+          )}
+        </Flex>
+        {moreFilters && (
+          <Flex gap={8} wrap data-testid="more-filters" style={{ padding: 12, background: '#f7f9fb', borderRadius: 8 }}>
+            <Select
+              value={f.text('source')}
+              onChange={(value?: string) => f.set([{ field: 'source', value }])}
+              options={SOURCE_OPTIONS}
+              placeholder="Any source"
+              aria-label="Filter by source"
+              allowClear
+              style={{ flex: '1 1 150px', minWidth: 0 }}
+            />
+            <Input
+              key={`campaign-${f.text('utmCampaign') ?? ''}`}
+              defaultValue={f.text('utmCampaign')}
+              onPressEnter={(event) => f.set([{ field: 'utmCampaign', value: event.currentTarget.value.trim() }])}
+              onBlur={(event) => event.target.value.trim() !== (f.text('utmCampaign') ?? '') && f.set([{ field: 'utmCampaign', value: event.target.value.trim() }])}
+              placeholder="Campaign (exact)"
+              aria-label="Filter by campaign"
+              allowClear
+              style={{ flex: '1 1 150px', minWidth: 0 }}
+            />
+            <Select
+              value={f.text('level')}
+              onChange={(value?: string) => f.set([{ field: 'level', value }])}
+              options={LEVEL_OPTIONS}
+              placeholder="Any level"
+              aria-label="Filter by level"
+              allowClear
+              style={{ flex: '1 1 130px', minWidth: 0 }}
+            />
+            <Select
+              value={f.text('mode')}
+              onChange={(value?: string) => f.set([{ field: 'mode', value }])}
+              options={MODE_OPTIONS}
+              placeholder="Any mode"
+              aria-label="Filter by mode"
+              allowClear
+              style={{ flex: '1 1 130px', minWidth: 0 }}
+            />
+            <DatePicker.RangePicker
+              value={created[0] || created[1] ? [created[0], created[1]] : null}
+              onChange={(range) =>
+                f.set([
+                  { field: 'createdAt', operator: 'gte', value: range?.[0]?.format('YYYY-MM-DD') },
+                  { field: 'createdAt', operator: 'lte', value: range?.[1]?.format('YYYY-MM-DD') },
+                ])
+              }
+              allowEmpty={[true, true]}
+              format="DD MMM YYYY"
+              placeholder={['Created from', 'to']}
+              aria-label="Filter by creation date"
+              inputReadOnly={phone}
+              style={{ flex: '2 1 240px', minWidth: 0 }}
+            />
+            <DatePicker.RangePicker
+              value={followUp[0] || followUp[1] ? [followUp[0], followUp[1]] : null}
+              onChange={(range) =>
+                f.set([
+                  { field: 'nextFollowUpAt', operator: 'eq', value: undefined },
+                  { field: 'nextFollowUpAt', operator: 'gte', value: range?.[0]?.format('YYYY-MM-DD') },
+                  { field: 'nextFollowUpAt', operator: 'lte', value: range?.[1]?.format('YYYY-MM-DD') },
+                ])
+              }
+              allowEmpty={[true, true]}
+              format="DD MMM YYYY"
+              placeholder={['Follow-up from', 'to']}
+              aria-label="Filter by follow-up date"
+              inputReadOnly={phone}
+              style={{ flex: '2 1 240px', minWidth: 0 }}
+            />
+            <Select
+              value={f.text('consentWhatsapp')}
+              onChange={(value?: string) => f.set([{ field: 'consentWhatsapp', value }])}
+              options={YES_NO}
+              placeholder="WhatsApp consent"
+              aria-label="Filter by WhatsApp consent"
+              allowClear
+              style={{ flex: '1 1 150px', minWidth: 0 }}
+            />
+            <Select
+              value={f.text('consentMarketing')}
+              onChange={(value?: string) => f.set([{ field: 'consentMarketing', value }])}
+              options={YES_NO}
+              placeholder="Marketing consent"
+              aria-label="Filter by marketing consent"
+              allowClear
+              style={{ flex: '1 1 150px', minWidth: 0 }}
+            />
+          </Flex>
+        )}
+        {chips.length > 0 && (
+          <Flex gap={6} wrap align="center" data-testid="active-filters">
+            {chips.map((chip) => (
+              <Tag
+                key={`${chip.field}-${chip.operator}`}
+                closable
+                onClose={(event) => {
+                  event.preventDefault();
+                  f.set([{ field: chip.field, operator: chip.operator, value: undefined }]);
+                }}
+                style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}
+              >
+                {FILTER_LABELS[chip.field] ?? chip.field}
+                {OPERATOR_WORDS[chip.operator] ? ` ${OPERATOR_WORDS[chip.operator]}` : ''}: {describeValue(chip)}
+              </Tag>
+            ))}
+            <Button size="small" type="link" icon={<ClearOutlined />} onClick={() => setQuick('all')}>
+              Clear filters
+            </Button>
+          </Flex>
+        )}
+      </Space>
+
+      <Table<Lead>
+        {...tableProps}
+        rowKey="id"
+        columns={columns}
+        pagination={pagination}
+        size={phone ? 'small' : 'middle'}
+        onRow={(lead) => ({ onClick: () => go({ to: `/leads/${lead.id}` }), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: chips.length || q ? 'No leads match these filters' : 'No leads yet' }}
+        data-testid="leads-table"
+        data-total={total}
+      />
+
+      <Modal {...createModal.modalProps} title="New lead" okText="Add lead" cancelText="Cancel" width={640}>
+        <LeadForm formProps={createModal.formProps} mode="create" />
+      </Modal>
+    </List>
+  );
+}

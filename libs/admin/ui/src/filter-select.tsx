@@ -1,0 +1,25 @@
+import { Select } from 'antd';
+import type { ListFilters } from './list-filters';
+
+export interface FilterSelectProps {
+  filters: ListFilters;
+  /** The filter's field in the address (`ownership`, `approvals`…). */
+  field: string;
+  options: { value: string; label: string }[];
+  placeholder: string;
+  /** The select's accessible name ("Filter by ownership"). */
+  label: string;
+  /** Any of several values (`field=a&field=b`, operator `in`) instead of one (`eq`). */
+  multiple?: boolean;
+  flex: string;
+}
+
+/** One filter of a list, kept in the address: choosing sets it (back to page 1), clearing removes it. */
+export function FilterSelect({ filters, field, options, placeholder, label, multiple = false, flex }: FilterSelectProps) {
+  const common = { options, placeholder, 'aria-label': label, allowClear: true, style: { flex, minWidth: 0 } };
+  return multiple ? (
+    <Select mode="multiple" value={filters.list(field)} onChange={(value: string[]) => filters.set(field, value, 'in')} maxTagCount="responsive" {...common} />
+  ) : (
+    <Select value={filters.text(field)} onChange={(value?: string) => filters.set(field, value)} {...common} />
+  );
+}

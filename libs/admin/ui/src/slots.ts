@@ -1,0 +1,27 @@
+import { createContext, useContext, type ComponentType } from 'react';
+import type { CrudFilters, CrudSort } from '@refinedev/core';
+import type { UserView } from '@advisordesk/shared';
+
+/**
+ * Where one area's screen shows a piece of another area. Areas never import each other: the shell
+ * fills these with the other libraries' components (lazily loaded, so render them in <Suspense>),
+ * and a screen shows whatever it is given, or nothing.
+ */
+export interface AreaSlots {
+  /** Below a lead's timeline, unless the lead is erased (comparisons: the shortlist). */
+  leadSections?: ComponentType<{ leadId: string }>[];
+  /** "Export CSV" of the leads a list or report shows (exports). */
+  leadExport?: ComponentType<{ filters: CrudFilters; sorters: CrudSort[] }>;
+  /** The dashboard's charts of the team's conversion, for managers and admins (reports). */
+  dashboardCharts?: ComponentType;
+  /** The dashboard's day of work, for roles that work leads (leads). */
+  dashboardWork?: ComponentType<{ user: UserView }>;
+}
+
+const AreaSlotsContext = createContext<AreaSlots>({});
+
+export const AreaSlotsProvider = AreaSlotsContext.Provider;
+
+export function useAreaSlots(): AreaSlots {
+  return useContext(AreaSlotsContext);
+}
