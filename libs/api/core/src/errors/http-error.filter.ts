@@ -70,8 +70,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const request = context.getRequest<Request & { id?: string }>();
     const body = toErrorBody(exception);
-    if (body.statusCode === 503) this.logger.warn(`${request?.method} ${request?.path}: ${body.message} (${exception instanceof Error ? exception.message : String(exception)})`);
-    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const reqId = request?.id;
+    if (body.statusCode === 503) this.logger.warn({ reqId, msg: `${request?.method} ${request?.path}: ${body.message} (${exception instanceof Error ? exception.message : String(exception)})` });
+    else if (body.statusCode >= 500) this.logger.error({ reqId, msg: String(exception), stack: exception instanceof Error ? exception.stack : undefined });
     const retryAfter = (exception as { retryAfterSeconds?: number })?.retryAfterSeconds ?? (body.statusCode === 503 ? DATABASE_RETRY_AFTER_SECONDS : undefined);
     if ((body.statusCode === 429 || body.statusCode === 503) && retryAfter) response.setHeader('Retry-After', String(retryAfter));
     if (response.headersSent) {

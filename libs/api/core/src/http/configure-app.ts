@@ -13,7 +13,7 @@ import { AppError, CommonErrors } from '../errors/app-error';
 import { HttpErrorFilter, toErrorBody } from '../errors/http-error.filter';
 import { createValidationPipe } from '../errors/validation';
 import { APP_CONFIG } from '../config/app.config';
-import { createLogger, runInRequestContext } from '../logging/logger';
+import { createLogger } from '../logging/logger';
 import { redactUrl } from '../logging/redact-url';
 import { AllowedOrigins } from './allowed-origins';
 
@@ -134,7 +134,6 @@ export function configureApp(app: NestExpressApplication, options: { serveAdminP
   app.use(express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyErrorHandler);
-  app.use(runInRequestContext);
   app.setGlobalPrefix('api', { exclude: PUBLIC_PAGES.map((p) => ({ path: p.path, method: RequestMethod.GET })) });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
