@@ -7,6 +7,8 @@ import { defineConfig, type Alias } from 'vite';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const workspace = resolve(here, '../..');
 const ADMIN_LIBRARY = /[\\/]libs[\\/]admin[\\/][^\\/]+[\\/]src[\\/]/;
+/** `@advisordesk/shared`: plain TypeScript whose modules only declare (constants, tables, pure functions). */
+const SHARED_LIBRARY = /[\\/]libs[\\/]shared[\\/]src[\\/]/;
 const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${pattern})[\\\\/]`);
 
 /**
@@ -45,9 +47,10 @@ export default defineConfig({
     // (@ant-design/plots and its @antv engine) only ever load with the page that draws them.
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
-      // The admin libraries run nothing when imported, so what a library's index re-exports but a
-      // chunk never uses stays out of that chunk (the sign-in page does not carry every area's parts).
-      treeshake: { moduleSideEffects: (id: string) => (ADMIN_LIBRARY.test(id) ? false : undefined) },
+      // The admin libraries and the shared one run nothing when imported, so what an index re-exports
+      // but a chunk never uses stays out of that chunk: the sign-in page does not carry every area's
+      // parts, nor the labels and tables of the contracts that only the areas' pages read.
+      treeshake: { moduleSideEffects: (id: string) => (ADMIN_LIBRARY.test(id) || SHARED_LIBRARY.test(id) ? false : undefined) },
       output: {
         codeSplitting: {
           groups: [

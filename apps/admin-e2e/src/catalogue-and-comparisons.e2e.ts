@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { FeeStructureBody, FeeStructureView, LeadView, ProgramView, SharedComparison, ShortlistItemView } from '@advisordesk/shared';
 import { filtersByOperator } from './support/address';
 import { chooseOption, searchAndChoose, waitForValue } from './support/antd';
 import { apiOf, login } from './support/api';
@@ -9,57 +10,17 @@ import { startServer, WORKSPACE_ROOT, type RunningServer } from './support/serve
 
 // ---- the API, asked directly, to set up and to check what the pages did --------------------------
 
-interface FeeComponent {
-  label: string;
-  amountPaise: number;
-  due?: string;
-}
-interface Program {
-  id: string;
-  name: string;
-  universityName: string;
-  level: string;
-  currentFee: { session: string; totalPaise: number; components: FeeComponent[] } | null;
-}
-interface FeeStructure {
-  id: string;
-  session: string;
-  version: number;
-  isCurrent: boolean;
-  totalPaise: number;
-  components: FeeComponent[];
-}
-interface Lead {
-  id: string;
-  fullName: string;
-  phone: string | null;
-  erasedAt: string | null;
-}
-interface ShortlistItem {
-  id: string;
-  programId: string;
-  rank: number;
-  note: string | null;
-  program: Program;
-}
-interface SharedComparison {
-  id: string;
-  url: string;
-  programs: number;
-  viewCount: number;
-}
-
 let server: RunningServer;
 let browser: Browser;
 
 const api = apiOf(() => server.baseUrl);
 
 /** One of the advisor's own leads with a phone and an empty shortlist, for a flow that starts from nothing. */
-async function freshLeadOf(token: string, taken: Set<string>): Promise<Lead> {
-  const leads = await api.get<Lead[]>(token, '/leads?_start=0&_end=60&_sort=createdAt&_order=desc');
+async function freshLeadOf(token: string, taken: Set<string>): Promise<LeadView> {
+  const leads = await api.get<LeadView[]>(token, '/leads?_start=0&_end=60&_sort=createdAt&_order=desc');
   for (const lead of leads) {
     if (!lead.phone || lead.erasedAt || taken.has(lead.id)) continue;
-    const shortlist = await api.get<ShortlistItem[]>(token, `/leads/${lead.id}/shortlist`);
+    const shortlist = await api.get<ShortlistItemView[]>(token, `/leads/${lead.id}/shortlist`);
     if (shortlist.length === 0) {
       taken.add(lead.id);
       return lead;
@@ -121,7 +82,7 @@ describe.each<Viewport>(['laptop', 'phone'])('The catalogue on a %s', (viewport)
 
     // Every program listed is a PG program whose current fee is within the range (the API agrees).
     const token = await api.token('manager');
-    const expected = await api.get<Program[]>(token, '/programs?level=PG&totalPaise_gte=10000000&totalPaise_lte=20000000&_sort=universityName&_order=asc&_start=0&_end=20');
+    const expected = await api.get<ProgramView[]>(token, '/programs?level=PG&totalPaise_gte=10000000&totalPaise_lte=20000000&_sort=universityName&_order=asc&_start=0&_end=20');
     expect(expected.length).toBeGreaterThan(1);
     for (const p of expected) {
       expect(p.level).toBe('PG');
@@ -186,7 +147,7 @@ describe.each<Viewport>(['laptop', 'phone'])('The catalogue on a %s', (viewport)
 
     const sent = page.waitForRequest((request) => request.method() === 'POST' && new URL(request.url()).pathname === '/api/fee-structures');
     await page.getByRole('button', { name: 'Save fee structure' }).click();
-    const body = (await sent).postDataJSON() as { programId: string; session: string; components: FeeComponent[]; totalPaise: number };
+    const body = (await sent).postDataJSON() as FeeStructureBody;
     expect(body).toMatchObject({
       programId: first.id,
       session: '2026-27',
@@ -201,7 +162,7 @@ describe.each<Viewport>(['laptop', 'phone'])('The catalogue on a %s', (viewport)
     // Back on the program: the new fee is current, and any earlier 2026-27 fee stays as history.
     await page.waitForURL(new RegExp(`/programs/show/${first.id}$`));
     await currentFee.filter({ hasText: '₹1,80,000.50' }).waitFor();
-    const fees = await api.get<FeeStructure[]>(token, `/fee-structures?programId=${first.id}&session=2026-27`);
+    const fees = await api.get<FeeStructureView[]>(token, `/fee-structures?programId=${first.id}&session=2026-27`);
     const current = fees.filter((f) => f.isCurrent);
     expect(current).toHaveLength(1);
     expect(current[0].totalPaise).toBe(18000050);
@@ -213,9 +174,9 @@ describe.each<Viewport>(['laptop', 'phone'])('The catalogue on a %s', (viewport)
 });
 
 /** Three PG programs with a current fee, from three different universities. */
-async function threePrograms(token: string): Promise<Program[]> {
-  const programs = await api.get<Program[]>(token, '/programs?level=PG&active=true&_sort=totalPaise&_order=asc&_start=0&_end=40');
-  const picked: Program[] = [];
+async function threePrograms(token: string): Promise<ProgramView[]> {
+  const programs = await api.get<ProgramView[]>(token, '/programs?level=PG&active=true&_sort=totalPaise&_order=asc&_start=0&_end=40');
+  const picked: ProgramView[] = [];
   for (const p of programs) {
     if (p.currentFee && !picked.some((q) => q.universityName === p.universityName || q.name === p.name)) picked.push(p);
     if (picked.length === 3) break;
@@ -307,7 +268,7 @@ describe.each<Viewport>(['laptop', 'phone'])('Shortlists and comparisons on a %s
     expect(await fitsTheScreen(page)).toBe(true);
 
     // The API holds what the panel showed: order, notes, and one comparison.
-    const shortlist = await api.get<ShortlistItem[]>(token, `/leads/${lead.id}/shortlist`);
+    const shortlist = await api.get<ShortlistItemView[]>(token, `/leads/${lead.id}/shortlist`);
     expect(shortlist.map((i) => [i.rank, i.programId, i.note])).toEqual([
       [1, a.id, 'Weekend classes suit her job'],
       [2, c.id, 'Lowest fee; EMI possible'],
@@ -387,7 +348,7 @@ describe.each<Viewport>(['laptop', 'phone'])('Shortlists and comparisons on a %s
     const url = await share.getByLabel('Comparison link').inputValue();
     const comparisons = await api.get<SharedComparison[]>(token, `/leads/${lead.id}/comparisons`);
     expect(comparisons.map((c) => c.url)).toEqual([url]);
-    const shortlist = await api.get<ShortlistItem[]>(token, `/leads/${lead.id}/shortlist`);
+    const shortlist = await api.get<ShortlistItemView[]>(token, `/leads/${lead.id}/shortlist`);
     expect(shortlist.map((i) => i.programId).sort()).toEqual(programs.map((p) => p.id).sort());
   });
 });
@@ -529,8 +490,8 @@ describe('Catalogue access and import', () => {
     context = await newContext(browser, 'laptop', server.baseUrl);
     page = await context.newPage();
     const token = await api.token('manager');
-    const [program] = await api.get<Program[]>(token, '/programs?level=UG&totalPaise_gte=1&_sort=totalPaise&_order=desc&_start=0&_end=1');
-    const [fee] = await api.get<FeeStructure[]>(token, `/fee-structures?programId=${program.id}&isCurrent=true&_sort=session&_order=desc&_start=0&_end=1`);
+    const [program] = await api.get<ProgramView[]>(token, '/programs?level=UG&totalPaise_gte=1&_sort=totalPaise&_order=desc&_start=0&_end=1');
+    const [fee] = await api.get<FeeStructureView[]>(token, `/fee-structures?programId=${program.id}&isCurrent=true&_sort=session&_order=desc&_start=0&_end=1`);
     const manager = login('manager');
     await signIn(page, manager.email, manager.password);
     await page.goto(`/fee-structures/edit/${fee.id}`);
@@ -562,7 +523,7 @@ describe('Catalogue access and import', () => {
     const revisions = page.getByTestId('fee-revisions');
     await revisions.locator('tbody tr.ant-table-row').nth(1).waitFor();
     expect(await revisions.locator('tbody tr.ant-table-row').first().textContent()).toContain(formatInr(fee.totalPaise));
-    const [saved] = await api.get<FeeStructure[]>(token, `/fee-structures?programId=${program.id}&isCurrent=true&session=${fee.session}`);
+    const [saved] = await api.get<FeeStructureView[]>(token, `/fee-structures?programId=${program.id}&isCurrent=true&session=${fee.session}`);
     expect(saved.totalPaise).toBe(expectedTotal);
     expect(saved.components[0].amountPaise).toBe(newFirst);
     await screenshot(page, 'laptop', 'fee-structure-edit');

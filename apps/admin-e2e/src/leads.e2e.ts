@@ -1,19 +1,9 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { IST_OFFSET_MINUTES, type LeadView } from '@advisordesk/shared';
 import { filterValues } from './support/address';
 import { apiOf, login } from './support/api';
 import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot as saveScreenshot, signIn, type Viewport } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
-
-interface LeadOnTheWire {
-  id: string;
-  fullName: string;
-  phone: string;
-  status: string;
-  lostReason: string | null;
-  advisorId: string | null;
-  nextFollowUpAt: string | null;
-  version: number;
-}
 
 let server: RunningServer;
 let browser: Browser;
@@ -23,7 +13,7 @@ let managerToken: string;
 
 const api = apiOf(() => server.baseUrl);
 
-const getLead = async (id: string) => (await api.request<LeadOnTheWire>(advisorToken, 'GET', `/leads/${id}`)).data;
+const getLead = async (id: string) => (await api.request<LeadView>(advisorToken, 'GET', `/leads/${id}`)).data;
 
 /** Indian mobile numbers outside the demo data's range (which all start 9…), unique per viewport (each run has a fresh database). */
 let phoneCounter = 0;
@@ -33,9 +23,9 @@ function freshPhone(viewport: Viewport): string {
 }
 const typed = (digits: string) => `${digits.slice(0, 5)} ${digits.slice(5)}`;
 
-async function createLead(viewport: Viewport, name: string): Promise<LeadOnTheWire & { digits: string }> {
+async function createLead(viewport: Viewport, name: string): Promise<LeadView & { digits: string }> {
   const digits = freshPhone(viewport);
-  const { status, data } = await api.request<LeadOnTheWire>(advisorToken, 'POST', '/leads', { fullName: name, phone: digits, source: 'walk_in', courseInterest: 'Online MBA' });
+  const { status, data } = await api.request<LeadView>(advisorToken, 'POST', '/leads', { fullName: name, phone: digits, source: 'walk_in', courseInterest: 'Online MBA' });
   if (status !== 201) throw new Error(`creating ${name} answered ${status}: ${JSON.stringify(data)}`);
   return { ...data, digits };
 }
@@ -179,7 +169,7 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     expect(await search.inputValue()).toBe(typed(digits));
 
     // A seeded lead found by name.
-    const seeded = (await api.request<LeadOnTheWire[]>(advisorToken, 'GET', '/leads?status=contacted&_start=0&_end=1')).data[0];
+    const seeded = (await api.request<LeadView[]>(advisorToken, 'GET', '/leads?status=contacted&_start=0&_end=1')).data[0];
     await search.fill(seeded.fullName);
     await search.press('Enter');
     await page.waitForURL((url) => filterValues(url.toString()).q === seeded.fullName);
@@ -229,7 +219,7 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     const stored = await getLead(leadId);
     expect(stored.nextFollowUpAt).not.toBeNull();
     const due = new Date(stored.nextFollowUpAt as string);
-    expect(new Date(due.getTime() + 330 * 60_000).toISOString().slice(11, 16)).toBe('10:00');
+    expect(new Date(due.getTime() + IST_OFFSET_MINUTES * 60_000).toISOString().slice(11, 16)).toBe('10:00');
 
     // Consent is shown plainly: a walk-in has given none.
     await page.getByTestId('lead-consent').getByText('No WhatsApp messages').waitFor();
@@ -302,7 +292,7 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
 
     // Someone else changes the lead after the board loaded it: the move is refused (409), the card reloads, the user is told.
     await boardFor(page, stale);
-    const changed = await api.request<LeadOnTheWire>(advisorToken, 'PATCH', `/leads/${stale.id}`, { city: 'Pune', version: stale.version });
+    const changed = await api.request<LeadView>(advisorToken, 'PATCH', `/leads/${stale.id}`, { city: 'Pune', version: stale.version });
     expect(changed.status).toBe(200);
     await moveCard(page, viewport, stale, 'contacted', 'Contacted');
     await page.getByText('Someone else changed this lead — reloaded').first().waitFor();
@@ -347,7 +337,7 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
   }, 180_000);
 
   it('shows another advisor’s lead as not found', async () => {
-    const others = await api.request<LeadOnTheWire[]>(managerToken, 'GET', `/leads?advisorId_ne=${advisorId}&_start=0&_end=1`);
+    const others = await api.request<LeadView[]>(managerToken, 'GET', `/leads?advisorId_ne=${advisorId}&_start=0&_end=1`);
     const other = others.data[0];
     expect(other.advisorId).not.toBe(advisorId);
     await page.goto(`/leads/${other.id}`);
@@ -406,7 +396,7 @@ describe('A manager working leads on a laptop', () => {
     await assignment.getByRole('button', { name: 'Assign' }).click();
     await page.getByTestId('lead-header').getByText(/with Rahul Verma/).waitFor();
     await page.getByTestId('lead-timeline').getByText('Meera reassigned the lead from Priya Sharma to Rahul Verma').waitFor();
-    expect((await api.request<LeadOnTheWire>(managerToken, 'GET', `/leads/${lead.id}`)).data.advisorId).not.toBe(advisorId);
+    expect((await api.request<LeadView>(managerToken, 'GET', `/leads/${lead.id}`)).data.advisorId).not.toBe(advisorId);
     await screenshot(page, 'laptop', 'lead-page-manager');
 
     // Erase on request: only after saying the person asked.
@@ -417,7 +407,7 @@ describe('A manager working leads on a laptop', () => {
     await dialog.getByRole('checkbox').check();
     await erase.click();
     await page.waitForURL(/\/leads(\?|$)/);
-    const erased = (await api.request<LeadOnTheWire & { erasedAt: string | null }>(managerToken, 'GET', `/leads/${lead.id}`)).data;
+    const erased = (await api.request<LeadView>(managerToken, 'GET', `/leads/${lead.id}`)).data;
     expect(erased.erasedAt).not.toBeNull();
     expect(erased.fullName).toBe('Erased lead');
     expect(erased.phone).toBeNull();

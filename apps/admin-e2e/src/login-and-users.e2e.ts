@@ -3,7 +3,7 @@ import { DEMO_ADVISORS, DEMO_LOGINS } from '@advisordesk/api-seed';
 import { filterValues } from './support/address';
 import { chooseOption, fieldError } from './support/antd';
 import { login } from './support/api';
-import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot, signIn, submitSignIn, type Viewport } from './support/browser';
+import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot, signIn, submitSignIn, type PageGlobals, type Viewport } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 const DEMO_NAMES = [...DEMO_LOGINS.map((l) => l.name), ...DEMO_ADVISORS];
@@ -133,7 +133,7 @@ describe.each<Viewport>(['laptop', 'phone'])('AdvisorDesk admin on a %s', (viewp
     const editor = page.getByRole('dialog', { name: 'Edit user' });
     const nameField = editor.getByLabel('Full name');
     // A function, not a string: the panel's CSP forbids evaluating strings.
-    await page.waitForFunction((email) => (globalThis as any).document.getElementById('user-edit_email')?.value === email, newEmail);
+    await page.waitForFunction((email) => (globalThis as unknown as PageGlobals).document.getElementById('user-edit_email')?.value === email, newEmail);
     expect(await nameField.inputValue()).toBe(newName);
     await nameField.fill(`${newName} Rao`);
     await editor.getByRole('button', { name: 'Save changes' }).click();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { istDate, type ConversionReport, type FunnelReport } from '@advisordesk/shared';
 import { filtersInUrl } from './support/address';
 import { apiOf, login } from './support/api';
 import { fitsTheScreen, launchBrowser, SHOTS_DIR, newContext, openFromMenu, screenshot, signIn, type Viewport } from './support/browser';
@@ -9,11 +10,10 @@ import { startServer, type RunningServer } from './support/server';
 
 // ---- days in Asia/Kolkata, as the reports page counts them -------------------------------------
 
-const istToday = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const last90Days = () => ({ from: addDays(istToday(), -89), to: istToday() });
+const last90Days = () => ({ from: addDays(istDate(), -89), to: istDate() });
 function lastMonth() {
-  const today = istToday();
+  const today = istDate();
   const firstOfThisMonth = `${today.slice(0, 7)}-01`;
   const to = addDays(firstOfThisMonth, -1);
   return { from: `${to.slice(0, 7)}-01`, to };
@@ -22,14 +22,6 @@ function lastMonth() {
 const count = (value: number) => value.toLocaleString('en-IN');
 
 // ---- the API, asked directly, to check the figures the page shows ------------------------------
-
-interface FunnelReport {
-  stages: { stage: string; reached: number }[];
-  lost: number;
-}
-interface ConversionReport {
-  rows: { key: string; label: string; leads: number; enrolled: number; conversionRate: number }[];
-}
 
 const api = apiOf(() => server.baseUrl);
 

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page, Request as PwRequest } from 'playwright-core';
+import type { LeadView } from '@advisordesk/shared';
 import { login } from './support/api';
-import { fitsTheScreen, launchBrowser, newContext, screenshot } from './support/browser';
+import { fitsTheScreen, launchBrowser, newContext, screenshot, type PageElement } from './support/browser';
 import { startServer, WORKSPACE_ROOT, type RunningServer } from './support/server';
 
 /**
@@ -80,21 +81,8 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<{ status: n
   return { status: response.status, body: (await response.json()) as T };
 }
 
-interface LeadRow {
-  id: string;
-  fullName: string;
-  phone: string;
-  utmSource: string | null;
-  utmCampaign: string | null;
-  landingUrl: string | null;
-  consentWhatsapp: boolean;
-  consentMarketing: boolean;
-  consentNoticeVersion: number | null;
-  source: string;
-}
-
-async function leadsWithPhone(digits: string): Promise<LeadRow[]> {
-  const { body } = await api<LeadRow[]>(`/api/leads?q=${digits}`);
+async function leadsWithPhone(digits: string): Promise<LeadView[]> {
+  const { body } = await api<LeadView[]>(`/api/leads?q=${digits}`);
   return body.filter((l) => l.phone === `+91${digits}`);
 }
 
@@ -104,7 +92,7 @@ function widget(page: Page): Locator {
 }
 
 async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((el: any) => el.getRootNode().activeElement === el);
+  return locator.evaluate((el: PageElement) => el.getRootNode().activeElement === el);
 }
 
 async function fillRequired(form: Locator, phone: string, name = 'Ananya Gupta') {
@@ -154,7 +142,7 @@ describe('the Quick Inquiry widget on the advisory website', () => {
     await form.getByRole('heading', { name: 'Quick Inquiry' }).waitFor();
 
     // The page's own styles do not reach the form.
-    const border = await form.getByLabel('Full name').evaluate((el: any) => el.ownerDocument.defaultView.getComputedStyle(el).borderTopStyle);
+    const border = await form.getByLabel('Full name').evaluate((el: PageElement) => el.ownerDocument.defaultView.getComputedStyle(el).borderTopStyle);
     expect(border).toBe('solid');
     // Both consent boxes start unticked; the notice is shown next to them.
     expect(await form.getByRole('checkbox', { name: 'Send me WhatsApp updates about this inquiry' }).isChecked()).toBe(false);

@@ -1,8 +1,8 @@
 import { loadConfig, newIdempotencyKey, sendInquiry } from './api';
-import type { InquiryBody } from './inquiry';
+import type { PublicInquiryBody } from '@advisordesk/shared';
 
 const API = 'https://desk.example.in';
-const body: InquiryBody = { fullName: 'Ananya Gupta', phone: '98765 43210', consent: { whatsapp: true, marketing: false }, minor: false, website: '' };
+const body: PublicInquiryBody = { fullName: 'Ananya Gupta', phone: '98765 43210', consent: { whatsapp: true, marketing: false }, minor: false, website: '' };
 const json = (status: number, data: unknown, headers: Record<string, string> = {}) => new Response(JSON.stringify(data), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 const networkError = () => Promise.reject(new TypeError('Failed to fetch'));
 

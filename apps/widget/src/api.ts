@@ -1,12 +1,4 @@
-import type { InquiryBody } from './inquiry';
-
-/** `GET /api/public/form-config`. */
-export interface FormConfig {
-  courses: string[];
-  levels: string[];
-  modes: string[];
-  notice: { version: number; text: string; url: string | null };
-}
+import type { FieldProblem, PublicFormConfig, PublicInquiryBody } from '@advisordesk/shared';
 
 type Fetch = typeof fetch;
 
@@ -23,11 +15,11 @@ export interface ApiOptions {
 /** Why a request got no answer: this website is not allowed (CORS), or the network failed. */
 export type Unreachable = 'refused' | 'offline';
 
-export type ConfigResult = { ok: true; config: FormConfig } | { ok: false; reason: Unreachable | 'server' };
+export type ConfigResult = { ok: true; config: PublicFormConfig } | { ok: false; reason: Unreachable | 'server' };
 
 export type SubmitOutcome =
   | { kind: 'created'; reference: string }
-  | { kind: 'invalid'; fields: { field: string; message: string }[]; message: string }
+  | { kind: 'invalid'; fields: FieldProblem[]; message: string }
   | { kind: 'rate-limited'; retryAfterSeconds?: number }
   | { kind: 'unreachable'; reason: Unreachable }
   | { kind: 'failed'; status: number; message: string };
@@ -78,7 +70,7 @@ export async function loadConfig(apiOrigin: string, options: ApiOptions = {}): P
   try {
     const response = await fetchWithin(fetchFn, url, { credentials: 'omit', headers: { Accept: 'application/json' } }, timeoutMs);
     if (!response.ok) return { ok: false, reason: 'server' };
-    const config = (await json(response)) as unknown as FormConfig;
+    const config = (await json(response)) as unknown as PublicFormConfig;
     if (!Array.isArray(config.courses) || !config.notice) return { ok: false, reason: 'server' };
     return { ok: true, config };
   } catch {
@@ -94,7 +86,7 @@ const TRANSIENT = new Set([502, 503, 504]);
  * Posts the inquiry with its `Idempotency-Key`, retrying network failures (and gateway errors)
  * with the same key after `retryDelays`, so a retry can never make a second lead.
  */
-export async function sendInquiry(apiOrigin: string, body: InquiryBody, idempotencyKey: string, options: ApiOptions = {}): Promise<SubmitOutcome> {
+export async function sendInquiry(apiOrigin: string, body: PublicInquiryBody, idempotencyKey: string, options: ApiOptions = {}): Promise<SubmitOutcome> {
   const fetchFn = options.fetch ?? fetch;
   const sleep = options.sleep ?? wait;
   const delays = options.retryDelays ?? DEFAULTS.retryDelays;
@@ -134,7 +126,7 @@ export async function sendInquiry(apiOrigin: string, body: InquiryBody, idempote
     }
     const message = typeof answer.message === 'string' ? answer.message : `The server answered ${response.status}`;
     if (response.status === 400) {
-      const fields = Array.isArray(answer.fields) ? (answer.fields as { field: string; message: string }[]).filter((f) => f && typeof f.field === 'string') : [];
+      const fields = Array.isArray(answer.fields) ? (answer.fields as FieldProblem[]).filter((f) => f && typeof f.field === 'string') : [];
       return { kind: 'invalid', fields, message };
     }
     return { kind: 'failed', status: response.status, message };

@@ -1,19 +1,7 @@
-import { INQUIRY_LIMITS } from '@advisordesk/shared';
-
-export interface Utm {
-  source?: string;
-  medium?: string;
-  campaign?: string;
-  term?: string;
-  content?: string;
-}
+import { INQUIRY_LIMITS, type InquiryUtm, type PublicInquiryBody } from '@advisordesk/shared';
 
 /** Where the inquiry came from, read from the page the form sits on. */
-export interface PageContext {
-  sourceUrl?: string;
-  referrer?: string;
-  utm?: Utm;
-}
+export type PageContext = Pick<PublicInquiryBody, 'sourceUrl' | 'referrer' | 'utm'>;
 
 const UTM_KEYS = ['source', 'medium', 'campaign', 'term', 'content'] as const;
 
@@ -48,7 +36,7 @@ export function capturePage(href: string, referrer: string): PageContext {
   } catch {
     return context;
   }
-  const utm: Utm = {};
+  const utm: InquiryUtm = {};
   for (const key of UTM_KEYS) {
     const value = params.get(`utm_${key}`)?.trim();
     if (value) utm[key] = value.slice(0, INQUIRY_LIMITS.utm);

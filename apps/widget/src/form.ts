@@ -1,8 +1,20 @@
-import { formatPhone, LEAD_MODE_LABELS, LEAD_MODES, PHONE_COUNTRIES, PROGRAM_LEVEL_LABELS, PROGRAM_LEVELS, INQUIRY_LIMITS, phoneFromForm, type PhoneCountry } from '@advisordesk/shared';
-import { loadConfig, newIdempotencyKey, sendInquiry, type FormConfig, type SubmitOutcome } from './api';
+import {
+  formatPhone,
+  INQUIRY_LIMITS,
+  LEAD_MODE_LABELS,
+  LEAD_MODES,
+  PHONE_COUNTRIES,
+  phoneFromForm,
+  PROGRAM_LEVEL_LABELS,
+  PROGRAM_LEVELS,
+  type PhoneCountry,
+  type PublicFormConfig,
+  type PublicInquiryBody,
+} from '@advisordesk/shared';
+import { loadConfig, newIdempotencyKey, sendInquiry, type SubmitOutcome } from './api';
 import type { PageContext } from './capture';
 import { h, show } from './dom';
-import { buildInquiry, FIELD_ORDER, type FieldErrors, type FieldName, type FormValues, type InquiryBody } from './inquiry';
+import { buildInquiry, FIELD_ORDER, type FieldErrors, type FieldName, type FormValues } from './inquiry';
 
 export interface FormOptions {
   /** Where the API is: the origin embed.js was loaded from. */
@@ -86,7 +98,7 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
   };
   void start();
 
-  function render(config: FormConfig) {
+  function render(config: PublicFormConfig) {
     const fields = new Map<FieldName, FieldParts>();
     let page = options.page;
     let submitted = false;
@@ -146,10 +158,10 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
     const city = h('input', { type: 'text', autocomplete: 'address-level2', maxlength: INQUIRY_LIMITS.city });
     const course = fillSelect(h('select', {}), config.courses.length ? 'Select a course' : 'Not sure yet', config.courses, (c) => c);
     if (config.courses.length) course.append(h('option', { value: '' }, 'Not sure yet'));
-    const levels = (config.levels?.length ? config.levels : PROGRAM_LEVELS) as readonly string[];
-    const modes = (config.modes?.length ? config.modes : LEAD_MODES) as readonly string[];
-    const level = fillSelect(h('select', {}), 'Any level', levels, (l) => (PROGRAM_LEVEL_LABELS as Record<string, string>)[l] ?? l);
-    const mode = fillSelect(h('select', {}), 'Any mode', modes, (m) => (LEAD_MODE_LABELS as Record<string, string>)[m] ?? m);
+    const levels = config.levels?.length ? config.levels : PROGRAM_LEVELS;
+    const modes = config.modes?.length ? config.modes : LEAD_MODES;
+    const level = fillSelect(h('select', {}), 'Any level', levels, (l) => PROGRAM_LEVEL_LABELS[l] ?? l);
+    const mode = fillSelect(h('select', {}), 'Any mode', modes, (m) => LEAD_MODE_LABELS[m] ?? m);
 
     // Are you under 18? — a yes asks for a parent or guardian before the form can be sent.
     const minorError = errorEl('minor');
@@ -227,8 +239,9 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
       email: email.value,
       city: city.value,
       courseInterest: course.value,
-      level: level.value,
-      mode: mode.value,
+      // The selects offer only the config's levels and modes (and "any": empty).
+      level: level.value as FormValues['level'],
+      mode: mode.value as FormValues['mode'],
       consentWhatsapp: consentWhatsapp.input.checked,
       consentMarketing: consentMarketing.input.checked,
       minor: minorYes.checked ? 'yes' : minorNo.checked ? 'no' : '',
@@ -305,7 +318,7 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
       handle(outcome, body);
     }
 
-    function handle(outcome: SubmitOutcome, body: InquiryBody) {
+    function handle(outcome: SubmitOutcome, body: PublicInquiryBody) {
       switch (outcome.kind) {
         case 'created':
           pending = null;
@@ -346,7 +359,7 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
       }
     }
 
-    function thankYou(reference: string, body: InquiryBody) {
+    function thankYou(reference: string, body: PublicInquiryBody) {
       const firstName = body.fullName.split(/\s+/)[0];
       const check = phoneFromForm(phone.country.value as PhoneCountry, phone.input.value).check;
       const number = check.ok ? formatPhone(check.e164) : body.phone;

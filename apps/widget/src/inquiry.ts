@@ -1,5 +1,5 @@
-import { INQUIRY_LIMITS, PHONE_COUNTRIES, phoneFromForm, type PhoneCountry } from '@advisordesk/shared';
-import type { PageContext, Utm } from './capture';
+import { INQUIRY_LIMITS, PHONE_COUNTRIES, phoneFromForm, type LeadMode, type PhoneCountry, type ProgramLevel, type PublicInquiryBody } from '@advisordesk/shared';
+import type { PageContext } from './capture';
 
 /** What the person entered, as the form holds it. */
 export interface FormValues {
@@ -9,8 +9,9 @@ export interface FormValues {
   email: string;
   city: string;
   courseInterest: string;
-  level: string;
-  mode: string;
+  /** Nothing chosen, or one of the levels and modes the form offers. */
+  level: ProgramLevel | '';
+  mode: LeadMode | '';
   consentWhatsapp: boolean;
   consentMarketing: boolean;
   /** The answer to "Are you under 18?": nothing chosen yet, or yes / no. */
@@ -20,25 +21,6 @@ export interface FormValues {
   guardianPhone: string;
   guardianConsent: boolean;
   /** The honeypot: people never see it, so it stays empty. */
-  website: string;
-}
-
-/** `POST /api/public/inquiries`, field for field. */
-export interface InquiryBody {
-  fullName: string;
-  phone: string;
-  email?: string;
-  city?: string;
-  courseInterest?: string;
-  level?: string;
-  mode?: string;
-  consent: { whatsapp: boolean; marketing: boolean };
-  consentNoticeVersion?: number;
-  minor: boolean;
-  guardian?: { fullName: string; phone: string; consent: true };
-  sourceUrl?: string;
-  referrer?: string;
-  utm?: Utm;
   website: string;
 }
 
@@ -89,7 +71,7 @@ function text(value: string, max: number): string | undefined {
  * Checks the form with the API's rules (the phone with the very function the API uses) and builds
  * the request body, or answers a message for each field to fix.
  */
-export function buildInquiry(values: FormValues, noticeVersion: number | undefined, page: PageContext): { ok: true; body: InquiryBody } | { ok: false; errors: FieldErrors } {
+export function buildInquiry(values: FormValues, noticeVersion: number | undefined, page: PageContext): { ok: true; body: PublicInquiryBody } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const fullName = values.fullName.trim();
   if (!fullName) errors.fullName = 'Enter your full name';
@@ -104,7 +86,7 @@ export function buildInquiry(values: FormValues, noticeVersion: number | undefin
 
   if (!values.city.trim()) errors.city = 'Enter your city';
 
-  let guardian: InquiryBody['guardian'];
+  let guardian: PublicInquiryBody['guardian'];
   if (!values.minor) errors.minor = 'Please answer: are you under 18?';
   else if (values.minor === 'yes') {
     const name = values.guardianName.trim();
@@ -118,7 +100,7 @@ export function buildInquiry(values: FormValues, noticeVersion: number | undefin
 
   if (Object.keys(errors).length) return { ok: false, errors };
 
-  const body: InquiryBody = {
+  const body: PublicInquiryBody = {
     fullName,
     phone: phone.sent,
     email: text(email, INQUIRY_LIMITS.email),
@@ -134,6 +116,6 @@ export function buildInquiry(values: FormValues, noticeVersion: number | undefin
     website: values.website,
   };
   // JSON drops the `undefined`s; leaving them out here keeps the body comparable between attempts.
-  for (const key of Object.keys(body) as (keyof InquiryBody)[]) if (body[key] === undefined) delete body[key];
+  for (const key of Object.keys(body) as (keyof PublicInquiryBody)[]) if (body[key] === undefined) delete body[key];
   return { ok: true, body };
 }

@@ -1,6 +1,5 @@
+import type { AuthTokens, Role } from '@advisordesk/shared';
 import { DEMO_LOGINS } from '@advisordesk/api-seed';
-
-export type Role = 'admin' | 'manager' | 'advisor' | 'marketing';
 
 /** The demo user of a role (`npm run seed` and every test server have them). */
 export function login(role: Role): (typeof DEMO_LOGINS)[number] {
@@ -14,10 +13,10 @@ export function login(role: Role): (typeof DEMO_LOGINS)[number] {
  * check what the pages did. `baseUrl` is read on each call (the server starts in `beforeAll`).
  */
 export function apiOf(baseUrl: () => string) {
-  const signIn = async (email: string, password: string): Promise<{ accessToken: string; user: { id: string } }> => {
+  const signIn = async (email: string, password: string): Promise<AuthTokens> => {
     const response = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
     if (!response.ok) throw new Error(`sign-in of ${email} answered ${response.status}`);
-    return (await response.json()) as { accessToken: string; user: { id: string } };
+    return (await response.json()) as AuthTokens;
   };
   return {
     signIn,

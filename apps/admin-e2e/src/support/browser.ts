@@ -20,6 +20,18 @@ export const SHOTS_DIR = '/tmp/adk-shots';
 
 export type Viewport = 'laptop' | 'phone';
 
+/**
+ * The little of the page that the tests' page functions read. This code is compiled without the
+ * DOM's types; the functions run in the browser, where these are the real document and elements.
+ */
+export interface PageGlobals {
+  document: { getElementById(id: string): { value?: string } | null };
+}
+export interface PageElement {
+  getRootNode(): { activeElement: unknown };
+  ownerDocument: { defaultView: { getComputedStyle(element: PageElement): { borderTopStyle: string } } };
+}
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }

@@ -1,18 +1,13 @@
 import type { AuthProvider } from '@refinedev/core';
-import { isRole, type AuthTokens, type Role, type UserView } from '@advisordesk/shared';
+import { isRole, type AuthTokens, type LoginBody, type Role, type UserView } from '@advisordesk/shared';
 import { toHttpError } from '@advisordesk/admin-data';
 import { API_URL, httpClient } from './http-client';
 import { queryClient } from './query-client';
 import { session } from './session';
 
-export interface LoginValues {
-  email: string;
-  password: string;
-}
-
 /** Sign-in, sign-out and "who am I" against `/api/auth`; the tokens live in `session`. */
 export const authProvider: AuthProvider = {
-  login: async ({ email, password }: LoginValues) => {
+  login: async ({ email, password }: LoginBody) => {
     try {
       const { data } = await httpClient.post<AuthTokens>(`${API_URL}/auth/login`, { email: String(email ?? '').trim(), password });
       // Nothing cached for an earlier user of this tab (records, access answers) may show to the next one.

@@ -3,7 +3,7 @@ import type { AuthTokens } from '@advisordesk/shared';
 import { ApiRequestError, NETWORK_ERROR_MESSAGE, toHttpError } from '@advisordesk/admin-data';
 import { createHttpClient } from './http-client';
 import { TEST_ADMIN } from './test-fixtures';
-import { createMemorySessionStore, type Session } from './session';
+import { createMemorySessionStore } from './session';
 
 const user = TEST_ADMIN;
 
@@ -54,9 +54,9 @@ function fakeApi(options: { refreshFails?: 'session' | 'network'; refreshGate?: 
   return { state, adapter };
 }
 
-const expiredSession: Session = { accessToken: 'access-1', refreshToken: 'refresh-1', user };
+const expiredSession: AuthTokens = { accessToken: 'access-1', refreshToken: 'refresh-1', user };
 
-function setup(options: Parameters<typeof fakeApi>[0] = {}, initial: Session | null = expiredSession) {
+function setup(options: Parameters<typeof fakeApi>[0] = {}, initial: AuthTokens | null = expiredSession) {
   const api = fakeApi(options);
   const store = createMemorySessionStore(initial);
   const onSessionEnded = jest.fn();

@@ -1,15 +1,9 @@
 import type { AuthTokens, UserView } from '@advisordesk/shared';
 
-export interface Session {
-  accessToken: string;
-  refreshToken: string;
-  user: UserView;
-}
-
 /** Where the session lives; injectable so the HTTP client can be tested without a browser. */
 export interface SessionStore {
-  get(): Session | null;
-  set(session: AuthTokens): void;
+  get(): AuthTokens | null;
+  set(tokens: AuthTokens): void;
   setUser(user: UserView): void;
   clear(): void;
 }
@@ -21,23 +15,23 @@ const KEY = 'advisordesk.session';
  * is not shared with other tabs or left behind on a shared counselling-room PC, and survives a reload.
  */
 export function createBrowserSessionStore(storage: Storage | undefined = globalThis.sessionStorage): SessionStore {
-  let current: Session | null = null;
+  let current: AuthTokens | null = null;
   let loaded = false;
 
-  const read = (): Session | null => {
+  const read = (): AuthTokens | null => {
     if (loaded) return current;
     loaded = true;
     try {
       const raw = storage?.getItem(KEY);
-      const parsed = raw ? (JSON.parse(raw) as Partial<Session>) : null;
-      current = parsed?.accessToken && parsed.refreshToken && parsed.user ? (parsed as Session) : null;
+      const parsed = raw ? (JSON.parse(raw) as Partial<AuthTokens>) : null;
+      current = parsed?.accessToken && parsed.refreshToken && parsed.user ? (parsed as AuthTokens) : null;
     } catch {
       current = null;
     }
     return current;
   };
 
-  const write = (next: Session | null) => {
+  const write = (next: AuthTokens | null) => {
     current = next;
     loaded = true;
     try {
@@ -60,7 +54,7 @@ export function createBrowserSessionStore(storage: Storage | undefined = globalT
 }
 
 /** A store that keeps nothing beyond memory (tests). */
-export function createMemorySessionStore(initial: Session | null = null): SessionStore {
+export function createMemorySessionStore(initial: AuthTokens | null = null): SessionStore {
   let current = initial;
   return {
     get: () => current,

@@ -2,9 +2,8 @@ import type { AxiosError } from 'axios';
 import type { HttpError, ValidationErrors } from '@refinedev/core';
 import type { ApiErrorBody } from '@advisordesk/shared';
 
-/** Refine's `HttpError`, carrying what the API said: `{message, statusCode, errors: {field: [messages]}}`. */
+/** Refine's `HttpError` (whose `Record<string, any>` any class satisfies), carrying what the API said: `{message, statusCode, errors: {field: [messages]}}`. */
 export class ApiRequestError extends Error implements HttpError {
-  [key: string]: any;
   readonly statusCode: number;
   readonly errors?: ValidationErrors;
   readonly code?: string;

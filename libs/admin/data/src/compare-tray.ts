@@ -1,12 +1,8 @@
 import { useSyncExternalStore } from 'react';
-import { COMPARISON_MAX_PROGRAMS } from '@advisordesk/shared';
+import { COMPARISON_MAX_PROGRAMS, type ProgramView } from '@advisordesk/shared';
 
 /** A program picked for comparison, with enough to name it before its details load. */
-export interface TrayItem {
-  id: string;
-  name: string;
-  universityName: string;
-}
+export type TrayItem = Pick<ProgramView, 'id' | 'name' | 'universityName'>;
 
 const KEY = 'advisordesk.compare';
 const listeners = new Set<() => void>();

@@ -1,5 +1,7 @@
 import {
+  formatCalendarDay,
   formatIstDateTime,
+  isCalendarDay,
   isLeadStatus,
   LEAD_SOURCE_LABELS,
   LEAD_STATUS_LABELS,
@@ -37,12 +39,6 @@ const FIELD_LABELS: Record<string, string> = {
   erased: 'Erased',
 };
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-function day(value: string): string {
-  return new Date(`${value}T00:00:00Z`).toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
-
 function describeValue(field: string, value: string, advisorNames: ReadonlyMap<string, string>): string {
   if (value === '') return 'not set';
   if (field === 'status' && isLeadStatus(value)) return LEAD_STATUS_LABELS[value];
@@ -51,7 +47,7 @@ function describeValue(field: string, value: string, advisorNames: ReadonlyMap<s
   if (field === 'lostReason') return LOST_REASON_LABELS[value as LostReason] ?? value;
   if (field === 'advisorId') return advisorNames.get(value) ?? 'an advisor';
   if (value === 'true' || value === 'false') return value === 'true' ? 'yes' : 'no';
-  if (DATE_ONLY.test(value)) return day(value);
+  if (isCalendarDay(value)) return formatCalendarDay(value);
   if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatIstDateTime(value) || value;
   return value;
 }

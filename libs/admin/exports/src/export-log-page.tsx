@@ -2,25 +2,12 @@ import { useMemo } from 'react';
 import { useGetIdentity, useList } from '@refinedev/core';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Flex, Grid, Skeleton, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { formatIstDateTime, type Role, type UserView } from '@advisordesk/shared';
+import { formatIstDateTime, type ExportRecordView, type UserView } from '@advisordesk/shared';
 import { ForbiddenPage, RoleTag } from '@advisordesk/admin-ui';
 import type { ApiRequestError } from '@advisordesk/admin-data';
 import { describeExportFilters, describeExportSort } from './describe-filters';
 
-/** One row of `GET /api/exports` (the export log). */
-export interface ExportRecord {
-  id: string;
-  kind: string;
-  filters: Record<string, unknown> | null;
-  rowCount: number | null;
-  status: 'running' | 'done' | 'failed';
-  startedAt: string;
-  finishedAt: string | null;
-  userName: string;
-  userRole: Role;
-}
-
-const STATUS: Record<ExportRecord['status'], { badge: 'processing' | 'success' | 'error'; text: string; help: string }> = {
+const STATUS: Record<ExportRecordView['status'], { badge: 'processing' | 'success' | 'error'; text: string; help: string }> = {
   running: { badge: 'processing', text: 'Running', help: 'The file is still being written' },
   done: { badge: 'success', text: 'Done', help: 'Every row was sent' },
   failed: { badge: 'error', text: 'Stopped', help: 'Ended before the last row: cancelled, or the connection dropped' },
@@ -30,14 +17,14 @@ const STATUS: Record<ExportRecord['status'], { badge: 'processing' | 'success' |
 const POLL_MS = 3_000;
 const POLL_WINDOW_MS = 10 * 60_000;
 
-function tookText(record: ExportRecord): string | null {
+function tookText(record: ExportRecordView): string | null {
   if (!record.finishedAt) return null;
   const ms = Date.parse(record.finishedAt) - Date.parse(record.startedAt);
   if (!Number.isFinite(ms) || ms < 0) return null;
   return ms < 1_000 ? 'under a second' : ms < 60_000 ? `${Math.round(ms / 1_000)} s` : `${Math.round(ms / 60_000)} min`;
 }
 
-function FilterTags({ record, advisorNames }: { record: ExportRecord; advisorNames: Map<string, string> }) {
+function FilterTags({ record, advisorNames }: { record: ExportRecordView; advisorNames: Map<string, string> }) {
   const parts = describeExportFilters(record.filters, advisorNames);
   const sort = describeExportSort(record.filters);
   return (
@@ -67,7 +54,7 @@ function FilterTags({ record, advisorNames }: { record: ExportRecord; advisorNam
   );
 }
 
-function StatusBadge({ record }: { record: ExportRecord }) {
+function StatusBadge({ record }: { record: ExportRecordView }) {
   const status = STATUS[record.status] ?? STATUS.failed;
   return (
     <Tooltip title={status.help}>
@@ -86,14 +73,14 @@ export default function ExportListPage() {
   const {
     result: { data: records },
     query: { isLoading, isError, error, refetch, isFetching },
-  } = useList<ExportRecord, ApiRequestError>({
+  } = useList<ExportRecordView, ApiRequestError>({
     resource: 'exports',
     pagination: { mode: 'off' },
     errorNotification: false,
     queryOptions: {
       enabled: allowed,
       refetchInterval: (query) => {
-        const rows = (query.state.data?.data ?? []) as ExportRecord[];
+        const rows = (query.state.data?.data ?? []) as ExportRecordView[];
         return rows.some((r) => r.status === 'running' && Date.now() - Date.parse(r.startedAt) < POLL_WINDOW_MS) ? POLL_MS : false;
       },
     },
@@ -113,7 +100,7 @@ export default function ExportListPage() {
   if (identityLoading || !me) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (!allowed) return <ForbiddenPage />;
 
-  const columns: TableColumnsType<ExportRecord> = [
+  const columns: TableColumnsType<ExportRecordView> = [
     {
       title: 'When (IST)',
       dataIndex: 'startedAt',
@@ -192,7 +179,7 @@ export default function ExportListPage() {
             }
           />
         ) : (
-          <Table<ExportRecord>
+          <Table<ExportRecordView>
             rowKey="id"
             columns={columns}
             dataSource={records ?? []}

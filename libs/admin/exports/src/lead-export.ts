@@ -1,4 +1,5 @@
 import type { CrudFilters, CrudSort } from '@refinedev/core';
+import { istDate, leadExportFileName } from '@advisordesk/shared';
 
 /**
  * The lead CSV export, done in the browser: the same query string the lead list sends through
@@ -162,7 +163,7 @@ export async function downloadLeadExport({ url, signal, onProgress, getToken, re
 
   const totalHeader = response.headers.get('x-total-count');
   const total = totalHeader !== null && /^\d+$/.test(totalHeader) ? Number(totalHeader) : null;
-  const filename = filenameFromDisposition(response.headers.get('content-disposition'), 'advisordesk-leads.csv');
+  const filename = filenameFromDisposition(response.headers.get('content-disposition'), leadExportFileName(istDate()));
   const counter = createCsvRowCounter();
   const chunks: Uint8Array[] = [];
   onProgress({ rows: 0, total });

@@ -2,25 +2,12 @@ import { useMemo, type ReactNode } from 'react';
 import { useGo, useLink, useList, type CrudFilter } from '@refinedev/core';
 import { ArrowRightOutlined, CalendarOutlined, CheckOutlined, ContactsOutlined, ExclamationCircleOutlined, PhoneOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, List, Progress, Row, Skeleton, Statistic, Typography } from 'antd';
-import { formatIstDateTime, formatPhone, LEAD_STATUS_COLORS, LEAD_STATUS_LABELS, LEAD_STATUSES, OPEN_STATUSES, type LeadStatus, type UserView } from '@advisordesk/shared';
+import { formatIstDateTime, formatPhone, istDayRange, LEAD_STATUS_LABELS, LEAD_STATUSES, OPEN_STATUSES, type LeadStatus, type LeadView, type TaskView, type UserView } from '@advisordesk/shared';
 import { FollowUpDate } from './components/follow-up-date';
 import { useTaskDone } from './components/follow-ups-card';
-import { LeadStatusTag } from './components/status-tag';
-import { istDayRange } from './ist';
+import { LeadStatusTag, statusColour } from './components/status-tag';
 import { quickFilterFilters } from './quick-filters';
-import type { Lead, LeadTask } from './types';
 import { taskTabQuery } from './tasks/task-tabs';
-
-const BAR_COLOURS: Record<string, string> = {
-  blue: '#1677ff',
-  cyan: '#13c2c2',
-  geekblue: '#2f54eb',
-  purple: '#722ed1',
-  gold: '#d4a106',
-  lime: '#7cb305',
-  green: '#389e0d',
-  red: '#cf1322',
-};
 
 /** Every count here is a one-row page: the API's `x-total-count` is the figure. */
 function useCount(resource: 'leads' | 'tasks', filters: CrudFilter[]) {
@@ -47,11 +34,11 @@ function TaskList({ filters, empty, testId }: { filters: CrudFilter[]; empty: st
   const {
     result: { data = [], total = 0 },
     query: { isLoading },
-  } = useList<LeadTask>({ resource: 'tasks', filters, sorters: [{ field: 'dueAt', order: 'asc' }], pagination: { currentPage: 1, pageSize: 8 }, errorNotification: false });
+  } = useList<TaskView>({ resource: 'tasks', filters, sorters: [{ field: 'dueAt', order: 'asc' }], pagination: { currentPage: 1, pageSize: 8 }, errorNotification: false });
   if (isLoading) return <Skeleton active title={false} paragraph={{ rows: 3 }} />;
   if (!data.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} style={{ margin: '8px 0' }} />;
   return (
-    <List<LeadTask>
+    <List<TaskView>
       size="small"
       dataSource={data}
       data-testid={testId}
@@ -96,7 +83,7 @@ function NewLeads({ meId }: { meId: string }) {
   const {
     result: { data = [], total = 0 },
     query: { isLoading },
-  } = useList<Lead>({
+  } = useList<LeadView>({
     resource: 'leads',
     filters: quickFilterFilters('mine_new', meId),
     sorters: [{ field: 'createdAt', order: 'desc' }],
@@ -106,7 +93,7 @@ function NewLeads({ meId }: { meId: string }) {
   if (isLoading) return <Skeleton active title={false} paragraph={{ rows: 3 }} />;
   if (!data.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No new leads waiting for you" style={{ margin: '8px 0' }} />;
   return (
-    <List<Lead>
+    <List<LeadView>
       size="small"
       dataSource={data}
       data-testid="new-leads"
@@ -146,7 +133,7 @@ function PipelineRow({ status, meId, max }: { status: LeadStatus; meId: string; 
       data-testid={`pipeline-${status}`}
     >
       <LeadStatusTag status={status} />
-      <Progress percent={max && total ? Math.max(2, Math.round((total / max) * 100)) : 0} showInfo={false} strokeColor={BAR_COLOURS[LEAD_STATUS_COLORS[status]]} size="small" />
+      <Progress percent={max && total ? Math.max(2, Math.round((total / max) * 100)) : 0} showInfo={false} strokeColor={statusColour(status)} size="small" />
       <Typography.Text strong style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
         {isLoading ? '…' : (total ?? '—')}
       </Typography.Text>
@@ -196,7 +183,7 @@ export function AdvisorHome({ user }: { user: UserView }) {
     () => [
       { field: 'ownerId', operator: 'eq', value: user.id },
       { field: 'done', operator: 'eq', value: 'false' },
-      { field: 'dueAt', operator: 'lte', value: new Date(Date.parse(istDayRange().start) - 1).toISOString() },
+      { field: 'dueAt', operator: 'lte', value: new Date(istDayRange().start.getTime() - 1).toISOString() },
     ],
     [user.id],
   );

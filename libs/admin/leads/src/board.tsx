@@ -4,15 +4,14 @@ import { DndContext, DragOverlay, KeyboardSensor, MeasuringStrategy, MouseSensor
 import { CloseCircleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Grid, Input, Select, Skeleton, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { LEAD_STATUS_LABELS, LEAD_STATUSES, type LeadStatus } from '@advisordesk/shared';
+import { LEAD_STATUS_LABELS, LEAD_STATUSES, type LeadStatus, type LeadView } from '@advisordesk/shared';
 import { useAccess } from '@advisordesk/admin-data';
 import { dropVerdict } from './board-rules';
 import { BoardCardBody } from './components/board-card';
 import { BoardColumn, type ColumnDropState } from './components/board-column';
-import { StatusChangeModal } from './components/status-change-modal';
+import { StatusChangeModal, type StatusChangeValues } from './components/status-change-modal';
 import { useAdvisors } from './lead-data';
 import { useChangeStatus } from './use-lead-actions';
-import type { Lead } from './types';
 
 const LOST_ZONE = 'lost-zone';
 
@@ -100,9 +99,9 @@ export default function LeadBoardPage() {
   const onTotal = useCallback((status: LeadStatus, total: number | undefined) => setTotals((current) => (current[status] === total ? current : { ...current, [status]: total })), []);
 
   // Moves being saved: the card shows in its new column (dimmed) until the lists reload.
-  const [pending, setPending] = useState<Record<string, { lead: Lead; to: LeadStatus }>>({});
-  const [dragged, setDragged] = useState<Lead | null>(null);
-  const [losing, setLosing] = useState<Lead | null>(null);
+  const [pending, setPending] = useState<Record<string, { lead: LeadView; to: LeadStatus }>>({});
+  const [dragged, setDragged] = useState<LeadView | null>(null);
+  const [losing, setLosing] = useState<LeadView | null>(null);
   const change = useChangeStatus();
 
   const sensors = useSensors(
@@ -111,7 +110,7 @@ export default function LeadBoardPage() {
     useSensor(KeyboardSensor),
   );
 
-  const move = (lead: Lead, to: LeadStatus, extra: { lostReason?: Lead['lostReason']; note?: string } = {}) => {
+  const move = (lead: LeadView, to: LeadStatus, extra: StatusChangeValues = {}) => {
     setPending((current) => ({ ...current, [lead.id]: { lead, to } }));
     // Each move settles on its own promise (several can be in flight); the hook reports success and failure.
     change
@@ -126,7 +125,7 @@ export default function LeadBoardPage() {
   };
 
   /** A drop or a "Move to" choice: refused with the reason, asked for a lost reason, or saved. */
-  const request = (lead: Lead, to: LeadStatus) => {
+  const request = (lead: LeadView, to: LeadStatus) => {
     if (!role || pending[lead.id]) return;
     const verdict = dropVerdict(lead.status, to, role);
     if (verdict.kind === 'same') return;
@@ -141,10 +140,10 @@ export default function LeadBoardPage() {
     move(lead, to);
   };
 
-  const onDragStart = (event: DragStartEvent) => setDragged((event.active.data.current?.lead as Lead | undefined) ?? null);
+  const onDragStart = (event: DragStartEvent) => setDragged((event.active.data.current?.lead as LeadView | undefined) ?? null);
   const onDragEnd = (event: DragEndEvent) => {
     setDragged(null);
-    const lead = event.active.data.current?.lead as Lead | undefined;
+    const lead = event.active.data.current?.lead as LeadView | undefined;
     const to = event.over?.data.current?.status as LeadStatus | undefined;
     if (lead && to) request(lead, to);
   };

@@ -1,18 +1,8 @@
-import { describeDue, dueState, followUpPresets, istDate, istDayRange, istWallClock, wallClockToIso } from './ist';
+import { describeDue, dueState, followUpPresets, istWallClock, wallClockToIso } from './ist';
 
 describe('India time helpers', () => {
   // 29 Nov 2026, 20:15 UTC = 30 Nov 2026, 01:45 IST
   const lateNight = new Date('2026-11-29T20:15:00Z');
-
-  it('knows the date in India, not in UTC', () => {
-    expect(istDate(lateNight)).toBe('2026-11-30');
-    expect(istDate(new Date('2026-11-29T18:29:59Z'))).toBe('2026-11-29');
-    expect(istDate(new Date('2026-11-29T18:30:00Z'))).toBe('2026-11-30');
-  });
-
-  it('bounds the day in India', () => {
-    expect(istDayRange(lateNight)).toEqual({ start: '2026-11-29T18:30:00.000Z', end: '2026-11-30T18:29:59.999Z' });
-  });
 
   it('shows and reads a picker on India’s wall clock, whatever the device zone', () => {
     const wall = istWallClock(lateNight);

@@ -1,26 +1,15 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { formatIstDateTime } from '@advisordesk/shared';
+import { formatIstDateTime, IST_OFFSET, IST_OFFSET_MINUTES, IST_TIME_ZONE, istDate, istDayRange } from '@advisordesk/shared';
 
 /**
- * India has one clock, UTC+05:30 all year. Follow-ups are picked and shown on it whatever the
- * device's own time zone, so "10:00" means 10:00 in India on a laptop set to anything else.
+ * Follow-ups are picked and shown on India's clock (`@advisordesk/shared`'s one clock) whatever the
+ * device's own time zone, so "10:00" means 10:00 in India on a laptop set to anything else. Date-time
+ * pickers work on the device's local fields: these helpers carry India's wall clock into and out of them.
  */
-export const IST_OFFSET_MINUTES = 330;
 const OFFSET_MS = IST_OFFSET_MINUTES * 60_000;
 const DAY_MS = 86_400_000;
 
 const toDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
-
-/** `YYYY-MM-DD` of the day in India at `now` (the form the API reads as that whole day). */
-export function istDate(now: Date = new Date()): string {
-  return new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The first and last millisecond of the day in India containing `now`, as ISO instants. */
-export function istDayRange(now: Date = new Date()): { start: string; end: string } {
-  const startMs = Math.floor((now.getTime() + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS;
-  return { start: new Date(startMs).toISOString(), end: new Date(startMs + DAY_MS - 1).toISOString() };
-}
 
 /**
  * A dayjs whose fields (date, hour, minute) read as the wall clock in India at `value`: what a
@@ -32,7 +21,7 @@ export function istWallClock(value: Date | string = new Date()): Dayjs {
 
 /** The instant a picker's wall-clock fields mean in India: `2026-12-01T10:30:00+05:30`. */
 export function wallClockToIso(value: Dayjs): string {
-  return `${value.format('YYYY-MM-DDTHH:mm')}:00+05:30`;
+  return `${value.format('YYYY-MM-DDTHH:mm')}:00${IST_OFFSET}`;
 }
 
 export type DueState = 'overdue' | 'today' | 'upcoming';
@@ -41,10 +30,10 @@ export type DueState = 'overdue' | 'today' | 'upcoming';
 export function dueState(due: string | Date, now: Date = new Date()): DueState {
   const at = toDate(due).getTime();
   if (at < now.getTime()) return 'overdue';
-  return at <= new Date(istDayRange(now).end).getTime() ? 'today' : 'upcoming';
+  return at <= istDayRange(now).end.getTime() ? 'today' : 'upcoming';
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-IN', { timeZone: 'Asia/Kolkata', hour: 'numeric', minute: '2-digit', hour12: true });
+const timeFormat = new Intl.DateTimeFormat('en-IN', { timeZone: IST_TIME_ZONE, hour: 'numeric', minute: '2-digit', hour12: true });
 
 /** "Today, 4:30 pm", "Tomorrow, 10:00 am", "Yesterday, 9:15 am", or the full date and time. */
 export function describeDue(due: string | Date, now: Date = new Date()): string {

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { useList } from '@refinedev/core';
 import { leadResource, type ApiRequestError } from '@advisordesk/admin-data';
-import type { UserView } from '@advisordesk/shared';
-import type { Activity, Inquiry } from './types';
+import type { ActivityView, InquiryView, UserView } from '@advisordesk/shared';
 
 /** The message of a stale version (409), the same wherever a lead is changed. */
 export const STALE_MESSAGE = 'Someone else changed this lead — reloaded';
@@ -12,18 +11,15 @@ export const leadPath = (id: string, action: string) => `leads/${encodeURICompon
 
 /** The lead's history, newest first (`GET /api/leads/:id/timeline`). */
 export function useLeadTimeline(leadId: string) {
-  return useList<Activity, ApiRequestError>({ resource: leadResource(leadId, 'timeline'), pagination: { mode: 'off' }, errorNotification: false });
+  return useList<ActivityView, ApiRequestError>({ resource: leadResource(leadId, 'timeline'), pagination: { mode: 'off' }, errorNotification: false });
 }
 
 /** Every form submission received for the lead, newest first (`GET /api/leads/:id/inquiries`). */
 export function useLeadInquiries(leadId: string, enabled = true) {
-  return useList<Inquiry, ApiRequestError>({ resource: leadResource(leadId, 'inquiries'), pagination: { mode: 'off' }, errorNotification: false, queryOptions: { enabled } });
+  return useList<InquiryView, ApiRequestError>({ resource: leadResource(leadId, 'inquiries'), pagination: { mode: 'off' }, errorNotification: false, queryOptions: { enabled } });
 }
 
-export interface AdvisorOption {
-  id: string;
-  name: string;
-}
+export type AdvisorOption = Pick<UserView, 'id' | 'name'>;
 
 /** Active advisors by name, for managers (the users list is theirs to read); cached for a few minutes. */
 export function useAdvisors(enabled: boolean) {

@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useMemo, useState, type MouseEvent } from 'react';
-import { useGo, useLink, type CrudFilter, type CrudSort } from '@refinedev/core';
+import { useGo, useLink, type CrudSort, type LogicalFilter } from '@refinedev/core';
 import { getDefaultSortOrder, List, useModalForm, useTable } from '@refinedev/antd';
 import { AppstoreOutlined, ClearOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { Badge, Button, DatePicker, Flex, Grid, Input, Modal, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
@@ -7,25 +7,29 @@ import dayjs, { type Dayjs } from 'dayjs';
 import {
   formatIstDateTime,
   formatPhone,
+  LEAD_MODE_LABELS,
   LEAD_SOURCE_LABELS,
   LEAD_STATUS_LABELS,
   LEAD_STATUSES,
   PROGRAM_LEVEL_LABELS,
+  type CreateLeadBody,
+  type LeadMode,
   type LeadSource,
+  type LeadStatus,
+  type LeadView,
   type ProgramLevel,
 } from '@advisordesk/shared';
 import { useAccess, useRefreshLead, type ApiRequestError } from '@advisordesk/admin-data';
-import { useAreaSlots } from '@advisordesk/admin-ui';
+import { FilterSelect, LEVEL_OPTIONS, listFilters, MODE_OPTIONS, optionsOf, SOURCE_OPTIONS, useAreaSlots } from '@advisordesk/admin-ui';
 import { AssignmentToggle } from './components/assignment-toggle';
 import { FollowUpDate } from './components/follow-up-date';
-import { LeadForm, LEVEL_OPTIONS, MODE_LABELS, MODE_OPTIONS, SOURCE_OPTIONS, type LeadFormValues } from './components/lead-form';
+import { LeadForm } from './components/lead-form';
 import { LeadStatusTag } from './components/status-tag';
 import { useAdvisors } from './lead-data';
 import { describeLeadTotal } from './list-total';
 import { activeQuickFilter, applyQuickFilter, QUICK_FILTER_LABELS, type QuickFilter } from './quick-filters';
-import type { Lead } from './types';
 
-const STATUS_OPTIONS = LEAD_STATUSES.map((status) => ({ value: status, label: LEAD_STATUS_LABELS[status] }));
+const STATUS_OPTIONS = optionsOf(LEAD_STATUSES, LEAD_STATUS_LABELS);
 const YES_NO = [
   { value: 'true', label: 'Yes' },
   { value: 'false', label: 'No' },
@@ -57,31 +61,6 @@ const FILTER_LABELS: Record<string, string> = {
 };
 const OPERATOR_WORDS: Record<string, string> = { gte: 'from', lte: 'until', ne: 'not', contains: 'contains', in: '', eq: '' };
 
-type Filter = CrudFilter & { field: string };
-const isSet = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
-
-/** Reads the list's filters (kept in the address by `useTable`) and writes one at a time. */
-function useFilterValues(filters: CrudFilter[], setFilters: (filters: CrudFilter[], behavior?: 'merge' | 'replace') => void) {
-  const active = filters.filter((f): f is Filter => 'field' in f && isSet(f.value));
-  const find = (field: string, operator: string) => active.find((f) => f.field === field && f.operator === operator)?.value as unknown;
-  return {
-    active,
-    text: (field: string, operator = 'eq') => {
-      const value = find(field, operator);
-      return isSet(value) && !Array.isArray(value) ? String(value) : undefined;
-    },
-    list: (field: string) => {
-      const value = find(field, 'in') ?? find(field, 'eq');
-      return isSet(value) ? (Array.isArray(value) ? value : [value]).map(String) : [];
-    },
-    set: (next: { field: string; operator?: CrudFilter['operator']; value: unknown }[]) =>
-      setFilters(
-        next.map(({ field, operator = 'eq', value }) => ({ field, operator, value: isSet(value) ? value : undefined }) as CrudFilter),
-        'merge',
-      ),
-  };
-}
-
 const day = (value: string | undefined): Dayjs | null => (value && /^\d{4}-\d{2}-\d{2}/.test(value) ? dayjs(value.slice(0, 10)) : null);
 
 /**
@@ -100,19 +79,19 @@ export default function LeadListPage() {
   const { data: advisors } = useAdvisors(managing);
   const [moreFilters, setMoreFilters] = useState(false);
 
-  const { tableProps, filters, setFilters, sorters, setSorters, tableQuery } = useTable<Lead, ApiRequestError>({
+  const { tableProps, filters, setFilters, sorters, setSorters, tableQuery } = useTable<LeadView, ApiRequestError>({
     resource: 'leads',
     syncWithLocation: true,
     pagination: { pageSize: 25 },
     sorters: { initial: [{ field: 'createdAt', order: 'desc' }] },
   });
-  const f = useFilterValues(filters, setFilters);
+  const f = listFilters(filters, setFilters);
   const q = f.text('q') ?? '';
   const [search, setSearch] = useState(q);
   useEffect(() => setSearch(q), [q]);
   const quick = activeQuickFilter(filters, me?.id);
 
-  const createModal = useModalForm<Lead, ApiRequestError, LeadFormValues>({
+  const createModal = useModalForm<LeadView, ApiRequestError, CreateLeadBody>({
     resource: 'leads',
     action: 'create',
     redirect: false,
@@ -127,18 +106,18 @@ export default function LeadListPage() {
   });
 
   const advisorName = useMemo(() => new Map((advisors ?? []).map((a) => [a.id, a.name])), [advisors]);
-  const describeValue = (filter: Filter): string => {
+  const describeValue = (filter: LogicalFilter): string => {
     const values = (Array.isArray(filter.value) ? filter.value : [filter.value]).map(String);
     const words = values.map((value) => {
       switch (filter.field) {
         case 'status':
-          return LEAD_STATUS_LABELS[value as Lead['status']] ?? value;
+          return LEAD_STATUS_LABELS[value as LeadStatus] ?? value;
         case 'source':
           return LEAD_SOURCE_LABELS[value as LeadSource] ?? value;
         case 'level':
           return PROGRAM_LEVEL_LABELS[value as ProgramLevel] ?? value;
         case 'mode':
-          return MODE_LABELS[value as Lead['mode'] & string] ?? value;
+          return LEAD_MODE_LABELS[value as LeadMode] ?? value;
         case 'advisorId':
           return value === me?.id ? 'me' : (advisorName.get(value) ?? 'an advisor');
         case 'consentWhatsapp':
@@ -152,7 +131,7 @@ export default function LeadListPage() {
   };
   const chips = f.active.filter((filter) => filter.field !== 'q');
 
-  const columns: TableColumnsType<Lead> = [
+  const columns: TableColumnsType<LeadView> = [
     {
       title: 'Lead',
       dataIndex: 'fullName',
@@ -214,7 +193,7 @@ export default function LeadListPage() {
           {lead.level && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {PROGRAM_LEVEL_LABELS[lead.level]}
-              {lead.mode ? ` · ${MODE_LABELS[lead.mode]}` : ''}
+              {lead.mode ? ` · ${LEAD_MODE_LABELS[lead.mode]}` : ''}
             </Typography.Text>
           )}
         </Space>
@@ -247,7 +226,7 @@ export default function LeadListPage() {
             className: 'lead-advisor',
             responsive: ['md'],
             render: (value: string | null) => (value ? <span style={{ whiteSpace: 'nowrap' }}>{value}</span> : <Typography.Text type="warning">Unassigned</Typography.Text>),
-          } satisfies TableColumnsType<Lead>[number],
+          } satisfies TableColumnsType<LeadView>[number],
         ]
       : []),
     {
@@ -318,7 +297,7 @@ export default function LeadListPage() {
           <Input.Search
             value={search}
             onChange={(event) => setSearch(event.target.value)}
-            onSearch={(value) => f.set([{ field: 'q', value: value.trim() }])}
+            onSearch={(value) => f.set('q', value.trim())}
             placeholder="Search name, phone or email"
             aria-label="Search leads"
             allowClear
@@ -328,8 +307,8 @@ export default function LeadListPage() {
           />
           <Select
             mode="multiple"
-            value={f.list('status')}
-            onChange={(value: string[]) => f.set([{ field: 'status', operator: 'eq', value: undefined }, { field: 'status', operator: 'in', value }])}
+            value={f.list('status').length ? f.list('status') : f.list('status', 'eq')}
+            onChange={(value: string[]) => f.setMany([{ field: 'status', operator: 'eq', value: undefined }, { field: 'status', operator: 'in', value }])}
             options={STATUS_OPTIONS}
             placeholder="Any status"
             aria-label="Filter by status"
@@ -340,7 +319,7 @@ export default function LeadListPage() {
           {managing && (
             <Select
               value={f.text('advisorId')}
-              onChange={(value?: string) => f.set([{ field: 'advisorId', value }])}
+              onChange={(value?: string) => f.set('advisorId', value)}
               options={(advisors ?? []).map((a) => ({ value: a.id, label: a.name }))}
               placeholder="Any advisor"
               aria-label="Filter by advisor"
@@ -368,47 +347,23 @@ export default function LeadListPage() {
         </Flex>
         {moreFilters && (
           <Flex gap={8} wrap data-testid="more-filters" style={{ padding: 12, background: '#f7f9fb', borderRadius: 8 }}>
-            <Select
-              value={f.text('source')}
-              onChange={(value?: string) => f.set([{ field: 'source', value }])}
-              options={SOURCE_OPTIONS}
-              placeholder="Any source"
-              aria-label="Filter by source"
-              allowClear
-              style={{ flex: '1 1 150px', minWidth: 0 }}
-            />
+            <FilterSelect filters={f} field="source" options={SOURCE_OPTIONS} placeholder="Any source" label="Filter by source" flex="1 1 150px" />
             <Input
               key={`campaign-${f.text('utmCampaign') ?? ''}`}
               defaultValue={f.text('utmCampaign')}
-              onPressEnter={(event) => f.set([{ field: 'utmCampaign', value: event.currentTarget.value.trim() }])}
-              onBlur={(event) => event.target.value.trim() !== (f.text('utmCampaign') ?? '') && f.set([{ field: 'utmCampaign', value: event.target.value.trim() }])}
+              onPressEnter={(event) => f.set('utmCampaign', event.currentTarget.value.trim())}
+              onBlur={(event) => event.target.value.trim() !== (f.text('utmCampaign') ?? '') && f.set('utmCampaign', event.target.value.trim())}
               placeholder="Campaign (exact)"
               aria-label="Filter by campaign"
               allowClear
               style={{ flex: '1 1 150px', minWidth: 0 }}
             />
-            <Select
-              value={f.text('level')}
-              onChange={(value?: string) => f.set([{ field: 'level', value }])}
-              options={LEVEL_OPTIONS}
-              placeholder="Any level"
-              aria-label="Filter by level"
-              allowClear
-              style={{ flex: '1 1 130px', minWidth: 0 }}
-            />
-            <Select
-              value={f.text('mode')}
-              onChange={(value?: string) => f.set([{ field: 'mode', value }])}
-              options={MODE_OPTIONS}
-              placeholder="Any mode"
-              aria-label="Filter by mode"
-              allowClear
-              style={{ flex: '1 1 130px', minWidth: 0 }}
-            />
+            <FilterSelect filters={f} field="level" options={LEVEL_OPTIONS} placeholder="Any level" label="Filter by level" flex="1 1 130px" />
+            <FilterSelect filters={f} field="mode" options={MODE_OPTIONS} placeholder="Any mode" label="Filter by mode" flex="1 1 130px" />
             <DatePicker.RangePicker
               value={created[0] || created[1] ? [created[0], created[1]] : null}
               onChange={(range) =>
-                f.set([
+                f.setMany([
                   { field: 'createdAt', operator: 'gte', value: range?.[0]?.format('YYYY-MM-DD') },
                   { field: 'createdAt', operator: 'lte', value: range?.[1]?.format('YYYY-MM-DD') },
                 ])
@@ -423,7 +378,7 @@ export default function LeadListPage() {
             <DatePicker.RangePicker
               value={followUp[0] || followUp[1] ? [followUp[0], followUp[1]] : null}
               onChange={(range) =>
-                f.set([
+                f.setMany([
                   { field: 'nextFollowUpAt', operator: 'eq', value: undefined },
                   { field: 'nextFollowUpAt', operator: 'gte', value: range?.[0]?.format('YYYY-MM-DD') },
                   { field: 'nextFollowUpAt', operator: 'lte', value: range?.[1]?.format('YYYY-MM-DD') },
@@ -436,24 +391,8 @@ export default function LeadListPage() {
               inputReadOnly={phone}
               style={{ flex: '2 1 240px', minWidth: 0 }}
             />
-            <Select
-              value={f.text('consentWhatsapp')}
-              onChange={(value?: string) => f.set([{ field: 'consentWhatsapp', value }])}
-              options={YES_NO}
-              placeholder="WhatsApp consent"
-              aria-label="Filter by WhatsApp consent"
-              allowClear
-              style={{ flex: '1 1 150px', minWidth: 0 }}
-            />
-            <Select
-              value={f.text('consentMarketing')}
-              onChange={(value?: string) => f.set([{ field: 'consentMarketing', value }])}
-              options={YES_NO}
-              placeholder="Marketing consent"
-              aria-label="Filter by marketing consent"
-              allowClear
-              style={{ flex: '1 1 150px', minWidth: 0 }}
-            />
+            <FilterSelect filters={f} field="consentWhatsapp" options={YES_NO} placeholder="WhatsApp consent" label="Filter by WhatsApp consent" flex="1 1 150px" />
+            <FilterSelect filters={f} field="consentMarketing" options={YES_NO} placeholder="Marketing consent" label="Filter by marketing consent" flex="1 1 150px" />
           </Flex>
         )}
         {chips.length > 0 && (
@@ -464,7 +403,7 @@ export default function LeadListPage() {
                 closable
                 onClose={(event) => {
                   event.preventDefault();
-                  f.set([{ field: chip.field, operator: chip.operator, value: undefined }]);
+                  f.set(chip.field, undefined, chip.operator);
                 }}
                 style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}
               >
@@ -479,7 +418,7 @@ export default function LeadListPage() {
         )}
       </Space>
 
-      <Table<Lead>
+      <Table<LeadView>
         {...tableProps}
         rowKey="id"
         columns={columns}

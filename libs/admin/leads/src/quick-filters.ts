@@ -1,5 +1,5 @@
 import type { CrudFilter } from '@refinedev/core';
-import { istDate } from './ist';
+import { istDate } from '@advisordesk/shared';
 
 export type QuickFilter = 'mine_new' | 'today' | 'overdue';
 

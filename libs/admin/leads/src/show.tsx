@@ -3,7 +3,7 @@ import { useLink, useOne } from '@refinedev/core';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Grid, Result, Row, Skeleton, Space, Steps, Tabs, Typography } from 'antd';
 import { useParams } from 'react-router';
-import { formatIstDateTime, LEAD_STATUS_LABELS, LOST_REASON_LABELS, PIPELINE, type PipelineStage } from '@advisordesk/shared';
+import { formatIstDateTime, LEAD_STATUS_LABELS, LOST_REASON_LABELS, PIPELINE, type LeadDetailView, type PipelineStage } from '@advisordesk/shared';
 import { useAccess, type ApiRequestError } from '@advisordesk/admin-data';
 import { useAreaSlots } from '@advisordesk/admin-ui';
 import { ActivityComposer } from './components/activity-composer';
@@ -18,9 +18,8 @@ import { StatusChanger } from './components/status-changer';
 import { LeadStatusTag } from './components/status-tag';
 import { LeadTimeline } from './components/timeline-card';
 import { useAdvisors, useLeadInquiries } from './lead-data';
-import type { Lead } from './types';
 
-function PipelineSteps({ lead }: { lead: Lead }) {
+function PipelineSteps({ lead }: { lead: LeadDetailView }) {
   if (lead.status === 'lost') {
     return (
       <Alert
@@ -77,7 +76,7 @@ export default function LeadShowPage() {
   const {
     result: lead,
     query: { isLoading, isError, error, refetch },
-  } = useOne<Lead, ApiRequestError>({ resource: 'leads', id, errorNotification: false, queryOptions: { enabled: Boolean(id) } });
+  } = useOne<LeadDetailView, ApiRequestError>({ resource: 'leads', id, errorNotification: false, queryOptions: { enabled: Boolean(id) } });
   const { data: advisors } = useAdvisors(managing);
   const {
     result: { data: inquiries },

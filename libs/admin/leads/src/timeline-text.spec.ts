@@ -1,8 +1,8 @@
+import type { ActivityView } from '@advisordesk/shared';
 import { describeActivity, firstName } from './timeline-text';
-import type { Activity } from './types';
 
 const at = '2026-11-29T06:00:00Z';
-const entry = (type: Activity['type'], data: Record<string, unknown>, authorName: string | null = 'Priya Sharma'): Activity => ({ id: 1, type, authorName, data, createdAt: at });
+const entry = (type: ActivityView['type'], data: Record<string, unknown>, authorName: string | null = 'Priya Sharma'): ActivityView => ({ id: 1, leadId: 'l1', type, authorId: null, authorName, data, createdAt: at });
 
 describe('timeline sentences', () => {
   it('names the author by first name, or AdvisorDesk when nobody did it', () => {

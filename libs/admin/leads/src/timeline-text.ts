@@ -4,12 +4,12 @@ import {
   LEAD_SOURCE_LABELS,
   LEAD_STATUS_LABELS,
   LOST_REASON_LABELS,
+  type ActivityView,
   type CallOutcome,
   type LeadSource,
   type LeadStatus,
   type LostReason,
 } from '@advisordesk/shared';
-import type { Activity } from './types';
 
 export interface ActivityText {
   /** One readable sentence: "Priya moved the lead from Contacted to Shortlisted". */
@@ -54,7 +54,7 @@ function inWords(items: string[]): string {
 }
 
 /** The sentence (and detail) a timeline entry reads as. */
-export function describeActivity(activity: Activity, context: TimelineContext = {}): ActivityText {
+export function describeActivity(activity: ActivityView, context: TimelineContext = {}): ActivityText {
   const who = firstName(activity.authorName);
   const data = activity.data ?? {};
   if (data.erased === true) return { title: `${activity.type === 'inquiry' ? 'An enquiry' : 'An entry'} whose words were erased on request` };

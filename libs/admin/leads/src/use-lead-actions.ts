@@ -1,12 +1,11 @@
 import { App } from 'antd';
-import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from '@advisordesk/shared';
+import { LEAD_STATUS_LABELS, LOST_REASON_LABELS, type LeadView, type StatusChangeBody } from '@advisordesk/shared';
 import { useApiMutation, useRefreshLead } from '@advisordesk/admin-data';
 import { leadPath, STALE_MESSAGE } from './lead-data';
-import type { Lead, StatusChange } from './types';
 
 export interface StatusMove {
-  lead: Pick<Lead, 'id' | 'fullName' | 'status' | 'version'>;
-  change: Omit<StatusChange, 'version'>;
+  lead: Pick<LeadView, 'id' | 'fullName' | 'status' | 'version'>;
+  change: Omit<StatusChangeBody, 'version'>;
 }
 
 /**
@@ -16,7 +15,7 @@ export interface StatusMove {
 export function useChangeStatus(options: { onStale?: (move: StatusMove) => void } = {}) {
   const refreshLead = useRefreshLead();
   const { message, notification } = App.useApp();
-  return useApiMutation<Lead, StatusMove>({
+  return useApiMutation<LeadView, StatusMove>({
     request: ({ lead, change }) => ({ path: leadPath(lead.id, 'status'), method: 'post', values: { ...change, version: lead.version } }),
     onSuccess: async (updated, { lead }) => {
       await refreshLead(lead.id);

@@ -1,8 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { Bar, DualAxes, Funnel } from '@ant-design/plots';
-import { LEAD_STATUS_LABELS } from '@advisordesk/shared';
+import { LEAD_STATUS_LABELS, type ConversionRow, type FunnelStage } from '@advisordesk/shared';
 import { BRAND } from '@advisordesk/admin-ui';
-import type { ConversionRow, FunnelStage } from './report-api';
 import { formatCount, formatRate } from './report-api';
 
 /**
@@ -43,13 +42,8 @@ function useElementClick<T>(onSelect: ((datum: T) => void) | undefined) {
   );
 }
 
-interface FunnelDatum {
-  stage: FunnelStage['stage'];
-  label: string;
-  reached: number;
-  fromPrevious: number | null;
-  fromStart: number | null;
-}
+/** A stage with its name, as the chart draws it. */
+type FunnelDatum = FunnelStage & { label: string };
 
 export function FunnelChart({ stages, height = 300, onSelect }: { stages: FunnelStage[]; height?: number; onSelect?: (stage: FunnelStage['stage']) => void }) {
   const onReady = useElementClick<FunnelDatum>((datum) => datum.stage && onSelect?.(datum.stage));
@@ -151,12 +145,8 @@ export function ConversionBarChart({ rows, height, onSelect }: { rows: Conversio
   );
 }
 
-export interface WeekPoint {
-  key: string;
-  label: string;
-  leads: number;
-  enrolled: number;
-}
+/** A week of the conversion report grouped by week (`key` is its Monday), as the chart draws it. */
+export type WeekPoint = Pick<ConversionRow, 'key' | 'label' | 'leads' | 'enrolled'>;
 
 /** Leads per week (columns, left axis) and enrolments from those leads (line, right axis). */
 export function WeeklyTrendChart({ weeks, height = 280, onSelect }: { weeks: WeekPoint[]; height?: number; onSelect?: (week: WeekPoint) => void }) {

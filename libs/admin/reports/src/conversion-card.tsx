@@ -1,17 +1,18 @@
 import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import { Button, Card, Grid, Skeleton, Space, Table, Tabs, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { CONVERSION_GROUP_LABELS, type ConversionGroupBy, type ConversionRow } from '@advisordesk/shared';
 import { LazyConversionBarChart } from './lazy-charts';
-import { formatCount, formatDays, formatRate, useConversionReport, type ConversionRow } from './report-api';
-import { CONVERSION_GROUP_LABELS, groupFilters, groupLabel, type ConversionGroup, type ReportRange } from './report-query';
+import { formatCount, formatDays, formatRate, useConversionReport } from './report-api';
+import { groupFilters, groupLabel, type ReportRange } from './report-query';
 import { NoLeads, Reloading, ReportError } from './report-states';
 import type { DrillDown } from './funnel-card';
 
-const tabLabel = (group: ConversionGroup) => `By ${group === 'utmSource' ? 'UTM source' : CONVERSION_GROUP_LABELS[group].toLowerCase()}`;
+const tabLabel = (group: ConversionGroupBy) => `By ${group === 'utmSource' ? 'UTM source' : CONVERSION_GROUP_LABELS[group].toLowerCase()}`;
 
 /** The chart shows the biggest groups; the table below lists them all. */
 const CHART_ROWS = 12;
 
-function ConversionTable({ groupBy, rows, drill, range }: { groupBy: ConversionGroup; rows: ConversionRow[]; drill: DrillDown; range: ReportRange }) {
+function ConversionTable({ groupBy, rows, drill, range }: { groupBy: ConversionGroupBy; rows: ConversionRow[]; drill: DrillDown; range: ReportRange }) {
   const open = drill.open;
   const columns: TableColumnsType<ConversionRow> = [
     {
@@ -58,7 +59,7 @@ function ConversionTable({ groupBy, rows, drill, range }: { groupBy: ConversionG
   );
 }
 
-function ConversionPane({ groupBy, params, filtered, drill, range, compact }: { groupBy: ConversionGroup; params: Record<string, string>; filtered: boolean; drill: DrillDown; range: ReportRange; compact: boolean }) {
+function ConversionPane({ groupBy, params, filtered, drill, range, compact }: { groupBy: ConversionGroupBy; params: Record<string, string>; filtered: boolean; drill: DrillDown; range: ReportRange; compact: boolean }) {
   const conversion = useConversionReport(groupBy, params);
   const answered = conversion.data?.rows;
   const rows = useMemo(() => answered?.map((row) => ({ ...row, label: groupLabel(groupBy, row) })), [answered, groupBy]);
@@ -97,9 +98,9 @@ export function ConversionCard({
   extra,
   style,
 }: {
-  groups: ConversionGroup[];
-  active: ConversionGroup;
-  onActiveChange?: (group: ConversionGroup) => void;
+  groups: ConversionGroupBy[];
+  active: ConversionGroupBy;
+  onActiveChange?: (group: ConversionGroupBy) => void;
   params: Record<string, string>;
   filtered: boolean;
   drill: DrillDown;
@@ -110,13 +111,13 @@ export function ConversionCard({
   style?: CSSProperties;
 }) {
   const screens = Grid.useBreakpoint();
-  const pane = (group: ConversionGroup) => <ConversionPane groupBy={group} params={params} filtered={filtered} drill={drill} range={range} compact={compact} />;
+  const pane = (group: ConversionGroupBy) => <ConversionPane groupBy={group} params={params} filtered={filtered} drill={drill} range={range} compact={compact} />;
   return (
     <Card title={title} extra={extra} style={style} data-testid="conversion-card" styles={{ body: { padding: screens.sm === false ? 12 : undefined, paddingTop: groups.length > 1 ? 4 : undefined } }}>
       {groups.length > 1 ? (
         <Tabs
           activeKey={active}
-          onChange={(key) => onActiveChange?.(key as ConversionGroup)}
+          onChange={(key) => onActiveChange?.(key as ConversionGroupBy)}
           items={groups.map((group) => ({ key: group, label: tabLabel(group), children: group === active ? pane(group) : null }))}
           destroyOnHidden
         />

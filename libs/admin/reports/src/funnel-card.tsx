@@ -2,9 +2,9 @@ import type { CSSProperties, ReactNode } from 'react';
 import type { CrudFilter } from '@refinedev/core';
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Grid, Row, Skeleton, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { LEAD_STATUS_LABELS, type PipelineStage } from '@advisordesk/shared';
+import { LEAD_STATUS_LABELS, type FunnelReport, type FunnelStage, type PipelineStage } from '@advisordesk/shared';
 import { LazyFunnelChart } from './lazy-charts';
-import { formatCount, formatRate, useFunnelReport, type FunnelReport, type FunnelStage } from './report-api';
+import { formatCount, formatRate, useFunnelReport } from './report-api';
 import { stageFilters } from './report-query';
 import { NoLeads, Reloading, ReportError } from './report-states';
 

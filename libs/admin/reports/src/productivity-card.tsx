@@ -1,5 +1,6 @@
 import { Button, Card, Grid, Skeleton, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { formatCount, formatRate, useProductivityReport, type AdvisorProductivity } from './report-api';
+import type { AdvisorProductivity } from '@advisordesk/shared';
+import { formatCount, formatRate, useProductivityReport } from './report-api';
 import { ReportError } from './report-states';
 import type { DrillDown } from './funnel-card';
 

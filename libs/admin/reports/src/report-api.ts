@@ -1,50 +1,8 @@
 import { useMemo } from 'react';
 import { useApiUrl, useCustom, type BaseRecord } from '@refinedev/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import type { PipelineStage } from '@advisordesk/shared';
+import type { AdvisorProductivity, ConversionGroupBy, ConversionReport, FunnelReport } from '@advisordesk/shared';
 import type { ApiRequestError } from '@advisordesk/admin-data';
-import type { ConversionGroup } from './report-query';
-
-/** The report API's answers (`/api/reports/*`); rates are fractions 0..1. */
-export interface FunnelStage {
-  stage: PipelineStage;
-  reached: number;
-  fromPrevious: number | null;
-  fromStart: number | null;
-}
-
-export interface FunnelReport {
-  stages: FunnelStage[];
-  lost: number;
-}
-
-export interface ConversionRow {
-  key: string;
-  label: string;
-  leads: number;
-  enrolled: number;
-  conversionRate: number;
-  medianDaysToFirstContact: number | null;
-  medianDaysToEnrolment: number | null;
-}
-
-export interface ConversionReport {
-  groupBy: ConversionGroup;
-  rows: ConversionRow[];
-}
-
-export interface AdvisorProductivity {
-  advisorId: string;
-  advisorName: string;
-  active: boolean;
-  assigned: number;
-  contactedWithin24h: number;
-  contactedWithin24hRate: number;
-  enrolled: number;
-  conversionRate: number;
-  followUpsDone: number;
-  followUpsOverdue: number;
-}
 
 /**
  * One report from the API (`GET /api/reports/<path>`), through Refine's `useCustom`. While new
@@ -80,7 +38,7 @@ export function useFunnelReport(params: Record<string, string>, enabled = true) 
   return useReport<FunnelReport>('funnel', params, enabled);
 }
 
-export function useConversionReport(groupBy: ConversionGroup, params: Record<string, string>, enabled = true) {
+export function useConversionReport(groupBy: ConversionGroupBy, params: Record<string, string>, enabled = true) {
   return useReport<ConversionReport>('conversion', { ...params, groupBy }, enabled, (previous) => previous.groupBy === groupBy);
 }
 

@@ -3,19 +3,18 @@ import { useList } from '@refinedev/core';
 import { CloseCircleOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Grid, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { LEAD_SOURCE_LABELS, LEAD_SOURCES, PROGRAM_LEVEL_LABELS, PROGRAM_LEVELS, type Role, type UserView } from '@advisordesk/shared';
+import { istDate, type Role, type UserView } from '@advisordesk/shared';
+import { LEVEL_OPTIONS, SOURCE_OPTIONS } from '@advisordesk/admin-ui';
 import { useCampaignOptions } from './report-api';
-import { hasFilters, istToday, presetOf, presetRange, RANGE_PRESET_LABELS, RANGE_PRESETS, type RangePreset, type ReportFilters, type ReportQuery, type ReportRange } from './report-query';
+import { hasFilters, presetOf, presetRange, RANGE_PRESET_LABELS, RANGE_PRESETS, type RangePreset, type ReportFilters, type ReportQuery, type ReportRange } from './report-query';
 
-const SOURCE_OPTIONS = LEAD_SOURCES.map((value) => ({ value, label: LEAD_SOURCE_LABELS[value] }));
-const LEVEL_OPTIONS = PROGRAM_LEVELS.map((value) => ({ value, label: PROGRAM_LEVEL_LABELS[value] }));
 const DAY_FORMAT = 'D MMM YYYY';
 
 const toDay = (value: Dayjs) => value.format('YYYY-MM-DD');
 
 /** On a laptop: one range picker with the presets beside its calendars. */
 function RangePickerField({ range, onChange }: { range: ReportRange; onChange: (range: ReportRange) => void }) {
-  const today = istToday();
+  const today = istDate();
   return (
     <DatePicker.RangePicker
       value={[dayjs(range.from), dayjs(range.to)]}
@@ -41,7 +40,7 @@ function RangePickerField({ range, onChange }: { range: ReportRange; onChange: (
  * and two one-month pickers for a custom period.
  */
 function PhonePeriodField({ range, onChange }: { range: ReportRange; onChange: (range: ReportRange) => void }) {
-  const today = istToday();
+  const today = istDate();
   const preset = presetOf(range, today);
   const [custom, setCustom] = useState(false);
   const showDays = custom || !preset;

@@ -1,5 +1,5 @@
 import type { CrudFilter } from '@refinedev/core';
-import { LEAD_SOURCES, PIPELINE, PROGRAM_LEVELS, type PipelineStage, type Role } from '@advisordesk/shared';
+import { isCalendarDay, istDate, LEAD_SOURCES, MARKETING_CONVERSION_GROUPS, PIPELINE, PROGRAM_LEVELS, type ConversionGroupBy, type ConversionRow, type PipelineStage, type Role } from '@advisordesk/shared';
 
 /**
  * What a report shows, as kept in the address (`/reports?from=2026-01-01&to=2026-03-31&source=website`),
@@ -20,38 +20,17 @@ export interface ReportFilters {
 
 export type ReportQuery = ReportRange & ReportFilters;
 
-/** The groupings of the conversion report that the page offers, in tab order. */
-export const CONVERSION_GROUPS = ['advisor', 'source', 'utmCampaign', 'level', 'utmSource'] as const;
-export type ConversionGroup = (typeof CONVERSION_GROUPS)[number] | 'week';
+/** The groupings of the conversion report that the page offers as tabs, in order (the weeks are the trend's). */
+export const CONVERSION_GROUPS = ['advisor', 'source', 'utmCampaign', 'level', 'utmSource'] as const satisfies readonly ConversionGroupBy[];
 
-export const CONVERSION_GROUP_LABELS: Record<ConversionGroup, string> = {
-  advisor: 'Advisor',
-  source: 'Source',
-  utmCampaign: 'Campaign',
-  level: 'Level',
-  utmSource: 'UTM source',
-  week: 'Week',
-};
-
-/** The conversion groupings each role may see: marketing sees source and campaign figures only. */
-export function conversionGroupsFor(role: Role): ConversionGroup[] {
-  if (role === 'marketing') return ['source', 'utmCampaign', 'utmSource'];
+/** The tabs each role may see: marketing sees source and campaign figures only, an advisor no advisor's. */
+export function conversionGroupsFor(role: Role): ConversionGroupBy[] {
+  if (role === 'marketing') return CONVERSION_GROUPS.filter((group) => MARKETING_CONVERSION_GROUPS.includes(group));
   if (role === 'advisor') return CONVERSION_GROUPS.filter((group) => group !== 'advisor');
   return [...CONVERSION_GROUPS];
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
-const IST_OFFSET_MS = 330 * 60_000;
-
-export function isDay(value: unknown): value is string {
-  return typeof value === 'string' && DATE_ONLY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-}
-
-/** Today's date in India, whatever the device's clock zone (India keeps no daylight saving). */
-export function istToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -83,7 +62,7 @@ export const RANGE_PRESET_LABELS: Record<RangePreset, string> = {
   financialYear: 'This financial year',
 };
 
-export function presetRange(preset: RangePreset, today: string = istToday()): ReportRange {
+export function presetRange(preset: RangePreset, today: string = istDate()): ReportRange {
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
   switch (preset) {
@@ -107,7 +86,7 @@ export function presetRange(preset: RangePreset, today: string = istToday()): Re
 export const DEFAULT_PRESET: RangePreset = 'last90';
 
 /** The preset a range is, if it is one (for the period picker's label). */
-export function presetOf(range: ReportRange, today: string = istToday()): RangePreset | undefined {
+export function presetOf(range: ReportRange, today: string = istDate()): RangePreset | undefined {
   return RANGE_PRESETS.find((preset) => {
     const candidate = presetRange(preset, today);
     return candidate.from === range.from && candidate.to === range.to;
@@ -123,10 +102,10 @@ const pick = (params: URLSearchParams, key: string, allowed?: readonly string[])
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads the report from the address; anything missing or malformed falls back to the last 90 days, unfiltered. */
-export function readReportQuery(params: URLSearchParams, role: Role | undefined, today: string = istToday()): ReportQuery {
+export function readReportQuery(params: URLSearchParams, role: Role | undefined, today: string = istDate()): ReportQuery {
   const from = params.get('from');
   const to = params.get('to');
-  const range = isDay(from) && isDay(to) && from <= to ? { from, to } : presetRange(DEFAULT_PRESET, today);
+  const range = isCalendarDay(from) && isCalendarDay(to) && from <= to ? { from, to } : presetRange(DEFAULT_PRESET, today);
   const advisorId = pick(params, 'advisorId');
   const query: ReportQuery = {
     ...range,
@@ -140,7 +119,7 @@ export function readReportQuery(params: URLSearchParams, role: Role | undefined,
 }
 
 /** The address for a report: the range only when it is not the default, filters only when set. */
-export function reportSearch(query: ReportQuery, extra: Record<string, string | undefined> = {}, today: string = istToday()): URLSearchParams {
+export function reportSearch(query: ReportQuery, extra: Record<string, string | undefined> = {}, today: string = istDate()): URLSearchParams {
   const params = new URLSearchParams();
   if (presetOf(query, today) !== DEFAULT_PRESET) {
     params.set('from', query.from);
@@ -206,17 +185,15 @@ export function leadListPath(filters: CrudFilter[]): string {
   return parts.length ? `/leads?${parts.join('&')}` : '/leads';
 }
 
-export interface ConversionKey {
-  key: string;
-  label: string;
-}
+/** Which group a conversion row is. */
+export type ConversionKey = Pick<ConversionRow, 'key' | 'label'>;
 
 /**
  * A conversion row's group as a lead-list filter. The API answers `key: 'none'` for leads
  * without a value (no advisor, no campaign); the list reads an empty value as "not set".
  */
 /** How a group without a value reads (the API says `(none)`). */
-const NO_VALUE_LABELS: Partial<Record<ConversionGroup, string>> = {
+const NO_VALUE_LABELS: Partial<Record<ConversionGroupBy, string>> = {
   advisor: 'Unassigned',
   source: 'No source',
   utmCampaign: 'No campaign',
@@ -225,17 +202,17 @@ const NO_VALUE_LABELS: Partial<Record<ConversionGroup, string>> = {
 };
 
 /** True for the API's group of leads without a value (`key: 'none'`), as opposed to a campaign really named "none". */
-export function isUnsetGroup(groupBy: ConversionGroup, row: ConversionKey): boolean {
+export function isUnsetGroup(groupBy: ConversionGroupBy, row: ConversionKey): boolean {
   if (row.key !== 'none') return false;
   return groupBy === 'advisor' || groupBy === 'source' || groupBy === 'level' || row.label === '(none)' || row.label === NO_VALUE_LABELS[groupBy];
 }
 
 /** A group's name for people: `No campaign` rather than `(none)`. */
-export function groupLabel(groupBy: ConversionGroup, row: ConversionKey): string {
+export function groupLabel(groupBy: ConversionGroupBy, row: ConversionKey): string {
   return isUnsetGroup(groupBy, row) ? (NO_VALUE_LABELS[groupBy] ?? row.label) : row.label;
 }
 
-export function groupFilters(groupBy: ConversionGroup, row: ConversionKey, range: ReportRange): CrudFilter[] {
+export function groupFilters(groupBy: ConversionGroupBy, row: ConversionKey, range: ReportRange): CrudFilter[] {
   const value = isUnsetGroup(groupBy, row) ? '' : row.key;
   switch (groupBy) {
     case 'week': {

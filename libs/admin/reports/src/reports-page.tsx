@@ -2,6 +2,7 @@ import { Suspense, useCallback, useMemo } from 'react';
 import { useGo, type CrudFilter, type CrudSort } from '@refinedev/core';
 import { useSearchParams } from 'react-router';
 import { Card, Col, Flex, Grid, Row, Skeleton, Space, Statistic, Typography } from 'antd';
+import type { ConversionGroupBy } from '@advisordesk/shared';
 import { useAccess } from '@advisordesk/admin-data';
 import { ForbiddenPage, useAreaSlots } from '@advisordesk/admin-ui';
 import { ConversionCard } from './conversion-card';
@@ -19,7 +20,6 @@ import {
   reportApiParams,
   reportSearch,
   withFilters,
-  type ConversionGroup,
   type ReportFilters,
   type ReportQuery,
   type ReportRange,
@@ -76,16 +76,16 @@ export default function ReportsPage() {
   const query = useMemo(() => readReportQuery(searchParams, role), [searchParams, role]);
   const params = useMemo(() => reportApiParams(query), [query]);
   const groups = useMemo(() => (role ? conversionGroupsFor(role) : []), [role]);
-  const requestedGroup = searchParams.get('by') as ConversionGroup | null;
+  const requestedGroup = searchParams.get('by') as ConversionGroupBy | null;
   const activeGroup = requestedGroup && groups.includes(requestedGroup) ? requestedGroup : groups[0];
 
   const navigate = useCallback(
-    (next: ReportQuery, group: ConversionGroup | undefined) => setSearchParams(reportSearch(next, { by: group && group !== groups[0] ? group : undefined })),
+    (next: ReportQuery, group: ConversionGroupBy | undefined) => setSearchParams(reportSearch(next, { by: group && group !== groups[0] ? group : undefined })),
     [groups, setSearchParams],
   );
   const onRangeChange = (range: ReportRange) => navigate({ ...query, ...range }, activeGroup);
   const onFilterChange = (filters: ReportFilters) => navigate({ ...query, ...filters }, activeGroup);
-  const onGroupChange = (group: ConversionGroup) => navigate(query, group);
+  const onGroupChange = (group: ConversionGroupBy) => navigate(query, group);
 
   const drill: DrillDown = useMemo(
     () => ({ open: canRead('leads') ? (extra: CrudFilter[]) => go({ to: leadListPath(withFilters(cohortFilters(query), ...extra)) }) : undefined }),

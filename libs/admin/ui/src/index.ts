@@ -9,5 +9,6 @@ export * from './list-filters';
 export * from './list-parts';
 export * from './money';
 export * from './notices';
+export * from './options';
 export * from './role-tag';
 export * from './slots';

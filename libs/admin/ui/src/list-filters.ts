@@ -1,12 +1,16 @@
-import type { CrudFilter, CrudOperators } from '@refinedev/core';
+import type { CrudFilter, CrudOperators, LogicalFilter } from '@refinedev/core';
 
 type Scalar = string | number | boolean;
 export type FilterValue = Scalar | Scalar[] | undefined | null;
+
+const isSet = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 
 /** Reads and writes the list filters that `useTable` keeps in the address (`syncWithLocation`). */
 export function listFilters(filters: CrudFilter[], setFilters: (filters: CrudFilter[], behavior?: 'merge' | 'replace') => void) {
   const find = (field: string, operator: CrudOperators) => filters.find((f) => 'field' in f && f.field === field && f.operator === operator);
   return {
+    /** The filters that hold a value (`q` included), in the address's order: what a list shows as chips. */
+    active: filters.filter((f): f is LogicalFilter => 'field' in f && isSet(f.value)),
     /** One value (`eq`, `gte`, `lte`…): as text, or undefined. */
     text(field: string, operator: CrudOperators = 'eq'): string | undefined {
       const value = find(field, operator)?.value;
@@ -21,20 +25,17 @@ export function listFilters(filters: CrudFilter[], setFilters: (filters: CrudFil
     },
     /** Sets one filter (an empty value or list removes it); the table goes back to page 1. */
     set(field: string, value: FilterValue, operator: CrudOperators = 'eq') {
-      const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-      setFilters([{ field, operator, value: empty ? undefined : value } as CrudFilter], 'merge');
+      setFilters([{ field, operator, value: isSet(value) ? value : undefined } as CrudFilter], 'merge');
     },
+    /** Sets several filters at once (a range's two ends, or a value that replaces another operator's). */
     setMany(next: { field: string; value: FilterValue; operator?: CrudOperators }[]) {
       setFilters(
-        next.map(({ field, value, operator = 'eq' }) => {
-          const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-          return { field, operator, value: empty ? undefined : value } as CrudFilter;
-        }),
+        next.map(({ field, value, operator = 'eq' }) => ({ field, operator, value: isSet(value) ? value : undefined }) as CrudFilter),
         'merge',
       );
     },
     /** How many filters are set, `q` included. */
-    count: filters.filter((f) => f.value !== undefined && f.value !== null && f.value !== '' && !(Array.isArray(f.value) && f.value.length === 0)).length,
+    count: filters.filter((f) => isSet(f.value)).length,
   };
 }
 

@@ -1,14 +1,20 @@
 import { Form, Input, Select, type FormProps } from 'antd';
-import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLE_LABELS, ROLES, type Role } from '@advisordesk/shared';
+import {
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLE_LABELS,
+  ROLES,
+  type CreateUserBody,
+  type Role,
+  type UpdateUserBody,
+} from '@advisordesk/shared';
+import { optionsOf } from '@advisordesk/admin-ui';
 
-export interface UserFormValues {
-  name: string;
-  email: string;
-  role: Role;
-  password?: string;
-}
+/** What the form holds and sends: a new user (`CreateUserBody`), or an edit whose password may stay blank (`UpdateUserBody`). */
+export type UserFormValues = Pick<CreateUserBody, 'name' | 'email' | 'role'> & Pick<UpdateUserBody, 'password'>;
 
-export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+export const ROLE_OPTIONS = optionsOf(ROLES, ROLE_LABELS);
 
 const ROLE_HELP: Record<Role, string> = {
   admin: 'Everything, including users',

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, Typography } from 'antd';
-import { MAX_ORIGINS, originProblem } from './settings';
+import { WEBSITE_FORM_LIMITS } from '@advisordesk/shared';
+import { originProblem } from './settings';
 
 /** The websites allowed to post inquiries (CORS): one address a row. */
 export function OriginsList() {
@@ -26,7 +27,7 @@ export function OriginsList() {
               <Button icon={<DeleteOutlined />} onClick={() => remove(row.name)} aria-label={`Remove allowed website ${index + 1}`} />
             </Flex>
           ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} disabled={rows.length >= MAX_ORIGINS} block>
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} disabled={rows.length >= WEBSITE_FORM_LIMITS.origins} block>
             Add a website
           </Button>
           <Form.ErrorList errors={errors} />

@@ -1,4 +1,5 @@
-import { noticeChanged, originProblem, toOrigin, toPayload, type WebsiteFormSettings } from './settings';
+import type { WebsiteFormSettings } from '@advisordesk/shared';
+import { noticeChanged, originProblem, toOrigin, toPayload } from './settings';
 
 const saved: WebsiteFormSettings = {
   courses: ['Online MBA'],

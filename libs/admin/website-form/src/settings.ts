@@ -1,25 +1,9 @@
-/** `GET|PUT /api/settings/website-form`. */
-export interface WebsiteFormSettings {
-  courses: string[];
-  allowedOrigins: string[];
-  notice: { version: number; text: string; url: string | null; createdAt: string };
-  embedSnippet: string;
-  iframeSnippet: string;
-  hostedUrl: string;
-}
+import type { WebsiteFormSettings, WebsiteFormSettingsBody } from '@advisordesk/shared';
 
-export interface WebsiteFormValues {
-  courses: string[];
-  allowedOrigins: string[];
-  noticeText: string;
-  noticeUrl: string;
-}
+/** What the form holds: the body's fields, the notice's link as typed (empty for none). */
+export type WebsiteFormValues = Omit<WebsiteFormSettingsBody, 'noticeUrl'> & { noticeUrl: string };
 
 export const SETTINGS_PATH = '/settings/website-form';
-export const COURSE_MAX_LENGTH = 120;
-export const MAX_COURSES = 50;
-export const MAX_ORIGINS = 50;
-export const NOTICE_MAX_LENGTH = 4000;
 
 /**
  * A website origin as browsers send it (`https://www.example.in`, `http://localhost:8080`), from
@@ -51,7 +35,7 @@ export function toFormValues(settings: WebsiteFormSettings): WebsiteFormValues {
 }
 
 /** The PUT body: origins normalised, courses trimmed and without repeats, an empty link as none. */
-export function toPayload(values: WebsiteFormValues): { courses: string[]; allowedOrigins: string[]; noticeText: string; noticeUrl: string | null } {
+export function toPayload(values: WebsiteFormValues): WebsiteFormSettingsBody {
   const courses = [...new Set(values.courses.map((c) => c.trim()).filter(Boolean))];
   const allowedOrigins = [...new Set(values.allowedOrigins.map((o) => toOrigin(o) ?? o.trim()).filter(Boolean))];
   return { courses, allowedOrigins, noticeText: values.noticeText.trim(), noticeUrl: values.noticeUrl?.trim() || null };

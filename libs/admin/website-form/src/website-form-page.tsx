@@ -2,11 +2,11 @@ import { useEffect, useMemo } from 'react';
 import { useApiUrl, useCustom, useCustomMutation } from '@refinedev/core';
 import { ExportOutlined, InfoCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Divider, Flex, Form, Input, Result, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { formatIstDateTime } from '@advisordesk/shared';
+import { formatIstDateTime, WEBSITE_FORM_LIMITS, type WebsiteFormSettings, type WebsiteFormSettingsBody } from '@advisordesk/shared';
 import { CopyField } from '@advisordesk/admin-ui';
 import type { ApiRequestError } from '@advisordesk/admin-data';
 import { OriginsList } from './origins-list';
-import { COURSE_MAX_LENGTH, MAX_COURSES, noticeChanged, NOTICE_MAX_LENGTH, SETTINGS_PATH, toFormValues, toPayload, type WebsiteFormSettings, type WebsiteFormValues } from './settings';
+import { noticeChanged, SETTINGS_PATH, toFormValues, toPayload, type WebsiteFormValues } from './settings';
 
 /**
  * Website form (admins): the snippets that put the Quick Inquiry form on the advisory's website,
@@ -22,7 +22,7 @@ export default function WebsiteFormPage() {
   const { query } = useCustom<WebsiteFormSettings, ApiRequestError>({ url, method: 'get', errorNotification: false });
   // (`result.data` is an empty object while loading: the query's own data is undefined until it arrives.)
   const settings = query.data?.data;
-  const { mutate, mutation } = useCustomMutation<WebsiteFormSettings, ApiRequestError, ReturnType<typeof toPayload>>();
+  const { mutate, mutation } = useCustomMutation<WebsiteFormSettings, ApiRequestError, WebsiteFormSettingsBody>();
 
   useEffect(() => {
     if (settings) form.setFieldsValue(toFormValues(settings));
@@ -138,10 +138,10 @@ export default function WebsiteFormPage() {
                 name="courses"
                 extra="Type a course and press Enter. People can also pick “Not sure yet”."
                 rules={[
-                  { type: 'array', max: MAX_COURSES, message: `At most ${MAX_COURSES} courses` },
+                  { type: 'array', max: WEBSITE_FORM_LIMITS.courses, message: `At most ${WEBSITE_FORM_LIMITS.courses} courses` },
                   {
                     validator: (_, value: string[] | undefined) =>
-                      (value ?? []).some((c) => c.trim().length > COURSE_MAX_LENGTH) ? Promise.reject(new Error(`Keep each course under ${COURSE_MAX_LENGTH} characters`)) : Promise.resolve(),
+                      (value ?? []).some((c) => c.trim().length > WEBSITE_FORM_LIMITS.course) ? Promise.reject(new Error(`Keep each course under ${WEBSITE_FORM_LIMITS.course} characters`)) : Promise.resolve(),
                   },
                 ]}
               >
@@ -171,10 +171,10 @@ export default function WebsiteFormPage() {
                 name="noticeText"
                 rules={[
                   { required: true, whitespace: true, message: 'The form needs a notice: what you collect, why, and how to withdraw' },
-                  { max: NOTICE_MAX_LENGTH, message: `Keep the notice under ${NOTICE_MAX_LENGTH} characters` },
+                  { max: WEBSITE_FORM_LIMITS.noticeText, message: `Keep the notice under ${WEBSITE_FORM_LIMITS.noticeText} characters` },
                 ]}
               >
-                <Input.TextArea autoSize={{ minRows: 5, maxRows: 14 }} showCount maxLength={NOTICE_MAX_LENGTH} />
+                <Input.TextArea autoSize={{ minRows: 5, maxRows: 14 }} showCount maxLength={WEBSITE_FORM_LIMITS.noticeText} />
               </Form.Item>
               <Form.Item label="Link to the full notice" name="noticeUrl" rules={[{ type: 'url', message: 'Enter a web address like https://www.example.in/privacy' }]}>
                 <Input placeholder="https://www.example.in/privacy" inputMode="url" autoComplete="off" />

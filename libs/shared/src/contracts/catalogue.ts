@@ -140,6 +140,33 @@ export interface FeeRevisionView<Time = string> extends FeeFigures {
   changedBy: string | null;
 }
 
+/** `POST /api/universities`; an edit (`PATCH /api/universities/:id`) sends any of them with the version read (stale: 409). */
+export type UniversityBody = Pick<UniversityView, 'name'> &
+  Partial<
+    Pick<UniversityView, 'city' | 'state' | 'ownership' | 'approvals' | 'naacGrade' | 'nirfRank' | 'nirfCategory' | 'nirfYear' | 'website' | 'active'>
+  >;
+export type UpdateUniversityBody = Partial<UniversityBody> & { version: number };
+
+/** `POST /api/programs`; an edit (`PATCH /api/programs/:id`) sends any of them with the version read. */
+export type ProgramBody = Pick<ProgramView, 'universityId' | 'name' | 'level'> &
+  Partial<Pick<ProgramView, 'credentialType' | 'mode' | 'durationMonths' | 'credits' | 'stackable' | 'eligibility' | 'specialisations' | 'active'>>;
+export type UpdateProgramBody = Partial<ProgramBody> & { version: number };
+
+/** `POST /api/fee-structures`: a program's fee for a session, which becomes its current one (a `totalPaise` sent must be the components' sum). */
+export type FeeStructureBody = Pick<FeeStructureView, 'programId' | 'session'> &
+  Pick<FeeFigures, 'components'> &
+  Partial<Omit<FeeFigures, 'components'>>;
+/** `PATCH /api/fee-structures/:id`: its figures and dates (the program and session stay), with the version read. */
+export type UpdateFeeStructureBody = Partial<Omit<FeeStructureBody, 'programId' | 'session'>> & { version: number };
+
+/** `POST /api/catalogue/import`: the two files as CSV text (either may be left out), the session of rows without one, and whether only to check. */
+export interface CatalogueImportBody {
+  universities?: string;
+  programs?: string;
+  defaultSession?: string;
+  dryRun?: boolean;
+}
+
 /** One bad row or field of a catalogue import. */
 export interface ImportProblem {
   file: 'universities' | 'programs';

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useInvalidateAuthStore, useLogin } from '@refinedev/core';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import type { LoginBody } from '@advisordesk/shared';
 import { toHttpError, type ApiRequestError } from '@advisordesk/admin-data';
 import { BRAND } from '@advisordesk/admin-ui';
-import type { LoginValues } from '../../providers/auth-provider';
 import { BrandMark, BrandName } from '../../components/brand';
 
 /** `95` → `2 minutes`; `40` → `40 seconds`. */
@@ -39,12 +39,12 @@ const DEMO_HINT = import.meta.env.DEV
   : null;
 
 export default function LoginPage() {
-  const [form] = Form.useForm<LoginValues>();
+  const [form] = Form.useForm<LoginBody>();
   const [error, setError] = useState<ApiRequestError | null>(null);
   const invalidateAuth = useInvalidateAuthStore();
   // Errors show beside the form (not as a notice), and navigation waits until the auth state is
   // fresh: then this route's guard sends the user on (RedirectAfterSignIn), with no stale bounce.
-  const { mutate: login, isPending } = useLogin<LoginValues>({
+  const { mutate: login, isPending } = useLogin<LoginBody>({
     mutationOptions: {
       onSuccess: async (result) => {
         if (result.success) await invalidateAuth();
@@ -54,7 +54,7 @@ export default function LoginPage() {
     },
   });
 
-  const onFinish = (values: LoginValues) => {
+  const onFinish = (values: LoginBody) => {
     setError(null);
     login(values);
   };
@@ -98,7 +98,7 @@ export default function LoginPage() {
               style={{ marginBottom: 20 }}
             />
           )}
-          <Form<LoginValues> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={isPending} autoComplete="on">
+          <Form<LoginBody> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={isPending} autoComplete="on">
             <Form.Item
               label="Email"
               name="email"

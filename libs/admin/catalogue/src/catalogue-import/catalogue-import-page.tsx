@@ -2,16 +2,13 @@ import { useState } from 'react';
 import { useApiUrl, useCustomMutation, useInvalidate } from '@refinedev/core';
 import { CheckCircleOutlined, CloudUploadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Form, Grid, Input, Popconfirm, Row, Space, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { CURRENT_SESSION, isSession } from '@advisordesk/shared';
+import { CURRENT_SESSION, isSession, type CatalogueImportBody, type ImportReport } from '@advisordesk/shared';
 import type { ApiRequestError } from '@advisordesk/admin-data';
 import { CsvSource } from './components/csv-source';
-import { importProblems, type ImportProblem, type ImportReport } from './import-report';
+import { importProblems, type ListedProblem } from './import-report';
 
-interface Sources {
-  universities: string;
-  programs: string;
-  defaultSession: string;
-}
+/** What the page holds: the two files' text (empty when none) and the session of rows without one. */
+type Sources = Required<Omit<CatalogueImportBody, 'dryRun'>>;
 
 // The theme derives a grey background for success notices from its dark green; these read as "good".
 const GOOD_NOTICE = { background: '#eef7f1', borderColor: '#b9dcc7' };
@@ -56,10 +53,10 @@ export default function CatalogueImportPage() {
   const [files, setFiles] = useState<{ universities?: string; programs?: string }>({});
   const [checked, setChecked] = useState<Sources | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [problems, setProblems] = useState<ImportProblem[]>([]);
+  const [problems, setProblems] = useState<ListedProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const { mutateAsync, mutation } = useCustomMutation<ImportReport, ApiRequestError>();
-  const running = mutation.isPending ? (mutation.variables?.values as { dryRun?: boolean } | undefined)?.dryRun : undefined;
+  const running = mutation.isPending ? (mutation.variables?.values as CatalogueImportBody | undefined)?.dryRun : undefined;
 
   const sessionOk = isSession(sources.defaultSession.trim());
   const nothing = !sources.universities.trim() && !sources.programs.trim();
@@ -82,7 +79,7 @@ export default function CatalogueImportPage() {
           ...(sent.programs.trim() ? { programs: sent.programs } : {}),
           defaultSession: sent.defaultSession,
           dryRun,
-        },
+        } satisfies CatalogueImportBody,
         successNotification: false,
         errorNotification: false,
       });
@@ -103,7 +100,7 @@ export default function CatalogueImportPage() {
     }
   };
 
-  const columns: TableColumnsType<ImportProblem> = [
+  const columns: TableColumnsType<ListedProblem> = [
     {
       title: 'Where',
       key: 'where',
@@ -198,7 +195,7 @@ export default function CatalogueImportPage() {
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <Alert type="error" showIcon message={failure} description={problems.length ? 'Correct these rows and check again. Nothing was written.' : undefined} data-testid="import-failure" />
           {problems.length > 0 && (
-            <Table<ImportProblem>
+            <Table<ListedProblem>
               rowKey={(p) => `${p.file}:${p.line}:${p.field}:${p.message}`}
               dataSource={problems}
               columns={columns}

@@ -3,10 +3,10 @@ import { useGo, useInvalidate, useList, useOne } from '@refinedev/core';
 import { Create, useForm, useSelect } from '@refinedev/antd';
 import { CopyOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { Button, Form, Select, Space, Typography } from 'antd';
-import { formatInr } from '@advisordesk/shared';
-import type { ApiRequestError, FeeStructure, Program } from '@advisordesk/admin-data';
+import { formatInr, type FeeStructureBody, type FeeStructureView, type ProgramView } from '@advisordesk/shared';
+import type { ApiRequestError } from '@advisordesk/admin-data';
 import { fieldErrorsOnly } from '@advisordesk/admin-ui';
-import { EMPTY_FEE_VALUES, FeeStructureForm, toPayload, type FeeStructureFormValues, type FeeStructurePayload } from './components/fee-structure-form';
+import { EMPTY_FEE_VALUES, FeeStructureForm, toFeeFigures, type FeeStructureFormValues } from './components/fee-structure-form';
 import { showComponentErrors } from './components/server-errors';
 import { toFeeRows } from './rupees';
 
@@ -17,7 +17,7 @@ export default function FeeStructureCreatePage() {
   const [params, setParams] = useSearchParams();
   const programId = params.get('programId') ?? undefined;
 
-  const { form, formProps, saveButtonProps } = useForm<FeeStructure, ApiRequestError, FeeStructurePayload>({
+  const { form, formProps, saveButtonProps } = useForm<FeeStructureView, ApiRequestError, FeeStructureBody>({
     resource: 'fee-structures',
     action: 'create',
     redirect: false,
@@ -35,11 +35,11 @@ export default function FeeStructureCreatePage() {
     onMutationError: (error) => showComponentErrors(form, error),
   });
 
-  const { result: program } = useOne<Program>({ resource: 'programs', id: programId ?? '', queryOptions: { enabled: !!programId } });
+  const { result: program } = useOne<ProgramView>({ resource: 'programs', id: programId ?? '', queryOptions: { enabled: !!programId } });
   const session: string | undefined = Form.useWatch('session', form);
   const {
     result: { data: replaced },
-  } = useList<FeeStructure>({
+  } = useList<FeeStructureView>({
     resource: 'fee-structures',
     filters: [
       { field: 'programId', operator: 'eq', value: programId },
@@ -51,7 +51,7 @@ export default function FeeStructureCreatePage() {
   });
   const current = replaced?.[0];
 
-  const { selectProps: programSelect } = useSelect<Program>({
+  const { selectProps: programSelect } = useSelect<ProgramView>({
     resource: 'programs',
     optionLabel: (p) => `${p.name} — ${p.universityName}`,
     optionValue: 'id',
@@ -61,7 +61,7 @@ export default function FeeStructureCreatePage() {
     queryOptions: { enabled: !programId },
   });
 
-  const submit = (values: FeeStructureFormValues) => formProps.onFinish?.({ ...toPayload(values), programId, session: values.session.trim() });
+  const submit = (values: FeeStructureFormValues) => programId && formProps.onFinish?.({ ...toFeeFigures(values), programId, session: values.session.trim() });
 
   const copyCurrent = () => {
     const fee = program?.currentFee;

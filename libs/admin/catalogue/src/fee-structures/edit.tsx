@@ -3,11 +3,12 @@ import { useParams } from 'react-router';
 import { useGo, useInvalidate } from '@refinedev/core';
 import { Edit, RefreshButton, useForm } from '@refinedev/antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Tag, Typography } from 'antd';
-import { formatInr } from '@advisordesk/shared';
-import type { ApiRequestError, FeeStructure } from '@advisordesk/admin-data';
+import { Alert, Button, Space, Typography } from 'antd';
+import { formatInr, type FeeStructureView, type UpdateFeeStructureBody } from '@advisordesk/shared';
+import type { ApiRequestError } from '@advisordesk/admin-data';
 import { fieldErrorsOnly } from '@advisordesk/admin-ui';
-import { EMPTY_FEE_VALUES, FeeStructureForm, toFormValues, toPayload, type FeeStructureFormValues, type FeeStructurePayload } from './components/fee-structure-form';
+import { EMPTY_FEE_VALUES, FeeStructureForm, toFeeFigures, toFormValues, type FeeStructureFormValues } from './components/fee-structure-form';
+import { CurrentTag } from './components/fee-cells';
 import { FeeRevisions } from './components/fee-revisions';
 import { showComponentErrors } from './components/server-errors';
 
@@ -16,7 +17,7 @@ export default function FeeStructureEditPage() {
   const { id } = useParams<{ id: string }>();
   const go = useGo();
   const invalidate = useInvalidate();
-  const { form, formProps, saveButtonProps, query } = useForm<FeeStructure, ApiRequestError, FeeStructurePayload>({
+  const { form, formProps, saveButtonProps, query } = useForm<FeeStructureView, ApiRequestError, UpdateFeeStructureBody>({
     resource: 'fee-structures',
     action: 'edit',
     id,
@@ -30,7 +31,7 @@ export default function FeeStructureEditPage() {
   const fee = query?.data?.data;
   const initialValues = useMemo(() => (fee ? toFormValues(fee) : EMPTY_FEE_VALUES), [fee]);
   // The version read with the record: the API answers 409 rather than overwrite someone else's change.
-  const submit = (values: FeeStructureFormValues) => formProps.onFinish?.({ ...toPayload(values), version: fee?.version });
+  const submit = (values: FeeStructureFormValues) => fee && formProps.onFinish?.({ ...toFeeFigures(values), version: fee.version });
 
   return (
     <Edit
@@ -54,13 +55,7 @@ export default function FeeStructureEditPage() {
         <Space direction="vertical" size={4} style={{ marginBottom: 16 }}>
           <Typography.Text type="secondary">
             {fee.programName}, {fee.universityName}{' '}
-            {fee.isCurrent ? (
-              <Tag color="green" bordered={false}>
-                Current
-              </Tag>
-            ) : (
-              <Tag bordered={false}>History</Tag>
-            )}
+            <CurrentTag current={fee.isCurrent} />
           </Typography.Text>
           {!fee.isCurrent && <Alert type="warning" showIcon message="This fee structure is no longer current." description="To change the fee students are quoted, add a new fee structure from the program page instead." />}
         </Space>

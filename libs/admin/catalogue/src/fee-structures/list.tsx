@@ -1,11 +1,12 @@
 import { useCan, useGo, useLink } from '@refinedev/core';
 import { getDefaultSortOrder, List, useTable } from '@refinedev/antd';
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Grid, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { formatInr } from '@advisordesk/shared';
-import type { ApiRequestError, FeeStructure } from '@advisordesk/admin-data';
+import { Button, Grid, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
+import type { FeeStructureView } from '@advisordesk/shared';
+import type { ApiRequestError } from '@advisordesk/admin-data';
 import { FilterSelect, listFilters, listPagination, ListToolbar } from '@advisordesk/admin-ui';
 import { FeeBreakdown } from './components/fee-breakdown';
+import { CurrentTag, emiColumn, FeeTotal } from './components/fee-cells';
 
 const CURRENT_OPTIONS = [
   { value: 'true', label: 'Current only' },
@@ -18,7 +19,7 @@ export default function FeeStructureListPage() {
   const go = useGo();
   const Link = useLink();
   const { data: editAccess } = useCan({ resource: 'fee-structures', action: 'edit' });
-  const { tableProps, filters, setFilters, sorters } = useTable<FeeStructure, ApiRequestError>({
+  const { tableProps, filters, setFilters, sorters } = useTable<FeeStructureView, ApiRequestError>({
     resource: 'fee-structures',
     syncWithLocation: true,
     pagination: { pageSize: 20 },
@@ -27,7 +28,7 @@ export default function FeeStructureListPage() {
   });
   const f = listFilters(filters, setFilters);
 
-  const columns: TableColumnsType<FeeStructure> = [
+  const columns: TableColumnsType<FeeStructureView> = [
     {
       title: 'Program',
       dataIndex: 'programName',
@@ -55,13 +56,7 @@ export default function FeeStructureListPage() {
       render: (_, fee) => (
         <Space size={4} wrap>
           {fee.session}
-          {fee.isCurrent ? (
-            <Tag color="green" bordered={false}>
-              Current
-            </Tag>
-          ) : (
-            <Tag bordered={false}>History</Tag>
-          )}
+          <CurrentTag current={fee.isCurrent} />
         </Space>
       ),
     },
@@ -72,16 +67,16 @@ export default function FeeStructureListPage() {
       sorter: true,
       align: 'right',
       defaultSortOrder: getDefaultSortOrder('totalPaise', sorters),
-      render: (value: number) => <Typography.Text strong style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatInr(value)}</Typography.Text>,
+      render: (value: number) => <FeeTotal paise={value} />,
     },
-    { title: 'EMI', dataIndex: 'emiAvailable', key: 'emi', responsive: ['md'], render: (value: boolean) => (value ? 'Yes' : 'No') },
+    emiColumn(),
     ...(editAccess?.can
       ? [
           {
             title: <span className="sr-only">Actions</span>,
             key: 'actions',
             align: 'right' as const,
-            render: (_: unknown, fee: FeeStructure) => (
+            render: (_: unknown, fee: FeeStructureView) => (
               <Button icon={<EditOutlined />} aria-label={`Edit the ${fee.session} fee of ${fee.programName}`} onClick={() => go({ to: `/fee-structures/edit/${fee.id}` })}>
                 {phone ? null : 'Edit'}
               </Button>
@@ -108,7 +103,7 @@ export default function FeeStructureListPage() {
         />
         <FilterSelect filters={f} field="isCurrent" options={CURRENT_OPTIONS} placeholder="Current and history" label="Filter by current or history" flex="1 1 160px" />
       </ListToolbar>
-      <Table<FeeStructure>
+      <Table<FeeStructureView>
         {...tableProps}
         rowKey="id"
         columns={columns}

@@ -1,12 +1,13 @@
 import { useSearchParams } from 'react-router';
 import { Create, useForm } from '@refinedev/antd';
-import type { ApiRequestError, Program } from '@advisordesk/admin-data';
+import type { ProgramView } from '@advisordesk/shared';
+import type { ApiRequestError } from '@advisordesk/admin-data';
 import { fieldErrorsOnly } from '@advisordesk/admin-ui';
 import { ProgramForm, type ProgramFormValues } from './components/program-form';
 
 export default function ProgramCreatePage() {
   const [params] = useSearchParams();
-  const { formProps, saveButtonProps } = useForm<Program, ApiRequestError, ProgramFormValues>({
+  const { formProps, saveButtonProps } = useForm<ProgramView, ApiRequestError, ProgramFormValues>({
     resource: 'programs',
     action: 'create',
     redirect: 'show',

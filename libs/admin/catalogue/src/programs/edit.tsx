@@ -1,12 +1,13 @@
 import { useParams } from 'react-router';
 import { Edit, RefreshButton, ShowButton, useForm } from '@refinedev/antd';
-import type { ApiRequestError, Program } from '@advisordesk/admin-data';
+import type { ProgramView } from '@advisordesk/shared';
+import type { ApiRequestError } from '@advisordesk/admin-data';
 import { fieldErrorsOnly } from '@advisordesk/admin-ui';
 import { ProgramForm, type ProgramFormValues } from './components/program-form';
 
 export default function ProgramEditPage() {
   const { id } = useParams<{ id: string }>();
-  const { formProps, saveButtonProps, query } = useForm<Program, ApiRequestError, ProgramFormValues>({
+  const { formProps, saveButtonProps, query } = useForm<ProgramView, ApiRequestError, ProgramFormValues>({
     resource: 'programs',
     action: 'edit',
     id,
@@ -26,7 +27,7 @@ export default function ProgramEditPage() {
       headerButtons={() => (
         <>
           <ShowButton resource="programs" recordItemId={id}>
-            Program page
+            ProgramView page
           </ShowButton>
           <RefreshButton resource="programs" recordItemId={id} />
         </>

@@ -3,8 +3,8 @@ import { useCan, useLink } from '@refinedev/core';
 import { getDefaultSortOrder, List, useSelect, useTable } from '@refinedev/antd';
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
 import { Badge, Button, Checkbox, Flex, Grid, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { formatInr, rupeesToPaise } from '@advisordesk/shared';
-import { formatDuration, labelOf, LEVEL_LABELS, MODE_LABELS, useCompareTray, type ApiRequestError, type Program, type University } from '@advisordesk/admin-data';
+import { formatInr, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS, rupeesToPaise, type ProgramView, type UniversityView } from '@advisordesk/shared';
+import { formatDuration, labelOf, useCompareTray, type ApiRequestError } from '@advisordesk/admin-data';
 import { ApprovalTags, FilterSelect, listFilters, listPagination, ListToolbar } from '@advisordesk/admin-ui';
 import { ApprovalsFilter, NaacFilter } from '../components/catalogue-filters';
 import { CatalogueHeaderButtons } from '../components/catalogue-header-buttons';
@@ -34,7 +34,7 @@ export default function ProgramListPage() {
   const canEdit = editAccess?.can === true;
   const [showFilters, setShowFilters] = useState(false);
 
-  const { tableProps, filters, setFilters, sorters } = useTable<Program, ApiRequestError>({
+  const { tableProps, filters, setFilters, sorters } = useTable<ProgramView, ApiRequestError>({
     resource: 'programs',
     syncWithLocation: true,
     pagination: { pageSize: 20 },
@@ -44,7 +44,7 @@ export default function ProgramListPage() {
   const q = f.text('q') ?? '';
 
   const universityId = f.text('universityId');
-  const { selectProps: universitySelect } = useSelect<University>({
+  const { selectProps: universitySelect } = useSelect<UniversityView>({
     resource: 'universities',
     optionLabel: 'name',
     optionValue: 'id',
@@ -61,7 +61,7 @@ export default function ProgramListPage() {
   const feeTo = paiseToWholeRupees(f.text('totalPaise', 'lte'));
   const secondaryCount = f.count - (q ? 1 : 0);
 
-  const columns: TableColumnsType<Program> = [
+  const columns: TableColumnsType<ProgramView> = [
     {
       title: <span className="sr-only">Compare</span>,
       key: 'compare',
@@ -89,7 +89,7 @@ export default function ProgramListPage() {
           {!screens.md && <Typography.Text type="secondary" style={{ fontSize: 13 }}>{p.universityName}</Typography.Text>}
           {phone && (
             <Typography.Text style={{ fontSize: 13 }}>
-              {labelOf(LEVEL_LABELS, p.level)} · {labelOf(MODE_LABELS, p.mode)} · {p.durationMonths ? `${p.durationMonths} mo` : '—'} ·{' '}
+              {labelOf(PROGRAM_LEVEL_LABELS, p.level)} · {labelOf(LEAD_MODE_LABELS, p.mode)} · {p.durationMonths ? `${p.durationMonths} mo` : '—'} ·{' '}
               <Typography.Text strong style={{ fontSize: 13, whiteSpace: 'nowrap' }}>
                 {p.currentFee ? formatInr(p.currentFee.totalPaise) : 'No fee yet'}
               </Typography.Text>
@@ -120,7 +120,7 @@ export default function ProgramListPage() {
       sorter: true,
       defaultSortOrder: getDefaultSortOrder('level', sorters),
       responsive: ['sm'],
-      render: (value: Program['level']) => labelOf(LEVEL_LABELS, value),
+      render: (value: ProgramView['level']) => labelOf(PROGRAM_LEVEL_LABELS, value),
     },
     {
       title: 'Mode',
@@ -129,7 +129,7 @@ export default function ProgramListPage() {
       sorter: true,
       defaultSortOrder: getDefaultSortOrder('mode', sorters),
       responsive: ['sm'],
-      render: (value: Program['mode']) => labelOf(MODE_LABELS, value),
+      render: (value: ProgramView['mode']) => labelOf(LEAD_MODE_LABELS, value),
     },
     {
       title: 'Duration',
@@ -242,7 +242,7 @@ export default function ProgramListPage() {
           )}
         </Flex>
       )}
-      <Table<Program>
+      <Table<ProgramView>
         {...tableProps}
         rowKey="id"
         columns={columns}

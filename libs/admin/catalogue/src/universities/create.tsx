@@ -1,10 +1,11 @@
 import { Create, useForm } from '@refinedev/antd';
-import type { ApiRequestError, University } from '@advisordesk/admin-data';
+import type { UniversityView } from '@advisordesk/shared';
+import type { ApiRequestError } from '@advisordesk/admin-data';
 import { fieldErrorsOnly } from '@advisordesk/admin-ui';
 import { UniversityForm, type UniversityFormValues } from './components/university-form';
 
 export default function UniversityCreatePage() {
-  const { formProps, saveButtonProps } = useForm<University, ApiRequestError, UniversityFormValues>({
+  const { formProps, saveButtonProps } = useForm<UniversityView, ApiRequestError, UniversityFormValues>({
     resource: 'universities',
     action: 'create',
     redirect: 'list',

@@ -1,6 +1,7 @@
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { Edit, ListButton, RefreshButton, useForm } from '@refinedev/antd';
-import type { ApiRequestError, University } from '@advisordesk/admin-data';
+import type { UniversityView } from '@advisordesk/shared';
+import type { ApiRequestError } from '@advisordesk/admin-data';
 import { fieldErrorsOnly } from '@advisordesk/admin-ui';
 import { UniversityForm, type UniversityFormValues } from './components/university-form';
 
@@ -8,7 +9,7 @@ export default function UniversityEditPage() {
   const { id } = useParams<{ id: string }>();
   const location = useLocation();
   const navigate = useNavigate();
-  const { formProps, saveButtonProps, query } = useForm<University, ApiRequestError, UniversityFormValues>({
+  const { formProps, saveButtonProps, query } = useForm<UniversityView, ApiRequestError, UniversityFormValues>({
     resource: 'universities',
     action: 'edit',
     id,

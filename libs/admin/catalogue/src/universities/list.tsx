@@ -2,7 +2,8 @@ import { useCan, useDelete, useGo, useUpdate } from '@refinedev/core';
 import { getDefaultSortOrder, List, useTable } from '@refinedev/antd';
 import { AppstoreOutlined, EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button, Grid, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { formatNirf, OWNERSHIP_LABELS, type ApiRequestError, type University } from '@advisordesk/admin-data';
+import { OWNERSHIP_LABELS, type UniversityView } from '@advisordesk/shared';
+import { formatNirf, type ApiRequestError } from '@advisordesk/admin-data';
 import { ActiveBadge, ApprovalTags, FilterSelect, listFilters, listPagination, ListToolbar } from '@advisordesk/admin-ui';
 import { CatalogueHeaderButtons } from '../components/catalogue-header-buttons';
 import { ApprovalsFilter, NaacFilter } from '../components/catalogue-filters';
@@ -21,7 +22,7 @@ export default function UniversityListPage() {
   const { data: editAccess } = useCan({ resource: 'universities', action: 'edit' });
   const canEdit = editAccess?.can === true;
 
-  const { tableProps, filters, setFilters, sorters } = useTable<University, ApiRequestError>({
+  const { tableProps, filters, setFilters, sorters } = useTable<UniversityView, ApiRequestError>({
     resource: 'universities',
     syncWithLocation: true,
     pagination: { pageSize: 20 },
@@ -29,11 +30,11 @@ export default function UniversityListPage() {
   });
   const f = listFilters(filters, setFilters);
 
-  const { mutate: deactivate, mutation: deactivation } = useDelete<University, ApiRequestError>();
-  const { mutate: update, mutation: updating } = useUpdate<University, ApiRequestError>();
+  const { mutate: deactivate, mutation: deactivation } = useDelete<UniversityView, ApiRequestError>();
+  const { mutate: update, mutation: updating } = useUpdate<UniversityView, ApiRequestError>();
   const busyId = (deactivation.isPending ? deactivation.variables?.id : undefined) ?? (updating.isPending ? updating.variables?.id : undefined);
 
-  const columns: TableColumnsType<University> = [
+  const columns: TableColumnsType<UniversityView> = [
     {
       title: 'University',
       dataIndex: 'name',
@@ -60,7 +61,7 @@ export default function UniversityListPage() {
       sorter: true,
       defaultSortOrder: getDefaultSortOrder('ownership', sorters),
       responsive: ['sm'],
-      render: (value: University['ownership']) => (value ? <Tag bordered={false}>{OWNERSHIP_LABELS[value]}</Tag> : '—'),
+      render: (value: UniversityView['ownership']) => (value ? <Tag bordered={false}>{OWNERSHIP_LABELS[value]}</Tag> : '—'),
     },
     {
       title: 'Approvals',
@@ -160,7 +161,7 @@ export default function UniversityListPage() {
         <NaacFilter filters={f} flex="1 1 150px" />
         <FilterSelect filters={f} field="active" options={STATUS_OPTIONS} placeholder="Active or not" label="Filter by status" flex="1 1 130px" />
       </ListToolbar>
-      <Table<University>
+      <Table<UniversityView>
         {...tableProps}
         rowKey="id"
         columns={columns}

@@ -4,8 +4,8 @@ import { useGo, useList } from '@refinedev/core';
 import { useSelect } from '@refinedev/antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Flex, Grid, Select, Skeleton, Space, Switch, Typography } from 'antd';
-import { COMPARISON_MAX_PROGRAMS, COMPARISON_MIN_PROGRAMS, formatInr } from '@advisordesk/shared';
-import { useAccess, useCompareTray, type ApiRequestError, type Program } from '@advisordesk/admin-data';
+import { COMPARISON_MAX_PROGRAMS, COMPARISON_MIN_PROGRAMS, formatInr, type ProgramView } from '@advisordesk/shared';
+import { useAccess, useCompareTray, type ApiRequestError } from '@advisordesk/admin-data';
 import { COMPARISON_ROWS, idsFromQuery, rowDiffers } from './comparison-rows';
 import { ComparisonCards } from './components/comparison-cards';
 import { ComparisonTable } from './components/comparison-table';
@@ -30,15 +30,15 @@ export default function ComparePage() {
   const {
     result: { data: found },
     query: { isLoading, isError, error },
-  } = useList<Program, ApiRequestError>({
+  } = useList<ProgramView, ApiRequestError>({
     resource: 'programs',
     filters: [{ field: 'id', operator: 'in', value: ids }],
     pagination: { mode: 'off' },
     queryOptions: { enabled: ids.length > 0 },
   });
-  const programs = useMemo(() => ids.map((id) => found?.find((p) => p.id === id)).filter((p): p is Program => !!p), [ids, found]);
+  const programs = useMemo(() => ids.map((id) => found?.find((p) => p.id === id)).filter((p): p is ProgramView => !!p), [ids, found]);
 
-  const setIds = (next: string[], known: Program[] = programs) => {
+  const setIds = (next: string[], known: ProgramView[] = programs) => {
     setParams(next.length ? { ids: next.join(',') } : {}, { replace: true });
     tray.replace(next.map((id) => known.find((p) => p.id === id) ?? tray.items.find((i) => i.id === id) ?? { id, name: '', universityName: '' }));
   };
@@ -51,7 +51,7 @@ export default function ComparePage() {
     if (!fromAddress.length) setParams({ ids: ids.join(',') }, { replace: true });
   }, [programs]);
 
-  const { selectProps, query: search } = useSelect<Program>({
+  const { selectProps, query: search } = useSelect<ProgramView>({
     resource: 'programs',
     optionLabel: (p) => `${p.name} — ${p.universityName}${p.currentFee ? ` · ${formatInr(p.currentFee.totalPaise)}` : ''}`,
     optionValue: 'id',

@@ -1,8 +1,8 @@
-import type { Program } from '@advisordesk/admin-data';
+import type { ProgramView } from '@advisordesk/shared';
 import { COMPARISON_ROWS, idsFromQuery, lowestFeeIds, rowDiffers } from './comparison-rows';
 
 const fee = (totalPaise: number) => ({ id: 'f', session: '2026-27', components: [{ label: 'Full program', amountPaise: totalPaise }], totalPaise, emiAvailable: true, scholarshipNotes: null, validFrom: null, validTo: null });
-const program = (id: string, over: Partial<Program> = {}): Program =>
+const program = (id: string, over: Partial<ProgramView> = {}): ProgramView =>
   ({
     id,
     name: `Program ${id}`,
@@ -23,7 +23,7 @@ const program = (id: string, over: Partial<Program> = {}): Program =>
     specialisations: [],
     currentFee: fee(17500000),
     ...over,
-  }) as Program;
+  }) as ProgramView;
 
 const row = (key: string) => {
   const found = COMPARISON_ROWS.find((r) => r.key === key);

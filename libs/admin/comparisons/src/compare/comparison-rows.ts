@@ -1,5 +1,5 @@
-import { formatInr } from '@advisordesk/shared';
-import { CREDENTIAL_LABELS, formatDuration, formatNirf, labelOf, LEVEL_LABELS, MODE_LABELS, type Program } from '@advisordesk/admin-data';
+import { CREDENTIAL_TYPE_LABELS, formatInr, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS, type ProgramView } from '@advisordesk/shared';
+import { formatDuration, formatNirf, labelOf } from '@advisordesk/admin-data';
 
 export type RowKey = 'university' | 'level' | 'credential' | 'mode' | 'duration' | 'credits' | 'fee' | 'components' | 'emi' | 'approvals' | 'naac' | 'nirf' | 'eligibility' | 'specialisations';
 
@@ -11,7 +11,7 @@ export type RowKey = 'university' | 'level' | 'credential' | 'mode' | 'duration'
 export interface ComparisonRow {
   key: RowKey;
   label: string;
-  text: (p: Program) => string;
+  text: (p: ProgramView) => string;
   compare: boolean;
 }
 
@@ -21,9 +21,9 @@ export const COMPARISON_ROWS: ComparisonRow[] = [
   { key: 'components', label: 'Fee components', text: (p) => (p.currentFee ? p.currentFee.components.map((c) => `${c.label} ${formatInr(c.amountPaise)}`).join('; ') : '—'), compare: false },
   { key: 'emi', label: 'EMI', text: (p) => (p.currentFee ? (p.currentFee.emiAvailable ? 'Available' : 'Not available') : '—'), compare: true },
   { key: 'duration', label: 'Duration', text: (p) => formatDuration(p.durationMonths), compare: true },
-  { key: 'mode', label: 'Mode', text: (p) => labelOf(MODE_LABELS, p.mode), compare: true },
-  { key: 'level', label: 'Level', text: (p) => labelOf(LEVEL_LABELS, p.level), compare: true },
-  { key: 'credential', label: 'Credential', text: (p) => labelOf(CREDENTIAL_LABELS, p.credentialType), compare: true },
+  { key: 'mode', label: 'Mode', text: (p) => labelOf(LEAD_MODE_LABELS, p.mode), compare: true },
+  { key: 'level', label: 'Level', text: (p) => labelOf(PROGRAM_LEVEL_LABELS, p.level), compare: true },
+  { key: 'credential', label: 'Credential', text: (p) => labelOf(CREDENTIAL_TYPE_LABELS, p.credentialType), compare: true },
   { key: 'approvals', label: 'Approvals', text: (p) => (p.approvals?.length ? [...p.approvals].sort().join(', ') : '—'), compare: true },
   { key: 'naac', label: 'NAAC', text: (p) => p.naacGrade ?? '—', compare: true },
   { key: 'nirf', label: 'NIRF', text: (p) => formatNirf(p), compare: true },
@@ -33,13 +33,13 @@ export const COMPARISON_ROWS: ComparisonRow[] = [
 ];
 
 /** True when the programs do not all say the same on this row (and the row is one that is compared). */
-export function rowDiffers(row: ComparisonRow, programs: Program[]): boolean {
+export function rowDiffers(row: ComparisonRow, programs: ProgramView[]): boolean {
   if (!row.compare || programs.length < 2) return false;
   return new Set(programs.map(row.text)).size > 1;
 }
 
 /** The ids of the programs with the lowest current fee, when the fees differ. */
-export function lowestFeeIds(programs: Program[]): Set<string> {
+export function lowestFeeIds(programs: ProgramView[]): Set<string> {
   const priced = programs.filter((p) => p.currentFee);
   if (priced.length < 2) return new Set();
   const lowest = Math.min(...priced.map((p) => p.currentFee?.totalPaise ?? Infinity));

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useSelect } from '@refinedev/antd';
 import { BulbOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Flex, Input, List, Modal, Select, Space, Typography } from 'antd';
-import { formatInr } from '@advisordesk/shared';
-import { formatDuration, labelOf, LEVEL_LABELS, MODE_LABELS, type Program } from '@advisordesk/admin-data';
+import { formatInr, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS, SHORTLIST_NOTE_MAX_LENGTH, type ProgramView } from '@advisordesk/shared';
+import { formatDuration, labelOf } from '@advisordesk/admin-data';
 import { useShortlistChange, useSuggestions } from './shortlist-api';
 
-const programLine = (p: Program) => `${labelOf(LEVEL_LABELS, p.level)} · ${labelOf(MODE_LABELS, p.mode)} · ${formatDuration(p.durationMonths)}`;
+const programLine = (p: ProgramView) => `${labelOf(PROGRAM_LEVEL_LABELS, p.level)} · ${labelOf(LEAD_MODE_LABELS, p.mode)} · ${formatDuration(p.durationMonths)}`;
 
 /** "Add program": search the catalogue, or take one of the programs that fit the lead's level, mode and budget. */
 export function ShortlistAddProgram({ leadId, open, onClose, shortlistedIds }: { leadId: string; open: boolean; onClose: () => void; shortlistedIds: string[] }) {
@@ -18,7 +18,7 @@ export function ShortlistAddProgram({ leadId, open, onClose, shortlistedIds }: {
     result: { data: suggested },
     query: suggestions,
   } = useSuggestions(leadId, open);
-  const { selectProps, query } = useSelect<Program>({
+  const { selectProps, query } = useSelect<ProgramView>({
     resource: 'programs',
     optionLabel: (p) => `${p.name} — ${p.universityName}${p.currentFee ? ` · ${formatInr(p.currentFee.totalPaise)}` : ''}`,
     optionValue: 'id',
@@ -71,7 +71,7 @@ export function ShortlistAddProgram({ leadId, open, onClose, shortlistedIds }: {
           style={{ width: '100%' }}
           notFoundContent={query.isFetching ? 'Searching…' : 'No program matches'}
         />
-        <Input.TextArea value={note} onChange={(event) => setNote(event.target.value)} placeholder="Note for this program (optional), e.g. fits the weekend schedule" maxLength={1000} autoSize={{ minRows: 1, maxRows: 4 }} aria-label="Note" />
+        <Input.TextArea value={note} onChange={(event) => setNote(event.target.value)} placeholder="Note for this program (optional), e.g. fits the weekend schedule" maxLength={SHORTLIST_NOTE_MAX_LENGTH} autoSize={{ minRows: 1, maxRows: 4 }} aria-label="Note" />
         <Flex justify="end">
           <Button type="primary" icon={<PlusOutlined />} disabled={!programId} loading={change.isPending && change.variables?.kind === 'add' && change.variables.programId === programId} onClick={() => programId && add(programId, note)}>
             Add to shortlist
@@ -83,7 +83,7 @@ export function ShortlistAddProgram({ leadId, open, onClose, shortlistedIds }: {
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
           Active programs that match the lead’s level and mode, with a current fee within the budget.
         </Typography.Text>
-        <List<Program>
+        <List<ProgramView>
           loading={suggestions.isLoading}
           dataSource={suggested}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No suggestions: search the catalogue above" /> }}

@@ -1,40 +1,16 @@
 import { useCallback } from 'react';
 import { useInvalidate, useList } from '@refinedev/core';
-import { leadResource, useApiMutation, useRefreshLead, type ApiRequestError, type Program } from '@advisordesk/admin-data';
-
-/** One program on a lead's shortlist, with the program and its current fee. */
-export interface ShortlistItem {
-  id: string;
-  leadId: string;
-  programId: string;
-  rank: number;
-  note: string | null;
-  createdAt: string;
-  program: Program;
-}
-
-/** What `POST /api/leads/:id/comparisons` answers: the link to send and a ready WhatsApp message. */
-export interface ComparisonShare {
-  id: string;
-  token: string;
-  url: string;
-  whatsappUrl: string;
-  message: string;
-  expiresAt: string;
-}
-
-/** A comparison already shared with the lead. */
-export interface SharedComparison {
-  id: string;
-  token: string;
-  url: string;
-  createdAt: string;
-  expiresAt: string;
-  viewCount: number;
-  lastViewedAt: string | null;
-  createdBy: string | null;
-  programs: number;
-}
+import type {
+  AddShortlistItemBody,
+  ComparisonShare,
+  CreateComparisonBody,
+  ProgramView,
+  ReorderShortlistBody,
+  SharedComparison,
+  ShortlistItemView,
+  UpdateShortlistItemBody,
+} from '@advisordesk/shared';
+import { leadResource, useApiMutation, useRefreshLead, type ApiRequestError } from '@advisordesk/admin-data';
 
 /** A lead's shortlist, its suggestions and its shared comparisons: Refine resources under the lead. */
 const shortlistOf = (leadId: string) => leadResource(leadId, 'shortlist');
@@ -42,11 +18,11 @@ const suggestionsOf = (leadId: string) => leadResource(leadId, 'shortlist/sugges
 const comparisonsOf = (leadId: string) => leadResource(leadId, 'comparisons');
 
 export function useShortlist(leadId: string) {
-  return useList<ShortlistItem, ApiRequestError>({ resource: shortlistOf(leadId), pagination: { mode: 'off' }, errorNotification: false });
+  return useList<ShortlistItemView, ApiRequestError>({ resource: shortlistOf(leadId), pagination: { mode: 'off' }, errorNotification: false });
 }
 
 export function useSuggestions(leadId: string, enabled: boolean) {
-  return useList<Program, ApiRequestError>({ resource: suggestionsOf(leadId), pagination: { mode: 'off' }, errorNotification: false, queryOptions: { enabled } });
+  return useList<ProgramView, ApiRequestError>({ resource: suggestionsOf(leadId), pagination: { mode: 'off' }, errorNotification: false, queryOptions: { enabled } });
 }
 
 export function useSharedComparisons(leadId: string) {
@@ -81,24 +57,24 @@ function useRefreshComparisons() {
 }
 
 type ShortlistChange =
-  | { kind: 'add'; programId: string; note?: string }
+  | ({ kind: 'add' } & AddShortlistItemBody)
   | { kind: 'note'; itemId: string; note: string | null }
-  | { kind: 'order'; itemIds: string[] }
+  | ({ kind: 'order' } & ReorderShortlistBody)
   | { kind: 'remove'; itemId: string };
 
 /** Every shortlist change answers the whole list; the change is done once the shortlist shows it. */
 export function useShortlistChange(leadId: string) {
   const refreshShortlist = useRefreshShortlist();
-  return useApiMutation<ShortlistItem[], ShortlistChange>({
+  return useApiMutation<ShortlistItemView[], ShortlistChange>({
     request: (change) => {
       const path = shortlistOf(leadId);
       switch (change.kind) {
         case 'add':
-          return { path, method: 'post', values: { programId: change.programId, ...(change.note ? { note: change.note } : {}) } };
+          return { path, method: 'post', values: { programId: change.programId, ...(change.note ? { note: change.note } : {}) } satisfies AddShortlistItemBody };
         case 'note':
-          return { path: `${path}/${change.itemId}`, method: 'patch', values: { note: change.note } };
+          return { path: `${path}/${change.itemId}`, method: 'patch', values: { note: change.note } satisfies UpdateShortlistItemBody };
         case 'order':
-          return { path: `${path}/order`, method: 'put', values: { itemIds: change.itemIds } };
+          return { path: `${path}/order`, method: 'put', values: { itemIds: change.itemIds } satisfies ReorderShortlistBody };
         case 'remove':
           return { path: `${path}/${change.itemId}`, method: 'delete' };
       }
@@ -110,7 +86,7 @@ export function useShortlistChange(leadId: string) {
 export function useCreateComparison(leadId: string) {
   const refreshComparisons = useRefreshComparisons();
   return useApiMutation<ComparisonShare, string[]>({
-    request: (programIds) => ({ path: comparisonsOf(leadId), method: 'post', values: { programIds } }),
+    request: (programIds) => ({ path: comparisonsOf(leadId), method: 'post', values: { programIds } satisfies CreateComparisonBody }),
     // The link shows at once; the list of shared comparisons catches up behind it.
     onSuccess: () => {
       void refreshComparisons(leadId);
@@ -125,8 +101,8 @@ export function useCreateComparison(leadId: string) {
 export function useShareWithLead() {
   const refreshShortlist = useRefreshShortlist();
   const refreshComparisons = useRefreshComparisons();
-  const shortlist = useApiMutation<ShortlistItem[], { leadId: string; programId: string }>({ request: ({ leadId, programId }) => ({ path: shortlistOf(leadId), method: 'post', values: { programId } }) });
-  const comparison = useApiMutation<ComparisonShare, { leadId: string; programIds: string[] }>({ request: ({ leadId, programIds }) => ({ path: comparisonsOf(leadId), method: 'post', values: { programIds } }) });
+  const shortlist = useApiMutation<ShortlistItemView[], { leadId: string; programId: string }>({ request: ({ leadId, programId }) => ({ path: shortlistOf(leadId), method: 'post', values: { programId } satisfies AddShortlistItemBody }) });
+  const comparison = useApiMutation<ComparisonShare, { leadId: string } & CreateComparisonBody>({ request: ({ leadId, programIds }) => ({ path: comparisonsOf(leadId), method: 'post', values: { programIds } satisfies CreateComparisonBody }) });
   return async ({ leadId, programIds, alsoShortlist }: { leadId: string; programIds: string[]; alsoShortlist: boolean }): Promise<ComparisonShare> => {
     if (alsoShortlist) {
       for (const programId of programIds) {

@@ -2,21 +2,21 @@ import { useState } from 'react';
 import { useLink } from '@refinedev/core';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Divider, Empty, Flex, Input, Popconfirm, Skeleton, Space, Tooltip, Typography } from 'antd';
-import { COMPARISON_MAX_PROGRAMS, COMPARISON_MIN_PROGRAMS, formatInr } from '@advisordesk/shared';
-import { formatDuration, labelOf, LEVEL_LABELS, MODE_LABELS } from '@advisordesk/admin-data';
+import { COMPARISON_MAX_PROGRAMS, COMPARISON_MIN_PROGRAMS, formatInr, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS, SHORTLIST_NOTE_MAX_LENGTH, type ComparisonShare, type ShortlistItemView } from '@advisordesk/shared';
+import { formatDuration, labelOf } from '@advisordesk/admin-data';
 import { ShortlistAddProgram } from './shortlist-add-program';
-import { useCreateComparison, useShortlist, useShortlistChange, type ComparisonShare, type ShortlistItem } from './shortlist-api';
+import { useCreateComparison, useShortlist, useShortlistChange } from './shortlist-api';
 import { ShortlistComparisons } from './shortlist-comparisons';
 import { ShareComparisonModal } from './shortlist-share-modal';
 
-function NoteEditor({ item, onSave, onCancel, saving }: { item: ShortlistItem; onSave: (note: string | null) => void; onCancel: () => void; saving: boolean }) {
+function NoteEditor({ item, onSave, onCancel, saving }: { item: ShortlistItemView; onSave: (note: string | null) => void; onCancel: () => void; saving: boolean }) {
   const [draft, setDraft] = useState(item.note ?? '');
   return (
     <Space direction="vertical" size={6} style={{ width: '100%', marginTop: 6 }}>
       <Input.TextArea
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
-        maxLength={1000}
+        maxLength={SHORTLIST_NOTE_MAX_LENGTH}
         autoSize={{ minRows: 2, maxRows: 6 }}
         autoFocus
         aria-label={`Note for ${item.program.name}`}
@@ -123,7 +123,7 @@ export function ShortlistPanel({ leadId }: { leadId: string }) {
                       </Typography.Text>
                     </Flex>
                     <Typography.Text type="secondary" style={{ fontSize: 13, display: 'block' }}>
-                      {[p.universityName, labelOf(LEVEL_LABELS, p.level), p.mode && labelOf(MODE_LABELS, p.mode), p.durationMonths && formatDuration(p.durationMonths), p.currentFee && `fee ${p.currentFee.session}`]
+                      {[p.universityName, labelOf(PROGRAM_LEVEL_LABELS, p.level), p.mode && labelOf(LEAD_MODE_LABELS, p.mode), p.durationMonths && formatDuration(p.durationMonths), p.currentFee && `fee ${p.currentFee.session}`]
                         .filter(Boolean)
                         .join(' · ')}
                     </Typography.Text>

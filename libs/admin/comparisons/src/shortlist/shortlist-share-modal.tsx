@@ -1,8 +1,7 @@
 import { LinkOutlined, WhatsAppOutlined } from '@ant-design/icons';
 import { Button, Flex, Modal, Space, Typography } from 'antd';
-import { formatIstDateTime } from '@advisordesk/shared';
+import { formatIstDateTime, type ComparisonShare } from '@advisordesk/shared';
 import { CopyField } from '@advisordesk/admin-ui';
-import type { ComparisonShare } from './shortlist-api';
 
 /** The comparison just created: its link and WhatsApp message, each with a Copy button, and "Open WhatsApp". */
 export function ShareComparisonModal({ share, onClose }: { share: ComparisonShare | null; onClose: () => void }) {

@@ -3,20 +3,20 @@ import { useInvalidate } from '@refinedev/core';
 import { CalendarOutlined, FormOutlined, PhoneOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Flex, Form, Input, Radio, Tabs } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { CALL_OUTCOME_LABELS, CALL_OUTCOMES, formatIstDateTime, NOTE_MAX_LENGTH, type CallOutcome } from '@advisordesk/shared';
+import { CALL_OUTCOME_LABELS, CALL_OUTCOMES, formatIstDateTime, NOTE_MAX_LENGTH, type ActivityView, type CallBody, type CreateTaskBody, type LeadView, type NoteBody, type TaskView } from '@advisordesk/shared';
 import { leadResource, useApiMutation, useRefreshLead } from '@advisordesk/admin-data';
+import { optionsOf } from '@advisordesk/admin-ui';
 import { followUpPresets, istWallClock, wallClockToIso } from '../ist';
 import { leadPath } from '../lead-data';
-import type { Activity, Lead, LeadTask } from '../types';
 
 type Tab = 'note' | 'call' | 'follow-up';
 
-function NoteForm({ lead }: { lead: Lead }) {
+function NoteForm({ lead }: { lead: LeadView }) {
   const [form] = Form.useForm<{ text: string }>();
   const invalidate = useInvalidate();
   const { message, notification } = App.useApp();
-  const add = useApiMutation<Activity, string>({
-    request: (text) => ({ path: leadPath(lead.id, 'notes'), method: 'post', values: { text } }),
+  const add = useApiMutation<ActivityView, string>({
+    request: (text) => ({ path: leadPath(lead.id, 'notes'), method: 'post', values: { text } satisfies NoteBody }),
     onSuccess: async () => {
       form.resetFields();
       await invalidate({ resource: leadResource(lead.id, 'timeline'), invalidates: ['resourceAll'] });
@@ -36,11 +36,11 @@ function NoteForm({ lead }: { lead: Lead }) {
   );
 }
 
-function CallForm({ lead }: { lead: Lead }) {
-  const [form] = Form.useForm<{ outcome: CallOutcome; note?: string }>();
+function CallForm({ lead }: { lead: LeadView }) {
+  const [form] = Form.useForm<CallBody>();
   const invalidate = useInvalidate();
   const { message, notification } = App.useApp();
-  const log = useApiMutation<Activity, { outcome: CallOutcome; note?: string }>({
+  const log = useApiMutation<ActivityView, CallBody>({
     request: (call) => ({ path: leadPath(lead.id, 'calls'), method: 'post', values: call }),
     onSuccess: async (_, call) => {
       form.resetFields();
@@ -52,7 +52,7 @@ function CallForm({ lead }: { lead: Lead }) {
   return (
     <Form form={form} layout="vertical" name="lead-call" onFinish={({ outcome, note }) => log.mutate({ outcome, note: note?.trim() || undefined })}>
       <Form.Item name="outcome" label="Outcome" rules={[{ required: true, message: 'How did the call go?' }]}>
-        <Radio.Group optionType="button" options={CALL_OUTCOMES.map((o) => ({ value: o, label: CALL_OUTCOME_LABELS[o] }))} style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }} />
+        <Radio.Group optionType="button" options={optionsOf(CALL_OUTCOMES, CALL_OUTCOME_LABELS)} style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }} />
       </Form.Item>
       <Form.Item name="note" label="Note" rules={[{ max: NOTE_MAX_LENGTH }]}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} placeholder="Optional" />
@@ -64,13 +64,13 @@ function CallForm({ lead }: { lead: Lead }) {
   );
 }
 
-function FollowUpForm({ lead }: { lead: Lead }) {
+function FollowUpForm({ lead }: { lead: LeadView }) {
   const [form] = Form.useForm<{ dueAt: Dayjs; title?: string }>();
   const refreshLead = useRefreshLead();
   const { message, notification } = App.useApp();
   const [presets] = useState(() => followUpPresets());
-  const schedule = useApiMutation<LeadTask, { dueAt: string; title?: string }>({
-    request: (body) => ({ path: 'tasks', method: 'post', values: { leadId: lead.id, ...body } }),
+  const schedule = useApiMutation<TaskView, Omit<CreateTaskBody, 'leadId'>>({
+    request: (body) => ({ path: 'tasks', method: 'post', values: { leadId: lead.id, ...body } satisfies CreateTaskBody }),
     onSuccess: async (_, body) => {
       form.resetFields();
       await refreshLead(lead.id);
@@ -124,7 +124,7 @@ function FollowUpForm({ lead }: { lead: Lead }) {
 }
 
 /** Add a note, log a call outcome or schedule a follow-up: the advisor's everyday actions on a lead. */
-export function ActivityComposer({ lead }: { lead: Lead }) {
+export function ActivityComposer({ lead }: { lead: LeadView }) {
   const [tab, setTab] = useState<Tab>('note');
   return (
     <Card size="small" styles={{ body: { paddingTop: 0 } }} data-testid="activity-composer">

@@ -1,10 +1,7 @@
 import { useInvalidate, useOne } from '@refinedev/core';
 import { App, Space, Switch, Tooltip, Typography } from 'antd';
+import type { AssignmentSettings } from '@advisordesk/shared';
 import { useApiMutation, type ApiRequestError } from '@advisordesk/admin-data';
-
-interface AssignmentSettings {
-  autoAssign: boolean;
-}
 
 // `GET` and `PATCH /api/settings/assignment`: one record of the settings resource.
 const ASSIGNMENT = { resource: 'settings', id: 'assignment' } as const;
@@ -18,7 +15,11 @@ export function AssignmentToggle() {
   const { query: settings } = useOne<AssignmentSettings, ApiRequestError>({ ...ASSIGNMENT, errorNotification: false });
   const invalidate = useInvalidate();
   const save = useApiMutation<AssignmentSettings, boolean>({
-    request: (autoAssign) => ({ path: `${ASSIGNMENT.resource}/${ASSIGNMENT.id}`, method: 'patch', values: { autoAssign } }),
+    request: (autoAssign) => ({
+      path: `${ASSIGNMENT.resource}/${ASSIGNMENT.id}`,
+      method: 'patch',
+      values: { autoAssign } satisfies AssignmentSettings,
+    }),
     onSuccess: async (data) => {
       await invalidate({ ...ASSIGNMENT, invalidates: ['detail'] });
       message.success(data.autoAssign ? 'New website leads are assigned automatically' : 'New website leads now wait for you to assign them');

@@ -3,18 +3,17 @@ import { useLink } from '@refinedev/core';
 import { useDraggable } from '@dnd-kit/core';
 import { MoreOutlined } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Typography, type MenuProps } from 'antd';
-import { allowedTargets, formatPhone, LEAD_SOURCE_LABELS, LEAD_STATUS_COLORS, LEAD_STATUS_LABELS, type LeadStatus, type Role } from '@advisordesk/shared';
-import type { Lead } from '../types';
+import { allowedTargets, formatPhone, LEAD_SOURCE_LABELS, LEAD_STATUS_COLORS, LEAD_STATUS_LABELS, type LeadStatus, type LeadView, type Role } from '@advisordesk/shared';
 import { FollowUpDate } from './follow-up-date';
 
 interface CardBodyProps extends HTMLAttributes<HTMLDivElement> {
-  lead: Lead;
+  lead: LeadView;
   userRole: Role;
   showAdvisor: boolean;
   dragging?: boolean;
   overlay?: boolean;
   busy?: boolean;
-  onMove?: (lead: Lead, to: LeadStatus) => void;
+  onMove?: (lead: LeadView, to: LeadStatus) => void;
 }
 
 /** What a card shows: name (to the lead's page), phone, interest, next follow-up; and a "Move to" menu. */

@@ -2,22 +2,12 @@ import { useEffect, useState } from 'react';
 import { useList, type CrudFilter } from '@refinedev/core';
 import { useDroppable } from '@dnd-kit/core';
 import { Button, Empty, Skeleton, Typography } from 'antd';
-import { LEAD_STATUS_COLORS, LEAD_STATUS_LABELS, type LeadStatus, type Role } from '@advisordesk/shared';
+import { LEAD_STATUS_LABELS, type LeadStatus, type LeadView, type Role } from '@advisordesk/shared';
 import type { ApiRequestError } from '@advisordesk/admin-data';
-import type { Lead } from '../types';
 import { BoardCard } from './board-card';
+import { statusColour } from './status-tag';
 
 const PAGE = 20;
-const TAG_HEX: Record<string, string> = {
-  blue: '#1677ff',
-  cyan: '#13c2c2',
-  geekblue: '#2f54eb',
-  purple: '#722ed1',
-  gold: '#d4a106',
-  lime: '#7cb305',
-  green: '#389e0d',
-  red: '#cf1322',
-};
 
 export type ColumnDropState = 'allowed' | 'refused' | 'home' | undefined;
 
@@ -27,14 +17,14 @@ export interface BoardColumnProps {
   role: Role;
   showAdvisor: boolean;
   /** Cards moving into this column while their move is saved, shown at the top. */
-  incoming: Lead[];
+  incoming: LeadView[];
   /** Ids of cards moving out of this column while their move is saved. */
   leaving: Set<string>;
   busy: Set<string>;
   dropState: ColumnDropState;
   width: number | string;
   onTotal: (status: LeadStatus, total: number | undefined) => void;
-  onMove: (lead: Lead, to: LeadStatus) => void;
+  onMove: (lead: LeadView, to: LeadStatus) => void;
 }
 
 /** One status of the board: its leads (most recently changed first, 20 at a time) and its count. */
@@ -44,7 +34,7 @@ export function BoardColumn({ status, filters, role, showAdvisor, incoming, leav
   const {
     result: { data = [], total },
     query: { isLoading, isError, error, refetch, isFetching },
-  } = useList<Lead, ApiRequestError>({
+  } = useList<LeadView, ApiRequestError>({
     resource: 'leads',
     filters: [...filters, { field: 'status', operator: 'eq', value: status }],
     sorters: [{ field: 'updatedAt', order: 'desc' }],
@@ -55,7 +45,7 @@ export function BoardColumn({ status, filters, role, showAdvisor, incoming, leav
 
   const cards = [...incoming.filter((lead) => !data.some((d) => d.id === lead.id)), ...data.filter((lead) => !leaving.has(lead.id))];
   const count = total === undefined ? undefined : total + incoming.length - data.filter((lead) => leaving.has(lead.id)).length;
-  const colour = TAG_HEX[LEAD_STATUS_COLORS[status]] ?? '#1f4e79';
+  const colour = statusColour(status);
   const highlight = dropState === 'allowed' && isOver ? '#e6f4ff' : dropState === 'refused' ? '#fafafa' : '#f0f3f7';
 
   return (

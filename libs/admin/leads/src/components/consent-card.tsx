@@ -1,8 +1,7 @@
 import { CheckCircleFilled, CloseCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Space, Typography, type DescriptionsProps } from 'antd';
-import { formatIstDateTime, formatPhone } from '@advisordesk/shared';
+import { formatIstDateTime, formatPhone, type LeadDetailView } from '@advisordesk/shared';
 import { CopyField } from '@advisordesk/admin-ui';
-import type { Lead } from '../types';
 import { ShortUrl } from './profile-card';
 
 function YesNo({ yes, what }: { yes: boolean; what: string }) {
@@ -22,7 +21,7 @@ function YesNo({ yes, what }: { yes: boolean; what: string }) {
  * through which form and which version of the notice; a minor's guardian when there is one; the
  * link that withdraws it, to copy.
  */
-export function ConsentCard({ lead }: { lead: Lead }) {
+export function ConsentCard({ lead }: { lead: LeadDetailView }) {
   const items: DescriptionsProps['items'] = [
     { key: 'whatsapp', label: 'WhatsApp', children: <YesNo yes={lead.consentWhatsapp} what="WhatsApp messages" /> },
     { key: 'marketing', label: 'Marketing', children: <YesNo yes={lead.consentMarketing} what="marketing messages" /> },

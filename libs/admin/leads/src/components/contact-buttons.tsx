@@ -2,18 +2,17 @@ import { useState } from 'react';
 import { useGetIdentity, useInvalidate } from '@refinedev/core';
 import { PhoneOutlined, WhatsAppOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
-import { formatPhone, NOTE_MAX_LENGTH, waDigits, type UserView } from '@advisordesk/shared';
+import { formatPhone, NOTE_MAX_LENGTH, waDigits, type ActivityView, type LeadView, type NoteBody, type UserView } from '@advisordesk/shared';
 import { leadResource, useApiMutation } from '@advisordesk/admin-data';
 import { leadPath } from '../lead-data';
 import { firstName } from '../timeline-text';
-import type { Activity, Lead } from '../types';
 
 /** `https://wa.me/<digits>?text=…`: WhatsApp's click-to-chat link, on a phone or a laptop. */
 export function whatsappUrl(phone: string, text?: string): string {
   return `https://wa.me/${waDigits(phone)}${text ? `?text=${encodeURIComponent(text)}` : ''}`;
 }
 
-function greeting(lead: Lead, me: UserView | undefined): string {
+function greeting(lead: LeadView, me: UserView | undefined): string {
   const course = lead.courseInterest ? ` about ${lead.courseInterest}` : '';
   return `Hello ${firstName(lead.fullName)}, this is ${me ? firstName(me.name) : 'your advisor'} from AdvisorDesk${course}. Is this a good time to talk?`;
 }
@@ -22,15 +21,15 @@ function greeting(lead: Lead, me: UserView | undefined): string {
  * Call (`tel:`) and WhatsApp for a lead. WhatsApp opens with a message the advisor can edit, and
  * the message is logged on the timeline as it is sent; without WhatsApp consent it says so first.
  */
-export function ContactButtons({ lead, compact = false }: { lead: Lead; compact?: boolean }) {
+export function ContactButtons({ lead, compact = false }: { lead: LeadView; compact?: boolean }) {
   const { data: me } = useGetIdentity<UserView>();
   const { notification } = App.useApp();
   const invalidate = useInvalidate();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ text: string }>();
   const text = Form.useWatch('text', form) ?? '';
-  const log = useApiMutation<Activity, string>({
-    request: (message) => ({ path: leadPath(lead.id, 'whatsapp'), method: 'post', values: { text: message } }),
+  const log = useApiMutation<ActivityView, string>({
+    request: (message) => ({ path: leadPath(lead.id, 'whatsapp'), method: 'post', values: { text: message } satisfies NoteBody }),
     onSuccess: () => invalidate({ resource: leadResource(lead.id, 'timeline'), invalidates: ['resourceAll'] }),
     onError: (error) => notification.error({ message: 'WhatsApp opened, but the message was not logged', description: error.message }),
   });

@@ -1,17 +1,16 @@
 import { useList } from '@refinedev/core';
 import { CalendarOutlined, CheckOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, List, Skeleton, Space, Typography } from 'antd';
-import { formatIstDateTime } from '@advisordesk/shared';
+import { formatIstDateTime, type LeadView, type TaskView, type UpdateTaskBody } from '@advisordesk/shared';
 import { useApiMutation, useRefreshLead } from '@advisordesk/admin-data';
-import type { Lead, LeadTask } from '../types';
 import { FollowUpDate } from './follow-up-date';
 
 /** Marks a follow-up done (or open again), then refreshes the lead, its timeline and the lists. */
 export function useTaskDone() {
   const refreshLead = useRefreshLead();
   const { message, notification } = App.useApp();
-  return useApiMutation<LeadTask, { task: Pick<LeadTask, 'id' | 'title' | 'leadId' | 'leadName'>; done: boolean }>({
-    request: ({ task, done }) => ({ path: `tasks/${encodeURIComponent(task.id)}`, method: 'patch', values: { done } }),
+  return useApiMutation<TaskView, { task: Pick<TaskView, 'id' | 'title' | 'leadId' | 'leadName'>; done: boolean }>({
+    request: ({ task, done }) => ({ path: `tasks/${encodeURIComponent(task.id)}`, method: 'patch', values: { done } satisfies UpdateTaskBody }),
     onSuccess: async (_, { task, done }) => {
       await refreshLead(task.leadId);
       message.success(done ? `Done: ${task.title} (${task.leadName})` : `Open again: ${task.title}`);
@@ -21,11 +20,11 @@ export function useTaskDone() {
 }
 
 /** The lead's follow-ups: open ones first (earliest due), then the last few done. */
-export function FollowUpsCard({ lead, canEdit }: { lead: Lead; canEdit: boolean }) {
+export function FollowUpsCard({ lead, canEdit }: { lead: LeadView; canEdit: boolean }) {
   const {
     result: { data: tasks = [] },
     query: { isLoading },
-  } = useList<LeadTask>({
+  } = useList<TaskView>({
     resource: 'tasks',
     filters: [{ field: 'leadId', operator: 'eq', value: lead.id }],
     sorters: [{ field: 'dueAt', order: 'asc' }],
@@ -60,7 +59,7 @@ export function FollowUpsCard({ lead, canEdit }: { lead: Lead; canEdit: boolean 
       ) : !tasks.length ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No follow-ups yet. Schedule one so this lead is not forgotten." style={{ margin: '8px 0' }} />
       ) : (
-        <List<LeadTask>
+        <List<TaskView>
           size="small"
           dataSource={[...open, ...done]}
           renderItem={(task) => (

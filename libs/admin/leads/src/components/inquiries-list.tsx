@@ -1,7 +1,6 @@
 import { Alert, Card, Descriptions, Empty, Skeleton, Space, Tag, Typography, type DescriptionsProps } from 'antd';
-import { formatIstDateTime } from '@advisordesk/shared';
+import { formatIstDateTime, type InquiryView } from '@advisordesk/shared';
 import { useLeadInquiries } from '../lead-data';
-import type { Inquiry } from '../types';
 import { ShortUrl } from './profile-card';
 
 const LABELS: Record<string, string> = {
@@ -34,7 +33,7 @@ const show = (value: unknown): string => {
 };
 
 /** One submission exactly as the person sent it: their words, consent ticks, UTM and landing page. */
-function InquiryCard({ inquiry, index, total }: { inquiry: Inquiry; index: number; total: number }) {
+function InquiryCard({ inquiry, index, total }: { inquiry: InquiryView; index: number; total: number }) {
   const payload = inquiry.payload ?? {};
   if (payload.erased === true) {
     return (

@@ -1,48 +1,22 @@
 import { Col, Form, Input, Row, Select, type FormProps } from 'antd';
-import {
-  INQUIRY_LIMITS,
-  LEAD_MODES,
-  LEAD_SOURCE_LABELS,
-  LEAD_SOURCES,
-  normalisePhone,
-  PHONE_MESSAGES,
-  PROGRAM_LEVEL_LABELS,
-  PROGRAM_LEVELS,
-  type LeadMode,
-  type LeadSource,
-  type ProgramLevel,
-} from '@advisordesk/shared';
-import { OptionalNumberItem, OptionalSelectItem, OptionalTextItem } from '@advisordesk/admin-ui';
+import { INQUIRY_LIMITS, normalisePhone, PHONE_MESSAGES, type CreateLeadBody, type LeadSource, type UpdateLeadBody } from '@advisordesk/shared';
+import { LEVEL_OPTIONS, MODE_OPTIONS, OptionalNumberItem, OptionalSelectItem, OptionalTextItem, SOURCE_OPTIONS } from '@advisordesk/admin-ui';
 import { RupeeInput } from './rupee-input';
 
-export interface LeadFormValues {
-  fullName: string;
-  phone: string;
-  source?: LeadSource;
-  email?: string | null;
-  city?: string | null;
-  state?: string | null;
-  courseInterest?: string | null;
-  level?: ProgramLevel | null;
-  mode?: LeadMode | null;
-  budgetPaise?: number | null;
-  qualification?: string | null;
-  experienceYears?: number | null;
-  utmCampaign?: string | null;
-}
+/** The profile form's fields: a new lead's (`CreateLeadBody`); an edit shows them without the source and campaign. */
+export type LeadFormValues = Omit<CreateLeadBody, 'source'> & Partial<Pick<CreateLeadBody, 'source'>>;
 
-export const LEVEL_OPTIONS = PROGRAM_LEVELS.map((level) => ({ value: level, label: PROGRAM_LEVEL_LABELS[level] }));
-export const MODE_LABELS: Record<LeadMode, string> = { online: 'Online', distance: 'Distance', regular: 'Regular (on campus)', hybrid: 'Hybrid' };
-export const MODE_OPTIONS = LEAD_MODES.map((mode) => ({ value: mode, label: MODE_LABELS[mode] }));
+/** What each form sends: a new lead, or a profile edit (the page adds the version it read). */
+export type LeadFormBody = { create: CreateLeadBody; edit: Omit<UpdateLeadBody, 'version'> };
+
 /** Leads entered by hand come from these; website and import leads arrive on their own. */
 export const MANUAL_SOURCES: LeadSource[] = ['walk_in', 'phone', 'referral', 'event', 'social', 'other'];
-export const SOURCE_OPTIONS = LEAD_SOURCES.map((source) => ({ value: source, label: LEAD_SOURCE_LABELS[source] }));
 
 /**
  * What the API should get. A new lead leaves out what was not filled in; an edit sends `null` for
  * a cleared field, so it is really cleared.
  */
-export function cleanLeadValues(values: LeadFormValues, mode: 'create' | 'edit'): Partial<LeadFormValues> {
+export function cleanLeadValues<M extends keyof LeadFormBody>(values: LeadFormValues, mode: M): LeadFormBody[M] {
   const out: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(values)) {
     const value = typeof raw === 'string' ? raw.trim() : raw;
@@ -54,7 +28,8 @@ export function cleanLeadValues(values: LeadFormValues, mode: 'create' | 'edit')
     }
     out[key] = key === 'email' ? String(value).toLowerCase() : value;
   }
-  return out as Partial<LeadFormValues>;
+  // Built field by field from the form's own values, so it has the body's shape.
+  return out as LeadFormBody[M];
 }
 
 const phoneRule = {
@@ -65,14 +40,14 @@ const phoneRule = {
 };
 
 /** A lead's profile: the "New lead" form (walk-ins, calls, referrals) and the profile editor. */
-export function LeadForm({ formProps, mode }: { formProps: FormProps<LeadFormValues>; mode: 'create' | 'edit' }) {
+export function LeadForm<M extends keyof LeadFormBody>({ formProps, mode }: { formProps: Omit<FormProps, 'onFinish'> & { onFinish?: (body: LeadFormBody[M]) => unknown }; mode: M }) {
   return (
     <Form<LeadFormValues>
       {...formProps}
       name={`lead-${mode}`}
       layout="vertical"
       requiredMark="optional"
-      onFinish={(values) => formProps.onFinish?.(cleanLeadValues(values, mode) as LeadFormValues)}
+      onFinish={(values) => formProps.onFinish?.(cleanLeadValues(values, mode))}
       initialValues={mode === 'create' ? { source: 'walk_in', ...formProps.initialValues } : formProps.initialValues}
     >
       <Row gutter={12}>

@@ -3,16 +3,16 @@ import { useGo } from '@refinedev/core';
 import { DeleteOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Flex, Modal, Select, Space, Typography } from 'antd';
 import { useApiMutation, useRefreshLead } from '@advisordesk/admin-data';
+import type { AssignBody, LeadView } from '@advisordesk/shared';
 import { leadPath, useAdvisors } from '../lead-data';
-import type { Lead } from '../types';
 
-function EraseButton({ lead }: { lead: Lead }) {
+function EraseButton({ lead }: { lead: LeadView }) {
   const [open, setOpen] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const refreshLead = useRefreshLead();
   const { notification } = App.useApp();
   const go = useGo();
-  const erase = useApiMutation<Lead>({
+  const erase = useApiMutation<LeadView>({
     request: () => ({ path: leadPath(lead.id, 'erase'), method: 'post' }),
     onSuccess: async () => {
       setOpen(false);
@@ -59,13 +59,13 @@ function EraseButton({ lead }: { lead: Lead }) {
 }
 
 /** For managers and admins: hand the lead to another advisor, or erase it on the person's request. */
-export function ManagerActions({ lead }: { lead: Lead }) {
+export function ManagerActions({ lead }: { lead: LeadView }) {
   const { data: advisors = [], isLoading } = useAdvisors(true);
   const [advisorId, setAdvisorId] = useState<string | undefined>();
   const refreshLead = useRefreshLead();
   const { message, notification } = App.useApp();
-  const assign = useApiMutation<Lead, string>({
-    request: (advisorId) => ({ path: leadPath(lead.id, 'assign'), method: 'post', values: { advisorId } }),
+  const assign = useApiMutation<LeadView, string>({
+    request: (advisorId) => ({ path: leadPath(lead.id, 'assign'), method: 'post', values: { advisorId } satisfies AssignBody }),
     onSuccess: async (updated) => {
       setAdvisorId(undefined);
       await refreshLead(lead.id);

@@ -1,11 +1,10 @@
 import { useModalForm } from '@refinedev/antd';
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Modal, Typography, type DescriptionsProps } from 'antd';
-import { formatInr, formatIstDateTime, formatPhone, LEAD_SOURCE_LABELS, PROGRAM_LEVEL_LABELS } from '@advisordesk/shared';
+import { formatInr, formatIstDateTime, formatPhone, LEAD_MODE_LABELS, LEAD_SOURCE_LABELS, PROGRAM_LEVEL_LABELS, type LeadView, type UpdateLeadBody } from '@advisordesk/shared';
 import { useRefreshLead, type ApiRequestError } from '@advisordesk/admin-data';
 import { STALE_MESSAGE } from '../lead-data';
-import type { Lead } from '../types';
-import { LeadForm, MODE_LABELS, type LeadFormValues } from './lead-form';
+import { LeadForm } from './lead-form';
 
 const none = <Typography.Text type="secondary">—</Typography.Text>;
 const orNone = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? none : value);
@@ -28,9 +27,9 @@ export function ShortUrl({ url }: { url: string | null | undefined }) {
 }
 
 /** Who the person is and where they came from; editable (with the version read) unless erased. */
-export function ProfileCard({ lead, canEdit }: { lead: Lead; canEdit: boolean }) {
+export function ProfileCard({ lead, canEdit }: { lead: LeadView; canEdit: boolean }) {
   const refreshLead = useRefreshLead();
-  const edit = useModalForm<Lead, ApiRequestError, LeadFormValues>({
+  const edit = useModalForm<LeadView, ApiRequestError, UpdateLeadBody>({
     resource: 'leads',
     action: 'edit',
     id: lead.id,
@@ -56,7 +55,7 @@ export function ProfileCard({ lead, canEdit }: { lead: Lead; canEdit: boolean })
     { key: 'email', label: 'Email', children: lead.email ? <Typography.Text copyable style={{ wordBreak: 'break-all' }}>{lead.email}</Typography.Text> : none },
     { key: 'place', label: 'City', children: orNone([lead.city, lead.state].filter(Boolean).join(', ')) },
     { key: 'course', label: 'Course interest', children: orNone(lead.courseInterest) },
-    { key: 'level', label: 'Level · mode', children: orNone([lead.level && PROGRAM_LEVEL_LABELS[lead.level], lead.mode && MODE_LABELS[lead.mode]].filter(Boolean).join(' · ')) },
+    { key: 'level', label: 'Level · mode', children: orNone([lead.level && PROGRAM_LEVEL_LABELS[lead.level], lead.mode && LEAD_MODE_LABELS[lead.mode]].filter(Boolean).join(' · ')) },
     { key: 'budget', label: 'Budget', children: lead.budgetPaise === null ? none : formatInr(lead.budgetPaise) },
     { key: 'qualification', label: 'Qualification', children: orNone(lead.qualification) },
     { key: 'experience', label: 'Work experience', children: lead.experienceYears === null ? none : `${lead.experienceYears} ${lead.experienceYears === 1 ? 'year' : 'years'}` },
@@ -92,7 +91,7 @@ export function ProfileCard({ lead, canEdit }: { lead: Lead; canEdit: boolean })
           mode="edit"
           formProps={{
             ...edit.formProps,
-            onFinish: (values) => edit.formProps.onFinish?.({ ...values, version: formVersion } as LeadFormValues),
+            onFinish: (values) => edit.formProps.onFinish?.({ ...values, version: formVersion }),
           }}
         />
       </Modal>

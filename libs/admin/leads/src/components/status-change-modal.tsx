@@ -1,12 +1,11 @@
 import { Form, Input, Modal, Select, Typography } from 'antd';
-import { LEAD_STATUS_LABELS, LOST_REASON_LABELS, LOST_REASONS, NOTE_MAX_LENGTH, type LeadStatus, type LostReason } from '@advisordesk/shared';
+import { LEAD_STATUS_LABELS, LOST_REASON_LABELS, LOST_REASONS, NOTE_MAX_LENGTH, type LeadStatus, type StatusChangeBody } from '@advisordesk/shared';
+import { optionsOf } from '@advisordesk/admin-ui';
 
-export interface StatusChangeValues {
-  lostReason?: LostReason;
-  note?: string;
-}
+/** What the move is confirmed with: the reason of a lead lost, and a note for the timeline. */
+export type StatusChangeValues = Pick<StatusChangeBody, 'lostReason' | 'note'>;
 
-const REASON_OPTIONS = LOST_REASONS.map((reason) => ({ value: reason, label: LOST_REASON_LABELS[reason] }));
+const REASON_OPTIONS = optionsOf(LOST_REASONS, LOST_REASON_LABELS);
 
 /**
  * Confirms a move: a lead marked lost needs a reason (from the fixed list); a note is optional

@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { DownOutlined, SwapOutlined } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Tooltip, type MenuProps } from 'antd';
-import { allowedTargets, LEAD_STATUS_COLORS, LEAD_STATUS_LABELS, type LeadStatus, type Role } from '@advisordesk/shared';
+import { allowedTargets, LEAD_STATUS_COLORS, LEAD_STATUS_LABELS, type LeadStatus, type LeadView, type Role } from '@advisordesk/shared';
 import { useChangeStatus } from '../use-lead-actions';
-import type { Lead } from '../types';
 import { StatusChangeModal } from './status-change-modal';
 
 /**
  * "Change status": only the moves this role may make (forward, or lost with a reason; back and
  * reopening for managers), each confirmed with an optional note.
  */
-export function StatusChanger({ lead, role, block = false }: { lead: Lead; role: Role; block?: boolean }) {
+export function StatusChanger({ lead, role, block = false }: { lead: LeadView; role: Role; block?: boolean }) {
   const [target, setTarget] = useState<LeadStatus | undefined>();
   const change = useChangeStatus({ onStale: () => setTarget(undefined) });
   const targets = allowedTargets(lead.status, role);

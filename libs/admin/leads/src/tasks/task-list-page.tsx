@@ -4,13 +4,12 @@ import { useTable } from '@refinedev/antd';
 import { CheckOutlined, PhoneOutlined, UndoOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Flex, Grid, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useSearchParams } from 'react-router';
-import { formatIstDateTime, formatPhone } from '@advisordesk/shared';
+import { formatIstDateTime, formatPhone, type TaskView } from '@advisordesk/shared';
 import { useAccess, type ApiRequestError } from '@advisordesk/admin-data';
 import { FollowUpDate } from '../components/follow-up-date';
 import { useTaskDone } from '../components/follow-ups-card';
 import { LeadStatusTag } from '../components/status-tag';
 import { useAdvisors } from '../lead-data';
-import type { LeadTask } from '../types';
 import { isTaskTab, TASK_TAB_LABELS, TASK_TABS, taskTabQuery, type TaskTab } from './task-tabs';
 
 const EVERYONE = 'everyone';
@@ -19,7 +18,7 @@ function TabCount({ tab, ownerId }: { tab: TaskTab; ownerId: string | undefined 
   const query = useMemo(() => taskTabQuery(tab, ownerId), [tab, ownerId]);
   const {
     result: { total },
-  } = useList<LeadTask>({ resource: 'tasks', filters: query.filters, pagination: { currentPage: 1, pageSize: 1 }, errorNotification: false });
+  } = useList<TaskView>({ resource: 'tasks', filters: query.filters, pagination: { currentPage: 1, pageSize: 1 }, errorNotification: false });
   if (!total || tab === 'done' || tab === 'upcoming') return null;
   return <Badge count={total} overflowCount={999} color={tab === 'overdue' ? '#c0392b' : '#b7791f'} style={{ marginInlineStart: 6 }} />;
 }
@@ -30,7 +29,7 @@ function TaskTable({ tab, ownerId, showOwner }: { tab: TaskTab; ownerId: string 
   const Link = useLink();
   const query = useMemo(() => taskTabQuery(tab, ownerId), [tab, ownerId]);
   const toggle = useTaskDone();
-  const { tableProps } = useTable<LeadTask, ApiRequestError>({
+  const { tableProps } = useTable<TaskView, ApiRequestError>({
     resource: 'tasks',
     syncWithLocation: false,
     pagination: { pageSize: 25 },
@@ -38,7 +37,7 @@ function TaskTable({ tab, ownerId, showOwner }: { tab: TaskTab; ownerId: string 
     sorters: { permanent: query.sorters },
   });
 
-  const columns: TableColumnsType<LeadTask> = [
+  const columns: TableColumnsType<TaskView> = [
     {
       title: tab === 'done' ? 'Done' : 'Due',
       key: 'due',
@@ -79,7 +78,7 @@ function TaskTable({ tab, ownerId, showOwner }: { tab: TaskTab; ownerId: string 
       ),
     },
     { title: 'Follow-up', dataIndex: 'title', key: 'title', responsive: ['sm'] },
-    ...(showOwner ? [{ title: 'Owner', dataIndex: 'ownerName', key: 'ownerName', responsive: ['md'] } satisfies TableColumnsType<LeadTask>[number]] : []),
+    ...(showOwner ? [{ title: 'Owner', dataIndex: 'ownerName', key: 'ownerName', responsive: ['md'] } satisfies TableColumnsType<TaskView>[number]] : []),
     {
       title: <span className="sr-only">Actions</span>,
       key: 'actions',
@@ -119,7 +118,7 @@ function TaskTable({ tab, ownerId, showOwner }: { tab: TaskTab; ownerId: string 
   };
 
   return (
-    <Table<LeadTask>
+    <Table<TaskView>
       {...tableProps}
       rowKey="id"
       columns={columns}

@@ -1,5 +1,5 @@
 import type { CrudFilter, CrudSort } from '@refinedev/core';
-import { istDayRange } from '../ist';
+import { istDayRange } from '@advisordesk/shared';
 
 export const TASK_TABS = ['today', 'overdue', 'upcoming', 'done'] as const;
 export type TaskTab = (typeof TASK_TABS)[number];
@@ -21,7 +21,9 @@ export function isTaskTab(value: unknown): value is TaskTab {
  * those due after today, done the completed ones (latest first).
  */
 export function taskTabQuery(tab: TaskTab, ownerId: string | undefined, now: Date = new Date()): { filters: CrudFilter[]; sorters: CrudSort[] } {
-  const { start, end } = istDayRange(now);
+  const today = istDayRange(now);
+  const start = today.start.toISOString();
+  const end = today.end.toISOString();
   const owner: CrudFilter[] = ownerId ? [{ field: 'ownerId', operator: 'eq', value: ownerId }] : [];
   const open: CrudFilter = { field: 'done', operator: 'eq', value: 'false' };
   switch (tab) {
@@ -33,7 +35,7 @@ export function taskTabQuery(tab: TaskTab, ownerId: string | undefined, now: Dat
     case 'overdue':
       return { filters: [...owner, open, { field: 'dueAt', operator: 'lte', value: now.toISOString() }], sorters: [{ field: 'dueAt', order: 'asc' }] };
     case 'upcoming':
-      return { filters: [...owner, open, { field: 'dueAt', operator: 'gte', value: new Date(new Date(end).getTime() + 1).toISOString() }], sorters: [{ field: 'dueAt', order: 'asc' }] };
+      return { filters: [...owner, open, { field: 'dueAt', operator: 'gte', value: new Date(today.end.getTime() + 1).toISOString() }], sorters: [{ field: 'dueAt', order: 'asc' }] };
     case 'done':
       return { filters: [...owner, { field: 'done', operator: 'eq', value: 'true' }], sorters: [{ field: 'doneAt', order: 'desc' }] };
   }

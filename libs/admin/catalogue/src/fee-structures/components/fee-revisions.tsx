@@ -1,8 +1,8 @@
 import { useList } from '@refinedev/core';
-import { Card, Grid, Table, Typography, type TableColumnsType } from 'antd';
-import { formatInr, formatIstDateTime } from '@advisordesk/shared';
-import type { FeeRevision } from '@advisordesk/admin-data';
+import { Card, Grid, Table, type TableColumnsType } from 'antd';
+import { formatIstDateTime, type FeeRevisionView } from '@advisordesk/shared';
 import { FeeBreakdown } from './fee-breakdown';
+import { emiColumn, FeeTotal } from './fee-cells';
 
 /** The figures this fee structure had before each edit, newest first. */
 export function FeeRevisions({ feeStructureId, version }: { feeStructureId: string; version?: number }) {
@@ -10,14 +10,14 @@ export function FeeRevisions({ feeStructureId, version }: { feeStructureId: stri
   const {
     result: { data: revisions },
     query: { isLoading },
-  } = useList<FeeRevision>({
+  } = useList<FeeRevisionView>({
     resource: `fee-structures/${feeStructureId}/revisions`,
     pagination: { mode: 'off' },
     // A new version means a new revision: the version in the query asks again after each save.
     meta: { version },
   });
 
-  const columns: TableColumnsType<FeeRevision> = [
+  const columns: TableColumnsType<FeeRevisionView> = [
     { title: 'Replaced on', dataIndex: 'changedAt', key: 'changedAt', render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatIstDateTime(value)}</span> },
     { title: 'By', dataIndex: 'changedBy', key: 'changedBy', responsive: ['sm'], render: (value: string | null) => value ?? '—' },
     {
@@ -25,14 +25,14 @@ export function FeeRevisions({ feeStructureId, version }: { feeStructureId: stri
       dataIndex: 'totalPaise',
       key: 'totalPaise',
       align: 'right',
-      render: (value: number) => <Typography.Text strong style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatInr(value)}</Typography.Text>,
+      render: (value: number) => <FeeTotal paise={value} />,
     },
-    { title: 'EMI', dataIndex: 'emiAvailable', key: 'emi', responsive: ['md'], render: (value: boolean) => (value ? 'Yes' : 'No') },
+    emiColumn(),
   ];
 
   return (
     <Card title="Earlier figures" size="small" style={{ marginTop: 24, maxWidth: 920 }} styles={{ body: { padding: phone ? 8 : undefined } }}>
-      <Table<FeeRevision>
+      <Table<FeeRevisionView>
         rowKey="id"
         dataSource={revisions}
         columns={columns}

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Col, DatePicker, Form, Input, Row, Switch, type FormInstance, type FormProps } from 'antd';
-import { CURRENT_SESSION, isSession, type FeeComponent, type Paise } from '@advisordesk/shared';
+import { CURRENT_SESSION, isSession, type FeeFigures, type FeeStructureView } from '@advisordesk/shared';
 import { toFeeComponents, toFeeRows, type FeeComponentRow } from '../rupees';
-import type { FeeStructure } from '@advisordesk/admin-data';
 import { FeeComponentsEditor } from './fee-components-editor';
 
 /** What the person edits: amounts as typed rupees, dates as dates. */
@@ -16,22 +15,10 @@ export interface FeeStructureFormValues {
   validTo?: Dayjs | null;
 }
 
-/** What the API receives (`POST` adds programId and session; `PATCH` adds version). */
-export interface FeeStructurePayload {
-  programId?: string;
-  session?: string;
-  components: FeeComponent[];
-  totalPaise: Paise;
-  emiAvailable: boolean;
-  scholarshipNotes: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  version?: number;
-}
-
 const DATE_FORMAT = 'YYYY-MM-DD';
 
-export function toPayload(values: FeeStructureFormValues): FeeStructurePayload {
+/** The figures the API receives (a new structure adds its program and session, an edit the version read). */
+export function toFeeFigures(values: FeeStructureFormValues): FeeFigures {
   const { components, totalPaise } = toFeeComponents(values.components ?? []);
   const notes = values.scholarshipNotes?.trim();
   return {
@@ -45,7 +32,7 @@ export function toPayload(values: FeeStructureFormValues): FeeStructurePayload {
 }
 
 /** A stored fee structure as the form's values (paise back to rupees exactly). */
-export function toFormValues(fee: Pick<FeeStructure, 'session' | 'components' | 'emiAvailable' | 'scholarshipNotes' | 'validFrom' | 'validTo'>): FeeStructureFormValues {
+export function toFormValues(fee: Pick<FeeStructureView, 'session' | 'components' | 'emiAvailable' | 'scholarshipNotes' | 'validFrom' | 'validTo'>): FeeStructureFormValues {
   return {
     session: fee.session,
     components: toFeeRows(fee.components),

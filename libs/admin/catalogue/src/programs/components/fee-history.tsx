@@ -1,11 +1,12 @@
 import { useCan, useGo, useList } from '@refinedev/core';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Grid, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { formatInr } from '@advisordesk/shared';
+import { Button, Card, Grid, Space, Table, Typography, type TableColumnsType } from 'antd';
+import type { FeeStructureView } from '@advisordesk/shared';
 import { FeeBreakdown } from '../../fee-structures/components/fee-breakdown';
-import type { FeeStructure } from '@advisordesk/admin-data';
+import { CurrentTag, emiColumn, FeeTotal } from '../../fee-structures/components/fee-cells';
 
-const period = (fee: Pick<FeeStructure, 'validFrom' | 'validTo'>) =>
+
+const period = (fee: Pick<FeeStructureView, 'validFrom' | 'validTo'>) =>
   fee.validFrom || fee.validTo ? `${fee.validFrom ?? '…'} to ${fee.validTo ?? '…'}` : 'No dates set';
 
 /** Every fee structure of a program: the current one of each session and the history it replaced. */
@@ -17,7 +18,7 @@ export function FeeHistory({ programId }: { programId: string }) {
   const {
     result: { data: fees },
     query: { isLoading },
-  } = useList<FeeStructure>({
+  } = useList<FeeStructureView>({
     resource: 'fee-structures',
     filters: [{ field: 'programId', operator: 'eq', value: programId }],
     sorters: [
@@ -27,7 +28,7 @@ export function FeeHistory({ programId }: { programId: string }) {
     pagination: { mode: 'off' },
   });
 
-  const columns: TableColumnsType<FeeStructure> = [
+  const columns: TableColumnsType<FeeStructureView> = [
     {
       title: 'Session',
       dataIndex: 'session',
@@ -35,13 +36,7 @@ export function FeeHistory({ programId }: { programId: string }) {
       render: (_, fee) => (
         <Space size={4} wrap>
           <Typography.Text strong>{fee.session}</Typography.Text>
-          {fee.isCurrent ? (
-            <Tag color="green" bordered={false}>
-              Current
-            </Tag>
-          ) : (
-            <Tag bordered={false}>History</Tag>
-          )}
+          <CurrentTag current={fee.isCurrent} />
         </Space>
       ),
     },
@@ -50,18 +45,18 @@ export function FeeHistory({ programId }: { programId: string }) {
       dataIndex: 'totalPaise',
       key: 'totalPaise',
       align: 'right',
-      render: (value: number) => <Typography.Text strong style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatInr(value)}</Typography.Text>,
+      render: (value: number) => <FeeTotal paise={value} />,
     },
     { title: 'Components', key: 'components', responsive: ['md'], render: (_, fee) => fee.components.length },
     { title: 'Valid', key: 'valid', responsive: ['lg'], render: (_, fee) => <span style={{ whiteSpace: 'nowrap' }}>{period(fee)}</span> },
-    { title: 'EMI', dataIndex: 'emiAvailable', key: 'emi', responsive: ['md'], render: (value: boolean) => (value ? 'Yes' : 'No') },
+    emiColumn(),
     ...(canEdit
       ? [
           {
             title: <span className="sr-only">Actions</span>,
             key: 'actions',
             align: 'right' as const,
-            render: (_: unknown, fee: FeeStructure) => (
+            render: (_: unknown, fee: FeeStructureView) => (
               <Button size="small" icon={<EditOutlined />} aria-label={`Edit the ${fee.session} fee structure`} onClick={() => go({ to: `/fee-structures/edit/${fee.id}` })}>
                 {phone ? null : 'Edit'}
               </Button>
@@ -83,7 +78,7 @@ export function FeeHistory({ programId }: { programId: string }) {
       }
       styles={{ body: { padding: phone ? 8 : undefined } }}
     >
-      <Table<FeeStructure>
+      <Table<FeeStructureView>
         rowKey="id"
         dataSource={fees}
         loading={isLoading}

@@ -1,9 +1,10 @@
 import { Descriptions, Grid, Tag, Typography } from 'antd';
+import { CREDENTIAL_TYPE_LABELS, LEAD_MODE_LABELS, OWNERSHIP_LABELS, PROGRAM_LEVEL_LABELS, type ProgramView } from '@advisordesk/shared';
 import { ApprovalTags } from '@advisordesk/admin-ui';
-import { CREDENTIAL_LABELS, formatDuration, formatNirf, labelOf, LEVEL_LABELS, MODE_LABELS, OWNERSHIP_LABELS, type Program } from '@advisordesk/admin-data';
+import { formatDuration, formatNirf, labelOf } from '@advisordesk/admin-data';
 
 /** What a student asks about a program, in one block. */
-export function ProgramFacts({ program }: { program: Program }) {
+export function ProgramFacts({ program }: { program: ProgramView }) {
   const screens = Grid.useBreakpoint();
   return (
     <Descriptions
@@ -14,9 +15,9 @@ export function ProgramFacts({ program }: { program: Program }) {
       items={[
         { key: 'university', label: 'University', children: [program.universityName, program.universityCity].filter(Boolean).join(', ') },
         { key: 'ownership', label: 'Ownership', children: labelOf(OWNERSHIP_LABELS, program.ownership) },
-        { key: 'level', label: 'Level', children: labelOf(LEVEL_LABELS, program.level) },
-        { key: 'credential', label: 'Credential', children: labelOf(CREDENTIAL_LABELS, program.credentialType) },
-        { key: 'mode', label: 'Mode', children: labelOf(MODE_LABELS, program.mode) },
+        { key: 'level', label: 'Level', children: labelOf(PROGRAM_LEVEL_LABELS, program.level) },
+        { key: 'credential', label: 'Credential', children: labelOf(CREDENTIAL_TYPE_LABELS, program.credentialType) },
+        { key: 'mode', label: 'Mode', children: labelOf(LEAD_MODE_LABELS, program.mode) },
         { key: 'duration', label: 'Duration', children: formatDuration(program.durationMonths) },
         {
           key: 'credits',

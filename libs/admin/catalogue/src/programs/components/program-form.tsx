@@ -1,13 +1,11 @@
 import { useSelect } from '@refinedev/antd';
 import { Col, Form, Input, Row, Select, Switch, type FormProps } from 'antd';
-import type { Program, University } from '@advisordesk/admin-data';
+import type { ProgramBody, UniversityView, UpdateProgramBody } from '@advisordesk/shared';
 import { OptionalNumberItem, OptionalSelectItem } from '@advisordesk/admin-ui';
 import { CREDENTIAL_OPTIONS, LEVEL_OPTIONS, MODE_OPTIONS } from './options';
 
-export type ProgramFormValues = Pick<Program, 'universityId' | 'name' | 'level' | 'credentialType' | 'mode' | 'durationMonths' | 'credits' | 'stackable' | 'eligibility' | 'specialisations'> & {
-  active?: boolean;
-  version?: number;
-};
+/** What the form sends: a new program, or an edit with the version read (which its page adds). */
+export type ProgramFormValues = ProgramBody & Partial<Pick<UpdateProgramBody, 'version'>>;
 
 /** What the API receives: blanks become null, text is trimmed, specialisations de-duplicated. */
 export function cleanProgramValues(values: ProgramFormValues): ProgramFormValues {
@@ -27,7 +25,7 @@ export function cleanProgramValues(values: ProgramFormValues): ProgramFormValues
 
 /** Add / edit a program of a university. */
 export function ProgramForm({ formProps, mode, universityId }: { formProps: FormProps<ProgramFormValues>; mode: 'create' | 'edit'; universityId?: string }) {
-  const { selectProps } = useSelect<University>({
+  const { selectProps } = useSelect<UniversityView>({
     resource: 'universities',
     optionLabel: (u) => [u.name, u.city].filter(Boolean).join(', '),
     optionValue: 'id',

@@ -1,15 +1,12 @@
 import { Col, Form, Input, Row, Select, Switch, type FormProps } from 'antd';
-import { OWNERSHIPS, type Ownership } from '@advisordesk/shared';
-import { OWNERSHIP_LABELS, type University } from '@advisordesk/admin-data';
-import { blankToNull, OptionalNumberItem, OptionalSelectItem, OptionalTextItem } from '@advisordesk/admin-ui';
+import { OWNERSHIP_LABELS, OWNERSHIPS, type UniversityBody, type UpdateUniversityBody } from '@advisordesk/shared';
+import { blankToNull, OptionalNumberItem, OptionalSelectItem, OptionalTextItem, optionsOf } from '@advisordesk/admin-ui';
 import { APPROVAL_OPTIONS, NAAC_OPTIONS } from '../../components/catalogue-filters';
 
-export type UniversityFormValues = Pick<University, 'name' | 'city' | 'state' | 'ownership' | 'approvals' | 'naacGrade' | 'nirfRank' | 'nirfCategory' | 'nirfYear' | 'website'> & {
-  active?: boolean;
-  version?: number;
-};
+/** What the form sends: a new university, or an edit with the version read (which its page adds). */
+export type UniversityFormValues = UniversityBody & Partial<Pick<UpdateUniversityBody, 'version'>>;
 
-export const OWNERSHIP_OPTIONS = OWNERSHIPS.map((value) => ({ value, label: OWNERSHIP_LABELS[value as Ownership] }));
+export const OWNERSHIP_OPTIONS = optionsOf(OWNERSHIPS, OWNERSHIP_LABELS);
 
 /** What the API receives: blanks become null (so a cleared field is cleared), text is trimmed. */
 export function cleanUniversityValues(values: UniversityFormValues): UniversityFormValues {

@@ -1,13 +1,13 @@
 import { useLink } from '@refinedev/core';
 import { CloseOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Typography, theme } from 'antd';
-import type { Program } from '@advisordesk/admin-data';
+import type { ProgramView } from '@advisordesk/shared';
 import { lowestFeeIds, rowDiffers, type ComparisonRow } from '../comparison-rows';
 import { ComparisonCell } from './comparison-cell';
 import { DIFF_BACKGROUND } from './comparison-table';
 
 /** On a phone: one card per program, stacked; the facts where the programs differ are tinted. */
-export function ComparisonCards({ programs, rows, onRemove }: { programs: Program[]; rows: ComparisonRow[]; onRemove: (id: string) => void }) {
+export function ComparisonCards({ programs, rows, onRemove }: { programs: ProgramView[]; rows: ComparisonRow[]; onRemove: (id: string) => void }) {
   const { token } = theme.useToken();
   const Link = useLink();
   const lowest = lowestFeeIds(programs);

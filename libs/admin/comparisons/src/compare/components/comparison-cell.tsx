@@ -1,11 +1,10 @@
 import { Flex, Tag, Typography } from 'antd';
-import { formatInr, formatInrShort } from '@advisordesk/shared';
-import type { Program } from '@advisordesk/admin-data';
+import { formatInr, formatInrShort, type ProgramView } from '@advisordesk/shared';
 import { ApprovalTags } from '@advisordesk/admin-ui';
 import type { ComparisonRow } from '../comparison-rows';
 
 /** One fact of one program, shown richly where it helps (fees, approvals). */
-export function ComparisonCell({ row, program, lowest }: { row: ComparisonRow; program: Program; lowest: boolean }) {
+export function ComparisonCell({ row, program, lowest }: { row: ComparisonRow; program: ProgramView; lowest: boolean }) {
   const fee = program.currentFee;
   switch (row.key) {
     case 'fee':

@@ -1,14 +1,14 @@
 import { useLink } from '@refinedev/core';
 import { CloseOutlined } from '@ant-design/icons';
 import { Button, Tooltip, Typography, theme } from 'antd';
-import type { Program } from '@advisordesk/admin-data';
+import type { ProgramView } from '@advisordesk/shared';
 import { lowestFeeIds, rowDiffers, type ComparisonRow } from '../comparison-rows';
 import { ComparisonCell } from './comparison-cell';
 
 export const DIFF_BACKGROUND = '#fff7e0';
 
 /** Programs as columns, facts as rows; rows where the programs differ are tinted and marked. */
-export function ComparisonTable({ programs, rows, onRemove }: { programs: Program[]; rows: ComparisonRow[]; onRemove: (id: string) => void }) {
+export function ComparisonTable({ programs, rows, onRemove }: { programs: ProgramView[]; rows: ComparisonRow[]; onRemove: (id: string) => void }) {
   const { token } = theme.useToken();
   const Link = useLink();
   const lowest = lowestFeeIds(programs);

@@ -2,16 +2,13 @@ import { useState } from 'react';
 import { useSelect } from '@refinedev/antd';
 import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Modal, Select, Space, Typography } from 'antd';
+import type { ComparisonShare, LeadView } from '@advisordesk/shared';
 import type { ApiRequestError } from '@advisordesk/admin-data';
-import { useShareWithLead, type ComparisonShare } from '../../shortlist/shortlist-api';
+import { useShareWithLead } from '../../shortlist/shortlist-api';
 import { ShareComparisonModal } from '../../shortlist/shortlist-share-modal';
 
-interface LeadOption {
-  id: string;
-  fullName: string;
-  phone: string | null;
-  courseInterest: string | null;
-}
+/** What a lead is picked by. */
+type LeadOption = Pick<LeadView, 'id' | 'fullName' | 'phone' | 'courseInterest'>;
 
 /**
  * "Send to a lead": the programs compared here become a comparison for one of the advisor's leads
