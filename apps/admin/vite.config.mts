@@ -17,7 +17,9 @@ const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/]($
  * `@advisordesk/admin-ui` must not also match `@advisordesk/admin-ui-…`.
  */
 function workspaceAliases(): Alias[] {
-  const { compilerOptions } = JSON.parse(readFileSync(resolve(workspace, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+  const { compilerOptions } = JSON.parse(readFileSync(resolve(workspace, 'tsconfig.base.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
   return Object.entries(compilerOptions.paths)
     .filter(([name]) => name === '@advisordesk/shared' || name.startsWith('@advisordesk/admin-'))
     .map(([name, [target]]) => ({ find: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`), replacement: resolve(workspace, target) }));
@@ -58,7 +60,11 @@ export default defineConfig({
             // (and the sign-in page never preloads charts).
             { name: 'preload', test: /vite[\\/]preload-helper/, priority: 50 },
             { name: 'react', test: nodeModule('react|react-dom|scheduler|react-router'), priority: 45 },
-            { name: 'antd', test: nodeModule('antd|@ant-design(?![\\\\/](plots|charts-util)[\\\\/])|@rc-component|rc-[a-z-]+|@emotion|dayjs'), priority: 40 },
+            {
+              name: 'antd',
+              test: nodeModule('antd|@ant-design(?![\\\\/](plots|charts-util)[\\\\/])|@rc-component|rc-[a-z-]+|@emotion|dayjs'),
+              priority: 40,
+            },
             { name: 'refine', test: nodeModule('@refinedev|@tanstack|query-string|axios'), priority: 35 },
             { name: 'charts', test: nodeModule('@ant-design[\\\\/]plots|@antv|d3-[a-z-]+'), priority: 30 },
           ],

@@ -122,26 +122,45 @@ async function main() {
     console.log(`Seeding ${missing.toLocaleString('en-IN')} leads (once; the database keeps them)…`);
     const bar = new SingleBar({ format: 'Seeding [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}' });
     bar.start(missing, 0);
-    await bulkSeed(dataSource, { leads: missing, onProgress: (done) => bar.update(done), onIndexing: () => { bar.stop(); console.log('Rebuilding indexes and laying the leads out in order of arrival…'); } });
+    await bulkSeed(dataSource, {
+      leads: missing,
+      onProgress: (done) => bar.update(done),
+      onIndexing: () => {
+        bar.stop();
+        console.log('Rebuilding indexes and laying the leads out in order of arrival…');
+      },
+    });
   }
   await dataSource.destroy();
 
   // The same session settings as the server's report queries (JIT off, room to sort in memory).
   const raw = new Client({ connectionString: database.url, options: '-c jit=off -c work_mem=64MB' });
   await raw.connect();
-  const [{ leads, activities }] = (await raw.query<{ leads: number; activities: number }>(`SELECT (SELECT count(*) FROM leads)::int AS leads, (SELECT count(*) FROM activities)::int AS activities`)).rows;
+  const [{ leads, activities }] = (
+    await raw.query<{ leads: number; activities: number }>(
+      `SELECT (SELECT count(*) FROM leads)::int AS leads, (SELECT count(*) FROM activities)::int AS activities`,
+    )
+  ).rows;
   const server = await startServer(database.url);
   const rows: Row[] = [];
   try {
     const admin = DEMO_LOGINS.find((l) => l.role === 'admin')!;
-    const login = (await (await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.email, password: admin.password }) })).json()) as { accessToken: string };
+    const login = (await (
+      await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: admin.email, password: admin.password }),
+      })
+    ).json()) as { accessToken: string };
     const auth = { Authorization: `Bearer ${login.accessToken}` };
     const get = async (path: string) => {
       const response = await fetch(`${server.url}${path}`, { headers: auth });
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
       return response.json() as Promise<unknown>;
     };
-    const [{ advisor }] = (await raw.query<{ advisor: string }>(`SELECT advisor_id AS advisor FROM leads GROUP BY advisor_id ORDER BY count(*) DESC LIMIT 1`)).rows;
+    const [{ advisor }] = (
+      await raw.query<{ advisor: string }>(`SELECT advisor_id AS advisor FROM leads GROUP BY advisor_id ORDER BY count(*) DESC LIMIT 1`)
+    ).rows;
     const yearAgo = new Date(Date.now() - 365 * 86_400_000 + 330 * 60_000).toISOString().slice(0, 10);
     const today = new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
 
@@ -149,19 +168,50 @@ async function main() {
       const app = await time(() => get(path));
       const sqlTimes = await time(() => raw.query(sql, params));
       const p95 = pct(app, 95);
-      rows.push({ measure, app: `${ms(pct(app, 50))} / ${ms(p95)}`, raw: `${ms(pct(sqlTimes, 50))} / ${ms(pct(sqlTimes, 95))}`, ratio: `${(pct(app, 50) / pct(sqlTimes, 50)).toFixed(1)}×`, goal: `p95 ≤ ${goalMs} ms`, met: p95 <= goalMs });
+      rows.push({
+        measure,
+        app: `${ms(pct(app, 50))} / ${ms(p95)}`,
+        raw: `${ms(pct(sqlTimes, 50))} / ${ms(pct(sqlTimes, 95))}`,
+        ratio: `${(pct(app, 50) / pct(sqlTimes, 50)).toFixed(1)}×`,
+        goal: `p95 ≤ ${goalMs} ms`,
+        met: p95 <= goalMs,
+      });
       process.stdout.write('.');
     };
     const leadPage = (where: string, order = 'l.created_at DESC, l.id DESC', offset = 0) =>
       `SELECT l.*, a.name FROM leads l LEFT JOIN users a ON a.id = l.advisor_id WHERE l.erased_at IS NULL ${where} ORDER BY ${order} LIMIT 25 OFFSET ${offset}`;
 
-    await compare('Lead list: status + advisor, newest first', `/api/leads?status=new&status=contacted&advisorId=${advisor}&_sort=createdAt&_order=desc&_start=0&_end=25`, leadPage(`AND l.status = ANY($1) AND l.advisor_id = $2`), [['new', 'contacted'], advisor], 50);
-    await compare('Lead list: deep page (rows 100,000–100,025)', `/api/leads?_sort=createdAt&_order=desc&_start=100000&_end=100025`, leadPage('', undefined, 100_000), [], 50);
+    await compare(
+      'Lead list: status + advisor, newest first',
+      `/api/leads?status=new&status=contacted&advisorId=${advisor}&_sort=createdAt&_order=desc&_start=0&_end=25`,
+      leadPage(`AND l.status = ANY($1) AND l.advisor_id = $2`),
+      [['new', 'contacted'], advisor],
+      50,
+    );
+    await compare(
+      'Lead list: deep page (rows 100,000–100,025)',
+      `/api/leads?_sort=createdAt&_order=desc&_start=100000&_end=100025`,
+      leadPage('', undefined, 100_000),
+      [],
+      50,
+    );
     await compare('Search: phone fragment "98765"', `/api/leads?q=98765&_start=0&_end=25`, leadPage(`AND l.phone LIKE $1`), ['%98765%'], 50);
-    await compare('Search: name fragment "kapoor"', `/api/leads?q=kapoor&_start=0&_end=25`, leadPage(`AND (l.full_name ILIKE $1 OR l.email ILIKE $1)`), ['%kapoor%'], 50);
+    await compare(
+      'Search: name fragment "kapoor"',
+      `/api/leads?q=kapoor&_start=0&_end=25`,
+      leadPage(`AND (l.full_name ILIKE $1 OR l.email ILIKE $1)`),
+      ['%kapoor%'],
+      50,
+    );
     const cohort = `WHERE l.created_at >= $1 AND l.created_at <= $2`;
     const bounds = [new Date(`${yearAgo}T00:00:00+05:30`), new Date(Date.parse(`${today}T00:00:00+05:30`) + 86_399_999)];
-    await compare('Funnel report, one year', `/api/reports/funnel?from=${yearAgo}&to=${today}`, `SELECT sum(leads), sum(s1), sum(s2), sum(s3), sum(s4), sum(s5), sum(s6), sum(lost) FROM lead_day_counts WHERE dim = 'all' AND key = '' AND day BETWEEN $1 AND $2`, [yearAgo, today], 300);
+    await compare(
+      'Funnel report, one year',
+      `/api/reports/funnel?from=${yearAgo}&to=${today}`,
+      `SELECT sum(leads), sum(s1), sum(s2), sum(s3), sum(s4), sum(s5), sum(s6), sum(lost) FROM lead_day_counts WHERE dim = 'all' AND key = '' AND day BETWEEN $1 AND $2`,
+      [yearAgo, today],
+      300,
+    );
     await compare(
       'Conversion by advisor, one year',
       `/api/reports/conversion?groupBy=advisor&from=${yearAgo}&to=${today}`,
@@ -191,7 +241,11 @@ async function main() {
     const copyStart = process.hrtime.bigint();
     let copyRows = 0;
     await pipeline(
-      raw.query(copyTo(`COPY (SELECT l.reference, l.full_name, l.phone, l.email, l.city, l.state, l.course_interest, l.level, l.mode, l.budget_paise, l.qualification, l.experience_years, l.status, l.lost_reason, a.name, l.source, l.utm_source, l.utm_medium, l.utm_campaign, l.utm_term, l.utm_content, l.landing_url, l.consent_whatsapp, l.consent_marketing, l.consent_at, l.next_follow_up_at, l.created_at, l.updated_at FROM leads l LEFT JOIN users a ON a.id = l.advisor_id WHERE l.erased_at IS NULL ORDER BY l.created_at DESC, l.id DESC) TO STDOUT WITH (FORMAT csv)`)),
+      raw.query(
+        copyTo(
+          `COPY (SELECT l.reference, l.full_name, l.phone, l.email, l.city, l.state, l.course_interest, l.level, l.mode, l.budget_paise, l.qualification, l.experience_years, l.status, l.lost_reason, a.name, l.source, l.utm_source, l.utm_medium, l.utm_campaign, l.utm_term, l.utm_content, l.landing_url, l.consent_whatsapp, l.consent_marketing, l.consent_at, l.next_follow_up_at, l.created_at, l.updated_at FROM leads l LEFT JOIN users a ON a.id = l.advisor_id WHERE l.erased_at IS NULL ORDER BY l.created_at DESC, l.id DESC) TO STDOUT WITH (FORMAT csv)`,
+        ),
+      ),
       new Writable({
         write(chunk: Buffer, _encoding, callback) {
           for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) copyRows++;
@@ -200,8 +254,22 @@ async function main() {
       }),
     );
     const copyRate = copyRows / (Number(process.hrtime.bigint() - copyStart) / 1e9);
-    rows.push({ measure: `CSV export of ${(exportedRows - 1).toLocaleString('en-IN')} leads (${(bytes / 1e6).toFixed(0)} MB)`, app: `${Math.round(exportRate).toLocaleString('en-IN')} rows/s`, raw: `${Math.round(copyRate).toLocaleString('en-IN')} rows/s (COPY)`, ratio: `${(copyRate / exportRate).toFixed(1)}×`, goal: '≥ 1,00,000 rows/s', met: exportRate >= 100_000 });
-    rows.push({ measure: 'Server peak memory during the export', app: `${peak.toFixed(0)} MB`, raw: `(${baselineRss.toFixed(0)} MB before)`, ratio: '', goal: '≤ 200 MB', met: peak <= 200 });
+    rows.push({
+      measure: `CSV export of ${(exportedRows - 1).toLocaleString('en-IN')} leads (${(bytes / 1e6).toFixed(0)} MB)`,
+      app: `${Math.round(exportRate).toLocaleString('en-IN')} rows/s`,
+      raw: `${Math.round(copyRate).toLocaleString('en-IN')} rows/s (COPY)`,
+      ratio: `${(copyRate / exportRate).toFixed(1)}×`,
+      goal: '≥ 1,00,000 rows/s',
+      met: exportRate >= 100_000,
+    });
+    rows.push({
+      measure: 'Server peak memory during the export',
+      app: `${peak.toFixed(0)} MB`,
+      raw: `(${baselineRss.toFixed(0)} MB before)`,
+      ratio: '',
+      goal: '≤ 200 MB',
+      met: peak <= 200,
+    });
 
     // Intake: a load generator posting new inquiries, each with its own phone number.
     let counter = 0;
@@ -217,7 +285,15 @@ async function main() {
         {
           setupRequest: (request: autocannon.Request) => ({
             ...request,
-            body: JSON.stringify({ fullName: 'Bench Student', phone: `+91${base + counter++}`, courseInterest: 'Online MBA', level: 'PG', mode: 'online', consent: { whatsapp: true, marketing: counter % 2 === 0 }, utm: { source: 'google', campaign: 'bench-intake' } }),
+            body: JSON.stringify({
+              fullName: 'Bench Student',
+              phone: `+91${base + counter++}`,
+              courseInterest: 'Online MBA',
+              level: 'PG',
+              mode: 'online',
+              consent: { whatsapp: true, marketing: counter % 2 === 0 },
+              utm: { source: 'google', campaign: 'bench-intake' },
+            }),
           }),
         },
       ],
@@ -225,7 +301,14 @@ async function main() {
     const errors = result.errors + result.timeouts + result.non2xx;
     // The inquiries are test traffic: remove them, so every run measures the same dataset.
     await raw.query(`DELETE FROM leads WHERE utm_campaign = 'bench-intake'`);
-    rows.push({ measure: `Public intake, ${INTAKE_SECONDS} s, ${result.connections} connections`, app: `${Math.round(result.requests.average).toLocaleString('en-IN')} inquiries/s, p99 ${result.latency.p99} ms`, raw: `${errors} errors`, ratio: '', goal: '≥ 1,500/s, p99 ≤ 50 ms, 0 errors', met: result.requests.average >= 1500 && result.latency.p99 <= 50 && errors === 0 });
+    rows.push({
+      measure: `Public intake, ${INTAKE_SECONDS} s, ${result.connections} connections`,
+      app: `${Math.round(result.requests.average).toLocaleString('en-IN')} inquiries/s, p99 ${result.latency.p99} ms`,
+      raw: `${errors} errors`,
+      ratio: '',
+      goal: '≥ 1,500/s, p99 ≤ 50 ms, 0 errors',
+      met: result.requests.average >= 1500 && result.latency.p99 <= 50 && errors === 0,
+    });
   } finally {
     await server.stop();
     await raw.end();
@@ -233,7 +316,9 @@ async function main() {
   }
 
   const cpus = (await import('node:os')).cpus();
-  console.log(`\nAdvisorDesk benchmark · ${leads.toLocaleString('en-IN')} leads, ${activities.toLocaleString('en-IN')} timeline entries · ${cpus.length} × ${cpus[0]?.model.trim()} · Node ${process.version}\n`);
+  console.log(
+    `\nAdvisorDesk benchmark · ${leads.toLocaleString('en-IN')} leads, ${activities.toLocaleString('en-IN')} timeline entries · ${cpus.length} × ${cpus[0]?.model.trim()} · Node ${process.version}\n`,
+  );
   const header = ['measure', 'AdvisorDesk (median / p95)', 'raw pg (median / p95)', 'ratio', 'goal', ''];
   const table = rows.map((r) => [r.measure, r.app, r.raw, r.ratio, r.goal, r.met === null ? '' : r.met ? 'met' : 'MISSED']);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));

@@ -82,7 +82,10 @@ describe.each<Viewport>(['laptop', 'phone'])('The catalogue on a %s', (viewport)
 
     // Every program listed is a PG program whose current fee is within the range (the API agrees).
     const token = await api.token('manager');
-    const expected = await api.get<ProgramView[]>(token, '/programs?level=PG&totalPaise_gte=10000000&totalPaise_lte=20000000&_sort=universityName&_order=asc&_start=0&_end=20');
+    const expected = await api.get<ProgramView[]>(
+      token,
+      '/programs?level=PG&totalPaise_gte=10000000&totalPaise_lte=20000000&_sort=universityName&_order=asc&_start=0&_end=20',
+    );
     expect(expected.length).toBeGreaterThan(1);
     for (const p of expected) {
       expect(p.level).toBe('PG');
@@ -167,7 +170,12 @@ describe.each<Viewport>(['laptop', 'phone'])('The catalogue on a %s', (viewport)
     expect(current).toHaveLength(1);
     expect(current[0].totalPaise).toBe(18000050);
     if (first.currentFee?.session === '2026-27') expect(fees.some((f) => !f.isCurrent && f.totalPaise === first.currentFee?.totalPaise)).toBe(true);
-    await page.getByTestId('fee-history').locator('tbody tr.ant-table-row').filter({ hasText: 'Current' }).filter({ hasText: '₹1,80,000.50' }).waitFor();
+    await page
+      .getByTestId('fee-history')
+      .locator('tbody tr.ant-table-row')
+      .filter({ hasText: 'Current' })
+      .filter({ hasText: '₹1,80,000.50' })
+      .waitFor();
     await screenshot(page, viewport, 'program-show-new-fee');
     expect(await fitsTheScreen(page)).toBe(true);
   });
@@ -217,7 +225,10 @@ describe.each<Viewport>(['laptop', 'phone'])('Shortlists and comparisons on a %s
     await panel.getByText('No programs shortlisted yet').waitFor();
 
     // Add three programs from the catalogue search, the first with a note; the suggestions are offered too.
-    await panel.getByRole('button', { name: /Add program/ }).first().click();
+    await panel
+      .getByRole('button', { name: /Add program/ })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Add a program to the shortlist' });
     await dialog.getByTestId('shortlist-suggestions').waitFor();
     const items = panel.getByTestId('shortlist-item');
@@ -284,7 +295,10 @@ describe.each<Viewport>(['laptop', 'phone'])('Shortlists and comparisons on a %s
       const phone = await student.newPage();
       const response = await phone.goto(new URL(url).pathname);
       expect(response?.status()).toBe(200);
-      await phone.getByRole('heading', { level: 1 }).filter({ hasText: `Hi ${lead.fullName.split(/\s+/)[0]}` }).waitFor();
+      await phone
+        .getByRole('heading', { level: 1 })
+        .filter({ hasText: `Hi ${lead.fullName.split(/\s+/)[0]}` })
+        .waitFor();
       const text = (await phone.locator('body').innerText()).replace(/\s+/g, ' ');
       for (const program of [a, b, c]) {
         expect(text).toContain(program.name);
@@ -299,7 +313,10 @@ describe.each<Viewport>(['laptop', 'phone'])('Shortlists and comparisons on a %s
 
     // Back on the lead: the advisor sees it was opened.
     await page.reload();
-    await panel.getByTestId('shared-comparisons').getByText(/Viewed 1×/).waitFor();
+    await panel
+      .getByTestId('shared-comparisons')
+      .getByText(/Viewed 1×/)
+      .waitFor();
   });
 
   it('lets an advisor compare programs side by side, differences tinted, and send them to a lead', async () => {
@@ -331,7 +348,10 @@ describe.each<Viewport>(['laptop', 'phone'])('Shortlists and comparisons on a %s
     await view.waitFor();
     for (const program of programs) {
       await view.getByText(program.name, { exact: true }).first().waitFor();
-      await view.getByText(formatInr(program.currentFee?.totalPaise ?? 0), { exact: true }).first().waitFor();
+      await view
+        .getByText(formatInr(program.currentFee?.totalPaise ?? 0), { exact: true })
+        .first()
+        .waitFor();
     }
     expect(await view.locator('[data-differs]').count()).toBeGreaterThan(0);
     await view.getByText('Lowest fee').first().waitFor();
@@ -408,7 +428,10 @@ describe('Catalogue access and import', () => {
     const manager = login('manager');
     await signIn(page, manager.email, manager.password);
     const sample = (name: string) => readFileSync(join(WORKSPACE_ROOT, 'libs/api/seed/data', name), 'utf8').split(/\r?\n/);
-    const universities = [...sample('universities.csv').slice(0, 3), 'Test Open University,Pune,Maharashtra,state,UGC-entitled;DEB,A,,,https://test-open.example.ac.in,'].join('\n');
+    const universities = [
+      ...sample('universities.csv').slice(0, 3),
+      'Test Open University,Pune,Maharashtra,state,UGC-entitled;DEB,A,,,https://test-open.example.ac.in,',
+    ].join('\n');
     const programRows = [
       sample('programs.csv')[0],
       'Test Open University,Online MBA (Test),PG,degree,online,24,,,2026-27,Registration:5000;Year 1:60000;Year 2:60000,125000,yes,',
@@ -441,7 +464,9 @@ describe('Catalogue access and import', () => {
     await page.getByRole('button', { name: /Check \(dry run\)/ }).click();
     const counts = page.getByTestId('import-counts');
     await page.getByText('Every row is good').waitFor();
-    expect((await counts.textContent())?.replace(/\s+/g, ' ')).toMatch(/Universities3rows1 new · 2 updated.*Programs2rows2 new · 0 updated.*Fee structures2new0 unchanged/);
+    expect((await counts.textContent())?.replace(/\s+/g, ' ')).toMatch(
+      /Universities3rows1 new · 2 updated.*Programs2rows2 new · 0 updated.*Fee structures2new0 unchanged/,
+    );
     await importButton.click();
     await page.getByRole('tooltip').getByRole('button', { name: 'Import' }).click();
     await page.getByTestId('import-result').getByText('Imported').waitFor();
@@ -491,7 +516,10 @@ describe('Catalogue access and import', () => {
     page = await context.newPage();
     const token = await api.token('manager');
     const [program] = await api.get<ProgramView[]>(token, '/programs?level=UG&totalPaise_gte=1&_sort=totalPaise&_order=desc&_start=0&_end=1');
-    const [fee] = await api.get<FeeStructureView[]>(token, `/fee-structures?programId=${program.id}&isCurrent=true&_sort=session&_order=desc&_start=0&_end=1`);
+    const [fee] = await api.get<FeeStructureView[]>(
+      token,
+      `/fee-structures?programId=${program.id}&isCurrent=true&_sort=session&_order=desc&_start=0&_end=1`,
+    );
     const manager = login('manager');
     await signIn(page, manager.email, manager.password);
     await page.goto(`/fee-structures/edit/${fee.id}`);
@@ -513,7 +541,10 @@ describe('Catalogue access and import', () => {
     const expectedTotal = fee.totalPaise + 250000;
     expect(rupees(await page.getByTestId('fee-total').textContent())).toBe(formatInr(expectedTotal));
     await page.getByRole('button', { name: /Save changes/ }).click();
-    await page.locator('.ant-notification-notice').filter({ hasText: /Someone else changed/ }).waitFor();
+    await page
+      .locator('.ant-notification-notice')
+      .filter({ hasText: /Someone else changed/ })
+      .waitFor();
 
     // Reloaded, corrected again and saved: the earlier figures are listed below.
     await page.getByRole('button', { name: /Refresh/ }).click();

@@ -25,7 +25,12 @@ const typed = (digits: string) => `${digits.slice(0, 5)} ${digits.slice(5)}`;
 
 async function createLead(viewport: Viewport, name: string): Promise<LeadView & { digits: string }> {
   const digits = freshPhone(viewport);
-  const { status, data } = await api.request<LeadView>(advisorToken, 'POST', '/leads', { fullName: name, phone: digits, source: 'walk_in', courseInterest: 'Online MBA' });
+  const { status, data } = await api.request<LeadView>(advisorToken, 'POST', '/leads', {
+    fullName: name,
+    phone: digits,
+    source: 'walk_in',
+    courseInterest: 'Online MBA',
+  });
   if (status !== 201) throw new Error(`creating ${name} answered ${status}: ${JSON.stringify(data)}`);
   return { ...data, digits };
 }
@@ -61,7 +66,11 @@ async function drag(page: Page, card: Locator, target: () => Promise<Locator>) {
 
 /** A screenshot once passing messages ("Note added") have gone, so they do not cover the page. */
 async function screenshot(page: Page, viewport: Viewport, name: string) {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-message-notice')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
   await saveScreenshot(page, viewport, name);
 }
 
@@ -76,7 +85,10 @@ async function boardFor(page: Page, lead: { id: string; digits: string }, status
   try {
     await column(page, status).locator(`[data-lead-id="${lead.id}"]`).waitFor();
   } catch (error) {
-    const board = await page.locator('body').innerText().catch(() => '(no page)');
+    const board = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '(no page)');
     throw new Error(`${(error as Error).message}\nThe page at ${page.url()} showed:\n${board.slice(0, 2000)}`);
   }
 }
@@ -86,7 +98,9 @@ async function moveCard(page: Page, viewport: Viewport, lead: { id: string; full
   if (viewport === 'laptop') {
     await drag(page, cardOf(page, lead.id), async () => (to === 'lost' ? page.getByTestId('lost-drop-zone') : column(page, to)));
   } else {
-    await cardOf(page, lead.id).getByRole('button', { name: `Move ${lead.fullName}` }).click();
+    await cardOf(page, lead.id)
+      .getByRole('button', { name: `Move ${lead.fullName}` })
+      .click();
     await page.getByRole('menuitem', { name: label }).click();
   }
 }
@@ -173,7 +187,10 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     await search.fill(seeded.fullName);
     await search.press('Enter');
     await page.waitForURL((url) => filterValues(url.toString()).q === seeded.fullName);
-    await table.getByRole('row', { name: new RegExp(seeded.fullName) }).first().waitFor();
+    await table
+      .getByRole('row', { name: new RegExp(seeded.fullName) })
+      .first()
+      .waitFor();
 
     // Open the walk-in from the list.
     await search.fill(typed(digits));
@@ -213,8 +230,14 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     await composer.getByRole('button', { name: 'Tomorrow 10 AM' }).click();
     await composer.getByLabel('What to do').fill('Call about the fee instalments');
     await composer.getByRole('button', { name: 'Schedule follow-up' }).click();
-    await page.getByTestId('lead-header').getByText(/Tomorrow, 10:00\sam/i).waitFor();
-    await page.getByTestId('next-follow-up').getByText(/Tomorrow, 10:00\sam/i).waitFor();
+    await page
+      .getByTestId('lead-header')
+      .getByText(/Tomorrow, 10:00\sam/i)
+      .waitFor();
+    await page
+      .getByTestId('next-follow-up')
+      .getByText(/Tomorrow, 10:00\sam/i)
+      .waitFor();
     await timeline.getByText(/Priya scheduled a follow-up for/).waitFor();
     const stored = await getLead(leadId);
     expect(stored.nextFollowUpAt).not.toBeNull();
@@ -236,7 +259,10 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     await taskRow.getByRole('button', { name: `Mark Call about the fee instalments for ${name} done` }).click();
     await taskRow.waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: 'Done' }).click();
-    await page.getByTestId('tasks-done').getByRole('row', { name: new RegExp(name) }).waitFor();
+    await page
+      .getByTestId('tasks-done')
+      .getByRole('row', { name: new RegExp(name) })
+      .waitFor();
     await eventually(async () => (await getLead(leadId)).nextFollowUpAt === null, 'the follow-up to be done');
   }, 300_000);
 
@@ -250,7 +276,10 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     await page.waitForURL(/\/leads\/board/);
     await column(page, 'new').getByTestId('board-card').first().waitFor();
     if (viewport === 'phone') {
-      await page.getByTestId('status-switcher').getByRole('button', { name: /Contacted/ }).click();
+      await page
+        .getByTestId('status-switcher')
+        .getByRole('button', { name: /Contacted/ })
+        .click();
     }
     await screenshot(page, viewport, 'board');
     expect(await fitsTheScreen(page)).toBe(true);
@@ -266,7 +295,9 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
       await drag(page, cardOf(page, contacted.id), async () => column(page, 'new'));
       await page.getByText('Only a manager can move a lead back from Contacted to New').waitFor();
     } else {
-      await cardOf(page, contacted.id).getByRole('button', { name: `Move ${contacted.fullName}` }).click();
+      await cardOf(page, contacted.id)
+        .getByRole('button', { name: `Move ${contacted.fullName}` })
+        .click();
       const menu = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)');
       await menu.getByRole('menuitem', { name: 'Applied' }).waitFor();
       expect(await menu.getByRole('menuitem', { name: 'New', exact: true }).count()).toBe(0);
@@ -282,7 +313,10 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Mark as lost' }).click();
     await dialog.getByText('Choose why the lead was lost').waitFor();
-    await dialog.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: 'Reason' }) }).click();
+    await dialog
+      .locator('.ant-select')
+      .filter({ has: page.getByRole('combobox', { name: 'Reason' }) })
+      .click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: 'Not reachable' }).click();
     await dialog.getByLabel('Note').fill('Three calls, no answer');
     await dialog.getByRole('button', { name: 'Mark as lost' }).click();
@@ -317,7 +351,15 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     await page.getByTestId('lead-name').filter({ hasText: lead.fullName }).waitFor();
     await page.getByTestId('change-status').click();
     const menu = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)');
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Contacted', 'Counselled', 'Shortlisted', 'Applied', 'Admitted', 'Enrolled', 'Mark as lost…']);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
+      'Contacted',
+      'Counselled',
+      'Shortlisted',
+      'Applied',
+      'Admitted',
+      'Enrolled',
+      'Mark as lost…',
+    ]);
     await menu.getByRole('menuitem', { name: 'Counselled' }).click();
 
     // Meanwhile a manager edits the lead.
@@ -372,12 +414,21 @@ describe('A manager working leads on a laptop', () => {
     const autoAssign = page.getByRole('switch', { name: 'Assign new website leads automatically' });
     await eventually(async () => (await autoAssign.getAttribute('aria-checked')) === 'true', 'the switch to show automatic assignment on', 60_000);
     await autoAssign.click();
-    await eventually(async () => (await api.request<{ autoAssign: boolean }>(managerToken, 'GET', '/settings/assignment')).data.autoAssign === false, 'auto-assign off');
+    await eventually(
+      async () => (await api.request<{ autoAssign: boolean }>(managerToken, 'GET', '/settings/assignment')).data.autoAssign === false,
+      'auto-assign off',
+    );
     await autoAssign.click();
-    await eventually(async () => (await api.request<{ autoAssign: boolean }>(managerToken, 'GET', '/settings/assignment')).data.autoAssign === true, 'auto-assign on');
+    await eventually(
+      async () => (await api.request<{ autoAssign: boolean }>(managerToken, 'GET', '/settings/assignment')).data.autoAssign === true,
+      'auto-assign on',
+    );
 
     // One advisor's leads, kept in the address.
-    await page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: 'Filter by advisor' }) }).click();
+    await page
+      .locator('.ant-select')
+      .filter({ has: page.getByRole('combobox', { name: 'Filter by advisor' }) })
+      .click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: 'Rahul Verma' }).click();
     await page.waitForURL((url) => 'advisorId' in filterValues(url.toString()));
     await eventually(async () => {
@@ -394,7 +445,10 @@ describe('A manager working leads on a laptop', () => {
     await assignment.locator('.ant-select').click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: 'Rahul Verma' }).click();
     await assignment.getByRole('button', { name: 'Assign' }).click();
-    await page.getByTestId('lead-header').getByText(/with Rahul Verma/).waitFor();
+    await page
+      .getByTestId('lead-header')
+      .getByText(/with Rahul Verma/)
+      .waitFor();
     await page.getByTestId('lead-timeline').getByText('Meera reassigned the lead from Priya Sharma to Rahul Verma').waitFor();
     expect((await api.request<LeadView>(managerToken, 'GET', `/leads/${lead.id}`)).data.advisorId).not.toBe(advisorId);
     await screenshot(page, 'laptop', 'lead-page-manager');

@@ -3,7 +3,17 @@ import { DEMO_ADVISORS, DEMO_LOGINS } from '@advisordesk/api-seed';
 import { filterValues } from './support/address';
 import { chooseOption, fieldError } from './support/antd';
 import { login } from './support/api';
-import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot, signIn, submitSignIn, type PageGlobals, type Viewport } from './support/browser';
+import {
+  fitsTheScreen,
+  launchBrowser,
+  newContext,
+  openFromMenu,
+  screenshot,
+  signIn,
+  submitSignIn,
+  type PageGlobals,
+  type Viewport,
+} from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 const DEMO_NAMES = [...DEMO_LOGINS.map((l) => l.name), ...DEMO_ADVISORS];
@@ -49,7 +59,12 @@ describe.each<Viewport>(['laptop', 'phone'])('AdvisorDesk admin on a %s', (viewp
       route.fulfill({
         status: 429,
         headers: { 'Content-Type': 'application/json', 'Retry-After': '42' },
-        body: JSON.stringify({ statusCode: 429, error: 'Too Many Requests', code: 'common.rateLimited', message: 'Too many sign-in attempts from this address: try again in a minute' }),
+        body: JSON.stringify({
+          statusCode: 429,
+          error: 'Too Many Requests',
+          code: 'common.rateLimited',
+          message: 'Too many sign-in attempts from this address: try again in a minute',
+        }),
       }),
     );
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -66,7 +81,10 @@ describe.each<Viewport>(['laptop', 'phone'])('AdvisorDesk admin on a %s', (viewp
     expect(await header.textContent()).toContain(admin.name);
     expect(await header.textContent()).toContain('Admin');
     const advisors = page.getByTestId('active-advisor');
-    await advisors.locator('.ant-statistic-content-value').filter({ hasText: String(DEMO_ADVISORS.length + 1) }).waitFor();
+    await advisors
+      .locator('.ant-statistic-content-value')
+      .filter({ hasText: String(DEMO_ADVISORS.length + 1) })
+      .waitFor();
 
     await openFromMenu(page, viewport, 'Users');
     await page.waitForURL(/\/users/);
@@ -133,7 +151,10 @@ describe.each<Viewport>(['laptop', 'phone'])('AdvisorDesk admin on a %s', (viewp
     const editor = page.getByRole('dialog', { name: 'Edit user' });
     const nameField = editor.getByLabel('Full name');
     // A function, not a string: the panel's CSP forbids evaluating strings.
-    await page.waitForFunction((email) => (globalThis as unknown as PageGlobals).document.getElementById('user-edit_email')?.value === email, newEmail);
+    await page.waitForFunction(
+      (email) => (globalThis as unknown as PageGlobals).document.getElementById('user-edit_email')?.value === email,
+      newEmail,
+    );
     expect(await nameField.inputValue()).toBe(newName);
     await nameField.fill(`${newName} Rao`);
     await editor.getByRole('button', { name: 'Save changes' }).click();

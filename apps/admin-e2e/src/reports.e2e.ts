@@ -46,7 +46,12 @@ async function clickBar(page: Page, chart: Locator, label: string) {
   let last: number | undefined;
   for (let y = box.y + 2; y < box.y + box.height - 2; y += 3) {
     await page.mouse.move(box.x + box.width * 0.5, y);
-    const title = (await tooltipTitle.count()) ? await tooltipTitle.first().textContent({ timeout: 500 }).catch(() => null) : null;
+    const title = (await tooltipTitle.count())
+      ? await tooltipTitle
+          .first()
+          .textContent({ timeout: 500 })
+          .catch(() => null)
+      : null;
     if (title?.trim() === label) {
       first ??= y;
       last = y;
@@ -57,7 +62,15 @@ async function clickBar(page: Page, chart: Locator, label: string) {
   const start = page.url();
   for (let x = box.x + box.width * 0.2; x < box.x + box.width * 0.9; x += box.width * 0.05) {
     await page.mouse.click(x, rowY);
-    if (await page.waitForURL((url) => url.toString() !== start, { timeout: 400 }).then(() => true, () => false)) return;
+    if (
+      await page
+        .waitForURL((url) => url.toString() !== start, { timeout: 400 })
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      return;
   }
   throw new Error(`clicking the bar of ${label} did not open anything`);
 }
@@ -122,7 +135,10 @@ describe('Reports', () => {
     expect(await topAdvisorRow.textContent()).toContain(count(topAdvisor.leads));
     await page.getByTestId('conversion-card').locator('canvas').first().waitFor();
     await page.getByTestId('trend-card').locator('canvas').first().waitFor();
-    await page.getByTestId('productivity-table').getByRole('row', { name: new RegExp(topAdvisor.label) }).waitFor();
+    await page
+      .getByTestId('productivity-table')
+      .getByRole('row', { name: new RegExp(topAdvisor.label) })
+      .waitFor();
     await screenshot(page, 'laptop', 'reports');
     await shootCard(page, 'conversion-card', 'reports-conversion-laptop');
     await shootCard(page, 'trend-card', 'reports-trend-laptop');
@@ -130,7 +146,9 @@ describe('Reports', () => {
 
     // Last month, from the period picker's presets: the address holds it and the figures reload.
     const period = lastMonth();
-    const reloaded = page.waitForResponse((r) => r.url().includes('/api/reports/funnel') && r.url().includes(`from=${period.from}`) && r.url().includes(`to=${period.to}`));
+    const reloaded = page.waitForResponse(
+      (r) => r.url().includes('/api/reports/funnel') && r.url().includes(`from=${period.from}`) && r.url().includes(`to=${period.to}`),
+    );
     await page.getByLabel('Period').first().click();
     await page.locator('.ant-picker-presets li').filter({ hasText: 'Last month' }).click();
     await page.waitForURL((url) => url.searchParams.get('from') === period.from && url.searchParams.get('to') === period.to);
@@ -191,7 +209,10 @@ describe('Reports', () => {
     await screenshot(page, 'phone', 'reports');
 
     const period = lastMonth();
-    await page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: 'Period' }) }).click();
+    await page
+      .locator('.ant-select')
+      .filter({ has: page.getByRole('combobox', { name: 'Period' }) })
+      .click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: 'Last month' }).click();
     await page.waitForURL((url) => url.searchParams.get('from') === period.from && url.searchParams.get('to') === period.to);
     const monthFunnel = await api.get<FunnelReport>(token, `/reports/funnel?from=${period.from}&to=${period.to}`);
@@ -223,7 +244,10 @@ describe('Reports', () => {
     // Marketing has no lead list: the groups are figures, not links.
     expect(await page.getByTestId('conversion-table-source').getByRole('button').count()).toBe(0);
     await page.getByRole('tab', { name: 'By campaign' }).click();
-    await page.getByTestId('conversion-table-utmCampaign').getByRole('row', { name: /spring-mba/ }).waitFor();
+    await page
+      .getByTestId('conversion-table-utmCampaign')
+      .getByRole('row', { name: /spring-mba/ })
+      .waitFor();
     await screenshot(page, 'laptop', 'reports-marketing');
 
     const [download, response] = await Promise.all([
@@ -291,7 +315,10 @@ describe('CSV export', () => {
     expect(total).toBeGreaterThan(0);
     expect(rows).toHaveLength(total);
     expect(rows.every((row) => row.source === 'website')).toBe(true);
-    await page.getByTestId('export-done').filter({ hasText: `${count(total)} leads` }).waitFor();
+    await page
+      .getByTestId('export-done')
+      .filter({ hasText: `${count(total)} leads` })
+      .waitFor();
 
     // The export log: who, role, when, the filters in words, the rows.
     await openFromMenu(page, 'laptop', 'Exports');

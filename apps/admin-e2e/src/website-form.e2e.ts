@@ -66,7 +66,9 @@ let counter = 0;
 /** A fresh Indian mobile, typed the way people do: `98xxx xxxxx`. */
 function newMobile(): { typed: string; digits: string } {
   counter++;
-  const digits = `98${String((Date.now() % 1_000_000) * 100 + counter).padStart(8, '0').slice(-8)}`;
+  const digits = `98${String((Date.now() % 1_000_000) * 100 + counter)
+    .padStart(8, '0')
+    .slice(-8)}`;
   return { typed: `${digits.slice(0, 5)} ${digits.slice(5)}`, digits };
 }
 
@@ -77,7 +79,10 @@ let unlistedSite: HostSite;
 let token: string;
 
 async function api<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${server.baseUrl}${path}`, { ...init, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...init.headers } });
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...init.headers },
+  });
   return { status: response.status, body: (await response.json()) as T };
 }
 
@@ -103,7 +108,8 @@ async function fillRequired(form: Locator, phone: string, name = 'Ananya Gupta')
 
 beforeAll(async () => {
   for (const file of ['dist/widget/embed.js', 'dist/widget/inquiry.html']) {
-    if (!existsSync(join(WORKSPACE_ROOT, file))) throw new Error(`${file} is missing: run \`npx vite build --config apps/widget/vite.config.mts\` first`);
+    if (!existsSync(join(WORKSPACE_ROOT, file)))
+      throw new Error(`${file} is missing: run \`npx vite build --config apps/widget/vite.config.mts\` first`);
   }
   let apiOrigin = '';
   allowedSite = await hostSite(() => apiOrigin);
@@ -111,7 +117,11 @@ beforeAll(async () => {
   server = await startServer({ CORS_ORIGINS: allowedSite.origin, INQUIRY_RATE_LIMIT: '1000', WIDGET_DIST_DIR: join(WORKSPACE_ROOT, 'dist/widget') });
   apiOrigin = server.baseUrl;
   browser = await launchBrowser();
-  const login = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: admin.email, password: admin.password }) });
+  const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: admin.email, password: admin.password }),
+  });
   token = ((await login.json()) as { accessToken: string }).accessToken;
 });
 
@@ -147,7 +157,10 @@ describe('the Quick Inquiry widget on the advisory website', () => {
     // Both consent boxes start unticked; the notice is shown next to them.
     expect(await form.getByRole('checkbox', { name: 'Send me WhatsApp updates about this inquiry' }).isChecked()).toBe(false);
     expect(await form.getByRole('checkbox', { name: /marketing/ }).isChecked()).toBe(false);
-    await form.getByText(/withdraw/i).first().waitFor();
+    await form
+      .getByText(/withdraw/i)
+      .first()
+      .waitFor();
     await screenshot(page, 'phone', 'website-form');
     expect(await fitsTheScreen(page)).toBe(true);
 
@@ -187,12 +200,20 @@ describe('the Quick Inquiry widget on the advisory website', () => {
     expect(await isFocused(thanks)).toBe(true);
     const reference = (await form.locator('.reference').textContent()) ?? '';
     expect(reference).toMatch(/^AD-[0-9A-Z]{8}$/);
-    await form.getByText(`An advisor will WhatsApp you on +91 ${mobile.digits.slice(0, 5)} ${mobile.digits.slice(5)} within one working day.`).waitFor();
+    await form
+      .getByText(`An advisor will WhatsApp you on +91 ${mobile.digits.slice(0, 5)} ${mobile.digits.slice(5)} within one working day.`)
+      .waitFor();
     expect(await fitsTheScreen(page)).toBe(true);
     await screenshot(page, 'phone', 'website-form-thanks');
 
     const posted = request.postDataJSON();
-    expect(posted).toMatchObject({ sourceUrl: `${allowedSite.origin}${GUIDE_PATH}`, referrer: 'https://www.google.com/', utm: { source: 'google', campaign: 'spring-mba' }, consentNoticeVersion: config.notice.version, website: '' });
+    expect(posted).toMatchObject({
+      sourceUrl: `${allowedSite.origin}${GUIDE_PATH}`,
+      referrer: 'https://www.google.com/',
+      utm: { source: 'google', campaign: 'spring-mba' },
+      consentNoticeVersion: config.notice.version,
+      website: '',
+    });
     expect(request.headers()['idempotency-key']).toMatch(/^[0-9a-f-]{32,36}$/);
 
     const [lead] = await leadsWithPhone(mobile.digits);
@@ -315,7 +336,12 @@ describe('the Quick Inquiry widget on the advisory website', () => {
             status: 400,
             headers: { 'Access-Control-Allow-Origin': allowedSite.origin },
             contentType: 'application/json',
-            body: JSON.stringify({ statusCode: 400, code: 'common.validation', message: 'Invalid', fields: [{ field: 'email', message: 'email must be an email address' }] }),
+            body: JSON.stringify({
+              statusCode: 400,
+              code: 'common.validation',
+              message: 'Invalid',
+              fields: [{ field: 'email', message: 'email must be an email address' }],
+            }),
           }),
     );
     await form.getByRole('button', { name: 'Send inquiry' }).click();

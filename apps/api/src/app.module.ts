@@ -9,6 +9,15 @@ import { ReportsModule } from '@advisordesk/api-reports';
 import { ExportsModule } from '@advisordesk/api-exports';
 
 @Module({
-  imports: [AppConfigModule.forRoot(), DatabaseModule.forRoot(), AuthModule, LeadsModule, CatalogueModule, ComparisonsModule, ReportsModule, ExportsModule],
+  imports: [
+    AppConfigModule.forRoot(),
+    DatabaseModule.forRoot(),
+    AuthModule,
+    LeadsModule,
+    CatalogueModule,
+    ComparisonsModule,
+    ReportsModule,
+    ExportsModule,
+  ],
 })
 export class AppModule {}

@@ -26,7 +26,11 @@ async function bootstrap() {
   if (database.migrated.length) logger.info({ migrations: database.migrated }, 'migrations applied');
 
   const { AppModule } = await import('./app.module');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: false, logger: new NestPinoLogger(logger) });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    bufferLogs: false,
+    logger: new NestPinoLogger(logger),
+  });
   configureApp(app, { serveAdminPanel: true, logger });
 
   if (database.embedded) {

@@ -51,7 +51,11 @@ function dtoClasses(app: INestApplication): Map<string, Dto> {
 
 /** A DTO's fields, with the DTO of each nested object field. */
 function fieldsOf(dto: Dto): { name: string; nested?: Dto }[] {
-  const names = new Set(getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).map((m) => m.propertyName));
+  const names = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(dto, '', true, false)
+      .map((m) => m.propertyName),
+  );
   return [...names].map((name) => {
     const type = defaultMetadataStorage.findTypeMetadata(dto, name)?.typeFunction?.() as Dto | undefined;
     return { name, nested: type && type !== (String as unknown) && type !== (Date as unknown) ? type : undefined };
@@ -87,8 +91,19 @@ const HOSTILE_QUERIES = [
   ...BUILT_IN_KEYS.map((key) => `${key}=1`),
   ...BUILT_IN_KEYS.map((key) => `${key}[x]=1`),
   ...BUILT_IN_KEYS.map((key) => `status[${key}]=1`),
-  'q=%00', 'q=%ED%A0%80', 'q=%uD800', 'q[constructor]=x', '_sort=constructor', '_sort=__proto__', '_order[x]=1', '_start[]=1&_start[]=2',
-  'status=new%00', 'from=2026-04-01%00', 'groupBy=constructor', 'groupBy[x]=1', 'createdAt_gte=%00',
+  'q=%00',
+  'q=%ED%A0%80',
+  'q=%uD800',
+  'q[constructor]=x',
+  '_sort=constructor',
+  '_sort=__proto__',
+  '_order[x]=1',
+  '_start[]=1&_start[]=2',
+  'status=new%00',
+  'from=2026-04-01%00',
+  'groupBy=constructor',
+  'groupBy[x]=1',
+  'createdAt_gte=%00',
 ];
 
 describe('hostile input to every endpoint', () => {
@@ -97,7 +112,10 @@ describe('hostile input to every endpoint', () => {
   let document: OpenAPIObject;
 
   beforeAll(async () => {
-    t = await createTestApp([AuthModule, LeadsModule, CatalogueModule, ComparisonsModule, ReportsModule, ExportsModule], { INQUIRY_RATE_LIMIT: '1000000', LOGIN_RATE_LIMIT: '1000000' });
+    t = await createTestApp([AuthModule, LeadsModule, CatalogueModule, ComparisonsModule, ReportsModule, ExportsModule], {
+      INQUIRY_RATE_LIMIT: '1000000',
+      LOGIN_RATE_LIMIT: '1000000',
+    });
     admin = await createUserAndSignIn(t.http, t.dataSource, 'admin', 'Asha Admin');
     document = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());
   });
@@ -118,8 +136,11 @@ describe('hostile input to every endpoint', () => {
         const operation = operations[method];
         if (!operation) continue;
         // Signing out ends the admin's sessions: give every endpoint a fresh sign-in.
-        const auth = { Authorization: `Bearer ${(await request(t.http).post('/api/auth/login').send({ email: admin.email, password: admin.password })).body.accessToken}` };
-        const ref = (operation.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> } | undefined)?.content?.['application/json']?.schema?.$ref;
+        const auth = {
+          Authorization: `Bearer ${(await request(t.http).post('/api/auth/login').send({ email: admin.email, password: admin.password })).body.accessToken}`,
+        };
+        const ref = (operation.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> } | undefined)?.content?.['application/json']
+          ?.schema?.$ref;
         const dto = ref ? dtos.get(ref.split('/').pop() ?? '') : undefined;
         const attempts: { query: string; body?: string }[] = HOSTILE_QUERIES.map((query) => ({ query }));
         if (method !== 'get' && method !== 'delete') for (const body of hostileBodies(dto)) attempts.push({ query: '', body });
@@ -129,7 +150,8 @@ describe('hostile input to every endpoint', () => {
           if (attempt.body !== undefined) call = call.set('Content-Type', 'application/json').send(attempt.body);
           const response = await call;
           sent++;
-          if (response.status >= 500) failures.push(`${method.toUpperCase()} ${url} ${attempt.body ?? ''} → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+          if (response.status >= 500)
+            failures.push(`${method.toUpperCase()} ${url} ${attempt.body ?? ''} → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
         }
       }
     }
@@ -139,11 +161,16 @@ describe('hostile input to every endpoint', () => {
 
   it('the same hostile bodies on the public form are 400s that name the field', async () => {
     for (const text of HOSTILE_TEXT) {
-      const response = await request(t.http).post('/api/public/inquiries').send({ fullName: 'Asha Rao', phone: '9876543210', email: text, consent: { whatsapp: false, marketing: false } });
+      const response = await request(t.http)
+        .post('/api/public/inquiries')
+        .send({ fullName: 'Asha Rao', phone: '9876543210', email: text, consent: { whatsapp: false, marketing: false } });
       expect(response.status).toBe(400);
       expect(response.body.fields.map((f: { field: string }) => f.field)).toContain('email');
     }
-    const proto = await request(t.http).post('/api/public/inquiries').set('Content-Type', 'application/json').send('{"fullName": "Asha Rao", "phone": "9876543210", "consent": {"whatsapp": false, "marketing": false}, "__proto__": {"isAdmin": true}}');
+    const proto = await request(t.http)
+      .post('/api/public/inquiries')
+      .set('Content-Type', 'application/json')
+      .send('{"fullName": "Asha Rao", "phone": "9876543210", "consent": {"whatsapp": false, "marketing": false}, "__proto__": {"isAdmin": true}}');
     expect(proto.status).toBe(400);
     expect(proto.body.fields.map((f: { field: string }) => f.field)).toContain('__proto__');
     const listed = await request(t.http).get('/api/leads?constructor=1').set(admin.auth);

@@ -2,12 +2,22 @@ import { loadConfig, newIdempotencyKey, sendInquiry } from './api';
 import type { PublicInquiryBody } from '@advisordesk/shared';
 
 const API = 'https://desk.example.in';
-const body: PublicInquiryBody = { fullName: 'Ananya Gupta', phone: '98765 43210', consent: { whatsapp: true, marketing: false }, minor: false, website: '' };
-const json = (status: number, data: unknown, headers: Record<string, string> = {}) => new Response(JSON.stringify(data), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+const body: PublicInquiryBody = {
+  fullName: 'Ananya Gupta',
+  phone: '98765 43210',
+  consent: { whatsapp: true, marketing: false },
+  minor: false,
+  website: '',
+};
+const json = (status: number, data: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(data), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 const networkError = () => Promise.reject(new TypeError('Failed to fetch'));
 
 /** A fake network: POSTs answered by `posts` in turn; GETs (the form config) by `get`. */
-function network(posts: (() => Promise<Response>)[], get: (mode: RequestMode | undefined) => Promise<Response> = () => Promise.resolve(json(200, {}))) {
+function network(
+  posts: (() => Promise<Response>)[],
+  get: (mode: RequestMode | undefined) => Promise<Response> = () => Promise.resolve(json(200, {})),
+) {
   const keys: (string | null)[] = [];
   const modes: (RequestMode | undefined)[] = [];
   const fetch = jest.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
@@ -28,7 +38,10 @@ describe('sending the inquiry', () => {
   it('retries a network failure with the same Idempotency-Key', async () => {
     const net = network([networkError, networkError, () => Promise.resolve(json(201, { reference: 'AD-7K3M9Q2W' }))]);
     const onRetry = jest.fn();
-    expect(await sendInquiry(API, body, 'key-1', { fetch: net.fetch, sleep: net.sleep, onRetry })).toEqual({ kind: 'created', reference: 'AD-7K3M9Q2W' });
+    expect(await sendInquiry(API, body, 'key-1', { fetch: net.fetch, sleep: net.sleep, onRetry })).toEqual({
+      kind: 'created',
+      reference: 'AD-7K3M9Q2W',
+    });
     expect(net.keys).toEqual(['key-1', 'key-1', 'key-1']);
     expect(net.sleep.mock.calls).toEqual([[1_000], [3_000]]);
     expect(onRetry.mock.calls).toEqual([[1], [2]]);
@@ -56,8 +69,21 @@ describe('sending the inquiry', () => {
   it('answers the rate limit, field errors and other failures as they are', async () => {
     const limited = network([() => Promise.resolve(json(429, { message: 'slow down' }, { 'Retry-After': '42' }))]);
     expect(await sendInquiry(API, body, 'k', limited)).toEqual({ kind: 'rate-limited', retryAfterSeconds: 42 });
-    const invalid = network([() => Promise.resolve(json(400, { statusCode: 400, message: 'phone must be a valid mobile number', fields: [{ field: 'phone', message: 'phone must be a valid mobile number' }] }))]);
-    expect(await sendInquiry(API, body, 'k', invalid)).toEqual({ kind: 'invalid', message: 'phone must be a valid mobile number', fields: [{ field: 'phone', message: 'phone must be a valid mobile number' }] });
+    const invalid = network([
+      () =>
+        Promise.resolve(
+          json(400, {
+            statusCode: 400,
+            message: 'phone must be a valid mobile number',
+            fields: [{ field: 'phone', message: 'phone must be a valid mobile number' }],
+          }),
+        ),
+    ]);
+    expect(await sendInquiry(API, body, 'k', invalid)).toEqual({
+      kind: 'invalid',
+      message: 'phone must be a valid mobile number',
+      fields: [{ field: 'phone', message: 'phone must be a valid mobile number' }],
+    });
     const broken = network([() => Promise.resolve(new Response('<html>oops</html>', { status: 500 }))]);
     expect(await sendInquiry(API, body, 'k', broken)).toEqual({ kind: 'failed', status: 500, message: 'The server answered 500' });
     expect(limited.sleep).not.toHaveBeenCalled();

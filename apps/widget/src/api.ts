@@ -86,7 +86,12 @@ const TRANSIENT = new Set([502, 503, 504]);
  * Posts the inquiry with its `Idempotency-Key`, retrying network failures (and gateway errors)
  * with the same key after `retryDelays`, so a retry can never make a second lead.
  */
-export async function sendInquiry(apiOrigin: string, body: PublicInquiryBody, idempotencyKey: string, options: ApiOptions = {}): Promise<SubmitOutcome> {
+export async function sendInquiry(
+  apiOrigin: string,
+  body: PublicInquiryBody,
+  idempotencyKey: string,
+  options: ApiOptions = {},
+): Promise<SubmitOutcome> {
   const fetchFn = options.fetch ?? fetch;
   const sleep = options.sleep ?? wait;
   const delays = options.retryDelays ?? DEFAULTS.retryDelays;

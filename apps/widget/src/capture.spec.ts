@@ -2,16 +2,20 @@ import { capturePage, webAddress } from './capture';
 
 describe('what the widget captures from the page it sits on', () => {
   it('the page address, the referrer and the utm_* parameters', () => {
-    const href = 'https://guides.example.in/online-mba?utm_source=google&utm_medium=cpc&utm_campaign=spring-mba&utm_term=online%20mba&utm_content=ad-1&page=2#fees';
+    const href =
+      'https://guides.example.in/online-mba?utm_source=google&utm_medium=cpc&utm_campaign=spring-mba&utm_term=online%20mba&utm_content=ad-1&page=2#fees';
     expect(capturePage(href, 'https://www.google.com/')).toEqual({
-      sourceUrl: 'https://guides.example.in/online-mba?utm_source=google&utm_medium=cpc&utm_campaign=spring-mba&utm_term=online%20mba&utm_content=ad-1&page=2',
+      sourceUrl:
+        'https://guides.example.in/online-mba?utm_source=google&utm_medium=cpc&utm_campaign=spring-mba&utm_term=online%20mba&utm_content=ad-1&page=2',
       referrer: 'https://www.google.com/',
       utm: { source: 'google', medium: 'cpc', campaign: 'spring-mba', term: 'online mba', content: 'ad-1' },
     });
   });
 
   it('leaves out an empty or non-web referrer, absent or blank UTM parameters', () => {
-    expect(capturePage('https://guides.example.in/a?utm_source=&utm_campaign=%20', '')).toEqual({ sourceUrl: 'https://guides.example.in/a?utm_source=&utm_campaign=%20' });
+    expect(capturePage('https://guides.example.in/a?utm_source=&utm_campaign=%20', '')).toEqual({
+      sourceUrl: 'https://guides.example.in/a?utm_source=&utm_campaign=%20',
+    });
     expect(capturePage('https://guides.example.in/a', 'android-app://com.google.android.gm/')).toEqual({ sourceUrl: 'https://guides.example.in/a' });
   });
 

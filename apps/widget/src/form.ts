@@ -87,7 +87,13 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
             ? "We couldn't load the form. Check your internet connection and try again."
             : 'The form is unavailable right now. Please try again in a few minutes.';
       const retry = h('button', { type: 'button', class: 'secondary' }, 'Try again');
-      const box = h('div', { class: 'unavailable', role: 'alert' }, h('p', { class: 'alert-title' }, 'The inquiry form could not be loaded'), h('p', {}, message), result.reason === 'refused' ? null : retry);
+      const box = h(
+        'div',
+        { class: 'unavailable', role: 'alert' },
+        h('p', { class: 'alert-title' }, 'The inquiry form could not be loaded'),
+        h('p', {}, message),
+        result.reason === 'refused' ? null : retry,
+      );
       retry.addEventListener('click', () => {
         box.remove();
         container.append(loading);
@@ -110,7 +116,12 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
     const hint = (name: string, text: string) => h('p', { class: 'hint', id: id(`${name}-hint`) }, text);
     const selectBox = (select: HTMLSelectElement) => h('span', { class: 'select' }, select);
 
-    function textField(name: FieldName, label: string, input: HTMLInputElement | HTMLSelectElement, extra: { hint?: string; optional?: boolean } = {}) {
+    function textField(
+      name: FieldName,
+      label: string,
+      input: HTMLInputElement | HTMLSelectElement,
+      extra: { hint?: string; optional?: boolean } = {},
+    ) {
       input.id = id(name);
       const error = errorEl(name);
       const hintId = extra.hint ? id(`${name}-hint`) : undefined;
@@ -129,11 +140,26 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
     function phoneField(name: 'phone' | 'guardian.phone', label: string, hintText: string) {
       const country = h('select', { id: id(`${name}-country`), 'aria-label': `Country code of the ${label.toLowerCase()}` });
       for (const c of PHONE_COUNTRIES) country.append(h('option', { value: c.code }, `+${c.dial} ${c.name}`));
-      const input = h('input', { id: id(name), type: 'tel', inputmode: 'tel', autocomplete: name === 'phone' ? 'tel' : 'off', maxlength: 25, placeholder: '98765 43210', 'aria-describedby': id(`${name}-hint`) });
+      const input = h('input', {
+        id: id(name),
+        type: 'tel',
+        inputmode: 'tel',
+        autocomplete: name === 'phone' ? 'tel' : 'off',
+        maxlength: 25,
+        placeholder: '98765 43210',
+        'aria-describedby': id(`${name}-hint`),
+      });
       country.addEventListener('change', () => (input.placeholder = country.value === 'IN' ? '98765 43210' : ''));
       const error = errorEl(name);
       fields.set(name, { focus: input, controls: [input], error, hintId: id(`${name}-hint`) });
-      const wrapper = h('div', { class: 'field' }, h('label', { for: input.id }, label), hint(name, hintText), h('div', { class: 'phone' }, selectBox(country), input), error);
+      const wrapper = h(
+        'div',
+        { class: 'field' },
+        h('label', { for: input.id }, label),
+        hint(name, hintText),
+        h('div', { class: 'phone' }, selectBox(country), input),
+        error,
+      );
       return { wrapper, country, input };
     }
 
@@ -172,12 +198,20 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
       'fieldset',
       { class: 'field' },
       h('legend', {}, 'Are you under 18?'),
-      h('div', { class: 'choices' }, h('label', { class: 'choice', for: minorYes.id }, minorYes, h('span', {}, 'Yes')), h('label', { class: 'choice', for: minorNo.id }, minorNo, h('span', {}, 'No'))),
+      h(
+        'div',
+        { class: 'choices' },
+        h('label', { class: 'choice', for: minorYes.id }, minorYes, h('span', {}, 'Yes')),
+        h('label', { class: 'choice', for: minorNo.id }, minorNo, h('span', {}, 'No')),
+      ),
       minorError,
     );
     const guardianName = h('input', { type: 'text', autocomplete: 'off', maxlength: INQUIRY_LIMITS.fullName });
     const guardianPhone = phoneField('guardian.phone', "Parent or guardian's mobile number", 'An advisor may call them to confirm.');
-    const guardianConsent = checkbox('guardian.consent', 'I am their parent or guardian. I agree to these details being used to answer this inquiry, and to an advisor contacting us about it.');
+    const guardianConsent = checkbox(
+      'guardian.consent',
+      'I am their parent or guardian. I agree to these details being used to answer this inquiry, and to an advisor contacting us about it.',
+    );
     const guardianSet = h(
       'fieldset',
       { class: 'guardian', hidden: true },
@@ -194,10 +228,22 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
     // Consent: two separate boxes, never ticked for the person, next to the notice they consent under.
     const noticeId = id('notice');
     const notice = h('p', { class: 'notice', id: noticeId }, config.notice.text);
-    if (config.notice.url) notice.append(' ', h('a', { href: config.notice.url, target: '_blank', rel: 'noopener noreferrer' }, 'Read the full notice'));
+    if (config.notice.url)
+      notice.append(' ', h('a', { href: config.notice.url, target: '_blank', rel: 'noopener noreferrer' }, 'Read the full notice'));
     const consentWhatsapp = checkbox('consent.whatsapp', 'Send me WhatsApp updates about this inquiry', noticeId);
-    const consentMarketing = checkbox('consent.marketing', 'Also send me news about courses and offers (marketing). I can stop these at any time.', noticeId);
-    const consentSet = h('fieldset', { class: 'consent' }, h('legend', {}, 'How we may contact you'), consentWhatsapp.wrapper, consentMarketing.wrapper, notice);
+    const consentMarketing = checkbox(
+      'consent.marketing',
+      'Also send me news about courses and offers (marketing). I can stop these at any time.',
+      noticeId,
+    );
+    const consentSet = h(
+      'fieldset',
+      { class: 'consent' },
+      h('legend', {}, 'How we may contact you'),
+      consentWhatsapp.wrapper,
+      consentMarketing.wrapper,
+      notice,
+    );
 
     // The honeypot: off-screen and out of the tab order; people leave it empty, bots fill it.
     const website = h('input', { type: 'text', name: 'website', tabindex: -1, autocomplete: 'off', id: id('website') });
@@ -228,7 +274,12 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
       h('div', { class: 'actions' }, submit, status),
     );
 
-    const intro = h('div', { class: 'intro' }, h(Heading, { id: id('title') }, 'Quick Inquiry'), h('p', {}, 'Enter your details to receive customised university comparisons directly on WhatsApp.'));
+    const intro = h(
+      'div',
+      { class: 'intro' },
+      h(Heading, { id: id('title') }, 'Quick Inquiry'),
+      h('p', {}, 'Enter your details to receive customised university comparisons directly on WhatsApp.'),
+    );
     container.append(intro, form);
 
     // ---- behaviour ----
@@ -370,7 +421,13 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
         next.append(h('li', {}, 'They will ask about your goals and send you customised university comparisons with exact fees, on WhatsApp.'));
       } else {
         next.append(h('li', {}, `An advisor will call you on ${number} within one working day.`));
-        next.append(h('li', {}, 'They will ask about your goals and share customised university comparisons with exact fees. You did not ask for WhatsApp updates, so we will not message you there unless you tell the advisor you would like that.'));
+        next.append(
+          h(
+            'li',
+            {},
+            'They will ask about your goals and share customised university comparisons with exact fees. You did not ask for WhatsApp updates, so we will not message you there unless you tell the advisor you would like that.',
+          ),
+        );
       }
       if (body.minor) next.append(h('li', {}, 'As you are under 18, your parent or guardian may be called to confirm.'));
       const done = h(

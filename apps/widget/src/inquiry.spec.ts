@@ -27,7 +27,12 @@ describe('the Quick Inquiry, checked and turned into the API body', () => {
     const result = buildInquiry(empty, 1, {});
     expect(result).toEqual({
       ok: false,
-      errors: { fullName: 'Enter your full name', phone: 'Enter your WhatsApp number', city: 'Enter your city', minor: 'Please answer: are you under 18?' },
+      errors: {
+        fullName: 'Enter your full name',
+        phone: 'Enter your WhatsApp number',
+        city: 'Enter your city',
+        minor: 'Please answer: are you under 18?',
+      },
     });
   });
 
@@ -47,7 +52,11 @@ describe('the Quick Inquiry, checked and turned into the API body', () => {
   });
 
   it('sends consent as ticked (never assumed), the notice version, the page context and the honeypot', () => {
-    const result = buildInquiry({ ...filled, email: ' ananya@example.in ', courseInterest: 'Online MBA', level: 'PG', mode: 'online', consentWhatsapp: true }, 3, page);
+    const result = buildInquiry(
+      { ...filled, email: ' ananya@example.in ', courseInterest: 'Online MBA', level: 'PG', mode: 'online', consentWhatsapp: true },
+      3,
+      page,
+    );
     expect(result).toEqual({
       ok: true,
       body: {
@@ -73,7 +82,11 @@ describe('the Quick Inquiry, checked and turned into the API body', () => {
     expect(missing.ok || Object.keys(missing.errors)).toEqual(['guardian.fullName', 'guardian.phone', 'guardian.consent']);
     const unticked = buildInquiry({ ...filled, minor: 'yes', guardianName: 'Sunita Gupta', guardianPhone: '98111 22334' }, 1, {});
     expect(unticked.ok || unticked.errors).toEqual({ 'guardian.consent': 'Your parent or guardian must agree before you can send this form' });
-    const agreed = buildInquiry({ ...filled, minor: 'yes', guardianName: 'Sunita Gupta', guardianCountry: 'AE', guardianPhone: '50 123 4567', guardianConsent: true }, 1, {});
+    const agreed = buildInquiry(
+      { ...filled, minor: 'yes', guardianName: 'Sunita Gupta', guardianCountry: 'AE', guardianPhone: '50 123 4567', guardianConsent: true },
+      1,
+      {},
+    );
     expect(agreed.ok && agreed.body).toMatchObject({ minor: true, guardian: { fullName: 'Sunita Gupta', phone: '+971 50 123 4567', consent: true } });
   });
 });

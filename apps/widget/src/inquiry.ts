@@ -1,4 +1,12 @@
-import { INQUIRY_LIMITS, PHONE_COUNTRIES, phoneFromForm, type LeadMode, type PhoneCountry, type ProgramLevel, type PublicInquiryBody } from '@advisordesk/shared';
+import {
+  INQUIRY_LIMITS,
+  PHONE_COUNTRIES,
+  phoneFromForm,
+  type LeadMode,
+  type PhoneCountry,
+  type ProgramLevel,
+  type PublicInquiryBody,
+} from '@advisordesk/shared';
 import type { PageContext } from './capture';
 
 /** What the person entered, as the form holds it. */
@@ -43,7 +51,21 @@ export type FieldName =
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
 /** In the order the form shows them, so the first error is the first field to fix. */
-export const FIELD_ORDER: FieldName[] = ['fullName', 'phone', 'email', 'city', 'courseInterest', 'level', 'mode', 'consent.whatsapp', 'consent.marketing', 'minor', 'guardian.fullName', 'guardian.phone', 'guardian.consent'];
+export const FIELD_ORDER: FieldName[] = [
+  'fullName',
+  'phone',
+  'email',
+  'city',
+  'courseInterest',
+  'level',
+  'mode',
+  'consent.whatsapp',
+  'consent.marketing',
+  'minor',
+  'guardian.fullName',
+  'guardian.phone',
+  'guardian.consent',
+];
 
 // The address part is what browsers accept in <input type=email>, the domain needs a dot and a
 // letters-only top level, as the API's check does.
@@ -59,7 +81,10 @@ function phoneError(country: PhoneCountry, typed: string, empty: string): { sent
   if (check.reason === 'empty') return { sent, error: empty };
   const international = /^\s*(\+|00)/.test(typed);
   if (international) return { sent, error: 'Enter a valid mobile number with its country code, e.g. +91 98765 43210' };
-  return { sent, error: country === 'IN' ? 'Enter a valid 10-digit mobile number, e.g. 98765 43210' : `Enter a valid ${countryName(country)} mobile number` };
+  return {
+    sent,
+    error: country === 'IN' ? 'Enter a valid 10-digit mobile number, e.g. 98765 43210' : `Enter a valid ${countryName(country)} mobile number`,
+  };
 }
 
 function text(value: string, max: number): string | undefined {
@@ -71,7 +96,11 @@ function text(value: string, max: number): string | undefined {
  * Checks the form with the API's rules (the phone with the very function the API uses) and builds
  * the request body, or answers a message for each field to fix.
  */
-export function buildInquiry(values: FormValues, noticeVersion: number | undefined, page: PageContext): { ok: true; body: PublicInquiryBody } | { ok: false; errors: FieldErrors } {
+export function buildInquiry(
+  values: FormValues,
+  noticeVersion: number | undefined,
+  page: PageContext,
+): { ok: true; body: PublicInquiryBody } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const fullName = values.fullName.trim();
   if (!fullName) errors.fullName = 'Enter your full name';
@@ -82,7 +111,8 @@ export function buildInquiry(values: FormValues, noticeVersion: number | undefin
   if (phone.error) errors.phone = phone.error;
 
   const email = values.email.trim();
-  if (email && (!EMAIL.test(email) || email.length > INQUIRY_LIMITS.email)) errors.email = 'Enter a valid email address, e.g. name@example.com, or leave it empty';
+  if (email && (!EMAIL.test(email) || email.length > INQUIRY_LIMITS.email))
+    errors.email = 'Enter a valid email address, e.g. name@example.com, or leave it empty';
 
   if (!values.city.trim()) errors.city = 'Enter your city';
 

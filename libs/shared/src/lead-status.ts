@@ -28,15 +28,7 @@ export const LEAD_STATUS_COLORS: Record<LeadStatus, string> = {
   lost: 'red',
 };
 
-export const LOST_REASONS = [
-  'not_reachable',
-  'not_interested',
-  'budget',
-  'not_eligible',
-  'chose_another_provider',
-  'duplicate',
-  'other',
-] as const;
+export const LOST_REASONS = ['not_reachable', 'not_interested', 'budget', 'not_eligible', 'chose_another_provider', 'duplicate', 'other'] as const;
 export type LostReason = (typeof LOST_REASONS)[number];
 
 export const LOST_REASON_LABELS: Record<LostReason, string> = {

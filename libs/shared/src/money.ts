@@ -32,7 +32,9 @@ export function formatInrShort(paise: Paise | null | undefined): string {
 
 /** Whole or decimal rupees (as typed by a person) to paise, without float drift. */
 export function rupeesToPaise(rupees: number | string): Paise {
-  const text = String(rupees).trim().replace(/[₹,\s]/g, '');
+  const text = String(rupees)
+    .trim()
+    .replace(/[₹,\s]/g, '');
   if (!/^-?\d+(\.\d{1,2})?$/.test(text)) throw new Error(`not an amount in rupees: ${rupees}`);
   const negative = text.startsWith('-');
   const [whole, fraction = ''] = text.replace('-', '').split('.');

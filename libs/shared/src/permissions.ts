@@ -50,7 +50,18 @@ export function rolesThatCanWrite(area: Area): Role[] {
  * Names are the lead list's filters (an export also takes their `_gte`/`_lte`/`_ne`/`_like` forms).
  */
 export const MARKETING_REPORT_FILTERS = ['from', 'to', 'source', 'utmSource', 'utmCampaign', 'campaign', 'level'] as const;
-export const MARKETING_EXPORT_FILTERS = ['createdAt', 'source', 'utmSource', 'utmCampaign', 'courseInterest', 'level', 'mode', 'city', 'state', 'status'] as const;
+export const MARKETING_EXPORT_FILTERS = [
+  'createdAt',
+  'source',
+  'utmSource',
+  'utmCampaign',
+  'courseInterest',
+  'level',
+  'mode',
+  'city',
+  'state',
+  'status',
+] as const;
 
 /** The first query parameter outside `allowed` (by its filter name, ignoring `_gte`-style suffixes), if any. */
 export function firstFilterOutside(keys: readonly string[], allowed: readonly string[]): string | undefined {

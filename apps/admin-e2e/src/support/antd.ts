@@ -14,7 +14,10 @@ export async function searchAndChoose(page: Page, scope: Page | Locator, label: 
   const box = scope.getByRole('combobox', { name: label, exact: true });
   await box.click();
   await box.fill(text);
-  const choice = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:not(.ant-select-item-option-disabled)').filter({ hasText: option }).first();
+  const choice = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:not(.ant-select-item-option-disabled)')
+    .filter({ hasText: option })
+    .first();
   await choice.waitFor();
   await choice.click();
 }

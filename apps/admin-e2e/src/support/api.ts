@@ -14,7 +14,11 @@ export function login(role: Role): (typeof DEMO_LOGINS)[number] {
  */
 export function apiOf(baseUrl: () => string) {
   const signIn = async (email: string, password: string): Promise<AuthTokens> => {
-    const response = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const response = await fetch(`${baseUrl()}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     if (!response.ok) throw new Error(`sign-in of ${email} answered ${response.status}`);
     return (await response.json()) as AuthTokens;
   };

@@ -12,7 +12,9 @@ function setup() {
   const adapter = async (config: InternalAxiosRequestConfig): Promise<AxiosResponse> => {
     const url = config.url ?? '';
     requests.push({ url, auth: config.headers.get('Authorization') as string | undefined });
-    const headers: Record<string, string> = url.startsWith('/api/leads') ? { 'x-total-count': '1043217', 'x-total-count-estimated': 'true' } : { 'x-total-count': '3' };
+    const headers: Record<string, string> = url.startsWith('/api/leads')
+      ? { 'x-total-count': '1043217', 'x-total-count-estimated': 'true' }
+      : { 'x-total-count': '3' };
     return { data: [{ id: 'a' }], status: 200, statusText: 'OK', headers: new AxiosHeaders(headers), config };
   };
   const store = createMemorySessionStore({ accessToken: 'access-1', refreshToken: 'refresh-1', user });
@@ -33,7 +35,11 @@ describe('isTotalEstimated', () => {
 describe('data provider', () => {
   it('a list page says its total is an estimate when the API does', async () => {
     const { api } = setup();
-    await expect(api.getList({ resource: 'leads', pagination: { currentPage: 2, pageSize: 25 } })).resolves.toEqual({ data: [{ id: 'a' }], total: 1_043_217, estimated: true });
+    await expect(api.getList({ resource: 'leads', pagination: { currentPage: 2, pageSize: 25 } })).resolves.toEqual({
+      data: [{ id: 'a' }],
+      total: 1_043_217,
+      estimated: true,
+    });
   });
 
   it('a counted total is not an estimate, and each page keeps its own answer', async () => {

@@ -26,18 +26,30 @@ export function createDataProvider(apiUrl: string, httpClient: AxiosInstance) {
   const rest = simpleRest(apiUrl, httpClient);
   return {
     ...rest,
-    getList: async <TData extends BaseRecord = BaseRecord>({ resource, pagination, filters, sorters, meta }: GetListParams): Promise<ListPage<TData>> => {
+    getList: async <TData extends BaseRecord = BaseRecord>({
+      resource,
+      pagination,
+      filters,
+      sorters,
+      meta,
+    }: GetListParams): Promise<ListPage<TData>> => {
       const { currentPage = 1, pageSize = 10, mode = 'server' } = pagination ?? {};
       const paging = mode === 'server' ? { _start: (currentPage - 1) * pageSize, _end: currentPage * pageSize } : {};
       const query = queryString(sorters, filters, paging);
-      const response = await httpClient.get<TData[]>(`${apiUrl}/${resource}${query ? `?${query}` : ''}`, { headers: meta?.headers, signal: meta?.signal });
+      const response = await httpClient.get<TData[]>(`${apiUrl}/${resource}${query ? `?${query}` : ''}`, {
+        headers: meta?.headers,
+        signal: meta?.signal,
+      });
       const total = Number(response.headers['x-total-count']);
       return { data: response.data, total: total || response.data.length, estimated: isTotalEstimated(response.headers) };
     },
     custom: async <TData extends BaseRecord = BaseRecord>(params: CustomParams): Promise<CustomResponse<TData>> => {
       if (params.method !== 'get') return rest.custom<TData>(params);
       const query = queryString(params.sorters, params.filters, params.query ?? {});
-      const response = await httpClient.get<TData>(`${params.url}${query ? `?${query}` : ''}`, { headers: params.headers, signal: params.meta?.signal });
+      const response = await httpClient.get<TData>(`${params.url}${query ? `?${query}` : ''}`, {
+        headers: params.headers,
+        signal: params.meta?.signal,
+      });
       return { data: response.data };
     },
   };

@@ -17,7 +17,9 @@ function deferred() {
  * A pretend API: accepts only `validAccess`, rotates refresh tokens like the real one (a refresh
  * token works once), and can hold refresh answers until the test releases them.
  */
-function fakeApi(options: { refreshFails?: 'session' | 'network'; refreshGate?: Promise<void>; slowGate?: Promise<void>; alwaysUnauthorised?: boolean } = {}) {
+function fakeApi(
+  options: { refreshFails?: 'session' | 'network'; refreshGate?: Promise<void>; slowGate?: Promise<void>; alwaysUnauthorised?: boolean } = {},
+) {
   const state = { validAccess: 'access-2', validRefresh: 'refresh-1', refreshCalls: 0, requests: [] as { url: string; auth?: string }[] };
 
   const reply = (config: InternalAxiosRequestConfig, status: number, data: unknown, headers: Record<string, string> = {}): Promise<AxiosResponse> => {
@@ -38,7 +40,12 @@ function fakeApi(options: { refreshFails?: 'session' | 'network'; refreshGate?: 
       if (options.refreshFails === 'network') throw new AxiosError('Network Error', 'ERR_NETWORK', config);
       const { refreshToken } = JSON.parse(String(config.data));
       if (options.refreshFails === 'session' || refreshToken !== state.validRefresh) {
-        return reply(config, 401, { statusCode: 401, error: 'Unauthorized', code: 'auth.badRefreshToken', message: 'The session has ended: sign in again' });
+        return reply(config, 401, {
+          statusCode: 401,
+          error: 'Unauthorized',
+          code: 'auth.badRefreshToken',
+          message: 'The session has ended: sign in again',
+        });
       }
       const n = state.refreshCalls + 1;
       state.validAccess = `access-${n + 1}`;
@@ -47,7 +54,8 @@ function fakeApi(options: { refreshFails?: 'session' | 'network'; refreshGate?: 
       return reply(config, 200, tokens);
     }
     if (url === '/api/slow' && auth === 'Bearer access-1') await options.slowGate;
-    if (url === '/api/auth/login') return reply(config, 401, { statusCode: 401, error: 'Unauthorized', code: 'auth.badCredentials', message: 'The email or password is wrong' });
+    if (url === '/api/auth/login')
+      return reply(config, 401, { statusCode: 401, error: 'Unauthorized', code: 'auth.badCredentials', message: 'The email or password is wrong' });
     if (options.alwaysUnauthorised || auth !== `Bearer ${state.validAccess}`) return reply(config, 401, unauthorised);
     return reply(config, 200, { ok: true, url }, { 'x-total-count': '1' });
   };
@@ -191,7 +199,13 @@ describe('toHttpError', () => {
   });
 
   it('reads Retry-After on a 429', () => {
-    const error = toHttpError(failed(429, { statusCode: 429, error: 'Too Many Requests', code: 'common.rateLimited', message: 'Too many sign-in attempts' }, { 'retry-after': '42' }));
+    const error = toHttpError(
+      failed(
+        429,
+        { statusCode: 429, error: 'Too Many Requests', code: 'common.rateLimited', message: 'Too many sign-in attempts' },
+        { 'retry-after': '42' },
+      ),
+    );
     expect(error).toMatchObject({ statusCode: 429, retryAfterSeconds: 42, message: 'Too many sign-in attempts' });
     expect(error.errors).toBeUndefined();
   });

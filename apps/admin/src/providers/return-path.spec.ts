@@ -7,7 +7,17 @@ describe('safeReturnPath', () => {
   });
 
   it('refuses anything that could leave the panel or loop back to sign-in', () => {
-    for (const to of ['//evil.example/x', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '', undefined, ['/users'], '/login', '/login?to=/users']) {
+    for (const to of [
+      '//evil.example/x',
+      '/\\evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      '',
+      undefined,
+      ['/users'],
+      '/login',
+      '/login?to=/users',
+    ]) {
       expect(safeReturnPath(to)).toBeNull();
     }
   });

@@ -33,12 +33,29 @@ function ActiveCount({ role }: { role: Role }) {
     errorNotification: false,
   });
   return (
-    <Card size="small" hoverable onClick={() => go({ to: '/users', query: usersListQuery([{ field: 'role', value: role }, { field: 'active', value: 'true' }]) })} data-testid={`active-${role}`}>
+    <Card
+      size="small"
+      hoverable
+      onClick={() =>
+        go({
+          to: '/users',
+          query: usersListQuery([
+            { field: 'role', value: role },
+            { field: 'active', value: 'true' },
+          ]),
+        })
+      }
+      data-testid={`active-${role}`}
+    >
       <Statistic
         title={<RoleTag role={role} />}
         value={isError ? '—' : (total ?? 0)}
         loading={isLoading}
-        suffix={<Typography.Text type="secondary" style={{ fontSize: 13 }}>active</Typography.Text>}
+        suffix={
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            active
+          </Typography.Text>
+        }
       />
     </Card>
   );
@@ -110,9 +127,7 @@ export default function DashboardPage() {
         {!worksLeads && (
           <Col xs={24} xl={usersAccess?.can ? 10 : 14}>
             <Card title="Welcome to AdvisorDesk" style={{ height: '100%' }}>
-              <Typography.Paragraph>
-                The menu lists what the {ROLE_LABELS[user.role]} role may open. Your account:
-              </Typography.Paragraph>
+              <Typography.Paragraph>The menu lists what the {ROLE_LABELS[user.role]} role may open. Your account:</Typography.Paragraph>
               <Descriptions
                 column={1}
                 size="small"

@@ -11,7 +11,14 @@ export class ApiRequestError extends Error implements HttpError {
   /** From `Retry-After` on a 429. */
   readonly retryAfterSeconds?: number;
 
-  constructor(init: { message: string; statusCode: number; errors?: ValidationErrors; code?: string; requestId?: string; retryAfterSeconds?: number }) {
+  constructor(init: {
+    message: string;
+    statusCode: number;
+    errors?: ValidationErrors;
+    code?: string;
+    requestId?: string;
+    retryAfterSeconds?: number;
+  }) {
     super(init.message);
     this.name = 'ApiRequestError';
     this.statusCode = init.statusCode;

@@ -37,11 +37,21 @@ export function useApiMutation<TData, TVariables = void>({ request, onSuccess, o
   });
   const toRequest = (variables: TVariables) => {
     const { path, method, values } = request(variables);
-    return { url: `${apiUrl}/${path}`, method, values: values ?? {}, meta: { sent: variables } satisfies Carried<TVariables>, successNotification: false as const, errorNotification: false as const };
+    return {
+      url: `${apiUrl}/${path}`,
+      method,
+      values: values ?? {},
+      meta: { sent: variables } satisfies Carried<TVariables>,
+      successNotification: false as const,
+      errorNotification: false as const,
+    };
   };
   return {
     mutate: (variables: TVariables, callbacks?: { onSuccess?: (data: TData) => void; onError?: (error: ApiRequestError) => void }) =>
-      mutation.mutate(toRequest(variables), callbacks && { onSuccess: (response) => callbacks.onSuccess?.(response.data as TData), onError: callbacks.onError }),
+      mutation.mutate(
+        toRequest(variables),
+        callbacks && { onSuccess: (response) => callbacks.onSuccess?.(response.data as TData), onError: callbacks.onError },
+      ),
     mutateAsync: async (variables: TVariables): Promise<TData> => (await mutation.mutateAsync(toRequest(variables))).data as TData,
     isPending: mutation.isPending,
     /** What the last (or running) change was sent with. */

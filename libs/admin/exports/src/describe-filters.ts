@@ -57,7 +57,10 @@ function describeValue(field: string, value: string, advisorNames: ReadonlyMap<s
  * `createdAt_gte=2026-04-01`, `_sort=createdAt`…) in words: `Status: New, Contacted`,
  * `Created from 1 Apr 2026`. An empty list means every lead the user may export.
  */
-export function describeExportFilters(filters: Record<string, unknown> | null | undefined, advisorNames: ReadonlyMap<string, string> = new Map()): string[] {
+export function describeExportFilters(
+  filters: Record<string, unknown> | null | undefined,
+  advisorNames: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const parts: string[] = [];
   for (const [key, raw] of Object.entries(filters ?? {})) {
     if (key === '_sort' || key === '_order' || key === '_start' || key === '_end') continue;

@@ -58,7 +58,10 @@ export function ExportLeadsButton({ filters, sorters }: { filters: CrudFilters; 
       });
       if (abort.signal.aborted) return;
       if (result.rows === 0) {
-        notification.info({ message: 'Nothing to export', description: `No leads match these filters.${consentedOnly ? ` ${CONSENTED_ONLY_NOTE}.` : ''}` });
+        notification.info({
+          message: 'Nothing to export',
+          description: `No leads match these filters.${consentedOnly ? ` ${CONSENTED_ONLY_NOTE}.` : ''}`,
+        });
         return;
       }
       saveFile(result.blob, result.filename);

@@ -159,7 +159,9 @@ export default function ExportListPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             Exports
           </Typography.Title>
-          <Typography.Text type="secondary">The 50 most recent lead exports, newest first. Each export is recorded with its filters and rows.</Typography.Text>
+          <Typography.Text type="secondary">
+            The 50 most recent lead exports, newest first. Each export is recorded with its filters and rows.
+          </Typography.Text>
         </div>
         <Button icon={<ReloadOutlined />} onClick={() => refetch()} loading={isFetching && !isLoading}>
           Refresh

@@ -23,8 +23,24 @@ describe('the export query', () => {
 
   it('keeps an empty value (the API reads it as "not set") and lets the last filter on a key win, as the list does', () => {
     expect(leadExportQuery([{ field: 'utmCampaign', operator: 'eq', value: '' }], [])).toBe('utmCampaign=');
-    expect(leadExportQuery([{ field: 'source', operator: 'eq', value: 'phone' }, { field: 'source', operator: 'in', value: ['website'] }], [])).toBe('source=website');
-    expect(leadExportQuery([], [{ field: 'fullName', order: 'asc' }, { field: 'createdAt', order: 'desc' }])).toBe('_sort=fullName%2CcreatedAt&_order=asc%2Cdesc');
+    expect(
+      leadExportQuery(
+        [
+          { field: 'source', operator: 'eq', value: 'phone' },
+          { field: 'source', operator: 'in', value: ['website'] },
+        ],
+        [],
+      ),
+    ).toBe('source=website');
+    expect(
+      leadExportQuery(
+        [],
+        [
+          { field: 'fullName', order: 'asc' },
+          { field: 'createdAt', order: 'desc' },
+        ],
+      ),
+    ).toBe('_sort=fullName%2CcreatedAt&_order=asc%2Cdesc');
   });
 
   it('refuses "or"/"and" filters, which the list cannot send either', () => {
@@ -68,7 +84,15 @@ describe('downloading an export', () => {
           controller.close();
         },
       }),
-      { status: 200, headers: { 'content-type': 'text/csv', 'x-total-count': '2', 'content-disposition': 'attachment; filename="advisordesk-leads-2026-04-06.csv"', ...headers } },
+      {
+        status: 200,
+        headers: {
+          'content-type': 'text/csv',
+          'x-total-count': '2',
+          'content-disposition': 'attachment; filename="advisordesk-leads-2026-04-06.csv"',
+          ...headers,
+        },
+      },
     );
 
   it('streams the file with the token, reporting rows received of the total', async () => {
@@ -122,7 +146,11 @@ describe('downloading an export', () => {
       getToken: () => 't',
       renewSession: async () => undefined,
       onProgress: () => undefined,
-      fetcher: async () => new Response(JSON.stringify({ statusCode: 400, message: 'status must be one of: new, contacted' }), { status: 400, headers: { 'content-type': 'application/json' } }),
+      fetcher: async () =>
+        new Response(JSON.stringify({ statusCode: 400, message: 'status must be one of: new, contacted' }), {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+        }),
     });
     await expect(attempt).rejects.toBeInstanceOf(ExportFailed);
     await expect(attempt).rejects.toMatchObject({ statusCode: 400, message: 'status must be one of: new, contacted' });
@@ -134,10 +162,28 @@ describe('the export log in words', () => {
     const names = new Map([['6f1c2a52-7f39-4b8e-9b62-8f4f3e1d2c10', 'Rahul Verma']]);
     expect(
       describeExportFilters(
-        { status: ['new', 'contacted'], source: 'walk_in', createdAt_gte: '2026-04-01', createdAt_lte: '2026-04-30', advisorId: '6f1c2a52-7f39-4b8e-9b62-8f4f3e1d2c10', utmCampaign: '', q: 'Priya', _sort: 'createdAt', _order: 'desc' },
+        {
+          status: ['new', 'contacted'],
+          source: 'walk_in',
+          createdAt_gte: '2026-04-01',
+          createdAt_lte: '2026-04-30',
+          advisorId: '6f1c2a52-7f39-4b8e-9b62-8f4f3e1d2c10',
+          utmCampaign: '',
+          q: 'Priya',
+          _sort: 'createdAt',
+          _order: 'desc',
+        },
         names,
       ),
-    ).toEqual(['Status: New, Contacted', 'Source: Walk-in', 'Created from 1 Apr 2026', 'Created until 30 Apr 2026', 'Advisor: Rahul Verma', 'Campaign: not set', 'Search “Priya”']);
+    ).toEqual([
+      'Status: New, Contacted',
+      'Source: Walk-in',
+      'Created from 1 Apr 2026',
+      'Created until 30 Apr 2026',
+      'Advisor: Rahul Verma',
+      'Campaign: not set',
+      'Search “Priya”',
+    ]);
     expect(describeExportFilters({})).toEqual([]);
     expect(describeExportSort({ _sort: 'createdAt', _order: 'desc' })).toBe('Newest first');
     expect(describeExportSort({ _sort: 'fullName,createdAt', _order: 'asc,desc' })).toBe('Sorted by name ↑, created ↓');

@@ -29,7 +29,8 @@ function suffixOf(operator: string): string {
 export function leadExportQuery(filters: CrudFilters, sorters: CrudSort[]): string {
   const values = new Map<string, unknown>();
   for (const filter of filters) {
-    if (filter.operator === 'or' || filter.operator === 'and') throw new Error('These filters combine conditions with "or"/"and", which the export cannot apply: simplify them first.');
+    if (filter.operator === 'or' || filter.operator === 'and')
+      throw new Error('These filters combine conditions with "or"/"and", which the export cannot apply: simplify them first.');
     if (!('field' in filter)) continue;
     values.set(filter.field === 'q' ? 'q' : `${filter.field}${suffixOf(filter.operator)}`, filter.value);
   }
@@ -149,7 +150,14 @@ async function errorMessage(response: Response): Promise<string> {
  * Downloads the CSV with the signed-in user's token, reading the stream chunk by chunk and
  * reporting rows received. On a 401 the session is renewed once and the download starts again.
  */
-export async function downloadLeadExport({ url, signal, onProgress, getToken, renewSession, fetcher = fetch }: DownloadOptions): Promise<ExportResult> {
+export async function downloadLeadExport({
+  url,
+  signal,
+  onProgress,
+  getToken,
+  renewSession,
+  fetcher = fetch,
+}: DownloadOptions): Promise<ExportResult> {
   const request = () => {
     const token = getToken();
     return fetcher(url, { signal, headers: { Accept: 'text/csv', ...(token ? { Authorization: `Bearer ${token}` } : {}) } });

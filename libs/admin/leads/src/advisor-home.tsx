@@ -1,8 +1,27 @@
 import { useMemo, type ReactNode } from 'react';
 import { useGo, useLink, useList, type CrudFilter } from '@refinedev/core';
-import { ArrowRightOutlined, CalendarOutlined, CheckOutlined, ContactsOutlined, ExclamationCircleOutlined, PhoneOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  ArrowRightOutlined,
+  CalendarOutlined,
+  CheckOutlined,
+  ContactsOutlined,
+  ExclamationCircleOutlined,
+  PhoneOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, List, Progress, Row, Skeleton, Statistic, Typography } from 'antd';
-import { formatIstDateTime, formatPhone, istDayRange, LEAD_STATUS_LABELS, LEAD_STATUSES, OPEN_STATUSES, type LeadStatus, type LeadView, type TaskView, type UserView } from '@advisordesk/shared';
+import {
+  formatIstDateTime,
+  formatPhone,
+  istDayRange,
+  LEAD_STATUS_LABELS,
+  LEAD_STATUSES,
+  OPEN_STATUSES,
+  type LeadStatus,
+  type LeadView,
+  type TaskView,
+  type UserView,
+} from '@advisordesk/shared';
 import { FollowUpDate } from './components/follow-up-date';
 import { useTaskDone } from './components/follow-ups-card';
 import { LeadStatusTag, statusColour } from './components/status-tag';
@@ -18,7 +37,23 @@ function useCount(resource: 'leads' | 'tasks', filters: CrudFilter[]) {
   return { total: isError ? undefined : (total ?? 0), isLoading };
 }
 
-function StatTile({ title, icon, filters, resource, to, tone, testId }: { title: string; icon: ReactNode; filters: CrudFilter[]; resource: 'leads' | 'tasks'; to: () => void; tone?: 'danger' | 'warning'; testId: string }) {
+function StatTile({
+  title,
+  icon,
+  filters,
+  resource,
+  to,
+  tone,
+  testId,
+}: {
+  title: string;
+  icon: ReactNode;
+  filters: CrudFilter[];
+  resource: 'leads' | 'tasks';
+  to: () => void;
+  tone?: 'danger' | 'warning';
+  testId: string;
+}) {
   const { total, isLoading } = useCount(resource, filters);
   const colour = tone === 'danger' && total ? '#c0392b' : tone === 'warning' && total ? '#b7791f' : undefined;
   return (
@@ -34,7 +69,13 @@ function TaskList({ filters, empty, testId }: { filters: CrudFilter[]; empty: st
   const {
     result: { data = [], total = 0 },
     query: { isLoading },
-  } = useList<TaskView>({ resource: 'tasks', filters, sorters: [{ field: 'dueAt', order: 'asc' }], pagination: { currentPage: 1, pageSize: 8 }, errorNotification: false });
+  } = useList<TaskView>({
+    resource: 'tasks',
+    filters,
+    sorters: [{ field: 'dueAt', order: 'asc' }],
+    pagination: { currentPage: 1, pageSize: 8 },
+    errorNotification: false,
+  });
   if (isLoading) return <Skeleton active title={false} paragraph={{ rows: 3 }} />;
   if (!data.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} style={{ margin: '8px 0' }} />;
   return (
@@ -47,7 +88,9 @@ function TaskList({ filters, empty, testId }: { filters: CrudFilter[]; empty: st
         <List.Item
           style={{ paddingInline: 0 }}
           actions={[
-            ...(task.leadPhone ? [<Button key="call" size="small" icon={<PhoneOutlined />} href={`tel:${task.leadPhone}`} aria-label={`Call ${task.leadName}`} />] : []),
+            ...(task.leadPhone
+              ? [<Button key="call" size="small" icon={<PhoneOutlined />} href={`tel:${task.leadPhone}`} aria-label={`Call ${task.leadName}`} />]
+              : []),
             <Button
               key="done"
               size="small"
@@ -99,12 +142,21 @@ function NewLeads({ meId }: { meId: string }) {
       data-testid="new-leads"
       footer={total > data.length ? <Typography.Text type="secondary">and {total - data.length} more</Typography.Text> : undefined}
       renderItem={(lead) => (
-        <List.Item style={{ paddingInline: 0 }} actions={lead.phone ? [<Button key="call" size="small" icon={<PhoneOutlined />} href={`tel:${lead.phone}`} aria-label={`Call ${lead.fullName}`} />] : []}>
+        <List.Item
+          style={{ paddingInline: 0 }}
+          actions={
+            lead.phone
+              ? [<Button key="call" size="small" icon={<PhoneOutlined />} href={`tel:${lead.phone}`} aria-label={`Call ${lead.fullName}`} />]
+              : []
+          }
+        >
           <List.Item.Meta
             title={<Link to={`/leads/${lead.id}`}>{lead.fullName}</Link>}
             description={
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                {[lead.courseInterest, lead.phone ? formatPhone(lead.phone) : null, `came in ${formatIstDateTime(lead.createdAt)}`].filter(Boolean).join(' · ')}
+                {[lead.courseInterest, lead.phone ? formatPhone(lead.phone) : null, `came in ${formatIstDateTime(lead.createdAt)}`]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Typography.Text>
             }
           />
@@ -128,12 +180,26 @@ function PipelineRow({ status, meId, max }: { status: LeadStatus; meId: string; 
     <button
       type="button"
       onClick={() => go({ to: '/leads', query: { filters } })}
-      style={{ all: 'unset', cursor: 'pointer', display: 'grid', gridTemplateColumns: '104px 1fr 44px', alignItems: 'center', gap: 10, padding: '5px 0', width: '100%' }}
+      style={{
+        all: 'unset',
+        cursor: 'pointer',
+        display: 'grid',
+        gridTemplateColumns: '104px 1fr 44px',
+        alignItems: 'center',
+        gap: 10,
+        padding: '5px 0',
+        width: '100%',
+      }}
       aria-label={`${LEAD_STATUS_LABELS[status]}: ${total ?? 'unknown'} leads`}
       data-testid={`pipeline-${status}`}
     >
       <LeadStatusTag status={status} />
-      <Progress percent={max && total ? Math.max(2, Math.round((total / max) * 100)) : 0} showInfo={false} strokeColor={statusColour(status)} size="small" />
+      <Progress
+        percent={max && total ? Math.max(2, Math.round((total / max) * 100)) : 0}
+        showInfo={false}
+        strokeColor={statusColour(status)}
+        size="small"
+      />
       <Typography.Text strong style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
         {isLoading ? '…' : (total ?? '—')}
       </Typography.Text>
@@ -200,16 +266,46 @@ export function AdvisorHome({ user }: { user: UserView }) {
     <Flex vertical gap={16} data-testid="advisor-home">
       <Row gutter={[12, 12]}>
         <Col xs={12} md={6}>
-          <StatTile title="Due today" icon={<CalendarOutlined />} resource="tasks" filters={today} to={() => go({ to: '/tasks' })} tone="warning" testId="stat-today" />
+          <StatTile
+            title="Due today"
+            icon={<CalendarOutlined />}
+            resource="tasks"
+            filters={today}
+            to={() => go({ to: '/tasks' })}
+            tone="warning"
+            testId="stat-today"
+          />
         </Col>
         <Col xs={12} md={6}>
-          <StatTile title="Overdue" icon={<ExclamationCircleOutlined />} resource="tasks" filters={overdue} to={() => go({ to: '/tasks', query: { tab: 'overdue' } })} tone="danger" testId="stat-overdue" />
+          <StatTile
+            title="Overdue"
+            icon={<ExclamationCircleOutlined />}
+            resource="tasks"
+            filters={overdue}
+            to={() => go({ to: '/tasks', query: { tab: 'overdue' } })}
+            tone="danger"
+            testId="stat-overdue"
+          />
         </Col>
         <Col xs={12} md={6}>
-          <StatTile title="New leads for me" icon={<UserAddOutlined />} resource="leads" filters={newLeads} to={() => go({ to: '/leads', query: { filters: newLeads } })} testId="stat-new" />
+          <StatTile
+            title="New leads for me"
+            icon={<UserAddOutlined />}
+            resource="leads"
+            filters={newLeads}
+            to={() => go({ to: '/leads', query: { filters: newLeads } })}
+            testId="stat-new"
+          />
         </Col>
         <Col xs={12} md={6}>
-          <StatTile title="My open leads" icon={<ContactsOutlined />} resource="leads" filters={open} to={() => go({ to: '/leads', query: { filters: open } })} testId="stat-open" />
+          <StatTile
+            title="My open leads"
+            icon={<ContactsOutlined />}
+            resource="leads"
+            filters={open}
+            to={() => go({ to: '/leads', query: { filters: open } })}
+            testId="stat-open"
+          />
         </Col>
       </Row>
       <Row gutter={[16, 16]}>
@@ -232,7 +328,13 @@ export function AdvisorHome({ user }: { user: UserView }) {
             title={<Typography.Text type="danger">Overdue from earlier days</Typography.Text>}
             size="small"
             extra={
-              <Button type="link" onClick={() => go({ to: '/tasks', query: { tab: 'overdue' } })} icon={<ArrowRightOutlined />} iconPosition="end" style={{ paddingInline: 0 }}>
+              <Button
+                type="link"
+                onClick={() => go({ to: '/tasks', query: { tab: 'overdue' } })}
+                icon={<ArrowRightOutlined />}
+                iconPosition="end"
+                style={{ paddingInline: 0 }}
+              >
                 Overdue
               </Button>
             }
@@ -246,7 +348,13 @@ export function AdvisorHome({ user }: { user: UserView }) {
             title="New leads assigned to me"
             size="small"
             extra={
-              <Button type="link" onClick={() => go({ to: '/leads', query: { filters: newLeads } })} icon={<ArrowRightOutlined />} iconPosition="end" style={{ paddingInline: 0 }}>
+              <Button
+                type="link"
+                onClick={() => go({ to: '/leads', query: { filters: newLeads } })}
+                icon={<ArrowRightOutlined />}
+                iconPosition="end"
+                style={{ paddingInline: 0 }}
+              >
                 All new
               </Button>
             }

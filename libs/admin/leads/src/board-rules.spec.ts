@@ -11,7 +11,10 @@ describe('dropping a card on the board', () => {
   });
 
   it('refuses up front what only a manager may do, saying why', () => {
-    expect(dropVerdict('shortlisted', 'contacted', 'advisor')).toEqual({ kind: 'refused', message: 'Only a manager can move a lead back from Shortlisted to Contacted' });
+    expect(dropVerdict('shortlisted', 'contacted', 'advisor')).toEqual({
+      kind: 'refused',
+      message: 'Only a manager can move a lead back from Shortlisted to Contacted',
+    });
     expect(dropVerdict('lost', 'new', 'advisor')).toEqual({ kind: 'refused', message: 'Only a manager can reopen a lost lead' });
     expect(dropVerdict('enrolled', 'lost', 'manager')).toEqual({ kind: 'refused', message: 'An enrolled lead cannot be marked lost' });
   });

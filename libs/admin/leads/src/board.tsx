@@ -1,6 +1,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useGo, type CrudFilter } from '@refinedev/core';
-import { DndContext, DragOverlay, KeyboardSensor, MeasuringStrategy, MouseSensor, pointerWithin, rectIntersection, TouchSensor, useDroppable, useSensor, useSensors, type CollisionDetection, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  MeasuringStrategy,
+  MouseSensor,
+  pointerWithin,
+  rectIntersection,
+  TouchSensor,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
 import { CloseCircleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Grid, Input, Select, Skeleton, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
@@ -96,7 +111,11 @@ export default function LeadBoardPage() {
   }, [q, advisorId]);
 
   const [totals, setTotals] = useState<Partial<Record<LeadStatus, number>>>({});
-  const onTotal = useCallback((status: LeadStatus, total: number | undefined) => setTotals((current) => (current[status] === total ? current : { ...current, [status]: total })), []);
+  const onTotal = useCallback(
+    (status: LeadStatus, total: number | undefined) =>
+      setTotals((current) => (current[status] === total ? current : { ...current, [status]: total })),
+    [],
+  );
 
   // Moves being saved: the card shows in its new column (dimmed) until the lists reload.
   const [pending, setPending] = useState<Record<string, { lead: LeadView; to: LeadStatus }>>({});
@@ -114,7 +133,10 @@ export default function LeadBoardPage() {
     setPending((current) => ({ ...current, [lead.id]: { lead, to } }));
     // Each move settles on its own promise (several can be in flight); the hook reports success and failure.
     change
-      .mutateAsync({ lead, change: { status: to, ...(extra.lostReason ? { lostReason: extra.lostReason } : {}), ...(extra.note ? { note: extra.note } : {}) } })
+      .mutateAsync({
+        lead,
+        change: { status: to, ...(extra.lostReason ? { lostReason: extra.lostReason } : {}), ...(extra.note ? { note: extra.note } : {}) },
+      })
       .catch(() => undefined)
       .finally(() =>
         setPending((current) => {
@@ -181,7 +203,12 @@ export default function LeadBoardPage() {
 
   return (
     // `contain: inline-size`: the columns scroll inside the board instead of widening the page.
-    <Flex vertical gap={12} style={{ height: phone ? undefined : 'calc(100vh - 56px - 48px)', minHeight: 420, contain: 'inline-size', minWidth: 0 }} data-testid="lead-board">
+    <Flex
+      vertical
+      gap={12}
+      style={{ height: phone ? undefined : 'calc(100vh - 56px - 48px)', minHeight: 420, contain: 'inline-size', minWidth: 0 }}
+      data-testid="lead-board"
+    >
       <Flex justify="space-between" align="center" gap={8} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
           Pipeline board
@@ -216,7 +243,13 @@ export default function LeadBoardPage() {
         )}
       </Flex>
       {phone && (
-        <div ref={switcherRef} style={{ display: 'flex', gap: 6, overflowX: 'auto', paddingBottom: 2 }} role="toolbar" aria-label="Jump to a status" data-testid="status-switcher">
+        <div
+          ref={switcherRef}
+          style={{ display: 'flex', gap: 6, overflowX: 'auto', paddingBottom: 2 }}
+          role="toolbar"
+          aria-label="Jump to a status"
+          data-testid="status-switcher"
+        >
           {LEAD_STATUSES.map((status) => (
             <Button
               key={status}
@@ -233,9 +266,18 @@ export default function LeadBoardPage() {
         </div>
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {phone ? 'Swipe between statuses. Press and hold a card to drag it, or use its ⋮ menu to move it.' : 'Drag a card to another column to move the lead, or use its ⋮ menu.'}
+        {phone
+          ? 'Swipe between statuses. Press and hold a card to drag it, or use its ⋮ menu to move it.'
+          : 'Drag a card to another column to move the lead, or use its ⋮ menu.'}
       </Typography.Text>
-      <DndContext sensors={sensors} collisionDetection={collisions} measuring={MEASURING} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={collisions}
+        measuring={MEASURING}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setDragged(null)}
+      >
         <div
           ref={boardRef}
           style={{
@@ -272,8 +314,15 @@ export default function LeadBoardPage() {
             />
           ))}
         </div>
-        <LostDropZone active={dragged !== null && dragged.status !== 'lost'} refused={dragged !== null && dropVerdict(dragged.status, 'lost', role).kind === 'refused'} />
-        <DragOverlay dropAnimation={null}>{dragged ? <BoardCardBody lead={dragged} userRole={role} showAdvisor={managing} overlay style={{ width: phone ? 'calc(100vw - 72px)' : 248 }} /> : null}</DragOverlay>
+        <LostDropZone
+          active={dragged !== null && dragged.status !== 'lost'}
+          refused={dragged !== null && dropVerdict(dragged.status, 'lost', role).kind === 'refused'}
+        />
+        <DragOverlay dropAnimation={null}>
+          {dragged ? (
+            <BoardCardBody lead={dragged} userRole={role} showAdvisor={managing} overlay style={{ width: phone ? 'calc(100vw - 72px)' : 248 }} />
+          ) : null}
+        </DragOverlay>
       </DndContext>
       <StatusChangeModal
         open={losing !== null}

@@ -59,7 +59,7 @@ export function followUpPresets(now: Date = new Date()): FollowUpPreset[] {
   if (wall.hour() < 17) presets.push({ label: 'This evening', value: wall.hour(18).minute(0) });
   presets.push({ label: 'Tomorrow 10 AM', value: wall.add(1, 'day').hour(10).minute(0) });
   presets.push({ label: 'In 3 days', value: wall.add(3, 'day').hour(10).minute(0) });
-  const toMonday = ((8 - wall.day()) % 7) || 7;
+  const toMonday = (8 - wall.day()) % 7 || 7;
   presets.push({ label: 'Next Monday', value: wall.add(toMonday, 'day').hour(10).minute(0) });
   return presets;
 }

@@ -11,12 +11,21 @@ export const leadPath = (id: string, action: string) => `leads/${encodeURICompon
 
 /** The lead's history, newest first (`GET /api/leads/:id/timeline`). */
 export function useLeadTimeline(leadId: string) {
-  return useList<ActivityView, ApiRequestError>({ resource: leadResource(leadId, 'timeline'), pagination: { mode: 'off' }, errorNotification: false });
+  return useList<ActivityView, ApiRequestError>({
+    resource: leadResource(leadId, 'timeline'),
+    pagination: { mode: 'off' },
+    errorNotification: false,
+  });
 }
 
 /** Every form submission received for the lead, newest first (`GET /api/leads/:id/inquiries`). */
 export function useLeadInquiries(leadId: string, enabled = true) {
-  return useList<InquiryView, ApiRequestError>({ resource: leadResource(leadId, 'inquiries'), pagination: { mode: 'off' }, errorNotification: false, queryOptions: { enabled } });
+  return useList<InquiryView, ApiRequestError>({
+    resource: leadResource(leadId, 'inquiries'),
+    pagination: { mode: 'off' },
+    errorNotification: false,
+    queryOptions: { enabled },
+  });
 }
 
 export type AdvisorOption = Pick<UserView, 'id' | 'name'>;
@@ -37,6 +46,9 @@ export function useAdvisors(enabled: boolean) {
     errorNotification: false,
     queryOptions: { enabled, staleTime: 5 * 60_000 },
   });
-  const advisors = useMemo<AdvisorOption[] | undefined>(() => (enabled && !isLoading ? data.map(({ id, name }) => ({ id, name })) : undefined), [data, enabled, isLoading]);
+  const advisors = useMemo<AdvisorOption[] | undefined>(
+    () => (enabled && !isLoading ? data.map(({ id, name }) => ({ id, name })) : undefined),
+    [data, enabled, isLoading],
+  );
   return { data: advisors, isLoading: enabled && isLoading };
 }

@@ -96,9 +96,15 @@ export default function LeadListPage() {
     action: 'create',
     redirect: false,
     warnWhenUnsavedChanges: true,
-    successNotification: (data) => ({ type: 'success', description: 'Lead added', message: `${data?.data.fullName} (${data?.data.reference}) is in your leads.` }),
+    successNotification: (data) => ({
+      type: 'success',
+      description: 'Lead added',
+      message: `${data?.data.fullName} (${data?.data.reference}) is in your leads.`,
+    }),
     errorNotification: (error) =>
-      error?.errors && Object.keys(error.errors).length ? false : { type: 'error', description: 'Could not add the lead', message: error?.message ?? 'Please try again.' },
+      error?.errors && Object.keys(error.errors).length
+        ? false
+        : { type: 'error', description: 'Could not add the lead', message: error?.message ?? 'Please try again.' },
     onMutationSuccess: (data) => {
       void refreshLead(data.data.id);
       go({ to: `/leads/${data.data.id}` });
@@ -225,7 +231,8 @@ export default function LeadListPage() {
             key: 'advisorName',
             className: 'lead-advisor',
             responsive: ['md'],
-            render: (value: string | null) => (value ? <span style={{ whiteSpace: 'nowrap' }}>{value}</span> : <Typography.Text type="warning">Unassigned</Typography.Text>),
+            render: (value: string | null) =>
+              value ? <span style={{ whiteSpace: 'nowrap' }}>{value}</span> : <Typography.Text type="warning">Unassigned</Typography.Text>,
           } satisfies TableColumnsType<LeadView>[number],
         ]
       : []),
@@ -250,7 +257,8 @@ export default function LeadListPage() {
         size: 'small' as const,
         showTotal: phone
           ? undefined
-          : (count: number, [from, to]: [number, number]) => `${from.toLocaleString('en-IN')}–${to.toLocaleString('en-IN')} of ${describeLeadTotal(count, estimated)}`,
+          : (count: number, [from, to]: [number, number]) =>
+              `${from.toLocaleString('en-IN')}–${to.toLocaleString('en-IN')} of ${describeLeadTotal(count, estimated)}`,
       }
     : false;
 
@@ -308,7 +316,12 @@ export default function LeadListPage() {
           <Select
             mode="multiple"
             value={f.list('status').length ? f.list('status') : f.list('status', 'eq')}
-            onChange={(value: string[]) => f.setMany([{ field: 'status', operator: 'eq', value: undefined }, { field: 'status', operator: 'in', value }])}
+            onChange={(value: string[]) =>
+              f.setMany([
+                { field: 'status', operator: 'eq', value: undefined },
+                { field: 'status', operator: 'in', value },
+              ])
+            }
             options={STATUS_OPTIONS}
             placeholder="Any status"
             aria-label="Filter by status"
@@ -391,8 +404,22 @@ export default function LeadListPage() {
               inputReadOnly={phone}
               style={{ flex: '2 1 240px', minWidth: 0 }}
             />
-            <FilterSelect filters={f} field="consentWhatsapp" options={YES_NO} placeholder="WhatsApp consent" label="Filter by WhatsApp consent" flex="1 1 150px" />
-            <FilterSelect filters={f} field="consentMarketing" options={YES_NO} placeholder="Marketing consent" label="Filter by marketing consent" flex="1 1 150px" />
+            <FilterSelect
+              filters={f}
+              field="consentWhatsapp"
+              options={YES_NO}
+              placeholder="WhatsApp consent"
+              label="Filter by WhatsApp consent"
+              flex="1 1 150px"
+            />
+            <FilterSelect
+              filters={f}
+              field="consentMarketing"
+              options={YES_NO}
+              placeholder="Marketing consent"
+              label="Filter by marketing consent"
+              flex="1 1 150px"
+            />
           </Flex>
         )}
         {chips.length > 0 && (

@@ -18,7 +18,9 @@ describe('quick filters of the lead list', () => {
     expect(activeQuickFilter(quickFilterFilters('today', 'me', now), 'me', now)).toBe('today');
     expect(activeQuickFilter([{ field: 'nextFollowUpAt', operator: 'lte', value: '2026-11-01T00:00:00Z' }], 'me', now)).toBe('overdue');
     expect(activeQuickFilter([{ field: 'nextFollowUpAt', operator: 'eq', value: '2026-11-01' }], 'me', now)).toBeUndefined();
-    expect(activeQuickFilter([...quickFilterFilters('today', 'me', now), { field: 'source', operator: 'eq', value: 'website' }], 'me', now)).toBeUndefined();
+    expect(
+      activeQuickFilter([...quickFilterFilters('today', 'me', now), { field: 'source', operator: 'eq', value: 'website' }], 'me', now),
+    ).toBeUndefined();
     expect(activeQuickFilter([...quickFilterFilters('today', 'me', now), { field: 'q', operator: 'eq', value: 'Anil' }], 'me', now)).toBe('today');
     expect(activeQuickFilter([], 'me', now)).toBeUndefined();
   });
@@ -34,6 +36,8 @@ describe('quick filters of the lead list', () => {
       { field: 'nextFollowUpAt', operator: 'eq', value: '2026-11-30' },
       { field: 'q', operator: 'eq', value: 'Anil' },
     ]);
-    expect(applyQuickFilter(next, undefined, 'me', now).filter((f) => f.value !== undefined)).toEqual([{ field: 'q', operator: 'eq', value: 'Anil' }]);
+    expect(applyQuickFilter(next, undefined, 'me', now).filter((f) => f.value !== undefined)).toEqual([
+      { field: 'q', operator: 'eq', value: 'Anil' },
+    ]);
   });
 });

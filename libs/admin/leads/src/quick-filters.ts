@@ -38,12 +38,18 @@ export function activeQuickFilter(filters: CrudFilter[], meId: string | undefine
   if (active.length === 1 && one('nextFollowUpAt', 'lte')) return 'overdue';
   if (active.length === 1 && one('nextFollowUpAt', 'eq')?.value === istDate(now)) return 'today';
   const status = one('status', 'in')?.value;
-  if (active.length === 2 && meId && one('advisorId', 'eq')?.value === meId && Array.isArray(status) && status.length === 1 && status[0] === 'new') return 'mine_new';
+  if (active.length === 2 && meId && one('advisorId', 'eq')?.value === meId && Array.isArray(status) && status.length === 1 && status[0] === 'new')
+    return 'mine_new';
   return undefined;
 }
 
 /** Filters to send with a quick filter chosen: everything else is cleared, the search stays. */
-export function applyQuickFilter(current: CrudFilter[], quick: QuickFilter | undefined, meId: string | undefined, now: Date = new Date()): CrudFilter[] {
+export function applyQuickFilter(
+  current: CrudFilter[],
+  quick: QuickFilter | undefined,
+  meId: string | undefined,
+  now: Date = new Date(),
+): CrudFilter[] {
   const q = set(current).find((f) => f.field === 'q');
   const cleared = set(current)
     .filter((f) => f.field !== 'q')

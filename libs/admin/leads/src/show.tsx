@@ -183,7 +183,14 @@ export default function LeadShowPage() {
       <Link to="/leads" style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
         <ArrowLeftOutlined /> Leads
       </Link>
-      {erased && <Alert type="warning" showIcon message={`Personal data erased on request, ${formatIstDateTime(lead.erasedAt)}`} description="Only anonymous counts remain; nothing can be changed." />}
+      {erased && (
+        <Alert
+          type="warning"
+          showIcon
+          message={`Personal data erased on request, ${formatIstDateTime(lead.erasedAt)}`}
+          description="Only anonymous counts remain; nothing can be changed."
+        />
+      )}
       {header}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15} xxl={16}>

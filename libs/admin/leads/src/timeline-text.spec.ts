@@ -2,7 +2,15 @@ import type { ActivityView } from '@advisordesk/shared';
 import { describeActivity, firstName } from './timeline-text';
 
 const at = '2026-11-29T06:00:00Z';
-const entry = (type: ActivityView['type'], data: Record<string, unknown>, authorName: string | null = 'Priya Sharma'): ActivityView => ({ id: 1, leadId: 'l1', type, authorId: null, authorName, data, createdAt: at });
+const entry = (type: ActivityView['type'], data: Record<string, unknown>, authorName: string | null = 'Priya Sharma'): ActivityView => ({
+  id: 1,
+  leadId: 'l1',
+  type,
+  authorId: null,
+  authorName,
+  data,
+  createdAt: at,
+});
 
 describe('timeline sentences', () => {
   it('names the author by first name, or AdvisorDesk when nobody did it', () => {
@@ -11,15 +19,22 @@ describe('timeline sentences', () => {
   });
 
   it('reads status changes as sentences, with lost reasons and reopenings', () => {
-    expect(describeActivity(entry('status_change', { from: 'contacted', to: 'shortlisted' })).title).toBe('Priya moved the lead from Contacted to Shortlisted');
+    expect(describeActivity(entry('status_change', { from: 'contacted', to: 'shortlisted' })).title).toBe(
+      'Priya moved the lead from Contacted to Shortlisted',
+    );
     const lost = describeActivity(entry('status_change', { from: 'counselled', to: 'lost', lostReason: 'budget', note: 'Fees too high' }));
     expect(lost.title).toBe('Priya marked the lead lost (Budget), from Counselled');
     expect(lost.detail).toBe('Fees too high');
-    expect(describeActivity(entry('status_change', { from: 'lost', to: 'contacted' }, 'Meera Manager')).title).toBe('Meera reopened the lead as Contacted');
+    expect(describeActivity(entry('status_change', { from: 'lost', to: 'contacted' }, 'Meera Manager')).title).toBe(
+      'Meera reopened the lead as Contacted',
+    );
   });
 
   it('gives notes, calls and WhatsApp messages their words', () => {
-    expect(describeActivity(entry('note', { text: 'Wants weekend classes' }))).toEqual({ title: 'Priya added a note', detail: 'Wants weekend classes' });
+    expect(describeActivity(entry('note', { text: 'Wants weekend classes' }))).toEqual({
+      title: 'Priya added a note',
+      detail: 'Wants weekend classes',
+    });
     expect(describeActivity(entry('call', { outcome: 'no_answer' })).title).toBe('Priya logged a call: No answer');
     expect(describeActivity(entry('whatsapp', { text: 'Sent the brochure' })).detail).toBe('Sent the brochure');
   });
@@ -29,10 +44,16 @@ describe('timeline sentences', () => {
       ['a1', 'Priya Sharma'],
       ['a2', 'Rahul Verma'],
     ]);
-    expect(describeActivity(entry('assignment', { to: 'a1', automatic: true }, null), { names }).title).toBe('Assigned to Priya Sharma automatically');
-    expect(describeActivity(entry('assignment', { from: 'a1', to: 'a2' }, 'Meera Manager'), { names }).title).toBe('Meera reassigned the lead from Priya Sharma to Rahul Verma');
+    expect(describeActivity(entry('assignment', { to: 'a1', automatic: true }, null), { names }).title).toBe(
+      'Assigned to Priya Sharma automatically',
+    );
+    expect(describeActivity(entry('assignment', { from: 'a1', to: 'a2' }, 'Meera Manager'), { names }).title).toBe(
+      'Meera reassigned the lead from Priya Sharma to Rahul Verma',
+    );
     expect(describeActivity(entry('assignment', { to: 'zz' }, 'Meera Manager')).title).toBe('Meera assigned the lead to another advisor');
-    expect(describeActivity({ ...entry('assignment', { to: 'a1', automatic: false }), authorId: 'a1' }, { names }).title).toBe('Priya took the lead on');
+    expect(describeActivity({ ...entry('assignment', { to: 'a1', automatic: false }), authorId: 'a1' }, { names }).title).toBe(
+      'Priya took the lead on',
+    );
   });
 
   it('describes follow-ups with their India time', () => {
@@ -56,10 +77,16 @@ describe('timeline sentences', () => {
     expect(describeActivity(entry('consent', { withdrawn: { marketing: true, whatsapp: false }, via: 'link' }, null)).title).toBe(
       'The person withdrew consent to marketing messages using the link in a message',
     );
-    const formConsent = describeActivity(entry('consent', { given: { whatsapp: true, marketing: true }, held: { whatsapp: true, marketing: false }, via: 'form', applied: false }, null));
+    const formConsent = describeActivity(
+      entry('consent', { given: { whatsapp: true, marketing: true }, held: { whatsapp: true, marketing: false }, via: 'form', applied: false }, null),
+    );
     expect(formConsent.title).toBe('The form was sent again with consent to WhatsApp messages and marketing messages');
     expect(formConsent.detail).toMatch(/^Not applied/);
-    expect(describeActivity(entry('consent', { given: { whatsapp: true, marketing: false }, held: { whatsapp: true, marketing: false }, via: 'form' }, null)).detail).toBe('The lead already had this consent.');
+    expect(
+      describeActivity(
+        entry('consent', { given: { whatsapp: true, marketing: false }, held: { whatsapp: true, marketing: false }, via: 'form' }, null),
+      ).detail,
+    ).toBe('The lead already had this consent.');
     expect(describeActivity(entry('profile', { changed: ['city', 'budgetPaise', 'email'] })).title).toBe('Priya updated the city, budget and email');
     expect(describeActivity(entry('erasure', {}, 'Meera Manager')).title).toBe('Meera erased the person’s personal data on request');
     expect(describeActivity(entry('note', { erased: true })).title).toBe('An entry whose words were erased on request');

@@ -106,10 +106,15 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
         const source = LEAD_SOURCE_LABELS[data.source as LeadSource];
         return { title: `${str(data.enteredBy) ? firstName(String(data.enteredBy)) : who} entered the lead${source ? ` (${source})` : ''}` };
       }
-      const parts = [str(data.courseInterest) && `Interested in ${str(data.courseInterest)}`, str(data.message) && `“${str(data.message)}”`, str(data.utmCampaign) && `Campaign: ${str(data.utmCampaign)}`].filter(
-        (part): part is string => Boolean(part),
-      );
-      return { title: data.repeat === true ? 'Enquired again through the website form' : 'Enquired through the website form', detail: parts.join(' · ') || undefined };
+      const parts = [
+        str(data.courseInterest) && `Interested in ${str(data.courseInterest)}`,
+        str(data.message) && `“${str(data.message)}”`,
+        str(data.utmCampaign) && `Campaign: ${str(data.utmCampaign)}`,
+      ].filter((part): part is string => Boolean(part));
+      return {
+        title: data.repeat === true ? 'Enquired again through the website form' : 'Enquired through the website form',
+        detail: parts.join(' · ') || undefined,
+      };
     }
     case 'shortlist': {
       const program = str(data.program);
@@ -134,7 +139,9 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
         const notHeld = (given.whatsapp && !held.whatsapp) || (given.marketing && !held.marketing);
         return {
           title: `The form was sent again with consent to ${inWords(ticked)}`,
-          detail: notHeld ? 'Not applied: anyone can type a phone number into the form. Confirm with the person before recording their consent.' : 'The lead already had this consent.',
+          detail: notHeld
+            ? 'Not applied: anyone can type a phone number into the form. Confirm with the person before recording their consent.'
+            : 'The lead already had this consent.',
         };
       }
       const withdrawn = (data.withdrawn ?? {}) as { marketing?: boolean; whatsapp?: boolean };

@@ -25,7 +25,11 @@ export function useChangeStatus(options: { onStale?: (move: StatusMove) => void 
     onError: async (error, move) => {
       if (error.statusCode === 409) {
         await refreshLead(move.lead.id);
-        notification.warning({ key: `stale-${move.lead.id}`, message: STALE_MESSAGE, description: `${move.lead.fullName} was changed by someone else since you opened it. Look at it again and repeat the move if it still applies.` });
+        notification.warning({
+          key: `stale-${move.lead.id}`,
+          message: STALE_MESSAGE,
+          description: `${move.lead.fullName} was changed by someone else since you opened it. Look at it again and repeat the move if it still applies.`,
+        });
         options.onStale?.(move);
         return;
       }

@@ -45,10 +45,24 @@ function useElementClick<T>(onSelect: ((datum: T) => void) | undefined) {
 /** A stage with its name, as the chart draws it. */
 type FunnelDatum = FunnelStage & { label: string };
 
-export function FunnelChart({ stages, height = 300, onSelect }: { stages: FunnelStage[]; height?: number; onSelect?: (stage: FunnelStage['stage']) => void }) {
+export function FunnelChart({
+  stages,
+  height = 300,
+  onSelect,
+}: {
+  stages: FunnelStage[];
+  height?: number;
+  onSelect?: (stage: FunnelStage['stage']) => void;
+}) {
   const onReady = useElementClick<FunnelDatum>((datum) => datum.stage && onSelect?.(datum.stage));
   const config = useMemo(() => {
-    const data: FunnelDatum[] = stages.map((s) => ({ stage: s.stage, label: LEAD_STATUS_LABELS[s.stage], reached: s.reached, fromPrevious: s.fromPrevious, fromStart: s.fromStart }));
+    const data: FunnelDatum[] = stages.map((s) => ({
+      stage: s.stage,
+      label: LEAD_STATUS_LABELS[s.stage],
+      reached: s.reached,
+      fromPrevious: s.fromPrevious,
+      fromStart: s.fromStart,
+    }));
     return {
       data,
       xField: 'label',
@@ -129,7 +143,12 @@ export function ConversionBarChart({ rows, height, onSelect }: { rows: Conversio
       },
       tooltip: {
         title: (d: BarDatum) => d.label,
-        items: [(d: BarDatum) => (d.part === 'Enrolled' ? { name: 'Enrolled', value: `${formatCount(d.row.enrolled)} (${formatRate(d.row.conversionRate)})` } : { name: 'Leads', value: formatCount(d.row.leads) })],
+        items: [
+          (d: BarDatum) =>
+            d.part === 'Enrolled'
+              ? { name: 'Enrolled', value: `${formatCount(d.row.enrolled)} (${formatRate(d.row.conversionRate)})` }
+              : { name: 'Leads', value: formatCount(d.row.leads) },
+        ],
       },
       // Room on the right for the labels after the longest bar.
       paddingRight: 96,
@@ -139,7 +158,10 @@ export function ConversionBarChart({ rows, height, onSelect }: { rows: Conversio
     };
   }, [rows, height, onReady, onSelect]);
   return (
-    <div role="img" aria-label={`Bar chart of leads and enrolments: ${rows.map((r) => `${r.label} ${r.leads} leads, ${r.enrolled} enrolled`).join('; ')}`}>
+    <div
+      role="img"
+      aria-label={`Bar chart of leads and enrolments: ${rows.map((r) => `${r.label} ${r.leads} leads, ${r.enrolled} enrolled`).join('; ')}`}
+    >
       <Bar {...config} />
     </div>
   );

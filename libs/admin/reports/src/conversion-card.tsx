@@ -12,7 +12,17 @@ const tabLabel = (group: ConversionGroupBy) => `By ${group === 'utmSource' ? 'UT
 /** The chart shows the biggest groups; the table below lists them all. */
 const CHART_ROWS = 12;
 
-function ConversionTable({ groupBy, rows, drill, range }: { groupBy: ConversionGroupBy; rows: ConversionRow[]; drill: DrillDown; range: ReportRange }) {
+function ConversionTable({
+  groupBy,
+  rows,
+  drill,
+  range,
+}: {
+  groupBy: ConversionGroupBy;
+  rows: ConversionRow[];
+  drill: DrillDown;
+  range: ReportRange;
+}) {
   const open = drill.open;
   const columns: TableColumnsType<ConversionRow> = [
     {
@@ -21,7 +31,12 @@ function ConversionTable({ groupBy, rows, drill, range }: { groupBy: ConversionG
       render: (label: string, row) =>
         open ? (
           <Tooltip title={`Open the leads of this period: ${label}`}>
-            <Button type="link" size="small" onClick={() => open(groupFilters(groupBy, row, range))} style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => open(groupFilters(groupBy, row, range))}
+              style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+            >
               {label}
             </Button>
           </Tooltip>
@@ -31,7 +46,13 @@ function ConversionTable({ groupBy, rows, drill, range }: { groupBy: ConversionG
     },
     { title: 'Leads', dataIndex: 'leads', align: 'right', sorter: (a, b) => a.leads - b.leads, render: formatCount },
     { title: 'Enrolled', dataIndex: 'enrolled', align: 'right', sorter: (a, b) => a.enrolled - b.enrolled, render: formatCount },
-    { title: 'Rate', dataIndex: 'conversionRate', align: 'right', sorter: (a, b) => a.conversionRate - b.conversionRate, render: (value: number) => <Typography.Text strong>{formatRate(value)}</Typography.Text> },
+    {
+      title: 'Rate',
+      dataIndex: 'conversionRate',
+      align: 'right',
+      sorter: (a, b) => a.conversionRate - b.conversionRate,
+      render: (value: number) => <Typography.Text strong>{formatRate(value)}</Typography.Text>,
+    },
     {
       title: <Tooltip title="Median time from the inquiry to the first call or message">To first contact</Tooltip>,
       dataIndex: 'medianDaysToFirstContact',
@@ -59,11 +80,32 @@ function ConversionTable({ groupBy, rows, drill, range }: { groupBy: ConversionG
   );
 }
 
-function ConversionPane({ groupBy, params, filtered, drill, range, compact }: { groupBy: ConversionGroupBy; params: Record<string, string>; filtered: boolean; drill: DrillDown; range: ReportRange; compact: boolean }) {
+function ConversionPane({
+  groupBy,
+  params,
+  filtered,
+  drill,
+  range,
+  compact,
+}: {
+  groupBy: ConversionGroupBy;
+  params: Record<string, string>;
+  filtered: boolean;
+  drill: DrillDown;
+  range: ReportRange;
+  compact: boolean;
+}) {
   const conversion = useConversionReport(groupBy, params);
   const answered = conversion.data?.rows;
   const rows = useMemo(() => answered?.map((row) => ({ ...row, label: groupLabel(groupBy, row) })), [answered, groupBy]);
-  if (conversion.isError && !rows) return <ReportError what={`conversion ${tabLabel(groupBy).toLowerCase().replace('utm', 'UTM')}`} error={conversion.error} onRetry={() => conversion.refetch()} />;
+  if (conversion.isError && !rows)
+    return (
+      <ReportError
+        what={`conversion ${tabLabel(groupBy).toLowerCase().replace('utm', 'UTM')}`}
+        error={conversion.error}
+        onRetry={() => conversion.refetch()}
+      />
+    );
   if (!rows) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (rows.length === 0) return <NoLeads filtered={filtered} />;
   const chartRows = rows.slice(0, compact ? 8 : CHART_ROWS);
@@ -74,7 +116,8 @@ function ConversionPane({ groupBy, params, filtered, drill, range, compact }: { 
         <LazyConversionBarChart rows={chartRows} onSelect={open ? (row) => open(groupFilters(groupBy, row, range)) : undefined} />
         {(rows.length > chartRows.length || open) && (
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            {rows.length > chartRows.length && `The chart shows the ${chartRows.length} largest of ${rows.length} groups${compact ? '' : '; the table lists them all'}. `}
+            {rows.length > chartRows.length &&
+              `The chart shows the ${chartRows.length} largest of ${rows.length} groups${compact ? '' : '; the table lists them all'}. `}
             {open && `Select a bar${compact ? '' : ' or a name'} to open those leads.`}
           </Typography.Text>
         )}
@@ -111,9 +154,17 @@ export function ConversionCard({
   style?: CSSProperties;
 }) {
   const screens = Grid.useBreakpoint();
-  const pane = (group: ConversionGroupBy) => <ConversionPane groupBy={group} params={params} filtered={filtered} drill={drill} range={range} compact={compact} />;
+  const pane = (group: ConversionGroupBy) => (
+    <ConversionPane groupBy={group} params={params} filtered={filtered} drill={drill} range={range} compact={compact} />
+  );
   return (
-    <Card title={title} extra={extra} style={style} data-testid="conversion-card" styles={{ body: { padding: screens.sm === false ? 12 : undefined, paddingTop: groups.length > 1 ? 4 : undefined } }}>
+    <Card
+      title={title}
+      extra={extra}
+      style={style}
+      data-testid="conversion-card"
+      styles={{ body: { padding: screens.sm === false ? 12 : undefined, paddingTop: groups.length > 1 ? 4 : undefined } }}
+    >
       {groups.length > 1 ? (
         <Tabs
           activeKey={active}

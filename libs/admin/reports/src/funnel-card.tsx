@@ -20,7 +20,13 @@ function StageLink({ stage, label, drill }: { stage: PipelineStage | 'lost'; lab
   const open = drill.open;
   return (
     <Tooltip title={target.explanation}>
-      <Button type="link" size="small" onClick={() => open(target.filters)} style={{ paddingInline: 0, height: 'auto' }} data-testid={`funnel-open-${stage}`}>
+      <Button
+        type="link"
+        size="small"
+        onClick={() => open(target.filters)}
+        style={{ paddingInline: 0, height: 'auto' }}
+        data-testid={`funnel-open-${stage}`}
+      >
         {label}
         {!target.exact && <InfoCircleOutlined style={{ fontSize: 11, marginInlineStart: 2 }} aria-hidden />}
       </Button>
@@ -75,7 +81,21 @@ function StageTable({ report, drill, compact }: { report: FunnelReport; drill: D
  * The pipeline funnel of the leads created in the period: how many reached each stage (skipped
  * stages count as reached), with the conversion from the stage before and from the start.
  */
-export function FunnelCard({ params, filtered, drill, compact = false, extra, style }: { params: Record<string, string>; filtered: boolean; drill: DrillDown; compact?: boolean; extra?: ReactNode; style?: CSSProperties }) {
+export function FunnelCard({
+  params,
+  filtered,
+  drill,
+  compact = false,
+  extra,
+  style,
+}: {
+  params: Record<string, string>;
+  filtered: boolean;
+  drill: DrillDown;
+  compact?: boolean;
+  extra?: ReactNode;
+  style?: CSSProperties;
+}) {
   const screens = Grid.useBreakpoint();
   const funnel = useFunnelReport(params);
   const report = funnel.data;
@@ -84,7 +104,13 @@ export function FunnelCard({ params, filtered, drill, compact = false, extra, st
   const onStage = drill.open ? (stage: PipelineStage) => drill.open?.(stageFilters(stage).filters) : undefined;
 
   return (
-    <Card title="Pipeline funnel" extra={extra} style={style} data-testid="funnel-card" styles={{ body: { padding: screens.sm === false ? 12 : undefined } }}>
+    <Card
+      title="Pipeline funnel"
+      extra={extra}
+      style={style}
+      data-testid="funnel-card"
+      styles={{ body: { padding: screens.sm === false ? 12 : undefined } }}
+    >
       {funnel.isError && !report ? (
         <ReportError what="the funnel" error={funnel.error} onRetry={() => funnel.refetch()} />
       ) : !report ? (

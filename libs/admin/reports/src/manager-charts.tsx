@@ -4,7 +4,16 @@ import { ArrowRightOutlined } from '@ant-design/icons';
 import { Button, Col, Flex, Row, Typography } from 'antd';
 import { ConversionCard } from './conversion-card';
 import { FunnelCard, type DrillDown } from './funnel-card';
-import { cohortFilters, DEFAULT_PRESET, leadListPath, presetRange, RANGE_PRESET_LABELS, rangeLabel, reportApiParams, withFilters } from './report-query';
+import {
+  cohortFilters,
+  DEFAULT_PRESET,
+  leadListPath,
+  presetRange,
+  RANGE_PRESET_LABELS,
+  rangeLabel,
+  reportApiParams,
+  withFilters,
+} from './report-query';
 import { TrendCard } from './trend-card';
 
 /**
@@ -16,7 +25,10 @@ export function ManagerCharts() {
   const go = useGo();
   const range = useMemo(() => presetRange(DEFAULT_PRESET), []);
   const params = useMemo(() => reportApiParams(range), [range]);
-  const drill: DrillDown = useMemo(() => ({ open: (extra: CrudFilter[]) => go({ to: leadListPath(withFilters(cohortFilters(range), ...extra)) }) }), [go, range]);
+  const drill: DrillDown = useMemo(
+    () => ({ open: (extra: CrudFilter[]) => go({ to: leadListPath(withFilters(cohortFilters(range), ...extra)) }) }),
+    [go, range],
+  );
   const fill = { height: '100%' };
 
   return (
@@ -37,7 +49,17 @@ export function ManagerCharts() {
           <FunnelCard params={params} filtered={false} drill={drill} compact style={fill} />
         </Col>
         <Col xs={24} lg={12} xxl={8}>
-          <ConversionCard title="Conversion by source" groups={['source']} active="source" params={params} filtered={false} drill={drill} range={range} compact style={fill} />
+          <ConversionCard
+            title="Conversion by source"
+            groups={['source']}
+            active="source"
+            params={params}
+            filtered={false}
+            drill={drill}
+            range={range}
+            compact
+            style={fill}
+          />
         </Col>
         <Col xs={24} xxl={8}>
           <TrendCard params={params} range={range} filtered={false} drill={drill} compact style={fill} />

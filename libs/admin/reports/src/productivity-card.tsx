@@ -25,7 +25,12 @@ export function ProductivityCard({ params, drill, own }: { params: Record<string
         <span>
           {open && !own ? (
             <Tooltip title={`Open ${name}’s leads of this period`}>
-              <Button type="link" size="small" onClick={() => open([{ field: 'advisorId', operator: 'eq', value: row.advisorId }])} style={{ paddingInline: 0, height: 'auto' }}>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => open([{ field: 'advisorId', operator: 'eq', value: row.advisorId }])}
+                style={{ paddingInline: 0, height: 'auto' }}
+              >
                 {name}
               </Button>
             </Tooltip>
@@ -60,7 +65,13 @@ export function ProductivityCard({ params, drill, own }: { params: Record<string
       sorter: (a, b) => a.conversionRate - b.conversionRate,
       render: (value: number, row) => <Typography.Text strong>{formatRate(row.assigned ? value : null)}</Typography.Text>,
     },
-    { title: <Tooltip title="Follow-ups marked done within the period">Follow-ups done</Tooltip>, dataIndex: 'followUpsDone', ...numeric, sorter: (a, b) => a.followUpsDone - b.followUpsDone, render: formatCount },
+    {
+      title: <Tooltip title="Follow-ups marked done within the period">Follow-ups done</Tooltip>,
+      dataIndex: 'followUpsDone',
+      ...numeric,
+      sorter: (a, b) => a.followUpsDone - b.followUpsDone,
+      render: formatCount,
+    },
     {
       title: <Tooltip title="Follow-ups past their due time and not done, as of now">Overdue now</Tooltip>,
       dataIndex: 'followUpsOverdue',
@@ -71,7 +82,11 @@ export function ProductivityCard({ params, drill, own }: { params: Record<string
   ];
 
   return (
-    <Card title={own ? 'Your follow-through' : 'Advisor productivity'} data-testid="productivity-card" styles={{ body: { padding: screens.sm === false ? 12 : undefined } }}>
+    <Card
+      title={own ? 'Your follow-through' : 'Advisor productivity'}
+      data-testid="productivity-card"
+      styles={{ body: { padding: screens.sm === false ? 12 : undefined } }}
+    >
       {productivity.isError && !rows ? (
         <ReportError what="advisor productivity" error={productivity.error} onRetry={() => productivity.refetch()} />
       ) : !rows ? (

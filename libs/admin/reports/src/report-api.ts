@@ -9,7 +9,12 @@ import type { ApiRequestError } from '@advisordesk/admin-data';
  * filters load, the previous figures of the same report stay on screen (dimmed by the card),
  * rather than the card collapsing to a skeleton; figures grouped another way are not kept.
  */
-function useReport<T>(path: 'funnel' | 'conversion' | 'productivity', params: Record<string, string>, enabled = true, sameKind: (previous: T) => boolean = () => true) {
+function useReport<T>(
+  path: 'funnel' | 'conversion' | 'productivity',
+  params: Record<string, string>,
+  enabled = true,
+  sameKind: (previous: T) => boolean = () => true,
+) {
   const apiUrl = useApiUrl();
   // Refine types custom answers as records; a report may be a list (productivity), hence the casts.
   const { query } = useCustom<BaseRecord, ApiRequestError>({
@@ -57,7 +62,10 @@ export function useCampaignOptions(range: { from: string; to: string }) {
     queryOptions: { placeholderData: keepPreviousData, staleTime: 60_000 },
   });
   const report = query.data?.data;
-  const data = useMemo(() => report?.rows.filter((row) => row.label !== '(none)').map((row) => ({ value: row.key, label: `${row.label} (${row.leads})` })), [report]);
+  const data = useMemo(
+    () => report?.rows.filter((row) => row.label !== '(none)').map((row) => ({ value: row.key, label: `${row.label} (${row.leads})` })),
+    [report],
+  );
   return { data, isLoading: query.isLoading };
 }
 

@@ -6,7 +6,17 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { istDate, type Role, type UserView } from '@advisordesk/shared';
 import { LEVEL_OPTIONS, SOURCE_OPTIONS } from '@advisordesk/admin-ui';
 import { useCampaignOptions } from './report-api';
-import { hasFilters, presetOf, presetRange, RANGE_PRESET_LABELS, RANGE_PRESETS, type RangePreset, type ReportFilters, type ReportQuery, type ReportRange } from './report-query';
+import {
+  hasFilters,
+  presetOf,
+  presetRange,
+  RANGE_PRESET_LABELS,
+  RANGE_PRESETS,
+  type RangePreset,
+  type ReportFilters,
+  type ReportQuery,
+  type ReportRange,
+} from './report-query';
 
 const DAY_FORMAT = 'D MMM YYYY';
 
@@ -55,7 +65,10 @@ function PhonePeriodField({ range, onChange }: { range: ReportRange; onChange: (
             onChange(presetRange(value, today));
           }
         }}
-        options={[...RANGE_PRESETS.map((value) => ({ value, label: RANGE_PRESET_LABELS[value] })), { value: 'custom' as const, label: 'Custom dates…' }]}
+        options={[
+          ...RANGE_PRESETS.map((value) => ({ value, label: RANGE_PRESET_LABELS[value] })),
+          { value: 'custom' as const, label: 'Custom dates…' },
+        ]}
         aria-label="Period"
         style={{ flex: '1 1 100%', minWidth: 0 }}
       />
@@ -131,7 +144,10 @@ export function ReportFilterBar({ role, query, onRangeChange, onFilterChange }: 
   const campaigns = useCampaignOptions(query);
   const campaignOptions = campaigns.data ?? [];
   // A campaign from a shared link may have no leads in this period: still show it as chosen.
-  const withChosen = query.campaign && !campaignOptions.some((option) => option.value === query.campaign) ? [{ value: query.campaign, label: query.campaign }, ...campaignOptions] : campaignOptions;
+  const withChosen =
+    query.campaign && !campaignOptions.some((option) => option.value === query.campaign)
+      ? [{ value: query.campaign, label: query.campaign }, ...campaignOptions]
+      : campaignOptions;
   const set = (key: keyof ReportFilters) => (value?: string) => onFilterChange({ [key]: value || undefined });
   const managing = role === 'admin' || role === 'manager';
 
@@ -173,7 +189,10 @@ export function ReportFilterBar({ role, query, onRangeChange, onFilterChange }: 
         />
       )}
       {hasFilters(query) && (
-        <Button icon={<CloseCircleOutlined />} onClick={() => onFilterChange({ advisorId: undefined, source: undefined, campaign: undefined, level: undefined })}>
+        <Button
+          icon={<CloseCircleOutlined />}
+          onClick={() => onFilterChange({ advisorId: undefined, source: undefined, campaign: undefined, level: undefined })}
+        >
           Clear filters
         </Button>
       )}

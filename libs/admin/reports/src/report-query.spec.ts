@@ -48,10 +48,28 @@ describe('the report in the address', () => {
   const today = '2026-04-10';
 
   it('reads the period and filters, falling back to the last 90 days for anything malformed', () => {
-    const params = new URLSearchParams({ from: '2026-01-01', to: '2026-03-31', source: 'website', campaign: 'spring-mba', level: 'PG', advisorId: ADVISOR });
-    expect(readReportQuery(params, 'manager', today)).toEqual({ from: '2026-01-01', to: '2026-03-31', source: 'website', campaign: 'spring-mba', level: 'PG', advisorId: ADVISOR });
-    expect(readReportQuery(new URLSearchParams({ from: '2026-03-31', to: '2026-01-01' }), 'manager', today)).toMatchObject(presetRange('last90', today));
-    expect(readReportQuery(new URLSearchParams({ from: 'yesterday', to: '2026-01-01', source: 'billboard' }), 'manager', today)).toEqual(presetRange('last90', today));
+    const params = new URLSearchParams({
+      from: '2026-01-01',
+      to: '2026-03-31',
+      source: 'website',
+      campaign: 'spring-mba',
+      level: 'PG',
+      advisorId: ADVISOR,
+    });
+    expect(readReportQuery(params, 'manager', today)).toEqual({
+      from: '2026-01-01',
+      to: '2026-03-31',
+      source: 'website',
+      campaign: 'spring-mba',
+      level: 'PG',
+      advisorId: ADVISOR,
+    });
+    expect(readReportQuery(new URLSearchParams({ from: '2026-03-31', to: '2026-01-01' }), 'manager', today)).toMatchObject(
+      presetRange('last90', today),
+    );
+    expect(readReportQuery(new URLSearchParams({ from: 'yesterday', to: '2026-01-01', source: 'billboard' }), 'manager', today)).toEqual(
+      presetRange('last90', today),
+    );
   });
 
   it('ignores filters a role may not use: advisors never pick an advisor, marketing neither an advisor nor a level', () => {
@@ -67,7 +85,12 @@ describe('the report in the address', () => {
     const query = { ...presetRange('last90', today), campaign: 'diwali-pg' };
     expect(reportSearch(query, { by: 'source' }, today).toString()).toBe('campaign=diwali-pg&by=source');
     expect(reportSearch({ from: '2026-01-01', to: '2026-01-31' }, {}, today).toString()).toBe('from=2026-01-01&to=2026-01-31');
-    expect(reportApiParams({ from: '2026-01-01', to: '2026-01-31', campaign: 'diwali-pg', advisorId: ADVISOR })).toEqual({ from: '2026-01-01', to: '2026-01-31', utmCampaign: 'diwali-pg', advisorId: ADVISOR });
+    expect(reportApiParams({ from: '2026-01-01', to: '2026-01-31', campaign: 'diwali-pg', advisorId: ADVISOR })).toEqual({
+      from: '2026-01-01',
+      to: '2026-01-31',
+      utmCampaign: 'diwali-pg',
+      advisorId: ADVISOR,
+    });
   });
 });
 
@@ -114,7 +137,10 @@ describe('drilling into the lead list', () => {
 
   it('opens a funnel stage as the leads now at that stage or further on, and says so', () => {
     expect(stageFilters('new')).toMatchObject({ filters: [], exact: true });
-    expect(stageFilters('applied')).toMatchObject({ filters: [{ field: 'status', operator: 'in', value: ['applied', 'admitted', 'enrolled'] }], exact: false });
+    expect(stageFilters('applied')).toMatchObject({
+      filters: [{ field: 'status', operator: 'in', value: ['applied', 'admitted', 'enrolled'] }],
+      exact: false,
+    });
     expect(stageFilters('applied').explanation).toContain('later lost');
     expect(stageFilters('lost')).toMatchObject({ filters: [{ field: 'status', operator: 'in', value: ['lost'] }], exact: true });
   });

@@ -1,5 +1,16 @@
 import type { CrudFilter } from '@refinedev/core';
-import { isCalendarDay, istDate, LEAD_SOURCES, MARKETING_CONVERSION_GROUPS, PIPELINE, PROGRAM_LEVELS, type ConversionGroupBy, type ConversionRow, type PipelineStage, type Role } from '@advisordesk/shared';
+import {
+  isCalendarDay,
+  istDate,
+  LEAD_SOURCES,
+  MARKETING_CONVERSION_GROUPS,
+  PIPELINE,
+  PROGRAM_LEVELS,
+  type ConversionGroupBy,
+  type ConversionRow,
+  type PipelineStage,
+  type Role,
+} from '@advisordesk/shared';
 
 /**
  * What a report shows, as kept in the address (`/reports?from=2026-01-01&to=2026-03-31&source=website`),
@@ -245,7 +256,12 @@ export interface StageDrillDown {
  * further on: leads that got this far and were later lost are counted but not listed.
  */
 export function stageFilters(stage: PipelineStage | 'lost'): StageDrillDown {
-  if (stage === 'lost') return { filters: [{ field: 'status', operator: 'in', value: ['lost'] }], exact: true, explanation: 'Opens the leads of this period that are now lost.' };
+  if (stage === 'lost')
+    return {
+      filters: [{ field: 'status', operator: 'in', value: ['lost'] }],
+      exact: true,
+      explanation: 'Opens the leads of this period that are now lost.',
+    };
   const index = PIPELINE.indexOf(stage);
   if (index === 0) return { filters: [], exact: true, explanation: 'Every lead starts as new: opens all the leads of this period.' };
   return {
@@ -267,7 +283,12 @@ export function weeksOf(range: ReportRange): string[] {
 
 /** `Week of 6 Apr` style short label for a Monday. */
 export function shortDay(day: string, withYear = false): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-IN', { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-IN', {
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  });
 }
 
 /** `1 Jan – 31 Mar 2026` (the year once when both days share it). */

@@ -51,7 +51,13 @@ function Headline({ params }: { params: Record<string, string> }) {
               title={item.title}
               value={item.value}
               loading={loading}
-              suffix={item.note ? <Typography.Text type="secondary" style={{ fontSize: 13 }}>{item.note}</Typography.Text> : undefined}
+              suffix={
+                item.note ? (
+                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                    {item.note}
+                  </Typography.Text>
+                ) : undefined
+              }
               valueStyle={{ fontVariantNumeric: 'tabular-nums' }}
             />
           </Card>
@@ -80,7 +86,8 @@ export default function ReportsPage() {
   const activeGroup = requestedGroup && groups.includes(requestedGroup) ? requestedGroup : groups[0];
 
   const navigate = useCallback(
-    (next: ReportQuery, group: ConversionGroupBy | undefined) => setSearchParams(reportSearch(next, { by: group && group !== groups[0] ? group : undefined })),
+    (next: ReportQuery, group: ConversionGroupBy | undefined) =>
+      setSearchParams(reportSearch(next, { by: group && group !== groups[0] ? group : undefined })),
     [groups, setSearchParams],
   );
   const onRangeChange = (range: ReportRange) => navigate({ ...query, ...range }, activeGroup);

@@ -18,7 +18,13 @@ export interface FilterSelectProps {
 export function FilterSelect({ filters, field, options, placeholder, label, multiple = false, flex }: FilterSelectProps) {
   const common = { options, placeholder, 'aria-label': label, allowClear: true, style: { flex, minWidth: 0 } };
   return multiple ? (
-    <Select mode="multiple" value={filters.list(field)} onChange={(value: string[]) => filters.set(field, value, 'in')} maxTagCount="responsive" {...common} />
+    <Select
+      mode="multiple"
+      value={filters.list(field)}
+      onChange={(value: string[]) => filters.set(field, value, 'in')}
+      maxTagCount="responsive"
+      {...common}
+    />
   ) : (
     <Select value={filters.text(field)} onChange={(value?: string) => filters.set(field, value)} {...common} />
   );

@@ -11,7 +11,14 @@ interface ItemProps {
 }
 
 /** A text field that may be left blank, of at most `max` characters. */
-export function OptionalTextItem({ label, name, extra, max, placeholder, inputMode }: ItemProps & { max: number; placeholder?: string; inputMode?: InputProps['inputMode'] }) {
+export function OptionalTextItem({
+  label,
+  name,
+  extra,
+  max,
+  placeholder,
+  inputMode,
+}: ItemProps & { max: number; placeholder?: string; inputMode?: InputProps['inputMode'] }) {
   return (
     <Form.Item label={label} name={name} rules={[{ max }]} extra={extra}>
       <Input inputMode={inputMode} autoComplete="off" placeholder={placeholder} />
@@ -20,7 +27,13 @@ export function OptionalTextItem({ label, name, extra, max, placeholder, inputMo
 }
 
 /** A choice that may be left empty, or cleared again. */
-export function OptionalSelectItem({ label, name, extra, options, placeholder = 'Choose' }: ItemProps & { options: { value: string; label: string }[]; placeholder?: string }) {
+export function OptionalSelectItem({
+  label,
+  name,
+  extra,
+  options,
+  placeholder = 'Choose',
+}: ItemProps & { options: { value: string; label: string }[]; placeholder?: string }) {
   return (
     <Form.Item label={label} name={name} extra={extra}>
       <Select options={options} allowClear placeholder={placeholder} aria-label={label} />

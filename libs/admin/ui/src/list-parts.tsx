@@ -4,7 +4,11 @@ import { EyeOutlined } from '@ant-design/icons';
 import type { ListFilters } from './list-filters';
 
 /** A list's pagination: compact, with the page-size changer and "1–20 of 54" on a laptop only. */
-export function listPagination(pagination: TablePaginationConfig | false | undefined, phone: boolean, showTotal = true): TablePaginationConfig | false {
+export function listPagination(
+  pagination: TablePaginationConfig | false | undefined,
+  phone: boolean,
+  showTotal = true,
+): TablePaginationConfig | false {
   if (!pagination) return false;
   return {
     ...pagination,
@@ -15,7 +19,21 @@ export function listPagination(pagination: TablePaginationConfig | false | undef
 }
 
 /** The search box above a list: typing edits the box, Enter or the button searches (trimmed). */
-export function ListSearch({ value, onChange, onSearch, placeholder, label, flex }: { value: string; onChange: (value: string) => void; onSearch: (value: string) => void; placeholder: string; label: string; flex: string }) {
+export function ListSearch({
+  value,
+  onChange,
+  onSearch,
+  placeholder,
+  label,
+  flex,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  onSearch: (value: string) => void;
+  placeholder: string;
+  label: string;
+  flex: string;
+}) {
   return (
     <Input.Search
       value={value}
@@ -58,7 +76,14 @@ export function ListToolbar({ filters, search, children, style }: ListToolbarPro
   useEffect(() => setDraft(q), [q]);
   return (
     <Flex gap={12} wrap style={{ marginBottom: 16, ...style }}>
-      <ListSearch value={draft} onChange={setDraft} onSearch={(value) => filters.set('q', value)} placeholder={search.placeholder} label={search.label} flex={search.flex} />
+      <ListSearch
+        value={draft}
+        onChange={setDraft}
+        onSearch={(value) => filters.set('q', value)}
+        placeholder={search.placeholder}
+        label={search.label}
+        flex={search.flex}
+      />
       {children}
     </Flex>
   );

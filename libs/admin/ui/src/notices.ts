@@ -6,6 +6,8 @@ import type { HttpError } from '@refinedev/core';
  * notice's title and `message` under it.
  */
 export const fieldErrorsOnly = (title: string) => (error?: HttpError) =>
-  error?.errors && Object.keys(error.errors).length ? false : { type: 'error' as const, description: title, message: error?.message ?? 'Please try again.' };
+  error?.errors && Object.keys(error.errors).length
+    ? false
+    : { type: 'error' as const, description: title, message: error?.message ?? 'Please try again.' };
 
 export const savedNotice = (title: string, message: string) => () => ({ type: 'success' as const, description: title, message });

@@ -69,7 +69,11 @@ export default function UserListPage() {
         description: user.active ? `${user.name} is deactivated` : `${user.name} is active again`,
         message: user.active ? 'Their sessions have ended; they cannot sign in until reactivated.' : 'They can sign in again.',
       }),
-      errorNotification: (error) => ({ type: 'error', description: user.active ? 'Could not deactivate' : 'Could not reactivate', message: error?.message ?? 'Please try again.' }),
+      errorNotification: (error) => ({
+        type: 'error',
+        description: user.active ? 'Could not deactivate' : 'Could not reactivate',
+        message: error?.message ?? 'Please try again.',
+      }),
     });
 
   const columns: TableColumnsType<UserView> = [

@@ -20,7 +20,12 @@ export function OriginsList() {
                 name={row.name}
                 style={{ flex: 1, minWidth: 0, marginBottom: 8 }}
                 validateTrigger={['onChange', 'onBlur']}
-                rules={[{ validator: (_, value: string | undefined) => (originProblem(value) ? Promise.reject(new Error(originProblem(value) ?? '')) : Promise.resolve()) }]}
+                rules={[
+                  {
+                    validator: (_, value: string | undefined) =>
+                      originProblem(value) ? Promise.reject(new Error(originProblem(value) ?? '')) : Promise.resolve(),
+                  },
+                ]}
               >
                 <Input placeholder="https://www.example.in" inputMode="url" autoComplete="off" aria-label={`Allowed website ${index + 1}`} />
               </Form.Item>

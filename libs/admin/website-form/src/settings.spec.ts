@@ -15,7 +15,13 @@ describe('the website form settings screen', () => {
     expect(toOrigin(' https://www.example.in/ ')).toBe('https://www.example.in');
     expect(toOrigin('http://localhost:8080')).toBe('http://localhost:8080');
     expect(toOrigin('HTTPS://Blog.Example.in')).toBe('https://blog.example.in');
-    for (const bad of ['www.example.in', 'https://www.example.in/guides/mba', 'https://www.example.in/?utm_source=x', 'ftp://example.in', 'https://user@example.in']) {
+    for (const bad of [
+      'www.example.in',
+      'https://www.example.in/guides/mba',
+      'https://www.example.in/?utm_source=x',
+      'ftp://example.in',
+      'https://user@example.in',
+    ]) {
       expect(toOrigin(bad)).toBeNull();
       expect(originProblem(bad)).toMatch(/just the website address/);
     }
@@ -23,7 +29,14 @@ describe('the website form settings screen', () => {
   });
 
   it('sends trimmed, de-duplicated courses and origins, and no link as null', () => {
-    expect(toPayload({ courses: [' Online MBA ', 'Online MBA', '', 'Online MCA'], allowedOrigins: ['https://www.example.in/', 'https://www.example.in'], noticeText: ' Text ', noticeUrl: ' ' })).toEqual({
+    expect(
+      toPayload({
+        courses: [' Online MBA ', 'Online MBA', '', 'Online MCA'],
+        allowedOrigins: ['https://www.example.in/', 'https://www.example.in'],
+        noticeText: ' Text ',
+        noticeUrl: ' ',
+      }),
+    ).toEqual({
       courses: ['Online MBA', 'Online MCA'],
       allowedOrigins: ['https://www.example.in'],
       noticeText: 'Text',

@@ -31,7 +31,12 @@ export function originProblem(input: string | undefined): string | null {
 
 /** The form's values from the saved settings. */
 export function toFormValues(settings: WebsiteFormSettings): WebsiteFormValues {
-  return { courses: settings.courses, allowedOrigins: settings.allowedOrigins, noticeText: settings.notice.text, noticeUrl: settings.notice.url ?? '' };
+  return {
+    courses: settings.courses,
+    allowedOrigins: settings.allowedOrigins,
+    noticeText: settings.notice.text,
+    noticeUrl: settings.notice.url ?? '',
+  };
 }
 
 /** The PUT body: origins normalised, courses trimmed and without repeats, an empty link as none. */

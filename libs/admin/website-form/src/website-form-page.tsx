@@ -30,7 +30,10 @@ export default function WebsiteFormPage() {
 
   const noticeText = Form.useWatch('noticeText', form);
   const noticeUrl = Form.useWatch('noticeUrl', form);
-  const willVersion = useMemo(() => (settings && noticeText !== undefined ? noticeChanged(settings, { noticeText, noticeUrl }) : false), [settings, noticeText, noticeUrl]);
+  const willVersion = useMemo(
+    () => (settings && noticeText !== undefined ? noticeChanged(settings, { noticeText, noticeUrl }) : false),
+    [settings, noticeText, noticeUrl],
+  );
 
   const save = (values: WebsiteFormValues) => {
     if (!settings) return;
@@ -49,7 +52,10 @@ export default function WebsiteFormPage() {
           void query.refetch();
           notification.success({
             message: 'Website form saved',
-            description: data.notice.version !== before ? `The consent notice is now version ${data.notice.version}; new inquiries record it.` : 'The form on your website uses the new settings at once.',
+            description:
+              data.notice.version !== before
+                ? `The consent notice is now version ${data.notice.version}; new inquiries record it.`
+                : 'The form on your website uses the new settings at once.',
           });
         },
         onError: (error) => {
@@ -85,7 +91,9 @@ export default function WebsiteFormPage() {
         <Typography.Title level={3} style={{ marginBottom: 4 }}>
           Website form
         </Typography.Title>
-        <Typography.Text type="secondary">The Quick Inquiry form for the advisory&apos;s website: every inquiry becomes a lead here, with its page, campaign and consent.</Typography.Text>
+        <Typography.Text type="secondary">
+          The Quick Inquiry form for the advisory&apos;s website: every inquiry becomes a lead here, with its page, campaign and consent.
+        </Typography.Text>
       </div>
 
       <Card title="Put the form on a website">
@@ -118,7 +126,13 @@ export default function WebsiteFormPage() {
               <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
                 A page of its own, for links in ads, emails and social posts (add utm_ tags to the link).
               </Typography.Paragraph>
-              <Typography.Link href={settings.hostedUrl} target="_blank" rel="noopener noreferrer" copyable={{ text: settings.hostedUrl, tooltips: ['Copy the link', 'Copied'] }} style={{ wordBreak: 'break-all' }}>
+              <Typography.Link
+                href={settings.hostedUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                copyable={{ text: settings.hostedUrl, tooltips: ['Copy the link', 'Copied'] }}
+                style={{ wordBreak: 'break-all' }}
+              >
                 {settings.hostedUrl} <ExportOutlined aria-label="opens in a new tab" />
               </Typography.Link>
             </div>
@@ -141,16 +155,26 @@ export default function WebsiteFormPage() {
                   { type: 'array', max: WEBSITE_FORM_LIMITS.courses, message: `At most ${WEBSITE_FORM_LIMITS.courses} courses` },
                   {
                     validator: (_, value: string[] | undefined) =>
-                      (value ?? []).some((c) => c.trim().length > WEBSITE_FORM_LIMITS.course) ? Promise.reject(new Error(`Keep each course under ${WEBSITE_FORM_LIMITS.course} characters`)) : Promise.resolve(),
+                      (value ?? []).some((c) => c.trim().length > WEBSITE_FORM_LIMITS.course)
+                        ? Promise.reject(new Error(`Keep each course under ${WEBSITE_FORM_LIMITS.course} characters`))
+                        : Promise.resolve(),
                   },
                 ]}
               >
-                <Select mode="tags" tokenSeparators={[',']} open={false} suffixIcon={null} placeholder="e.g. Online MBA" aria-label="Courses offered in the form" />
+                <Select
+                  mode="tags"
+                  tokenSeparators={[',']}
+                  open={false}
+                  suffixIcon={null}
+                  placeholder="e.g. Online MBA"
+                  aria-label="Courses offered in the form"
+                />
               </Form.Item>
               <Divider style={{ margin: '8px 0 16px' }} />
               <Typography.Text strong>Allowed websites</Typography.Text>
               <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
-                Only pages on these websites may send inquiries. Enter the address as it appears in the browser, without a page path, e.g. https://www.example.in. List the www and non-www addresses if the website uses both.
+                Only pages on these websites may send inquiries. Enter the address as it appears in the browser, without a page path, e.g.
+                https://www.example.in. List the www and non-www addresses if the website uses both.
               </Typography.Paragraph>
               <OriginsList />
             </Card>
@@ -163,7 +187,8 @@ export default function WebsiteFormPage() {
             >
               {settings && (
                 <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-                  Shown next to the consent boxes: what is collected, why, and how to withdraw. Version {settings.notice.version} since {formatIstDateTime(settings.notice.createdAt)}.
+                  Shown next to the consent boxes: what is collected, why, and how to withdraw. Version {settings.notice.version} since{' '}
+                  {formatIstDateTime(settings.notice.createdAt)}.
                 </Typography.Paragraph>
               )}
               <Form.Item
@@ -176,7 +201,11 @@ export default function WebsiteFormPage() {
               >
                 <Input.TextArea autoSize={{ minRows: 5, maxRows: 14 }} showCount maxLength={WEBSITE_FORM_LIMITS.noticeText} />
               </Form.Item>
-              <Form.Item label="Link to the full notice" name="noticeUrl" rules={[{ type: 'url', message: 'Enter a web address like https://www.example.in/privacy' }]}>
+              <Form.Item
+                label="Link to the full notice"
+                name="noticeUrl"
+                rules={[{ type: 'url', message: 'Enter a web address like https://www.example.in/privacy' }]}
+              >
                 <Input placeholder="https://www.example.in/privacy" inputMode="url" autoComplete="off" />
               </Form.Item>
               {settings && willVersion && (

@@ -16,7 +16,10 @@ describe('signing in and sessions', () => {
 
   it('a user signs in with email and password and gets tokens and their profile, never a password hash', async () => {
     const advisor = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Priya Sharma');
-    const response = await request(t.http).post('/api/auth/login').send({ email: advisor.email.toUpperCase(), password: advisor.password }).expect(200);
+    const response = await request(t.http)
+      .post('/api/auth/login')
+      .send({ email: advisor.email.toUpperCase(), password: advisor.password })
+      .expect(200);
     expect(response.body.accessToken).toEqual(expect.any(String));
     expect(response.body.refreshToken).toEqual(expect.any(String));
     expect(response.body.user).toMatchObject({ id: advisor.id, name: 'Priya Sharma', role: 'advisor', active: true });
@@ -107,7 +110,10 @@ describe('signing in and sessions', () => {
     const malformed = await request(t.http).post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
     expect(malformed.body).toMatchObject({ statusCode: 400, code: 'common.malformedJson' });
     expect(malformed.body.requestId).toEqual(expect.any(String));
-    const huge = await request(t.http).post('/api/auth/login').send({ email: 'a@b.co', password: 'x'.repeat(200_000) }).expect(413);
+    const huge = await request(t.http)
+      .post('/api/auth/login')
+      .send({ email: 'a@b.co', password: 'x'.repeat(200_000) })
+      .expect(413);
     expect(huge.body).toMatchObject({ statusCode: 413, code: 'common.payloadTooLarge' });
   });
 
@@ -144,7 +150,11 @@ describe('sign-in throttling per address', () => {
   afterAll(() => t.close());
 
   it('more sign-in attempts than LOGIN_RATE_LIMIT a minute from one address get 429 with Retry-After', async () => {
-    for (let i = 0; i < 3; i++) await request(t.http).post('/api/auth/login').send({ email: `x${i}@example.test`, password: 'whatever-123' }).expect(401);
+    for (let i = 0; i < 3; i++)
+      await request(t.http)
+        .post('/api/auth/login')
+        .send({ email: `x${i}@example.test`, password: 'whatever-123' })
+        .expect(401);
     const response = await request(t.http).post('/api/auth/login').send({ email: 'y@example.test', password: 'whatever-123' }).expect(429);
     expect(response.headers['retry-after']).toBeDefined();
     expect(response.body.code).toBe('common.rateLimited');
@@ -155,7 +165,8 @@ describe('account lockout behind a reverse proxy', () => {
   let t: TestApp;
   const attacker = '203.0.113.7';
   const owner = '198.51.100.20';
-  const signIn = (from: string, email: string, password: string) => request(t.http).post('/api/auth/login').set('X-Forwarded-For', from).send({ email, password });
+  const signIn = (from: string, email: string, password: string) =>
+    request(t.http).post('/api/auth/login').set('X-Forwarded-For', from).send({ email, password });
 
   beforeAll(async () => {
     t = await createTestApp([AuthModule], { TRUST_PROXY: '1' });
@@ -200,7 +211,10 @@ describe('the first admin', () => {
   it('on an empty database, the first admin is created from ADMIN_EMAIL and ADMIN_PASSWORD, once', async () => {
     const t = await createTestApp([AuthModule], { ADMIN_EMAIL: 'Owner@Example.test', ADMIN_PASSWORD: 'a-long-admin-password' });
     try {
-      const response = await request(t.http).post('/api/auth/login').send({ email: 'owner@example.test', password: 'a-long-admin-password' }).expect(200);
+      const response = await request(t.http)
+        .post('/api/auth/login')
+        .send({ email: 'owner@example.test', password: 'a-long-admin-password' })
+        .expect(200);
       expect(response.body.user.role).toBe('admin');
       await t.app.get(AdminBootstrapService).onApplicationBootstrap();
       const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM users`);

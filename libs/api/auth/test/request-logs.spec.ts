@@ -52,7 +52,12 @@ describe('the logs', () => {
     const ofRequest = lines().filter((l) => l.reqId === 'logs-2');
     expect(ofRequest).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ level: 50, context: 'HttpErrorFilter', msg: 'Error: the database fell over', stack: expect.stringContaining('FailingController') }),
+        expect.objectContaining({
+          level: 50,
+          context: 'HttpErrorFilter',
+          msg: 'Error: the database fell over',
+          stack: expect.stringContaining('FailingController'),
+        }),
         expect.objectContaining({ level: 50, msg: 'request errored', res: { statusCode: 500 } }),
       ]),
     );

@@ -25,7 +25,8 @@ describe('managing users', () => {
     expect(page.body.map((u: { name: string }) => u.name)).toEqual(['Asha Admin', 'Kabir Khan']);
     const next = await request(t.http).get('/api/users?_start=2&_end=4&_sort=name&_order=asc').set(admin.auth).expect(200);
     expect(next.body.map((u: { name: string }) => u.name)).toEqual(['Meera Manager', 'Priya Sharma']);
-    for (const user of [...page.body, ...next.body]) expect(Object.keys(user).sort()).toEqual(['active', 'createdAt', 'email', 'id', 'name', 'role', 'updatedAt']);
+    for (const user of [...page.body, ...next.body])
+      expect(Object.keys(user).sort()).toEqual(['active', 'createdAt', 'email', 'id', 'name', 'role', 'updatedAt']);
   });
 
   it('filters by role (any of), active, and searches names and emails with q', async () => {
@@ -58,7 +59,11 @@ describe('managing users', () => {
 
   it('a manager reads users but cannot create or change them; advisors and marketing cannot see them', async () => {
     await request(t.http).get('/api/users').set(manager.auth).expect(200);
-    await request(t.http).post('/api/users').set(manager.auth).send({ name: 'X', email: 'x@example.test', role: 'advisor', password: 'long-enough-pw' }).expect(403);
+    await request(t.http)
+      .post('/api/users')
+      .set(manager.auth)
+      .send({ name: 'X', email: 'x@example.test', role: 'advisor', password: 'long-enough-pw' })
+      .expect(403);
     await request(t.http).patch(`/api/users/${advisor.id}`).set(manager.auth).send({ name: 'Changed' }).expect(403);
     await request(t.http).get('/api/users').set(advisor.auth).expect(403);
     await request(t.http).get('/api/users').set(marketing.auth).expect(403);
@@ -66,7 +71,11 @@ describe('managing users', () => {
   });
 
   it('an admin creates a user who can then sign in', async () => {
-    const created = await request(t.http).post('/api/users').set(admin.auth).send({ name: 'Rahul Verma', email: 'Rahul@Example.test', role: 'advisor', password: 'rahul-strong-pass' }).expect(201);
+    const created = await request(t.http)
+      .post('/api/users')
+      .set(admin.auth)
+      .send({ name: 'Rahul Verma', email: 'Rahul@Example.test', role: 'advisor', password: 'rahul-strong-pass' })
+      .expect(201);
     expect(created.body).toMatchObject({ name: 'Rahul Verma', email: 'rahul@example.test', role: 'advisor', active: true });
     expect(created.body).not.toHaveProperty('password');
     expect(created.body).not.toHaveProperty('passwordHash');
@@ -74,9 +83,17 @@ describe('managing users', () => {
   });
 
   it('bad user input answers 400 naming each field; a taken email is a 409', async () => {
-    const bad = await request(t.http).post('/api/users').set(admin.auth).send({ name: '', email: 'nope', role: 'owner', password: 'short' }).expect(400);
+    const bad = await request(t.http)
+      .post('/api/users')
+      .set(admin.auth)
+      .send({ name: '', email: 'nope', role: 'owner', password: 'short' })
+      .expect(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['email', 'name', 'password', 'role']);
-    const taken = await request(t.http).post('/api/users').set(admin.auth).send({ name: 'Dup', email: advisor.email.toUpperCase(), role: 'advisor', password: 'long-enough-pw' }).expect(409);
+    const taken = await request(t.http)
+      .post('/api/users')
+      .set(admin.auth)
+      .send({ name: 'Dup', email: advisor.email.toUpperCase(), role: 'advisor', password: 'long-enough-pw' })
+      .expect(409);
     expect(taken.body.fields[0].field).toBe('email');
   });
 
@@ -88,11 +105,15 @@ describe('managing users', () => {
   });
 
   it('a PATCH cannot set fields that are not the user profile (no mass assignment)', async () => {
-    const response = await request(t.http).patch(`/api/users/${advisor.id}`).set(admin.auth).send({ passwordHash: 'x', id: 'y', version: 9 }).expect(400);
+    const response = await request(t.http)
+      .patch(`/api/users/${advisor.id}`)
+      .set(admin.auth)
+      .send({ passwordHash: 'x', id: 'y', version: 9 })
+      .expect(400);
     expect(response.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['id', 'passwordHash', 'version']);
   });
 
-  it('changing a role ends that user\'s sessions so the new role applies at once', async () => {
+  it("changing a role ends that user's sessions so the new role applies at once", async () => {
     const user = await createUserAndSignIn(t.http, t.dataSource, 'advisor');
     await request(t.http).patch(`/api/users/${user.id}`).set(admin.auth).send({ role: 'marketing' }).expect(200);
     await request(t.http).post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);

@@ -3,8 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  APPROVALS, CREDENTIAL_TYPES, CURRENT_SESSION, feeTotal, isSession, LEAD_MODES, NAAC_GRADES, OWNERSHIPS, PROGRAM_LEVELS, rupeesToPaise,
-  type FeeComponent, type ImportProblem, type ImportReport, type UniversityView,
+  APPROVALS,
+  CREDENTIAL_TYPES,
+  CURRENT_SESSION,
+  feeTotal,
+  isSession,
+  LEAD_MODES,
+  NAAC_GRADES,
+  OWNERSHIPS,
+  PROGRAM_LEVELS,
+  rupeesToPaise,
+  type FeeComponent,
+  type ImportProblem,
+  type ImportReport,
+  type UniversityView,
 } from '@advisordesk/shared';
 import { queryMaybeOne, queryOne, queryRows } from '@advisordesk/api-core';
 import { supersedeCurrentFee } from './current-fee';
@@ -36,9 +48,24 @@ interface ProgramRow {
 }
 
 const UNIVERSITY_COLUMNS = ['name', 'city', 'state', 'ownership', 'approvals', 'naac_grade', 'nirf_rank', 'nirf_year', 'website', 'source_url'];
-const PROGRAM_COLUMNS = ['university_name', 'program_name', 'level', 'credential_type', 'mode', 'duration_months', 'credits', 'stackable', 'session', 'fee_components', 'total_inr', 'emi_available', 'source_url'];
+const PROGRAM_COLUMNS = [
+  'university_name',
+  'program_name',
+  'level',
+  'credential_type',
+  'mode',
+  'duration_months',
+  'credits',
+  'stackable',
+  'session',
+  'fee_components',
+  'total_inr',
+  'emi_available',
+  'source_url',
+];
 
-const sameFees = (a: FeeComponent[], b: FeeComponent[]) => a.map((c) => `${c.label}|${c.amountPaise}|${c.due ?? ''}`).join('\n') === b.map((c) => `${c.label}|${c.amountPaise}|${c.due ?? ''}`).join('\n');
+const sameFees = (a: FeeComponent[], b: FeeComponent[]) =>
+  a.map((c) => `${c.label}|${c.amountPaise}|${c.due ?? ''}`).join('\n') === b.map((c) => `${c.label}|${c.amountPaise}|${c.due ?? ''}`).join('\n');
 const blank = (text: string | undefined) => (text?.trim() ? text.trim() : null);
 const isUrl = (text: string) => /^https?:\/\/[^\s]+$/i.test(text);
 
@@ -52,7 +79,10 @@ export class CatalogueImportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** `manager`: run inside the caller's transaction (the demo seed) instead of one of its own. */
-  async run(input: { universities?: string; programs?: string; defaultSession?: string; dryRun?: boolean }, manager?: EntityManager): Promise<ImportReport> {
+  async run(
+    input: { universities?: string; programs?: string; defaultSession?: string; dryRun?: boolean },
+    manager?: EntityManager,
+  ): Promise<ImportReport> {
     const errors: ImportProblem[] = [];
     const universities = input.universities ? this.parseUniversities(input.universities, errors) : [];
     const programs = input.programs ? this.parsePrograms(input.programs, input.defaultSession ?? CURRENT_SESSION, errors) : [];
@@ -75,13 +105,23 @@ export class CatalogueImportService {
     return report;
   }
 
-  private rows(text: string, file: ImportProblem['file'], expected: string[], errors: ImportProblem[]): { line: number; record: Record<string, string> }[] {
+  private rows(
+    text: string,
+    file: ImportProblem['file'],
+    expected: string[],
+    errors: ImportProblem[],
+  ): { line: number; record: Record<string, string> }[] {
     let table: string[][];
     try {
       // Files edited on different systems mix CRLF and LF line endings.
       table = parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), { skip_empty_lines: true, relax_column_count: true, relax_quotes: true });
     } catch (error) {
-      errors.push({ file, line: (error as { lines?: number }).lines ?? 1, field: '(file)', message: `not a valid CSV file: ${(error as Error).message}` });
+      errors.push({
+        file,
+        line: (error as { lines?: number }).lines ?? 1,
+        field: '(file)',
+        message: `not a valid CSV file: ${(error as Error).message}`,
+      });
       return [];
     }
     const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
@@ -94,7 +134,12 @@ export class CatalogueImportService {
     table.slice(1).forEach((cells, index) => {
       const line = index + 2;
       if (cells.length !== header.length) {
-        errors.push({ file, line, field: '(row)', message: `has ${cells.length} cells where the header has ${header.length} (a comma inside a value needs quotes)` });
+        errors.push({
+          file,
+          line,
+          field: '(row)',
+          message: `has ${cells.length} cells where the header has ${header.length} (a comma inside a value needs quotes)`,
+        });
         return;
       }
       out.push({ line, record: Object.fromEntries(header.map((h, i) => [h, cells[i]])) });
@@ -112,11 +157,18 @@ export class CatalogueImportService {
       else if (seen.has(name.toLowerCase())) problem('name', `"${name}" is also on line ${seen.get(name.toLowerCase())}`);
       else seen.set(name.toLowerCase(), line);
       const ownership = blank(record.ownership);
-      if (ownership && !(OWNERSHIPS as readonly string[]).includes(ownership)) problem('ownership', `ownership must be one of: ${OWNERSHIPS.join(', ')}`);
-      const approvals = (record.approvals ?? '').split(';').map((a) => a.trim()).filter(Boolean);
-      for (const approval of approvals) if (!(APPROVALS as readonly string[]).includes(approval)) problem('approvals', `unknown approval "${approval}" (known: ${APPROVALS.join(', ')})`);
+      if (ownership && !(OWNERSHIPS as readonly string[]).includes(ownership))
+        problem('ownership', `ownership must be one of: ${OWNERSHIPS.join(', ')}`);
+      const approvals = (record.approvals ?? '')
+        .split(';')
+        .map((a) => a.trim())
+        .filter(Boolean);
+      for (const approval of approvals)
+        if (!(APPROVALS as readonly string[]).includes(approval))
+          problem('approvals', `unknown approval "${approval}" (known: ${APPROVALS.join(', ')})`);
       const naacGrade = blank(record.naac_grade);
-      if (naacGrade && !(NAAC_GRADES as readonly string[]).includes(naacGrade)) problem('naac_grade', `naac_grade must be one of: ${NAAC_GRADES.join(', ')}`);
+      if (naacGrade && !(NAAC_GRADES as readonly string[]).includes(naacGrade))
+        problem('naac_grade', `naac_grade must be one of: ${NAAC_GRADES.join(', ')}`);
       let nirfRank: number | null = null;
       let nirfCategory: string | null = null;
       const rank = blank(record.nirf_rank);
@@ -131,7 +183,21 @@ export class CatalogueImportService {
       if (website && !isUrl(website)) problem('website', 'website must be an http(s) address');
       const sourceUrl = blank(record.source_url);
       if (sourceUrl && !isUrl(sourceUrl)) problem('source_url', 'source_url must be an http(s) address');
-      if (name) out.push({ line, name, city: blank(record.city), state: blank(record.state), ownership, approvals, naacGrade, nirfRank, nirfCategory, nirfYear: year ? Number(year) : null, website, sourceUrl });
+      if (name)
+        out.push({
+          line,
+          name,
+          city: blank(record.city),
+          state: blank(record.state),
+          ownership,
+          approvals,
+          naacGrade,
+          nirfRank,
+          nirfCategory,
+          nirfYear: year ? Number(year) : null,
+          website,
+          sourceUrl,
+        });
     }
     return out;
   }
@@ -148,7 +214,8 @@ export class CatalogueImportService {
       const level = blank(record.level);
       if (!level || !(PROGRAM_LEVELS as readonly string[]).includes(level)) problem('level', `level must be one of: ${PROGRAM_LEVELS.join(', ')}`);
       const credentialType = blank(record.credential_type);
-      if (credentialType && !(CREDENTIAL_TYPES as readonly string[]).includes(credentialType)) problem('credential_type', `credential_type must be one of: ${CREDENTIAL_TYPES.join(', ')}`);
+      if (credentialType && !(CREDENTIAL_TYPES as readonly string[]).includes(credentialType))
+        problem('credential_type', `credential_type must be one of: ${CREDENTIAL_TYPES.join(', ')}`);
       const mode = blank(record.mode);
       if (mode && !(LEAD_MODES as readonly string[]).includes(mode)) problem('mode', `mode must be one of: ${LEAD_MODES.join(', ')}`);
       const whole = (field: string, max: number): number | null => {
@@ -175,7 +242,10 @@ export class CatalogueImportService {
       const feeText = blank(record.fee_components);
       if (!feeText) problem('fee_components', 'fee_components is required: label:amount_inr joined by ;');
       else {
-        for (const part of feeText.split(';').map((p) => p.trim()).filter(Boolean)) {
+        for (const part of feeText
+          .split(';')
+          .map((p) => p.trim())
+          .filter(Boolean)) {
           const cut = part.lastIndexOf(':');
           const label = cut > 0 ? part.slice(0, cut).trim() : '';
           try {
@@ -191,14 +261,30 @@ export class CatalogueImportService {
       let totalPaise = 0;
       try {
         totalPaise = rupeesToPaise(record.total_inr ?? '');
-        if (components.length && feeTotal(components) !== totalPaise) problem('total_inr', `total_inr is ${record.total_inr} but the components add up to ${feeTotal(components) / 100}`);
+        if (components.length && feeTotal(components) !== totalPaise)
+          problem('total_inr', `total_inr is ${record.total_inr} but the components add up to ${feeTotal(components) / 100}`);
       } catch {
         problem('total_inr', 'total_inr must be an amount in rupees');
       }
       const sourceUrl = blank(record.source_url);
       if (sourceUrl && !isUrl(sourceUrl)) problem('source_url', 'source_url must be an http(s) address');
       if (errors.length === before && universityName && name && level) {
-        out.push({ line, universityName, name, level, credentialType, mode, durationMonths, credits, stackable, session, components, totalPaise, emiAvailable, sourceUrl });
+        out.push({
+          line,
+          universityName,
+          name,
+          level,
+          credentialType,
+          mode,
+          durationMonths,
+          credits,
+          stackable,
+          session,
+          components,
+          totalPaise,
+          emiAvailable,
+          sourceUrl,
+        });
       }
     }
     return out;
@@ -221,12 +307,22 @@ export class CatalogueImportService {
     const seen = new Map<string, number>();
     for (const p of programs) {
       if (!known.has(p.universityName.toLowerCase())) {
-        report.errors.push({ file: 'programs', line: p.line, field: 'university_name', message: `no university named "${p.universityName}" in universities.csv or the catalogue` });
+        report.errors.push({
+          file: 'programs',
+          line: p.line,
+          field: 'university_name',
+          message: `no university named "${p.universityName}" in universities.csv or the catalogue`,
+        });
         continue;
       }
       const key = `${p.universityName.toLowerCase()}|${p.name.toLowerCase()}`;
       if (seen.has(key)) {
-        report.errors.push({ file: 'programs', line: p.line, field: 'program_name', message: `"${p.name}" of ${p.universityName} is also on line ${seen.get(key)}` });
+        report.errors.push({
+          file: 'programs',
+          line: p.line,
+          field: 'program_name',
+          message: `"${p.name}" of ${p.universityName} is also on line ${seen.get(key)}`,
+        });
         continue;
       }
       seen.set(key, p.line);
@@ -260,7 +356,11 @@ export class CatalogueImportService {
          RETURNING id`,
         [p.universityName, p.name, p.level, p.credentialType, p.mode, p.durationMonths, p.credits, p.stackable, p.sourceUrl],
       );
-      const current = await queryMaybeOne<{ id: string; total: number; components: FeeComponent[] }>(manager, `SELECT id, total_paise AS total, components FROM fee_structures WHERE program_id = $1 AND session = $2 AND is_current`, [program.id, p.session]);
+      const current = await queryMaybeOne<{ id: string; total: number; components: FeeComponent[] }>(
+        manager,
+        `SELECT id, total_paise AS total, components FROM fee_structures WHERE program_id = $1 AND session = $2 AND is_current`,
+        [program.id, p.session],
+      );
       if (current && current.total === p.totalPaise && sameFees(current.components, p.components)) continue;
       if (current) await supersedeCurrentFee(manager, program.id, p.session);
       await manager.query(`INSERT INTO fee_structures (program_id, session, components, total_paise, emi_available) VALUES ($1, $2, $3, $4, $5)`, [

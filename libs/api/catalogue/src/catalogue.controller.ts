@@ -6,7 +6,15 @@ import { AppError, idOf, sendPage, type Page } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { CatalogueImportService, type ImportReport } from './catalogue-import.service';
 import { CatalogueErrors } from './catalogue.errors';
-import { CatalogueImportDto, FeeStructureDto, ProgramDto, UniversityDto, UpdateFeeStructureDto, UpdateProgramDto, UpdateUniversityDto } from './dto/catalogue.dto';
+import {
+  CatalogueImportDto,
+  FeeStructureDto,
+  ProgramDto,
+  UniversityDto,
+  UpdateFeeStructureDto,
+  UpdateProgramDto,
+  UpdateUniversityDto,
+} from './dto/catalogue.dto';
 import { FeeStructuresService } from './fee-structures.service';
 import { ProgramsService } from './programs.service';
 import { UniversitiesService } from './universities.service';
@@ -104,11 +112,20 @@ export class CatalogueImportController {
   @Post()
   @HttpCode(200)
   async run(@Body() body: CatalogueImportDto): Promise<ImportReport> {
-    if (!body.universities && !body.programs) throw new AppError(CatalogueErrors.importInvalid, [{ field: 'universities', message: 'send universities and/or programs as CSV text' }], 'Nothing to import: send universities and/or programs as CSV text');
+    if (!body.universities && !body.programs)
+      throw new AppError(
+        CatalogueErrors.importInvalid,
+        [{ field: 'universities', message: 'send universities and/or programs as CSV text' }],
+        'Nothing to import: send universities and/or programs as CSV text',
+      );
     const report = await this.importer.run(body);
     if (report.errors.length) {
       const fields = report.errors.map((e) => ({ field: `${e.file}:${e.line}:${e.field}`, message: e.message }));
-      throw new AppError(CatalogueErrors.importInvalid, fields, `${report.errors.length} problem${report.errors.length > 1 ? 's' : ''} found: nothing was written`);
+      throw new AppError(
+        CatalogueErrors.importInvalid,
+        fields,
+        `${report.errors.length} problem${report.errors.length > 1 ? 's' : ''} found: nothing was written`,
+      );
     }
     return report;
   }

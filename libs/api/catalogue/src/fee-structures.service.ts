@@ -13,7 +13,9 @@ import type { FeeStructureDto, UpdateFeeStructureDto } from './dto/catalogue.dto
 export function checkedTotal(components: FeeComponent[], given?: number): number {
   const total = feeTotal(components);
   if (given !== undefined && given !== total) {
-    throw new AppError(CatalogueErrors.totalMismatch, [{ field: 'totalPaise', message: `totalPaise is ${given} but the components add up to ${total}` }]);
+    throw new AppError(CatalogueErrors.totalMismatch, [
+      { field: 'totalPaise', message: `totalPaise is ${given} but the components add up to ${total}` },
+    ]);
   }
   return total;
 }
@@ -67,7 +69,16 @@ export class FeeStructuresService {
         manager,
         `INSERT INTO fee_structures (program_id, session, components, total_paise, emi_available, scholarship_notes, valid_from, valid_to)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [body.programId, body.session, JSON.stringify(components), total, body.emiAvailable ?? false, body.scholarshipNotes ?? null, body.validFrom ?? null, body.validTo ?? null],
+        [
+          body.programId,
+          body.session,
+          JSON.stringify(components),
+          total,
+          body.emiAvailable ?? false,
+          body.scholarshipNotes ?? null,
+          body.validFrom ?? null,
+          body.validTo ?? null,
+        ],
       );
       return row.id;
     });
@@ -80,7 +91,10 @@ export class FeeStructuresService {
     const current = await this.get(id);
     const components = fields.components ? cleanComponents(fields.components) : current.components;
     const total = checkedTotal(components, fields.totalPaise);
-    this.checkDates(fields.validFrom === undefined ? current.validFrom : fields.validFrom, fields.validTo === undefined ? current.validTo : fields.validTo);
+    this.checkDates(
+      fields.validFrom === undefined ? current.validFrom : fields.validFrom,
+      fields.validTo === undefined ? current.validTo : fields.validTo,
+    );
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO fee_structure_revisions (fee_structure_id, components, total_paise, emi_available, scholarship_notes, valid_from, valid_to, changed_by)

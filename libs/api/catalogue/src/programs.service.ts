@@ -10,7 +10,19 @@ import type { ProgramDto, UpdateProgramDto } from './dto/catalogue.dto';
 import { duplicateAs } from './universities.service';
 
 /** What staff may set on a program (each field's column is its name in snake_case). */
-export const PROGRAM_FIELDS = ['universityId', 'name', 'level', 'credentialType', 'mode', 'durationMonths', 'credits', 'stackable', 'eligibility', 'specialisations', 'active'] as const;
+export const PROGRAM_FIELDS = [
+  'universityId',
+  'name',
+  'level',
+  'credentialType',
+  'mode',
+  'durationMonths',
+  'credits',
+  'stackable',
+  'eligibility',
+  'specialisations',
+  'active',
+] as const;
 
 @Injectable()
 export class ProgramsService {
@@ -43,7 +55,9 @@ export class ProgramsService {
   async update(id: string, body: UpdateProgramDto) {
     const { version, ...fields } = body;
     if (fields.universityId) await this.assertUniversity(fields.universityId);
-    const matched = await updateVersioned(this.dataSource, 'programs', id, version, PROGRAM_FIELDS, fields).catch(duplicateAs(CatalogueErrors.duplicateProgram, 'name'));
+    const matched = await updateVersioned(this.dataSource, 'programs', id, version, PROGRAM_FIELDS, fields).catch(
+      duplicateAs(CatalogueErrors.duplicateProgram, 'name'),
+    );
     if (!matched) {
       await this.get(id);
       throw new AppError(CatalogueErrors.staleVersion);

@@ -2,14 +2,36 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { UniversityView } from '@advisordesk/shared';
-import { AppError, errorOnField, fetchPage, insertRow, isUniqueViolation, parseListQuery, queryMaybeOne, updateVersioned, type ErrorCode } from '@advisordesk/api-core';
+import {
+  AppError,
+  errorOnField,
+  fetchPage,
+  insertRow,
+  isUniqueViolation,
+  parseListQuery,
+  queryMaybeOne,
+  updateVersioned,
+  type ErrorCode,
+} from '@advisordesk/api-core';
 import { CatalogueErrors } from './catalogue.errors';
 import { UNIVERSITY_LIST } from './catalogue.lists';
 import { UNIVERSITY_COLUMNS } from './catalogue.sql';
 import type { UniversityDto, UpdateUniversityDto } from './dto/catalogue.dto';
 
 /** What staff may set on a university (each field's column is its name in snake_case). */
-export const UNIVERSITY_FIELDS = ['name', 'city', 'state', 'ownership', 'approvals', 'naacGrade', 'nirfRank', 'nirfCategory', 'nirfYear', 'website', 'active'] as const;
+export const UNIVERSITY_FIELDS = [
+  'name',
+  'city',
+  'state',
+  'ownership',
+  'approvals',
+  'naacGrade',
+  'nirfRank',
+  'nirfCategory',
+  'nirfYear',
+  'website',
+  'active',
+] as const;
 
 @Injectable()
 export class UniversitiesService {
@@ -20,19 +42,27 @@ export class UniversitiesService {
   }
 
   async get(id: string): Promise<UniversityView<Date>> {
-    const university = await queryMaybeOne<UniversityView<Date>>(this.dataSource, `SELECT ${UNIVERSITY_COLUMNS} FROM universities u WHERE u.id = $1`, [id]);
+    const university = await queryMaybeOne<UniversityView<Date>>(
+      this.dataSource,
+      `SELECT ${UNIVERSITY_COLUMNS} FROM universities u WHERE u.id = $1`,
+      [id],
+    );
     if (!university) throw new AppError(CatalogueErrors.universityNotFound);
     return university;
   }
 
   async create(body: UniversityDto) {
-    const id = await insertRow(this.dataSource, 'universities', UNIVERSITY_FIELDS, { ...body }).catch(duplicateAs(CatalogueErrors.duplicateUniversity, 'name'));
+    const id = await insertRow(this.dataSource, 'universities', UNIVERSITY_FIELDS, { ...body }).catch(
+      duplicateAs(CatalogueErrors.duplicateUniversity, 'name'),
+    );
     return this.get(id);
   }
 
   async update(id: string, body: UpdateUniversityDto) {
     const { version, ...fields } = body;
-    const matched = await updateVersioned(this.dataSource, 'universities', id, version, UNIVERSITY_FIELDS, fields).catch(duplicateAs(CatalogueErrors.duplicateUniversity, 'name'));
+    const matched = await updateVersioned(this.dataSource, 'universities', id, version, UNIVERSITY_FIELDS, fields).catch(
+      duplicateAs(CatalogueErrors.duplicateUniversity, 'name'),
+    );
     if (!matched) {
       await this.get(id);
       throw new AppError(CatalogueErrors.staleVersion);

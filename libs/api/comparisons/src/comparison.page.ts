@@ -12,7 +12,14 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { label: 'Total fee', value: (p) => (p.fee ? `<strong>${formatInr(p.fee.totalPaise)}</strong> <span class="muted">(${escape(formatInrShort(p.fee.totalPaise))})</span>` : 'Fee on request'), compare: true },
+  {
+    label: 'Total fee',
+    value: (p) =>
+      p.fee
+        ? `<strong>${formatInr(p.fee.totalPaise)}</strong> <span class="muted">(${escape(formatInrShort(p.fee.totalPaise))})</span>`
+        : 'Fee on request',
+    compare: true,
+  },
   {
     label: 'Fee breakdown',
     value: (p) =>
@@ -24,10 +31,23 @@ const ROWS: Row[] = [
   { label: 'EMI', value: (p) => (p.fee ? (p.fee.emiAvailable ? 'Available' : 'Not offered') : dash), compare: true },
   { label: 'Duration', value: (p) => (p.durationMonths ? `${p.durationMonths} months` : dash), compare: true },
   { label: 'Mode', value: (p) => escape(p.mode ? (LEAD_MODE_LABELS[p.mode] ?? p.mode) : dash), compare: true },
-  { label: 'Level', value: (p) => escape(PROGRAM_LEVEL_LABELS[p.level] ?? p.level) + (p.credentialType ? ` · ${escape(p.credentialType)}` : ''), compare: true },
-  { label: 'Approvals', value: (p) => (p.approvals.length ? p.approvals.map((a) => `<span class="tag">${escape(a)}</span>`).join(' ') : dash), compare: true },
+  {
+    label: 'Level',
+    value: (p) => escape(PROGRAM_LEVEL_LABELS[p.level] ?? p.level) + (p.credentialType ? ` · ${escape(p.credentialType)}` : ''),
+    compare: true,
+  },
+  {
+    label: 'Approvals',
+    value: (p) => (p.approvals.length ? p.approvals.map((a) => `<span class="tag">${escape(a)}</span>`).join(' ') : dash),
+    compare: true,
+  },
   { label: 'NAAC grade', value: (p) => escape(p.naacGrade ?? dash), compare: true },
-  { label: 'NIRF rank', value: (p) => (p.nirfRank ? `#${p.nirfRank}${p.nirfCategory ? ` (${escape(p.nirfCategory)})` : ''}${p.nirfYear ? ` · ${p.nirfYear}` : ''}` : dash), compare: true },
+  {
+    label: 'NIRF rank',
+    value: (p) =>
+      p.nirfRank ? `#${p.nirfRank}${p.nirfCategory ? ` (${escape(p.nirfCategory)})` : ''}${p.nirfYear ? ` · ${p.nirfYear}` : ''}` : dash,
+    compare: true,
+  },
   { label: 'Credits', value: (p) => (p.credits ? `${p.credits}${p.stackable ? ' · stack into a degree' : ''}` : dash), compare: true },
   { label: 'Specialisations', value: (p) => (p.specialisations.length ? escape(p.specialisations.join(', ')) : dash) },
   { label: 'Eligibility', value: (p) => escape(p.eligibility ?? dash) },
@@ -68,8 +88,13 @@ export function renderComparisonPage(comparison: PublicComparison): string {
     )
     .join('');
   const table = `<table><thead><tr><th></th>${programs
-    .map((p) => `<th>${escape(p.name)}${isLowest(p) ? '<span class="best">Lowest fee</span>' : ''}<div class="muted">${escape(p.universityName)}</div></th>`)
-    .join('')}</tr></thead><tbody>${ROWS.map((row) => `<tr${differs(row) ? ' class="differs"' : ''}><th>${row.label}</th>${programs.map((p) => `<td>${row.value(p)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    .map(
+      (p) =>
+        `<th>${escape(p.name)}${isLowest(p) ? '<span class="best">Lowest fee</span>' : ''}<div class="muted">${escape(p.universityName)}</div></th>`,
+    )
+    .join(
+      '',
+    )}</tr></thead><tbody>${ROWS.map((row) => `<tr${differs(row) ? ' class="differs"' : ''}><th>${row.label}</th>${programs.map((p) => `<td>${row.value(p)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   const created = formatIstDate(comparison.createdAt);
   const expires = formatIstDate(comparison.expiresAt);
   return page(
@@ -84,7 +109,10 @@ Please confirm with your advisor before you pay. Rows marked ● differ between 
 export function renderComparisonProblemPage(status: 404 | 410): string {
   const [title, text] =
     status === 410
-      ? ['This comparison has expired', 'Fees change from session to session, so comparison links work for a limited time. Ask your advisor on WhatsApp for an up-to-date one.']
+      ? [
+          'This comparison has expired',
+          'Fees change from session to session, so comparison links work for a limited time. Ask your advisor on WhatsApp for an up-to-date one.',
+        ]
       : ['Comparison not found', 'This link is not valid. Please check that you opened the whole link your advisor sent you.'];
   return page(title, `<header><h1>${title}</h1></header><main><div class="card"><p>${text}</p></div></main>`);
 }

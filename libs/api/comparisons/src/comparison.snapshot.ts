@@ -8,6 +8,14 @@ export function toComparedProgram(p: ProgramView<Date>): ComparedProgram {
   const fee = p.currentFee;
   return {
     ...(Object.fromEntries(COMPARED_PROGRAM_FIELDS.map((field) => [field, p[field]])) as Omit<ComparedProgram, 'fee'>),
-    fee: fee ? { session: fee.session, components: fee.components, totalPaise: fee.totalPaise, emiAvailable: fee.emiAvailable, scholarshipNotes: fee.scholarshipNotes } : null,
+    fee: fee
+      ? {
+          session: fee.session,
+          components: fee.components,
+          totalPaise: fee.totalPaise,
+          emiAvailable: fee.emiAvailable,
+          scholarshipNotes: fee.scholarshipNotes,
+        }
+      : null,
   };
 }

@@ -36,7 +36,12 @@ export class ShortlistController {
   @Put('shortlist/order') reorder(@CurrentUser() user: AuthUser, @Param('id', leadId) id: string, @Body() body: ReorderShortlistDto) {
     return this.shortlist.reorder(user, id, body.itemIds);
   }
-  @Patch('shortlist/:itemId') update(@CurrentUser() user: AuthUser, @Param('id', leadId) id: string, @Param('itemId', itemId) item: string, @Body() body: UpdateShortlistItemDto) {
+  @Patch('shortlist/:itemId') update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', leadId) id: string,
+    @Param('itemId', itemId) item: string,
+    @Body() body: UpdateShortlistItemDto,
+  ) {
     return this.shortlist.update(user, id, item, body);
   }
   @Delete('shortlist/:itemId') remove(@CurrentUser() user: AuthUser, @Param('id', leadId) id: string, @Param('itemId', itemId) item: string) {

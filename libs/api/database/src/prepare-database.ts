@@ -26,7 +26,9 @@ export async function prepareDatabase(env: NodeJS.ProcessEnv = process.env): Pro
   try {
     server = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port });
   } catch (error) {
-    throw new Error(`Could not start the embedded PostgreSQL on port ${port} (data in ${dataDir}): ${(error as Error).message}. Is another AdvisorDesk running? Set EMBEDDED_PG_PORT or DATABASE_URL.`);
+    throw new Error(
+      `Could not start the embedded PostgreSQL on port ${port} (data in ${dataDir}): ${(error as Error).message}. Is another AdvisorDesk running? Set EMBEDDED_PG_PORT or DATABASE_URL.`,
+    );
   }
   await ensureDatabase(server.url('postgres'), 'advisordesk');
   const url = server.url('advisordesk');

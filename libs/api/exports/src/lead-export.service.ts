@@ -44,7 +44,10 @@ export class LeadExportService {
     const filters = Object.fromEntries(Object.entries(query).filter(([key]) => key !== '_start' && key !== '_end'));
     if (access === 'consented') {
       // Marketing exports segments, never a person: a phone or name filter would say who is a lead.
-      const refused = firstFilterOutside(Object.keys(filters).filter((key) => key !== '_sort' && key !== '_order'), MARKETING_EXPORT_FILTERS);
+      const refused = firstFilterOutside(
+        Object.keys(filters).filter((key) => key !== '_sort' && key !== '_order'),
+        MARKETING_EXPORT_FILTERS,
+      );
       if (refused) throw fieldError(refused, `${refused}: marketing exports by ${MARKETING_EXPORT_FILTERS.join(', ')} only, never by person`);
     }
     // Admins, managers and marketing export across advisors (advisors cannot export at all); nobody exports erased people.
@@ -53,11 +56,14 @@ export class LeadExportService {
     const where = whereClause(limitToVisibleLeads(list, user, 'exports').where);
     const [{ total }] = await queryRows<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM leads l ${where}`, list.params);
     // Who, which filters and how many rows, committed before the first byte leaves.
-    const record = await queryOne<{ id: string }>(this.dataSource, `INSERT INTO exports (user_id, filters, row_count) VALUES ($1, $2, $3) RETURNING id`, [user.id, JSON.stringify(filters), total])
-      .catch((error: Error) => {
-        this.logger.error(`An export by ${user.id} was refused: the export log could not be written (${error.message})`);
-        throw new AppError(ExportErrors.notRecorded);
-      });
+    const record = await queryOne<{ id: string }>(
+      this.dataSource,
+      `INSERT INTO exports (user_id, filters, row_count) VALUES ($1, $2, $3) RETURNING id`,
+      [user.id, JSON.stringify(filters), total],
+    ).catch((error: Error) => {
+      this.logger.error(`An export by ${user.id} was refused: the export log could not be written (${error.message})`);
+      throw new AppError(ExportErrors.notRecorded);
+    });
     const select = `SELECT ${SELECT_COLUMNS} FROM ${LEAD_FROM} ${where} ORDER BY ${list.orderBy}`;
     const pipeTo = async (destination: Writable) => {
       const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
@@ -66,7 +72,9 @@ export class LeadExportService {
       let status: 'done' | 'failed' = 'failed';
       try {
         // COPY takes no bind parameters: the validated filter values are inlined as escaped literals.
-        const copy = client.query(copyTo(`COPY (${inlineParams(select, list.params, (text) => client.escapeLiteral(text))}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
+        const copy = client.query(
+          copyTo(`COPY (${inlineParams(select, list.params, (text) => client.escapeLiteral(text))}) TO STDOUT WITH (FORMAT csv, HEADER true)`),
+        );
         destination.write('\uFEFF');
         await pipeline(copy, destination);
         rows = copy.rowCount ?? 0;
@@ -77,7 +85,9 @@ export class LeadExportService {
         // The log already holds the export; this adds how it ended and the exact row count.
         await this.dataSource
           .query(`UPDATE exports SET status = $2, row_count = $3, finished_at = now() WHERE id = $1`, [record.id, status, rows])
-          .catch((error: Error) => this.logger.error(`Export ${record.id} (${status}, ${rows} rows) could not be marked finished in the log: ${error.message}`));
+          .catch((error: Error) =>
+            this.logger.error(`Export ${record.id} (${status}, ${rows} rows) could not be marked finished in the log: ${error.message}`),
+          );
       }
     };
     return { id: record.id, total, pipeTo };

@@ -20,7 +20,15 @@ describe('CSV export of leads', () => {
   let marketing: SignedIn;
   let n = 0;
 
-  async function lead(fields: { name: string; consentMarketing: boolean; campaign?: string; city?: string; erased?: boolean; createdAt?: string; minor?: boolean }) {
+  async function lead(fields: {
+    name: string;
+    consentMarketing: boolean;
+    campaign?: string;
+    city?: string;
+    erased?: boolean;
+    createdAt?: string;
+    minor?: boolean;
+  }) {
     n++;
     await t.dataSource.query(
       `INSERT INTO leads (reference, full_name, phone, email, city, consent_marketing, consent_whatsapp, consent_at, utm_campaign, advisor_id, erased_at, created_at, budget_paise, is_minor)
@@ -108,7 +116,12 @@ describe('CSV export of leads', () => {
 
   it('marketing gets only leads with marketing consent; advisors cannot export', async () => {
     const { rows } = await download(marketing, '?utmCampaign=spring-mba');
-    expect(rows.map((r) => r.fullName).sort()).toEqual([`'=HYPERLINK("http://evil.example","click")`, 'Ananya Gupta', 'Kavya "KV" Nair', 'Sharma, Rohit']);
+    expect(rows.map((r) => r.fullName).sort()).toEqual([
+      `'=HYPERLINK("http://evil.example","click")`,
+      'Ananya Gupta',
+      'Kavya "KV" Nair',
+      'Sharma, Rohit',
+    ]);
     expect(rows.every((r) => r.consentMarketing === 'yes')).toBe(true);
     await request(t.http).get('/api/exports/leads.csv').set(advisor.auth).expect(403);
   });
@@ -122,9 +135,21 @@ describe('CSV export of leads', () => {
   });
 
   it('marketing exports segments, never a person: a phone, name, email, q or id filter is a 400 naming it', async () => {
-    const { phone, id } = await queryOne<{ phone: string; id: string }>(t.dataSource, `SELECT phone, id FROM leads WHERE consent_marketing AND NOT is_minor AND erased_at IS NULL LIMIT 1`);
-    for (const [key, value] of [['phone', phone], ['q', phone.slice(-6)], ['fullName_like', 'Nair'], ['email', 'kavya@example.in'], ['id', id], ['consentMarketing', 'false']]) {
-      const response = await request(t.http).get(`/api/exports/leads.csv?${key}=${encodeURIComponent(value)}`).set(marketing.auth);
+    const { phone, id } = await queryOne<{ phone: string; id: string }>(
+      t.dataSource,
+      `SELECT phone, id FROM leads WHERE consent_marketing AND NOT is_minor AND erased_at IS NULL LIMIT 1`,
+    );
+    for (const [key, value] of [
+      ['phone', phone],
+      ['q', phone.slice(-6)],
+      ['fullName_like', 'Nair'],
+      ['email', 'kavya@example.in'],
+      ['id', id],
+      ['consentMarketing', 'false'],
+    ]) {
+      const response = await request(t.http)
+        .get(`/api/exports/leads.csv?${key}=${encodeURIComponent(value)}`)
+        .set(marketing.auth);
       expect({ key, status: response.status }).toEqual({ key, status: 400 });
       expect(response.body.fields[0].field).toBe(key);
     }

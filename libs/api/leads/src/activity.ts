@@ -2,7 +2,13 @@ import type { EntityManager } from 'typeorm';
 import type { ActivityType } from '@advisordesk/shared';
 
 /** Appends to a lead's timeline. The timeline is append-only: nothing in the application updates or deletes it (erasure aside). */
-export async function recordActivity(db: Pick<EntityManager, 'query'>, leadId: string, type: ActivityType, authorId: string | null, data: Record<string, unknown> = {}): Promise<void> {
+export async function recordActivity(
+  db: Pick<EntityManager, 'query'>,
+  leadId: string,
+  type: ActivityType,
+  authorId: string | null,
+  data: Record<string, unknown> = {},
+): Promise<void> {
   await db.query(`INSERT INTO activities (lead_id, type, author_id, data) VALUES ($1, $2, $3, $4)`, [leadId, type, authorId, JSON.stringify(data)]);
 }
 
@@ -11,4 +17,15 @@ export async function recordActivity(db: Pick<EntityManager, 'query'>, leadId: s
  * (a move from → to, an assignment, a call's outcome), never who or in whose words. Every other
  * key goes, also ones added later (a note on a status change, a task's title, a link).
  */
-export const ACTIVITY_KEYS_KEPT_ON_ERASURE: readonly string[] = ['action', 'from', 'to', 'lostReason', 'automatic', 'outcome', 'source', 'repeat', 'withdrawn', 'via'];
+export const ACTIVITY_KEYS_KEPT_ON_ERASURE: readonly string[] = [
+  'action',
+  'from',
+  'to',
+  'lostReason',
+  'automatic',
+  'outcome',
+  'source',
+  'repeat',
+  'withdrawn',
+  'via',
+];

@@ -11,7 +11,6 @@ type Db = Pick<EntityManager, 'query'>;
 /** Advisory-lock key for lead assignment (any constant unique to this purpose). */
 const ASSIGNMENT_LOCK = 73_310_001;
 
-
 export interface AdvisorLoad {
   id: string;
   load: number;
@@ -108,7 +107,10 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     const [{ advisors }] = await queryRows<{ advisors: AdvisorLoad[] }>(manager, `SELECT (${ADVISOR_LOADS}) AS advisors`);
     const turns = planTurns(advisors, count);
     if (turns.length) {
-      await manager.query(recordTurns(`SELECT * FROM unnest($1::uuid[], $2::timestamptz[])`), [turns.map((t) => t.advisorId), turns.map((t) => t.at)]);
+      await manager.query(recordTurns(`SELECT * FROM unnest($1::uuid[], $2::timestamptz[])`), [
+        turns.map((t) => t.advisorId),
+        turns.map((t) => t.at),
+      ]);
     }
     return turns;
   }
@@ -116,7 +118,12 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   /** Under the lock, every lead still waiting gets an advisor in turn (or stops waiting when auto-assignment is off). */
   private async assignWaiting(manager: Db): Promise<void> {
     await this.lock(manager);
-    const waiting = (await queryRows<{ id: string }>(manager, `SELECT id FROM leads WHERE awaiting_assignment AND advisor_id IS NULL ORDER BY created_at, id FOR UPDATE`)).map((r) => r.id);
+    const waiting = (
+      await queryRows<{ id: string }>(
+        manager,
+        `SELECT id FROM leads WHERE awaiting_assignment AND advisor_id IS NULL ORDER BY created_at, id FOR UPDATE`,
+      )
+    ).map((r) => r.id);
     if (!waiting.length) return;
     const turns = await this.takeTurns(manager, waiting.length);
     await manager.query(
@@ -147,7 +154,11 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     await this.dataSource.transaction(async (manager) => {
       const advisor = await queryMaybeOne<{ id: string }>(manager, `SELECT id FROM users WHERE id = $1 AND role = 'advisor' AND active`, [advisorId]);
       if (!advisor) throw errorOnField(LeadsErrors.notAnAdvisor, 'advisorId');
-      const lead = await queryMaybeOne<{ advisorId: string | null; erasedAt: Date | null }>(manager, `SELECT advisor_id AS "advisorId", erased_at AS "erasedAt" FROM leads WHERE id = $1 FOR UPDATE`, [leadId]);
+      const lead = await queryMaybeOne<{ advisorId: string | null; erasedAt: Date | null }>(
+        manager,
+        `SELECT advisor_id AS "advisorId", erased_at AS "erasedAt" FROM leads WHERE id = $1 FOR UPDATE`,
+        [leadId],
+      );
       if (!lead) throw new AppError(LeadsErrors.notFound);
       if (lead.erasedAt) throw new AppError(LeadsErrors.erased);
       if (lead.advisorId === advisorId) return;

@@ -20,7 +20,11 @@ export class ConsentService {
   /** The link in messages: withdraws marketing consent (and WhatsApp too when asked). */
   async withdraw(token: string, channels: { marketing: boolean; whatsapp: boolean }): Promise<{ firstName: string }> {
     return this.dataSource.transaction(async (manager) => {
-      const lead = await queryMaybeOne<{ id: string; fullName: string; marketing: boolean; whatsapp: boolean }>(manager, `SELECT id, full_name AS "fullName", consent_marketing AS "marketing", consent_whatsapp AS "whatsapp" FROM leads WHERE unsubscribe_token = $1 AND erased_at IS NULL`, [token]);
+      const lead = await queryMaybeOne<{ id: string; fullName: string; marketing: boolean; whatsapp: boolean }>(
+        manager,
+        `SELECT id, full_name AS "fullName", consent_marketing AS "marketing", consent_whatsapp AS "whatsapp" FROM leads WHERE unsubscribe_token = $1 AND erased_at IS NULL`,
+        [token],
+      );
       if (!lead) throw new AppError(LeadsErrors.unsubscribeNotFound);
       const withdrawn = { marketing: channels.marketing && lead.marketing, whatsapp: channels.whatsapp && lead.whatsapp };
       if (withdrawn.marketing || withdrawn.whatsapp) {
@@ -36,7 +40,11 @@ export class ConsentService {
 
   /** The lead's own page: the lead, plus the link that stops our messages to them (none once erased). */
   async detail(lead: LeadView): Promise<LeadDetailView> {
-    const row = await queryMaybeOne<{ token: string }>(this.dataSource, `SELECT unsubscribe_token AS token FROM leads WHERE id = $1 AND erased_at IS NULL`, [lead.id]);
+    const row = await queryMaybeOne<{ token: string }>(
+      this.dataSource,
+      `SELECT unsubscribe_token AS token FROM leads WHERE id = $1 AND erased_at IS NULL`,
+      [lead.id],
+    );
     return { ...lead, unsubscribeUrl: row ? unsubscribeUrl(this.config.publicUrl, row.token) : null };
   }
 
@@ -48,7 +56,11 @@ export class ConsentService {
   async erase(user: AuthUser, id: string): Promise<LeadView> {
     return this.dataSource.transaction(async (manager) => {
       // Locked first, so a second erasure of the same lead waits and then finds it erased (410).
-      const [person] = await queryRows<{ fullName: string; email: string | null; phone: string | null }>(manager, `SELECT full_name AS "fullName", email, phone FROM leads WHERE id = $1 FOR UPDATE`, [id]);
+      const [person] = await queryRows<{ fullName: string; email: string | null; phone: string | null }>(
+        manager,
+        `SELECT full_name AS "fullName", email, phone FROM leads WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       await this.leads.assertWritable(user, id, manager);
       await manager.query(
         `UPDATE leads SET full_name = 'Erased lead', phone = NULL, email = NULL, city = NULL, course_interest = NULL,
@@ -59,9 +71,15 @@ export class ConsentService {
           WHERE id = $1`,
         [id],
       );
-      await manager.query(`UPDATE inquiries SET payload = '{"erased": true}', source_url = NULL, client_hash = NULL, idempotency_key = NULL WHERE lead_id = $1`, [id]);
+      await manager.query(
+        `UPDATE inquiries SET payload = '{"erased": true}', source_url = NULL, client_hash = NULL, idempotency_key = NULL WHERE lead_id = $1`,
+        [id],
+      );
       // A retried form's key: its fingerprint is a hash of what the person typed.
-      await manager.query(`DELETE FROM idempotency_keys WHERE scope = 'inquiry' AND response->>'reference' = (SELECT reference FROM leads WHERE id = $1)`, [id]);
+      await manager.query(
+        `DELETE FROM idempotency_keys WHERE scope = 'inquiry' AND response->>'reference' = (SELECT reference FROM leads WHERE id = $1)`,
+        [id],
+      );
       // The one exception to an append-only timeline: the law asks for the words to go.
       await manager.query(
         `UPDATE activities a SET data = COALESCE((SELECT jsonb_object_agg(key, value) FROM jsonb_each(a.data) WHERE key = ANY($2::text[])), '{}') || '{"erased": true}'
@@ -85,7 +103,10 @@ export class ConsentService {
    * (`q=98765 43210`, `email=…`). Filter values naming them become "erased": the record of who
    * exported, when and how many rows stays.
    */
-  private async scrubExportLog(db: Pick<EntityManager, 'query'>, person: { id: string; fullName: string; email: string | null; phone: string | null }) {
+  private async scrubExportLog(
+    db: Pick<EntityManager, 'query'>,
+    person: { id: string; fullName: string; email: string | null; phone: string | null },
+  ) {
     const names = [person.id, person.fullName, person.email, person.phone].filter((v): v is string => !!v).map((v) => v.trim().toLowerCase());
     const phoneDigits = person.phone ? person.phone.replace(/\D/g, '').slice(-10) : null;
     await db.query(

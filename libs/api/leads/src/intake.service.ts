@@ -102,7 +102,10 @@ const IDEMPOTENCY_KEY_LIFETIME = '24 hours';
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -198,14 +201,25 @@ export class IntakeService implements OnApplicationShutdown {
         [idempotencyKey, IDEMPOTENCY_KEY_LIFETIME],
       );
       // Blocks on a concurrent first attempt with the same key until it commits.
-      const claimed = await queryRows<{ key: string }>(manager, `INSERT INTO idempotency_keys (scope, key, fingerprint) VALUES ('inquiry', $1, $2) ON CONFLICT DO NOTHING RETURNING key`, [idempotencyKey, fingerprint]);
+      const claimed = await queryRows<{ key: string }>(
+        manager,
+        `INSERT INTO idempotency_keys (scope, key, fingerprint) VALUES ('inquiry', $1, $2) ON CONFLICT DO NOTHING RETURNING key`,
+        [idempotencyKey, fingerprint],
+      );
       if (!claimed.length) {
-        const previous = await queryMaybeOne<{ response: InquiryReceipt | null; fingerprint: string }>(manager, `SELECT response, fingerprint FROM idempotency_keys WHERE scope = 'inquiry' AND key = $1`, [idempotencyKey]);
+        const previous = await queryMaybeOne<{ response: InquiryReceipt | null; fingerprint: string }>(
+          manager,
+          `SELECT response, fingerprint FROM idempotency_keys WHERE scope = 'inquiry' AND key = $1`,
+          [idempotencyKey],
+        );
         if (previous && previous.fingerprint !== fingerprint) throw new AppError(LeadsErrors.idempotencyKeyReused);
         if (previous?.response) return previous.response;
       }
       const [lead] = await this.intakeWithin(manager, [row]);
-      await manager.query(`UPDATE idempotency_keys SET response = $2 WHERE scope = 'inquiry' AND key = $1`, [idempotencyKey, JSON.stringify({ reference: lead.reference })]);
+      await manager.query(`UPDATE idempotency_keys SET response = $2 WHERE scope = 'inquiry' AND key = $1`, [
+        idempotencyKey,
+        JSON.stringify({ reference: lead.reference }),
+      ]);
       return { reference: lead.reference };
     });
   }
@@ -228,7 +242,12 @@ export class IntakeService implements OnApplicationShutdown {
     const fresh = rows.filter((row) => !existing.has(row.phone));
     const turns = planTurns(advisors, fresh.length);
     const assigned = new Map(fresh.map((row, i) => [row.phone, turns[i]]));
-    const input = rows.map((row, ord) => ({ ...row, ord, advisor_id: assigned.get(row.phone)?.advisorId ?? null, assigned_at: assigned.get(row.phone)?.at ?? null }));
+    const input = rows.map((row, ord) => ({
+      ...row,
+      ord,
+      advisor_id: assigned.get(row.phone)?.advisorId ?? null,
+      assigned_at: assigned.get(row.phone)?.at ?? null,
+    }));
     return queryRows<IntakeResult>(manager, UPSERT_INQUIRIES, [JSON.stringify(input)]);
   }
 }

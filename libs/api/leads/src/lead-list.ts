@@ -8,7 +8,14 @@ function listFields(): Record<string, ListField> {
   for (const name of Object.keys(LEAD_FIELDS) as LeadField[]) {
     const spec: LeadFieldSpec = LEAD_FIELDS[name];
     if (!spec.filter && !spec.sort) continue;
-    fields[name] = { column: leadColumn(name), type: spec.type, values: spec.values, sortable: spec.sort, required: spec.required, filterable: spec.filter ?? false };
+    fields[name] = {
+      column: leadColumn(name),
+      type: spec.type,
+      values: spec.values,
+      sortable: spec.sort,
+      required: spec.required,
+      filterable: spec.filter ?? false,
+    };
   }
   return fields;
 }

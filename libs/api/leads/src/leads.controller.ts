@@ -30,7 +30,11 @@ export class LeadsController {
   ) {}
 
   @Get()
-  async list(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response): Promise<LeadView[]> {
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LeadView[]> {
     return sendPage(response, await this.leads.list(user, query));
   }
 

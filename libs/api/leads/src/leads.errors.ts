@@ -11,8 +11,11 @@ export const LeadsErrors = defineErrors('leads', {
   lostNeedsReason: { status: HttpStatus.BAD_REQUEST, message: 'lostReason is required when a lead is lost' },
   phoneTaken: { status: HttpStatus.CONFLICT, message: 'A lead with this phone number already exists' },
   notAnAdvisor: { status: HttpStatus.BAD_REQUEST, message: 'advisorId must be an active advisor' },
-  erased: { status: HttpStatus.GONE, message: 'This lead\'s personal data was erased' },
+  erased: { status: HttpStatus.GONE, message: "This lead's personal data was erased" },
   taskNotFound: { status: HttpStatus.NOT_FOUND, message: 'Task not found' },
-  idempotencyKeyReused: { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'This Idempotency-Key was used for a different inquiry: send a new key with a new inquiry' },
+  idempotencyKeyReused: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message: 'This Idempotency-Key was used for a different inquiry: send a new key with a new inquiry',
+  },
   unsubscribeNotFound: { status: HttpStatus.NOT_FOUND, message: 'This link is not valid' },
 });

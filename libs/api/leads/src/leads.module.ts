@@ -17,8 +17,25 @@ import { WebsiteFormService } from './website-form.service';
 /** Intake, leads, the pipeline, the timeline and follow-ups. */
 @Module({
   imports: [AuthModule],
-  controllers: [LeadsController, AssignmentSettingsController, TasksController, PublicInquiriesController, PublicFormConfigController, WebsiteFormSettingsController],
-  providers: [LeadsService, IntakeService, AssignmentService, PipelineService, TimelineService, TasksService, ConsentService, WebsiteFormService, SearchIndexService],
+  controllers: [
+    LeadsController,
+    AssignmentSettingsController,
+    TasksController,
+    PublicInquiriesController,
+    PublicFormConfigController,
+    WebsiteFormSettingsController,
+  ],
+  providers: [
+    LeadsService,
+    IntakeService,
+    AssignmentService,
+    PipelineService,
+    TimelineService,
+    TasksService,
+    ConsentService,
+    WebsiteFormService,
+    SearchIndexService,
+  ],
   exports: [LeadsService, TimelineService],
 })
 export class LeadsModule {}

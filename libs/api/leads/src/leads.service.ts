@@ -2,7 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { LEAD_PROFILE_FIELDS, normalisePhone, type LeadProfileField, type LeadStatus } from '@advisordesk/shared';
-import { AppError, columnName, fetchPage, fieldError, isUniqueViolation, parseListQuery, queryAffected, queryMaybeOne, queryRows, type Page, type ParsedList } from '@advisordesk/api-core';
+import {
+  AppError,
+  columnName,
+  fetchPage,
+  fieldError,
+  isUniqueViolation,
+  parseListQuery,
+  queryAffected,
+  queryMaybeOne,
+  queryRows,
+  type Page,
+  type ParsedList,
+} from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import type { CreateLeadDto, UpdateLeadDto } from './dto/update-lead.dto';
 import { leadVisibility, limitToVisibleLeads } from './lead-access';
@@ -47,7 +59,10 @@ export class LeadsService {
 
   async get(user: AuthUser, id: string, db: Db = this.dataSource): Promise<LeadView> {
     const visibility = leadVisibility(user, 2);
-    const lead = await queryMaybeOne<LeadView>(db, `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
+    const lead = await queryMaybeOne<LeadView>(db, `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id = $1 AND ${visibility.sql}`, [
+      id,
+      ...visibility.params,
+    ]);
     if (!lead) throw new AppError(LeadsErrors.notFound);
     return lead;
   }
@@ -62,7 +77,11 @@ export class LeadsService {
   /** 404 unless visible, 410 once the lead's personal data was erased. */
   async assertWritable(user: AuthUser, id: string, db: Db = this.dataSource): Promise<{ status: string; version: number; advisorId: string | null }> {
     const visibility = leadVisibility(user, 2);
-    const row = await queryMaybeOne<{ status: LeadStatus; version: number; advisorId: string | null; erasedAt: Date | null }>(db, `SELECT l.status, l.version, l.advisor_id AS "advisorId", l.erased_at AS "erasedAt" FROM leads l WHERE l.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
+    const row = await queryMaybeOne<{ status: LeadStatus; version: number; advisorId: string | null; erasedAt: Date | null }>(
+      db,
+      `SELECT l.status, l.version, l.advisor_id AS "advisorId", l.erased_at AS "erasedAt" FROM leads l WHERE l.id = $1 AND ${visibility.sql}`,
+      [id, ...visibility.params],
+    );
     if (!row) throw new AppError(LeadsErrors.notFound);
     if (row.erasedAt) throw new AppError(LeadsErrors.erased);
     return row;
@@ -132,37 +151,39 @@ export class LeadsService {
   /** Profile edits, optimistic: `UPDATE … WHERE version = $v`, a stale version is a 409 with nothing changed. */
   async update(user: AuthUser, id: string, body: UpdateLeadDto): Promise<LeadView> {
     const { version, ...fields } = body;
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.get(user, id, manager);
-      if (before.erasedAt) throw new AppError(LeadsErrors.erased);
-      const sets: string[] = [];
-      const params: unknown[] = [id, version];
-      const changed: Record<string, { from: unknown; to: unknown }> = {};
-      for (const field of LEAD_PROFILE_FIELDS) {
-        if (fields[field] === undefined) continue;
-        const value = storedProfileValue(field, fields[field]);
-        if (value === before[field]) continue;
-        params.push(value);
-        sets.push(`${columnName(field)} = $${params.length}`);
-        changed[field] = { from: before[field], to: value };
-      }
-      const visibility = leadVisibility(user, params.length + 1);
-      params.push(...visibility.params);
-      const updated = await queryAffected(
-        manager,
-        `UPDATE leads l SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+    return this.dataSource
+      .transaction(async (manager) => {
+        const before = await this.get(user, id, manager);
+        if (before.erasedAt) throw new AppError(LeadsErrors.erased);
+        const sets: string[] = [];
+        const params: unknown[] = [id, version];
+        const changed: Record<string, { from: unknown; to: unknown }> = {};
+        for (const field of LEAD_PROFILE_FIELDS) {
+          if (fields[field] === undefined) continue;
+          const value = storedProfileValue(field, fields[field]);
+          if (value === before[field]) continue;
+          params.push(value);
+          sets.push(`${columnName(field)} = $${params.length}`);
+          changed[field] = { from: before[field], to: value };
+        }
+        const visibility = leadVisibility(user, params.length + 1);
+        params.push(...visibility.params);
+        const updated = await queryAffected(
+          manager,
+          `UPDATE leads l SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
           WHERE l.id = $1 AND l.version = $2 AND ${visibility.sql} RETURNING l.id`,
-        params,
-      );
-      if (updated !== 1) throw new AppError(LeadsErrors.staleVersion);
-      if (Object.keys(changed).length) await recordActivity(manager, id, 'profile', user.id, { changed: Object.keys(changed) });
-      return this.get(user, id, manager);
-    }).catch(async (error) => {
-      if (body.phone && isUniqueViolation(error)) {
-        const phone = normalisePhone(body.phone);
-        if (phone.ok) await this.refuseTakenPhone(user, phone.e164, this.dataSource);
-      }
-      throw error;
-    });
+          params,
+        );
+        if (updated !== 1) throw new AppError(LeadsErrors.staleVersion);
+        if (Object.keys(changed).length) await recordActivity(manager, id, 'profile', user.id, { changed: Object.keys(changed) });
+        return this.get(user, id, manager);
+      })
+      .catch(async (error) => {
+        if (body.phone && isUniqueViolation(error)) {
+          const phone = normalisePhone(body.phone);
+          if (phone.ok) await this.refuseTakenPhone(user, phone.e164, this.dataSource);
+        }
+        throw error;
+      });
   }
 }

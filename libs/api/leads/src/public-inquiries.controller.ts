@@ -30,9 +30,15 @@ export class PublicInquiriesController {
   /** The unsubscribe link sent in messages: a page with one button (a GET never changes anything). */
   @Get('unsubscribe/:token')
   unsubscribePage(@Param('token') token: string, @Res() response: Response) {
-    response.type('html').send(page('Stop marketing messages', `<p>Press the button to stop receiving marketing messages from us. We will still answer your own inquiries.</p>
+    response.type('html').send(
+      page(
+        'Stop marketing messages',
+        `<p>Press the button to stop receiving marketing messages from us. We will still answer your own inquiries.</p>
       <form method="post"><label><input type="checkbox" name="whatsapp" value="true"> Also stop WhatsApp updates about my inquiry</label>
-      <button type="submit">Stop marketing messages</button></form>`, token));
+      <button type="submit">Stop marketing messages</button></form>`,
+        token,
+      ),
+    );
   }
 
   @Post('unsubscribe/:token')
@@ -46,7 +52,14 @@ export class PublicInquiriesController {
       response.json({ withdrawn: { marketing: true, whatsapp } });
       return;
     }
-    response.type('html').send(page('Done', `<p>Thank you, ${escapeHtml(firstName)}. You will not receive marketing messages from us any more${whatsapp ? ', nor WhatsApp updates' : ''}.</p>`));
+    response
+      .type('html')
+      .send(
+        page(
+          'Done',
+          `<p>Thank you, ${escapeHtml(firstName)}. You will not receive marketing messages from us any more${whatsapp ? ', nor WhatsApp updates' : ''}.</p>`,
+        ),
+      );
   }
 }
 

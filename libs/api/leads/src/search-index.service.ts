@@ -20,7 +20,10 @@ export class SearchIndexService implements OnApplicationBootstrap, OnApplication
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   onApplicationBootstrap() {
-    this.timer = setInterval(() => void this.merge().catch((error) => this.logger.warn(`Merging the search index failed: ${(error as Error).message}`)), MERGE_EVERY_MS);
+    this.timer = setInterval(
+      () => void this.merge().catch((error) => this.logger.warn(`Merging the search index failed: ${(error as Error).message}`)),
+      MERGE_EVERY_MS,
+    );
     this.timer.unref();
   }
 
@@ -33,7 +36,10 @@ export class SearchIndexService implements OnApplicationBootstrap, OnApplication
   merge(): Promise<number> {
     this.merging ??= (async () => {
       try {
-        const [row] = await queryRows<Record<string, number>>(this.dataSource, `SELECT ${SEARCH_INDEXES.map((name, i) => `gin_clean_pending_list('${name}'::regclass) AS i${i}`).join(', ')}`);
+        const [row] = await queryRows<Record<string, number>>(
+          this.dataSource,
+          `SELECT ${SEARCH_INDEXES.map((name, i) => `gin_clean_pending_list('${name}'::regclass) AS i${i}`).join(', ')}`,
+        );
         return SEARCH_INDEXES.reduce((pages, _, i) => pages + Number(row[`i${i}`]), 0);
       } finally {
         this.merging = null;

@@ -50,7 +50,10 @@ export class TasksService {
 
   async get(user: AuthUser, id: string, db: Pick<EntityManager, 'query'> = this.dataSource): Promise<TaskView> {
     const visibility = leadVisibility(user, 2);
-    const task = await queryMaybeOne<TaskView>(db, `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.id = $1 AND ${visibility.sql}`, [id, ...visibility.params]);
+    const task = await queryMaybeOne<TaskView>(db, `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.id = $1 AND ${visibility.sql}`, [
+      id,
+      ...visibility.params,
+    ]);
     if (!task) throw new AppError(LeadsErrors.taskNotFound);
     return task;
   }
@@ -60,13 +63,11 @@ export class TasksService {
     return this.dataSource.transaction(async (manager) => {
       const lead = await this.leads.assertWritable(user, body.leadId, manager);
       const title = body.title?.trim() || 'Follow up';
-      const { id } = await queryOne<{ id: string }>(manager, `INSERT INTO tasks (lead_id, owner_id, title, due_at, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-        body.leadId,
-        lead.advisorId ?? user.id,
-        title,
-        new Date(body.dueAt),
-        user.id,
-      ]);
+      const { id } = await queryOne<{ id: string }>(
+        manager,
+        `INSERT INTO tasks (lead_id, owner_id, title, due_at, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [body.leadId, lead.advisorId ?? user.id, title, new Date(body.dueAt), user.id],
+      );
       await recordActivity(manager, body.leadId, 'task', user.id, { action: 'scheduled', title, dueAt: new Date(body.dueAt).toISOString() });
       await this.syncNextFollowUp(manager, body.leadId);
       return this.get(user, id, manager);
@@ -85,7 +86,12 @@ export class TasksService {
         [id, body.title?.trim() ?? null, dueAt, body.done ?? null],
       );
       if (body.done === true && !task.done) await recordActivity(manager, task.leadId, 'task', user.id, { action: 'done', title: task.title });
-      else if (dueAt) await recordActivity(manager, task.leadId, 'task', user.id, { action: 'rescheduled', title: body.title ?? task.title, dueAt: dueAt.toISOString() });
+      else if (dueAt)
+        await recordActivity(manager, task.leadId, 'task', user.id, {
+          action: 'rescheduled',
+          title: body.title ?? task.title,
+          dueAt: dueAt.toISOString(),
+        });
       await this.syncNextFollowUp(manager, task.leadId);
       return this.get(user, id, manager);
     });
@@ -104,6 +110,8 @@ export class TasksService {
 
   /** `leads.next_follow_up_at` is the earliest open task, kept in step so lists can filter on it. */
   private async syncNextFollowUp(db: Pick<EntityManager, 'query'>, leadId: string) {
-    await db.query(`UPDATE leads SET next_follow_up_at = (SELECT min(due_at) FROM tasks WHERE lead_id = $1 AND done_at IS NULL) WHERE id = $1`, [leadId]);
+    await db.query(`UPDATE leads SET next_follow_up_at = (SELECT min(due_at) FROM tasks WHERE lead_id = $1 AND done_at IS NULL) WHERE id = $1`, [
+      leadId,
+    ]);
   }
 }

@@ -46,7 +46,8 @@ export class TimelineService {
     return this.dataSource.transaction(async (manager) => {
       const activity = await this.append(user, leadId, 'call', { outcome, ...(note ? { note: note.trim() } : {}) }, manager);
       // A conversation is the first contact, whatever the pipeline says.
-      if (outcome === 'connected') await manager.query(`UPDATE leads SET first_contacted_at = COALESCE(first_contacted_at, now()) WHERE id = $1`, [leadId]);
+      if (outcome === 'connected')
+        await manager.query(`UPDATE leads SET first_contacted_at = COALESCE(first_contacted_at, now()) WHERE id = $1`, [leadId]);
       return activity;
     });
   }
@@ -55,7 +56,13 @@ export class TimelineService {
     return this.append(user, leadId, 'whatsapp', { text: text.trim() });
   }
 
-  private async append(user: AuthUser, leadId: string, type: ActivityType, data: Record<string, unknown>, db: Db = this.dataSource): Promise<ActivityView> {
+  private async append(
+    user: AuthUser,
+    leadId: string,
+    type: ActivityType,
+    data: Record<string, unknown>,
+    db: Db = this.dataSource,
+  ): Promise<ActivityView> {
     await this.leads.assertWritable(user, leadId, db);
     const row = await queryOne<Omit<ActivityView, 'authorName'>>(
       db,

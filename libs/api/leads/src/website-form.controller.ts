@@ -17,7 +17,10 @@ export class WebsiteFormSettingsDto implements WebsiteFormSettingsBody {
   @ApiProperty({ type: [String], example: ['https://www.example.in'] })
   @IsArray({ message: 'allowedOrigins must be a list' })
   @ArrayMaxSize(WEBSITE_FORM_LIMITS.origins)
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }, { each: true, message: 'allowedOrigins must be website origins like https://www.example.in' })
+  @IsUrl(
+    { require_protocol: true, protocols: ['http', 'https'], require_tld: false },
+    { each: true, message: 'allowedOrigins must be website origins like https://www.example.in' },
+  )
   allowedOrigins: string[];
 
   @ApiProperty()

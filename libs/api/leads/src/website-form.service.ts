@@ -2,8 +2,13 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
-  INQUIRY_LIMITS, LEAD_MODES, PROGRAM_LEVELS,
-  type ConsentNotice as ConsentNoticeWire, type PublicFormConfig, type WebsiteFormSettings as WebsiteFormSettingsWire, type WebsiteFormSettingsBody,
+  INQUIRY_LIMITS,
+  LEAD_MODES,
+  PROGRAM_LEVELS,
+  type ConsentNotice as ConsentNoticeWire,
+  type PublicFormConfig,
+  type WebsiteFormSettings as WebsiteFormSettingsWire,
+  type WebsiteFormSettingsBody,
 } from '@advisordesk/shared';
 import { AllowedOrigins, APP_CONFIG, queryMaybeOne, queryOne, queryRows, type AppConfig } from '@advisordesk/api-core';
 
@@ -25,7 +30,10 @@ export class WebsiteFormService implements OnApplicationBootstrap {
   }
 
   async currentNotice(): Promise<ConsentNotice> {
-    const [notice] = await queryRows<ConsentNotice>(this.dataSource, `SELECT version, text, url, created_at AS "createdAt" FROM consent_notices ORDER BY version DESC LIMIT 1`);
+    const [notice] = await queryRows<ConsentNotice>(
+      this.dataSource,
+      `SELECT version, text, url, created_at AS "createdAt" FROM consent_notices ORDER BY version DESC LIMIT 1`,
+    );
     return notice;
   }
 
@@ -36,7 +44,13 @@ export class WebsiteFormService implements OnApplicationBootstrap {
   /** What the public form needs to render itself. */
   async publicConfig(): Promise<PublicFormConfig> {
     const [{ courses }, notice] = await Promise.all([this.stored(), this.currentNotice()]);
-    return { courses, levels: PROGRAM_LEVELS, modes: LEAD_MODES, limits: INQUIRY_LIMITS, notice: { version: notice.version, text: notice.text, url: notice.url } };
+    return {
+      courses,
+      levels: PROGRAM_LEVELS,
+      modes: LEAD_MODES,
+      limits: INQUIRY_LIMITS,
+      notice: { version: notice.version, text: notice.text, url: notice.url },
+    };
   }
 
   async settings(): Promise<WebsiteFormSettings> {
@@ -56,11 +70,21 @@ export class WebsiteFormService implements OnApplicationBootstrap {
     const allowedOrigins = [...new Set(body.allowedOrigins.map((o) => o.trim().replace(/\/$/, '')))];
     const courses = [...new Set(body.courses.map((c) => c.trim()).filter(Boolean))];
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE app_settings SET value = $1, updated_at = now() WHERE key = 'websiteForm'`, [JSON.stringify({ courses, allowedOrigins })]);
-      const current = await queryOne<Pick<ConsentNotice, 'version' | 'text' | 'url'>>(manager, `SELECT version, text, url FROM consent_notices ORDER BY version DESC LIMIT 1 FOR UPDATE`);
+      await manager.query(`UPDATE app_settings SET value = $1, updated_at = now() WHERE key = 'websiteForm'`, [
+        JSON.stringify({ courses, allowedOrigins }),
+      ]);
+      const current = await queryOne<Pick<ConsentNotice, 'version' | 'text' | 'url'>>(
+        manager,
+        `SELECT version, text, url FROM consent_notices ORDER BY version DESC LIMIT 1 FOR UPDATE`,
+      );
       const url = body.noticeUrl?.trim() || null;
       if (current.text !== body.noticeText.trim() || current.url !== url) {
-        await manager.query(`INSERT INTO consent_notices (version, text, url, created_by) VALUES ($1, $2, $3, $4)`, [current.version + 1, body.noticeText.trim(), url, userId]);
+        await manager.query(`INSERT INTO consent_notices (version, text, url, created_by) VALUES ($1, $2, $3, $4)`, [
+          current.version + 1,
+          body.noticeText.trim(),
+          url,
+          userId,
+        ]);
       }
     });
     this.origins.setManaged(allowedOrigins);
@@ -68,7 +92,10 @@ export class WebsiteFormService implements OnApplicationBootstrap {
   }
 
   private async stored(): Promise<{ courses: string[]; allowedOrigins: string[] }> {
-    const row = await queryMaybeOne<{ value: Partial<{ courses: string[]; allowedOrigins: string[] }> }>(this.dataSource, `SELECT value FROM app_settings WHERE key = 'websiteForm'`);
+    const row = await queryMaybeOne<{ value: Partial<{ courses: string[]; allowedOrigins: string[] }> }>(
+      this.dataSource,
+      `SELECT value FROM app_settings WHERE key = 'websiteForm'`,
+    );
     return { courses: row?.value?.courses ?? [], allowedOrigins: row?.value?.allowedOrigins ?? [] };
   }
 }

@@ -21,17 +21,58 @@ const same = (handling: Handling, columns: string[]): Record<string, Handling> =
 
 const SCHEMA: Record<string, Record<string, Handling>> = {
   leads: {
-    ...same('kept', ['id', 'reference', 'state', 'level', 'mode', 'status', 'lost_reason', 'max_stage', 'advisor_id', 'source', 'utm_source', 'utm_medium', 'utm_campaign']),
-    ...same('kept', ['consent_at', 'consent_notice_version', 'is_minor', 'first_contacted_at', 'enrolled_at', 'lost_at', 'erased_at', 'created_at', 'updated_at', 'version', 'awaiting_assignment']),
+    ...same('kept', [
+      'id',
+      'reference',
+      'state',
+      'level',
+      'mode',
+      'status',
+      'lost_reason',
+      'max_stage',
+      'advisor_id',
+      'source',
+      'utm_source',
+      'utm_medium',
+      'utm_campaign',
+    ]),
+    ...same('kept', [
+      'consent_at',
+      'consent_notice_version',
+      'is_minor',
+      'first_contacted_at',
+      'enrolled_at',
+      'lost_at',
+      'erased_at',
+      'created_at',
+      'updated_at',
+      'version',
+      'awaiting_assignment',
+    ]),
     // The link stays unique but answers 404 once the lead is erased.
     unsubscribe_token: 'kept',
     full_name: 'replaced',
     consent_whatsapp: 'replaced',
     consent_marketing: 'replaced',
-    ...same('cleared', ['phone', 'email', 'city', 'course_interest', 'budget_paise', 'qualification', 'experience_years', 'utm_term', 'utm_content', 'landing_url']),
+    ...same('cleared', [
+      'phone',
+      'email',
+      'city',
+      'course_interest',
+      'budget_paise',
+      'qualification',
+      'experience_years',
+      'utm_term',
+      'utm_content',
+      'landing_url',
+    ]),
     ...same('cleared', ['consent_source', 'guardian_name', 'guardian_phone', 'referrer', 'next_follow_up_at']),
   },
-  inquiries: { ...same('kept', ['id', 'lead_id', 'received_at']), payload: 'replaced', ...same('cleared', ['source_url', 'client_hash', 'idempotency_key']) },
+  inquiries: {
+    ...same('kept', ['id', 'lead_id', 'received_at']),
+    payload: 'replaced',
+    ...same('cleared', ['source_url', 'client_hash', 'idempotency_key']),
+  },
   // Only the keys that say what happened stay (ACTIVITY_KEYS_KEPT_ON_ERASURE).
   activities: { ...same('kept', ['id', 'lead_id', 'type', 'author_id', 'created_at']), data: 'replaced' },
   // Open follow-ups are deleted; done ones stay, untitled, in the advisor's figures.
@@ -50,10 +91,69 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
   advisor_load: same('none', ['advisor_id', 'open_leads', 'last_assigned_at']),
   app_settings: same('none', ['key', 'value', 'updated_at']),
   consent_notices: same('none', ['version', 'text', 'url', 'created_by', 'created_at']),
-  universities: same('none', ['id', 'name', 'city', 'state', 'ownership', 'approvals', 'naac_grade', 'nirf_rank', 'nirf_category', 'nirf_year', 'website', 'source_url', 'active', 'created_at', 'updated_at', 'version']),
-  programs: same('none', ['id', 'university_id', 'name', 'level', 'credential_type', 'mode', 'duration_months', 'credits', 'stackable', 'eligibility', 'specialisations', 'source_url', 'active', 'created_at', 'updated_at', 'version']),
-  fee_structures: same('none', ['id', 'program_id', 'session', 'components', 'total_paise', 'emi_available', 'scholarship_notes', 'valid_from', 'valid_to', 'is_current', 'created_at', 'updated_at', 'version']),
-  fee_structure_revisions: same('none', ['id', 'fee_structure_id', 'components', 'total_paise', 'emi_available', 'scholarship_notes', 'valid_from', 'valid_to', 'changed_by', 'changed_at']),
+  universities: same('none', [
+    'id',
+    'name',
+    'city',
+    'state',
+    'ownership',
+    'approvals',
+    'naac_grade',
+    'nirf_rank',
+    'nirf_category',
+    'nirf_year',
+    'website',
+    'source_url',
+    'active',
+    'created_at',
+    'updated_at',
+    'version',
+  ]),
+  programs: same('none', [
+    'id',
+    'university_id',
+    'name',
+    'level',
+    'credential_type',
+    'mode',
+    'duration_months',
+    'credits',
+    'stackable',
+    'eligibility',
+    'specialisations',
+    'source_url',
+    'active',
+    'created_at',
+    'updated_at',
+    'version',
+  ]),
+  fee_structures: same('none', [
+    'id',
+    'program_id',
+    'session',
+    'components',
+    'total_paise',
+    'emi_available',
+    'scholarship_notes',
+    'valid_from',
+    'valid_to',
+    'is_current',
+    'created_at',
+    'updated_at',
+    'version',
+  ]),
+  fee_structure_revisions: same('none', [
+    'id',
+    'fee_structure_id',
+    'components',
+    'total_paise',
+    'emi_available',
+    'scholarship_notes',
+    'valid_from',
+    'valid_to',
+    'changed_by',
+    'changed_at',
+  ]),
   schema_migrations: same('none', ['id', 'timestamp', 'name']),
 };
 
@@ -98,12 +198,15 @@ describe('erasure', () => {
     const unclassified = [...inSchema].filter((name) => !listed.has(name));
     const gone = [...listed].filter((name) => !inSchema.has(name));
     expect({
-      unclassified: unclassified.map((name) => `${name}: classify it in SCHEMA in libs/api/leads/test/erasure.spec.ts — does it hold a person's data, and what does erasure do with it?`),
+      unclassified: unclassified.map(
+        (name) =>
+          `${name}: classify it in SCHEMA in libs/api/leads/test/erasure.spec.ts — does it hold a person's data, and what does erasure do with it?`,
+      ),
       gone: gone.map((name) => `${name}: no longer in the schema — remove it from SCHEMA in libs/api/leads/test/erasure.spec.ts`),
     }).toEqual({ unclassified: [], gone: [] });
   });
 
-  it("erasing a person leaves none of their words, numbers or addresses anywhere in the database, and keeps them countable", async () => {
+  it('erasing a person leaves none of their words, numbers or addresses anywhere in the database, and keeps them countable', async () => {
     const phone = newPhone();
     const guardianPhone = newPhone();
     const sourceUrl = 'https://guides.example.in/online-mba-for-commerce-graduates?from=ramaswamy-family';
@@ -123,34 +226,68 @@ describe('erasure', () => {
       guardian: { fullName: 'Venkatesh Ramaswamy', phone: guardianPhone, consent: true },
     });
     await submitInquiry(t, first).then((r) => expect(r.status).toBe(201));
-    await submitInquiry(t, { ...first, phone: `+91 ${phone.slice(0, 5)} ${phone.slice(5)}`, message: 'Also asking about the Canara Bank education loan' }, { 'Idempotency-Key': 'retry-7f3a' }).then((r) =>
-      expect(r.status).toBe(201),
-    );
+    await submitInquiry(
+      t,
+      { ...first, phone: `+91 ${phone.slice(0, 5)} ${phone.slice(5)}`, message: 'Also asking about the Canara Bank education loan' },
+      { 'Idempotency-Key': 'retry-7f3a' },
+    ).then((r) => expect(r.status).toBe(201));
     const { id } = await queryOne<{ id: string }>(t.dataSource, `SELECT id FROM leads WHERE phone = $1`, [`+91${phone}`]);
     await request(t.http).post(`/api/leads/${id}/assign`).set(manager.auth).send({ advisorId: priya.id }).expect(200);
     const lead = (await request(t.http).get(`/api/leads/${id}`).set(priya.auth).expect(200)).body;
-    await request(t.http).patch(`/api/leads/${id}`).set(priya.auth).send({ qualification: 'BCom, Maharaja College', experienceYears: 2, budgetPaise: 15_000_000, version: lead.version }).expect(200);
+    await request(t.http)
+      .patch(`/api/leads/${id}`)
+      .set(priya.auth)
+      .send({ qualification: 'BCom, Maharaja College', experienceYears: 2, budgetPaise: 15_000_000, version: lead.version })
+      .expect(200);
     await request(t.http).post(`/api/leads/${id}/notes`).set(priya.auth).send({ text: 'Her father Venkatesh runs a pharmacy' }).expect(201);
-    await request(t.http).post(`/api/leads/${id}/calls`).set(priya.auth).send({ outcome: 'connected', note: 'Discussed the Canara Bank loan' }).expect(201);
+    await request(t.http)
+      .post(`/api/leads/${id}/calls`)
+      .set(priya.auth)
+      .send({ outcome: 'connected', note: 'Discussed the Canara Bank loan' })
+      .expect(201);
     await request(t.http).post(`/api/leads/${id}/whatsapp`).set(priya.auth).send({ text: 'Sent the brochure to Sanjana' }).expect(201);
     const { version } = (await request(t.http).get(`/api/leads/${id}`).set(priya.auth)).body;
-    await request(t.http).post(`/api/leads/${id}/status`).set(priya.auth).send({ status: 'contacted', note: 'Wants a weekend batch because of her night shifts', version }).expect(200);
+    await request(t.http)
+      .post(`/api/leads/${id}/status`)
+      .set(priya.auth)
+      .send({ status: 'contacted', note: 'Wants a weekend batch because of her night shifts', version })
+      .expect(200);
     const due = new Date(Date.now() + 86_400_000).toISOString();
-    const done = await request(t.http).post('/api/tasks').set(priya.auth).send({ leadId: id, title: 'Send Sanjana the loan papers', dueAt: due }).expect(201);
+    const done = await request(t.http)
+      .post('/api/tasks')
+      .set(priya.auth)
+      .send({ leadId: id, title: 'Send Sanjana the loan papers', dueAt: due })
+      .expect(201);
     await request(t.http).patch(`/api/tasks/${done.body.id}`).set(priya.auth).send({ done: true }).expect(200);
-    await request(t.http).post('/api/tasks').set(priya.auth).send({ leadId: id, title: 'Call Sanjana about the Canara loan', dueAt: due }).expect(201);
+    await request(t.http)
+      .post('/api/tasks')
+      .set(priya.auth)
+      .send({ leadId: id, title: 'Call Sanjana about the Canara loan', dueAt: due })
+      .expect(201);
     // What the shortlist, comparison and export areas write about a lead (their own tests go through their APIs).
-    const { id: universityId } = await queryOne<{ id: string }>(t.dataSource, `INSERT INTO universities (name, city) VALUES ('Erasure Test University', 'Jaipur') RETURNING id`);
-    const { id: programId } = await queryOne<{ id: string }>(t.dataSource, `INSERT INTO programs (university_id, name, level) VALUES ($1, 'Online MBA', 'PG') RETURNING id`, [universityId]);
-    await t.dataSource.query(`INSERT INTO shortlist_items (lead_id, program_id, rank, note, added_by) VALUES ($1, $2, 1, 'Sanjana likes the Jaipur campus', $3)`, [id, programId, priya.id]);
+    const { id: universityId } = await queryOne<{ id: string }>(
+      t.dataSource,
+      `INSERT INTO universities (name, city) VALUES ('Erasure Test University', 'Jaipur') RETURNING id`,
+    );
+    const { id: programId } = await queryOne<{ id: string }>(
+      t.dataSource,
+      `INSERT INTO programs (university_id, name, level) VALUES ($1, 'Online MBA', 'PG') RETURNING id`,
+      [universityId],
+    );
+    await t.dataSource.query(
+      `INSERT INTO shortlist_items (lead_id, program_id, rank, note, added_by) VALUES ($1, $2, 1, 'Sanjana likes the Jaipur campus', $3)`,
+      [id, programId, priya.id],
+    );
     const token = 'erasureTestToken_0123456789abcdef';
-    await t.dataSource.query(`INSERT INTO comparisons (lead_id, token, snapshot, created_by, expires_at) VALUES ($1, $2, $3, $4, now() + interval '30 days')`, [
+    await t.dataSource.query(
+      `INSERT INTO comparisons (lead_id, token, snapshot, created_by, expires_at) VALUES ($1, $2, $3, $4, now() + interval '30 days')`,
+      [id, token, JSON.stringify({ firstName: 'Sanjana', advisorName: 'Priya Sharma', createdAt: new Date().toISOString(), programs: [] }), priya.id],
+    );
+    await t.dataSource.query(`INSERT INTO activities (lead_id, type, author_id, data) VALUES ($1, 'comparison', $2, $3)`, [
       id,
-      token,
-      JSON.stringify({ firstName: 'Sanjana', advisorName: 'Priya Sharma', createdAt: new Date().toISOString(), programs: [] }),
       priya.id,
+      JSON.stringify({ url: `https://desk.example.in/c/${token}` }),
     ]);
-    await t.dataSource.query(`INSERT INTO activities (lead_id, type, author_id, data) VALUES ($1, 'comparison', $2, $3)`, [id, priya.id, JSON.stringify({ url: `https://desk.example.in/c/${token}` })]);
     await t.dataSource.query(`INSERT INTO exports (user_id, filters, row_count) VALUES ($1, $2, 1), ($1, $3, 1), ($1, $4, 7)`, [
       manager.id,
       JSON.stringify({ q: `${phone.slice(0, 5)} ${phone.slice(5)}` }),
@@ -158,7 +295,23 @@ describe('erasure', () => {
       JSON.stringify({ utmCampaign: 'spring-mba' }),
     ]);
 
-    const personal = ['Sanjana', 'Ramaswamy', 'sanjana.r@example.in', 'Venkatesh', 'Kuvempunagar', 'night shifts', 'Canara', 'pharmacy', 'Maharaja College', 'Jaipur campus', 'loan papers', 'brochure', sourceUrl, referrer, token];
+    const personal = [
+      'Sanjana',
+      'Ramaswamy',
+      'sanjana.r@example.in',
+      'Venkatesh',
+      'Kuvempunagar',
+      'night shifts',
+      'Canara',
+      'pharmacy',
+      'Maharaja College',
+      'Jaipur campus',
+      'loan papers',
+      'brochure',
+      sourceUrl,
+      referrer,
+      token,
+    ];
     const digits = [phone, guardianPhone];
 
     /** Every text, JSON and array column of every table, searched for the person's words and numbers. */
@@ -185,7 +338,11 @@ describe('erasure', () => {
         if (!theirs) continue;
         for (const [column, handling] of Object.entries(columns)) {
           if (handling !== 'cleared' && (handling !== 'deleted' || column !== Object.keys(columns)[0])) continue;
-          const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM "${table}" WHERE ${theirs} AND ${handling === 'cleared' ? `"${column}" IS NOT NULL` : 'TRUE'}`, [id]);
+          const { n } = await queryOne<{ n: number }>(
+            t.dataSource,
+            `SELECT count(*)::int AS n FROM "${table}" WHERE ${theirs} AND ${handling === 'cleared' ? `"${column}" IS NOT NULL` : 'TRUE'}`,
+            [id],
+          );
           if (n > 0) found.push(handling === 'cleared' ? `${table}.${column}` : `${table} rows`);
         }
       }
@@ -193,10 +350,29 @@ describe('erasure', () => {
     }
     // Both checks find the person before erasure, so their silence afterwards means something.
     expect(await notYetErased()).toEqual(
-      expect.arrayContaining(['leads.phone', 'leads.consent_source', 'leads.guardian_name', 'inquiries.source_url', 'inquiries.idempotency_key', 'shortlist_items.note', 'comparisons rows', 'idempotency_keys rows']),
+      expect.arrayContaining([
+        'leads.phone',
+        'leads.consent_source',
+        'leads.guardian_name',
+        'inquiries.source_url',
+        'inquiries.idempotency_key',
+        'shortlist_items.note',
+        'comparisons rows',
+        'idempotency_keys rows',
+      ]),
     );
     const before = await whereThePersonRemains();
-    for (const where of ['leads.full_name: Sanjana', 'leads.guardian_phone: ' + guardianPhone, 'inquiries.payload: Canara', 'activities.data: night shifts', 'tasks.title: loan papers', 'shortlist_items.note: Jaipur campus', 'comparisons.snapshot: Sanjana', 'exports.filters: ' + phone, 'leads.consent_source: ' + sourceUrl]) {
+    for (const where of [
+      'leads.full_name: Sanjana',
+      'leads.guardian_phone: ' + guardianPhone,
+      'inquiries.payload: Canara',
+      'activities.data: night shifts',
+      'tasks.title: loan papers',
+      'shortlist_items.note: Jaipur campus',
+      'comparisons.snapshot: Sanjana',
+      'exports.filters: ' + phone,
+      'leads.consent_source: ' + sourceUrl,
+    ]) {
       expect(before).toContain(where);
     }
 
@@ -204,20 +380,40 @@ describe('erasure', () => {
 
     expect(await whereThePersonRemains()).toEqual([]);
     expect(await notYetErased()).toEqual([]);
-    const kept = await queryOne<{ status: string; source: string; utmCampaign: string | null; advisorId: string | null; maxStage: number }>(t.dataSource, `SELECT status, source, utm_campaign AS "utmCampaign", advisor_id AS "advisorId", max_stage AS "maxStage" FROM leads WHERE id = $1`, [id]);
+    const kept = await queryOne<{ status: string; source: string; utmCampaign: string | null; advisorId: string | null; maxStage: number }>(
+      t.dataSource,
+      `SELECT status, source, utm_campaign AS "utmCampaign", advisor_id AS "advisorId", max_stage AS "maxStage" FROM leads WHERE id = $1`,
+      [id],
+    );
     expect(kept).toEqual({ status: 'contacted', source: 'website', utmCampaign: 'spring-mba', advisorId: priya.id, maxStage: 1 });
-    const timeline = (await request(t.http).get(`/api/leads/${id}/timeline`).set(manager.auth).expect(200)).body as { type: string; data: Record<string, unknown> }[];
+    const timeline = (await request(t.http).get(`/api/leads/${id}/timeline`).set(manager.auth).expect(200)).body as {
+      type: string;
+      data: Record<string, unknown>;
+    }[];
     expect(timeline.find((a) => a.type === 'status_change')?.data).toEqual({ from: 'new', to: 'contacted', erased: true });
-    const tasks = await queryRows<{ title: string; done: boolean }>(t.dataSource, `SELECT title, done_at IS NOT NULL AS done FROM tasks WHERE lead_id = $1`, [id]);
+    const tasks = await queryRows<{ title: string; done: boolean }>(
+      t.dataSource,
+      `SELECT title, done_at IS NOT NULL AS done FROM tasks WHERE lead_id = $1`,
+      [id],
+    );
     expect(tasks).toEqual([{ title: 'Follow up', done: true }]);
-    const exportLog = await queryRows<{ filters: Record<string, unknown> }>(t.dataSource, `SELECT filters FROM exports ORDER BY row_count, filters::text`);
-    expect(exportLog.map((e) => e.filters)).toEqual(expect.arrayContaining([{ q: 'erased' }, { email: 'erased', status: 'new' }, { utmCampaign: 'spring-mba' }]));
+    const exportLog = await queryRows<{ filters: Record<string, unknown> }>(
+      t.dataSource,
+      `SELECT filters FROM exports ORDER BY row_count, filters::text`,
+    );
+    expect(exportLog.map((e) => e.filters)).toEqual(
+      expect.arrayContaining([{ q: 'erased' }, { email: 'erased', status: 'new' }, { utmCampaign: 'spring-mba' }]),
+    );
   });
 
   it("an erased person's unsubscribe link no longer answers, and their lead page offers none", async () => {
     const body = inquiry({ fullName: 'Nikhil Bose', consent: { whatsapp: true, marketing: true } });
     await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
-    const { id, token } = await queryOne<{ id: string; token: string }>(t.dataSource, `SELECT id, unsubscribe_token AS token FROM leads WHERE phone = $1`, [`+91${body.phone}`]);
+    const { id, token } = await queryOne<{ id: string; token: string }>(
+      t.dataSource,
+      `SELECT id, unsubscribe_token AS token FROM leads WHERE phone = $1`,
+      [`+91${body.phone}`],
+    );
     const before = (await request(t.http).get(`/api/leads/${id}`).set(manager.auth).expect(200)).body;
     expect(before.unsubscribeUrl).toBe(`https://desk.example.in/api/public/unsubscribe/${token}`);
     await request(t.http).post(`/api/leads/${id}/erase`).set(manager.auth).expect(200);

@@ -20,7 +20,10 @@ describe('the public Quick Inquiry', () => {
 
   it('a new inquiry makes a lead with its phone in E.164, consent with its time and form, UTM fields and landing page', async () => {
     const phone = newPhone();
-    const response = await submitInquiry(t, inquiry({ phone: `+91-${phone.slice(0, 5)}-${phone.slice(5)}`, consent: { whatsapp: true, marketing: true } }));
+    const response = await submitInquiry(
+      t,
+      inquiry({ phone: `+91-${phone.slice(0, 5)}-${phone.slice(5)}`, consent: { whatsapp: true, marketing: true } }),
+    );
     expect(response.status).toBe(201);
     expect(response.body).toEqual({ reference: expect.stringMatching(/^AD-[0-9A-Z]{8}$/) });
     const lead = await leadByPhone(t, `+91${phone}`);
@@ -51,15 +54,26 @@ describe('the public Quick Inquiry', () => {
   it('a repeat inquiry from the same phone, in another format, joins the existing lead', async () => {
     const phone = newPhone();
     const first = await submitInquiry(t, inquiry({ phone }));
-    const second = await submitInquiry(t, inquiry({ phone: `0${phone.slice(0, 5)} ${phone.slice(5)}`, courseInterest: 'Online MCA', email: undefined }));
+    const second = await submitInquiry(
+      t,
+      inquiry({ phone: `0${phone.slice(0, 5)} ${phone.slice(5)}`, courseInterest: 'Online MCA', email: undefined }),
+    );
     const third = await submitInquiry(t, inquiry({ phone: `+91 ${phone}` }));
     expect([second.body.reference, third.body.reference]).toEqual([first.body.reference, first.body.reference]);
     const leads = await queryRows<{ id: string }>(t.dataSource, `SELECT id FROM leads WHERE phone = $1`, [`+91${phone}`]);
     expect(leads).toHaveLength(1);
-    const inquiries = await queryRows<{ payload: Record<string, unknown> }>(t.dataSource, `SELECT payload FROM inquiries WHERE lead_id = $1 ORDER BY received_at`, [leads[0].id]);
+    const inquiries = await queryRows<{ payload: Record<string, unknown> }>(
+      t.dataSource,
+      `SELECT payload FROM inquiries WHERE lead_id = $1 ORDER BY received_at`,
+      [leads[0].id],
+    );
     expect(inquiries).toHaveLength(3);
     expect(inquiries[1].payload.courseInterest).toBe('Online MCA');
-    const timeline = await queryRows<{ data: { repeat: boolean } }>(t.dataSource, `SELECT data FROM activities WHERE lead_id = $1 AND type = 'inquiry' ORDER BY id`, [leads[0].id]);
+    const timeline = await queryRows<{ data: { repeat: boolean } }>(
+      t.dataSource,
+      `SELECT data FROM activities WHERE lead_id = $1 AND type = 'inquiry' ORDER BY id`,
+      [leads[0].id],
+    );
     expect(timeline.map((a) => a.data.repeat)).toEqual([false, true, true]);
   });
 
@@ -110,7 +124,13 @@ describe('the public Quick Inquiry', () => {
     const manager = await createUserAndSignIn(t.http, t.dataSource, 'manager');
     const body = inquiry({ fullName: 'Zoravar Quddus' });
     await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
-    const search = async (q: string) => (await request(t.http).get(`/api/leads?q=${encodeURIComponent(q)}`).set(manager.auth).expect(200)).body.map((l: { fullName: string }) => l.fullName);
+    const search = async (q: string) =>
+      (
+        await request(t.http)
+          .get(`/api/leads?q=${encodeURIComponent(q)}`)
+          .set(manager.auth)
+          .expect(200)
+      ).body.map((l: { fullName: string }) => l.fullName);
     expect(await search('quddus')).toEqual(['Zoravar Quddus']);
     expect(await search(body.phone.slice(3, 9))).toContain('Zoravar Quddus');
     const searchIndex = t.app.get(SearchIndexService);
@@ -125,11 +145,15 @@ describe('the public Quick Inquiry', () => {
     const first = await submitInquiry(t, body, { 'Idempotency-Key': key });
     const retried = await Promise.all([1, 2, 3].map(() => submitInquiry(t, body, { 'Idempotency-Key': key })));
     for (const response of retried) expect(response.body).toEqual(first.body);
-    const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM inquiries i JOIN leads l ON l.id = i.lead_id WHERE l.phone = $1`, [`+91${body.phone}`]);
+    const { n } = await queryOne<{ n: number }>(
+      t.dataSource,
+      `SELECT count(*)::int AS n FROM inquiries i JOIN leads l ON l.id = i.lead_id WHERE l.phone = $1`,
+      [`+91${body.phone}`],
+    );
     expect(n).toBe(1);
   });
 
-  it('the same Idempotency-Key with another body is a 422 and the first person\'s reference is not given away', async () => {
+  it("the same Idempotency-Key with another body is a 422 and the first person's reference is not given away", async () => {
     const first = inquiry({ fullName: 'Meera Iyer' });
     const key = `shared-${first.phone}`;
     const answer = await submitInquiry(t, first, { 'Idempotency-Key': key }).then((r) => r.body.reference);
@@ -149,15 +173,26 @@ describe('the public Quick Inquiry', () => {
     await submitInquiry(t, body, { 'Idempotency-Key': key }).expect(201);
     await t.dataSource.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`, [key]);
     await submitInquiry(t, body, { 'Idempotency-Key': key }).expect(201);
-    const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM inquiries i JOIN leads l ON l.id = i.lead_id WHERE l.phone = $1`, [`+91${body.phone}`]);
+    const { n } = await queryOne<{ n: number }>(
+      t.dataSource,
+      `SELECT count(*)::int AS n FROM inquiries i JOIN leads l ON l.id = i.lead_id WHERE l.phone = $1`,
+      [`+91${body.phone}`],
+    );
     expect(n).toBe(2);
-    const { age } = await queryOne<{ age: number }>(t.dataSource, `SELECT extract(epoch FROM now() - created_at)::int AS age FROM idempotency_keys WHERE key = $1`, [key]);
+    const { age } = await queryOne<{ age: number }>(
+      t.dataSource,
+      `SELECT extract(epoch FROM now() - created_at)::int AS age FROM idempotency_keys WHERE key = $1`,
+      [key],
+    );
     expect(age).toBeLessThan(3600);
   });
 
   it('a repeat submission never rewrites the lead: profile, withdrawn consent, minor and guardian data stay; its consent is an event on the timeline', async () => {
     const phone = newPhone();
-    await submitInquiry(t, inquiry({ phone, fullName: 'Kavya Nair', email: undefined, city: undefined, consent: { whatsapp: true, marketing: true } })).expect(201);
+    await submitInquiry(
+      t,
+      inquiry({ phone, fullName: 'Kavya Nair', email: undefined, city: undefined, consent: { whatsapp: true, marketing: true } }),
+    ).expect(201);
     const lead = await leadByPhone(t, `+91${phone}`);
     // The person withdraws marketing consent with the link in a message.
     await request(t.http).post(`/api/public/unsubscribe/${lead.unsubscribe_token}?format=json`).send({}).expect(200);
@@ -165,22 +200,49 @@ describe('the public Quick Inquiry', () => {
     expect(before.consent_marketing).toBe(false);
 
     // Someone else types the same phone into the form, with other details and every box ticked.
-    await submitInquiry(t, inquiry({
-      phone,
-      fullName: 'Not Kavya',
-      email: 'stranger@example.in',
-      city: 'Delhi',
-      consent: { whatsapp: true, marketing: true },
-      minor: true,
-      guardian: { fullName: 'Some Guardian', phone: '9123456780', consent: true },
-    })).expect(201);
+    await submitInquiry(
+      t,
+      inquiry({
+        phone,
+        fullName: 'Not Kavya',
+        email: 'stranger@example.in',
+        city: 'Delhi',
+        consent: { whatsapp: true, marketing: true },
+        minor: true,
+        guardian: { fullName: 'Some Guardian', phone: '9123456780', consent: true },
+      }),
+    ).expect(201);
 
     const after = await leadByPhone(t, `+91${phone}`);
-    for (const column of ['full_name', 'email', 'city', 'consent_whatsapp', 'consent_marketing', 'consent_at', 'consent_source', 'consent_notice_version', 'is_minor', 'guardian_name', 'guardian_phone', 'advisor_id', 'version']) {
+    for (const column of [
+      'full_name',
+      'email',
+      'city',
+      'consent_whatsapp',
+      'consent_marketing',
+      'consent_at',
+      'consent_source',
+      'consent_notice_version',
+      'is_minor',
+      'guardian_name',
+      'guardian_phone',
+      'advisor_id',
+      'version',
+    ]) {
       expect({ column, value: after[column] }).toEqual({ column, value: before[column] });
     }
-    const events = await queryRows<{ data: Record<string, unknown> }>(t.dataSource, `SELECT data FROM activities WHERE lead_id = $1 AND type = 'consent' ORDER BY id`, [lead.id]);
-    expect(events.at(-1)?.data).toMatchObject({ given: { whatsapp: true, marketing: true }, held: { whatsapp: true, marketing: false }, via: 'form', applied: false, form: expect.stringContaining('https://') });
+    const events = await queryRows<{ data: Record<string, unknown> }>(
+      t.dataSource,
+      `SELECT data FROM activities WHERE lead_id = $1 AND type = 'consent' ORDER BY id`,
+      [lead.id],
+    );
+    expect(events.at(-1)?.data).toMatchObject({
+      given: { whatsapp: true, marketing: true },
+      held: { whatsapp: true, marketing: false },
+      via: 'form',
+      applied: false,
+      form: expect.stringContaining('https://'),
+    });
     const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM inquiries WHERE lead_id = $1`, [lead.id]);
     expect(n).toBe(2);
   });
@@ -224,13 +286,19 @@ describe('the public Quick Inquiry', () => {
   });
 
   it('answers CORS for the configured website origins only', async () => {
-    const allowed = await request(t.http).options('/api/public/inquiries').set('Origin', 'https://guides.example.in').set('Access-Control-Request-Method', 'POST');
+    const allowed = await request(t.http)
+      .options('/api/public/inquiries')
+      .set('Origin', 'https://guides.example.in')
+      .set('Access-Control-Request-Method', 'POST');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://guides.example.in');
-    const other = await request(t.http).options('/api/public/inquiries').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    const other = await request(t.http)
+      .options('/api/public/inquiries')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
-  it('the unsubscribe link withdraws marketing consent, and says so on the lead\'s timeline', async () => {
+  it("the unsubscribe link withdraws marketing consent, and says so on the lead's timeline", async () => {
     const body = inquiry({ consent: { whatsapp: true, marketing: true } });
     await submitInquiry(t, body);
     const lead = await leadByPhone(t, `+91${body.phone}`);
@@ -241,9 +309,15 @@ describe('the public Quick Inquiry', () => {
     expect(done.text).toContain('Thank you, Ananya');
     const after = await leadByPhone(t, `+91${body.phone}`);
     expect(after).toMatchObject({ consent_marketing: false, consent_whatsapp: true });
-    const activity = await queryOne<{ data: Record<string, unknown> }>(t.dataSource, `SELECT data FROM activities WHERE lead_id = $1 AND type = 'consent'`, [lead.id]);
+    const activity = await queryOne<{ data: Record<string, unknown> }>(
+      t.dataSource,
+      `SELECT data FROM activities WHERE lead_id = $1 AND type = 'consent'`,
+      [lead.id],
+    );
     expect(activity.data.withdrawn).toEqual({ marketing: true, whatsapp: false });
-    await request(t.http).post(`/api/public/unsubscribe/${'0'.repeat(64)}`).expect(404);
+    await request(t.http)
+      .post(`/api/public/unsubscribe/${'0'.repeat(64)}`)
+      .expect(404);
   });
 });
 
@@ -303,9 +377,15 @@ describe('automatic assignment', () => {
     t = await createTestApp([LeadsModule], { INQUIRY_RATE_LIMIT: '10000' });
     for (const name of ['A', 'B', 'C', 'D']) await createUserAndSignIn(t.http, t.dataSource, 'advisor', name);
     await Promise.all(Array.from({ length: 20 }, () => submitInquiry(t, inquiry())));
-    const loads = await queryRows<{ advisor_id: string | null; n: number }>(t.dataSource, `SELECT advisor_id, count(*)::int AS n FROM leads GROUP BY advisor_id`);
+    const loads = await queryRows<{ advisor_id: string | null; n: number }>(
+      t.dataSource,
+      `SELECT advisor_id, count(*)::int AS n FROM leads GROUP BY advisor_id`,
+    );
     expect(loads.map((r) => r.n)).toEqual([5, 5, 5, 5]);
-    const counters = await queryRows<{ open_leads: number }>(t.dataSource, `SELECT open_leads FROM advisor_load al JOIN users u ON u.id = al.advisor_id WHERE u.role = 'advisor'`);
+    const counters = await queryRows<{ open_leads: number }>(
+      t.dataSource,
+      `SELECT open_leads FROM advisor_load al JOIN users u ON u.id = al.advisor_id WHERE u.role = 'advisor'`,
+    );
     expect(counters.map((r) => r.open_leads)).toEqual([5, 5, 5, 5]);
   });
 
@@ -319,11 +399,17 @@ describe('automatic assignment', () => {
     const assignment = t.app.get(AssignmentService);
     assignment.onApplicationBootstrap();
     await assignment.onApplicationShutdown();
-    const rows = await queryRows<{ advisor_id: string | null; awaiting_assignment: boolean }>(t.dataSource, `SELECT advisor_id, awaiting_assignment FROM leads WHERE reference LIKE 'AD-WAIT%'`);
+    const rows = await queryRows<{ advisor_id: string | null; awaiting_assignment: boolean }>(
+      t.dataSource,
+      `SELECT advisor_id, awaiting_assignment FROM leads WHERE reference LIKE 'AD-WAIT%'`,
+    );
     expect(rows.filter((r) => r.advisor_id === a.id)).toHaveLength(2);
     expect(rows.filter((r) => r.advisor_id === b.id)).toHaveLength(2);
     expect(rows.every((r) => !r.awaiting_assignment)).toBe(true);
-    const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM activities a JOIN leads l ON l.id = a.lead_id WHERE l.reference LIKE 'AD-WAIT%' AND a.type = 'assignment'`);
+    const { n } = await queryOne<{ n: number }>(
+      t.dataSource,
+      `SELECT count(*)::int AS n FROM activities a JOIN leads l ON l.id = a.lead_id WHERE l.reference LIKE 'AD-WAIT%' AND a.type = 'assignment'`,
+    );
     expect(n).toBe(4);
   });
 

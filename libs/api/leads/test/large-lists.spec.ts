@@ -44,7 +44,10 @@ describe('large lead lists', () => {
 
   it('a deep page holds the same leads, in the same order, as plain OFFSET paging', async () => {
     const response = await request(t.http).get('/api/leads?_sort=createdAt&_order=desc&_start=7000&_end=7010').set(advisor.auth).expect(200);
-    const expected = await queryRows<{ full_name: string }>(t.dataSource, `SELECT full_name FROM leads ORDER BY created_at DESC, id DESC LIMIT 10 OFFSET 7000`);
+    const expected = await queryRows<{ full_name: string }>(
+      t.dataSource,
+      `SELECT full_name FROM leads ORDER BY created_at DESC, id DESC LIMIT 10 OFFSET 7000`,
+    );
     expect(response.body.map((l: { fullName: string }) => l.fullName)).toEqual(expected.map((r) => r.full_name));
   });
 });

@@ -47,13 +47,49 @@ describe('working leads', () => {
 
   it('a lead reads back with the names fixed by the spec', async () => {
     const lead = await leadFor(priya, { fullName: 'Kavya Nair', consent: { whatsapp: true, marketing: true } });
-    for (const key of ['id', 'fullName', 'phone', 'email', 'city', 'state', 'courseInterest', 'level', 'mode', 'budgetPaise', 'qualification', 'experienceYears', 'status', 'lostReason', 'advisorId', 'source', 'utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent', 'landingUrl', 'consentWhatsapp', 'consentMarketing', 'consentAt', 'nextFollowUpAt', 'createdAt', 'updatedAt', 'version']) {
+    for (const key of [
+      'id',
+      'fullName',
+      'phone',
+      'email',
+      'city',
+      'state',
+      'courseInterest',
+      'level',
+      'mode',
+      'budgetPaise',
+      'qualification',
+      'experienceYears',
+      'status',
+      'lostReason',
+      'advisorId',
+      'source',
+      'utmSource',
+      'utmMedium',
+      'utmCampaign',
+      'utmTerm',
+      'utmContent',
+      'landingUrl',
+      'consentWhatsapp',
+      'consentMarketing',
+      'consentAt',
+      'nextFollowUpAt',
+      'createdAt',
+      'updatedAt',
+      'version',
+    ]) {
       expect(lead).toHaveProperty(key);
     }
-    expect(lead).toMatchObject({ fullName: 'Kavya Nair', phone: expect.stringMatching(/^\+91\d{10}$/), status: 'new', advisorId: priya.id, version: expect.any(Number) });
+    expect(lead).toMatchObject({
+      fullName: 'Kavya Nair',
+      phone: expect.stringMatching(/^\+91\d{10}$/),
+      status: 'new',
+      advisorId: priya.id,
+      version: expect.any(Number),
+    });
   });
 
-  it('an advisor sees only their own leads: others\' are a 404 everywhere', async () => {
+  it("an advisor sees only their own leads: others' are a 404 everywhere", async () => {
     const mine = await leadFor(priya);
     const theirs = await leadFor(rahul);
     const list = await request(t.http).get('/api/leads?_start=0&_end=200').set(priya.auth).expect(200);
@@ -67,7 +103,10 @@ describe('working leads', () => {
       request(t.http).post(`/api/leads/${theirs.id}/notes`).set(priya.auth).send({ text: 'peek' }),
       request(t.http).post(`/api/leads/${theirs.id}/calls`).set(priya.auth).send({ outcome: 'connected' }),
       request(t.http).post(`/api/leads/${theirs.id}/status`).set(priya.auth).send({ status: 'contacted', version: theirs.version }),
-      request(t.http).post('/api/tasks').set(priya.auth).send({ leadId: theirs.id, dueAt: new Date(Date.now() + 3600_000).toISOString() }),
+      request(t.http)
+        .post('/api/tasks')
+        .set(priya.auth)
+        .send({ leadId: theirs.id, dueAt: new Date(Date.now() + 3600_000).toISOString() }),
       request(t.http).get(`/api/tasks?leadId=${theirs.id}`).set(priya.auth),
     ];
     const responses = await Promise.all(probes);
@@ -87,18 +126,34 @@ describe('working leads', () => {
 
   it('moving forward may skip stages; every change lands on the timeline with from and to', async () => {
     const lead = await leadFor(priya);
-    const moved = await request(t.http).post(`/api/leads/${lead.id}/status`).set(priya.auth).send({ status: 'shortlisted', version: lead.version, note: 'Keen on NMIMS' }).expect(200);
+    const moved = await request(t.http)
+      .post(`/api/leads/${lead.id}/status`)
+      .set(priya.auth)
+      .send({ status: 'shortlisted', version: lead.version, note: 'Keen on NMIMS' })
+      .expect(200);
     expect(moved.body).toMatchObject({ status: 'shortlisted', version: lead.version + 1 });
     const timeline = await request(t.http).get(`/api/leads/${lead.id}/timeline`).set(priya.auth).expect(200);
-    expect(timeline.body[0]).toMatchObject({ type: 'status_change', authorName: 'Priya Sharma', data: { from: 'new', to: 'shortlisted', note: 'Keen on NMIMS' } });
+    expect(timeline.body[0]).toMatchObject({
+      type: 'status_change',
+      authorName: 'Priya Sharma',
+      data: { from: 'new', to: 'shortlisted', note: 'Keen on NMIMS' },
+    });
   });
 
   it('a stale version is a 409 and changes nothing', async () => {
     const lead = await leadFor(priya);
     await request(t.http).post(`/api/leads/${lead.id}/status`).set(priya.auth).send({ status: 'contacted', version: lead.version }).expect(200);
-    const stale = await request(t.http).post(`/api/leads/${lead.id}/status`).set(priya.auth).send({ status: 'lost', lostReason: 'budget', version: lead.version }).expect(409);
+    const stale = await request(t.http)
+      .post(`/api/leads/${lead.id}/status`)
+      .set(priya.auth)
+      .send({ status: 'lost', lostReason: 'budget', version: lead.version })
+      .expect(409);
     expect(stale.body.message).toBe('Someone else changed this lead: reload it and try again');
-    const staleEdit = await request(t.http).patch(`/api/leads/${lead.id}`).set(priya.auth).send({ city: 'Nagpur', version: lead.version }).expect(409);
+    const staleEdit = await request(t.http)
+      .patch(`/api/leads/${lead.id}`)
+      .set(priya.auth)
+      .send({ city: 'Nagpur', version: lead.version })
+      .expect(409);
     expect(staleEdit.body.code).toBe('leads.staleVersion');
     const now = (await request(t.http).get(`/api/leads/${lead.id}`).set(priya.auth)).body;
     expect(now).toMatchObject({ status: 'contacted', lostReason: null, city: 'Pune', version: lead.version + 1 });
@@ -111,32 +166,78 @@ describe('working leads', () => {
       request(t.http).post(`/api/leads/${lead.id}/status`).set(manager.auth).send({ status: 'counselled', version: lead.version }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    const { n } = await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM activities WHERE lead_id = $1 AND type = 'status_change'`, [lead.id]);
+    const { n } = await queryOne<{ n: number }>(
+      t.dataSource,
+      `SELECT count(*)::int AS n FROM activities WHERE lead_id = $1 AND type = 'status_change'`,
+      [lead.id],
+    );
     expect(n).toBe(1);
   });
 
   it('lost needs a reason from the fixed list; going back and reopening are for managers', async () => {
     const lead = await leadFor(priya);
-    const noReason = await request(t.http).post(`/api/leads/${lead.id}/status`).set(priya.auth).send({ status: 'lost', version: lead.version }).expect(400);
+    const noReason = await request(t.http)
+      .post(`/api/leads/${lead.id}/status`)
+      .set(priya.auth)
+      .send({ status: 'lost', version: lead.version })
+      .expect(400);
     expect(noReason.body.fields).toEqual([{ field: 'lostReason', message: 'lostReason is required when a lead is lost' }]);
-    await request(t.http).post(`/api/leads/${lead.id}/status`).set(priya.auth).send({ status: 'lost', lostReason: 'too-expensive', version: lead.version }).expect(400);
-    const applied = await request(t.http).post(`/api/leads/${lead.id}/status`).set(priya.auth).send({ status: 'applied', version: lead.version }).expect(200);
-    const back = await request(t.http).post(`/api/leads/${lead.id}/status`).set(priya.auth).send({ status: 'counselled', version: applied.body.version }).expect(403);
+    await request(t.http)
+      .post(`/api/leads/${lead.id}/status`)
+      .set(priya.auth)
+      .send({ status: 'lost', lostReason: 'too-expensive', version: lead.version })
+      .expect(400);
+    const applied = await request(t.http)
+      .post(`/api/leads/${lead.id}/status`)
+      .set(priya.auth)
+      .send({ status: 'applied', version: lead.version })
+      .expect(200);
+    const back = await request(t.http)
+      .post(`/api/leads/${lead.id}/status`)
+      .set(priya.auth)
+      .send({ status: 'counselled', version: applied.body.version })
+      .expect(403);
     expect(back.body.message).toBe('Only a manager can move a lead back in the pipeline');
-    const lost = await request(t.http).post(`/api/leads/${lead.id}/status`).set(priya.auth).send({ status: 'lost', lostReason: 'budget', version: applied.body.version }).expect(200);
+    const lost = await request(t.http)
+      .post(`/api/leads/${lead.id}/status`)
+      .set(priya.auth)
+      .send({ status: 'lost', lostReason: 'budget', version: applied.body.version })
+      .expect(200);
     expect(lost.body).toMatchObject({ status: 'lost', lostReason: 'budget' });
     await request(t.http).post(`/api/leads/${lead.id}/status`).set(priya.auth).send({ status: 'contacted', version: lost.body.version }).expect(403);
-    const reopened = await request(t.http).post(`/api/leads/${lead.id}/status`).set(manager.auth).send({ status: 'counselled', version: lost.body.version }).expect(200);
+    const reopened = await request(t.http)
+      .post(`/api/leads/${lead.id}/status`)
+      .set(manager.auth)
+      .send({ status: 'counselled', version: lost.body.version })
+      .expect(200);
     expect(reopened.body).toMatchObject({ status: 'counselled', lostReason: null });
   });
 
   it('PATCH edits the profile only: status, advisor and consent have their own actions', async () => {
     const lead = await leadFor(priya);
-    const refused = await request(t.http).patch(`/api/leads/${lead.id}`).set(priya.auth).send({ status: 'enrolled', advisorId: priya.id, consentMarketing: true, version: lead.version }).expect(400);
+    const refused = await request(t.http)
+      .patch(`/api/leads/${lead.id}`)
+      .set(priya.auth)
+      .send({ status: 'enrolled', advisorId: priya.id, consentMarketing: true, version: lead.version })
+      .expect(400);
     expect(refused.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['advisorId', 'consentMarketing', 'status']);
-    const edited = await request(t.http).patch(`/api/leads/${lead.id}`).set(priya.auth).send({ city: 'Nagpur', budgetPaise: 15_000_000, experienceYears: 3, phone: '+91 99887 76655', version: lead.version }).expect(200);
-    expect(edited.body).toMatchObject({ city: 'Nagpur', budgetPaise: 15_000_000, experienceYears: 3, phone: '+919988776655', version: lead.version + 1 });
-    const bad = await request(t.http).patch(`/api/leads/${lead.id}`).set(priya.auth).send({ budgetPaise: 1.5, experienceYears: -1, version: edited.body.version }).expect(400);
+    const edited = await request(t.http)
+      .patch(`/api/leads/${lead.id}`)
+      .set(priya.auth)
+      .send({ city: 'Nagpur', budgetPaise: 15_000_000, experienceYears: 3, phone: '+91 99887 76655', version: lead.version })
+      .expect(200);
+    expect(edited.body).toMatchObject({
+      city: 'Nagpur',
+      budgetPaise: 15_000_000,
+      experienceYears: 3,
+      phone: '+919988776655',
+      version: lead.version + 1,
+    });
+    const bad = await request(t.http)
+      .patch(`/api/leads/${lead.id}`)
+      .set(priya.auth)
+      .send({ budgetPaise: 1.5, experienceYears: -1, version: edited.body.version })
+      .expect(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['budgetPaise', 'experienceYears']);
   });
 
@@ -153,14 +254,21 @@ describe('working leads', () => {
     expect(timeline.map((a: { type: string }) => a.type)).toEqual(expect.arrayContaining(['inquiry', 'assignment']));
   });
 
-  it('follow-ups: scheduling one sets the lead\'s next follow-up; doing it clears it; lists show mine, due and overdue', async () => {
+  it("follow-ups: scheduling one sets the lead's next follow-up; doing it clears it; lists show mine, due and overdue", async () => {
     const lead = await leadFor(priya);
     const overdueAt = new Date(Date.now() - 2 * 3600_000).toISOString();
     const laterAt = new Date(Date.now() + 26 * 3600_000).toISOString();
-    const overdue = await request(t.http).post('/api/tasks').set(priya.auth).send({ leadId: lead.id, dueAt: overdueAt, title: 'Call back about fees' }).expect(201);
+    const overdue = await request(t.http)
+      .post('/api/tasks')
+      .set(priya.auth)
+      .send({ leadId: lead.id, dueAt: overdueAt, title: 'Call back about fees' })
+      .expect(201);
     await request(t.http).post('/api/tasks').set(priya.auth).send({ leadId: lead.id, dueAt: laterAt }).expect(201);
     expect((await request(t.http).get(`/api/leads/${lead.id}`).set(priya.auth)).body.nextFollowUpAt).toBe(overdueAt);
-    const overdueList = await request(t.http).get(`/api/tasks?done=false&dueAt_lte=${encodeURIComponent(new Date().toISOString())}`).set(priya.auth).expect(200);
+    const overdueList = await request(t.http)
+      .get(`/api/tasks?done=false&dueAt_lte=${encodeURIComponent(new Date().toISOString())}`)
+      .set(priya.auth)
+      .expect(200);
     expect(overdueList.body.map((task: { id: string }) => task.id)).toContain(overdue.body.id);
     expect(overdueList.body[0]).toMatchObject({ leadName: 'Ananya Gupta', ownerId: priya.id });
     await request(t.http).patch(`/api/tasks/${overdue.body.id}`).set(priya.auth).send({ done: true }).expect(200);
@@ -173,7 +281,11 @@ describe('working leads', () => {
 
   it('managers reassign leads (and their open follow-ups); advisors cannot; the advisor must be an active advisor', async () => {
     const lead = await leadFor(priya);
-    await request(t.http).post('/api/tasks').set(priya.auth).send({ leadId: lead.id, dueAt: new Date(Date.now() + 3600_000).toISOString() }).expect(201);
+    await request(t.http)
+      .post('/api/tasks')
+      .set(priya.auth)
+      .send({ leadId: lead.id, dueAt: new Date(Date.now() + 3600_000).toISOString() })
+      .expect(201);
     await request(t.http).post(`/api/leads/${lead.id}/assign`).set(priya.auth).send({ advisorId: rahul.id }).expect(403);
     const bad = await request(t.http).post(`/api/leads/${lead.id}/assign`).set(manager.auth).send({ advisorId: marketing.id }).expect(400);
     expect(bad.body.fields[0].field).toBe('advisorId');
@@ -186,33 +298,53 @@ describe('working leads', () => {
 
   it('an advisor enters a walk-in lead by hand; a phone already known is a 409', async () => {
     const phone = newPhone();
-    const created = await request(t.http).post('/api/leads').set(priya.auth).send({ fullName: 'Rohan Das', phone, source: 'walk_in', level: 'UG' }).expect(201);
+    const created = await request(t.http)
+      .post('/api/leads')
+      .set(priya.auth)
+      .send({ fullName: 'Rohan Das', phone, source: 'walk_in', level: 'UG' })
+      .expect(201);
     expect(created.body).toMatchObject({ fullName: 'Rohan Das', phone: `+91${phone}`, source: 'walk_in', advisorId: priya.id, status: 'new' });
-    const duplicate = await request(t.http).post('/api/leads').set(manager.auth).send({ fullName: 'Rohan D', phone: `0${phone}`, source: 'phone' }).expect(409);
+    const duplicate = await request(t.http)
+      .post('/api/leads')
+      .set(manager.auth)
+      .send({ fullName: 'Rohan D', phone: `0${phone}`, source: 'phone' })
+      .expect(409);
     expect(duplicate.body.fields[0].field).toBe('phone');
   });
 
-  it('a taken phone says whose lead it is: the id to open when you may, otherwise whom to ask, and never PostgreSQL\'s detail', async () => {
+  it("a taken phone says whose lead it is: the id to open when you may, otherwise whom to ask, and never PostgreSQL's detail", async () => {
     const phone = newPhone();
-    const created = (await request(t.http).post('/api/leads').set(priya.auth).send({ fullName: 'Ishaan Kapoor', phone, source: 'walk_in' }).expect(201)).body;
+    const created = (
+      await request(t.http).post('/api/leads').set(priya.auth).send({ fullName: 'Ishaan Kapoor', phone, source: 'walk_in' }).expect(201)
+    ).body;
     const asManager = await request(t.http).post('/api/leads').set(manager.auth).send({ fullName: 'Ishaan K', phone, source: 'phone' }).expect(409);
     expect(asManager.body).toMatchObject({ code: 'leads.phoneTaken', owner: { id: priya.id, name: 'Priya Sharma' }, leadId: created.id });
-    const asOtherAdvisor = await request(t.http).post('/api/leads').set(rahul.auth).send({ fullName: 'Ishaan K', phone: `+91 ${phone}`, source: 'walk_in' }).expect(409);
+    const asOtherAdvisor = await request(t.http)
+      .post('/api/leads')
+      .set(rahul.auth)
+      .send({ fullName: 'Ishaan K', phone: `+91 ${phone}`, source: 'walk_in' })
+      .expect(409);
     expect(asOtherAdvisor.body).toMatchObject({ code: 'leads.phoneTaken', owner: { id: priya.id, name: 'Priya Sharma' } });
     expect(asOtherAdvisor.body.leadId).toBeUndefined();
     expect(asOtherAdvisor.body.message).toBe('This phone is already a lead of Priya Sharma: ask Priya or your manager to transfer it to you');
     expect(JSON.stringify(asOtherAdvisor.body)).not.toMatch(/Ishaan|Key \(|already exists\./);
     // Changing another lead's phone to a taken one answers the same way.
-    const other = (await request(t.http).post('/api/leads').set(rahul.auth).send({ fullName: 'Tara Menon', phone: newPhone(), source: 'walk_in' }).expect(201)).body;
+    const other = (
+      await request(t.http).post('/api/leads').set(rahul.auth).send({ fullName: 'Tara Menon', phone: newPhone(), source: 'walk_in' }).expect(201)
+    ).body;
     const edit = await request(t.http).patch(`/api/leads/${other.id}`).set(rahul.auth).send({ phone, version: other.version }).expect(409);
     expect(edit.body).toMatchObject({ code: 'leads.phoneTaken', owner: { id: priya.id } });
     expect(edit.body.message).not.toMatch(/Key \(|detail/i);
   });
 
-  it('a PATCH cannot take a lead\'s name or phone away: null is a 400 naming the field and nothing changes', async () => {
+  it("a PATCH cannot take a lead's name or phone away: null is a 400 naming the field and nothing changes", async () => {
     const lead = await leadFor(priya);
     for (const field of ['fullName', 'phone']) {
-      const response = await request(t.http).patch(`/api/leads/${lead.id}`).set(priya.auth).send({ [field]: null, version: lead.version }).expect(400);
+      const response = await request(t.http)
+        .patch(`/api/leads/${lead.id}`)
+        .set(priya.auth)
+        .send({ [field]: null, version: lead.version })
+        .expect(400);
       expect(response.body.fields.map((f: { field: string }) => f.field)).toContain(field);
     }
     const cleared = await request(t.http).patch(`/api/leads/${lead.id}`).set(priya.auth).send({ city: null, version: lead.version }).expect(200);
@@ -224,9 +356,23 @@ describe('working leads', () => {
     await request(t.http).post(`/api/leads/${lead.id}/notes`).set(priya.auth).send({ text: 'Her father is a doctor in Mysuru' }).expect(201);
     await request(t.http).post(`/api/leads/${lead.id}/erase`).set(priya.auth).expect(403);
     const erased = await request(t.http).post(`/api/leads/${lead.id}/erase`).set(manager.auth).expect(200);
-    expect(erased.body).toMatchObject({ fullName: 'Erased lead', phone: null, email: null, consentMarketing: false, status: 'new', source: 'website', utmCampaign: 'spring-mba' });
+    expect(erased.body).toMatchObject({
+      fullName: 'Erased lead',
+      phone: null,
+      email: null,
+      consentMarketing: false,
+      status: 'new',
+      source: 'website',
+      utmCampaign: 'spring-mba',
+    });
     expect(erased.body.erasedAt).toEqual(expect.any(String));
-    const text = JSON.stringify(await queryRows<Record<string, unknown>>(t.dataSource, `SELECT * FROM activities a JOIN inquiries i ON i.lead_id = a.lead_id WHERE a.lead_id = $1`, [lead.id]));
+    const text = JSON.stringify(
+      await queryRows<Record<string, unknown>>(
+        t.dataSource,
+        `SELECT * FROM activities a JOIN inquiries i ON i.lead_id = a.lead_id WHERE a.lead_id = $1`,
+        [lead.id],
+      ),
+    );
     expect(text).not.toMatch(/Sanjana|sanjana@|Mysuru/);
     await request(t.http).post(`/api/leads/${lead.id}/notes`).set(manager.auth).send({ text: 'x' }).expect(410);
     const working = await request(t.http).get(`/api/leads?advisorId=${priya.id}&_end=200`).set(manager.auth).expect(200);
@@ -243,9 +389,21 @@ describe('working leads', () => {
       neha = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Neha Joshi');
       seeded = [];
       seeded.push(await leadFor(neha, { fullName: 'Zoya Khan', phone: '9812312345', utm: { campaign: 'diwali-pg' }, level: 'PG' }));
-      seeded.push(await leadFor(neha, { fullName: 'Aarav Mehta', phone: '9812398765', utm: { campaign: 'diwali-pg' }, level: 'UG', email: 'aarav.m@example.in' }));
+      seeded.push(
+        await leadFor(neha, {
+          fullName: 'Aarav Mehta',
+          phone: '9812398765',
+          utm: { campaign: 'diwali-pg' },
+          level: 'UG',
+          email: 'aarav.m@example.in',
+        }),
+      );
       seeded.push(await leadFor(neha, { fullName: 'Ishaan Kapoor', phone: '9700011122', utm: { campaign: 'spring-mba' }, level: 'PG' }));
-      await request(t.http).post(`/api/leads/${seeded[2].id}/status`).set(neha.auth).send({ status: 'contacted', version: seeded[2].version }).expect(200);
+      await request(t.http)
+        .post(`/api/leads/${seeded[2].id}/status`)
+        .set(neha.auth)
+        .send({ status: 'contacted', version: seeded[2].version })
+        .expect(200);
     });
 
     it('filters (any of, not equal, ranges), searches phone digits and names, sorts and pages, with x-total-count', async () => {
@@ -258,14 +416,20 @@ describe('working leads', () => {
       expect(notNew.body.map((l: Lead) => l.fullName)).toEqual(['Ishaan Kapoor']);
       const digits = await request(t.http).get('/api/leads?q=98123').set(neha.auth).expect(200);
       expect(digits.body.map((l: Lead) => l.fullName).sort()).toEqual(['Aarav Mehta', 'Zoya Khan']);
-      const spaced = await request(t.http).get(`/api/leads?q=${encodeURIComponent('98123 98765')}`).set(neha.auth).expect(200);
+      const spaced = await request(t.http)
+        .get(`/api/leads?q=${encodeURIComponent('98123 98765')}`)
+        .set(neha.auth)
+        .expect(200);
       expect(spaced.body.map((l: Lead) => l.fullName)).toEqual(['Aarav Mehta']);
       const name = await request(t.http).get('/api/leads?q=kapoor').set(neha.auth).expect(200);
       expect(name.body.map((l: Lead) => l.fullName)).toEqual(['Ishaan Kapoor']);
       const email = await request(t.http).get('/api/leads?q=aarav.m@').set(neha.auth).expect(200);
       expect(email.body.map((l: Lead) => l.fullName)).toEqual(['Aarav Mehta']);
       const today = new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
-      const created = await request(t.http).get(`/api/leads?createdAt_gte=${today}&createdAt_lte=${today}&advisorId=${neha.id}&_start=0&_end=2&_sort=fullName&_order=desc`).set(manager.auth).expect(200);
+      const created = await request(t.http)
+        .get(`/api/leads?createdAt_gte=${today}&createdAt_lte=${today}&advisorId=${neha.id}&_start=0&_end=2&_sort=fullName&_order=desc`)
+        .set(manager.auth)
+        .expect(200);
       expect(created.body.map((l: Lead) => l.fullName)).toEqual(['Zoya Khan', 'Ishaan Kapoor']);
       expect(Number(created.headers['x-total-count'])).toBeGreaterThanOrEqual(3);
     });
@@ -303,10 +467,20 @@ describe('working leads', () => {
           { field: 'fullName', operator: 'contains', value: 'a' },
         ],
       });
-      const all = (await request(t.http).get('/api/leads?status=new&status=contacted&fullName_like=a&_sort=fullName&_order=asc&_start=0&_end=200').set(neha.auth)).body as Lead[];
+      const all = (
+        await request(t.http).get('/api/leads?status=new&status=contacted&fullName_like=a&_sort=fullName&_order=asc&_start=0&_end=200').set(neha.auth)
+      ).body as Lead[];
       expect(page1.total).toBe(all.length);
       expect(page1.data.map((l) => l.fullName)).toEqual(all.slice(0, 2).map((l) => l.fullName));
-      const page2 = await provider.getList({ resource: 'leads', pagination: { currentPage: 2, pageSize: 2 }, sorters: [{ field: 'fullName', order: 'asc' }], filters: [{ field: 'status', operator: 'in', value: ['new', 'contacted'] }, { field: 'fullName', operator: 'contains', value: 'a' }] });
+      const page2 = await provider.getList({
+        resource: 'leads',
+        pagination: { currentPage: 2, pageSize: 2 },
+        sorters: [{ field: 'fullName', order: 'asc' }],
+        filters: [
+          { field: 'status', operator: 'in', value: ['new', 'contacted'] },
+          { field: 'fullName', operator: 'contains', value: 'a' },
+        ],
+      });
       expect(page2.data.map((l) => l.fullName)).toEqual(all.slice(2, 4).map((l) => l.fullName));
       const searched = await provider.getList({ resource: 'leads', filters: [{ field: 'q', operator: 'eq', value: '97000' }] });
       expect(searched.data.map((l) => l.fullName)).toEqual(['Ishaan Kapoor']);

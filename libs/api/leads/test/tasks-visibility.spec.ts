@@ -21,13 +21,19 @@ describe('who sees a follow-up', () => {
   async function leadFor(advisor: SignedIn, fullName: string): Promise<{ id: string; phone: string }> {
     const body = inquiry({ fullName });
     await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
-    const { id, phone } = await queryOne<{ id: string; phone: string }>(t.dataSource, `SELECT id, phone FROM leads WHERE phone = $1`, [`+91${body.phone}`]);
+    const { id, phone } = await queryOne<{ id: string; phone: string }>(t.dataSource, `SELECT id, phone FROM leads WHERE phone = $1`, [
+      `+91${body.phone}`,
+    ]);
     await request(t.http).post(`/api/leads/${id}/assign`).set(manager.auth).send({ advisorId: advisor.id }).expect(200);
     return { id, phone };
   }
 
   async function followUp(advisor: SignedIn, leadId: string, title: string, done = false): Promise<Task> {
-    const created = await request(t.http).post('/api/tasks').set(advisor.auth).send({ leadId, title, dueAt: new Date(Date.now() + 3600_000).toISOString() }).expect(201);
+    const created = await request(t.http)
+      .post('/api/tasks')
+      .set(advisor.auth)
+      .send({ leadId, title, dueAt: new Date(Date.now() + 3600_000).toISOString() })
+      .expect(201);
     if (!done) return created.body;
     return (await request(t.http).patch(`/api/tasks/${created.body.id}`).set(advisor.auth).send({ done: true }).expect(200)).body;
   }
@@ -49,7 +55,9 @@ describe('who sees a follow-up', () => {
     await request(t.http).post(`/api/leads/${lead.id}/assign`).set(manager.auth).send({ advisorId: rahul.id }).expect(200);
 
     const lists = await Promise.all(
-      ['/api/tasks?done=true', '/api/tasks?done=false', '/api/tasks', `/api/tasks?leadId=${lead.id}`, '/api/tasks?q=Tanvi'].map((url) => request(t.http).get(url).set(priya.auth).expect(200)),
+      ['/api/tasks?done=true', '/api/tasks?done=false', '/api/tasks', `/api/tasks?leadId=${lead.id}`, '/api/tasks?q=Tanvi'].map((url) =>
+        request(t.http).get(url).set(priya.auth).expect(200),
+      ),
     );
     for (const list of lists) {
       expect(ids(list)).not.toContain(done.id);

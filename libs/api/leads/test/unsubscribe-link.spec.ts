@@ -22,7 +22,11 @@ describe('the unsubscribe link', () => {
   it("is on the lead's page for whoever may see the lead, to copy, and posting to it withdraws marketing consent", async () => {
     const body = inquiry({ fullName: 'Harini Subramanian', consent: { whatsapp: true, marketing: true } });
     await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
-    const { id, token } = await queryOne<{ id: string; token: string }>(t.dataSource, `SELECT id, unsubscribe_token AS token FROM leads WHERE phone = $1`, [`+91${body.phone}`]);
+    const { id, token } = await queryOne<{ id: string; token: string }>(
+      t.dataSource,
+      `SELECT id, unsubscribe_token AS token FROM leads WHERE phone = $1`,
+      [`+91${body.phone}`],
+    );
     await request(t.http).post(`/api/leads/${id}/assign`).set(manager.auth).send({ advisorId: priya.id }).expect(200);
 
     const link = `https://desk.example.in/api/public/unsubscribe/${token}`;

@@ -10,7 +10,11 @@ describe('the website form settings', () => {
   let manager: SignedIn;
 
   beforeAll(async () => {
-    t = await createTestApp([LeadsModule], { INQUIRY_RATE_LIMIT: '10000', CORS_ORIGINS: 'https://guides.example.in', PUBLIC_URL: 'https://desk.example.in' });
+    t = await createTestApp([LeadsModule], {
+      INQUIRY_RATE_LIMIT: '10000',
+      CORS_ORIGINS: 'https://guides.example.in',
+      PUBLIC_URL: 'https://desk.example.in',
+    });
     admin = await createUserAndSignIn(t.http, t.dataSource, 'admin');
     manager = await createUserAndSignIn(t.http, t.dataSource, 'manager');
   });
@@ -33,29 +37,61 @@ describe('the website form settings', () => {
       await request(t.http)
         .put('/api/settings/website-form')
         .set(admin.auth)
-        .send({ courses: ['Online MBA', 'Online MCA'], allowedOrigins: ['https://blog.example.in/'], noticeText: 'New notice text: we collect your name and number to advise you.', noticeUrl: 'https://www.example.in/privacy' })
+        .send({
+          courses: ['Online MBA', 'Online MCA'],
+          allowedOrigins: ['https://blog.example.in/'],
+          noticeText: 'New notice text: we collect your name and number to advise you.',
+          noticeUrl: 'https://www.example.in/privacy',
+        })
         .expect(200)
     ).body;
-    expect(saved).toMatchObject({ courses: ['Online MBA', 'Online MCA'], allowedOrigins: ['https://blog.example.in'], notice: { version: 2, url: 'https://www.example.in/privacy' } });
-    const same = (await request(t.http).put('/api/settings/website-form').set(admin.auth).send({ courses: ['Online MBA'], allowedOrigins: ['https://blog.example.in'], noticeText: saved.notice.text, noticeUrl: saved.notice.url }).expect(200)).body;
+    expect(saved).toMatchObject({
+      courses: ['Online MBA', 'Online MCA'],
+      allowedOrigins: ['https://blog.example.in'],
+      notice: { version: 2, url: 'https://www.example.in/privacy' },
+    });
+    const same = (
+      await request(t.http)
+        .put('/api/settings/website-form')
+        .set(admin.auth)
+        .send({ courses: ['Online MBA'], allowedOrigins: ['https://blog.example.in'], noticeText: saved.notice.text, noticeUrl: saved.notice.url })
+        .expect(200)
+    ).body;
     expect(same.notice.version).toBe(2);
-    const bad = await request(t.http).put('/api/settings/website-form').set(admin.auth).send({ courses: [], allowedOrigins: ['not an origin'], noticeText: '' }).expect(400);
+    const bad = await request(t.http)
+      .put('/api/settings/website-form')
+      .set(admin.auth)
+      .send({ courses: [], allowedOrigins: ['not an origin'], noticeText: '' })
+      .expect(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['allowedOrigins', 'noticeText']);
   });
 
   it('origins added by admins may post inquiries from a browser at once; others may not', async () => {
-    const allowed = await request(t.http).options('/api/public/inquiries').set('Origin', 'https://blog.example.in').set('Access-Control-Request-Method', 'POST');
+    const allowed = await request(t.http)
+      .options('/api/public/inquiries')
+      .set('Origin', 'https://blog.example.in')
+      .set('Access-Control-Request-Method', 'POST');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://blog.example.in');
-    const fromEnv = await request(t.http).options('/api/public/inquiries').set('Origin', 'https://guides.example.in').set('Access-Control-Request-Method', 'POST');
+    const fromEnv = await request(t.http)
+      .options('/api/public/inquiries')
+      .set('Origin', 'https://guides.example.in')
+      .set('Access-Control-Request-Method', 'POST');
     expect(fromEnv.headers['access-control-allow-origin']).toBe('https://guides.example.in');
-    const other = await request(t.http).options('/api/public/inquiries').set('Origin', 'https://unlisted.example').set('Access-Control-Request-Method', 'POST');
+    const other = await request(t.http)
+      .options('/api/public/inquiries')
+      .set('Origin', 'https://unlisted.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('a lead keeps the notice version it was shown, its referrer and landing page', async () => {
     const body = inquiry({ consentNoticeVersion: 2, referrer: 'https://www.google.com/' });
     await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
-    expect(await leadByPhone(t, `+91${body.phone}`)).toMatchObject({ consent_notice_version: 2, referrer: 'https://www.google.com/', landing_url: body.sourceUrl });
+    expect(await leadByPhone(t, `+91${body.phone}`)).toMatchObject({
+      consent_notice_version: 2,
+      referrer: 'https://www.google.com/',
+      landing_url: body.sourceUrl,
+    });
     const unknown = await submitInquiry(t, inquiry({ consentNoticeVersion: 99 }));
     expect(unknown.status).toBe(400);
     expect(unknown.body.fields[0].field).toBe('consentNoticeVersion');
@@ -69,6 +105,10 @@ describe('the website form settings', () => {
     expect(refused.body.fields.map((f: { field: string }) => f.field)).toContain('guardian.consent');
     const body = inquiry({ minor: true, guardian: { fullName: 'Sunita Gupta', phone: '98111 22334', consent: true } });
     await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
-    expect(await leadByPhone(t, `+91${body.phone}`)).toMatchObject({ is_minor: true, guardian_name: 'Sunita Gupta', guardian_phone: '+919811122334' });
+    expect(await leadByPhone(t, `+91${body.phone}`)).toMatchObject({
+      is_minor: true,
+      guardian_name: 'Sunita Gupta',
+      guardian_phone: '+919811122334',
+    });
   });
 });

@@ -23,14 +23,21 @@ export function reportFilters(user: AuthUser, query: Record<string, unknown>, ex
   const renamed: Record<string, unknown> = {};
   for (const key of filters) {
     const value = query[key];
-    if ((key === 'from' || key === 'to') && (typeof value !== 'string' || !DAY_PATTERN.test(value))) throw fieldError(key, `${key} must be a date like 2026-04-01`);
+    if ((key === 'from' || key === 'to') && (typeof value !== 'string' || !DAY_PATTERN.test(value)))
+      throw fieldError(key, `${key} must be a date like 2026-04-01`);
     renamed[Object.hasOwn(ALIASES, key) ? ALIASES[key] : key] = value;
   }
   return limitToVisibleLeads(parseListQuery(renamed, LEAD_LIST), user, 'reports');
 }
 
 /** Report parameters that name a dimension of `lead_day_counts`. */
-const DAY_COUNT_DIMENSIONS: Record<string, string> = { advisorId: 'advisor', source: 'source', campaign: 'utmCampaign', utmCampaign: 'utmCampaign', level: 'level' };
+const DAY_COUNT_DIMENSIONS: Record<string, string> = {
+  advisorId: 'advisor',
+  source: 'source',
+  campaign: 'utmCampaign',
+  utmCampaign: 'utmCampaign',
+  level: 'level',
+};
 
 /**
  * The slice of `lead_day_counts` that answers a report with these (already validated) parameters:

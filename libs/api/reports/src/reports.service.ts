@@ -2,8 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
-  accessOf, CONVERSION_GROUP_BY, formatCalendarDay, istDayBounds, IST_TIME_ZONE, LEAD_SOURCE_LABELS, MARKETING_CONVERSION_GROUPS, PIPELINE, PROGRAM_LEVEL_LABELS,
-  type AdvisorProductivity, type ConversionGroupBy, type ConversionReport, type FunnelReport, type LeadSource, type ProgramLevel,
+  accessOf,
+  CONVERSION_GROUP_BY,
+  formatCalendarDay,
+  istDayBounds,
+  IST_TIME_ZONE,
+  LEAD_SOURCE_LABELS,
+  MARKETING_CONVERSION_GROUPS,
+  PIPELINE,
+  PROGRAM_LEVEL_LABELS,
+  type AdvisorProductivity,
+  type ConversionGroupBy,
+  type ConversionReport,
+  type FunnelReport,
+  type LeadSource,
+  type ProgramLevel,
 } from '@advisordesk/shared';
 import { fieldError, queryRows, whereClause } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
@@ -48,11 +61,20 @@ export class ReportsService {
       );
     } else {
       const columns = PIPELINE.map((_, i) => (i === 0 ? `count(*)::int AS s0` : `count(*) FILTER (WHERE l.max_stage >= ${i})::int AS s${i}`));
-      [row] = await queryRows<Record<string, number>>(this.dataSource, `SELECT ${columns.join(', ')}, count(*) FILTER (WHERE l.status = 'lost')::int AS lost FROM leads l ${whereClause(list.where)}`, list.params);
+      [row] = await queryRows<Record<string, number>>(
+        this.dataSource,
+        `SELECT ${columns.join(', ')}, count(*) FILTER (WHERE l.status = 'lost')::int AS lost FROM leads l ${whereClause(list.where)}`,
+        list.params,
+      );
     }
     const reached = PIPELINE.map((_, i) => row[`s${i}`]);
     return {
-      stages: PIPELINE.map((stage, i) => ({ stage, reached: reached[i], fromPrevious: i === 0 ? ratio(reached[0], reached[0]) : ratio(reached[i], reached[i - 1]), fromStart: ratio(reached[i], reached[0]) })),
+      stages: PIPELINE.map((stage, i) => ({
+        stage,
+        reached: reached[i],
+        fromPrevious: i === 0 ? ratio(reached[0], reached[0]) : ratio(reached[i], reached[i - 1]),
+        fromStart: ratio(reached[i], reached[0]),
+      })),
       lost: row.lost,
     };
   }
@@ -60,9 +82,16 @@ export class ReportsService {
   async conversion(user: AuthUser, query: Record<string, unknown>): Promise<ConversionReport> {
     const groupBy = (query.groupBy ?? 'week') as ConversionGroupBy;
     if (!CONVERSION_GROUP_BY.includes(groupBy)) throw fieldError('groupBy', `groupBy must be one of: ${CONVERSION_GROUP_BY.join(', ')}`);
-    if (accessOf('reports', user.role) === 'consented' && !MARKETING_CONVERSION_GROUPS.includes(groupBy)) throw fieldError('groupBy', `groupBy: marketing sees ${MARKETING_CONVERSION_GROUPS.join(', ')} only`);
+    if (accessOf('reports', user.role) === 'consented' && !MARKETING_CONVERSION_GROUPS.includes(groupBy))
+      throw fieldError('groupBy', `groupBy: marketing sees ${MARKETING_CONVERSION_GROUPS.join(', ')} only`);
     const list = reportFilters(user, query, ['groupBy']);
-    const rows = await this.analytic<{ key: string | null; leads: number; enrolled: number; medianDaysToFirstContact: number | null; medianDaysToEnrolment: number | null }>(
+    const rows = await this.analytic<{
+      key: string | null;
+      leads: number;
+      enrolled: number;
+      medianDaysToFirstContact: number | null;
+      medianDaysToEnrolment: number | null;
+    }>(
       `SELECT ${GROUP_KEYS[groupBy]} AS key,
               count(*)::int AS leads,
               count(*) FILTER (WHERE l.status = 'enrolled')::int AS enrolled,
@@ -72,7 +101,10 @@ export class ReportsService {
         GROUP BY 1 ORDER BY ${groupBy === 'week' ? '1' : '2 DESC, 1'}`,
       list.params,
     );
-    const labels = await this.labels(groupBy, rows.map((r) => r.key));
+    const labels = await this.labels(
+      groupBy,
+      rows.map((r) => r.key),
+    );
     return {
       groupBy,
       rows: rows.map((r) => ({
@@ -130,7 +162,12 @@ export class ReportsService {
     const labels = new Map<string | null, string>();
     if (groupBy === 'advisor') {
       const ids = keys.filter((k): k is string => !!k);
-      for (const row of await queryRows<{ id: string; name: string }>(this.dataSource, `SELECT id::text, name FROM users WHERE id = ANY($1::uuid[])`, [ids])) labels.set(row.id, row.name);
+      for (const row of await queryRows<{ id: string; name: string }>(
+        this.dataSource,
+        `SELECT id::text, name FROM users WHERE id = ANY($1::uuid[])`,
+        [ids],
+      ))
+        labels.set(row.id, row.name);
       labels.set(null, 'Unassigned');
     } else if (groupBy === 'source') {
       for (const key of keys) if (key) labels.set(key, LEAD_SOURCE_LABELS[key as LeadSource] ?? key);

@@ -16,7 +16,13 @@ describe('conversion reports on crafted histories', () => {
   let n = 0;
 
   /** A lead created at `created` (UTC), that reached `maxStage`, with its first contact and enrolment. */
-  async function lead(advisor: SignedIn, created: string, maxStage: number, status: string, extra: { contactedAfterDays?: number; enrolledAfterDays?: number; lostReason?: string; campaign?: string; source?: string; level?: string } = {}) {
+  async function lead(
+    advisor: SignedIn,
+    created: string,
+    maxStage: number,
+    status: string,
+    extra: { contactedAfterDays?: number; enrolledAfterDays?: number; lostReason?: string; campaign?: string; source?: string; level?: string } = {},
+  ) {
     n++;
     const createdAt = new Date(created);
     await t.dataSource.query(
@@ -76,7 +82,7 @@ describe('conversion reports on crafted histories', () => {
     expect(body.lost).toBe(1);
   });
 
-  it('takes the lead list\'s filters: advisor, source, campaign, level', async () => {
+  it("takes the lead list's filters: advisor, source, campaign, level", async () => {
     const byAdvisor = (await request(t.http).get(`/api/reports/funnel?${april}&advisorId=${b.id}`).set(manager.auth).expect(200)).body;
     expect(byAdvisor.stages.map((s: { reached: number }) => s.reached)).toEqual([3, 2, 2, 1, 1, 1, 1]);
     const byCampaign = (await request(t.http).get(`/api/reports/funnel?${april}&campaign=spring-mba`).set(manager.auth).expect(200)).body;
@@ -100,8 +106,24 @@ describe('conversion reports on crafted histories', () => {
   it('conversion by advisor: leads, enrolled, rate and median days to first contact and to enrolment', async () => {
     const { body } = await request(t.http).get(`/api/reports/conversion?groupBy=advisor&${april}`).set(manager.auth).expect(200);
     const rows = Object.fromEntries(body.rows.map((r: { label: string }) => [r.label, r]));
-    expect(rows['Advisor A']).toEqual({ key: a.id, label: 'Advisor A', leads: 4, enrolled: 1, conversionRate: 0.25, medianDaysToFirstContact: 1, medianDaysToEnrolment: 30 });
-    expect(rows['Advisor B']).toEqual({ key: b.id, label: 'Advisor B', leads: 3, enrolled: 1, conversionRate: 0.3333, medianDaysToFirstContact: 1.8, medianDaysToEnrolment: 10 });
+    expect(rows['Advisor A']).toEqual({
+      key: a.id,
+      label: 'Advisor A',
+      leads: 4,
+      enrolled: 1,
+      conversionRate: 0.25,
+      medianDaysToFirstContact: 1,
+      medianDaysToEnrolment: 30,
+    });
+    expect(rows['Advisor B']).toEqual({
+      key: b.id,
+      label: 'Advisor B',
+      leads: 3,
+      enrolled: 1,
+      conversionRate: 0.3333,
+      medianDaysToFirstContact: 1.8,
+      medianDaysToEnrolment: 10,
+    });
   });
 
   it('conversion by source and campaign, with readable labels', async () => {
@@ -136,7 +158,14 @@ describe('conversion reports on crafted histories', () => {
 
   it('marketing cannot ask a report whether one person is a lead: person filters are a 400 naming them', async () => {
     // The phone of a lead that exists, and the filters that would single out a person.
-    const { phone, full_name: fullName, id } = await queryOne<{ phone: string; full_name: string; id: string }>(t.dataSource, `SELECT phone, full_name, id FROM leads ORDER BY created_at LIMIT 1`);
+    const {
+      phone,
+      full_name: fullName,
+      id,
+    } = await queryOne<{ phone: string; full_name: string; id: string }>(
+      t.dataSource,
+      `SELECT phone, full_name, id FROM leads ORDER BY created_at LIMIT 1`,
+    );
     const personal: [string, string][] = [
       ['phone', phone],
       ['q', phone.slice(3)],
@@ -150,16 +179,26 @@ describe('conversion reports on crafted histories', () => {
     ];
     for (const [key, value] of personal) {
       for (const path of ['funnel', 'conversion?groupBy=utmCampaign']) {
-        const response = await request(t.http).get(`/api/reports/${path}${path.includes('?') ? '&' : '?'}${april}&${key}=${encodeURIComponent(value)}`).set(marketing.auth);
+        const response = await request(t.http)
+          .get(`/api/reports/${path}${path.includes('?') ? '&' : '?'}${april}&${key}=${encodeURIComponent(value)}`)
+          .set(marketing.auth);
         expect({ key, path, status: response.status }).toEqual({ key, path, status: 400 });
         expect(response.body.fields).toEqual([expect.objectContaining({ field: key })]);
       }
     }
     // Managers keep every filter: the same phone finds its lead.
-    const managerView = (await request(t.http).get(`/api/reports/funnel?phone=${encodeURIComponent(phone)}`).set(manager.auth).expect(200)).body;
+    const managerView = (
+      await request(t.http)
+        .get(`/api/reports/funnel?phone=${encodeURIComponent(phone)}`)
+        .set(manager.auth)
+        .expect(200)
+    ).body;
     expect(managerView.stages[0].reached).toBe(1);
     // Marketing's segments still work.
-    await request(t.http).get(`/api/reports/funnel?${april}&source=website&campaign=spring-mba&level=PG&utmSource=google`).set(marketing.auth).expect(200);
+    await request(t.http)
+      .get(`/api/reports/funnel?${april}&source=website&campaign=spring-mba&level=PG&utmSource=google`)
+      .set(marketing.auth)
+      .expect(200);
   });
 
   it('bad report parameters answer 400 naming them', async () => {
@@ -196,7 +235,9 @@ describe('the day counts behind the funnel', () => {
       [a.id, b.id, statuses],
     );
     // One statement moving many leads, a move to lost, a reassignment, an edit that changes nothing counted, an erasure, deletions.
-    await t.dataSource.query(`UPDATE leads SET status = 'counselled', max_stage = greatest(max_stage, 2) WHERE status IN ('new', 'contacted') AND reference LIKE 'AD-DC%'`);
+    await t.dataSource.query(
+      `UPDATE leads SET status = 'counselled', max_stage = greatest(max_stage, 2) WHERE status IN ('new', 'contacted') AND reference LIKE 'AD-DC%'`,
+    );
     await t.dataSource.query(`UPDATE leads SET status = 'lost', lost_reason = 'budget' WHERE reference IN ('AD-DC0010', 'AD-DC0020', 'AD-DC0030')`);
     await t.dataSource.query(`UPDATE leads SET advisor_id = $1 WHERE advisor_id = $2 AND reference < 'AD-DC0040'`, [b.id, a.id]);
     await t.dataSource.query(`UPDATE leads SET full_name = 'Renamed' WHERE reference LIKE 'AD-DC00%'`);
@@ -204,7 +245,16 @@ describe('the day counts behind the funnel', () => {
     await t.dataSource.query(`DELETE FROM leads WHERE reference IN ('AD-DC0060', 'AD-DC0061')`);
 
     const funnel = async (query: string) => (await request(t.http).get(`/api/reports/funnel?${query}`).set(manager.auth).expect(200)).body;
-    for (const query of ['', `advisorId=${a.id}`, `advisorId=${b.id}`, 'source=referral', 'campaign=spring-mba', 'level=UG', 'from=2026-04-02&to=2026-04-03', `from=2026-04-03&advisorId=${b.id}`]) {
+    for (const query of [
+      '',
+      `advisorId=${a.id}`,
+      `advisorId=${b.id}`,
+      'source=referral',
+      'campaign=spring-mba',
+      'level=UG',
+      'from=2026-04-02&to=2026-04-03',
+      `from=2026-04-03&advisorId=${b.id}`,
+    ]) {
       // A filter the day counts do not take sends the same question to the leads themselves.
       const counted = await funnel(`${query}&updatedAt_gte=2000-01-01`);
       expect({ query, ...(await funnel(query)) }).toEqual({ query, ...counted });

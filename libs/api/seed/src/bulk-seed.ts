@@ -13,7 +13,8 @@ import { Random } from './random';
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  if (typeof value === 'object')
+    return JSON.stringify(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
   return String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 const line = (values: unknown[]) => values.map(cell).join('\t') + '\n';
@@ -24,9 +25,39 @@ const LEAD_COPY_COLUMNS = `id, reference, full_name, phone, email, city, state, 
 
 function leadLine({ lead: l }: GeneratedLead): string {
   return line([
-    l.id, l.reference, l.fullName, l.phone, l.email, l.city, l.state, l.courseInterest, l.level, l.mode, l.budgetPaise, l.qualification, l.experienceYears,
-    l.status, l.lostReason, l.maxStage, l.advisorId, l.source, l.utmSource, l.utmMedium, l.utmCampaign, l.landingUrl, l.consentWhatsapp, l.consentMarketing,
-    l.consentAt, l.consentAt ? (l.landingUrl ?? 'entered by advisor') : null, l.nextFollowUpAt, l.firstContactedAt, l.enrolledAt, l.lostAt, l.createdAt, l.updatedAt, l.version,
+    l.id,
+    l.reference,
+    l.fullName,
+    l.phone,
+    l.email,
+    l.city,
+    l.state,
+    l.courseInterest,
+    l.level,
+    l.mode,
+    l.budgetPaise,
+    l.qualification,
+    l.experienceYears,
+    l.status,
+    l.lostReason,
+    l.maxStage,
+    l.advisorId,
+    l.source,
+    l.utmSource,
+    l.utmMedium,
+    l.utmCampaign,
+    l.landingUrl,
+    l.consentWhatsapp,
+    l.consentMarketing,
+    l.consentAt,
+    l.consentAt ? (l.landingUrl ?? 'entered by advisor') : null,
+    l.nextFollowUpAt,
+    l.firstContactedAt,
+    l.enrolledAt,
+    l.lostAt,
+    l.createdAt,
+    l.updatedAt,
+    l.version,
   ]);
 }
 
@@ -53,7 +84,9 @@ export async function bulkSeed(dataSource: DataSource, options: BulkSeedOptions)
      ON CONFLICT DO NOTHING`,
     [advisorCount, hash],
   );
-  const advisors = (await queryRows<{ id: string }>(dataSource, `SELECT id FROM users WHERE role = 'advisor' AND active ORDER BY email`)).map((r) => r.id);
+  const advisors = (await queryRows<{ id: string }>(dataSource, `SELECT id FROM users WHERE role = 'advisor' AND active ORDER BY email`)).map(
+    (r) => r.id,
+  );
   const { offset } = await queryOne<{ offset: number }>(dataSource, `SELECT count(*)::int AS offset FROM leads`);
   const rng = new Random(1_000_003 + offset);
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
@@ -79,14 +112,28 @@ export async function bulkSeed(dataSource: DataSource, options: BulkSeedOptions)
         await client.query('SET LOCAL synchronous_commit = off');
         await pipeline(Readable.from(batch.map(leadLine)), client.query(copyFrom(`COPY leads (${LEAD_COPY_COLUMNS}) FROM STDIN`)));
         await pipeline(
-          Readable.from(batch.map(({ lead: l }) => line([l.id, l.createdAt, { fullName: l.fullName, phone: l.phone, courseInterest: l.courseInterest, utm: { campaign: l.utmCampaign } }, l.landingUrl]))),
+          Readable.from(
+            batch.map(({ lead: l }) =>
+              line([
+                l.id,
+                l.createdAt,
+                { fullName: l.fullName, phone: l.phone, courseInterest: l.courseInterest, utm: { campaign: l.utmCampaign } },
+                l.landingUrl,
+              ]),
+            ),
+          ),
           client.query(copyFrom(`COPY inquiries (lead_id, received_at, payload, source_url) FROM STDIN`)),
         );
         const activityLines = batch.flatMap(({ lead, activities: list }) => list.map((a) => line([lead.id, a.type, a.authorId, a.data, a.at])));
         activities += activityLines.length;
-        await pipeline(Readable.from(activityLines), client.query(copyFrom(`COPY activities (lead_id, type, author_id, data, created_at) FROM STDIN`)));
         await pipeline(
-          Readable.from(batch.flatMap(({ lead, tasks }) => tasks.map((t) => line([lead.id, lead.advisorId, t.title, t.dueAt, t.doneAt, lead.advisorId])))),
+          Readable.from(activityLines),
+          client.query(copyFrom(`COPY activities (lead_id, type, author_id, data, created_at) FROM STDIN`)),
+        );
+        await pipeline(
+          Readable.from(
+            batch.flatMap(({ lead, tasks }) => tasks.map((t) => line([lead.id, lead.advisorId, t.title, t.dueAt, t.doneAt, lead.advisorId]))),
+          ),
           client.query(copyFrom(`COPY tasks (lead_id, owner_id, title, due_at, done_at, created_by) FROM STDIN`)),
         );
         await client.query('COMMIT');

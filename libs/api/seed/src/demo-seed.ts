@@ -47,7 +47,10 @@ async function seedLeads(manager: EntityManager, advisors: string[], count: numb
   await manager.query(`UPDATE advisor_load al SET last_assigned_at = (SELECT max(created_at) FROM leads WHERE advisor_id = al.advisor_id)`);
 
   // Shortlists for leads that reached "shortlisted", and a shared comparison for most of them.
-  const programs = await queryRows<ProgramView<Date>>(manager, `SELECT ${PROGRAM_COLUMNS} FROM ${PROGRAM_FROM} WHERE cf.id IS NOT NULL ORDER BY p.name, u.name`);
+  const programs = await queryRows<ProgramView<Date>>(
+    manager,
+    `SELECT ${PROGRAM_COLUMNS} FROM ${PROGRAM_FROM} WHERE cf.id IS NOT NULL ORDER BY p.name, u.name`,
+  );
   let comparisonIndex = 0;
   for (const { lead } of generated.filter((g) => g.lead.maxStage >= 3)) {
     const fitting = programs.filter((p) => p.level === lead.level);
@@ -65,17 +68,17 @@ async function seedLeads(manager: EntityManager, advisors: string[], count: numb
     }
     if (picks.length >= 2 && rng.chance(0.7)) {
       const createdAt = new Date((lead.firstContactedAt ?? lead.createdAt).getTime() + 86_400_000);
-      const snapshot = { firstName: lead.fullName.split(' ')[0], advisorName: 'your advisor', createdAt: createdAt.toISOString(), programs: picks.map(toComparedProgram) };
+      const snapshot = {
+        firstName: lead.fullName.split(' ')[0],
+        advisorName: 'your advisor',
+        createdAt: createdAt.toISOString(),
+        programs: picks.map(toComparedProgram),
+      };
       const token = seededUuid('comparison', comparisonIndex++).replace(/-/g, '').slice(0, 32);
-      await manager.query(`INSERT INTO comparisons (lead_id, token, snapshot, created_by, created_at, expires_at, view_count) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        lead.id,
-        token,
-        JSON.stringify(snapshot),
-        lead.advisorId,
-        createdAt,
-        new Date(createdAt.getTime() + 30 * 86_400_000),
-        rng.int(0, 4),
-      ]);
+      await manager.query(
+        `INSERT INTO comparisons (lead_id, token, snapshot, created_by, created_at, expires_at, view_count) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [lead.id, token, JSON.stringify(snapshot), lead.advisorId, createdAt, new Date(createdAt.getTime() + 30 * 86_400_000), rng.int(0, 4)],
+      );
       await manager.query(`INSERT INTO activities (lead_id, type, author_id, data, created_at) VALUES ($1, 'comparison', $2, $3, $4)`, [
         lead.id,
         lead.advisorId,

@@ -29,7 +29,11 @@ export async function seedUsers(db: EntityManager): Promise<Map<string, string>>
   const advisorHash = await passwords.hash('Advisor@12345');
   for (const name of DEMO_ADVISORS) {
     const email = `${name.split(' ')[0].toLowerCase()}@advisordesk.local`;
-    const { id } = await queryOne<{ id: string }>(db, `INSERT INTO users (name, email, role, password_hash) VALUES ($1, $2, 'advisor', $3) RETURNING id`, [name, email, advisorHash]);
+    const { id } = await queryOne<{ id: string }>(
+      db,
+      `INSERT INTO users (name, email, role, password_hash) VALUES ($1, $2, 'advisor', $3) RETURNING id`,
+      [name, email, advisorHash],
+    );
     ids.set(email, id);
   }
   return ids;

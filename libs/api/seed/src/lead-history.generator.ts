@@ -104,7 +104,14 @@ export function generateLead(rng: Random, index: number, now: number, advisors: 
   const [city, state] = rng.pick(PLACES);
   const source = rng.weighted(SOURCE_WEIGHTS);
   const campaign = source === 'website' || source === 'social' ? rng.weighted(CAMPAIGNS.map((c) => [c, c.weight] as const)) : null;
-  const level = campaign?.level ?? rng.weighted([['PG', 5], ['UG', 3], ['diploma', 1], ['certificate', 1]] as const);
+  const level =
+    campaign?.level ??
+    rng.weighted([
+      ['PG', 5],
+      ['UG', 3],
+      ['diploma', 1],
+      ['certificate', 1],
+    ] as const);
   const ageDays = maxAgeDays * Math.pow(rng.next(), 1.35);
   const createdAt = istDaytime(rng, now, Math.floor(ageDays));
   if (createdAt.getTime() > now) createdAt.setTime(now - rng.int(5, 600) * 60_000);
@@ -113,7 +120,12 @@ export function generateLead(rng: Random, index: number, now: number, advisors: 
   const consentWhatsapp = source === 'website' ? rng.chance(0.88) : rng.chance(0.6);
   const consentMarketing = rng.chance(0.55);
   const activities: GeneratedLead['activities'] = [
-    { type: 'inquiry', authorId: null, data: { repeat: false, courseInterest: campaign?.interest ?? null, utmCampaign: campaign?.campaign ?? null }, at: createdAt },
+    {
+      type: 'inquiry',
+      authorId: null,
+      data: { repeat: false, courseInterest: campaign?.interest ?? null, utmCampaign: campaign?.campaign ?? null },
+      at: createdAt,
+    },
     { type: 'assignment', authorId: null, data: { to: advisorId, automatic: true }, at: createdAt },
   ];
   let at = createdAt.getTime();
@@ -128,10 +140,18 @@ export function generateLead(rng: Random, index: number, now: number, advisors: 
     if (at + gap > now) break;
     at += gap;
     const next = Math.min(stage + (stage > 0 && rng.chance(0.08) ? 2 : 1), PIPELINE.length - 1);
-    if (stage === 0 && rng.chance(0.5)) activities.push({ type: 'call', authorId: advisorId, data: { outcome: rng.pick(CALL_OUTCOMES_BEFORE_CONTACT) }, at: new Date(at - 3_600_000) });
+    if (stage === 0 && rng.chance(0.5))
+      activities.push({ type: 'call', authorId: advisorId, data: { outcome: rng.pick(CALL_OUTCOMES_BEFORE_CONTACT) }, at: new Date(at - 3_600_000) });
     if (!rng.chance(STAGE_ODDS[next])) {
       if (rng.chance(0.6)) {
-        lostReason = stage === 0 ? rng.weighted([['not_reachable', 5], ['not_interested', 2], ['duplicate', 1]] as const) : rng.weighted(LOST_WEIGHTS);
+        lostReason =
+          stage === 0
+            ? rng.weighted([
+                ['not_reachable', 5],
+                ['not_interested', 2],
+                ['duplicate', 1],
+              ] as const)
+            : rng.weighted(LOST_WEIGHTS);
         lostAt = new Date(at);
         activities.push({ type: 'status_change', authorId: advisorId, data: { from: status, to: 'lost', lostReason }, at: lostAt });
         status = 'lost';
@@ -141,7 +161,13 @@ export function generateLead(rng: Random, index: number, now: number, advisors: 
     if (next === 1) activities.push({ type: 'call', authorId: advisorId, data: { outcome: 'connected' }, at: new Date(at - 60_000) });
     activities.push({ type: 'status_change', authorId: advisorId, data: { from: status, to: PIPELINE[next] }, at: new Date(at) });
     if (rng.chance(0.35)) activities.push({ type: 'note', authorId: advisorId, data: { text: rng.pick(NOTES) }, at: new Date(at + 120_000) });
-    if (next >= 2 && consentWhatsapp && rng.chance(0.4)) activities.push({ type: 'whatsapp', authorId: advisorId, data: { text: 'Shared the program brochure and fee details.' }, at: new Date(at + 300_000) });
+    if (next >= 2 && consentWhatsapp && rng.chance(0.4))
+      activities.push({
+        type: 'whatsapp',
+        authorId: advisorId,
+        data: { text: 'Shared the program brochure and fee details.' },
+        at: new Date(at + 300_000),
+      });
     stage = next;
     status = PIPELINE[stage];
     firstContactedAt ??= new Date(at);
@@ -152,9 +178,24 @@ export function generateLead(rng: Random, index: number, now: number, advisors: 
   if (open && rng.chance(0.75)) {
     // Follow-ups cluster around today: some overdue, some due today, some later this week.
     const due = now + (rng.next() * 7 - 2.5) * DAY;
-    tasks.push({ title: rng.pick(['Call back about fees', 'Send comparison on WhatsApp', 'Check documents for application', 'Follow up after counselling', 'Confirm session start date']), dueAt: new Date(Math.max(due, createdAt.getTime() + 3_600_000)), doneAt: null });
+    tasks.push({
+      title: rng.pick([
+        'Call back about fees',
+        'Send comparison on WhatsApp',
+        'Check documents for application',
+        'Follow up after counselling',
+        'Confirm session start date',
+      ]),
+      dueAt: new Date(Math.max(due, createdAt.getTime() + 3_600_000)),
+      doneAt: null,
+    });
   }
-  if (stage >= 2 && rng.chance(0.5)) tasks.push({ title: 'Counselling call', dueAt: new Date(createdAt.getTime() + 2 * DAY), doneAt: new Date(createdAt.getTime() + 2 * DAY + 1_800_000) });
+  if (stage >= 2 && rng.chance(0.5))
+    tasks.push({
+      title: 'Counselling call',
+      dueAt: new Date(createdAt.getTime() + 2 * DAY),
+      doneAt: new Date(createdAt.getTime() + 2 * DAY + 1_800_000),
+    });
   const lastActivity = activities.reduce((latest, a) => Math.max(latest, a.at.getTime()), createdAt.getTime());
   const hasCampaign = !!campaign && source === 'website';
   return {
@@ -166,9 +207,16 @@ export function generateLead(rng: Random, index: number, now: number, advisors: 
       email: rng.chance(0.8) ? `${first}.${last}${index % 97}@example.in`.toLowerCase().replace(/'/g, '') : null,
       city,
       state,
-      courseInterest: campaign?.interest ?? rng.pick(['Online MBA', 'Online MCA', 'Distance BBA', 'PG Diploma in Management', 'Online BCA', 'Certificate in data analytics']),
+      courseInterest:
+        campaign?.interest ??
+        rng.pick(['Online MBA', 'Online MCA', 'Distance BBA', 'PG Diploma in Management', 'Online BCA', 'Certificate in data analytics']),
       level,
-      mode: rng.weighted([['online', 6], ['distance', 3], ['hybrid', 1], ['regular', 1]] as const),
+      mode: rng.weighted([
+        ['online', 6],
+        ['distance', 3],
+        ['hybrid', 1],
+        ['regular', 1],
+      ] as const),
       budgetPaise: rng.chance(0.6) ? rng.int(5, 40) * 10_000_00 : null,
       qualification: rng.chance(0.7) ? rng.pick(QUALIFICATIONS) : null,
       experienceYears: working ? rng.int(1, 15) : rng.chance(0.3) ? 0 : null,
@@ -180,7 +228,10 @@ export function generateLead(rng: Random, index: number, now: number, advisors: 
       utmSource: hasCampaign ? campaign.source : source === 'social' ? rng.pick(['instagram', 'facebook']) : null,
       utmMedium: hasCampaign ? campaign.medium : null,
       utmCampaign: hasCampaign ? campaign.campaign : null,
-      landingUrl: source === 'website' ? `https://guides.example.in/${(campaign?.interest ?? 'online-degrees').toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : null,
+      landingUrl:
+        source === 'website'
+          ? `https://guides.example.in/${(campaign?.interest ?? 'online-degrees').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
+          : null,
       consentWhatsapp,
       consentMarketing,
       consentAt: consentWhatsapp || consentMarketing ? createdAt : null,
@@ -196,4 +247,3 @@ export function generateLead(rng: Random, index: number, now: number, advisors: 
     tasks,
   };
 }
-

@@ -47,11 +47,25 @@ export async function writeLeads(db: Db, batch: GeneratedLead[]): Promise<void> 
     updated_at: l.updatedAt,
     version: l.version,
   }));
-  await db.query(`INSERT INTO leads (${LEAD_COLUMNS.join(', ')}) SELECT ${LEAD_COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${LEAD_RECORD})`, [JSON.stringify(leads)]);
+  await db.query(
+    `INSERT INTO leads (${LEAD_COLUMNS.join(', ')}) SELECT ${LEAD_COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${LEAD_RECORD})`,
+    [JSON.stringify(leads)],
+  );
   const inquiries = batch.map(({ lead: l }) => ({
     lead_id: l.id,
     received_at: l.createdAt,
-    payload: { fullName: l.fullName, phone: l.phone, email: l.email, city: l.city, courseInterest: l.courseInterest, level: l.level, mode: l.mode, consent: { whatsapp: l.consentWhatsapp, marketing: l.consentMarketing }, sourceUrl: l.landingUrl, utm: { source: l.utmSource, medium: l.utmMedium, campaign: l.utmCampaign } },
+    payload: {
+      fullName: l.fullName,
+      phone: l.phone,
+      email: l.email,
+      city: l.city,
+      courseInterest: l.courseInterest,
+      level: l.level,
+      mode: l.mode,
+      consent: { whatsapp: l.consentWhatsapp, marketing: l.consentMarketing },
+      sourceUrl: l.landingUrl,
+      utm: { source: l.utmSource, medium: l.utmMedium, campaign: l.utmCampaign },
+    },
     source_url: l.landingUrl,
   }));
   await db.query(
@@ -59,13 +73,17 @@ export async function writeLeads(db: Db, batch: GeneratedLead[]): Promise<void> 
        FROM jsonb_to_recordset($1::jsonb) AS x(lead_id uuid, received_at timestamptz, payload jsonb, source_url text)`,
     [JSON.stringify(inquiries)],
   );
-  const activities = batch.flatMap(({ lead, activities: list }) => list.map((a) => ({ lead_id: lead.id, type: a.type, author_id: a.authorId, data: a.data, created_at: a.at })));
+  const activities = batch.flatMap(({ lead, activities: list }) =>
+    list.map((a) => ({ lead_id: lead.id, type: a.type, author_id: a.authorId, data: a.data, created_at: a.at })),
+  );
   await db.query(
     `INSERT INTO activities (lead_id, type, author_id, data, created_at) SELECT lead_id, type, author_id, data, created_at
        FROM jsonb_to_recordset($1::jsonb) AS x(lead_id uuid, type text, author_id uuid, data jsonb, created_at timestamptz) ORDER BY created_at`,
     [JSON.stringify(activities)],
   );
-  const tasks = batch.flatMap(({ lead, tasks: list }) => list.map((t) => ({ lead_id: lead.id, owner_id: lead.advisorId, title: t.title, due_at: t.dueAt, done_at: t.doneAt, created_by: lead.advisorId })));
+  const tasks = batch.flatMap(({ lead, tasks: list }) =>
+    list.map((t) => ({ lead_id: lead.id, owner_id: lead.advisorId, title: t.title, due_at: t.dueAt, done_at: t.doneAt, created_by: lead.advisorId })),
+  );
   if (tasks.length) {
     await db.query(
       `INSERT INTO tasks (lead_id, owner_id, title, due_at, done_at, created_by) SELECT lead_id, owner_id, title, due_at, done_at, created_by

@@ -19,10 +19,16 @@ async function main() {
   await dataSource.initialize();
   try {
     const seeded = await seedDemoIfEmpty(dataSource);
-    console.log(seeded ? `Demo data loaded into ${database.embedded ? 'the embedded database' : 'DATABASE_URL'}.` : 'The database already has users: demo data not loaded again.');
+    console.log(
+      seeded
+        ? `Demo data loaded into ${database.embedded ? 'the embedded database' : 'DATABASE_URL'}.`
+        : 'The database already has users: demo data not loaded again.',
+    );
     if (seeded) for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(10)} ${login.email.padEnd(30)} ${login.password}`);
     if (bulk) {
-      const bar = new SingleBar({ format: 'Seeding leads [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted}' });
+      const bar = new SingleBar({
+        format: 'Seeding leads [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted}',
+      });
       bar.start(bulk, 0);
       const started = Date.now();
       const result = await bulkSeed(dataSource, {
@@ -33,7 +39,9 @@ async function main() {
           console.log('Rebuilding indexes and laying the leads out in order of arrival…');
         },
       });
-      console.log(`Added ${result.leads.toLocaleString('en-IN')} leads and ${result.activities.toLocaleString('en-IN')} timeline entries in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+      console.log(
+        `Added ${result.leads.toLocaleString('en-IN')} leads and ${result.activities.toLocaleString('en-IN')} timeline entries in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+      );
     }
   } finally {
     await dataSource.destroy();

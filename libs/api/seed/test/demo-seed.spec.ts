@@ -29,10 +29,17 @@ describe('the demo data', () => {
       { role: 'manager', n: 1 },
       { role: 'marketing', n: 1 },
     ]);
-    for (const login of DEMO_LOGINS) expect((await queryOne<{ role: string }>(dataSource, `SELECT role FROM users WHERE email = $1`, [login.email])).role).toBe(login.role);
-    const catalogue = await queryOne<{ universities: number; programs: number; fees: number }>(dataSource, `SELECT (SELECT count(*) FROM universities)::int AS universities, (SELECT count(*) FROM programs)::int AS programs, (SELECT count(*) FROM fee_structures WHERE session = '2026-27' OR session = '2025-26')::int AS fees`);
+    for (const login of DEMO_LOGINS)
+      expect((await queryOne<{ role: string }>(dataSource, `SELECT role FROM users WHERE email = $1`, [login.email])).role).toBe(login.role);
+    const catalogue = await queryOne<{ universities: number; programs: number; fees: number }>(
+      dataSource,
+      `SELECT (SELECT count(*) FROM universities)::int AS universities, (SELECT count(*) FROM programs)::int AS programs, (SELECT count(*) FROM fee_structures WHERE session = '2026-27' OR session = '2025-26')::int AS fees`,
+    );
     expect(catalogue).toEqual({ universities: 41, programs: 54, fees: 54 });
-    const leads = await queryOne<{ n: number; oldest: Date; newest: Date }>(dataSource, `SELECT count(*)::int AS n, min(created_at) AS oldest, max(created_at) AS newest FROM leads`);
+    const leads = await queryOne<{ n: number; oldest: Date; newest: Date }>(
+      dataSource,
+      `SELECT count(*)::int AS n, min(created_at) AS oldest, max(created_at) AS newest FROM leads`,
+    );
     expect(leads.n).toBe(DEMO_LEADS);
     expect(now.getTime() - leads.oldest.getTime()).toBeLessThanOrEqual(181 * 86_400_000);
     expect(leads.newest.getTime()).toBeLessThanOrEqual(now.getTime());
@@ -47,7 +54,10 @@ describe('the demo data', () => {
         WHERE l.status <> COALESCE((SELECT a.data->>'to' FROM activities a WHERE a.lead_id = l.id AND a.type = 'status_change' ORDER BY a.created_at DESC, a.id DESC LIMIT 1), 'new')`,
     );
     expect(mismatched).toBe(0);
-    const { lostWithoutReason } = await queryOne<{ lostWithoutReason: number }>(dataSource, `SELECT count(*)::int AS "lostWithoutReason" FROM leads WHERE status = 'lost' AND lost_reason IS NULL`);
+    const { lostWithoutReason } = await queryOne<{ lostWithoutReason: number }>(
+      dataSource,
+      `SELECT count(*)::int AS "lostWithoutReason" FROM leads WHERE status = 'lost' AND lost_reason IS NULL`,
+    );
     expect(lostWithoutReason).toBe(0);
   });
 
@@ -60,10 +70,17 @@ describe('the demo data', () => {
   });
 
   it('gives advisors follow-ups due today and overdue, shortlists and shared comparisons', async () => {
-    const tasks = await queryOne<{ overdue: number; upcoming: number }>(dataSource, `SELECT count(*) FILTER (WHERE due_at < $1 AND done_at IS NULL)::int AS overdue, count(*) FILTER (WHERE due_at >= $1 AND done_at IS NULL)::int AS upcoming FROM tasks`, [now]);
+    const tasks = await queryOne<{ overdue: number; upcoming: number }>(
+      dataSource,
+      `SELECT count(*) FILTER (WHERE due_at < $1 AND done_at IS NULL)::int AS overdue, count(*) FILTER (WHERE due_at >= $1 AND done_at IS NULL)::int AS upcoming FROM tasks`,
+      [now],
+    );
     expect(tasks.overdue).toBeGreaterThan(10);
     expect(tasks.upcoming).toBeGreaterThan(10);
-    const { shortlists, comparisons } = await queryOne<{ shortlists: number; comparisons: number }>(dataSource, `SELECT (SELECT count(DISTINCT lead_id) FROM shortlist_items)::int AS shortlists, (SELECT count(*) FROM comparisons)::int AS comparisons`);
+    const { shortlists, comparisons } = await queryOne<{ shortlists: number; comparisons: number }>(
+      dataSource,
+      `SELECT (SELECT count(DISTINCT lead_id) FROM shortlist_items)::int AS shortlists, (SELECT count(*) FROM comparisons)::int AS comparisons`,
+    );
     expect(shortlists).toBeGreaterThan(20);
     expect(comparisons).toBeGreaterThan(10);
   });

@@ -69,8 +69,25 @@ export interface SharedComparison<Time = string> {
 
 /** The program facts a comparison freezes (with the fee of the day). */
 export const COMPARED_PROGRAM_FIELDS = [
-  'id', 'name', 'universityName', 'universityCity', 'universityState', 'ownership', 'approvals', 'naacGrade', 'nirfRank', 'nirfCategory', 'nirfYear',
-  'level', 'credentialType', 'mode', 'durationMonths', 'credits', 'stackable', 'eligibility', 'specialisations',
+  'id',
+  'name',
+  'universityName',
+  'universityCity',
+  'universityState',
+  'ownership',
+  'approvals',
+  'naacGrade',
+  'nirfRank',
+  'nirfCategory',
+  'nirfYear',
+  'level',
+  'credentialType',
+  'mode',
+  'durationMonths',
+  'credits',
+  'stackable',
+  'eligibility',
+  'specialisations',
 ] as const satisfies readonly (keyof ProgramView)[];
 
 export type ComparedFee = Pick<CurrentFee, 'session' | 'components' | 'totalPaise' | 'emiAvailable' | 'scholarshipNotes'>;

@@ -7,7 +7,9 @@ import type { Role } from '../roles';
 import { LEAD_FIELDS, type LeadExportFormat, type LeadField, type LeadFieldSpec } from './leads';
 
 /** `GET /api/exports/leads.csv`: its columns in order, with their headers and how each cell reads. */
-export const LEAD_EXPORT_COLUMNS: readonly { field: LeadField; header: string; as: LeadExportFormat }[] = (Object.keys(LEAD_FIELDS) as LeadField[]).flatMap((field) => {
+export const LEAD_EXPORT_COLUMNS: readonly { field: LeadField; header: string; as: LeadExportFormat }[] = (
+  Object.keys(LEAD_FIELDS) as LeadField[]
+).flatMap((field) => {
   const spec: LeadFieldSpec = LEAD_FIELDS[field];
   return spec.export ? [{ field, header: spec.export.header ?? field, as: spec.export.as }] : [];
 });

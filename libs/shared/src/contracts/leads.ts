@@ -71,7 +71,8 @@ export const INQUIRY_LIMITS = {
 export const NOTE_MAX_LENGTH = 5000;
 export const MAX_BUDGET_PAISE = 10_00_00_000_00; // ₹10 crore
 
-export type ActivityType = 'inquiry' | 'note' | 'call' | 'whatsapp' | 'status_change' | 'assignment' | 'task' | 'shortlist' | 'comparison' | 'consent' | 'profile' | 'erasure';
+export type ActivityType =
+  'inquiry' | 'note' | 'call' | 'whatsapp' | 'status_change' | 'assignment' | 'task' | 'shortlist' | 'comparison' | 'consent' | 'profile' | 'erasure';
 
 /**
  * Times are ISO 8601 strings on the wire (`Time = string`, the default); the API builds its answers
@@ -209,7 +210,9 @@ export const LEAD_FIELDS = {
 
 export type LeadField = keyof typeof LEAD_FIELDS;
 
-type LeadFieldsWith<Flag extends 'filter' | 'sort' | 'profile'> = { [K in LeadField]: (typeof LEAD_FIELDS)[K] extends Record<Flag, true> ? K : never }[LeadField];
+type LeadFieldsWith<Flag extends 'filter' | 'sort' | 'profile'> = {
+  [K in LeadField]: (typeof LEAD_FIELDS)[K] extends Record<Flag, true> ? K : never;
+}[LeadField];
 
 function leadFieldsWith<Flag extends 'filter' | 'sort' | 'profile'>(flag: Flag): LeadFieldsWith<Flag>[] {
   return (Object.keys(LEAD_FIELDS) as LeadField[]).filter((name) => (LEAD_FIELDS[name] as LeadFieldSpec)[flag]) as LeadFieldsWith<Flag>[];
@@ -225,7 +228,12 @@ export const LEAD_PROFILE_FIELDS = leadFieldsWith('profile');
 export type LeadProfile = Pick<LeadView, LeadProfileField>;
 
 /** `POST /api/leads`: a lead entered by hand (walk-in, phone call, referral). */
-export type CreateLeadBody = Partial<Omit<LeadProfile, 'fullName' | 'phone'>> & { fullName: string; phone: string; source: LeadSource; utmCampaign?: string | null };
+export type CreateLeadBody = Partial<Omit<LeadProfile, 'fullName' | 'phone'>> & {
+  fullName: string;
+  phone: string;
+  source: LeadSource;
+  utmCampaign?: string | null;
+};
 
 /** `PATCH /api/leads/:id`: the fields to change (`null` clears one) and the version last read (stale: 409). */
 export type UpdateLeadBody = Partial<Omit<LeadProfile, 'phone'>> & { phone?: string; version: number };

@@ -6,7 +6,8 @@ import { Drawer, Grid, Layout, Menu, theme, type MenuProps } from 'antd';
 import { AppTitle } from '../brand';
 
 /** Every entry that opens a page (groups like "Catalogue" have no page of their own). */
-const pagesOf = (entries: TreeMenuItem[]): TreeMenuItem[] => entries.flatMap((entry) => (entry.children.length ? pagesOf(entry.children) : entry.route ? [entry] : []));
+const pagesOf = (entries: TreeMenuItem[]): TreeMenuItem[] =>
+  entries.flatMap((entry) => (entry.children.length ? pagesOf(entry.children) : entry.route ? [entry] : []));
 
 /** The menu pages the signed-in role may open, asked of the access-control provider. */
 function useAllowedEntries(entries: TreeMenuItem[]): Set<string> | undefined {
@@ -90,7 +91,15 @@ export function AppSider() {
       theme="light"
       style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto', borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
     >
-      <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: siderCollapsed ? 'center' : 'flex-start', padding: siderCollapsed ? 0 : '0 20px' }}>
+      <div
+        style={{
+          height: 56,
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: siderCollapsed ? 'center' : 'flex-start',
+          padding: siderCollapsed ? 0 : '0 20px',
+        }}
+      >
         <AppTitle collapsed={siderCollapsed} />
       </div>
       {menu}

@@ -35,7 +35,12 @@ function describe(error: ApiRequestError): { title: string; detail?: string } {
 
 // Shown only by the development server; the production build never lists demo passwords.
 const DEMO_HINT = import.meta.env.DEV
-  ? ['admin@advisordesk.local / Admin@12345', 'manager@advisordesk.local / Manager@12345', 'advisor@advisordesk.local / Advisor@12345', 'marketing@advisordesk.local / Marketing@12345']
+  ? [
+      'admin@advisordesk.local / Admin@12345',
+      'manager@advisordesk.local / Manager@12345',
+      'advisor@advisordesk.local / Advisor@12345',
+      'marketing@advisordesk.local / Marketing@12345',
+    ]
   : null;
 
 export default function LoginPage() {
@@ -107,7 +112,15 @@ export default function LoginPage() {
                 { type: 'email', message: 'Enter an email address like name@example.com' },
               ]}
             >
-              <Input prefix={<MailOutlined />} type="email" inputMode="email" autoComplete="username" placeholder="name@example.com" size="large" autoFocus />
+              <Input
+                prefix={<MailOutlined />}
+                type="email"
+                inputMode="email"
+                autoComplete="username"
+                placeholder="name@example.com"
+                size="large"
+                autoFocus
+              />
             </Form.Item>
             <Form.Item label="Password" name="password" rules={[{ required: true, message: 'Enter your password' }]}>
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />

@@ -1,7 +1,26 @@
 import { useState } from 'react';
 import { useApiUrl, useCustomMutation, useInvalidate } from '@refinedev/core';
 import { CheckCircleOutlined, CloudUploadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Flex, Form, Grid, Input, Popconfirm, Row, Space, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  Popconfirm,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { CURRENT_SESSION, isSession, type CatalogueImportBody, type ImportReport } from '@advisordesk/shared';
 import type { ApiRequestError } from '@advisordesk/admin-data';
 import { CsvSource } from './components/csv-source';
@@ -13,15 +32,22 @@ type Sources = Required<Omit<CatalogueImportBody, 'dryRun'>>;
 // The theme derives a grey background for success notices from its dark green; these read as "good".
 const GOOD_NOTICE = { background: '#eef7f1', borderColor: '#b9dcc7' };
 
-const sameSources = (a: Sources | null, b: Sources) => !!a && a.universities === b.universities && a.programs === b.programs && a.defaultSession === b.defaultSession;
+const sameSources = (a: Sources | null, b: Sources) =>
+  !!a && a.universities === b.universities && a.programs === b.programs && a.defaultSession === b.defaultSession;
 
-const UNIVERSITIES_HINT = 'name,city,state,ownership,approvals,naac_grade,nirf_rank,nirf_year,website,source_url\nManipal University Jaipur,Jaipur,Rajasthan,private,UGC-entitled;AICTE;NAAC,A+,,,https://…,https://…';
+const UNIVERSITIES_HINT =
+  'name,city,state,ownership,approvals,naac_grade,nirf_rank,nirf_year,website,source_url\nManipal University Jaipur,Jaipur,Rajasthan,private,UGC-entitled;AICTE;NAAC,A+,,,https://…,https://…';
 const PROGRAMS_HINT =
   'university_name,program_name,level,credential_type,mode,duration_months,credits,stackable,session,fee_components,total_inr,emi_available,source_url\nManipal University Jaipur,Online MBA,PG,degree,online,24,,,2026-27,Semester 1:43750;Semester 2:43750,87500,yes,https://…';
 
 function Counts({ report }: { report: ImportReport }) {
   const cards = [
-    { title: 'Universities', value: report.universities.rows, suffix: 'rows', detail: `${report.universities.create} new · ${report.universities.update} updated` },
+    {
+      title: 'Universities',
+      value: report.universities.rows,
+      suffix: 'rows',
+      detail: `${report.universities.create} new · ${report.universities.update} updated`,
+    },
     { title: 'Programs', value: report.programs.rows, suffix: 'rows', detail: `${report.programs.create} new · ${report.programs.update} updated` },
     { title: 'Fee structures', value: report.feeStructures.create, suffix: 'new', detail: `${report.feeStructures.unchanged} unchanged` },
   ];
@@ -87,7 +113,9 @@ export default function CatalogueImportPage() {
       setProblems([]);
       setChecked(sources);
       if (!dryRun) {
-        await Promise.all(['universities', 'programs', 'fee-structures'].map((resource) => invalidate({ resource, invalidates: ['list', 'many', 'detail'] })));
+        await Promise.all(
+          ['universities', 'programs', 'fee-structures'].map((resource) => invalidate({ resource, invalidates: ['list', 'many', 'detail'] })),
+        );
         message.success('The catalogue is imported.');
       }
     } catch (error) {
@@ -114,7 +142,13 @@ export default function CatalogueImportPage() {
         </Space>
       ),
     },
-    { title: 'Field', dataIndex: 'field', key: 'field', responsive: ['sm'], render: (value: string) => <Typography.Text code>{value}</Typography.Text> },
+    {
+      title: 'Field',
+      dataIndex: 'field',
+      key: 'field',
+      responsive: ['sm'],
+      render: (value: string) => <Typography.Text code>{value}</Typography.Text>,
+    },
     { title: 'Problem', dataIndex: 'message', key: 'message', render: (value: string) => <span style={{ overflowWrap: 'anywhere' }}>{value}</span> },
   ];
 
@@ -125,8 +159,9 @@ export default function CatalogueImportPage() {
           Import the catalogue
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          Universities and programs with their fee components, as CSV. Check first: a check lists every wrong row and writes nothing. Import writes everything or, if
-          any row is wrong, nothing at all. Existing universities and programs (same name) are updated; a changed fee becomes the new current fee of its session.
+          Universities and programs with their fee components, as CSV. Check first: a check lists every wrong row and writes nothing. Import writes
+          everything or, if any row is wrong, nothing at all. Existing universities and programs (same name) are updated; a changed fee becomes the
+          new current fee of its session.
         </Typography.Paragraph>
       </div>
       <Row gutter={[16, 16]}>
@@ -161,9 +196,20 @@ export default function CatalogueImportPage() {
           style={{ marginBottom: 0 }}
           layout="vertical"
         >
-          <Input value={sources.defaultSession} onChange={(event) => update({ defaultSession: event.target.value })} style={{ width: 140 }} aria-label="Default session" />
+          <Input
+            value={sources.defaultSession}
+            onChange={(event) => update({ defaultSession: event.target.value })}
+            style={{ width: 140 }}
+            aria-label="Default session"
+          />
         </Form.Item>
-        <Button icon={<SafetyCertificateOutlined />} type={cleanCheck ? 'default' : 'primary'} onClick={() => run(true)} loading={running === true} disabled={nothing || !sessionOk || mutation.isPending}>
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          type={cleanCheck ? 'default' : 'primary'}
+          onClick={() => run(true)}
+          loading={running === true}
+          disabled={nothing || !sessionOk || mutation.isPending}
+        >
           Check (dry run)
         </Button>
         <Tooltip title={cleanCheck ? undefined : 'Check the files first: Import is ready once the check finds nothing wrong'}>
@@ -184,16 +230,35 @@ export default function CatalogueImportPage() {
       {report && (
         <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="import-result">
           {report.applied ? (
-            <Alert type="success" showIcon icon={<CheckCircleOutlined />} message="Imported" description="The catalogue now has these changes." style={GOOD_NOTICE} />
+            <Alert
+              type="success"
+              showIcon
+              icon={<CheckCircleOutlined />}
+              message="Imported"
+              description="The catalogue now has these changes."
+              style={GOOD_NOTICE}
+            />
           ) : (
-            <Alert type="success" showIcon message="Every row is good" description="Nothing was written yet. Import to apply these changes." style={GOOD_NOTICE} />
+            <Alert
+              type="success"
+              showIcon
+              message="Every row is good"
+              description="Nothing was written yet. Import to apply these changes."
+              style={GOOD_NOTICE}
+            />
           )}
           <Counts report={report} />
         </Space>
       )}
       {failure && (
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
-          <Alert type="error" showIcon message={failure} description={problems.length ? 'Correct these rows and check again. Nothing was written.' : undefined} data-testid="import-failure" />
+          <Alert
+            type="error"
+            showIcon
+            message={failure}
+            description={problems.length ? 'Correct these rows and check again. Nothing was written.' : undefined}
+            data-testid="import-failure"
+          />
           {problems.length > 0 && (
             <Table<ListedProblem>
               rowKey={(p) => `${p.file}:${p.line}:${p.field}:${p.message}`}

@@ -17,7 +17,11 @@ export function importProblems(error: Pick<ApiRequestError, 'errors' | 'message'
     const list = Array.isArray(messages) ? messages : [messages];
     for (const message of list) {
       const text = typeof message === 'string' ? message : String((message as { message?: string })?.message ?? message);
-      problems.push(match && isImportFile(match[1]) ? { file: match[1], line: Number(match[2]), field: match[3], message: text } : { file: '', line: null, field: key, message: text });
+      problems.push(
+        match && isImportFile(match[1])
+          ? { file: match[1], line: Number(match[2]), field: match[3], message: text }
+          : { file: '', line: null, field: key, message: text },
+      );
     }
   }
   const order = (file: string) => (file === 'universities' ? 0 : file === 'programs' ? 1 : 2);

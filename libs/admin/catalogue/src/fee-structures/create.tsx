@@ -61,7 +61,8 @@ export default function FeeStructureCreatePage() {
     queryOptions: { enabled: !programId },
   });
 
-  const submit = (values: FeeStructureFormValues) => programId && formProps.onFinish?.({ ...toFeeFigures(values), programId, session: values.session.trim() });
+  const submit = (values: FeeStructureFormValues) =>
+    programId && formProps.onFinish?.({ ...toFeeFigures(values), programId, session: values.session.trim() });
 
   const copyCurrent = () => {
     const fee = program?.currentFee;
@@ -107,8 +108,8 @@ export default function FeeStructureCreatePage() {
               )}
               {current ? (
                 <Typography.Paragraph style={{ margin: 0 }} data-testid="fee-replaces">
-                  <InfoCircleOutlined style={{ color: '#1f4e79' }} /> Saving makes this the current {current.session} fee. The one in use now ({formatInr(current.totalPaise)}) stays in the
-                  program’s history, and comparisons already shared keep the figures they showed.
+                  <InfoCircleOutlined style={{ color: '#1f4e79' }} /> Saving makes this the current {current.session} fee. The one in use now (
+                  {formatInr(current.totalPaise)}) stays in the program’s history, and comparisons already shared keep the figures they showed.
                 </Typography.Paragraph>
               ) : null}
               {program?.currentFee && (

@@ -22,7 +22,11 @@ export default function FeeStructureEditPage() {
     action: 'edit',
     id,
     redirect: false,
-    successNotification: (data) => ({ type: 'success', description: 'Fee structure saved', message: `${data?.data.session}: ${formatInr(data?.data.totalPaise)}. The earlier figures are kept below.` }),
+    successNotification: (data) => ({
+      type: 'success',
+      description: 'Fee structure saved',
+      message: `${data?.data.session}: ${formatInr(data?.data.totalPaise)}. The earlier figures are kept below.`,
+    }),
     errorNotification: fieldErrorsOnly('Could not save the fee structure'),
     onMutationError: (error) => showComponentErrors(form, error),
     // A program shows its current fee: it must be read again after its fee changes.
@@ -54,10 +58,16 @@ export default function FeeStructureEditPage() {
       {fee && (
         <Space direction="vertical" size={4} style={{ marginBottom: 16 }}>
           <Typography.Text type="secondary">
-            {fee.programName}, {fee.universityName}{' '}
-            <CurrentTag current={fee.isCurrent} />
+            {fee.programName}, {fee.universityName} <CurrentTag current={fee.isCurrent} />
           </Typography.Text>
-          {!fee.isCurrent && <Alert type="warning" showIcon message="This fee structure is no longer current." description="To change the fee students are quoted, add a new fee structure from the program page instead." />}
+          {!fee.isCurrent && (
+            <Alert
+              type="warning"
+              showIcon
+              message="This fee structure is no longer current."
+              description="To change the fee students are quoted, add a new fee structure from the program page instead."
+            />
+          )}
         </Space>
       )}
       {fee && <FeeStructureForm formProps={formProps} form={form} mode="edit" initialValues={initialValues} onSubmit={submit} />}

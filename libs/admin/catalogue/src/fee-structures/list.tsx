@@ -46,7 +46,14 @@ export default function FeeStructureListPage() {
         </Space>
       ),
     },
-    { title: 'University', dataIndex: 'universityName', key: 'universityName', sorter: true, defaultSortOrder: getDefaultSortOrder('universityName', sorters), responsive: ['xxl'] },
+    {
+      title: 'University',
+      dataIndex: 'universityName',
+      key: 'universityName',
+      sorter: true,
+      defaultSortOrder: getDefaultSortOrder('universityName', sorters),
+      responsive: ['xxl'],
+    },
     {
       title: 'Session',
       dataIndex: 'session',
@@ -77,7 +84,11 @@ export default function FeeStructureListPage() {
             key: 'actions',
             align: 'right' as const,
             render: (_: unknown, fee: FeeStructureView) => (
-              <Button icon={<EditOutlined />} aria-label={`Edit the ${fee.session} fee of ${fee.programName}`} onClick={() => go({ to: `/fee-structures/edit/${fee.id}` })}>
+              <Button
+                icon={<EditOutlined />}
+                aria-label={`Edit the ${fee.session} fee of ${fee.programName}`}
+                onClick={() => go({ to: `/fee-structures/edit/${fee.id}` })}
+              >
                 {phone ? null : 'Edit'}
               </Button>
             ),
@@ -101,7 +112,14 @@ export default function FeeStructureListPage() {
           allowClear
           style={{ flex: '1 1 160px', minWidth: 0 }}
         />
-        <FilterSelect filters={f} field="isCurrent" options={CURRENT_OPTIONS} placeholder="Current and history" label="Filter by current or history" flex="1 1 160px" />
+        <FilterSelect
+          filters={f}
+          field="isCurrent"
+          options={CURRENT_OPTIONS}
+          placeholder="Current and history"
+          label="Filter by current or history"
+          flex="1 1 160px"
+        />
       </ListToolbar>
       <Table<FeeStructureView>
         {...tableProps}
@@ -109,7 +127,13 @@ export default function FeeStructureListPage() {
         columns={columns}
         pagination={pagination}
         size={phone ? 'small' : 'middle'}
-        expandable={{ expandedRowRender: (fee) => <div style={{ maxWidth: 560 }}><FeeBreakdown components={fee.components} totalPaise={fee.totalPaise} compact /></div> }}
+        expandable={{
+          expandedRowRender: (fee) => (
+            <div style={{ maxWidth: 560 }}>
+              <FeeBreakdown components={fee.components} totalPaise={fee.totalPaise} compact />
+            </div>
+          ),
+        }}
         data-testid="fee-structures-table"
       />
     </List>

@@ -11,7 +11,11 @@ export default function ProgramCreatePage() {
     resource: 'programs',
     action: 'create',
     redirect: 'show',
-    successNotification: (data) => ({ type: 'success', description: 'Program added', message: `${data?.data.name} is in the catalogue. Add its fee structure next.` }),
+    successNotification: (data) => ({
+      type: 'success',
+      description: 'Program added',
+      message: `${data?.data.name} is in the catalogue. Add its fee structure next.`,
+    }),
     errorNotification: fieldErrorsOnly('Could not add the program'),
   });
   return (

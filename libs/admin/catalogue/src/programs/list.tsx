@@ -70,7 +70,12 @@ export default function ProgramListPage() {
         const picked = tray.has(p.id);
         return (
           <Tooltip title={!picked && tray.full ? 'Five programs at most: remove one first' : undefined}>
-            <Checkbox checked={picked} disabled={!picked && tray.full} onChange={() => tray.toggle(p)} aria-label={`Compare ${p.name}, ${p.universityName}`} />
+            <Checkbox
+              checked={picked}
+              disabled={!picked && tray.full}
+              onChange={() => tray.toggle(p)}
+              aria-label={`Compare ${p.name}, ${p.universityName}`}
+            />
           </Tooltip>
         );
       },
@@ -86,7 +91,11 @@ export default function ProgramListPage() {
           <Link to={`/programs/show/${p.id}`} style={{ fontWeight: 600 }}>
             {p.name}
           </Link>
-          {!screens.md && <Typography.Text type="secondary" style={{ fontSize: 13 }}>{p.universityName}</Typography.Text>}
+          {!screens.md && (
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {p.universityName}
+            </Typography.Text>
+          )}
           {phone && (
             <Typography.Text style={{ fontSize: 13 }}>
               {labelOf(PROGRAM_LEVEL_LABELS, p.level)} · {labelOf(LEAD_MODE_LABELS, p.mode)} · {p.durationMonths ? `${p.durationMonths} mo` : '—'} ·{' '}
@@ -176,7 +185,11 @@ export default function ProgramListPage() {
       breadcrumb={false}
       headerButtons={<CatalogueHeaderButtons canEdit={canEdit} resource="programs" createLabel="Add program" />}
     >
-      <ListToolbar filters={f} search={{ placeholder: 'Search program, university or specialisation', label: 'Search programs', flex: '3 1 280px' }} style={{ marginBottom: 12 }}>
+      <ListToolbar
+        filters={f}
+        search={{ placeholder: 'Search program, university or specialisation', label: 'Search programs', flex: '3 1 280px' }}
+        style={{ marginBottom: 12 }}
+      >
         {phone && (
           <Badge count={secondaryCount} size="small">
             <Button icon={<FilterOutlined />} onClick={() => setShowFilters((v) => !v)} aria-expanded={showFilters}>
@@ -200,9 +213,25 @@ export default function ProgramListPage() {
             aria-label="Filter by university"
             style={{ flex: '2 1 220px', minWidth: 0 }}
           />
-          <FilterSelect filters={f} field="level" options={LEVEL_OPTIONS} placeholder="Any level" label="Filter by level" multiple flex={filterFlex} />
+          <FilterSelect
+            filters={f}
+            field="level"
+            options={LEVEL_OPTIONS}
+            placeholder="Any level"
+            label="Filter by level"
+            multiple
+            flex={filterFlex}
+          />
           <FilterSelect filters={f} field="mode" options={MODE_OPTIONS} placeholder="Any mode" label="Filter by mode" multiple flex={filterFlex} />
-          <FilterSelect filters={f} field="credentialType" options={CREDENTIAL_OPTIONS} placeholder="Any credential" label="Filter by credential type" multiple flex={filterFlex} />
+          <FilterSelect
+            filters={f}
+            field="credentialType"
+            options={CREDENTIAL_OPTIONS}
+            placeholder="Any credential"
+            label="Filter by credential type"
+            multiple
+            flex={filterFlex}
+          />
           <ApprovalsFilter filters={f} flex={filterFlex} />
           <NaacFilter filters={f} flex={filterFlex} />
           <Select

@@ -35,7 +35,9 @@ export default function ProgramShowPage() {
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Flex justify="space-between" align="center" wrap gap={12}>
             <Space direction="vertical" size={0}>
-              <Typography.Text type="secondary">{[program.universityName, program.universityCity, program.universityState].filter(Boolean).join(', ')}</Typography.Text>
+              <Typography.Text type="secondary">
+                {[program.universityName, program.universityCity, program.universityState].filter(Boolean).join(', ')}
+              </Typography.Text>
               {!program.active && <Tag>Inactive: not suggested to leads</Tag>}
             </Space>
             <Tooltip title={!picked && tray.full ? 'Five programs at most: remove one first' : undefined}>
@@ -68,7 +70,9 @@ export default function ProgramShowPage() {
                         </Typography.Text>
                       )}
                     </Space>
-                    {program.currentFee.scholarshipNotes && <Typography.Paragraph style={{ margin: 0 }}>Scholarships: {program.currentFee.scholarshipNotes}</Typography.Paragraph>}
+                    {program.currentFee.scholarshipNotes && (
+                      <Typography.Paragraph style={{ margin: 0 }}>Scholarships: {program.currentFee.scholarshipNotes}</Typography.Paragraph>
+                    )}
                   </Space>
                 ) : (
                   <Typography.Text type="secondary">No fee structure yet: add one below so advisors can quote exact fees.</Typography.Text>

@@ -118,8 +118,16 @@ export default function UniversityListPage() {
                     resource: 'universities',
                     id: u.id,
                     mutationMode: 'pessimistic',
-                    successNotification: { type: 'success', description: `${u.name} is inactive`, message: 'Reactivate it from this list at any time.' },
-                    errorNotification: (error) => ({ type: 'error', description: 'Could not deactivate', message: error?.message ?? 'Please try again.' }),
+                    successNotification: {
+                      type: 'success',
+                      description: `${u.name} is inactive`,
+                      message: 'Reactivate it from this list at any time.',
+                    },
+                    errorNotification: (error) => ({
+                      type: 'error',
+                      description: 'Could not deactivate',
+                      message: error?.message ?? 'Please try again.',
+                    }),
                   })
                 }
               >
@@ -136,8 +144,16 @@ export default function UniversityListPage() {
                     id: u.id,
                     values: { active: true, version: u.version },
                     mutationMode: 'pessimistic',
-                    successNotification: { type: 'success', description: `${u.name} is active again`, message: 'Its programs can be suggested again.' },
-                    errorNotification: (error) => ({ type: 'error', description: 'Could not reactivate', message: error?.message ?? 'Please try again.' }),
+                    successNotification: {
+                      type: 'success',
+                      description: `${u.name} is active again`,
+                      message: 'Its programs can be suggested again.',
+                    },
+                    errorNotification: (error) => ({
+                      type: 'error',
+                      description: 'Could not reactivate',
+                      message: error?.message ?? 'Please try again.',
+                    }),
                   })
                 }
               />
@@ -156,7 +172,14 @@ export default function UniversityListPage() {
       headerButtons={<CatalogueHeaderButtons canEdit={canEdit} resource="universities" createLabel="Add university" />}
     >
       <ListToolbar filters={f} search={{ placeholder: 'Search by name or city', label: 'Search universities', flex: '2 1 260px' }}>
-        <FilterSelect filters={f} field="ownership" options={OWNERSHIP_OPTIONS} placeholder="Any ownership" label="Filter by ownership" flex="1 1 150px" />
+        <FilterSelect
+          filters={f}
+          field="ownership"
+          options={OWNERSHIP_OPTIONS}
+          placeholder="Any ownership"
+          label="Filter by ownership"
+          flex="1 1 150px"
+        />
         <ApprovalsFilter filters={f} flex="1 1 200px" />
         <NaacFilter filters={f} flex="1 1 150px" />
         <FilterSelect filters={f} field="active" options={STATUS_OPTIONS} placeholder="Active or not" label="Filter by status" flex="1 1 130px" />

@@ -61,7 +61,11 @@ export default function ComparePage() {
   });
   const searchResults = search.data?.data ?? [];
   const full = ids.length >= COMPARISON_MAX_PROGRAMS;
-  const rows = onlyDifferences ? COMPARISON_ROWS.filter((row) => !row.compare || rowDiffers(row, programs)).filter((row) => row.key !== 'components' && row.key !== 'eligibility' && row.key !== 'specialisations') : COMPARISON_ROWS;
+  const rows = onlyDifferences
+    ? COMPARISON_ROWS.filter((row) => !row.compare || rowDiffers(row, programs)).filter(
+        (row) => row.key !== 'components' && row.key !== 'eligibility' && row.key !== 'specialisations',
+      )
+    : COMPARISON_ROWS;
   const remove = (id: string) => setIds(ids.filter((other) => other !== id));
 
   return (
@@ -88,7 +92,11 @@ export default function ComparePage() {
           value={null}
           disabled={full}
           onChange={(value: string) => setIds([...ids, value], [...programs, ...searchResults])}
-          placeholder={full ? `${COMPARISON_MAX_PROGRAMS} programs at most: remove one to add another` : 'Add a program: search name, university or specialisation'}
+          placeholder={
+            full
+              ? `${COMPARISON_MAX_PROGRAMS} programs at most: remove one to add another`
+              : 'Add a program: search name, university or specialisation'
+          }
           aria-label="Add a program to compare"
           suffixIcon={<PlusOutlined />}
           style={{ flex: '1 1 320px', minWidth: 0, maxWidth: 640 }}
@@ -117,7 +125,11 @@ export default function ComparePage() {
       ) : (
         <>
           {programs.length < COMPARISON_MIN_PROGRAMS && <Typography.Text strong>Add at least one more program to compare.</Typography.Text>}
-          {stacked ? <ComparisonCards programs={programs} rows={rows} onRemove={remove} /> : <ComparisonTable programs={programs} rows={rows} onRemove={remove} />}
+          {stacked ? (
+            <ComparisonCards programs={programs} rows={rows} onRemove={remove} />
+          ) : (
+            <ComparisonTable programs={programs} rows={rows} onRemove={remove} />
+          )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             Fees are the current fee structures of the catalogue; check them with the university before a student pays.
           </Typography.Text>

@@ -1,7 +1,16 @@
 import type { ProgramView } from '@advisordesk/shared';
 import { COMPARISON_ROWS, idsFromQuery, lowestFeeIds, rowDiffers } from './comparison-rows';
 
-const fee = (totalPaise: number) => ({ id: 'f', session: '2026-27', components: [{ label: 'Full program', amountPaise: totalPaise }], totalPaise, emiAvailable: true, scholarshipNotes: null, validFrom: null, validTo: null });
+const fee = (totalPaise: number) => ({
+  id: 'f',
+  session: '2026-27',
+  components: [{ label: 'Full program', amountPaise: totalPaise }],
+  totalPaise,
+  emiAvailable: true,
+  scholarshipNotes: null,
+  validFrom: null,
+  validTo: null,
+});
 const program = (id: string, over: Partial<ProgramView> = {}): ProgramView =>
   ({
     id,

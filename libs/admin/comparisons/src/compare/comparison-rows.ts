@@ -1,7 +1,21 @@
 import { CREDENTIAL_TYPE_LABELS, formatInr, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS, type ProgramView } from '@advisordesk/shared';
 import { formatDuration, formatNirf, labelOf } from '@advisordesk/admin-data';
 
-export type RowKey = 'university' | 'level' | 'credential' | 'mode' | 'duration' | 'credits' | 'fee' | 'components' | 'emi' | 'approvals' | 'naac' | 'nirf' | 'eligibility' | 'specialisations';
+export type RowKey =
+  | 'university'
+  | 'level'
+  | 'credential'
+  | 'mode'
+  | 'duration'
+  | 'credits'
+  | 'fee'
+  | 'components'
+  | 'emi'
+  | 'approvals'
+  | 'naac'
+  | 'nirf'
+  | 'eligibility'
+  | 'specialisations';
 
 /**
  * The facts compared side by side, in the order a student reads them. `text` is what is shown
@@ -18,7 +32,12 @@ export interface ComparisonRow {
 export const COMPARISON_ROWS: ComparisonRow[] = [
   { key: 'university', label: 'University', text: (p) => [p.universityName, p.universityCity].filter(Boolean).join(', '), compare: false },
   { key: 'fee', label: 'Total fee', text: (p) => (p.currentFee ? formatInr(p.currentFee.totalPaise) : 'Fee on request'), compare: true },
-  { key: 'components', label: 'Fee components', text: (p) => (p.currentFee ? p.currentFee.components.map((c) => `${c.label} ${formatInr(c.amountPaise)}`).join('; ') : '—'), compare: false },
+  {
+    key: 'components',
+    label: 'Fee components',
+    text: (p) => (p.currentFee ? p.currentFee.components.map((c) => `${c.label} ${formatInr(c.amountPaise)}`).join('; ') : '—'),
+    compare: false,
+  },
   { key: 'emi', label: 'EMI', text: (p) => (p.currentFee ? (p.currentFee.emiAvailable ? 'Available' : 'Not available') : '—'), compare: true },
   { key: 'duration', label: 'Duration', text: (p) => formatDuration(p.durationMonths), compare: true },
   { key: 'mode', label: 'Mode', text: (p) => labelOf(LEAD_MODE_LABELS, p.mode), compare: true },
@@ -50,5 +69,12 @@ export function lowestFeeIds(programs: ProgramView[]): Set<string> {
 /** `?ids=a,b,c` → the ids, unique, at most five. */
 export function idsFromQuery(value: string | null): string[] {
   if (!value) return [];
-  return [...new Set(value.split(',').map((id) => id.trim()).filter((id) => /^[0-9a-f-]{36}$/i.test(id)))].slice(0, 5);
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => /^[0-9a-f-]{36}$/i.test(id)),
+    ),
+  ].slice(0, 5);
 }

@@ -6,10 +6,21 @@ import { formatInr, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS, SHORTLIST_NOTE_MAX_L
 import { formatDuration, labelOf } from '@advisordesk/admin-data';
 import { useShortlistChange, useSuggestions } from './shortlist-api';
 
-const programLine = (p: ProgramView) => `${labelOf(PROGRAM_LEVEL_LABELS, p.level)} · ${labelOf(LEAD_MODE_LABELS, p.mode)} · ${formatDuration(p.durationMonths)}`;
+const programLine = (p: ProgramView) =>
+  `${labelOf(PROGRAM_LEVEL_LABELS, p.level)} · ${labelOf(LEAD_MODE_LABELS, p.mode)} · ${formatDuration(p.durationMonths)}`;
 
 /** "Add program": search the catalogue, or take one of the programs that fit the lead's level, mode and budget. */
-export function ShortlistAddProgram({ leadId, open, onClose, shortlistedIds }: { leadId: string; open: boolean; onClose: () => void; shortlistedIds: string[] }) {
+export function ShortlistAddProgram({
+  leadId,
+  open,
+  onClose,
+  shortlistedIds,
+}: {
+  leadId: string;
+  open: boolean;
+  onClose: () => void;
+  shortlistedIds: string[];
+}) {
   const { message } = App.useApp();
   const [programId, setProgramId] = useState<string | undefined>();
   const [note, setNote] = useState('');
@@ -71,9 +82,22 @@ export function ShortlistAddProgram({ leadId, open, onClose, shortlistedIds }: {
           style={{ width: '100%' }}
           notFoundContent={query.isFetching ? 'Searching…' : 'No program matches'}
         />
-        <Input.TextArea value={note} onChange={(event) => setNote(event.target.value)} placeholder="Note for this program (optional), e.g. fits the weekend schedule" maxLength={SHORTLIST_NOTE_MAX_LENGTH} autoSize={{ minRows: 1, maxRows: 4 }} aria-label="Note" />
+        <Input.TextArea
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          placeholder="Note for this program (optional), e.g. fits the weekend schedule"
+          maxLength={SHORTLIST_NOTE_MAX_LENGTH}
+          autoSize={{ minRows: 1, maxRows: 4 }}
+          aria-label="Note"
+        />
         <Flex justify="end">
-          <Button type="primary" icon={<PlusOutlined />} disabled={!programId} loading={change.isPending && change.variables?.kind === 'add' && change.variables.programId === programId} onClick={() => programId && add(programId, note)}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={!programId}
+            loading={change.isPending && change.variables?.kind === 'add' && change.variables.programId === programId}
+            onClick={() => programId && add(programId, note)}
+          >
             Add to shortlist
           </Button>
         </Flex>
@@ -91,7 +115,14 @@ export function ShortlistAddProgram({ leadId, open, onClose, shortlistedIds }: {
           renderItem={(p) => (
             <List.Item
               actions={[
-                <Button key="add" size="small" icon={<PlusOutlined />} onClick={() => add(p.id)} loading={change.isPending && change.variables?.kind === 'add' && change.variables.programId === p.id} aria-label={`Add ${p.name}, ${p.universityName}`}>
+                <Button
+                  key="add"
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => add(p.id)}
+                  loading={change.isPending && change.variables?.kind === 'add' && change.variables.programId === p.id}
+                  aria-label={`Add ${p.name}, ${p.universityName}`}
+                >
                   Add
                 </Button>,
               ]}

@@ -22,7 +22,12 @@ export function useShortlist(leadId: string) {
 }
 
 export function useSuggestions(leadId: string, enabled: boolean) {
-  return useList<ProgramView, ApiRequestError>({ resource: suggestionsOf(leadId), pagination: { mode: 'off' }, errorNotification: false, queryOptions: { enabled } });
+  return useList<ProgramView, ApiRequestError>({
+    resource: suggestionsOf(leadId),
+    pagination: { mode: 'off' },
+    errorNotification: false,
+    queryOptions: { enabled },
+  });
 }
 
 export function useSharedComparisons(leadId: string) {
@@ -70,7 +75,11 @@ export function useShortlistChange(leadId: string) {
       const path = shortlistOf(leadId);
       switch (change.kind) {
         case 'add':
-          return { path, method: 'post', values: { programId: change.programId, ...(change.note ? { note: change.note } : {}) } satisfies AddShortlistItemBody };
+          return {
+            path,
+            method: 'post',
+            values: { programId: change.programId, ...(change.note ? { note: change.note } : {}) } satisfies AddShortlistItemBody,
+          };
         case 'note':
           return { path: `${path}/${change.itemId}`, method: 'patch', values: { note: change.note } satisfies UpdateShortlistItemBody };
         case 'order':
@@ -101,9 +110,21 @@ export function useCreateComparison(leadId: string) {
 export function useShareWithLead() {
   const refreshShortlist = useRefreshShortlist();
   const refreshComparisons = useRefreshComparisons();
-  const shortlist = useApiMutation<ShortlistItemView[], { leadId: string; programId: string }>({ request: ({ leadId, programId }) => ({ path: shortlistOf(leadId), method: 'post', values: { programId } satisfies AddShortlistItemBody }) });
-  const comparison = useApiMutation<ComparisonShare, { leadId: string } & CreateComparisonBody>({ request: ({ leadId, programIds }) => ({ path: comparisonsOf(leadId), method: 'post', values: { programIds } satisfies CreateComparisonBody }) });
-  return async ({ leadId, programIds, alsoShortlist }: { leadId: string; programIds: string[]; alsoShortlist: boolean }): Promise<ComparisonShare> => {
+  const shortlist = useApiMutation<ShortlistItemView[], { leadId: string; programId: string }>({
+    request: ({ leadId, programId }) => ({ path: shortlistOf(leadId), method: 'post', values: { programId } satisfies AddShortlistItemBody }),
+  });
+  const comparison = useApiMutation<ComparisonShare, { leadId: string } & CreateComparisonBody>({
+    request: ({ leadId, programIds }) => ({ path: comparisonsOf(leadId), method: 'post', values: { programIds } satisfies CreateComparisonBody }),
+  });
+  return async ({
+    leadId,
+    programIds,
+    alsoShortlist,
+  }: {
+    leadId: string;
+    programIds: string[];
+    alsoShortlist: boolean;
+  }): Promise<ComparisonShare> => {
     if (alsoShortlist) {
       for (const programId of programIds) {
         try {

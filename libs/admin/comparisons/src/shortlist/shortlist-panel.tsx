@@ -2,14 +2,33 @@ import { useState } from 'react';
 import { useLink } from '@refinedev/core';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Divider, Empty, Flex, Input, Popconfirm, Skeleton, Space, Tooltip, Typography } from 'antd';
-import { COMPARISON_MAX_PROGRAMS, COMPARISON_MIN_PROGRAMS, formatInr, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS, SHORTLIST_NOTE_MAX_LENGTH, type ComparisonShare, type ShortlistItemView } from '@advisordesk/shared';
+import {
+  COMPARISON_MAX_PROGRAMS,
+  COMPARISON_MIN_PROGRAMS,
+  formatInr,
+  LEAD_MODE_LABELS,
+  PROGRAM_LEVEL_LABELS,
+  SHORTLIST_NOTE_MAX_LENGTH,
+  type ComparisonShare,
+  type ShortlistItemView,
+} from '@advisordesk/shared';
 import { formatDuration, labelOf } from '@advisordesk/admin-data';
 import { ShortlistAddProgram } from './shortlist-add-program';
 import { useCreateComparison, useShortlist, useShortlistChange } from './shortlist-api';
 import { ShortlistComparisons } from './shortlist-comparisons';
 import { ShareComparisonModal } from './shortlist-share-modal';
 
-function NoteEditor({ item, onSave, onCancel, saving }: { item: ShortlistItemView; onSave: (note: string | null) => void; onCancel: () => void; saving: boolean }) {
+function NoteEditor({
+  item,
+  onSave,
+  onCancel,
+  saving,
+}: {
+  item: ShortlistItemView;
+  onSave: (note: string | null) => void;
+  onCancel: () => void;
+  saving: boolean;
+}) {
   const [draft, setDraft] = useState(item.note ?? '');
   return (
     <Space direction="vertical" size={6} style={{ width: '100%', marginTop: 6 }}>
@@ -57,7 +76,8 @@ export function ShortlistPanel({ leadId }: { leadId: string }) {
   const picked = selected.filter((id) => items.some((i) => i.id === id));
   const pickedPrograms = items.filter((i) => picked.includes(i.id)).map((i) => i.programId);
   const canCompare = picked.length >= COMPARISON_MIN_PROGRAMS && picked.length <= COMPARISON_MAX_PROGRAMS;
-  const busy = (kind: string, itemId?: string) => change.isPending && change.variables?.kind === kind && (!itemId || ('itemId' in change.variables && change.variables.itemId === itemId));
+  const busy = (kind: string, itemId?: string) =>
+    change.isPending && change.variables?.kind === kind && (!itemId || ('itemId' in change.variables && change.variables.itemId === itemId));
   const fail = (error: { message: string }) => message.error(error.message);
 
   const move = (index: number, by: -1 | 1) => {
@@ -67,7 +87,8 @@ export function ShortlistPanel({ leadId }: { leadId: string }) {
     change.mutate({ kind: 'order', itemIds: order }, { onError: fail });
   };
 
-  const toggle = (itemId: string, on: boolean) => setSelected((current) => (on ? [...current.filter((id) => id !== itemId), itemId] : current.filter((id) => id !== itemId)));
+  const toggle = (itemId: string, on: boolean) =>
+    setSelected((current) => (on ? [...current.filter((id) => id !== itemId), itemId] : current.filter((id) => id !== itemId)));
 
   const compare = () =>
     createComparison.mutate(pickedPrograms, {
@@ -102,9 +123,19 @@ export function ShortlistPanel({ leadId }: { leadId: string }) {
             const p = item.program;
             const checked = picked.includes(item.id);
             return (
-              <li key={item.id} style={{ padding: '10px 0', borderBottom: index < items.length - 1 ? '1px solid rgba(5,5,5,0.06)' : undefined }} data-testid="shortlist-item">
+              <li
+                key={item.id}
+                style={{ padding: '10px 0', borderBottom: index < items.length - 1 ? '1px solid rgba(5,5,5,0.06)' : undefined }}
+                data-testid="shortlist-item"
+              >
                 <Flex gap={10} align="start">
-                  <Tooltip title={!checked && picked.length >= COMPARISON_MAX_PROGRAMS ? `${COMPARISON_MAX_PROGRAMS} programs at most in one comparison` : undefined}>
+                  <Tooltip
+                    title={
+                      !checked && picked.length >= COMPARISON_MAX_PROGRAMS
+                        ? `${COMPARISON_MAX_PROGRAMS} programs at most in one comparison`
+                        : undefined
+                    }
+                  >
                     <Checkbox
                       checked={checked}
                       disabled={!checked && picked.length >= COMPARISON_MAX_PROGRAMS}
@@ -123,7 +154,13 @@ export function ShortlistPanel({ leadId }: { leadId: string }) {
                       </Typography.Text>
                     </Flex>
                     <Typography.Text type="secondary" style={{ fontSize: 13, display: 'block' }}>
-                      {[p.universityName, labelOf(PROGRAM_LEVEL_LABELS, p.level), p.mode && labelOf(LEAD_MODE_LABELS, p.mode), p.durationMonths && formatDuration(p.durationMonths), p.currentFee && `fee ${p.currentFee.session}`]
+                      {[
+                        p.universityName,
+                        labelOf(PROGRAM_LEVEL_LABELS, p.level),
+                        p.mode && labelOf(LEAD_MODE_LABELS, p.mode),
+                        p.durationMonths && formatDuration(p.durationMonths),
+                        p.currentFee && `fee ${p.currentFee.session}`,
+                      ]
                         .filter(Boolean)
                         .join(' · ')}
                     </Typography.Text>
@@ -132,7 +169,9 @@ export function ShortlistPanel({ leadId }: { leadId: string }) {
                         item={item}
                         saving={busy('note', item.id)}
                         onCancel={() => setEditingId(null)}
-                        onSave={(note) => change.mutate({ kind: 'note', itemId: item.id, note }, { onSuccess: () => setEditingId(null), onError: fail })}
+                        onSave={(note) =>
+                          change.mutate({ kind: 'note', itemId: item.id, note }, { onSuccess: () => setEditingId(null), onError: fail })
+                        }
                       />
                     ) : (
                       item.note && (
@@ -142,12 +181,29 @@ export function ShortlistPanel({ leadId }: { leadId: string }) {
                       )
                     )}
                     <Flex gap={4} wrap style={{ marginTop: 6 }}>
-                      <Button size="small" icon={<ArrowUpOutlined />} disabled={index === 0 || change.isPending} onClick={() => move(index, -1)} aria-label={`Move ${p.name} up`} />
-                      <Button size="small" icon={<ArrowDownOutlined />} disabled={index === items.length - 1 || change.isPending} onClick={() => move(index, 1)} aria-label={`Move ${p.name} down`} />
+                      <Button
+                        size="small"
+                        icon={<ArrowUpOutlined />}
+                        disabled={index === 0 || change.isPending}
+                        onClick={() => move(index, -1)}
+                        aria-label={`Move ${p.name} up`}
+                      />
+                      <Button
+                        size="small"
+                        icon={<ArrowDownOutlined />}
+                        disabled={index === items.length - 1 || change.isPending}
+                        onClick={() => move(index, 1)}
+                        aria-label={`Move ${p.name} down`}
+                      />
                       <Button size="small" icon={<EditOutlined />} onClick={() => setEditingId(item.id)} aria-label={`Edit the note of ${p.name}`}>
                         Note
                       </Button>
-                      <Popconfirm title={`Remove ${p.name}?`} okText="Remove" okButtonProps={{ danger: true }} onConfirm={() => change.mutate({ kind: 'remove', itemId: item.id }, { onError: fail })}>
+                      <Popconfirm
+                        title={`Remove ${p.name}?`}
+                        okText="Remove"
+                        okButtonProps={{ danger: true }}
+                        onConfirm={() => change.mutate({ kind: 'remove', itemId: item.id }, { onError: fail })}
+                      >
                         <Button size="small" danger icon={<DeleteOutlined />} loading={busy('remove', item.id)} aria-label={`Remove ${p.name}`} />
                       </Popconfirm>
                     </Flex>

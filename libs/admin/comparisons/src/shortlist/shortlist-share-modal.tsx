@@ -30,7 +30,14 @@ export function ShareComparisonModal({ share, onClose }: { share: ComparisonShar
             <Button icon={<LinkOutlined />} href={share.url} target="_blank" rel="noopener noreferrer">
               Preview
             </Button>
-            <Button type="primary" icon={<WhatsAppOutlined />} href={share.whatsappUrl} target="_blank" rel="noopener noreferrer" style={{ background: '#1f8f4e' }}>
+            <Button
+              type="primary"
+              icon={<WhatsAppOutlined />}
+              href={share.whatsappUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              style={{ background: '#1f8f4e' }}
+            >
               Open WhatsApp
             </Button>
           </Flex>

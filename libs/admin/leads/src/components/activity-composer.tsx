@@ -3,7 +3,18 @@ import { useInvalidate } from '@refinedev/core';
 import { CalendarOutlined, FormOutlined, PhoneOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Flex, Form, Input, Radio, Tabs } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { CALL_OUTCOME_LABELS, CALL_OUTCOMES, formatIstDateTime, NOTE_MAX_LENGTH, type ActivityView, type CallBody, type CreateTaskBody, type LeadView, type NoteBody, type TaskView } from '@advisordesk/shared';
+import {
+  CALL_OUTCOME_LABELS,
+  CALL_OUTCOMES,
+  formatIstDateTime,
+  NOTE_MAX_LENGTH,
+  type ActivityView,
+  type CallBody,
+  type CreateTaskBody,
+  type LeadView,
+  type NoteBody,
+  type TaskView,
+} from '@advisordesk/shared';
 import { leadResource, useApiMutation, useRefreshLead } from '@advisordesk/admin-data';
 import { optionsOf } from '@advisordesk/admin-ui';
 import { followUpPresets, istWallClock, wallClockToIso } from '../ist';
@@ -52,7 +63,11 @@ function CallForm({ lead }: { lead: LeadView }) {
   return (
     <Form form={form} layout="vertical" name="lead-call" onFinish={({ outcome, note }) => log.mutate({ outcome, note: note?.trim() || undefined })}>
       <Form.Item name="outcome" label="Outcome" rules={[{ required: true, message: 'How did the call go?' }]}>
-        <Radio.Group optionType="button" options={optionsOf(CALL_OUTCOMES, CALL_OUTCOME_LABELS)} style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }} />
+        <Radio.Group
+          optionType="button"
+          options={optionsOf(CALL_OUTCOMES, CALL_OUTCOME_LABELS)}
+          style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}
+        />
       </Form.Item>
       <Form.Item name="note" label="Note" rules={[{ max: NOTE_MAX_LENGTH }]}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} placeholder="Optional" />
@@ -99,7 +114,12 @@ function FollowUpForm({ lead }: { lead: LeadView }) {
           noStyle
           rules={[
             { required: true, message: 'Pick a date and time' },
-            { validator: (_, value?: Dayjs) => (!value || value.isAfter(istWallClock().subtract(1, 'minute')) ? Promise.resolve() : Promise.reject(new Error('Pick a time that has not passed'))) },
+            {
+              validator: (_, value?: Dayjs) =>
+                !value || value.isAfter(istWallClock().subtract(1, 'minute'))
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('Pick a time that has not passed')),
+            },
           ]}
         >
           <DatePicker

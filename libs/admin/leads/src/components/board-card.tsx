@@ -3,7 +3,16 @@ import { useLink } from '@refinedev/core';
 import { useDraggable } from '@dnd-kit/core';
 import { MoreOutlined } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Typography, type MenuProps } from 'antd';
-import { allowedTargets, formatPhone, LEAD_SOURCE_LABELS, LEAD_STATUS_COLORS, LEAD_STATUS_LABELS, type LeadStatus, type LeadView, type Role } from '@advisordesk/shared';
+import {
+  allowedTargets,
+  formatPhone,
+  LEAD_SOURCE_LABELS,
+  LEAD_STATUS_COLORS,
+  LEAD_STATUS_LABELS,
+  type LeadStatus,
+  type LeadView,
+  type Role,
+} from '@advisordesk/shared';
 import { FollowUpDate } from './follow-up-date';
 
 interface CardBodyProps extends HTMLAttributes<HTMLDivElement> {
@@ -17,7 +26,10 @@ interface CardBodyProps extends HTMLAttributes<HTMLDivElement> {
 }
 
 /** What a card shows: name (to the lead's page), phone, interest, next follow-up; and a "Move to" menu. */
-export const BoardCardBody = forwardRef<HTMLDivElement, CardBodyProps>(function BoardCardBody({ lead, userRole, showAdvisor, dragging, overlay, busy, onMove, style, ...rest }, ref) {
+export const BoardCardBody = forwardRef<HTMLDivElement, CardBodyProps>(function BoardCardBody(
+  { lead, userRole, showAdvisor, dragging, overlay, busy, onMove, style, ...rest },
+  ref,
+) {
   const Link = useLink();
   const targets = allowedTargets(lead.status, userRole);
   const items: MenuProps['items'] = targets.map((status) => ({
@@ -38,7 +50,16 @@ export const BoardCardBody = forwardRef<HTMLDivElement, CardBodyProps>(function 
     ...style,
   };
   return (
-    <div ref={ref} style={cardStyle} data-testid="board-card" data-lead-id={lead.id} data-status={lead.status} data-saving={busy ? 'true' : undefined} aria-busy={busy || undefined} {...rest}>
+    <div
+      ref={ref}
+      style={cardStyle}
+      data-testid="board-card"
+      data-lead-id={lead.id}
+      data-status={lead.status}
+      data-saving={busy ? 'true' : undefined}
+      aria-busy={busy || undefined}
+      {...rest}
+    >
       <div style={{ display: 'flex', alignItems: 'flex-start', gap: 4 }}>
         <div style={{ flex: 1, minWidth: 0 }}>
           <Link
@@ -54,11 +75,17 @@ export const BoardCardBody = forwardRef<HTMLDivElement, CardBodyProps>(function 
           </Typography.Text>
         </div>
         {onMove && targets.length > 0 && !overlay && (
-          <Dropdown menu={{ items, onClick: ({ key, domEvent }) => {
+          <Dropdown
+            menu={{
+              items,
+              onClick: ({ key, domEvent }) => {
                 domEvent.stopPropagation();
                 onMove(lead, key as LeadStatus);
               },
-            }} trigger={['click']} placement="bottomRight">
+            }}
+            trigger={['click']}
+            placement="bottomRight"
+          >
             <Button
               type="text"
               size="small"
@@ -80,7 +107,7 @@ export const BoardCardBody = forwardRef<HTMLDivElement, CardBodyProps>(function 
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 6, marginTop: 4, fontSize: 12, flexWrap: 'wrap' }}>
         <FollowUpDate value={lead.nextFollowUpAt} empty="" small />
         <Typography.Text type="secondary" style={{ fontSize: 11 }} ellipsis>
-          {showAdvisor ? (lead.advisorName ?? 'Unassigned') : lead.utmCampaign ?? LEAD_SOURCE_LABELS[lead.source]}
+          {showAdvisor ? (lead.advisorName ?? 'Unassigned') : (lead.utmCampaign ?? LEAD_SOURCE_LABELS[lead.source])}
         </Typography.Text>
       </div>
     </div>
@@ -91,5 +118,15 @@ export const BoardCardBody = forwardRef<HTMLDivElement, CardBodyProps>(function 
 export function BoardCard(props: Omit<CardBodyProps, 'dragging' | 'overlay'>) {
   const { lead } = props;
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: lead.id, data: { lead }, disabled: props.busy });
-  return <BoardCardBody ref={setNodeRef} {...props} dragging={isDragging} {...attributes} {...listeners} aria-roledescription="Draggable lead" aria-label={`${lead.fullName}, ${LEAD_STATUS_LABELS[lead.status]}`} />;
+  return (
+    <BoardCardBody
+      ref={setNodeRef}
+      {...props}
+      dragging={isDragging}
+      {...attributes}
+      {...listeners}
+      aria-roledescription="Draggable lead"
+      aria-label={`${lead.fullName}, ${LEAD_STATUS_LABELS[lead.status]}`}
+    />
+  );
 }

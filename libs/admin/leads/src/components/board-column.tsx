@@ -69,7 +69,16 @@ export function BoardColumn({ status, filters, role, showAdvisor, incoming, leav
         transition: 'background 120ms, opacity 120ms',
       }}
     >
-      <header style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '10px 12px 8px', borderTop: `3px solid ${colour}`, borderRadius: '10px 10px 0 0' }}>
+      <header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 8,
+          padding: '10px 12px 8px',
+          borderTop: `3px solid ${colour}`,
+          borderRadius: '10px 10px 0 0',
+        }}
+      >
         <Typography.Text strong style={{ flex: 1 }}>
           {LEAD_STATUS_LABELS[status]}
         </Typography.Text>
@@ -90,7 +99,9 @@ export function BoardColumn({ status, filters, role, showAdvisor, incoming, leav
         ) : cards.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No leads" style={{ margin: '12px 0' }} />
         ) : (
-          cards.map((lead) => <BoardCard key={lead.id} lead={lead} userRole={role} showAdvisor={showAdvisor} busy={busy.has(lead.id)} onMove={onMove} />)
+          cards.map((lead) => (
+            <BoardCard key={lead.id} lead={lead} userRole={role} showAdvisor={showAdvisor} busy={busy.has(lead.id)} onMove={onMove} />
+          ))
         )}
         {total !== undefined && total > data.length && (
           <Button size="small" type="dashed" loading={isFetching} onClick={() => setLimit((n) => n + PAGE)}>

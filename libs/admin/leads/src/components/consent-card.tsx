@@ -25,7 +25,11 @@ export function ConsentCard({ lead }: { lead: LeadDetailView }) {
   const items: DescriptionsProps['items'] = [
     { key: 'whatsapp', label: 'WhatsApp', children: <YesNo yes={lead.consentWhatsapp} what="WhatsApp messages" /> },
     { key: 'marketing', label: 'Marketing', children: <YesNo yes={lead.consentMarketing} what="marketing messages" /> },
-    { key: 'when', label: 'Given', children: lead.consentAt ? formatIstDateTime(lead.consentAt) : <Typography.Text type="secondary">Not recorded</Typography.Text> },
+    {
+      key: 'when',
+      label: 'Given',
+      children: lead.consentAt ? formatIstDateTime(lead.consentAt) : <Typography.Text type="secondary">Not recorded</Typography.Text>,
+    },
     {
       key: 'where',
       label: 'Through',
@@ -39,7 +43,11 @@ export function ConsentCard({ lead }: { lead: LeadDetailView }) {
         <Typography.Text type="secondary">—</Typography.Text>
       ),
     },
-    { key: 'notice', label: 'Notice shown', children: lead.consentNoticeVersion ? `Version ${lead.consentNoticeVersion}` : <Typography.Text type="secondary">—</Typography.Text> },
+    {
+      key: 'notice',
+      label: 'Notice shown',
+      children: lead.consentNoticeVersion ? `Version ${lead.consentNoticeVersion}` : <Typography.Text type="secondary">—</Typography.Text>,
+    },
   ];
   return (
     <Card

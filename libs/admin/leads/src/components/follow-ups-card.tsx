@@ -33,7 +33,10 @@ export function FollowUpsCard({ lead, canEdit }: { lead: LeadView; canEdit: bool
   });
   const toggle = useTaskDone();
   const open = tasks.filter((t) => !t.done);
-  const done = tasks.filter((t) => t.done).slice(-3).reverse();
+  const done = tasks
+    .filter((t) => t.done)
+    .slice(-3)
+    .reverse();
 
   return (
     <Card
@@ -57,7 +60,11 @@ export function FollowUpsCard({ lead, canEdit }: { lead: LeadView; canEdit: bool
       {isLoading ? (
         <Skeleton active paragraph={{ rows: 2 }} title={false} />
       ) : !tasks.length ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No follow-ups yet. Schedule one so this lead is not forgotten." style={{ margin: '8px 0' }} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description="No follow-ups yet. Schedule one so this lead is not forgotten."
+          style={{ margin: '8px 0' }}
+        />
       ) : (
         <List<TaskView>
           size="small"
@@ -68,7 +75,14 @@ export function FollowUpsCard({ lead, canEdit }: { lead: LeadView; canEdit: bool
                 canEdit
                   ? [
                       task.done ? (
-                        <Button key="reopen" size="small" type="text" icon={<UndoOutlined />} onClick={() => toggle.mutate({ task, done: false })} aria-label={`Reopen ${task.title}`} />
+                        <Button
+                          key="reopen"
+                          size="small"
+                          type="text"
+                          icon={<UndoOutlined />}
+                          onClick={() => toggle.mutate({ task, done: false })}
+                          aria-label={`Reopen ${task.title}`}
+                        />
                       ) : (
                         <Button
                           key="done"

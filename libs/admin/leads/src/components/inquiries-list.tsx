@@ -46,7 +46,11 @@ function InquiryCard({ inquiry, index, total }: { inquiry: InquiryView; index: n
   const utm = Object.entries((payload.utm ?? {}) as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && v !== '');
   const items: DescriptionsProps['items'] = Object.entries(payload)
     .filter(([key, value]) => !SKIP.has(key) && value !== null && value !== undefined && value !== '')
-    .map(([key, value]) => ({ key, label: LABELS[key] ?? key, children: <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{show(value)}</span> }));
+    .map(([key, value]) => ({
+      key,
+      label: LABELS[key] ?? key,
+      children: <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{show(value)}</span>,
+    }));
   items.push({
     key: 'consent',
     label: 'Consent ticked',
@@ -72,7 +76,11 @@ function InquiryCard({ inquiry, index, total }: { inquiry: InquiryView; index: n
       <Typography.Text type="secondary">none</Typography.Text>
     ),
   });
-  items.push({ key: 'landing', label: 'Landing page', children: <ShortUrl url={inquiry.sourceUrl ?? (typeof payload.sourceUrl === 'string' ? payload.sourceUrl : null)} /> });
+  items.push({
+    key: 'landing',
+    label: 'Landing page',
+    children: <ShortUrl url={inquiry.sourceUrl ?? (typeof payload.sourceUrl === 'string' ? payload.sourceUrl : null)} />,
+  });
 
   return (
     <Card size="small" type="inner" title={`Enquiry ${total - index} · ${formatIstDateTime(inquiry.receivedAt)}`} data-testid="inquiry">

@@ -35,12 +35,20 @@ export function cleanLeadValues<M extends keyof LeadFormBody>(values: LeadFormVa
 const phoneRule = {
   validator: (_: unknown, value: string | undefined) => {
     const check = normalisePhone(value);
-    return check.ok ? Promise.resolve() : Promise.reject(new Error(check.reason === 'empty' ? 'Enter a mobile number' : PHONE_MESSAGES.invalid.replace(/^phone/, 'Phone')));
+    return check.ok
+      ? Promise.resolve()
+      : Promise.reject(new Error(check.reason === 'empty' ? 'Enter a mobile number' : PHONE_MESSAGES.invalid.replace(/^phone/, 'Phone')));
   },
 };
 
 /** A lead's profile: the "New lead" form (walk-ins, calls, referrals) and the profile editor. */
-export function LeadForm<M extends keyof LeadFormBody>({ formProps, mode }: { formProps: Omit<FormProps, 'onFinish'> & { onFinish?: (body: LeadFormBody[M]) => unknown }; mode: M }) {
+export function LeadForm<M extends keyof LeadFormBody>({
+  formProps,
+  mode,
+}: {
+  formProps: Omit<FormProps, 'onFinish'> & { onFinish?: (body: LeadFormBody[M]) => unknown };
+  mode: M;
+}) {
   return (
     <Form<LeadFormValues>
       {...formProps}
@@ -65,7 +73,12 @@ export function LeadForm<M extends keyof LeadFormBody>({ formProps, mode }: { fo
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="Mobile number" name="phone" rules={[phoneRule]} extra={mode === 'create' ? 'Indian numbers as typed; others with +country code' : undefined}>
+          <Form.Item
+            label="Mobile number"
+            name="phone"
+            rules={[phoneRule]}
+            extra={mode === 'create' ? 'Indian numbers as typed; others with +country code' : undefined}
+          >
             <Input type="tel" inputMode="tel" autoComplete="off" placeholder="98765 43210" />
           </Form.Item>
         </Col>
@@ -77,7 +90,11 @@ export function LeadForm<M extends keyof LeadFormBody>({ formProps, mode }: { fo
           </Col>
         )}
         <Col xs={24} sm={12}>
-          <Form.Item label="Email" name="email" rules={[{ type: 'email', message: 'Enter an email address like name@example.com' }, { max: INQUIRY_LIMITS.email }]}>
+          <Form.Item
+            label="Email"
+            name="email"
+            rules={[{ type: 'email', message: 'Enter an email address like name@example.com' }, { max: INQUIRY_LIMITS.email }]}
+          >
             <Input type="email" inputMode="email" autoComplete="off" placeholder="name@example.com" />
           </Form.Item>
         </Col>
@@ -88,7 +105,12 @@ export function LeadForm<M extends keyof LeadFormBody>({ formProps, mode }: { fo
           <OptionalTextItem label="State" name="state" max={INQUIRY_LIMITS.state} />
         </Col>
         <Col xs={24} sm={12}>
-          <OptionalTextItem label="Course interest" name="courseInterest" max={INQUIRY_LIMITS.courseInterest} placeholder="e.g. Online MBA in finance" />
+          <OptionalTextItem
+            label="Course interest"
+            name="courseInterest"
+            max={INQUIRY_LIMITS.courseInterest}
+            placeholder="e.g. Online MBA in finance"
+          />
         </Col>
         <Col xs={12} sm={12}>
           <OptionalSelectItem label="Level" name="level" options={LEVEL_OPTIONS} placeholder="Any" />

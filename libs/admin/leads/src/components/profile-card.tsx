@@ -1,7 +1,16 @@
 import { useModalForm } from '@refinedev/antd';
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Modal, Typography, type DescriptionsProps } from 'antd';
-import { formatInr, formatIstDateTime, formatPhone, LEAD_MODE_LABELS, LEAD_SOURCE_LABELS, PROGRAM_LEVEL_LABELS, type LeadView, type UpdateLeadBody } from '@advisordesk/shared';
+import {
+  formatInr,
+  formatIstDateTime,
+  formatPhone,
+  LEAD_MODE_LABELS,
+  LEAD_SOURCE_LABELS,
+  PROGRAM_LEVEL_LABELS,
+  type LeadView,
+  type UpdateLeadBody,
+} from '@advisordesk/shared';
 import { useRefreshLead, type ApiRequestError } from '@advisordesk/admin-data';
 import { STALE_MESSAGE } from '../lead-data';
 import { LeadForm } from './lead-form';
@@ -39,7 +48,11 @@ export function ProfileCard({ lead, canEdit }: { lead: LeadView; canEdit: boolea
     successNotification: () => ({ type: 'success', description: 'Profile saved', message: `${lead.fullName} is up to date.` }),
     errorNotification: (error) =>
       error?.statusCode === 409
-        ? { type: 'error', description: STALE_MESSAGE, message: 'Someone else saved this lead while you were editing. The latest details are loaded: make your change again.' }
+        ? {
+            type: 'error',
+            description: STALE_MESSAGE,
+            message: 'Someone else saved this lead while you were editing. The latest details are loaded: make your change again.',
+          }
         : error?.errors && Object.keys(error.errors).length
           ? false
           : { type: 'error', description: 'Could not save the profile', message: error?.message ?? 'Please try again.' },
@@ -51,21 +64,45 @@ export function ProfileCard({ lead, canEdit }: { lead: LeadView; canEdit: boolea
   const formVersion = edit.query?.data?.data.version ?? lead.version;
 
   const items: DescriptionsProps['items'] = [
-    { key: 'phone', label: 'Mobile', children: lead.phone ? <Typography.Text copyable={{ text: lead.phone }}>{formatPhone(lead.phone)}</Typography.Text> : none },
-    { key: 'email', label: 'Email', children: lead.email ? <Typography.Text copyable style={{ wordBreak: 'break-all' }}>{lead.email}</Typography.Text> : none },
+    {
+      key: 'phone',
+      label: 'Mobile',
+      children: lead.phone ? <Typography.Text copyable={{ text: lead.phone }}>{formatPhone(lead.phone)}</Typography.Text> : none,
+    },
+    {
+      key: 'email',
+      label: 'Email',
+      children: lead.email ? (
+        <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
+          {lead.email}
+        </Typography.Text>
+      ) : (
+        none
+      ),
+    },
     { key: 'place', label: 'City', children: orNone([lead.city, lead.state].filter(Boolean).join(', ')) },
     { key: 'course', label: 'Course interest', children: orNone(lead.courseInterest) },
-    { key: 'level', label: 'Level · mode', children: orNone([lead.level && PROGRAM_LEVEL_LABELS[lead.level], lead.mode && LEAD_MODE_LABELS[lead.mode]].filter(Boolean).join(' · ')) },
+    {
+      key: 'level',
+      label: 'Level · mode',
+      children: orNone([lead.level && PROGRAM_LEVEL_LABELS[lead.level], lead.mode && LEAD_MODE_LABELS[lead.mode]].filter(Boolean).join(' · ')),
+    },
     { key: 'budget', label: 'Budget', children: lead.budgetPaise === null ? none : formatInr(lead.budgetPaise) },
     { key: 'qualification', label: 'Qualification', children: orNone(lead.qualification) },
-    { key: 'experience', label: 'Work experience', children: lead.experienceYears === null ? none : `${lead.experienceYears} ${lead.experienceYears === 1 ? 'year' : 'years'}` },
+    {
+      key: 'experience',
+      label: 'Work experience',
+      children: lead.experienceYears === null ? none : `${lead.experienceYears} ${lead.experienceYears === 1 ? 'year' : 'years'}`,
+    },
     { key: 'source', label: 'Source', children: LEAD_SOURCE_LABELS[lead.source] ?? lead.source },
     {
       key: 'campaign',
       label: 'Campaign',
       children: orNone([lead.utmCampaign, [lead.utmSource, lead.utmMedium].filter(Boolean).join(' / ')].filter(Boolean).join(' · ')),
     },
-    ...(lead.utmTerm || lead.utmContent ? [{ key: 'utm-more', label: 'Term · content', children: [lead.utmTerm, lead.utmContent].filter(Boolean).join(' · ') }] : []),
+    ...(lead.utmTerm || lead.utmContent
+      ? [{ key: 'utm-more', label: 'Term · content', children: [lead.utmTerm, lead.utmContent].filter(Boolean).join(' · ') }]
+      : []),
     { key: 'landing', label: 'Landing page', children: <ShortUrl url={lead.landingUrl} /> },
     ...(lead.referrer ? [{ key: 'referrer', label: 'Came from', children: <ShortUrl url={lead.referrer} /> }] : []),
     { key: 'created', label: 'Created', children: formatIstDateTime(lead.createdAt) },

@@ -12,7 +12,17 @@ const indian = (value: string | number | undefined) => {
  * Whole rupees typed with Indian grouping (`2,50,000`), held by the form as integer paise so
  * nothing is ever a float.
  */
-export function RupeeInput({ value, onChange, id, placeholder }: { value?: number | null; onChange?: (paise: number | null) => void; id?: string; placeholder?: string }) {
+export function RupeeInput({
+  value,
+  onChange,
+  id,
+  placeholder,
+}: {
+  value?: number | null;
+  onChange?: (paise: number | null) => void;
+  id?: string;
+  placeholder?: string;
+}) {
   return (
     <InputNumber<number>
       id={id}

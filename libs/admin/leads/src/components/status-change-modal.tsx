@@ -62,7 +62,10 @@ export function StatusChangeModal({
           </Form.Item>
         )}
         <Form.Item label="Note" name="note" rules={[{ max: NOTE_MAX_LENGTH }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={lost ? 'What happened, in a line (optional)' : 'Anything the next person should know (optional)'} />
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            placeholder={lost ? 'What happened, in a line (optional)' : 'Anything the next person should know (optional)'}
+          />
         </Form.Item>
       </Form>
     </Modal>

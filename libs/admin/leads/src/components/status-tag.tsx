@@ -16,7 +16,15 @@ const TAG_HEX: Record<string, string> = {
 export const statusColour = (status: LeadStatus): string => TAG_HEX[LEAD_STATUS_COLORS[status]] ?? '#1f4e79';
 
 /** A lead's status as a coloured tag; a lost lead also says why. */
-export function LeadStatusTag({ status, lostReason, withReason = false }: { status: LeadStatus; lostReason?: LostReason | null; withReason?: boolean }) {
+export function LeadStatusTag({
+  status,
+  lostReason,
+  withReason = false,
+}: {
+  status: LeadStatus;
+  lostReason?: LostReason | null;
+  withReason?: boolean;
+}) {
   return (
     <Tag color={LEAD_STATUS_COLORS[status]} bordered={false} style={{ marginInlineEnd: 0 }} data-status={status}>
       {LEAD_STATUS_LABELS[status] ?? status}

@@ -78,7 +78,10 @@ export function LeadTimeline({ leadId, names }: { leadId: string; names: Map<str
                 </Typography.Text>
               </div>
               {text.detail && (
-                <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap', background: '#f7f9fb', borderRadius: 6, padding: '6px 10px' }} ellipsis={{ rows: 6, expandable: true, symbol: 'more' }}>
+                <Typography.Paragraph
+                  style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap', background: '#f7f9fb', borderRadius: 6, padding: '6px 10px' }}
+                  ellipsis={{ rows: 6, expandable: true, symbol: 'more' }}
+                >
                   {text.detail}
                 </Typography.Paragraph>
               )}

@@ -71,14 +71,20 @@ function TaskTable({ tab, ownerId, showOwner }: { tab: TaskTab; ownerId: string 
           {phone && (
             <>
               <Typography.Text style={{ fontSize: 13 }}>{task.title}</Typography.Text>
-              {task.done ? <Typography.Text type="secondary">Done {formatIstDateTime(task.doneAt)}</Typography.Text> : <FollowUpDate value={task.dueAt} />}
+              {task.done ? (
+                <Typography.Text type="secondary">Done {formatIstDateTime(task.doneAt)}</Typography.Text>
+              ) : (
+                <FollowUpDate value={task.dueAt} />
+              )}
             </>
           )}
         </Space>
       ),
     },
     { title: 'Follow-up', dataIndex: 'title', key: 'title', responsive: ['sm'] },
-    ...(showOwner ? [{ title: 'Owner', dataIndex: 'ownerName', key: 'ownerName', responsive: ['md'] } satisfies TableColumnsType<TaskView>[number]] : []),
+    ...(showOwner
+      ? [{ title: 'Owner', dataIndex: 'ownerName', key: 'ownerName', responsive: ['md'] } satisfies TableColumnsType<TaskView>[number]]
+      : []),
     {
       title: <span className="sr-only">Actions</span>,
       key: 'actions',
@@ -91,7 +97,11 @@ function TaskTable({ tab, ownerId, showOwner }: { tab: TaskTab; ownerId: string 
             </Button>
           )}
           {task.done ? (
-            <Button icon={<UndoOutlined />} onClick={() => toggle.mutate({ task, done: false })} aria-label={`Reopen ${task.title} for ${task.leadName}`}>
+            <Button
+              icon={<UndoOutlined />}
+              onClick={() => toggle.mutate({ task, done: false })}
+              aria-label={`Reopen ${task.title} for ${task.leadName}`}
+            >
               {phone ? null : 'Reopen'}
             </Button>
           ) : (
@@ -162,7 +172,11 @@ export default function TaskListPage() {
           <Select
             value={ownerParam ?? me.id}
             onChange={(value: string) => set('owner', value === me.id ? undefined : value)}
-            options={[{ value: me.id, label: 'Mine' }, { value: EVERYONE, label: 'Everyone' }, ...(advisors ?? []).map((a) => ({ value: a.id, label: a.name }))]}
+            options={[
+              { value: me.id, label: 'Mine' },
+              { value: EVERYONE, label: 'Everyone' },
+              ...(advisors ?? []).map((a) => ({ value: a.id, label: a.name })),
+            ]}
             aria-label="Whose follow-ups"
             showSearch
             optionFilterProp="label"
@@ -182,7 +196,10 @@ export default function TaskListPage() {
                 <TabCount tab={key} ownerId={ownerId} />
               </span>
             ),
-            children: key === tab ? <TaskTable key={`${key}-${ownerId ?? EVERYONE}`} tab={key} ownerId={ownerId} showOwner={managing && ownerId !== me.id} /> : null,
+            children:
+              key === tab ? (
+                <TaskTable key={`${key}-${ownerId ?? EVERYONE}`} tab={key} ownerId={ownerId} showOwner={managing && ownerId !== me.id} />
+              ) : null,
           }))}
         />
       </Card>

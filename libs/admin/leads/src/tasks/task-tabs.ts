@@ -33,9 +33,15 @@ export function taskTabQuery(tab: TaskTab, ownerId: string | undefined, now: Dat
         sorters: [{ field: 'dueAt', order: 'asc' }],
       };
     case 'overdue':
-      return { filters: [...owner, open, { field: 'dueAt', operator: 'lte', value: now.toISOString() }], sorters: [{ field: 'dueAt', order: 'asc' }] };
+      return {
+        filters: [...owner, open, { field: 'dueAt', operator: 'lte', value: now.toISOString() }],
+        sorters: [{ field: 'dueAt', order: 'asc' }],
+      };
     case 'upcoming':
-      return { filters: [...owner, open, { field: 'dueAt', operator: 'gte', value: new Date(today.end.getTime() + 1).toISOString() }], sorters: [{ field: 'dueAt', order: 'asc' }] };
+      return {
+        filters: [...owner, open, { field: 'dueAt', operator: 'gte', value: new Date(today.end.getTime() + 1).toISOString() }],
+        sorters: [{ field: 'dueAt', order: 'asc' }],
+      };
     case 'done':
       return { filters: [...owner, { field: 'done', operator: 'eq', value: 'true' }], sorters: [{ field: 'doneAt', order: 'desc' }] };
   }

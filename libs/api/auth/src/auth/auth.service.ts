@@ -4,7 +4,16 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { AuthTokens } from '@advisordesk/shared';
-import { APP_CONFIG, AppError, InMemoryFailureLockout, queryAffected, RateLimiter, type AppConfig, type FailureLockout, type LockoutPolicy } from '@advisordesk/api-core';
+import {
+  APP_CONFIG,
+  AppError,
+  InMemoryFailureLockout,
+  queryAffected,
+  RateLimiter,
+  type AppConfig,
+  type FailureLockout,
+  type LockoutPolicy,
+} from '@advisordesk/api-core';
 import { toUserView, UserEntity } from '../users/user.entity';
 import { AuthErrors } from './auth.errors';
 import { JWT_AUDIENCE, JWT_ISSUER } from './jwt.strategy';
@@ -20,7 +29,10 @@ export const SIGN_IN_LOCKOUT: LockoutPolicy = { lockAfter: 5, firstLockMs: 60_00
 export class AuthService {
   /** Per address: `LOGIN_RATE_LIMIT` attempts a minute. Per account and address: `SIGN_IN_LOCKOUT`. */
   private readonly loginsPerAddress: RateLimiter;
-  private readonly failuresPerAccountAndAddress: FailureLockout = new InMemoryFailureLockout(SIGN_IN_LOCKOUT, 'Too many failed sign-ins for this account from this address: try again later');
+  private readonly failuresPerAccountAndAddress: FailureLockout = new InMemoryFailureLockout(
+    SIGN_IN_LOCKOUT,
+    'Too many failed sign-ins for this account from this address: try again later',
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -29,7 +41,11 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly jwt: JwtService,
   ) {
-    this.loginsPerAddress = new RateLimiter(() => config.loginRateLimit, 60_000, 'Too many sign-in attempts from this address: try again in a minute');
+    this.loginsPerAddress = new RateLimiter(
+      () => config.loginRateLimit,
+      60_000,
+      'Too many sign-in attempts from this address: try again in a minute',
+    );
   }
 
   async login(email: string, password: string, clientAddress: string): Promise<AuthTokens> {
@@ -37,11 +53,7 @@ export class AuthService {
     const account = email.trim().toLowerCase();
     const lockoutKey = `${account} ${clientAddress}`;
     await this.failuresPerAccountAndAddress.assertNotLocked(lockoutKey);
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = :email', { email: account })
-      .getOne();
+    const user = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = :email', { email: account }).getOne();
     const valid = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyAgainstNothing(password);
     if (!user || !valid) {
       await this.failuresPerAccountAndAddress.recordFailure(lockoutKey);
@@ -71,7 +83,11 @@ export class AuthService {
       if (!user || !user.active) throw new AppError(AuthErrors.badRefreshToken);
       const nextId = randomUUID();
       // Conditional update: of two concurrent refreshes with the same token, only one wins.
-      const spent = await queryAffected(manager, `UPDATE refresh_tokens SET revoked_at = now(), replaced_by = $2 WHERE id = $1 AND revoked_at IS NULL`, [id, nextId]);
+      const spent = await queryAffected(
+        manager,
+        `UPDATE refresh_tokens SET revoked_at = now(), replaced_by = $2 WHERE id = $1 AND revoked_at IS NULL`,
+        [id, nextId],
+      );
       if (spent !== 1) throw new AppError(AuthErrors.badRefreshToken);
       return this.issueTokens(user, token.familyId, nextId, manager.getRepository(RefreshTokenEntity));
     });
@@ -99,7 +115,12 @@ export class AuthService {
     await this.dataSource.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
 
-  private async issueTokens(user: UserEntity, familyId: string, id: string = randomUUID(), repository = this.dataSource.getRepository(RefreshTokenEntity)): Promise<AuthTokens> {
+  private async issueTokens(
+    user: UserEntity,
+    familyId: string,
+    id: string = randomUUID(),
+    repository = this.dataSource.getRepository(RefreshTokenEntity),
+  ): Promise<AuthTokens> {
     const secret = randomBytes(32).toString('base64url');
     await repository.insert({
       id,

@@ -24,8 +24,20 @@ export async function createUserAndSignIn(http: Parameters<typeof request>[0], d
   counter++;
   const email = `${role}${counter}.${Date.now()}@example.test`;
   cachedHash ??= passwords.hash(TEST_PASSWORD);
-  const { id } = await queryOne<{ id: string }>(dataSource, `INSERT INTO users (name, email, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`, [name ?? `Test ${role} ${counter}`, email, role, await cachedHash]);
+  const { id } = await queryOne<{ id: string }>(
+    dataSource,
+    `INSERT INTO users (name, email, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [name ?? `Test ${role} ${counter}`, email, role, await cachedHash],
+  );
   const response = await request(http).post('/api/auth/login').send({ email, password: TEST_PASSWORD });
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return { id, email, password: TEST_PASSWORD, role, accessToken: response.body.accessToken, refreshToken: response.body.refreshToken, auth: { Authorization: `Bearer ${response.body.accessToken}` } };
+  return {
+    id,
+    email,
+    password: TEST_PASSWORD,
+    role,
+    accessToken: response.body.accessToken,
+    refreshToken: response.body.refreshToken,
+    auth: { Authorization: `Bearer ${response.body.accessToken}` },
+  };
 }

@@ -50,7 +50,13 @@ export class UsersService {
   async create(body: CreateUserDto): Promise<UserView> {
     await this.assertEmailFree(body.email);
     const user = await this.users.save(
-      this.users.create({ name: body.name.trim(), email: body.email.trim().toLowerCase(), role: body.role, active: body.active ?? true, passwordHash: await this.passwords.hash(body.password) }),
+      this.users.create({
+        name: body.name.trim(),
+        email: body.email.trim().toLowerCase(),
+        role: body.role,
+        active: body.active ?? true,
+        passwordHash: await this.passwords.hash(body.password),
+      }),
     );
     return this.get(user.id);
   }
@@ -74,7 +80,11 @@ export class UsersService {
   }
 
   private async assertEmailFree(email: string, exceptId?: string) {
-    const taken = await queryRows<unknown>(this.dataSource, `SELECT 1 FROM users WHERE lower(email) = lower($1) AND ($2::uuid IS NULL OR id <> $2::uuid)`, [email.trim(), exceptId ?? null]);
+    const taken = await queryRows<unknown>(
+      this.dataSource,
+      `SELECT 1 FROM users WHERE lower(email) = lower($1) AND ($2::uuid IS NULL OR id <> $2::uuid)`,
+      [email.trim(), exceptId ?? null],
+    );
     if (taken.length) throw errorOnField(AuthErrors.emailTaken, 'email');
   }
 }

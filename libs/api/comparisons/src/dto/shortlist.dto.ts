@@ -2,8 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { Optional, Nullable } from '@advisordesk/api-core';
 import {
-  COMPARISON_MAX_PROGRAMS, COMPARISON_MIN_PROGRAMS, SHORTLIST_NOTE_MAX_LENGTH,
-  type AddShortlistItemBody, type CreateComparisonBody, type ReorderShortlistBody, type UpdateShortlistItemBody,
+  COMPARISON_MAX_PROGRAMS,
+  COMPARISON_MIN_PROGRAMS,
+  SHORTLIST_NOTE_MAX_LENGTH,
+  type AddShortlistItemBody,
+  type CreateComparisonBody,
+  type ReorderShortlistBody,
+  type UpdateShortlistItemBody,
 } from '@advisordesk/shared';
 
 export class AddShortlistItemDto implements AddShortlistItemBody {
@@ -13,7 +18,11 @@ export class AddShortlistItemDto implements AddShortlistItemBody {
 
 export class UpdateShortlistItemDto implements UpdateShortlistItemBody {
   @ApiPropertyOptional({ nullable: true }) @Nullable() @IsString() @MaxLength(SHORTLIST_NOTE_MAX_LENGTH) note?: string | null;
-  @ApiPropertyOptional({ description: '1 is the top' }) @Optional() @IsInt({ message: 'rank must be a whole number' }) @Min(1, { message: 'rank must be at least 1' }) rank?: number;
+  @ApiPropertyOptional({ description: '1 is the top' })
+  @Optional()
+  @IsInt({ message: 'rank must be a whole number' })
+  @Min(1, { message: 'rank must be at least 1' })
+  rank?: number;
 }
 
 export class ReorderShortlistDto implements ReorderShortlistBody {

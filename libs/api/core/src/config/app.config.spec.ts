@@ -14,12 +14,21 @@ describe('configuration at start', () => {
   });
 
   it('names each bad variable', () => {
-    expect(() => loadConfig({ ...base, PORT: 'eighty', TRUST_PROXY: 'perhaps', ADMIN_EMAIL: 'me@example.com' })).toThrow(/PORT[\s\S]*TRUST_PROXY[\s\S]*ADMIN_PASSWORD/);
+    expect(() => loadConfig({ ...base, PORT: 'eighty', TRUST_PROXY: 'perhaps', ADMIN_EMAIL: 'me@example.com' })).toThrow(
+      /PORT[\s\S]*TRUST_PROXY[\s\S]*ADMIN_PASSWORD/,
+    );
   });
 
   it('reads the documented variables with their defaults', () => {
     const config = loadConfig({ ...base, CORS_ORIGINS: 'https://www.example.in, https://blog.example.in/' });
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', trustProxy: false, inquiryRateLimit: 10, accessTokenTtlSeconds: 900, corsOrigins: ['https://www.example.in', 'https://blog.example.in'] });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      trustProxy: false,
+      inquiryRateLimit: 10,
+      accessTokenTtlSeconds: 900,
+      corsOrigins: ['https://www.example.in', 'https://blog.example.in'],
+    });
   });
 
   it('TRUST_PROXY takes what Express takes: true or false, a hop count, or proxy addresses, ranges and names', () => {

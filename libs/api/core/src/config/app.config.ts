@@ -30,7 +30,10 @@ export const envSchema = Joi.object({
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
   PORT: Joi.number().port().default(3000),
   // Loopback unless asked: the demo's passwords are public, and a server sits behind a reverse proxy.
-  HOST: Joi.string().hostname().default('127.0.0.1').messages({ 'string.hostname': 'HOST must be an address to listen on, such as 127.0.0.1 or 0.0.0.0' }),
+  HOST: Joi.string()
+    .hostname()
+    .default('127.0.0.1')
+    .messages({ 'string.hostname': 'HOST must be an address to listen on, such as 127.0.0.1 or 0.0.0.0' }),
   DATABASE_URL: Joi.string()
     .uri({ scheme: ['postgres', 'postgresql'] })
     .required()
@@ -57,10 +60,15 @@ export const envSchema = Joi.object({
   TRUST_PROXY: Joi.string()
     .custom((value: string, helpers) => parseTrustProxy(value) ?? helpers.error('any.invalid'))
     .default(false)
-    .messages({ 'any.invalid': 'TRUST_PROXY must be true, false, a hop count such as 1, or comma-separated proxy addresses, CIDRs or names (loopback, 10.0.0.0/8)' }),
+    .messages({
+      'any.invalid':
+        'TRUST_PROXY must be true, false, a hop count such as 1, or comma-separated proxy addresses, CIDRs or names (loopback, 10.0.0.0/8)',
+    }),
   INQUIRY_RATE_LIMIT: Joi.number().integer().min(1).default(10),
   LOGIN_RATE_LIMIT: Joi.number().integer().min(1).default(10),
-  PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).optional(),
+  PUBLIC_URL: Joi.string()
+    .uri({ scheme: ['http', 'https'] })
+    .optional(),
   ADMIN_DIST_DIR: Joi.string().optional(),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
 })

@@ -47,7 +47,14 @@ function fromDatabaseError(error: unknown): AppError | null {
 export function toErrorBody(exception: unknown): Omit<ApiErrorBody, 'requestId'> {
   if (exception instanceof AppError) {
     const status = exception.error.status;
-    return { ...exception.details, statusCode: status, error: STATUS_TEXT[status] ?? 'Error', code: exception.error.code, message: exception.message, ...(exception.fields ? { fields: exception.fields } : {}) };
+    return {
+      ...exception.details,
+      statusCode: status,
+      error: STATUS_TEXT[status] ?? 'Error',
+      code: exception.error.code,
+      message: exception.message,
+      ...(exception.fields ? { fields: exception.fields } : {}),
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -71,9 +78,15 @@ export class HttpErrorFilter implements ExceptionFilter {
     const request = context.getRequest<Request & { id?: string }>();
     const body = toErrorBody(exception);
     const reqId = request?.id;
-    if (body.statusCode === 503) this.logger.warn({ reqId, msg: `${request?.method} ${request?.path}: ${body.message} (${exception instanceof Error ? exception.message : String(exception)})` });
-    else if (body.statusCode >= 500) this.logger.error({ reqId, msg: String(exception), stack: exception instanceof Error ? exception.stack : undefined });
-    const retryAfter = (exception as { retryAfterSeconds?: number })?.retryAfterSeconds ?? (body.statusCode === 503 ? DATABASE_RETRY_AFTER_SECONDS : undefined);
+    if (body.statusCode === 503)
+      this.logger.warn({
+        reqId,
+        msg: `${request?.method} ${request?.path}: ${body.message} (${exception instanceof Error ? exception.message : String(exception)})`,
+      });
+    else if (body.statusCode >= 500)
+      this.logger.error({ reqId, msg: String(exception), stack: exception instanceof Error ? exception.stack : undefined });
+    const retryAfter =
+      (exception as { retryAfterSeconds?: number })?.retryAfterSeconds ?? (body.statusCode === 503 ? DATABASE_RETRY_AFTER_SECONDS : undefined);
     if ((body.statusCode === 429 || body.statusCode === 503) && retryAfter) response.setHeader('Retry-After', String(retryAfter));
     if (response.headersSent) {
       response.end();

@@ -13,7 +13,10 @@ export function Optional(): PropertyDecorator {
     ValidateIf((_, value) => value !== undefined),
     ValidateBy({
       name: 'notNull',
-      validator: { validate: (value) => value !== null, defaultMessage: (args) => `${args?.property} must not be null (leave it out to keep it as it is)` },
+      validator: {
+        validate: (value) => value !== null,
+        defaultMessage: (args) => `${args?.property} must not be null (leave it out to keep it as it is)`,
+      },
     }),
   );
 }

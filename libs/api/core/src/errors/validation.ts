@@ -69,7 +69,11 @@ class StrictValidationPipe extends ValidationPipe {
       return await super.transform(value, metadata);
     } catch (error) {
       if (error instanceof AppError || error instanceof HttpException) throw error;
-      throw new AppError(CommonErrors.validation, undefined, `The ${metadata.type === 'body' ? 'request body' : metadata.type} could not be validated: ${error instanceof Error ? error.message : 'an unreadable value'}`);
+      throw new AppError(
+        CommonErrors.validation,
+        undefined,
+        `The ${metadata.type === 'body' ? 'request body' : metadata.type} could not be validated: ${error instanceof Error ? error.message : 'an unreadable value'}`,
+      );
     }
   }
 }

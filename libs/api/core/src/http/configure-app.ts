@@ -57,7 +57,10 @@ function serveWebsiteForm(app: NestExpressApplication, origins: AllowedOrigins, 
   app.use('/inquiry', (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || (req.path !== '/' && req.path !== '')) return next();
     const ancestors = ["'self'", ...[...origins.list()]].join(' ');
-    res.setHeader('Content-Security-Policy', `default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors ${ancestors}`);
+    res.setHeader(
+      'Content-Security-Policy',
+      `default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors ${ancestors}`,
+    );
     res.removeHeader('X-Frame-Options');
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(dir, 'inquiry.html'));
@@ -71,9 +74,23 @@ function serveAdmin(app: NestExpressApplication, config: AppConfig, logger: Logg
     logger.warn(`The admin panel is not built at ${dir}: run \`npm run build:admin\` (npm start does it for you)`);
     return;
   }
-  app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
+  app.use(
+    express.static(dir, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache'),
+    }),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path === '/api' || req.path.startsWith('/api/') || PUBLIC_PAGES.some((p) => req.path.startsWith(p.prefix)) || req.path === '/embed.js' || req.path.startsWith('/inquiry')) return next();
+    if (
+      req.method !== 'GET' ||
+      req.path === '/api' ||
+      req.path.startsWith('/api/') ||
+      PUBLIC_PAGES.some((p) => req.path.startsWith(p.prefix)) ||
+      req.path === '/embed.js' ||
+      req.path.startsWith('/inquiry')
+    )
+      return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(dir, 'index.html'));
   });

@@ -175,7 +175,8 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, f
       const coerced = values.map((v) => coerce(key, field, v));
       where.push(`${field.column} IS DISTINCT FROM ${next(coerced[0])}`);
     } else if (op === '_gte' || op === '_lte') {
-      if (field.type === 'text' || field.type === 'uuid' || field.type === 'enum' || field.type === 'bool' || field.type === 'textArray') throw fieldError(key, `${key}: ${name} has no range`);
+      if (field.type === 'text' || field.type === 'uuid' || field.type === 'enum' || field.type === 'bool' || field.type === 'textArray')
+        throw fieldError(key, `${key}: ${name} has no range`);
       const coerced = coerce(key, field, values[0], op === '_gte' ? 'lower' : 'upper');
       where.push(`${field.column} ${op === '_gte' ? '>=' : '<='} ${next(coerced)}`);
     } else {
@@ -223,10 +224,18 @@ export async function fetchPage<T>(db: Queryable, select: string, from: string, 
       : `SELECT ${select} FROM ${from} ${where} ORDER BY ${list.orderBy} LIMIT ${list.limit} OFFSET ${list.offset}`;
   const [rows, [{ total }]] = await Promise.all([
     queryRows<T>(db, pageSql, list.params),
-    queryRows<{ total: number }>(db, `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${from} ${where} LIMIT ${exactUpTo + 1}) capped`, list.params),
+    queryRows<{ total: number }>(
+      db,
+      `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${from} ${where} LIMIT ${exactUpTo + 1}) capped`,
+      list.params,
+    ),
   ]);
   if (total <= exactUpTo) return { rows, total, estimated: false };
-  const [{ 'QUERY PLAN': plan }] = await queryRows<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>(db, `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} ${where}`, list.params);
+  const [{ 'QUERY PLAN': plan }] = await queryRows<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>(
+    db,
+    `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} ${where}`,
+    list.params,
+  );
   return { rows, total: Math.max(exactUpTo + 1, Math.round(plan[0].Plan['Plan Rows'])), estimated: true };
 }
 
@@ -247,7 +256,9 @@ export function setClauses(fields: readonly string[], values: Record<string, unk
   for (const field of fields) {
     const value = values[field];
     if (value === undefined) continue;
-    params.push(typeof value === 'string' ? value.trim() : Array.isArray(value) || value === null || typeof value !== 'object' ? value : JSON.stringify(value));
+    params.push(
+      typeof value === 'string' ? value.trim() : Array.isArray(value) || value === null || typeof value !== 'object' ? value : JSON.stringify(value),
+    );
     sets.push(`${columnName(field)} = $${params.length}`);
   }
   return sets;
@@ -257,14 +268,29 @@ export function setClauses(fields: readonly string[], values: Record<string, unk
 export async function insertRow(db: Queryable, table: string, fields: readonly string[], values: Record<string, unknown>): Promise<string> {
   const params: unknown[] = [];
   const columns = setClauses(fields, values, params).map((set) => set.slice(0, set.indexOf(' = ')));
-  const [row] = await queryRows<{ id: string }>(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`, params);
+  const [row] = await queryRows<{ id: string }>(
+    db,
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    params,
+  );
   return row.id;
 }
 
 /** `UPDATE … SET <the given fields> WHERE id = $1 AND version = $2`, and whether a row matched (false: stale or gone). */
-export async function updateVersioned(db: Queryable, table: string, id: string, version: number, fields: readonly string[], values: Record<string, unknown>): Promise<boolean> {
+export async function updateVersioned(
+  db: Queryable,
+  table: string,
+  id: string,
+  version: number,
+  fields: readonly string[],
+  values: Record<string, unknown>,
+): Promise<boolean> {
   const params: unknown[] = [id, version];
   const sets = setClauses(fields, values, params);
-  const affected = await queryAffected(db, `UPDATE ${table} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2`, params);
+  const affected = await queryAffected(
+    db,
+    `UPDATE ${table} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2`,
+    params,
+  );
   return affected === 1;
 }

@@ -17,7 +17,8 @@ export function createLogger(level: string): Logger {
 const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
 const isStack = (value: unknown): value is string => typeof value === 'string' && /^.*\n\s+at .+/.test(value);
 
-const isLogRecord = (value: unknown): value is { msg?: unknown } & Record<string, unknown> => typeof value === 'object' && value !== null && 'msg' in value;
+const isLogRecord = (value: unknown): value is { msg?: unknown } & Record<string, unknown> =>
+  typeof value === 'object' && value !== null && 'msg' in value;
 
 /**
  * Nest's logs, and those of every `new Logger(context)`, as lines of the same pino logger. Nest

@@ -145,7 +145,9 @@ export class Leads1764400100000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER leads_advisor_load AFTER INSERT OR DELETE OR UPDATE OF advisor_id, status, erased_at ON leads FOR EACH ROW EXECUTE FUNCTION advisor_load_track()`);
+    await q.query(
+      `CREATE TRIGGER leads_advisor_load AFTER INSERT OR DELETE OR UPDATE OF advisor_id, status, erased_at ON leads FOR EACH ROW EXECUTE FUNCTION advisor_load_track()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -29,7 +29,8 @@ export class WebsiteForm1764400400000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const column of ['referrer', 'guardian_phone', 'guardian_name', 'is_minor', 'consent_notice_version']) await q.query(`ALTER TABLE leads DROP COLUMN ${column}`);
+    for (const column of ['referrer', 'guardian_phone', 'guardian_name', 'is_minor', 'consent_notice_version'])
+      await q.query(`ALTER TABLE leads DROP COLUMN ${column}`);
     await q.query(`DELETE FROM app_settings WHERE key = 'websiteForm'`);
     await q.query(`DROP TABLE consent_notices`);
   }

@@ -11,7 +11,9 @@ export class LeanerLeadIndexes1764400600000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX leads_name_trgm_idx`);
     await q.query(`DROP INDEX leads_email_trgm_idx`);
-    await q.query(`CREATE INDEX leads_search_trgm_idx ON leads USING gin ((full_name || ' ' || COALESCE(email, '')) gin_trgm_ops) WITH (fastupdate = off)`);
+    await q.query(
+      `CREATE INDEX leads_search_trgm_idx ON leads USING gin ((full_name || ' ' || COALESCE(email, '')) gin_trgm_ops) WITH (fastupdate = off)`,
+    );
     await q.query(`ALTER INDEX leads_phone_trgm_idx SET (fastupdate = off)`);
     await q.query(`DROP INDEX leads_report_idx`);
     await q.query(`DROP INDEX leads_created_idx`);
@@ -24,7 +26,9 @@ export class LeanerLeadIndexes1764400600000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX leads_created_idx`);
     await q.query(`CREATE INDEX leads_created_idx ON leads (created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX leads_report_idx ON leads (created_at) INCLUDE (status, max_stage, advisor_id, source, utm_source, utm_campaign, level, first_contacted_at, enrolled_at)`);
+    await q.query(
+      `CREATE INDEX leads_report_idx ON leads (created_at) INCLUDE (status, max_stage, advisor_id, source, utm_source, utm_campaign, level, first_contacted_at, enrolled_at)`,
+    );
     await q.query(`ALTER INDEX leads_phone_trgm_idx SET (fastupdate = on)`);
     await q.query(`DROP INDEX leads_search_trgm_idx`);
     await q.query(`CREATE INDEX leads_name_trgm_idx ON leads USING gin (full_name gin_trgm_ops)`);

@@ -45,14 +45,24 @@ export class LeadDayCounts1764400800000 implements MigrationInterface {
         enrolled int NOT NULL,
         PRIMARY KEY (dim, key, day)
       )`);
-    await q.query(`CREATE FUNCTION lead_day_counts_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${APPLY(`SELECT ${COLUMNS}, 1 AS sign FROM new_rows`)}; RETURN NULL; END $$`);
-    await q.query(`CREATE FUNCTION lead_day_counts_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${APPLY(`SELECT ${COLUMNS}, -1 AS sign FROM old_rows`)}; RETURN NULL; END $$`);
+    await q.query(
+      `CREATE FUNCTION lead_day_counts_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${APPLY(`SELECT ${COLUMNS}, 1 AS sign FROM new_rows`)}; RETURN NULL; END $$`,
+    );
+    await q.query(
+      `CREATE FUNCTION lead_day_counts_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${APPLY(`SELECT ${COLUMNS}, -1 AS sign FROM old_rows`)}; RETURN NULL; END $$`,
+    );
     await q.query(
       `CREATE FUNCTION lead_day_counts_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${APPLY(`SELECT ${COLUMNS}, 1 AS sign FROM new_rows UNION ALL SELECT ${COLUMNS}, -1 FROM old_rows`)}; RETURN NULL; END $$`,
     );
-    await q.query(`CREATE TRIGGER leads_day_counts_insert AFTER INSERT ON leads REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lead_day_counts_insert()`);
-    await q.query(`CREATE TRIGGER leads_day_counts_update AFTER UPDATE ON leads REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lead_day_counts_update()`);
-    await q.query(`CREATE TRIGGER leads_day_counts_delete AFTER DELETE ON leads REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lead_day_counts_delete()`);
+    await q.query(
+      `CREATE TRIGGER leads_day_counts_insert AFTER INSERT ON leads REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lead_day_counts_insert()`,
+    );
+    await q.query(
+      `CREATE TRIGGER leads_day_counts_update AFTER UPDATE ON leads REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lead_day_counts_update()`,
+    );
+    await q.query(
+      `CREATE TRIGGER leads_day_counts_delete AFTER DELETE ON leads REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lead_day_counts_delete()`,
+    );
     // The leads already there.
     await q.query(APPLY(`SELECT ${COLUMNS}, 1 AS sign FROM leads`));
   }

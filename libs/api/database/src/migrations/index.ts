@@ -11,4 +11,16 @@ import { SearchStatistics1764400900000 } from './1764400900000-search-statistics
 import { IdempotencyFingerprints1764401000000 } from './1764401000000-idempotency-fingerprints';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
-export const MIGRATIONS = [UsersAndTokens1764400000000, Leads1764400100000, Catalogue1764400200000, ExportsAndReportIndexes1764400300000, WebsiteForm1764400400000, AssignmentQueue1764400500000, LeanerLeadIndexes1764400600000, SearchIndexPendingLists1764400700000, LeadDayCounts1764400800000, SearchStatistics1764400900000, IdempotencyFingerprints1764401000000];
+export const MIGRATIONS = [
+  UsersAndTokens1764400000000,
+  Leads1764400100000,
+  Catalogue1764400200000,
+  ExportsAndReportIndexes1764400300000,
+  WebsiteForm1764400400000,
+  AssignmentQueue1764400500000,
+  LeanerLeadIndexes1764400600000,
+  SearchIndexPendingLists1764400700000,
+  LeadDayCounts1764400800000,
+  SearchStatistics1764400900000,
+  IdempotencyFingerprints1764401000000,
+];

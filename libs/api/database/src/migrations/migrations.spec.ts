@@ -10,7 +10,9 @@ describe('migrations', () => {
       expect(await revertAllMigrations(database.url)).toBe(MIGRATIONS.length);
       const client = new Client({ connectionString: database.url });
       await client.connect();
-      const tables = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'`);
+      const tables = await client.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'`,
+      );
       await client.end();
       expect(tables.rows).toEqual([]);
       expect(await runMigrations(database.url)).toHaveLength(MIGRATIONS.length);

@@ -23,7 +23,11 @@ export interface TestApp {
  * `imports` are the feature modules under test; `env` overrides configuration for this app;
  * `options.database` puts it on another database (a server the test stops, say).
  */
-export async function createTestApp(imports: Imported[], env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestApp> {
+export async function createTestApp(
+  imports: Imported[],
+  env: Record<string, string> = {},
+  options: { database?: TestDatabase } = {},
+): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -35,7 +39,10 @@ export async function createTestApp(imports: Imported[], env: Record<string, str
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppConfigModule.forRoot(), DatabaseModule.forRoot(), ...imports] }).compile();
   // TEST_LOGS=1 shows the errors behind a 500 while debugging a test.
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: process.env.TEST_LOGS ? ['error', 'warn'] : false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: process.env.TEST_LOGS ? ['error', 'warn'] : false,
+  });
   configureApp(app);
   await app.init();
   return {

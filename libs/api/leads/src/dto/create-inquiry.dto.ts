@@ -1,8 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsString, IsUrl, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  Equals,
+  IsBoolean,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  IsUrl,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { Optional } from '@advisordesk/api-core';
-import { INQUIRY_LIMITS, LEAD_MODES, PROGRAM_LEVELS, type InquiryConsent, type InquiryUtm, type LeadMode, type ProgramLevel, type PublicInquiryBody } from '@advisordesk/shared';
+import {
+  INQUIRY_LIMITS,
+  LEAD_MODES,
+  PROGRAM_LEVELS,
+  type InquiryConsent,
+  type InquiryUtm,
+  type LeadMode,
+  type ProgramLevel,
+  type PublicInquiryBody,
+} from '@advisordesk/shared';
 import { IsMobilePhone } from './phone.validator';
 
 export class ConsentDto implements InquiryConsent {
@@ -25,9 +50,19 @@ export class UtmDto implements InquiryUtm {
 
 /** A parent or guardian's consent, for a person under 18 (DPDP Act: verifiable parental consent). */
 export class GuardianDto {
-  @ApiProperty() @IsString() @IsNotEmpty({ message: 'guardian.fullName is required' }) @MinLength(2, { message: 'guardian.fullName must be at least 2 characters' }) @MaxLength(INQUIRY_LIMITS.fullName) fullName: string;
-  @ApiProperty() @IsString({ message: 'guardian.phone must be text' }) @IsMobilePhone({ message: 'guardian.phone must be a valid mobile number' }) phone: string;
-  @ApiProperty({ description: 'must be true' }) @Equals(true, { message: 'guardian.consent must be true: a parent or guardian has to agree' }) consent: boolean;
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'guardian.fullName is required' })
+  @MinLength(2, { message: 'guardian.fullName must be at least 2 characters' })
+  @MaxLength(INQUIRY_LIMITS.fullName)
+  fullName: string;
+  @ApiProperty()
+  @IsString({ message: 'guardian.phone must be text' })
+  @IsMobilePhone({ message: 'guardian.phone must be a valid mobile number' })
+  phone: string;
+  @ApiProperty({ description: 'must be true' })
+  @Equals(true, { message: 'guardian.consent must be true: a parent or guardian has to agree' })
+  consent: boolean;
 }
 
 /** The Quick Inquiry form, as the website posts it. */

@@ -2,8 +2,20 @@ import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs
 import { IsBoolean, IsDateString, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsVersion, Optional } from '@advisordesk/api-core';
 import {
-  CALL_OUTCOMES, LEAD_STATUSES, LOST_REASONS, NOTE_MAX_LENGTH,
-  type AssignBody, type AssignmentSettings, type CallBody, type CallOutcome, type CreateTaskBody, type LeadStatus, type LostReason, type NoteBody, type StatusChangeBody, type UpdateTaskBody,
+  CALL_OUTCOMES,
+  LEAD_STATUSES,
+  LOST_REASONS,
+  NOTE_MAX_LENGTH,
+  type AssignBody,
+  type AssignmentSettings,
+  type CallBody,
+  type CallOutcome,
+  type CreateTaskBody,
+  type LeadStatus,
+  type LostReason,
+  type NoteBody,
+  type StatusChangeBody,
+  type UpdateTaskBody,
 } from '@advisordesk/shared';
 
 export class ChangeStatusDto implements StatusChangeBody {
@@ -84,7 +96,10 @@ export class CreateTaskDto implements CreateTaskBody {
 }
 
 /** A new time or title, or done (each may be left out, none may be null). */
-export class UpdateTaskDto extends PartialType(PickType(CreateTaskDto, ['dueAt', 'title'] as const), { skipNullProperties: false }) implements UpdateTaskBody {
+export class UpdateTaskDto
+  extends PartialType(PickType(CreateTaskDto, ['dueAt', 'title'] as const), { skipNullProperties: false })
+  implements UpdateTaskBody
+{
   @ApiPropertyOptional({ description: 'true marks it done, false reopens it' })
   @Optional()
   @IsBoolean({ message: 'done must be true or false' })

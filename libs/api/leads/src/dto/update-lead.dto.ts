@@ -2,7 +2,16 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsVersion, Nullable } from '@advisordesk/api-core';
 import {
-  INQUIRY_LIMITS, LEAD_MODES, LEAD_SOURCES, MAX_BUDGET_PAISE, PROGRAM_LEVELS, type CreateLeadBody, type LeadMode, type LeadSource, type ProgramLevel, type UpdateLeadBody,
+  INQUIRY_LIMITS,
+  LEAD_MODES,
+  LEAD_SOURCES,
+  MAX_BUDGET_PAISE,
+  PROGRAM_LEVELS,
+  type CreateLeadBody,
+  type LeadMode,
+  type LeadSource,
+  type ProgramLevel,
+  type UpdateLeadBody,
 } from '@advisordesk/shared';
 import { IsMobilePhone } from './phone.validator';
 

@@ -69,7 +69,9 @@ export function CsvSource({
         data-testid={testId}
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {lines ? `${fileName ? `${fileName} · ` : ''}${lines - 1} row${lines - 1 === 1 ? '' : 's'} after the header` : 'Empty: this file is not imported'}
+        {lines
+          ? `${fileName ? `${fileName} · ` : ''}${lines - 1} row${lines - 1 === 1 ? '' : 's'} after the header`
+          : 'Empty: this file is not imported'}
       </Typography.Text>
     </Card>
   );

@@ -3,7 +3,18 @@ import { Button, Col, Flex, Form, Grid, Input, InputNumber, Row, Typography, typ
 import { formatInr, formatInrShort } from '@advisordesk/shared';
 import { amountToPaise, groupIndianDigits, runningTotal, RUPEES_PATTERN, ungroupDigits, type FeeComponentRow } from '../rupees';
 
-const DUE_SUGGESTIONS = ['at admission', 'on registration', 'each semester', 'each year', 'semester 1', 'semester 2', 'year 1', 'year 2', 'before exams', 'on completion'];
+const DUE_SUGGESTIONS = [
+  'at admission',
+  'on registration',
+  'each semester',
+  'each year',
+  'semester 1',
+  'semester 2',
+  'year 1',
+  'year 2',
+  'before exams',
+  'on completion',
+];
 const DUE_LIST_ID = 'fee-due-suggestions';
 
 const MAX_COMPONENTS = 40;
@@ -18,7 +29,9 @@ export function FeeComponentsEditor({ form }: { form: FormInstance }) {
   const wide = screens.md === true;
   const rows = Form.useWatch<FeeComponentRow[] | undefined>('components', form);
   const total = runningTotal(rows);
-  const pending = (rows ?? []).filter((row) => row && row.amount !== undefined && row.amount !== null && row.amount !== '' && amountToPaise(row.amount) === null).length;
+  const pending = (rows ?? []).filter(
+    (row) => row && row.amount !== undefined && row.amount !== null && row.amount !== '' && amountToPaise(row.amount) === null,
+  ).length;
 
   return (
     <Form.List
@@ -52,7 +65,13 @@ export function FeeComponentsEditor({ form }: { form: FormInstance }) {
             </Row>
           )}
           {fields.map((field, index) => (
-            <Row key={field.key} gutter={[12, 0]} align="top" data-testid="fee-component-row" style={wide ? undefined : { borderBottom: '1px dashed rgba(5,5,5,0.1)', marginBottom: 12 }}>
+            <Row
+              key={field.key}
+              gutter={[12, 0]}
+              align="top"
+              data-testid="fee-component-row"
+              style={wide ? undefined : { borderBottom: '1px dashed rgba(5,5,5,0.1)', marginBottom: 12 }}
+            >
               <Col xs={24} md={10}>
                 <Form.Item
                   name={[field.name, 'label']}
@@ -97,7 +116,12 @@ export function FeeComponentsEditor({ form }: { form: FormInstance }) {
                 </Form.Item>
               </Col>
               <Col xs={12} md={6}>
-                <Form.Item name={[field.name, 'due']} label={wide ? undefined : 'Due'} rules={[{ max: 120, message: 'Keep it under 120 characters' }]} style={{ marginBottom: 12 }}>
+                <Form.Item
+                  name={[field.name, 'due']}
+                  label={wide ? undefined : 'Due'}
+                  rules={[{ max: 120, message: 'Keep it under 120 characters' }]}
+                  style={{ marginBottom: 12 }}
+                >
                   <Input placeholder="e.g. at admission" aria-label={`Component ${index + 1} due`} autoComplete="off" list={DUE_LIST_ID} />
                 </Form.Item>
               </Col>
@@ -117,7 +141,12 @@ export function FeeComponentsEditor({ form }: { form: FormInstance }) {
           ))}
           <Form.ErrorList errors={errors} />
           <Flex justify="space-between" align="center" wrap gap={12} style={{ marginTop: 4 }}>
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ label: '', amount: '', due: '' })} disabled={fields.length >= MAX_COMPONENTS}>
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ label: '', amount: '', due: '' })}
+              disabled={fields.length >= MAX_COMPONENTS}
+            >
               Add component
             </Button>
             <div aria-live="polite" style={{ textAlign: 'right', marginInlineStart: 'auto' }}>

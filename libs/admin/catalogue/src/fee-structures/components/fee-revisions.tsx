@@ -18,7 +18,12 @@ export function FeeRevisions({ feeStructureId, version }: { feeStructureId: stri
   });
 
   const columns: TableColumnsType<FeeRevisionView> = [
-    { title: 'Replaced on', dataIndex: 'changedAt', key: 'changedAt', render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatIstDateTime(value)}</span> },
+    {
+      title: 'Replaced on',
+      dataIndex: 'changedAt',
+      key: 'changedAt',
+      render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatIstDateTime(value)}</span>,
+    },
     { title: 'By', dataIndex: 'changedBy', key: 'changedBy', responsive: ['sm'], render: (value: string | null) => value ?? '—' },
     {
       title: 'Total then',
@@ -39,7 +44,13 @@ export function FeeRevisions({ feeStructureId, version }: { feeStructureId: stri
         loading={isLoading}
         pagination={false}
         size="small"
-        expandable={{ expandedRowRender: (r) => <div style={{ maxWidth: 560 }}><FeeBreakdown components={r.components} totalPaise={r.totalPaise} compact /></div> }}
+        expandable={{
+          expandedRowRender: (r) => (
+            <div style={{ maxWidth: 560 }}>
+              <FeeBreakdown components={r.components} totalPaise={r.totalPaise} compact />
+            </div>
+          ),
+        }}
         locale={{ emptyText: 'Not edited since it was added' }}
         data-testid="fee-revisions"
       />

@@ -32,7 +32,9 @@ export function toFeeFigures(values: FeeStructureFormValues): FeeFigures {
 }
 
 /** A stored fee structure as the form's values (paise back to rupees exactly). */
-export function toFormValues(fee: Pick<FeeStructureView, 'session' | 'components' | 'emiAvailable' | 'scholarshipNotes' | 'validFrom' | 'validTo'>): FeeStructureFormValues {
+export function toFormValues(
+  fee: Pick<FeeStructureView, 'session' | 'components' | 'emiAvailable' | 'scholarshipNotes' | 'validFrom' | 'validTo'>,
+): FeeStructureFormValues {
   return {
     session: fee.session,
     components: toFeeRows(fee.components),

@@ -9,7 +9,9 @@ export function showComponentErrors(form: FormInstance, error: ApiRequestError) 
   const fields: { name: (string | number)[]; errors: string[] }[] = [];
   for (const [key, messages] of Object.entries(error.errors ?? {})) {
     const match = /^components\.(\d+)\.amountPaise$/.exec(key);
-    const list = (Array.isArray(messages) ? messages : [messages]).map((m) => (typeof m === 'string' ? m : String((m as { message?: string })?.message ?? m)));
+    const list = (Array.isArray(messages) ? messages : [messages]).map((m) =>
+      typeof m === 'string' ? m : String((m as { message?: string })?.message ?? m),
+    );
     if (match) fields.push({ name: ['components', Number(match[1]), 'amount'], errors: list.map((m) => m.replace(/amountPaise/g, 'amount')) });
   }
   if (fields.length) form.setFields(fields);

@@ -27,7 +27,13 @@ export function CompareBar() {
           </Typography.Text>
           {!phone &&
             tray.items.map((item) => (
-              <Tag key={item.id} closable onClose={() => tray.remove(item.id)} style={{ marginInlineEnd: 0, maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' }} title={`${item.name}, ${item.universityName}`}>
+              <Tag
+                key={item.id}
+                closable
+                onClose={() => tray.remove(item.id)}
+                style={{ marginInlineEnd: 0, maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' }}
+                title={`${item.name}, ${item.universityName}`}
+              >
                 {item.name}
               </Tag>
             ))}

@@ -5,7 +5,6 @@ import type { FeeStructureView } from '@advisordesk/shared';
 import { FeeBreakdown } from '../../fee-structures/components/fee-breakdown';
 import { CurrentTag, emiColumn, FeeTotal } from '../../fee-structures/components/fee-cells';
 
-
 const period = (fee: Pick<FeeStructureView, 'validFrom' | 'validTo'>) =>
   fee.validFrom || fee.validTo ? `${fee.validFrom ?? '…'} to ${fee.validTo ?? '…'}` : 'No dates set';
 
@@ -57,7 +56,12 @@ export function FeeHistory({ programId }: { programId: string }) {
             key: 'actions',
             align: 'right' as const,
             render: (_: unknown, fee: FeeStructureView) => (
-              <Button size="small" icon={<EditOutlined />} aria-label={`Edit the ${fee.session} fee structure`} onClick={() => go({ to: `/fee-structures/edit/${fee.id}` })}>
+              <Button
+                size="small"
+                icon={<EditOutlined />}
+                aria-label={`Edit the ${fee.session} fee structure`}
+                onClick={() => go({ to: `/fee-structures/edit/${fee.id}` })}
+              >
                 {phone ? null : 'Edit'}
               </Button>
             ),
@@ -71,7 +75,12 @@ export function FeeHistory({ programId }: { programId: string }) {
       title="Fee structures"
       extra={
         canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => go({ to: '/fee-structures/create', query: { programId } })} data-testid="add-fee-structure">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => go({ to: '/fee-structures/create', query: { programId } })}
+            data-testid="add-fee-structure"
+          >
             {phone ? 'Add' : 'Add fee structure'}
           </Button>
         )

@@ -24,7 +24,12 @@ export function ProgramFacts({ program }: { program: ProgramView }) {
           label: 'Credits',
           children: (
             <>
-              {program.credits ?? '—'} {program.stackable && <Tag color="green" bordered={false}>Stack into a degree</Tag>}
+              {program.credits ?? '—'}{' '}
+              {program.stackable && (
+                <Tag color="green" bordered={false}>
+                  Stack into a degree
+                </Tag>
+              )}
             </>
           ),
         },

@@ -24,7 +24,15 @@ export function cleanProgramValues(values: ProgramFormValues): ProgramFormValues
 }
 
 /** Add / edit a program of a university. */
-export function ProgramForm({ formProps, mode, universityId }: { formProps: FormProps<ProgramFormValues>; mode: 'create' | 'edit'; universityId?: string }) {
+export function ProgramForm({
+  formProps,
+  mode,
+  universityId,
+}: {
+  formProps: FormProps<ProgramFormValues>;
+  mode: 'create' | 'edit';
+  universityId?: string;
+}) {
   const { selectProps } = useSelect<UniversityView>({
     resource: 'universities',
     optionLabel: (u) => [u.name, u.city].filter(Boolean).join(', '),
@@ -42,7 +50,9 @@ export function ProgramForm({ formProps, mode, universityId }: { formProps: Form
       layout="vertical"
       requiredMark="optional"
       onFinish={(values) => formProps.onFinish?.(cleanProgramValues(values))}
-      initialValues={mode === 'create' ? { stackable: false, specialisations: [], universityId, ...formProps.initialValues } : formProps.initialValues}
+      initialValues={
+        mode === 'create' ? { stackable: false, specialisations: [], universityId, ...formProps.initialValues } : formProps.initialValues
+      }
       style={{ maxWidth: 860 }}
     >
       <Form.Item label="University" name="universityId" rules={[{ required: true, message: 'Choose the university' }]}>
@@ -81,7 +91,14 @@ export function ProgramForm({ formProps, mode, universityId }: { formProps: Form
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder="e.g. Graduation in any discipline with 50% marks" />
       </Form.Item>
       <Form.Item label="Specialisations" name="specialisations" extra="Type one and press Enter.">
-        <Select mode="tags" tokenSeparators={[',']} open={false} suffixIcon={null} placeholder="e.g. Finance, Marketing, HR" aria-label="Specialisations" />
+        <Select
+          mode="tags"
+          tokenSeparators={[',']}
+          open={false}
+          suffixIcon={null}
+          placeholder="e.g. Finance, Marketing, HR"
+          aria-label="Specialisations"
+        />
       </Form.Item>
       {mode === 'edit' && (
         <Form.Item label="Active" name="active" valuePropName="checked" extra="Inactive programs are not suggested to leads.">

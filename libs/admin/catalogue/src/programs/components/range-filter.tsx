@@ -37,7 +37,17 @@ export function RangeFilter({
     const b = high ?? undefined;
     if (a !== from || b !== to) onChange(a, b);
   };
-  const common = { min, prefix, suffix, controls: false, formatter, parser, onPressEnter: apply, onBlur: apply, style: { flex: 1, minWidth: 0 } } as const;
+  const common = {
+    min,
+    prefix,
+    suffix,
+    controls: false,
+    formatter,
+    parser,
+    onPressEnter: apply,
+    onBlur: apply,
+    style: { flex: 1, minWidth: 0 },
+  } as const;
   return (
     <Flex align="center" gap={6} style={style} role="group" aria-label={label}>
       <InputNumber<number> {...common} value={low} onChange={setLow} placeholder="from" aria-label={`${label} from`} />

@@ -56,7 +56,11 @@ export function UniversityForm({ formProps, mode }: { formProps: FormProps<Unive
           <OptionalSelectItem label="NAAC grade" name="naacGrade" options={NAAC_OPTIONS} placeholder="Not accredited / not known" />
         </Col>
       </Row>
-      <Form.Item label="Approvals" name="approvals" extra="As the regulator words it: UGC-entitled for online degrees, DEB for distance education, AICTE for technical and management programs.">
+      <Form.Item
+        label="Approvals"
+        name="approvals"
+        extra="As the regulator words it: UGC-entitled for online degrees, DEB for distance education, AICTE for technical and management programs."
+      >
         <Select mode="multiple" options={APPROVAL_OPTIONS} placeholder="Choose every approval" aria-label="Approvals" />
       </Form.Item>
       <Row gutter={16}>
@@ -67,7 +71,13 @@ export function UniversityForm({ formProps, mode }: { formProps: FormProps<Unive
           <OptionalNumberItem label="NIRF year" name="nirfYear" min={2016} max={2100} />
         </Col>
         <Col xs={24} sm={12}>
-          <OptionalTextItem label="NIRF category" name="nirfCategory" max={100} extra="Leave blank for the University ranking." placeholder="e.g. Management, Open University" />
+          <OptionalTextItem
+            label="NIRF category"
+            name="nirfCategory"
+            max={100}
+            extra="Leave blank for the University ranking."
+            placeholder="e.g. Management, Open University"
+          />
         </Col>
       </Row>
       <Form.Item label="Website" name="website" rules={[{ type: 'url', message: 'Enter an address like https://www.example.ac.in' }, { max: 500 }]}>

@@ -26,7 +26,15 @@ export function ComparisonCards({ programs, rows, onRemove }: { programs: Progra
               </Typography.Text>
             </div>
           }
-          extra={<Button type="text" size="small" icon={<CloseOutlined />} onClick={() => onRemove(p.id)} aria-label={`Remove ${p.name} from the comparison`} />}
+          extra={
+            <Button
+              type="text"
+              size="small"
+              icon={<CloseOutlined />}
+              onClick={() => onRemove(p.id)}
+              aria-label={`Remove ${p.name} from the comparison`}
+            />
+          }
           styles={{ body: { padding: 0 } }}
         >
           <dl style={{ margin: 0 }}>
@@ -36,11 +44,20 @@ export function ComparisonCards({ programs, rows, onRemove }: { programs: Progra
                 <div
                   key={row.key}
                   data-differs={differing.has(row.key) || undefined}
-                  style={{ padding: '8px 12px', borderTop: `1px solid ${token.colorBorderSecondary}`, background: differing.has(row.key) ? DIFF_BACKGROUND : undefined }}
+                  style={{
+                    padding: '8px 12px',
+                    borderTop: `1px solid ${token.colorBorderSecondary}`,
+                    background: differing.has(row.key) ? DIFF_BACKGROUND : undefined,
+                  }}
                 >
                   <dt style={{ color: token.colorTextSecondary, fontSize: 12, marginBottom: 2 }}>
                     {row.label}
-                    {differing.has(row.key) && <Typography.Text type="warning" style={{ fontSize: 11 }}> · differs</Typography.Text>}
+                    {differing.has(row.key) && (
+                      <Typography.Text type="warning" style={{ fontSize: 11 }}>
+                        {' '}
+                        · differs
+                      </Typography.Text>
+                    )}
                   </dt>
                   <dd style={{ margin: 0, minWidth: 0 }}>
                     <ComparisonCell row={row} program={p} lowest={lowest.has(p.id)} />

@@ -14,7 +14,11 @@ export function ComparisonCell({ row, program, lowest }: { row: ComparisonRow; p
             <Typography.Text strong style={{ fontSize: 16, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
               {formatInr(fee.totalPaise)}
             </Typography.Text>{' '}
-            {fee.totalPaise >= 1_00_000_00 && <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>({formatInrShort(fee.totalPaise)})</Typography.Text>}
+            {fee.totalPaise >= 1_00_000_00 && (
+              <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                ({formatInrShort(fee.totalPaise)})
+              </Typography.Text>
+            )}
           </span>
           <span>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -38,7 +42,12 @@ export function ComparisonCell({ row, program, lowest }: { row: ComparisonRow; p
               <Flex justify="space-between" gap={8}>
                 <span style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
                   {c.label}
-                  {c.due ? <Typography.Text type="secondary" style={{ fontSize: 12 }}> · {c.due}</Typography.Text> : null}
+                  {c.due ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {' '}
+                      · {c.due}
+                    </Typography.Text>
+                  ) : null}
                 </span>
                 <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatInr(c.amountPaise)}</span>
               </Flex>

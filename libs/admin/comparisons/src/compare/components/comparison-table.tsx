@@ -16,7 +16,10 @@ export function ComparisonTable({ programs, rows, onRemove }: { programs: Progra
   const cell = { padding: '10px 12px', borderBottom: border, verticalAlign: 'top' as const, textAlign: 'left' as const };
   return (
     <div style={{ overflowX: 'auto', border, borderRadius: token.borderRadiusLG, background: token.colorBgContainer }}>
-      <table style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', minWidth: 180 + programs.length * 200 }} data-testid="comparison-table">
+      <table
+        style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', minWidth: 180 + programs.length * 200 }}
+        data-testid="comparison-table"
+      >
         <colgroup>
           <col style={{ width: 170 }} />
           {programs.map((p) => (
@@ -40,7 +43,13 @@ export function ComparisonTable({ programs, rows, onRemove }: { programs: Progra
                     </Typography.Text>
                   </div>
                   <Tooltip title="Remove from the comparison">
-                    <Button type="text" size="small" icon={<CloseOutlined />} onClick={() => onRemove(p.id)} aria-label={`Remove ${p.name} from the comparison`} />
+                    <Button
+                      type="text"
+                      size="small"
+                      icon={<CloseOutlined />}
+                      onClick={() => onRemove(p.id)}
+                      aria-label={`Remove ${p.name} from the comparison`}
+                    />
                   </Tooltip>
                 </div>
               </th>

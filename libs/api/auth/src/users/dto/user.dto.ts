@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { Optional } from '@advisordesk/api-core';
-import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type CreateUserBody, type Role, type UpdateUserBody } from '@advisordesk/shared';
+import {
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+  type CreateUserBody,
+  type Role,
+  type UpdateUserBody,
+} from '@advisordesk/shared';
 
 export class CreateUserDto implements CreateUserBody {
   @ApiProperty()
