@@ -7,15 +7,18 @@ import { IsOptional, ValidateBy, ValidateIf } from 'class-validator';
  * which lets both through.
  */
 
+/** The rule `Optional()` adds; a refused null is reported under it alone (see `flattenValidationErrors`). */
+export const NOT_NULL_RULE = 'notNull';
+
 /** May be left out; when given it must not be `null` (a lead keeps its name and phone). */
 export function Optional(): PropertyDecorator {
   return applyDecorators(
     ValidateIf((_, value) => value !== undefined),
     ValidateBy({
-      name: 'notNull',
+      name: NOT_NULL_RULE,
       validator: {
         validate: (value) => value !== null,
-        defaultMessage: (args) => `${args?.property} must not be null (leave it out to keep it as it is)`,
+        defaultMessage: (args) => `${args?.property} must not be null`,
       },
     }),
   );

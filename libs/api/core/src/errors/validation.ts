@@ -1,12 +1,16 @@
 import { HttpException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { AppError, CommonErrors } from './app-error';
+import { NOT_NULL_RULE } from './presence';
 
 /** Flattens class-validator's tree into `{field: 'utm.campaign', message}` pairs. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    for (const [rule, message] of Object.entries(error.constraints ?? {})) {
+    // A null where a value is required is one problem, not one per rule the null then also breaks.
+    const refusesNull = error.value === null && Object.keys(error.constraints ?? {}).length > 0;
+    const constraints = refusesNull ? { [NOT_NULL_RULE]: `${error.property} must not be null` } : (error.constraints ?? {});
+    for (const [rule, message] of Object.entries(constraints)) {
       if (rule === 'whitelistValidation') out.push({ field, message: `${field} is not a known field` });
       else out.push({ field, message: message.replace(error.property, field) });
     }

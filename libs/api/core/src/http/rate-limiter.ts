@@ -27,18 +27,6 @@ export class RateLimiter {
     return this.limit() - window.count;
   }
 
-  /** Checks without counting (e.g. an account locked after failed logins). */
-  check(key: string, now = Date.now()): void {
-    const window = this.windows.get(key);
-    if (window && window.resetAt > now && window.count >= this.limit()) {
-      throw new RateLimitedError(this.message, Math.ceil((window.resetAt - now) / 1000));
-    }
-  }
-
-  reset(key: string): void {
-    this.windows.delete(key);
-  }
-
   private sweep(now: number) {
     if (now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
