@@ -198,6 +198,20 @@ export default function CatalogueImportPage() {
     { title: 'Problem', dataIndex: 'message', key: 'message', render: (value: string) => <span style={{ overflowWrap: 'anywhere' }}>{value}</span> },
   ];
 
+  const changesOf = (l: ReviewLine) =>
+    l.changes.length ? (
+      <ul style={{ margin: 0, paddingLeft: 16 }}>
+        {l.changes.map((c) => (
+          <li key={c.field} style={{ overflowWrap: 'anywhere' }}>
+            <Typography.Text code>{c.field}</Typography.Text> <Typography.Text delete={c.before !== '—'}>{c.before}</Typography.Text> →{' '}
+            <Typography.Text strong>{c.after}</Typography.Text>
+          </li>
+        ))}
+      </ul>
+    ) : (
+      <Typography.Text type="secondary">{l.outcome === 'unchanged' ? 'Same as the catalogue' : ''}</Typography.Text>
+    );
+
   const reviewColumns: TableColumnsType<ReviewLine> = [
     {
       title: 'Row',
@@ -216,26 +230,11 @@ export default function CatalogueImportPage() {
               Edited in the panel {formatIstDateTime(l.overwritesPanelEditAt)}, after this file
             </Tag>
           )}
+          {phone && l.changes.length > 0 && changesOf(l)}
         </Space>
       ),
     },
-    {
-      title: 'Before → after',
-      key: 'changes',
-      render: (_, l) =>
-        l.changes.length ? (
-          <ul style={{ margin: 0, paddingLeft: 16 }}>
-            {l.changes.map((c) => (
-              <li key={c.field} style={{ overflowWrap: 'anywhere' }}>
-                <Typography.Text code>{c.field}</Typography.Text> <Typography.Text delete={c.before !== '—'}>{c.before}</Typography.Text> →{' '}
-                <Typography.Text strong>{c.after}</Typography.Text>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Typography.Text type="secondary">{l.outcome === 'unchanged' ? 'Same as the catalogue' : ''}</Typography.Text>
-        ),
-    },
+    { title: 'Before → after', key: 'changes', responsive: ['sm'], render: (_, l) => changesOf(l) },
   ];
 
   return (
