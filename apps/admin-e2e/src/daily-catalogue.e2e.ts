@@ -199,6 +199,27 @@ describe.each<Viewport>(['laptop', 'phone'])('Shortlists and the catalogue in da
     }
   });
 
+  it('lets an admin give a user a mobile number, refusing one that is not a mobile', async () => {
+    const admin = login('admin');
+    await signIn(page, admin.email, admin.password);
+    await page.goto('/users');
+    await page.getByRole('button', { name: 'Edit Kabir Marketing' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit user' });
+    const field = dialog.getByLabel('Mobile number');
+    await field.fill('12345');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.getByText('Phone must be a valid mobile number').waitFor();
+    const digits = viewport === 'phone' ? '98100 00201' : '98100 00202';
+    await field.fill(digits);
+    await screenshot(page, viewport, 'daily-catalogue-user-phone');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('users-table').getByText(`+91 ${digits}`).waitFor();
+    const token = await api.token('admin');
+    const [kabir] = await api.get<{ phone: string | null }[]>(token, '/users?q=Kabir');
+    expect(kabir.phone).toBe(`+91${digits.replace(' ', '')}`);
+  });
+
   it('reviews an import row by row and asks before replacing a fee edited in the panel after the file was made', async () => {
     const managerToken = await api.token('manager');
     const name = viewport === 'phone' ? 'Online BBA' : 'Online BCA';
