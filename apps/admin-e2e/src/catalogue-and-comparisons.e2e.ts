@@ -465,7 +465,7 @@ describe('Catalogue access and import', () => {
     const counts = page.getByTestId('import-counts');
     await page.getByText('Every row is good').waitFor();
     expect((await counts.textContent())?.replace(/\s+/g, ' ')).toMatch(
-      /Universities3rows1 new · 2 updated.*Programs2rows2 new · 0 updated.*Fee structures2new0 unchanged/,
+      /Universities3rows1 new · 0 updated · 2 unchanged.*Programs2rows2 new · 0 updated · 0 unchanged.*Fee structures2to write2 new · 0 replaced · 0 unchanged/,
     );
     await importButton.click();
     await page.getByRole('tooltip').getByRole('button', { name: 'Import' }).click();

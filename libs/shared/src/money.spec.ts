@@ -1,4 +1,4 @@
-import { formatInr, formatInrShort, rupeesToPaise, sumPaise } from './money';
+import { formatInr, formatInrShort, formatInrWithShort, inrShortIfDifferent, rupeesToPaise, sumPaise } from './money';
 
 describe('money in rupees, read the Indian way', () => {
   it('groups digits in lakhs and crores', () => {
@@ -24,5 +24,23 @@ describe('money in rupees, read the Indian way', () => {
     expect(() => rupeesToPaise('12.345')).toThrow();
     expect(() => rupeesToPaise('lots')).toThrow();
     expect(sumPaise([4_375_000, 4_375_000, 4_375_000, 4_375_000])).toBe(17_500_000);
+  });
+});
+
+describe('an amount with its short reading', () => {
+  it('shows an amount below a lakh once', () => {
+    expect(formatInrWithShort(5_830_000)).toBe('₹58,300');
+    expect(inrShortIfDifferent(5_830_000)).toBeNull();
+    expect(formatInrWithShort(0)).toBe('₹0');
+  });
+  it('adds the lakh or crore reading where it reads differently', () => {
+    expect(formatInrWithShort(15_830_000)).toBe('₹1,58,300 (₹1.58 lakh)');
+    expect(formatInrWithShort(10_000_000)).toBe('₹1,00,000 (₹1 lakh)');
+    expect(formatInrWithShort(250_000_000)).toBe('₹25,00,000 (₹25 lakh)');
+    expect(formatInrWithShort(2_250_000_000)).toBe('₹2,25,00,000 (₹2.25 crore)');
+  });
+  it('has no reading for no amount', () => {
+    expect(formatInrWithShort(null)).toBe('—');
+    expect(inrShortIfDifferent(undefined)).toBeNull();
   });
 });

@@ -30,6 +30,21 @@ export function formatInrShort(paise: Paise | null | undefined): string {
   return formatInr(paise);
 }
 
+/**
+ * The short reading to show next to an exact amount, or null when it would only repeat it: below a lakh
+ * `formatInrShort` is the exact amount again (`₹58,300`), so only `₹1,58,300` gets `₹1.58 lakh`.
+ */
+export function inrShortIfDifferent(paise: Paise | null | undefined): string | null {
+  const short = formatInrShort(paise);
+  return short === formatInr(paise) ? null : short;
+}
+
+/** An amount once, with its lakh/crore reading only where it reads differently: `₹58,300`, `₹1,58,300 (₹1.58 lakh)`. */
+export function formatInrWithShort(paise: Paise | null | undefined): string {
+  const short = inrShortIfDifferent(paise);
+  return short ? `${formatInr(paise)} (${short})` : formatInr(paise);
+}
+
 /** Whole or decimal rupees (as typed by a person) to paise, without float drift. */
 export function rupeesToPaise(rupees: number | string): Paise {
   const text = String(rupees)

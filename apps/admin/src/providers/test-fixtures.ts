@@ -6,6 +6,7 @@ export const TEST_ADMIN: UserView = {
   name: 'Asha Admin',
   email: 'admin@advisordesk.local',
   role: 'admin',
+  phone: null,
   active: true,
   createdAt: '2026-04-01T04:00:00.000Z',
   updatedAt: '2026-04-01T04:00:00.000Z',

@@ -2,7 +2,7 @@ import { useCan, useGetIdentity, useInvalidateAuthStore, useUpdate } from '@refi
 import { getDefaultSortOrder, List, useModalForm, useTable } from '@refinedev/antd';
 import { EditOutlined, PlusOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button, Grid, Modal, Popconfirm, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { formatIstDateTime, type UserView } from '@advisordesk/shared';
+import { formatIstDateTime, formatPhone, type UserView } from '@advisordesk/shared';
 import type { ApiRequestError } from '@advisordesk/admin-data';
 import { ActiveBadge, fieldErrorsOnly, FilterSelect, listFilters, listPagination, ListToolbar, RoleTag, ViewOnlyTag } from '@advisordesk/admin-ui';
 import { ROLE_OPTIONS, UserForm, type UserFormValues } from './user-form';
@@ -92,6 +92,11 @@ export default function UserListPage() {
           <Typography.Text type="secondary" style={{ fontSize: 13, wordBreak: 'break-all' }}>
             {user.email}
           </Typography.Text>
+          {user.phone && (
+            <Typography.Text type="secondary" style={{ fontSize: 13, whiteSpace: 'nowrap' }}>
+              {formatPhone(user.phone)}
+            </Typography.Text>
+          )}
           {phone && (
             <Space size={8} wrap>
               <RoleTag role={user.role} />

@@ -2,7 +2,9 @@ import { Form, Input, Select, type FormProps } from 'antd';
 import {
   EMAIL_MAX_LENGTH,
   NAME_MAX_LENGTH,
+  normalisePhone,
   PASSWORD_MIN_LENGTH,
+  PHONE_MESSAGES,
   ROLE_LABELS,
   ROLES,
   type CreateUserBody,
@@ -12,7 +14,7 @@ import {
 import { optionsOf } from '@advisordesk/admin-ui';
 
 /** What the form holds and sends: a new user (`CreateUserBody`), or an edit whose password may stay blank (`UpdateUserBody`). */
-export type UserFormValues = Pick<CreateUserBody, 'name' | 'email' | 'role'> & Pick<UpdateUserBody, 'password'>;
+export type UserFormValues = Pick<CreateUserBody, 'name' | 'email' | 'role' | 'phone'> & Pick<UpdateUserBody, 'password'>;
 
 export const ROLE_OPTIONS = optionsOf(ROLES, ROLE_LABELS);
 
@@ -23,9 +25,15 @@ const ROLE_HELP: Record<Role, string> = {
   marketing: 'Consented lead exports and campaign figures',
 };
 
-/** What the API should receive: a blank "new password" on edit means "keep the current one". */
+/** An optional mobile number, as the leads' phones are checked (the API stores it as E.164). */
+const phoneRule = {
+  validator: (_: unknown, value: string | null | undefined) =>
+    !value?.trim() || normalisePhone(value).ok ? Promise.resolve() : Promise.reject(new Error(PHONE_MESSAGES.invalid.replace(/^phone/, 'Phone'))),
+};
+
+/** What the API should receive: a blank "new password" on edit means "keep the current one"; a blank phone is none. */
 export function cleanUserValues(values: UserFormValues): UserFormValues {
-  const out: UserFormValues = { ...values, name: values.name?.trim(), email: values.email?.trim() };
+  const out: UserFormValues = { ...values, name: values.name?.trim(), email: values.email?.trim(), phone: values.phone?.trim() || null };
   if (!out.password) delete out.password;
   return out;
 }
@@ -64,6 +72,14 @@ export function UserForm({ formProps, mode, isSelf }: { formProps: FormProps<Use
         ]}
       >
         <Input type="email" autoComplete="off" inputMode="email" placeholder="name@example.com" />
+      </Form.Item>
+      <Form.Item
+        label="Mobile number"
+        name="phone"
+        rules={[phoneRule]}
+        extra="Students see it on the comparisons this person sends (WhatsApp and call). Blank: the service number is shown."
+      >
+        <Input type="tel" inputMode="tel" autoComplete="off" placeholder="98765 43210" />
       </Form.Item>
       <Form.Item
         label="Role"

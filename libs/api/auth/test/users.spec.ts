@@ -26,7 +26,7 @@ describe('managing users', () => {
     const next = await request(t.http).get('/api/users?_start=2&_end=4&_sort=name&_order=asc').set(admin.auth).expect(200);
     expect(next.body.map((u: { name: string }) => u.name)).toEqual(['Meera Manager', 'Priya Sharma']);
     for (const user of [...page.body, ...next.body])
-      expect(Object.keys(user).sort()).toEqual(['active', 'createdAt', 'email', 'id', 'name', 'role', 'updatedAt']);
+      expect(Object.keys(user).sort()).toEqual(['active', 'createdAt', 'email', 'id', 'name', 'phone', 'role', 'updatedAt']);
   });
 
   it('filters by role (any of), active, and searches names and emails with q', async () => {

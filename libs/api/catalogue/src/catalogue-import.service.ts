@@ -7,6 +7,8 @@ import {
   CREDENTIAL_TYPES,
   CURRENT_SESSION,
   feeTotal,
+  formatInr,
+  formatIstDateTime,
   isSession,
   LEAD_MODES,
   NAAC_GRADES,
@@ -14,11 +16,15 @@ import {
   PROGRAM_LEVELS,
   rupeesToPaise,
   type FeeComponent,
+  type ImportFeeChange,
+  type ImportFieldChange,
+  type ImportOutcome,
   type ImportProblem,
   type ImportReport,
   type UniversityView,
 } from '@advisordesk/shared';
-import { queryMaybeOne, queryOne, queryRows } from '@advisordesk/api-core';
+import { AppError, queryOne, queryRows } from '@advisordesk/api-core';
+import { CatalogueErrors } from './catalogue.errors';
 import { supersedeCurrentFee } from './current-fee';
 
 /** The report and its problems are the catalogue contract's. */
@@ -64,6 +70,91 @@ const PROGRAM_COLUMNS = [
   'source_url',
 ];
 
+/** What applying writes: the rows that change, and for each program its fee's fate. */
+interface ImportPlan {
+  universities: UniversityRow[];
+  programs: { row: ProgramRow; id: string | null; writeProgram: boolean; fee: ImportOutcome }[];
+}
+
+const COUNT = { new: 'create', updated: 'update', unchanged: 'unchanged' } as const;
+
+type Shown = string | number | boolean | string[] | null;
+const show = (value: Shown): string =>
+  value === null || value === '' || (Array.isArray(value) && !value.length)
+    ? '—'
+    : Array.isArray(value)
+      ? value.join('; ')
+      : typeof value === 'boolean'
+        ? value
+          ? 'yes'
+          : 'no'
+        : String(value);
+
+/** The fields an import writes, as the catalogue column (for the diff query) and the row's property. */
+const UNIVERSITY_FIELDS = [
+  ['city', 'city'],
+  ['state', 'state'],
+  ['ownership', 'ownership'],
+  ['approvals', 'approvals'],
+  ['naac_grade', 'naacGrade'],
+  ['nirf_rank', 'nirfRank'],
+  ['nirf_category', 'nirfCategory'],
+  ['nirf_year', 'nirfYear'],
+  ['website', 'website'],
+  ['source_url', 'sourceUrl'],
+] as const satisfies readonly (readonly [string, keyof UniversityRow])[];
+const PROGRAM_FIELDS = [
+  ['level', 'level'],
+  ['credential_type', 'credentialType'],
+  ['mode', 'mode'],
+  ['duration_months', 'durationMonths'],
+  ['credits', 'credits'],
+  ['stackable', 'stackable'],
+  ['source_url', 'sourceUrl'],
+] as const satisfies readonly (readonly [string, keyof ProgramRow])[];
+const UNIVERSITY_DIFF_COLUMNS = UNIVERSITY_FIELDS.map(([column, property]) => `${column} AS "${property}"`).join(', ');
+const PROGRAM_DIFF_COLUMNS = PROGRAM_FIELDS.map(([column, property]) => `p.${column} AS "${property}"`).join(', ');
+
+type ExistingUniversity = { key: string } & Record<(typeof UNIVERSITY_FIELDS)[number][1], Shown>;
+type ExistingProgram = { id: string; key: string } & Record<(typeof PROGRAM_FIELDS)[number][1], Shown>;
+interface ExistingFee {
+  key: string;
+  totalPaise: number;
+  components: FeeComponent[];
+  emiAvailable: boolean;
+  panelEditedAt: Date | null;
+}
+
+/** The fields (named as the file's columns) whose value in the file differs from the catalogue's, before → after. */
+function diff<Row>(fields: readonly (readonly [string, keyof Row & string])[], before: Record<string, Shown>, after: Row): ImportFieldChange[] {
+  return fields.flatMap(([column, property]) => {
+    const [was, will] = [show(before[property]), show(after[property] as Shown)];
+    return was === will ? [] : [{ field: column, before: was, after: will }];
+  });
+}
+
+/** The components whose amount differs between the current fee and the file's, by label (added: no before; gone: no after). */
+function componentChanges(before: FeeComponent[], after: FeeComponent[]): ImportFeeChange['components'] {
+  const was = new Map(before.map((c) => [c.label, c.amountPaise]));
+  const will = new Map(after.map((c) => [c.label, c.amountPaise]));
+  return [...new Set([...was.keys(), ...will.keys()])].flatMap((label) =>
+    was.get(label) === will.get(label) ? [] : [{ label, beforePaise: was.get(label) ?? null, afterPaise: will.get(label) ?? null }],
+  );
+}
+
+/** The 409 of an import that would replace fees edited in the panel after the file's date, naming each. */
+function overwritesPanelEdits(fees: ImportFeeChange[]): AppError {
+  return new AppError(
+    CatalogueErrors.overwritesPanelEdits,
+    fees.map((f) => ({
+      field: `programs:${f.line}:fee`,
+      message: `${f.programName} — ${f.universityName} (${f.session}): ${formatInr(f.beforeTotalPaise)} → ${formatInr(f.afterTotalPaise)}, edited in the panel ${formatIstDateTime(f.panelEditedAt)}`,
+    })),
+    `${fees.length} fee structure${fees.length > 1 ? 's were' : ' was'} edited in the panel after this file's date: confirm to replace ${fees.length > 1 ? 'them' : 'it'}`,
+    { fees },
+  );
+}
+
 const sameFees = (a: FeeComponent[], b: FeeComponent[]) =>
   a.map((c) => `${c.label}|${c.amountPaise}|${c.due ?? ''}`).join('\n') === b.map((c) => `${c.label}|${c.amountPaise}|${c.due ?? ''}`).join('\n');
 const blank = (text: string | undefined) => (text?.trim() ? text.trim() : null);
@@ -80,7 +171,14 @@ export class CatalogueImportService {
 
   /** `manager`: run inside the caller's transaction (the demo seed) instead of one of its own. */
   async run(
-    input: { universities?: string; programs?: string; defaultSession?: string; dryRun?: boolean },
+    input: {
+      universities?: string;
+      programs?: string;
+      defaultSession?: string;
+      dryRun?: boolean;
+      asOf?: string;
+      overwriteEditedSince?: boolean;
+    },
     manager?: EntityManager,
   ): Promise<ImportReport> {
     const errors: ImportProblem[] = [];
@@ -89,15 +187,21 @@ export class CatalogueImportService {
     const report: ImportReport = {
       dryRun: input.dryRun ?? false,
       applied: false,
-      universities: { rows: universities.length, create: 0, update: 0 },
-      programs: { rows: programs.length, create: 0, update: 0 },
-      feeStructures: { create: 0, unchanged: 0 },
+      // A file without a date is as old as its upload.
+      asOf: new Date(input.asOf ?? Date.now()).toISOString(),
+      universities: { rows: universities.length, create: 0, update: 0, unchanged: 0 },
+      programs: { rows: programs.length, create: 0, update: 0, unchanged: 0 },
+      feeStructures: { create: 0, update: 0, unchanged: 0 },
+      rows: [],
+      fees: [],
       errors,
     };
     const work = async (db: EntityManager) => {
-      await this.plan(db, universities, programs, report);
+      const plan = await this.plan(db, universities, programs, report);
       if (report.errors.length || report.dryRun) return;
-      await this.apply(db, universities, programs);
+      const overwrites = report.fees.filter((f) => f.overwritesPanelEdit);
+      if (overwrites.length && !input.overwriteEditedSince) throw overwritesPanelEdits(overwrites);
+      await this.apply(db, plan);
       report.applied = true;
     };
     if (manager) await work(manager);
@@ -290,20 +394,47 @@ export class CatalogueImportService {
     return out;
   }
 
-  /** Counts what would change, and checks that every program's university exists (in the file or the catalogue). */
-  private async plan(manager: EntityManager, universities: UniversityRow[], programs: ProgramRow[], report: ImportReport) {
-    const existing = new Set((await queryRows<{ name: string }>(manager, `SELECT lower(name) AS name FROM universities`)).map((r) => r.name));
-    for (const u of universities) report.universities[existing.has(u.name.toLowerCase()) ? 'update' : 'create']++;
-    const known = new Set([...existing, ...universities.map((u) => u.name.toLowerCase())]);
-    const existingPrograms = new Map<string, { total: number | null; components: string | null }>();
-    for (const row of await queryRows<{ key: string; total: number | null; components: string | null }>(
-      manager,
-      `SELECT lower(u.name) || '|' || lower(p.name) || '|' || COALESCE(f.session, '') AS key, f.total_paise AS total, f.components::text AS components
-         FROM programs p JOIN universities u ON u.id = p.university_id LEFT JOIN fee_structures f ON f.program_id = p.id AND f.is_current`,
-    )) {
-      existingPrograms.set(row.key, row);
+  /**
+   * What each row would do (new, unchanged, or updated with its fields before → after), each fee likewise, and which fees
+   * edited in the panel after the file's date it would replace; checks that every program's university exists.
+   * Applying locks the current fees it read, so a panel edit cannot slip in between the check and the write.
+   */
+  private async plan(manager: EntityManager, universities: UniversityRow[], programs: ProgramRow[], report: ImportReport): Promise<ImportPlan> {
+    const plan: ImportPlan = { universities: [], programs: [] };
+    const existing = new Map(
+      (await queryRows<ExistingUniversity>(manager, `SELECT lower(name) AS key, ${UNIVERSITY_DIFF_COLUMNS} FROM universities`)).map((u) => [
+        u.key,
+        u,
+      ]),
+    );
+    for (const u of universities) {
+      const before = existing.get(u.name.toLowerCase());
+      const changes = before ? diff(UNIVERSITY_FIELDS, before, u) : [];
+      const outcome = !before ? 'new' : changes.length ? 'updated' : 'unchanged';
+      report.universities[COUNT[outcome]]++;
+      report.rows.push({ file: 'universities', line: u.line, name: u.name, outcome, changes });
+      if (outcome !== 'unchanged') plan.universities.push(u);
     }
-    const programKeys = new Set([...existingPrograms.keys()].map((k) => k.split('|').slice(0, 2).join('|')));
+    const known = new Set([...existing.keys(), ...universities.map((u) => u.name.toLowerCase())]);
+    const existingPrograms = new Map(
+      (
+        await queryRows<ExistingProgram>(
+          manager,
+          `SELECT p.id, lower(u.name) || '|' || lower(p.name) AS key, ${PROGRAM_DIFF_COLUMNS} FROM programs p JOIN universities u ON u.id = p.university_id`,
+        )
+      ).map((p) => [p.key, p]),
+    );
+    const currentFees = new Map(
+      (
+        await queryRows<ExistingFee>(
+          manager,
+          `SELECT f.program_id || '|' || f.session AS key, f.total_paise AS "totalPaise", f.components, f.emi_available AS "emiAvailable",
+                  f.panel_edited_at AS "panelEditedAt"
+             FROM fee_structures f WHERE f.is_current ${report.dryRun ? '' : 'FOR UPDATE'}`,
+        )
+      ).map((f) => [f.key, f]),
+    );
+    const asOf = new Date(report.asOf).getTime();
     const seen = new Map<string, number>();
     for (const p of programs) {
       if (!known.has(p.universityName.toLowerCase())) {
@@ -326,16 +457,37 @@ export class CatalogueImportService {
         continue;
       }
       seen.set(key, p.line);
-      report.programs[programKeys.has(key) ? 'update' : 'create']++;
-      const fee = existingPrograms.get(`${key}|${p.session}`);
-      const same = fee && fee.total === p.totalPaise && fee.components && sameFees(JSON.parse(fee.components) as FeeComponent[], p.components);
-      report.feeStructures[same ? 'unchanged' : 'create']++;
+      const before = existingPrograms.get(key);
+      const changes = before ? diff(PROGRAM_FIELDS, before, p) : [];
+      const outcome = !before ? 'new' : changes.length ? 'updated' : 'unchanged';
+      report.programs[COUNT[outcome]]++;
+      report.rows.push({ file: 'programs', line: p.line, name: `${p.name} — ${p.universityName}`, outcome, changes });
+
+      const fee = before ? currentFees.get(`${before.id}|${p.session}`) : undefined;
+      const sameFee = fee && fee.totalPaise === p.totalPaise && fee.emiAvailable === p.emiAvailable && sameFees(fee.components, p.components);
+      const feeOutcome = !fee ? 'new' : sameFee ? 'unchanged' : 'updated';
+      report.feeStructures[COUNT[feeOutcome]]++;
+      const panelEditedAt = fee?.panelEditedAt ? new Date(fee.panelEditedAt) : null;
+      report.fees.push({
+        line: p.line,
+        programName: p.name,
+        universityName: p.universityName,
+        session: p.session,
+        outcome: feeOutcome,
+        beforeTotalPaise: fee ? fee.totalPaise : null,
+        afterTotalPaise: p.totalPaise,
+        components: fee ? componentChanges(fee.components, p.components) : [],
+        panelEditedAt: panelEditedAt?.toISOString() ?? null,
+        overwritesPanelEdit: feeOutcome === 'updated' && !!panelEditedAt && panelEditedAt.getTime() > asOf,
+      });
+      plan.programs.push({ row: p, id: before?.id ?? null, writeProgram: outcome !== 'unchanged', fee: feeOutcome });
     }
     report.errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    return plan;
   }
 
-  private async apply(manager: EntityManager, universities: UniversityRow[], programs: ProgramRow[]) {
-    for (const u of universities) {
+  private async apply(manager: EntityManager, plan: ImportPlan) {
+    for (const u of plan.universities) {
       await manager.query(
         `INSERT INTO universities (name, city, state, ownership, approvals, naac_grade, nirf_rank, nirf_category, nirf_year, website, source_url)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -345,26 +497,26 @@ export class CatalogueImportService {
         [u.name, u.city, u.state, u.ownership, u.approvals, u.naacGrade, u.nirfRank, u.nirfCategory, u.nirfYear, u.website, u.sourceUrl],
       );
     }
-    for (const p of programs) {
-      const program = await queryOne<{ id: string }>(
-        manager,
-        `INSERT INTO programs (university_id, name, level, credential_type, mode, duration_months, credits, stackable, source_url)
-         SELECT id, $2, $3, $4, $5, $6, $7, $8, $9 FROM universities WHERE lower(name) = lower($1)
-         ON CONFLICT (university_id, (lower(name))) DO UPDATE SET level = EXCLUDED.level, credential_type = EXCLUDED.credential_type, mode = EXCLUDED.mode,
-           duration_months = EXCLUDED.duration_months, credits = EXCLUDED.credits, stackable = EXCLUDED.stackable, source_url = EXCLUDED.source_url,
-           version = programs.version + 1, updated_at = now()
-         RETURNING id`,
-        [p.universityName, p.name, p.level, p.credentialType, p.mode, p.durationMonths, p.credits, p.stackable, p.sourceUrl],
-      );
-      const current = await queryMaybeOne<{ id: string; total: number; components: FeeComponent[] }>(
-        manager,
-        `SELECT id, total_paise AS total, components FROM fee_structures WHERE program_id = $1 AND session = $2 AND is_current`,
-        [program.id, p.session],
-      );
-      if (current && current.total === p.totalPaise && sameFees(current.components, p.components)) continue;
-      if (current) await supersedeCurrentFee(manager, program.id, p.session);
+    for (const { row: p, id, writeProgram, fee } of plan.programs) {
+      const programId =
+        writeProgram || !id
+          ? (
+              await queryOne<{ id: string }>(
+                manager,
+                `INSERT INTO programs (university_id, name, level, credential_type, mode, duration_months, credits, stackable, source_url)
+                 SELECT id, $2, $3, $4, $5, $6, $7, $8, $9 FROM universities WHERE lower(name) = lower($1)
+                 ON CONFLICT (university_id, (lower(name))) DO UPDATE SET level = EXCLUDED.level, credential_type = EXCLUDED.credential_type, mode = EXCLUDED.mode,
+                   duration_months = EXCLUDED.duration_months, credits = EXCLUDED.credits, stackable = EXCLUDED.stackable, source_url = EXCLUDED.source_url,
+                   version = programs.version + 1, updated_at = now()
+                 RETURNING id`,
+                [p.universityName, p.name, p.level, p.credentialType, p.mode, p.durationMonths, p.credits, p.stackable, p.sourceUrl],
+              )
+            ).id
+          : id;
+      if (fee === 'unchanged') continue;
+      if (fee === 'updated') await supersedeCurrentFee(manager, programId, p.session);
       await manager.query(`INSERT INTO fee_structures (program_id, session, components, total_paise, emi_available) VALUES ($1, $2, $3, $4, $5)`, [
-        program.id,
+        programId,
         p.session,
         JSON.stringify(p.components),
         p.totalPaise,

@@ -9,5 +9,9 @@ export const CatalogueErrors = defineErrors('catalogue', {
   duplicateUniversity: { status: HttpStatus.CONFLICT, message: 'A university with this name already exists' },
   duplicateProgram: { status: HttpStatus.CONFLICT, message: 'This university already has a program with this name' },
   totalMismatch: { status: HttpStatus.BAD_REQUEST, message: 'totalPaise must equal the sum of the components' },
+  overwritesPanelEdits: {
+    status: HttpStatus.CONFLICT,
+    message: 'The file would replace fee structures edited in the panel after its date: confirm to replace them',
+  },
   importInvalid: { status: HttpStatus.BAD_REQUEST, message: 'The import has errors: nothing was written' },
 });

@@ -3,6 +3,9 @@ import type { ListSpec } from '@advisordesk/api-core';
 
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
+/** The words of a search, each as an ILIKE pattern (at most 8; "online mba nmims" is three). */
+export const searchWords = (q: string): string[] => [...new Set(q.toLowerCase().split(/\s+/).filter(Boolean))].slice(0, 8).map(like);
+
 export const UNIVERSITY_LIST: ListSpec = {
   fields: {
     id: { column: 'u.id', type: 'uuid' },
@@ -44,7 +47,20 @@ export const PROGRAM_LIST: ListSpec = {
   },
   defaultSort: { field: 'universityName', order: 'asc' },
   tieBreaker: 'p.id',
-  search: (p, q) => ({ sql: `(p.name ILIKE ${p} OR u.name ILIKE ${p} OR array_to_string(p.specialisations, ' ') ILIKE ${p})`, value: like(q) }),
+  // Every word must be in the program's name, its university's name or a specialisation, in any order
+  // ("NMIMS MBA", "online mba nmims"); the names' trigram indexes serve each word.
+  search: (p, q) => {
+    const words = searchWords(q);
+    return {
+      sql: `(${words
+        .map(
+          (_, i) =>
+            `(p.name ILIKE (${p}::text[])[${i + 1}] OR u.name ILIKE (${p}::text[])[${i + 1}] OR array_to_string(p.specialisations, ' ') ILIKE (${p}::text[])[${i + 1}])`,
+        )
+        .join(' AND ')})`,
+      value: words,
+    };
+  },
 };
 
 export const FEE_LIST: ListSpec = {
@@ -61,5 +77,11 @@ export const FEE_LIST: ListSpec = {
   },
   defaultSort: { field: 'universityName', order: 'asc' },
   tieBreaker: 'f.id',
-  search: (p, q) => ({ sql: `(p.name ILIKE ${p} OR u.name ILIKE ${p})`, value: like(q) }),
+  search: (p, q) => {
+    const words = searchWords(q);
+    return {
+      sql: `(${words.map((_, i) => `(p.name ILIKE (${p}::text[])[${i + 1}] OR u.name ILIKE (${p}::text[])[${i + 1}])`).join(' AND ')})`,
+      value: words,
+    };
+  },
 };

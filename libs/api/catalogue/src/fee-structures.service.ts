@@ -67,8 +67,8 @@ export class FeeStructuresService {
       await supersedeCurrentFee(manager, body.programId, body.session, body.validFrom ?? null);
       const row = await queryOne<{ id: string }>(
         manager,
-        `INSERT INTO fee_structures (program_id, session, components, total_paise, emi_available, scholarship_notes, valid_from, valid_to)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        `INSERT INTO fee_structures (program_id, session, components, total_paise, emi_available, scholarship_notes, valid_from, valid_to, panel_edited_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) RETURNING id`,
         [
           body.programId,
           body.session,
@@ -103,6 +103,8 @@ export class FeeStructuresService {
       );
       const figures = { ...fields, components: fields.components ? JSON.stringify(components) : undefined, totalPaise: total };
       if (!(await updateVersioned(manager, 'fee_structures', id, version, FEE_FIGURES, figures))) throw new AppError(CatalogueErrors.staleVersion);
+      // A later catalogue import asks before replacing what was edited here.
+      await manager.query(`UPDATE fee_structures SET panel_edited_at = now() WHERE id = $1`, [id]);
     });
     return this.get(id);
   }

@@ -42,9 +42,9 @@ describe('the catalogue', () => {
       expect(response.body).toMatchObject({
         dryRun: true,
         applied: false,
-        universities: { rows: 41, create: 41, update: 0 },
-        programs: { rows: 54, create: 54, update: 0 },
-        feeStructures: { create: 54, unchanged: 0 },
+        universities: { rows: 41, create: 41, update: 0, unchanged: 0 },
+        programs: { rows: 54, create: 54, update: 0, unchanged: 0 },
+        feeStructures: { create: 54, update: 0, unchanged: 0 },
         errors: [],
       });
       expect(await counts(t)).toEqual({ universities: 0, programs: 0, fees: 0 });
@@ -79,9 +79,9 @@ describe('the catalogue', () => {
         .send({ universities: universitiesCsv, programs: programsCsv })
         .expect(200);
       expect(again.body).toMatchObject({
-        universities: { update: 41, create: 0 },
-        programs: { update: 54, create: 0 },
-        feeStructures: { create: 0, unchanged: 54 },
+        universities: { update: 0, create: 0, unchanged: 41 },
+        programs: { update: 0, create: 0, unchanged: 54 },
+        feeStructures: { create: 0, update: 0, unchanged: 54 },
       });
       expect(await counts(t)).toEqual({ universities: 41, programs: 54, fees: 54 });
     });

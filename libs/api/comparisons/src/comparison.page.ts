@@ -1,4 +1,5 @@
-import { formatInr, formatInrShort, formatIstDate, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS } from '@advisordesk/shared';
+import { formatInr, formatIstDate, formatPhone, inrShortIfDifferent, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS, waDigits } from '@advisordesk/shared';
+import type { ComparisonContact } from '@advisordesk/shared';
 import type { ComparedProgram, PublicComparison } from './comparison.snapshot';
 
 const escape = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -14,10 +15,11 @@ interface Row {
 const ROWS: Row[] = [
   {
     label: 'Total fee',
-    value: (p) =>
-      p.fee
-        ? `<strong>${formatInr(p.fee.totalPaise)}</strong> <span class="muted">(${escape(formatInrShort(p.fee.totalPaise))})</span>`
-        : 'Fee on request',
+    value: (p) => {
+      if (!p.fee) return 'Fee on request';
+      const short = inrShortIfDifferent(p.fee.totalPaise);
+      return `<strong>${formatInr(p.fee.totalPaise)}</strong>${short ? ` <span class="muted">(${escape(short)})</span>` : ''}`;
+    },
     compare: true,
   },
   {
@@ -27,7 +29,7 @@ const ROWS: Row[] = [
         ? `<ul class="fees">${p.fee.components.map((c) => `<li><span>${escape(c.label)}${c.due ? ` <span class="muted">· ${escape(c.due)}</span>` : ''}</span><span>${formatInr(c.amountPaise)}</span></li>`).join('')}</ul>`
         : dash,
   },
-  { label: 'Session', value: (p) => escape(p.fee?.session ?? dash) },
+  { label: 'Session', value: (p) => escape(p.fee?.session ?? dash), compare: true },
   { label: 'EMI', value: (p) => (p.fee ? (p.fee.emiAvailable ? 'Available' : 'Not offered') : dash), compare: true },
   { label: 'Duration', value: (p) => (p.durationMonths ? `${p.durationMonths} months` : dash), compare: true },
   { label: 'Mode', value: (p) => escape(p.mode ? (LEAD_MODE_LABELS[p.mode] ?? p.mode) : dash), compare: true },
@@ -64,7 +66,12 @@ main{max-width:1180px;margin:0 auto;padding:16px}.muted{color:#6b7280;font-size:
 ul.fees{list-style:none;margin:0;padding:0}ul.fees li{display:flex;justify-content:space-between;gap:8px;border-bottom:1px dashed #e5e7eb;padding:2px 0}
 table{display:none;width:100%;border-collapse:collapse;background:#fff;border-radius:10px;overflow:hidden;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 th,td{padding:10px;border-bottom:1px solid #eef0f4;vertical-align:top;text-align:left}thead th{background:#eef2ff}tbody th{width:160px;color:#4b5563;font-weight:600}
-tr.differs th::after{content:" ●";color:#d97706}tr.differs td{background:#fffbeb}
+tr.differs th::after,.card dt.differs::after{content:" ●";color:#d97706}tr.differs td,.card dd.differs{background:#fffbeb}
+.card dt.differs{color:#92400e;font-weight:600}.card dd.differs{border-radius:4px;padding:0 4px}
+.talk{background:#fff;border-radius:10px;padding:14px;margin:0 0 14px;box-shadow:0 1px 3px rgba(0,0,0,.08);display:flex;flex-wrap:wrap;align-items:center;gap:10px 16px}
+.talk h2{margin:0;font-size:1.05rem;flex:1 1 220px}.talk h2 span{display:block;font-weight:400;color:#6b7280;font-size:.9rem}
+.talk a{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:8px 16px;border-radius:8px;font-weight:600;text-decoration:none;flex:1 1 130px}
+.talk a.wa{background:#1f8f4e;color:#fff}.talk a.call{border:1px solid #1d3a8a;color:#1d3a8a;background:#fff}
 footer{max-width:1180px;margin:0 auto;padding:8px 16px 32px;color:#6b7280;font-size:.85rem}
 @media (min-width:760px){.cards{display:none}table{display:table}}`;
 
@@ -73,18 +80,26 @@ function page(title: string, body: string): string {
 <meta name="robots" content="noindex"><title>${escape(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
 }
 
+/** "Talk to your advisor": WhatsApp and call links to the advisor (or the service number); nothing when there is no number. */
+function talkBlock(contact: ComparisonContact | null): string {
+  if (!contact) return '';
+  return `<section class="talk" aria-label="Talk to your advisor"><h2>Talk to your advisor<span>${escape(contact.name)} · ${escape(formatPhone(contact.phone))}</span></h2>
+<a class="wa" href="https://wa.me/${waDigits(contact.phone)}" rel="noopener noreferrer">WhatsApp</a><a class="call" href="tel:${escape(contact.phone)}">Call</a></section>`;
+}
+
 /** The public comparison, made for a phone: stacked cards on narrow screens, side by side on wide ones. */
 export function renderComparisonPage(comparison: PublicComparison): string {
   const { programs } = comparison;
   const totals = programs.flatMap((p) => (p.fee ? [p.fee.totalPaise] : []));
   const lowest = totals.length > 1 ? Math.min(...totals) : null;
   const isLowest = (p: ComparedProgram) => lowest !== null && p.fee?.totalPaise === lowest;
-  const differs = (row: Row) => row.compare && new Set(programs.map((p) => row.value(p))).size > 1;
+  const differs = (row: Row) => !!row.compare && programs.length > 1 && new Set(programs.map((p) => row.value(p))).size > 1;
+  const marked = (row: Row) => (differs(row) ? ' class="differs"' : '');
   const cards = programs
     .map(
       (p) => `<article class="card"><h2>${escape(p.name)}${isLowest(p) ? '<span class="best">Lowest fee</span>' : ''}</h2>
   <p class="uni">${escape(p.universityName)}${p.universityCity ? `, ${escape(p.universityCity)}` : ''}</p>
-  <dl>${ROWS.map((row) => `<dt>${row.label}</dt><dd>${row.value(p)}</dd>`).join('')}</dl></article>`,
+  <dl>${ROWS.map((row) => `<dt${marked(row)}>${row.label}</dt><dd${marked(row)}>${row.value(p)}</dd>`).join('')}</dl></article>`,
     )
     .join('');
   const table = `<table><thead><tr><th></th>${programs
@@ -94,19 +109,19 @@ export function renderComparisonPage(comparison: PublicComparison): string {
     )
     .join(
       '',
-    )}</tr></thead><tbody>${ROWS.map((row) => `<tr${differs(row) ? ' class="differs"' : ''}><th>${row.label}</th>${programs.map((p) => `<td>${row.value(p)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    )}</tr></thead><tbody>${ROWS.map((row) => `<tr${marked(row)}><th>${row.label}</th>${programs.map((p) => `<td>${row.value(p)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   const created = formatIstDate(comparison.createdAt);
   const expires = formatIstDate(comparison.expiresAt);
   return page(
     `Your program comparison`,
     `<header><h1>Hi ${escape(comparison.firstName)}, here is your comparison</h1><p>${programs.length} programs picked for you by ${escape(comparison.advisorName)} on ${created}.</p></header>
-<main><div class="cards">${cards}</div>${table}</main>
+<main>${talkBlock(comparison.contact)}<div class="cards">${cards}</div>${table}</main>
 <footer>Fees are as published by each institution for the session shown, in Indian rupees, and may exclude GST, exam and hostel charges unless listed.
 Please confirm with your advisor before you pay. Rows marked ● differ between programs. This link works until ${expires}.</footer>`,
   );
 }
 
-export function renderComparisonProblemPage(status: 404 | 410): string {
+export function renderComparisonProblemPage(status: 404 | 410, contact: ComparisonContact | null): string {
   const [title, text] =
     status === 410
       ? [
@@ -114,5 +129,5 @@ export function renderComparisonProblemPage(status: 404 | 410): string {
           'Fees change from session to session, so comparison links work for a limited time. Ask your advisor on WhatsApp for an up-to-date one.',
         ]
       : ['Comparison not found', 'This link is not valid. Please check that you opened the whole link your advisor sent you.'];
-  return page(title, `<header><h1>${title}</h1></header><main><div class="card"><p>${text}</p></div></main>`);
+  return page(title, `<header><h1>${title}</h1></header><main>${talkBlock(contact)}<div class="card"><p>${text}</p></div></main>`);
 }

@@ -76,7 +76,11 @@ export class PublicComparisonsController {
       response.type('html').send(renderComparisonPage(await this.comparisons.publicView(token)));
     } catch (error) {
       if (error instanceof AppError && (error.error.status === 404 || error.error.status === 410)) {
-        response.status(error.error.status).type('html').send(renderComparisonProblemPage(error.error.status));
+        const status = error.error.status;
+        response
+          .status(status)
+          .type('html')
+          .send(renderComparisonProblemPage(status, await this.comparisons.contactFor(token)));
         return;
       }
       throw error;

@@ -1,13 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ProgramView, ShortlistItemView } from '@advisordesk/shared';
+import type { ShortlistItemView, SuggestedProgram } from '@advisordesk/shared';
 import { AppError, errorOnField, fieldError, queryChanged, queryMaybeOne, queryRows } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { PROGRAM_COLUMNS, PROGRAM_FROM, ProgramsService } from '@advisordesk/api-catalogue';
 import { LeadsService, recordActivity } from '@advisordesk/api-leads';
 import { ComparisonErrors } from './comparisons.errors';
 import type { AddShortlistItemDto, UpdateShortlistItemDto } from './dto/shortlist.dto';
+
+/** Words that say nothing about which program: "an MBA in finance" is "mba", "finance". */
+const FILLER = new Set(['a', 'an', 'and', 'the', 'in', 'of', 'for', 'or', 'with', 'to', 'course', 'program', 'programme', 'degree']);
+
+/** The words of a lead's course interest that a program's name may contain (lower case, at most 8). */
+export function interestWords(courseInterest: string | null): string[] {
+  const words = (courseInterest ?? '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !FILLER.has(w));
+  return [...new Set(words)].slice(0, 8);
+}
 
 @Injectable()
 export class ShortlistService {
@@ -109,18 +121,28 @@ export class ShortlistService {
     return this.list(user, leadId);
   }
 
-  /** Programs that fit the lead: their level and mode when known, a current fee within budget, not yet shortlisted. */
-  async suggest(user: AuthUser, leadId: string): Promise<ProgramView<Date>[]> {
+  /**
+   * Programs not yet shortlisted, best fits first: most words of the lead's course interest in the program's name
+   * ("Online MBA" → MBAs), then its level, its mode, a current total within budget, NIRF rank and fee. Each says why (`fit`).
+   */
+  async suggest(user: AuthUser, leadId: string): Promise<SuggestedProgram<Date>[]> {
     const lead = await this.leads.get(user, leadId);
-    return queryRows<ProgramView<Date>>(
+    return queryRows<SuggestedProgram<Date>>(
       this.dataSource,
-      `SELECT ${PROGRAM_COLUMNS} FROM ${PROGRAM_FROM}
+      `SELECT ${PROGRAM_COLUMNS},
+              jsonb_build_object('interestWords', fit.words, 'level', fit.level, 'mode', fit.mode, 'withinBudget', fit.within_budget) AS fit
+         FROM ${PROGRAM_FROM}
+         CROSS JOIN LATERAL (
+           SELECT COALESCE((SELECT jsonb_agg(w.word ORDER BY w.n) FROM unnest($4::text[]) WITH ORDINALITY AS w(word, n)
+                             WHERE p.name ILIKE '%' || w.word || '%'), '[]'::jsonb) AS words,
+                  COALESCE(p.level = $1, false) AS level,
+                  COALESCE(p.mode = $2, false) AS mode,
+                  CASE WHEN $3::bigint IS NULL OR cf.total_paise IS NULL THEN NULL ELSE cf.total_paise <= $3 END AS within_budget) fit
         WHERE p.active AND u.active
-          AND ($1::text IS NULL OR p.level = $1) AND ($2::text IS NULL OR p.mode = $2)
-          AND ($3::bigint IS NULL OR cf.total_paise <= $3)
-          AND NOT EXISTS (SELECT 1 FROM shortlist_items s WHERE s.lead_id = $4 AND s.program_id = p.id)
-        ORDER BY (cf.total_paise IS NULL), u.nirf_rank NULLS LAST, cf.total_paise, p.name LIMIT 10`,
-      [lead.level, lead.mode, lead.budgetPaise, leadId],
+          AND NOT EXISTS (SELECT 1 FROM shortlist_items s WHERE s.lead_id = $5 AND s.program_id = p.id)
+        ORDER BY jsonb_array_length(fit.words) DESC, fit.level DESC, fit.mode DESC, fit.within_budget DESC NULLS LAST,
+                 (cf.total_paise IS NULL), u.nirf_rank NULLS LAST, cf.total_paise, p.name LIMIT 10`,
+      [lead.level, lead.mode, lead.budgetPaise, interestWords(lead.courseInterest), leadId],
     );
   }
 

@@ -135,7 +135,13 @@ describe('shortlists and comparisons', () => {
     await t.dataSource.query(`UPDATE leads SET budget_paise = 15000000 WHERE id = $1`, [id]);
     const suggestions = (await request(t.http).get(`/api/leads/${id}/shortlist/suggestions`).set(priya.auth).expect(200)).body;
     expect(suggestions.length).toBeGreaterThan(0);
-    for (const p of suggestions) {
+    // Those that fit come first; any that does not (when few do) comes after them all, saying why.
+    const fits = suggestions.map(
+      (p: { fit: { level: boolean; mode: boolean; withinBudget: boolean } }) => p.fit.level && p.fit.mode && p.fit.withinBudget,
+    );
+    expect(fits[0]).toBe(true);
+    expect(fits.indexOf(false) === -1 || !fits.slice(fits.indexOf(false)).includes(true)).toBe(true);
+    for (const p of suggestions.filter((_: unknown, i: number) => fits[i])) {
       expect(p).toMatchObject({ level: 'PG', mode: 'online' });
       expect(p.currentFee.totalPaise).toBeLessThanOrEqual(15_000_000);
     }

@@ -17,3 +17,4 @@ export * from './errors/presence';
 export * from './errors/version';
 export * from './logging/logger';
 export * from './logging/redact-url';
+export * from './errors/phone';

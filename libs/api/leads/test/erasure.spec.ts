@@ -85,8 +85,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
   lead_day_counts: same('kept', ['day', 'dim', 'key', 'leads', 's1', 's2', 's3', 's4', 's5', 's6', 'lost', 'enrolled']),
   // A retried form's key; the fingerprint is a hash of what the person typed. Found by the reference in the response.
   idempotency_keys: same('deleted', ['scope', 'key', 'response', 'fingerprint', 'created_at']),
-  // Staff accounts: their own data, not a lead's.
-  users: same('none', ['id', 'name', 'email', 'role', 'active', 'password_hash', 'created_at', 'updated_at', 'version']),
+  // Staff accounts: their own data, not a lead's (the phone is the advisor's work number, shown to their students).
+  users: same('none', ['id', 'name', 'email', 'role', 'phone', 'active', 'password_hash', 'created_at', 'updated_at', 'version']),
   refresh_tokens: same('none', ['id', 'user_id', 'family_id', 'token_hash', 'expires_at', 'created_at', 'revoked_at', 'replaced_by']),
   advisor_load: same('none', ['advisor_id', 'open_leads', 'last_assigned_at']),
   app_settings: same('none', ['key', 'value', 'updated_at']),
@@ -138,6 +138,7 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
     'valid_from',
     'valid_to',
     'is_current',
+    'panel_edited_at',
     'created_at',
     'updated_at',
     'version',

@@ -159,12 +159,18 @@ export type FeeStructureBody = Pick<FeeStructureView, 'programId' | 'session'> &
 /** `PATCH /api/fee-structures/:id`: its figures and dates (the program and session stay), with the version read. */
 export type UpdateFeeStructureBody = Partial<Omit<FeeStructureBody, 'programId' | 'session'>> & { version: number };
 
-/** `POST /api/catalogue/import`: the two files as CSV text (either may be left out), the session of rows without one, and whether only to check. */
+/**
+ * `POST /api/catalogue/import`: the two files as CSV text (either may be left out), the session of rows without one, and whether only
+ * to check. `asOf` is when the file was made (ISO time; the screen sends the file's date, else the time it was loaded): applying a file
+ * that would replace a fee structure edited in the panel after it is refused (409) unless `overwriteEditedSince` is true.
+ */
 export interface CatalogueImportBody {
   universities?: string;
   programs?: string;
   defaultSession?: string;
   dryRun?: boolean;
+  asOf?: string;
+  overwriteEditedSince?: boolean;
 }
 
 /** One bad row or field of a catalogue import. */
@@ -176,15 +182,67 @@ export interface ImportProblem {
   message: string;
 }
 
+/** What a row does to the catalogue. */
+export type ImportOutcome = 'new' | 'unchanged' | 'updated';
+
+/** A field a row changes, as the catalogue has it and as the file has it (shown as text). */
+export interface ImportFieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** One row of the file and what it does: `changes` lists before → after for an updated row. */
+export interface ImportRowChange {
+  file: 'universities' | 'programs';
+  line: number;
+  /** The university's name, or "program — university". */
+  name: string;
+  outcome: ImportOutcome;
+  changes: ImportFieldChange[];
+}
+
+/** A program's fee for a session that the file sets: new, unchanged, or replacing the current one (before → after). */
+export interface ImportFeeChange {
+  line: number;
+  programName: string;
+  universityName: string;
+  session: string;
+  outcome: ImportOutcome;
+  beforeTotalPaise: Paise | null;
+  afterTotalPaise: Paise;
+  /** Components whose amount differs, are added or go (amounts in paise). */
+  components: { label: string; beforePaise: Paise | null; afterPaise: Paise | null }[];
+  /** When the fee it replaces was last written in the panel (ISO), if it was. */
+  panelEditedAt: string | null;
+  /** It replaces a fee edited in the panel after the file's date: applying needs `overwriteEditedSince`. */
+  overwritesPanelEdit: boolean;
+}
+
+/** The code of the 409 an import answers when it would replace fees edited in the panel after the file's date. */
+export const IMPORT_OVERWRITES_PANEL_EDITS = 'catalogue.overwritesPanelEdits';
+
+export interface ImportCounts {
+  rows: number;
+  create: number;
+  update: number;
+  unchanged: number;
+}
+
 /**
- * `POST /api/catalogue/import`: what was (or, on a dry run, would be) written. A refused import is
- * a 400 whose `fields` name each problem as `file:line:field`.
+ * `POST /api/catalogue/import`: what was (or, on a dry run, would be) written, row by row. A refused import is
+ * a 400 whose `fields` name each problem as `file:line:field`; one that would overwrite panel edits is a 409
+ * (`catalogue.overwritesPanelEdits`) whose `fields` name each fee (`programs:line:fee`).
  */
 export interface ImportReport {
   dryRun: boolean;
   applied: boolean;
-  universities: { rows: number; create: number; update: number };
-  programs: { rows: number; create: number; update: number };
-  feeStructures: { create: number; unchanged: number };
+  /** The file's date the check used (ISO). */
+  asOf: string;
+  universities: ImportCounts;
+  programs: ImportCounts;
+  feeStructures: { create: number; update: number; unchanged: number };
+  rows: ImportRowChange[];
+  fees: ImportFeeChange[];
   errors: ImportProblem[];
 }

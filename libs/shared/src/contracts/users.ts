@@ -6,6 +6,8 @@ export interface UserView {
   name: string;
   email: string;
   role: Role;
+  /** E.164; shown to students as "Talk to your advisor" on the comparisons this user sends. */
+  phone: string | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -33,6 +35,8 @@ export interface CreateUserBody {
   email: string;
   role: Role;
   password: string;
+  /** A mobile number (normalised to E.164), or null for none. */
+  phone?: string | null;
   active?: boolean;
 }
 

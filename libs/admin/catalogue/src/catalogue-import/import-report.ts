@@ -1,4 +1,4 @@
-import type { ImportProblem } from '@advisordesk/shared';
+import { formatInr, type ImportFieldChange, type ImportOutcome, type ImportProblem, type ImportReport } from '@advisordesk/shared';
 import type { ApiRequestError } from '@advisordesk/admin-data';
 
 /** A problem as the page lists it: a row's (`ImportProblem`), or one of the request's own fields (no file, no line). */
@@ -26,4 +26,53 @@ export function importProblems(error: Pick<ApiRequestError, 'errors' | 'message'
   }
   const order = (file: string) => (file === 'universities' ? 0 : file === 'programs' ? 1 : 2);
   return problems.sort((a, b) => order(a.file) - order(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** One line of the review: a row of a file, or the fee a program row sets, with what it changes. */
+export interface ReviewLine {
+  key: string;
+  file: ImportProblem['file'];
+  line: number;
+  what: string;
+  outcome: ImportOutcome;
+  changes: ImportFieldChange[];
+  /** A fee edited in the panel after the file's date that this line replaces (ISO), else null. */
+  overwritesPanelEditAt: string | null;
+}
+
+/** The review of a report in file and line order: each row, then (for a program) its fee, amounts as rupees. */
+export function reviewLines(report: Pick<ImportReport, 'rows' | 'fees'>): ReviewLine[] {
+  const lines: ReviewLine[] = report.rows.map((r) => ({
+    key: `${r.file}:${r.line}`,
+    file: r.file,
+    line: r.line,
+    what: r.name,
+    outcome: r.outcome,
+    changes: r.changes,
+    overwritesPanelEditAt: null,
+  }));
+  for (const f of report.fees) {
+    const changes: ImportFieldChange[] =
+      f.outcome === 'updated'
+        ? [
+            ...(f.beforeTotalPaise !== f.afterTotalPaise
+              ? [{ field: 'total', before: formatInr(f.beforeTotalPaise), after: formatInr(f.afterTotalPaise) }]
+              : []),
+            ...f.components.map((c) => ({ field: c.label, before: formatInr(c.beforePaise), after: formatInr(c.afterPaise) })),
+          ]
+        : f.outcome === 'new'
+          ? [{ field: 'total', before: '—', after: formatInr(f.afterTotalPaise) }]
+          : [];
+    lines.push({
+      key: `programs:${f.line}:fee`,
+      file: 'programs',
+      line: f.line,
+      what: `Fee ${f.session} · ${f.programName} — ${f.universityName}`,
+      outcome: f.outcome,
+      changes,
+      overwritesPanelEditAt: f.overwritesPanelEdit ? f.panelEditedAt : null,
+    });
+  }
+  const order = (file: string) => (file === 'universities' ? 0 : 1);
+  return lines.sort((a, b) => order(a.file) - order(b.file) || a.line - b.line || a.key.localeCompare(b.key));
 }

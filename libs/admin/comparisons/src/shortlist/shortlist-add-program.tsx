@@ -2,14 +2,22 @@ import { useState } from 'react';
 import { useSelect } from '@refinedev/antd';
 import { BulbOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Flex, Input, List, Modal, Select, Space, Typography } from 'antd';
-import { formatInr, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS, SHORTLIST_NOTE_MAX_LENGTH, type ProgramView } from '@advisordesk/shared';
+import {
+  formatInr,
+  LEAD_MODE_LABELS,
+  PROGRAM_LEVEL_LABELS,
+  SHORTLIST_NOTE_MAX_LENGTH,
+  suggestionReason,
+  type ProgramView,
+  type SuggestedProgram,
+} from '@advisordesk/shared';
 import { formatDuration, labelOf } from '@advisordesk/admin-data';
 import { useShortlistChange, useSuggestions } from './shortlist-api';
 
 const programLine = (p: ProgramView) =>
   `${labelOf(PROGRAM_LEVEL_LABELS, p.level)} · ${labelOf(LEAD_MODE_LABELS, p.mode)} · ${formatDuration(p.durationMonths)}`;
 
-/** "Add program": search the catalogue, or take one of the programs that fit the lead's level, mode and budget. */
+/** "Add program": search the catalogue (every word, any order), or take one of the programs that best fit the lead, each saying why. */
 export function ShortlistAddProgram({
   leadId,
   open,
@@ -77,7 +85,7 @@ export function ShortlistAddProgram({
           showSearch
           value={programId}
           onChange={(value: string) => setProgramId(value)}
-          placeholder="Search programs, universities or specialisations"
+          placeholder="Search programs and universities, e.g. NMIMS MBA"
           aria-label="Search programs to add"
           style={{ width: '100%' }}
           notFoundContent={query.isFetching ? 'Searching…' : 'No program matches'}
@@ -105,9 +113,9 @@ export function ShortlistAddProgram({
           <BulbOutlined /> Suggested for this lead
         </Typography.Title>
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-          Active programs that match the lead’s level and mode, with a current fee within the budget.
+          Best fits first: the lead’s course interest in the program’s name, then level, mode and a fee within the budget.
         </Typography.Text>
-        <List<ProgramView>
+        <List<SuggestedProgram>
           loading={suggestions.isLoading}
           dataSource={suggested}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No suggestions: search the catalogue above" /> }}
@@ -134,12 +142,23 @@ export function ShortlistAddProgram({
                   </span>
                 }
                 description={
-                  <span>
-                    {programLine(p)} ·{' '}
-                    <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
-                      {p.currentFee ? formatInr(p.currentFee.totalPaise) : 'Fee on request'}
-                    </Typography.Text>
-                  </span>
+                  <Space direction="vertical" size={2}>
+                    <span>
+                      {programLine(p)} ·{' '}
+                      <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+                        {p.currentFee ? formatInr(p.currentFee.totalPaise) : 'Fee on request'}
+                      </Typography.Text>
+                    </span>
+                    {suggestionReason(p) && (
+                      <Typography.Text
+                        type={p.fit.withinBudget === false ? 'warning' : 'success'}
+                        style={{ fontSize: 12 }}
+                        data-testid="suggestion-reason"
+                      >
+                        <BulbOutlined /> {suggestionReason(p)}
+                      </Typography.Text>
+                    )}
+                  </Space>
                 }
               />
             </List.Item>

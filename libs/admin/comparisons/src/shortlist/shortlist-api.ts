@@ -4,10 +4,10 @@ import type {
   AddShortlistItemBody,
   ComparisonShare,
   CreateComparisonBody,
-  ProgramView,
   ReorderShortlistBody,
   SharedComparison,
   ShortlistItemView,
+  SuggestedProgram,
   UpdateShortlistItemBody,
 } from '@advisordesk/shared';
 import { leadResource, useApiMutation, useRefreshLead, type ApiRequestError } from '@advisordesk/admin-data';
@@ -22,7 +22,7 @@ export function useShortlist(leadId: string) {
 }
 
 export function useSuggestions(leadId: string, enabled: boolean) {
-  return useList<ProgramView, ApiRequestError>({
+  return useList<SuggestedProgram, ApiRequestError>({
     resource: suggestionsOf(leadId),
     pagination: { mode: 'off' },
     errorNotification: false,

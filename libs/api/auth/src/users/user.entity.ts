@@ -15,6 +15,10 @@ export class UserEntity {
   @Column('text')
   role: Role;
 
+  /** E.164, or null. */
+  @Column('text', { nullable: true })
+  phone: string | null;
+
   @Column('boolean', { default: true })
   active: boolean;
 
@@ -38,6 +42,7 @@ export function toUserView(user: UserEntity): UserView {
     name: user.name,
     email: user.email,
     role: user.role,
+    phone: user.phone ?? null,
     active: user.active,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { ROLES, type UserView } from '@advisordesk/shared';
+import { normalisePhone, ROLES, type UserView } from '@advisordesk/shared';
 import { AppError, errorOnField, fetchPage, parseListQuery, queryRows, type ListSpec, type Page } from '@advisordesk/api-core';
 import { AuthErrors } from '../auth/auth.errors';
 import { PasswordService } from '../auth/password.service';
@@ -23,6 +23,12 @@ export const USER_LIST: ListSpec = {
   search: (p, q) => ({ sql: `(name ILIKE ${p} OR email ILIKE ${p})`, value: `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%` }),
 };
 
+/** A phone as validated by the DTO, in E.164; empty or null: none. */
+const e164 = (phone: string | null | undefined): string | null => {
+  const check = normalisePhone(phone);
+  return check.ok ? check.e164 : null;
+};
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -34,7 +40,7 @@ export class UsersService {
   async list(query: Record<string, unknown>): Promise<Page<UserView>> {
     const page = await fetchPage<UserView & { createdAt: Date; updatedAt: Date }>(
       this.dataSource,
-      `id, name, email, role, active, created_at AS "createdAt", updated_at AS "updatedAt"`,
+      `id, name, email, role, phone, active, created_at AS "createdAt", updated_at AS "updatedAt"`,
       'users',
       parseListQuery(query, USER_LIST),
     );
@@ -54,6 +60,7 @@ export class UsersService {
         name: body.name.trim(),
         email: body.email.trim().toLowerCase(),
         role: body.role,
+        phone: e164(body.phone),
         active: body.active ?? true,
         passwordHash: await this.passwords.hash(body.password),
       }),
@@ -72,6 +79,7 @@ export class UsersService {
     if (body.name !== undefined) changes.name = body.name.trim();
     if (body.email !== undefined) changes.email = body.email.trim().toLowerCase();
     if (body.role !== undefined) changes.role = body.role;
+    if (body.phone !== undefined) changes.phone = e164(body.phone);
     if (body.active !== undefined) changes.active = body.active;
     if (body.password !== undefined) changes.passwordHash = await this.passwords.hash(body.password);
     if (Object.keys(changes).length) await this.users.update({ id }, { ...changes, version: () => 'version + 1' } as never);

@@ -8,6 +8,7 @@ import {
   IsDateString,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsString,
   IsUrl,
@@ -19,7 +20,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsVersion, Optional, Nullable } from '@advisordesk/api-core';
-import { APPROVALS, CREDENTIAL_TYPES, LEAD_MODES, NAAC_GRADES, OWNERSHIPS, PROGRAM_LEVELS, SESSION_PATTERN } from '@advisordesk/shared';
+import {
+  APPROVALS,
+  CREDENTIAL_TYPES,
+  LEAD_MODES,
+  NAAC_GRADES,
+  OWNERSHIPS,
+  PROGRAM_LEVELS,
+  SESSION_PATTERN,
+  type CatalogueImportBody,
+} from '@advisordesk/shared';
 
 const MAX_FEE_PAISE = 1_00_00_000_00; // ₹1 crore for one component
 
@@ -122,7 +132,7 @@ export class UpdateFeeStructureDto extends PartialType(OmitType(FeeStructureDto,
   @IsVersion() version: number;
 }
 
-export class CatalogueImportDto {
+export class CatalogueImportDto implements CatalogueImportBody {
   @ApiPropertyOptional({ description: 'universities.csv as text' }) @Optional() @IsString() @MaxLength(2_000_000) universities?: string;
   @ApiPropertyOptional({ description: 'programs.csv as text (fee components in `label:amount_inr;…`)' })
   @Optional()
@@ -137,4 +147,12 @@ export class CatalogueImportDto {
   @Optional()
   @IsBoolean({ message: 'dryRun must be true or false' })
   dryRun?: boolean;
+  @ApiPropertyOptional({ description: "when the file was made (ISO time; default: now, the upload's time)", example: '2026-11-20T10:00:00Z' })
+  @Optional()
+  @IsISO8601({ strict: true }, { message: 'asOf must be a date and time, like 2026-11-20T10:00:00Z' })
+  asOf?: string;
+  @ApiPropertyOptional({ description: 'true: replace fee structures edited in the panel after asOf (otherwise 409)' })
+  @Optional()
+  @IsBoolean({ message: 'overwriteEditedSince must be true or false' })
+  overwriteEditedSince?: boolean;
 }

@@ -31,6 +31,12 @@ describe('configuration at start', () => {
     });
   });
 
+  it('SUPPORT_PHONE is a mobile number in any usual form, kept as E.164; anything else stops the app naming it', () => {
+    expect(loadConfig({ ...base, SUPPORT_PHONE: '98123 45678' }).supportPhone).toBe('+919812345678');
+    expect(loadConfig(base).supportPhone).toBeUndefined();
+    expect(() => loadConfig({ ...base, SUPPORT_PHONE: '1800-123' })).toThrow(/SUPPORT_PHONE must be a mobile number/);
+  });
+
   it('TRUST_PROXY takes what Express takes: true or false, a hop count, or proxy addresses, ranges and names', () => {
     const trustProxy = (TRUST_PROXY: string) => loadConfig({ ...base, TRUST_PROXY }).trustProxy;
     expect(trustProxy('true')).toBe(true);

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import Joi from 'joi';
+import { normalisePhone } from '@advisordesk/shared';
 
 /** What Express's `trust proxy` setting takes: every hop or none, a hop count, or the proxies' addresses. */
 export type TrustProxy = boolean | number | string[];
@@ -69,6 +70,13 @@ export const envSchema = Joi.object({
   PUBLIC_URL: Joi.string()
     .uri({ scheme: ['http', 'https'] })
     .optional(),
+  SUPPORT_PHONE: Joi.string()
+    .custom((value: string, helpers) => {
+      const check = normalisePhone(value);
+      return check.ok ? check.e164 : helpers.error('any.invalid');
+    })
+    .optional()
+    .messages({ 'any.invalid': 'SUPPORT_PHONE must be a mobile number, e.g. +91 98765 43210' }),
   ADMIN_DIST_DIR: Joi.string().optional(),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
 })
@@ -92,6 +100,8 @@ export interface AppConfig {
   inquiryRateLimit: number;
   loginRateLimit: number;
   publicUrl: string;
+  /** The service's number (E.164) students reach when their advisor has none on file. */
+  supportPhone?: string;
   adminDistDir?: string;
   logLevel: string;
 }
@@ -127,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     inquiryRateLimit: value.INQUIRY_RATE_LIMIT,
     loginRateLimit: value.LOGIN_RATE_LIMIT,
     publicUrl: (value.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    supportPhone: value.SUPPORT_PHONE,
     adminDistDir: value.ADMIN_DIST_DIR,
     logLevel: value.LOG_LEVEL,
   };

@@ -17,7 +17,8 @@ export function CsvSource({
   hint: string;
   value: string;
   fileName?: string;
-  onChange: (text: string, fileName?: string) => void;
+  /** `modifiedAt`: the picked file's date (ms), none for typed or pasted text. */
+  onChange: (text: string, fileName?: string, modifiedAt?: number) => void;
   onError: (message: string) => void;
   testId: string;
 }) {
@@ -43,7 +44,7 @@ export function CsvSource({
               }
               file
                 .text()
-                .then((text) => onChange(text.replace(/^\uFEFF/, ''), file.name))
+                .then((text) => onChange(text.replace(/^\uFEFF/, ''), file.name, file.lastModified || undefined))
                 .catch(() => onError(`Could not read ${file.name}.`));
               // Read here, never uploaded anywhere by antd.
               return false;

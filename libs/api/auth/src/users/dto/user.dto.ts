@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
-import { Optional } from '@advisordesk/api-core';
+import { IsMobilePhone, Nullable, Optional } from '@advisordesk/api-core';
 import {
   EMAIL_MAX_LENGTH,
   NAME_MAX_LENGTH,
@@ -33,11 +33,17 @@ export class CreateUserDto implements CreateUserBody {
   @MaxLength(200)
   password: string;
 
+  @ApiPropertyOptional({ nullable: true, description: 'mobile number (stored as E.164); students of this advisor see it on comparison pages' })
+  @Nullable()
+  @IsString({ message: 'phone must be text' })
+  @IsMobilePhone()
+  phone?: string | null;
+
   @ApiPropertyOptional()
   @Optional()
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 }
 
-/** Any of a user's fields (none may be null). */
+/** Any of a user's fields (none but the phone may be null). */
 export class UpdateUserDto extends PartialType(CreateUserDto, { skipNullProperties: false }) implements UpdateUserBody {}
