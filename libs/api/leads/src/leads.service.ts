@@ -24,6 +24,7 @@ import { LeadsErrors } from './leads.errors';
 import { recordActivity } from './activity';
 import { AssignmentService } from './assignment.service';
 import { newReference } from './reference';
+import { recordStaffConsent } from './staff-consent';
 
 type Db = Pick<EntityManager, 'query'>;
 
@@ -114,6 +115,9 @@ export class LeadsService {
   async create(user: AuthUser, body: CreateLeadDto): Promise<LeadView> {
     const phone = normalisePhone(body.phone);
     if (!phone.ok) throw fieldError('phone', 'phone must be a valid mobile number');
+    const consented = body.consentWhatsapp === true || body.consentMarketing === true;
+    if (consented && !body.consentChannel)
+      throw fieldError('consentChannel', 'consentChannel is required with a consent: how did the person give it?');
     return this.dataSource.transaction(async (manager) => {
       await this.refuseTakenPhone(user, phone.e164, manager);
       const ownLead = user.role === 'advisor';
@@ -144,6 +148,10 @@ export class LeadsService {
       await recordActivity(manager, id, 'inquiry', user.id, { source: body.source, enteredBy: user.name });
       const advisorId = ownLead ? user.id : turn?.advisorId;
       if (advisorId) await recordActivity(manager, id, 'assignment', user.id, { to: advisorId, automatic: !ownLead });
+      if (consented && body.consentChannel) {
+        const consent = { whatsapp: body.consentWhatsapp === true, marketing: body.consentMarketing === true, channel: body.consentChannel };
+        await recordStaffConsent(manager, id, user.id, consent);
+      }
       return this.get(user, id, manager);
     });
   }

@@ -11,6 +11,9 @@ export interface ApiErrorBody {
   /** `leads.phoneTaken`: who has the lead, and its id when the caller may open it. */
   owner?: { id: string; name: string } | null;
   leadId?: string;
+  /** `leads.openWork` (deactivating a user who still has open work): how much. */
+  openLeads?: number;
+  openTasks?: number;
 }
 
 export interface FieldProblem {
