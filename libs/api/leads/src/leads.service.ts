@@ -108,7 +108,11 @@ export class LeadsService {
       : owner
         ? `This phone is already a lead of ${owner.name}: ask ${owner.name.split(/\s+/)[0]} or your manager to transfer it to you`
         : 'This phone is already a lead that is not assigned yet: ask your manager to assign it to you';
-    throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message }], message, { owner, ...(taken.visible ? { leadId: taken.id } : {}) });
+    // Someone who may not open it still gets the id to ask for it by (POST /api/leads/:id/transfer-requests): it opens nothing.
+    throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message }], message, {
+      owner,
+      ...(taken.visible ? { leadId: taken.id } : { transferLeadId: taken.id }),
+    });
   }
 
   /** A lead entered by hand. An advisor's lead is theirs; otherwise it is assigned as intake would. */
@@ -149,7 +153,12 @@ export class LeadsService {
       const advisorId = ownLead ? user.id : turn?.advisorId;
       if (advisorId) await recordActivity(manager, id, 'assignment', user.id, { to: advisorId, automatic: !ownLead });
       if (consented && body.consentChannel) {
-        const consent = { whatsapp: body.consentWhatsapp === true, marketing: body.consentMarketing === true, channel: body.consentChannel };
+        // Only what was agreed to: a box left unticked withdraws nothing on a new lead.
+        const consent = {
+          ...(body.consentWhatsapp ? { whatsapp: true } : {}),
+          ...(body.consentMarketing ? { marketing: true } : {}),
+          channel: body.consentChannel,
+        };
         await recordStaffConsent(manager, id, user.id, consent);
       }
       return this.get(user, id, manager);

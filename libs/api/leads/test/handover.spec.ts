@@ -62,8 +62,12 @@ describe('who owns a lead, and consent taken in person', () => {
       const asRahul = await request(t.http).post('/api/leads').set(rahul.auth).send({ fullName: 'Rohan', phone, source: 'walk_in' }).expect(409);
       expect(asRahul.body).toMatchObject({ code: 'leads.phoneTaken', owner: { id: priya.id, name: 'Priya Sharma' } });
       expect(asRahul.body).not.toHaveProperty('leadId');
+      // The id to ask for it by, which opens nothing.
+      expect(asRahul.body.transferLeadId).toBe(lead.id);
+      await request(t.http).get(`/api/leads/${lead.id}`).set(rahul.auth).expect(404);
       const asManager = await request(t.http).post('/api/leads').set(manager.auth).send({ fullName: 'Rohan', phone, source: 'walk_in' }).expect(409);
       expect(asManager.body).toMatchObject({ code: 'leads.phoneTaken', owner: { id: priya.id, name: 'Priya Sharma' }, leadId: lead.id });
+      expect(asManager.body).not.toHaveProperty('transferLeadId');
     });
 
     it('an advisor asks for a lead they cannot open; the owner and managers see the request, a third advisor does not', async () => {
@@ -297,8 +301,10 @@ describe('who owns a lead, and consent taken in person', () => {
       expect(event).toMatchObject({
         type: 'consent',
         authorId: priya.id,
-        data: { recorded: { whatsapp: true, marketing: false }, channel: 'in_person' },
+        data: { recorded: { whatsapp: true }, channel: 'in_person' },
       });
+      // An unticked box withdraws nothing on a new lead.
+      expect(event.data.recorded).not.toHaveProperty('marketing');
       const noChannel = await request(t.http)
         .post('/api/leads')
         .set(priya.auth)
