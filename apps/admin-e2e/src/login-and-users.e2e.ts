@@ -140,7 +140,10 @@ describe.each<Viewport>(['laptop', 'phone'])('AdvisorDesk admin on a %s', (viewp
 
     // Deactivate and reactivate, each after a confirmation.
     await page.getByRole('button', { name: `Deactivate ${newName}` }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: 'Deactivate' }).click();
+    await page
+      .getByRole('dialog', { name: `Deactivate ${newName}?` })
+      .getByRole('button', { name: 'Deactivate' })
+      .click();
     await added.filter({ hasText: 'Deactivated' }).waitFor();
     await page.getByRole('button', { name: `Reactivate ${newName}` }).click();
     await page.getByRole('tooltip').getByRole('button', { name: 'Reactivate' }).click();

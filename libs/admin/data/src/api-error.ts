@@ -10,6 +10,8 @@ export class ApiRequestError extends Error implements HttpError {
   readonly requestId?: string;
   /** From `Retry-After` on a 429. */
   readonly retryAfterSeconds?: number;
+  /** What some errors say beyond the message: whose lead a taken phone is (`leads.phoneTaken`), how much work a user still has (`leads.openWork`). */
+  readonly details?: ApiErrorDetails;
 
   constructor(init: {
     message: string;
@@ -18,6 +20,7 @@ export class ApiRequestError extends Error implements HttpError {
     code?: string;
     requestId?: string;
     retryAfterSeconds?: number;
+    details?: ApiErrorDetails;
   }) {
     super(init.message);
     this.name = 'ApiRequestError';
@@ -26,8 +29,11 @@ export class ApiRequestError extends Error implements HttpError {
     this.code = init.code;
     this.requestId = init.requestId;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    if (init.details) this.details = init.details;
   }
 }
+
+export type ApiErrorDetails = Pick<ApiErrorBody, 'owner' | 'leadId' | 'transferLeadId' | 'openLeads' | 'openTasks'>;
 
 export const NETWORK_ERROR_MESSAGE = 'Cannot reach AdvisorDesk: check your internet connection and try again';
 
@@ -45,6 +51,12 @@ export function toHttpError(error: unknown): ApiRequestError {
     errors[field] = list;
   }
   const retryAfter = Number(response.headers?.['retry-after']);
+  const details: ApiErrorDetails = {};
+  if (body.owner !== undefined) details.owner = body.owner;
+  if (typeof body.leadId === 'string') details.leadId = body.leadId;
+  if (typeof body.transferLeadId === 'string') details.transferLeadId = body.transferLeadId;
+  if (typeof body.openLeads === 'number') details.openLeads = body.openLeads;
+  if (typeof body.openTasks === 'number') details.openTasks = body.openTasks;
   return new ApiRequestError({
     message: body.message ?? `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
     statusCode: response.status,
@@ -52,5 +64,6 @@ export function toHttpError(error: unknown): ApiRequestError {
     code: body.code,
     requestId: body.requestId,
     retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    details: Object.keys(details).length ? details : undefined,
   });
 }

@@ -25,6 +25,7 @@ import {
 import { FollowUpDate } from './components/follow-up-date';
 import { useTaskDone } from './components/follow-ups-card';
 import { LeadStatusTag, statusColour } from './components/status-tag';
+import { TransferRequestsCard } from './components/transfer-requests-card';
 import { quickFilterFilters } from './quick-filters';
 import { taskTabQuery } from './tasks/task-tabs';
 
@@ -238,8 +239,8 @@ function PipelineCard({ meId }: { meId: string }) {
 }
 
 /**
- * The advisor's home (and a manager's, for their own work): what is due today, what is late, new
- * leads waiting for a first call, and their pipeline by status.
+ * The advisor's home (and a manager's, for their own work): colleagues asking for a lead (when any),
+ * what is due today, what is late, new leads waiting for a first call, and their pipeline by status.
  */
 export function AdvisorHome({ user }: { user: UserView }) {
   const go = useGo();
@@ -264,6 +265,7 @@ export function AdvisorHome({ user }: { user: UserView }) {
 
   return (
     <Flex vertical gap={16} data-testid="advisor-home">
+      <TransferRequestsCard title="Colleagues asking for a lead" />
       <Row gutter={[12, 12]}>
         <Col xs={12} md={6}>
           <StatTile

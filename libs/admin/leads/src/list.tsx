@@ -19,11 +19,12 @@ import {
   type LeadView,
   type ProgramLevel,
 } from '@advisordesk/shared';
-import { useAccess, useRefreshLead, type ApiRequestError } from '@advisordesk/admin-data';
+import { useAccess, useRefreshLead, type ApiErrorDetails, type ApiRequestError } from '@advisordesk/admin-data';
 import { FilterSelect, LEVEL_OPTIONS, listFilters, MODE_OPTIONS, optionsOf, SOURCE_OPTIONS, useAreaSlots } from '@advisordesk/admin-ui';
 import { AssignmentToggle } from './components/assignment-toggle';
 import { FollowUpDate } from './components/follow-up-date';
 import { LeadForm } from './components/lead-form';
+import { PhoneTaken } from './components/phone-taken';
 import { LeadStatusTag } from './components/status-tag';
 import { useAdvisors } from './lead-data';
 import { describeLeadTotal } from './list-total';
@@ -90,6 +91,8 @@ export default function LeadListPage() {
   const [search, setSearch] = useState(q);
   useEffect(() => setSearch(q), [q]);
   const quick = activeQuickFilter(filters, me?.id);
+  // A phone that is already a lead: whose, and what the user can do about it (shown in the form).
+  const [phoneTaken, setPhoneTaken] = useState<ApiErrorDetails | null>(null);
 
   const createModal = useModalForm<LeadView, ApiRequestError, CreateLeadBody>({
     resource: 'leads',
@@ -109,7 +112,15 @@ export default function LeadListPage() {
       void refreshLead(data.data.id);
       go({ to: `/leads/${data.data.id}` });
     },
+    onMutationError: (error) => setPhoneTaken(error.code === 'leads.phoneTaken' ? (error.details ?? {}) : null),
   });
+  const createFormProps = {
+    ...createModal.formProps,
+    onValuesChange: (changed: Partial<CreateLeadBody>, all: CreateLeadBody) => {
+      createModal.formProps.onValuesChange?.(changed, all);
+      if ('phone' in changed) setPhoneTaken(null);
+    },
+  };
 
   const advisorName = useMemo(() => new Map((advisors ?? []).map((a) => [a.id, a.name])), [advisors]);
   const describeValue = (filter: LogicalFilter): string => {
@@ -282,7 +293,14 @@ export default function LeadListPage() {
               <LeadExport filters={filters} sorters={sorters} />
             </Suspense>
           )}
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => createModal.show()}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setPhoneTaken(null);
+              createModal.show();
+            }}
+          >
             New lead
           </Button>
         </Flex>
@@ -458,7 +476,8 @@ export default function LeadListPage() {
       />
 
       <Modal {...createModal.modalProps} title="New lead" okText="Add lead" cancelText="Cancel" width={640}>
-        <LeadForm formProps={createModal.formProps} mode="create" />
+        <LeadForm formProps={createFormProps} mode="create" />
+        {phoneTaken && <PhoneTaken taken={phoneTaken} />}
       </Modal>
     </List>
   );

@@ -15,6 +15,7 @@ import { InquiriesList } from './components/inquiries-list';
 import { ManagerActions } from './components/manager-actions';
 import { ProfileCard } from './components/profile-card';
 import { StatusChanger } from './components/status-changer';
+import { TransferRequestsCard } from './components/transfer-requests-card';
 import { LeadStatusTag } from './components/status-tag';
 import { LeadTimeline } from './components/timeline-card';
 import { useAdvisors, useLeadInquiries } from './lead-data';
@@ -173,7 +174,7 @@ export default function LeadShowPage() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       {!erased && <FollowUpsCard lead={lead} canEdit={canEdit} />}
       <ProfileCard lead={lead} canEdit={canEdit} />
-      <ConsentCard lead={lead} />
+      <ConsentCard lead={lead} canEdit={canEdit} />
       {managing && <ManagerActions lead={lead} />}
     </Space>
   );
@@ -192,6 +193,7 @@ export default function LeadShowPage() {
         />
       )}
       {header}
+      {!erased && <TransferRequestsCard leadId={lead.id} title="Asked to transfer this lead" />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15} xxl={16}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -212,7 +214,7 @@ export default function LeadShowPage() {
           ) : (
             <Space direction="vertical" size={16} style={{ width: '100%' }}>
               <ProfileCard lead={lead} canEdit={canEdit} />
-              <ConsentCard lead={lead} />
+              <ConsentCard lead={lead} canEdit={canEdit} />
               {managing && <ManagerActions lead={lead} />}
             </Space>
           )}

@@ -91,4 +91,34 @@ describe('timeline sentences', () => {
     expect(describeActivity(entry('erasure', {}, 'Meera Manager')).title).toBe('Meera erased the person’s personal data on request');
     expect(describeActivity(entry('note', { erased: true })).title).toBe('An entry whose words were erased on request');
   });
+
+  it('reads who owns a lead: transfer requests, answers and the handover when an advisor leaves', () => {
+    const names = new Map([
+      ['u-rahul', 'Rahul Verma'],
+      ['u-sneha', 'Sneha Iyer'],
+    ]);
+    expect(describeActivity(entry('transfer_request', { action: 'requested', note: 'He asked for me' }, 'Rahul Verma'))).toEqual({
+      title: 'Rahul asked for this lead to be transferred to them',
+      detail: 'He asked for me',
+    });
+    expect(describeActivity(entry('transfer_request', { action: 'approved', requestedBy: 'u-rahul' }), { names }).title).toBe(
+      'Priya approved Rahul’s request for this lead',
+    );
+    expect(describeActivity(entry('transfer_request', { action: 'declined', requestedBy: 'u-rahul' }, 'Meera Manager'), { names }).title).toBe(
+      'Meera declined Rahul’s request for this lead',
+    );
+    expect(describeActivity(entry('assignment', { from: 'u-sneha', to: 'u-rahul', via: 'handover' }, 'Asha Admin'), { names }).title).toBe(
+      'Asha handed the lead from Sneha Iyer to Rahul Verma when Sneha left',
+    );
+  });
+
+  it('reads consent recorded by staff: what the person agreed to or withdrew, and how', () => {
+    expect(describeActivity(entry('consent', { recorded: { whatsapp: true }, via: 'staff', channel: 'in_person', note: 'At the desk' }))).toEqual({
+      title: 'Priya recorded that the person agreed to WhatsApp messages (in person)',
+      detail: 'At the desk',
+    });
+    expect(describeActivity(entry('consent', { recorded: { whatsapp: true, marketing: false }, via: 'staff', channel: 'phone' })).title).toBe(
+      'Priya recorded that the person agreed to WhatsApp messages and withdrew consent to marketing messages (by phone)',
+    );
+  });
 });

@@ -1,11 +1,13 @@
 import {
   CALL_OUTCOME_LABELS,
+  CONSENT_CHANNEL_LABELS,
   formatIstDateTime,
   LEAD_SOURCE_LABELS,
   LEAD_STATUS_LABELS,
   LOST_REASON_LABELS,
   type ActivityView,
   type CallOutcome,
+  type ConsentChannel,
   type LeadSource,
   type LeadStatus,
   type LostReason,
@@ -81,6 +83,8 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
     case 'assignment': {
       const to = nameOf(data.to);
       if (data.automatic === true) return { title: `Assigned to ${to} automatically` };
+      if (data.via === 'handover')
+        return { title: `${who} handed the lead from ${nameOf(data.from)} to ${to} when ${firstName(nameOf(data.from))} left` };
       if (data.from) return { title: `${who} reassigned the lead from ${nameOf(data.from)} to ${to}` };
       if (activity.authorId && activity.authorId === data.to) return { title: `${who} took the lead on` };
       return { title: `${who} assigned the lead to ${to}` };
@@ -144,6 +148,19 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
             : 'The lead already had this consent.',
         };
       }
+      if (data.via === 'staff') {
+        // Consent given to a colleague in person, by phone or by email.
+        const recorded = (data.recorded ?? {}) as { marketing?: boolean; whatsapp?: boolean };
+        const channel = CONSENT_CHANNEL_LABELS[data.channel as ConsentChannel]?.toLowerCase() ?? 'in person';
+        const agreed = [recorded.whatsapp === true && 'WhatsApp messages', recorded.marketing === true && 'marketing messages'].filter(
+          (x): x is string => Boolean(x),
+        );
+        const refused = [recorded.whatsapp === false && 'WhatsApp messages', recorded.marketing === false && 'marketing messages'].filter(
+          (x): x is string => Boolean(x),
+        );
+        const parts = [agreed.length && `agreed to ${inWords(agreed)}`, refused.length && `withdrew consent to ${inWords(refused)}`].filter(Boolean);
+        return { title: `${who} recorded that the person ${parts.join(' and ')} (${channel})`, detail: str(data.note) };
+      }
       const withdrawn = (data.withdrawn ?? {}) as { marketing?: boolean; whatsapp?: boolean };
       const what = [withdrawn.marketing && 'marketing messages', withdrawn.whatsapp && 'WhatsApp messages'].filter((x): x is string => Boolean(x));
       const via = data.via === 'link' ? ' using the link in a message' : '';
@@ -152,6 +169,13 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
     case 'profile': {
       const changed = Array.isArray(data.changed) ? data.changed.map((field) => FIELD_LABELS[String(field)] ?? String(field)) : [];
       return { title: `${who} updated the ${changed.length ? inWords(changed) : 'profile'}` };
+    }
+    case 'transfer_request': {
+      const requester = nameOf(data.requestedBy);
+      if (data.action === 'requested') return { title: `${who} asked for this lead to be transferred to them`, detail: str(data.note) };
+      if (data.action === 'approved') return { title: `${who} approved ${firstName(requester)}’s request for this lead`, detail: str(data.note) };
+      if (data.action === 'declined') return { title: `${who} declined ${firstName(requester)}’s request for this lead`, detail: str(data.note) };
+      return { title: `${who} answered a transfer request` };
     }
     case 'erasure':
       return { title: `${who} erased the person’s personal data on request` };

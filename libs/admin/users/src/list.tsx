@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useCan, useGetIdentity, useInvalidateAuthStore, useUpdate } from '@refinedev/core';
 import { getDefaultSortOrder, List, useModalForm, useTable } from '@refinedev/antd';
 import { EditOutlined, PlusOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
@@ -5,6 +6,7 @@ import { Button, Grid, Modal, Popconfirm, Space, Table, Tooltip, Typography, typ
 import { formatIstDateTime, formatPhone, type UserView } from '@advisordesk/shared';
 import type { ApiRequestError } from '@advisordesk/admin-data';
 import { ActiveBadge, fieldErrorsOnly, FilterSelect, listFilters, listPagination, ListToolbar, RoleTag, ViewOnlyTag } from '@advisordesk/admin-ui';
+import { DeactivateDialog } from './deactivate-dialog';
 import { ROLE_OPTIONS, UserForm, type UserFormValues } from './user-form';
 
 const STATUS_OPTIONS = [
@@ -55,25 +57,19 @@ export default function UserListPage() {
   });
   const editingSelf = editModal.id !== undefined && editModal.id === me?.id;
 
+  // Deactivation hands the user's open work over first (DeactivateDialog); reactivation is a plain update.
+  const [deactivating, setDeactivating] = useState<UserView | null>(null);
   const { mutate: update, mutation: updateState } = useUpdate<UserView, ApiRequestError>();
   const toggling = updateState.isPending;
   const toggled = updateState.variables;
-  const toggleActive = (user: UserView) =>
+  const reactivate = (user: UserView) =>
     update({
       resource: 'users',
       id: user.id,
-      values: { active: !user.active },
+      values: { active: true },
       mutationMode: 'pessimistic',
-      successNotification: () => ({
-        type: 'success',
-        description: user.active ? `${user.name} is deactivated` : `${user.name} is active again`,
-        message: user.active ? 'Their sessions have ended; they cannot sign in until reactivated.' : 'They can sign in again.',
-      }),
-      errorNotification: (error) => ({
-        type: 'error',
-        description: user.active ? 'Could not deactivate' : 'Could not reactivate',
-        message: error?.message ?? 'Please try again.',
-      }),
+      successNotification: () => ({ type: 'success', description: `${user.name} is active again`, message: 'They can sign in again.' }),
+      errorNotification: (error) => ({ type: 'error', description: 'Could not reactivate', message: error?.message ?? 'Please try again.' }),
     });
 
   const columns: TableColumnsType<UserView> = [
@@ -145,26 +141,16 @@ export default function UserListPage() {
         const self = user.id === me?.id;
         const busy = toggling && toggled?.id === user.id;
         const toggle = user.active ? (
-          <Popconfirm
-            title={`Deactivate ${user.name}?`}
-            description="They are signed out at once and cannot sign in until reactivated. Their records stay."
-            okText="Deactivate"
-            okButtonProps={{ danger: true }}
-            cancelText="Cancel"
-            onConfirm={() => toggleActive(user)}
-            disabled={self}
-          >
-            <Button danger icon={<StopOutlined />} loading={busy} disabled={self} aria-label={`Deactivate ${user.name}`}>
-              {phone ? null : 'Deactivate'}
-            </Button>
-          </Popconfirm>
+          <Button danger icon={<StopOutlined />} disabled={self} onClick={() => setDeactivating(user)} aria-label={`Deactivate ${user.name}`}>
+            {phone ? null : 'Deactivate'}
+          </Button>
         ) : (
           <Popconfirm
             title={`Reactivate ${user.name}?`}
             description="They can sign in again with their current password."
             okText="Reactivate"
             cancelText="Cancel"
-            onConfirm={() => toggleActive(user)}
+            onConfirm={() => reactivate(user)}
           >
             <Button icon={<UndoOutlined />} loading={busy} aria-label={`Reactivate ${user.name}`}>
               {phone ? null : 'Reactivate'}
@@ -219,6 +205,7 @@ export default function UserListPage() {
       <Modal {...createModal.modalProps} title="Add a user" okText="Add user" cancelText="Cancel">
         <UserForm formProps={createModal.formProps} mode="create" />
       </Modal>
+      <DeactivateDialog user={deactivating} onClose={() => setDeactivating(null)} />
       <Modal {...editModal.modalProps} title="Edit user" okText="Save changes" cancelText="Cancel">
         <UserForm formProps={editModal.formProps} mode="edit" isSelf={editingSelf} />
       </Modal>

@@ -28,4 +28,6 @@ export const ACTIVITY_KEYS_KEPT_ON_ERASURE: readonly string[] = [
   'repeat',
   'withdrawn',
   'via',
+  'channel',
+  'recorded',
 ];

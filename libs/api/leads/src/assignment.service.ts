@@ -4,7 +4,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, errorOnField, queryMaybeOne, queryRows } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { LeadsErrors } from './leads.errors';
-import { recordActivity } from './activity';
 
 type Db = Pick<EntityManager, 'query'>;
 
@@ -15,6 +14,13 @@ export interface AdvisorLoad {
   id: string;
   load: number;
   last: number;
+}
+
+/** A lead changing hands: from its advisor (if any) to another. */
+export interface LeadMove {
+  leadId: string;
+  from: string | null;
+  to: string;
 }
 
 export interface Turn {
@@ -149,23 +155,57 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     return { autoAssign };
   }
 
-  /** Managers (and admins) hand a lead to an advisor. */
-  async assign(user: AuthUser, leadId: string, advisorId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const advisor = await queryMaybeOne<{ id: string }>(manager, `SELECT id FROM users WHERE id = $1 AND role = 'advisor' AND active`, [advisorId]);
-      if (!advisor) throw errorOnField(LeadsErrors.notAnAdvisor, 'advisorId');
-      const lead = await queryMaybeOne<{ advisorId: string | null; erasedAt: Date | null }>(
-        manager,
-        `SELECT advisor_id AS "advisorId", erased_at AS "erasedAt" FROM leads WHERE id = $1 FOR UPDATE`,
-        [leadId],
-      );
-      if (!lead) throw new AppError(LeadsErrors.notFound);
-      if (lead.erasedAt) throw new AppError(LeadsErrors.erased);
-      if (lead.advisorId === advisorId) return;
-      await manager.query(`UPDATE leads SET advisor_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [leadId, advisorId]);
-      // Open follow-ups move with the lead.
-      await manager.query(`UPDATE tasks SET owner_id = $2 WHERE lead_id = $1 AND done_at IS NULL`, [leadId, advisorId]);
-      await recordActivity(manager, leadId, 'assignment', user.id, { from: lead.advisorId, to: advisorId });
-    });
+  /** Managers (and admins) hand a lead to an advisor; also an owner approving a colleague's transfer request (in their transaction). */
+  async assign(user: AuthUser, leadId: string, advisorId: string, db?: EntityManager): Promise<void> {
+    if (!db) return this.dataSource.transaction((manager) => this.assign(user, leadId, advisorId, manager));
+    const advisor = await queryMaybeOne<{ id: string }>(db, `SELECT id FROM users WHERE id = $1 AND role = 'advisor' AND active`, [advisorId]);
+    if (!advisor) throw errorOnField(LeadsErrors.notAnAdvisor, 'advisorId');
+    const lead = await queryMaybeOne<{ advisorId: string | null; erasedAt: Date | null }>(
+      db,
+      `SELECT advisor_id AS "advisorId", erased_at AS "erasedAt" FROM leads WHERE id = $1 FOR UPDATE`,
+      [leadId],
+    );
+    if (!lead) throw new AppError(LeadsErrors.notFound);
+    if (lead.erasedAt) throw new AppError(LeadsErrors.erased);
+    if (lead.advisorId === advisorId) return;
+    await this.moveLeads(db, user, [{ leadId, from: lead.advisorId, to: advisorId }]);
+  }
+
+  /**
+   * Each lead to its new advisor, with its open follow-ups and an `assignment` entry on its timeline
+   * (`via` says why, e.g. `handover`). Answers how many follow-ups moved.
+   */
+  async moveLeads(db: Db, user: AuthUser, moves: LeadMove[], via?: string): Promise<number> {
+    if (!moves.length) return 0;
+    const [{ tasks }] = await queryRows<{ tasks: number }>(
+      db,
+      `WITH m AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS m(id, from_advisor, to_advisor)),
+       moved AS (UPDATE leads l SET advisor_id = m.to_advisor, version = l.version + 1, updated_at = now() FROM m WHERE l.id = m.id RETURNING l.id),
+       moved_tasks AS (UPDATE tasks t SET owner_id = m.to_advisor FROM m WHERE t.lead_id = m.id AND t.done_at IS NULL RETURNING t.id),
+       timeline AS (INSERT INTO activities (lead_id, type, author_id, data)
+                    SELECT m.id, 'assignment', $4, jsonb_strip_nulls(jsonb_build_object('from', m.from_advisor, 'to', m.to_advisor, 'via', $5::text)) FROM m)
+       SELECT (SELECT count(*) FROM moved_tasks)::int AS tasks`,
+      [moves.map((m) => m.leadId), moves.map((m) => m.from), moves.map((m) => m.to), user.id, via ?? null],
+    );
+    return tasks;
+  }
+
+  /**
+   * `count` leads spread over the active advisors other than `except` by the assignment rule (least
+   * loaded first, ties in turn), whatever the auto-assignment setting: an admin asked for it. Under the lock.
+   */
+  async spreadTurns(db: Db, count: number, except: string): Promise<Turn[]> {
+    const advisors = await queryRows<AdvisorLoad>(
+      db,
+      `SELECT al.advisor_id AS id, al.open_leads AS load, COALESCE(extract(epoch FROM al.last_assigned_at) * 1000, 0)::float AS last
+         FROM advisor_load al JOIN users u ON u.id = al.advisor_id
+        WHERE u.role = 'advisor' AND u.active AND u.id <> $1`,
+      [except],
+    );
+    const turns = planTurns(advisors, count);
+    if (turns.length) {
+      await db.query(recordTurns(`SELECT * FROM unnest($1::uuid[], $2::timestamptz[])`), [turns.map((t) => t.advisorId), turns.map((t) => t.at)]);
+    }
+    return turns;
   }
 }

@@ -2,10 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, AppError, queryMaybeOne, queryRows, type AppConfig } from '@advisordesk/api-core';
+import type { ConsentRecordView } from '@advisordesk/shared';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { LeadsErrors } from './leads.errors';
 import { LeadsService } from './leads.service';
+import type { RecordConsentDto } from './dto/lead-actions.dto';
 import { ACTIVITY_KEYS_KEPT_ON_ERASURE, recordActivity } from './activity';
+import { recordStaffConsent } from './staff-consent';
 import { unsubscribeUrl, type LeadDetailView, type LeadView } from './lead.view';
 
 /** India's DPDP Act: consent is specific and withdrawable, and personal data is erased on request. */
@@ -38,14 +41,38 @@ export class ConsentService {
     });
   }
 
-  /** The lead's own page: the lead, plus the link that stops our messages to them (none once erased). */
+  /**
+   * Consent given to staff in person, by phone or by email: the lead's consent changes (optimistic,
+   * `version`) and the timeline gets a `consent` event saying who recorded it, how, and their note.
+   */
+  async record(user: AuthUser, id: string, body: RecordConsentDto): Promise<LeadDetailView> {
+    if (body.whatsapp === undefined && body.marketing === undefined)
+      throw new AppError(LeadsErrors.consentNothingGiven, [{ field: 'whatsapp', message: LeadsErrors.consentNothingGiven.message }]);
+    const lead = await this.dataSource.transaction(async (manager) => {
+      await this.leads.assertWritable(user, id, manager);
+      if ((await recordStaffConsent(manager, id, user.id, body, body.version)) !== 1) throw new AppError(LeadsErrors.staleVersion);
+      return this.leads.get(user, id, manager);
+    });
+    return this.detail(lead);
+  }
+
+  /** The lead's own page: the lead, the link that stops our messages to them (none once erased), and its latest consent event. */
   async detail(lead: LeadView): Promise<LeadDetailView> {
     const row = await queryMaybeOne<{ token: string }>(
       this.dataSource,
       `SELECT unsubscribe_token AS token FROM leads WHERE id = $1 AND erased_at IS NULL`,
       [lead.id],
     );
-    return { ...lead, unsubscribeUrl: row ? unsubscribeUrl(this.config.publicUrl, row.token) : null };
+    const consentRecord = await queryMaybeOne<ConsentRecordView<Date>>(
+      this.dataSource,
+      `SELECT COALESCE(a.data->>'via', 'form') AS via, a.data->>'channel' AS channel, a.author_id AS "recordedById", u.name AS "recordedByName",
+              a.data->>'note' AS note, a.created_at AS at
+         FROM activities a LEFT JOIN users u ON u.id = a.author_id
+        WHERE a.lead_id = $1 AND a.type = 'consent' AND a.data->>'applied' IS DISTINCT FROM 'false'
+        ORDER BY a.created_at DESC, a.id DESC LIMIT 1`,
+      [lead.id],
+    );
+    return { ...lead, unsubscribeUrl: row ? unsubscribeUrl(this.config.publicUrl, row.token) : null, consentRecord: consentRecord ?? null };
   }
 
   /**
@@ -90,6 +117,7 @@ export class ConsentService {
       await manager.query(`DELETE FROM tasks WHERE lead_id = $1 AND done_at IS NULL`, [id]);
       await manager.query(`UPDATE tasks SET title = 'Follow up' WHERE lead_id = $1`, [id]);
       await manager.query(`UPDATE shortlist_items SET note = NULL WHERE lead_id = $1`, [id]);
+      await manager.query(`UPDATE lead_transfer_requests SET note = NULL, resolution_note = NULL WHERE lead_id = $1`, [id]);
       // A frozen comparison holds the first name: its link answers 404 from now on.
       await manager.query(`DELETE FROM comparisons WHERE lead_id = $1`, [id]);
       await this.scrubExportLog(manager, { id, ...person });

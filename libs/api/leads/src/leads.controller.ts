@@ -6,7 +6,7 @@ import { idOf, sendPage } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { AssignmentService } from './assignment.service';
 import { ConsentService } from './consent.service';
-import { AssignDto, AssignmentSettingsDto, CallDto, ChangeStatusDto, NoteDto, WhatsappLogDto } from './dto/lead-actions.dto';
+import { AssignDto, AssignmentSettingsDto, CallDto, ChangeStatusDto, NoteDto, RecordConsentDto, WhatsappLogDto } from './dto/lead-actions.dto';
 import { CreateLeadDto, UpdateLeadDto } from './dto/update-lead.dto';
 import type { LeadDetailView, LeadView } from './lead.view';
 import { LeadsErrors } from './leads.errors';
@@ -81,6 +81,13 @@ export class LeadsController {
   @Post(':id/whatsapp')
   logWhatsapp(@CurrentUser() user: AuthUser, @Param('id', leadId) id: string, @Body() body: WhatsappLogDto) {
     return this.timeline.logWhatsapp(user, id, body.text);
+  }
+
+  /** Consent given to staff in person, by phone or by email (same access as editing the lead). */
+  @Post(':id/consent')
+  @HttpCode(200)
+  recordConsent(@CurrentUser() user: AuthUser, @Param('id', leadId) id: string, @Body() body: RecordConsentDto): Promise<LeadDetailView> {
+    return this.consent.record(user, id, body);
   }
 
   @Get(':id/timeline')

@@ -17,5 +17,17 @@ export const LeadsErrors = defineErrors('leads', {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     message: 'This Idempotency-Key was used for a different inquiry: send a new key with a new inquiry',
   },
+  transferNotFound: { status: HttpStatus.NOT_FOUND, message: 'Transfer request not found' },
+  transferForAdvisors: { status: HttpStatus.FORBIDDEN, message: 'Only advisors ask for a lead: managers assign leads themselves' },
+  alreadyYours: { status: HttpStatus.BAD_REQUEST, message: 'This lead is already yours' },
+  transferResolved: { status: HttpStatus.CONFLICT, message: 'This request was already answered' },
+  requesterInactive: { status: HttpStatus.CONFLICT, message: 'The advisor who asked is no longer active: decline the request' },
+  openWork: { status: HttpStatus.CONFLICT, message: 'This user still has open leads or follow-ups: hand them over first (reassignTo)' },
+  noAdvisorToHandTo: { status: HttpStatus.BAD_REQUEST, message: 'reassignTo: there is no other active advisor to hand the work to' },
+  notAHandoverAdvisor: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'reassignTo must be an active advisor other than the user being deactivated, or "auto"',
+  },
+  consentNothingGiven: { status: HttpStatus.BAD_REQUEST, message: 'whatsapp or marketing is required: say what the person agreed to or withdrew' },
   unsubscribeNotFound: { status: HttpStatus.NOT_FOUND, message: 'This link is not valid' },
 });

@@ -8,7 +8,11 @@ import { LeadsService } from './leads.service';
 import { PipelineService } from './pipeline.service';
 import { PublicInquiriesController } from './public-inquiries.controller';
 import { SearchIndexService } from './search-index.service';
+import { HandoverController } from './handover/handover.controller';
+import { HandoverService } from './handover/handover.service';
 import { TasksController } from './tasks.controller';
+import { TransferRequestsController } from './transfer-requests/transfer-requests.controller';
+import { TransferRequestsService } from './transfer-requests/transfer-requests.service';
 import { TasksService } from './tasks.service';
 import { TimelineService } from './timeline.service';
 import { PublicFormConfigController, WebsiteFormSettingsController } from './website-form.controller';
@@ -24,6 +28,8 @@ import { WebsiteFormService } from './website-form.service';
     PublicInquiriesController,
     PublicFormConfigController,
     WebsiteFormSettingsController,
+    TransferRequestsController,
+    HandoverController,
   ],
   providers: [
     LeadsService,
@@ -35,6 +41,8 @@ import { WebsiteFormService } from './website-form.service';
     ConsentService,
     WebsiteFormService,
     SearchIndexService,
+    TransferRequestsService,
+    HandoverService,
   ],
   exports: [LeadsService, TimelineService],
 })

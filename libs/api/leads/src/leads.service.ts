@@ -24,6 +24,7 @@ import { LeadsErrors } from './leads.errors';
 import { recordActivity } from './activity';
 import { AssignmentService } from './assignment.service';
 import { newReference } from './reference';
+import { recordStaffConsent } from './staff-consent';
 
 type Db = Pick<EntityManager, 'query'>;
 
@@ -107,13 +108,20 @@ export class LeadsService {
       : owner
         ? `This phone is already a lead of ${owner.name}: ask ${owner.name.split(/\s+/)[0]} or your manager to transfer it to you`
         : 'This phone is already a lead that is not assigned yet: ask your manager to assign it to you';
-    throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message }], message, { owner, ...(taken.visible ? { leadId: taken.id } : {}) });
+    // Someone who may not open it still gets the id to ask for it by (POST /api/leads/:id/transfer-requests): it opens nothing.
+    throw new AppError(LeadsErrors.phoneTaken, [{ field: 'phone', message }], message, {
+      owner,
+      ...(taken.visible ? { leadId: taken.id } : { transferLeadId: taken.id }),
+    });
   }
 
   /** A lead entered by hand. An advisor's lead is theirs; otherwise it is assigned as intake would. */
   async create(user: AuthUser, body: CreateLeadDto): Promise<LeadView> {
     const phone = normalisePhone(body.phone);
     if (!phone.ok) throw fieldError('phone', 'phone must be a valid mobile number');
+    const consented = body.consentWhatsapp === true || body.consentMarketing === true;
+    if (consented && !body.consentChannel)
+      throw fieldError('consentChannel', 'consentChannel is required with a consent: how did the person give it?');
     return this.dataSource.transaction(async (manager) => {
       await this.refuseTakenPhone(user, phone.e164, manager);
       const ownLead = user.role === 'advisor';
@@ -144,6 +152,15 @@ export class LeadsService {
       await recordActivity(manager, id, 'inquiry', user.id, { source: body.source, enteredBy: user.name });
       const advisorId = ownLead ? user.id : turn?.advisorId;
       if (advisorId) await recordActivity(manager, id, 'assignment', user.id, { to: advisorId, automatic: !ownLead });
+      if (consented && body.consentChannel) {
+        // Only what was agreed to: a box left unticked withdraws nothing on a new lead.
+        const consent = {
+          ...(body.consentWhatsapp ? { whatsapp: true } : {}),
+          ...(body.consentMarketing ? { marketing: true } : {}),
+          channel: body.consentChannel,
+        };
+        await recordStaffConsent(manager, id, user.id, consent);
+      }
       return this.get(user, id, manager);
     });
   }

@@ -82,6 +82,11 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
   comparisons: same('deleted', ['id', 'lead_id', 'token', 'snapshot', 'created_by', 'created_at', 'expires_at', 'view_count', 'last_viewed_at']),
   // Who exported what stays; a filter value naming the person (`q=98765 43210`) becomes "erased".
   exports: { ...same('none', ['id', 'user_id', 'kind', 'row_count', 'status', 'started_at', 'finished_at']), filters: 'replaced' },
+  // Who asked for whose lead stays (staff, not the person); the notes may name the person.
+  lead_transfer_requests: {
+    ...same('kept', ['id', 'lead_id', 'requested_by', 'created_at', 'resolved_at', 'resolved_by', 'outcome']),
+    ...same('cleared', ['note', 'resolution_note']),
+  },
   lead_day_counts: same('kept', ['day', 'dim', 'key', 'leads', 's1', 's2', 's3', 's4', 's5', 's6', 'lost', 'enrolled']),
   // A retried form's key; the fingerprint is a hash of what the person typed. Found by the reference in the response.
   idempotency_keys: same('deleted', ['scope', 'key', 'response', 'fingerprint', 'created_at']),
@@ -265,6 +270,24 @@ describe('erasure', () => {
       .set(priya.auth)
       .send({ leadId: id, title: 'Call Sanjana about the Canara loan', dueAt: due })
       .expect(201);
+    // A colleague asks for the lead; the manager declines; consent withdrawn by phone, with notes that name her family.
+    const rahul = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Rahul Verma');
+    const transfer = await request(t.http)
+      .post(`/api/leads/${id}/transfer-requests`)
+      .set(rahul.auth)
+      .send({ note: 'Sanjana met me at the Jaipur campus fair' })
+      .expect(201);
+    await request(t.http)
+      .post(`/api/transfer-requests/${transfer.body.id}/decline`)
+      .set(manager.auth)
+      .send({ note: 'Priya knows Venkatesh already' })
+      .expect(200);
+    const current = (await request(t.http).get(`/api/leads/${id}`).set(priya.auth)).body;
+    await request(t.http)
+      .post(`/api/leads/${id}/consent`)
+      .set(priya.auth)
+      .send({ whatsapp: false, channel: 'phone', note: 'Venkatesh asked us to use email only', version: current.version })
+      .expect(200);
     // What the shortlist, comparison and export areas write about a lead (their own tests go through their APIs).
     const { id: universityId } = await queryOne<{ id: string }>(
       t.dataSource,
@@ -360,6 +383,8 @@ describe('erasure', () => {
         'shortlist_items.note',
         'comparisons rows',
         'idempotency_keys rows',
+        'lead_transfer_requests.note',
+        'lead_transfer_requests.resolution_note',
       ]),
     );
     const before = await whereThePersonRemains();

@@ -35,6 +35,7 @@ export async function seedDemoIfEmpty(dataSource: DataSource, options: { leads?:
     if (report.errors.length) throw new Error(`The sample catalogue did not import: ${JSON.stringify(report.errors.slice(0, 3))}`);
     const advisors = [...users.entries()].filter(([email]) => !/^(admin|manager|marketing)@/.test(email)).map(([, id]) => id);
     await seedLeads(manager, advisors, options.leads ?? DEMO_LEADS, (options.now ?? new Date()).getTime());
+    await seedTransferRequest(manager, users, (options.now ?? new Date()).getTime());
   });
   return true;
 }
@@ -87,4 +88,30 @@ async function seedLeads(manager: EntityManager, advisors: string[], count: numb
       ]);
     }
   }
+}
+
+/** Rahul asks for one of Priya's new leads (a walk-in who asked for him), so her home shows a transfer request to answer. */
+async function seedTransferRequest(manager: EntityManager, users: Map<string, string>, now: number) {
+  const priya = users.get('advisor@advisordesk.local');
+  const rahul = users.get('rahul@advisordesk.local');
+  if (!priya || !rahul) return;
+  const [lead] = await queryRows<{ id: string }>(
+    manager,
+    `SELECT id FROM leads WHERE advisor_id = $1 AND status = 'new' AND erased_at IS NULL ORDER BY created_at DESC, id LIMIT 1`,
+    [priya],
+  );
+  if (!lead) return;
+  const at = new Date(now - 2 * 3_600_000);
+  const note = 'Walked into the Pune office and asked for me by name';
+  const { id } = await queryOne<{ id: string }>(
+    manager,
+    `INSERT INTO lead_transfer_requests (lead_id, requested_by, note, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [lead.id, rahul, note, at],
+  );
+  await manager.query(`INSERT INTO activities (lead_id, type, author_id, data, created_at) VALUES ($1, 'transfer_request', $2, $3, $4)`, [
+    lead.id,
+    rahul,
+    JSON.stringify({ action: 'requested', requestId: id, note }),
+    at,
+  ]);
 }

@@ -85,6 +85,15 @@ describe('the demo data', () => {
     expect(comparisons).toBeGreaterThan(10);
   });
 
+  it('Priya has a colleague asking for one of her leads, so her home shows a transfer request to answer', async () => {
+    const requests = await queryRows<{ owner: string; requester: string; resolved: boolean }>(
+      dataSource,
+      `SELECT o.email AS owner, q.email AS requester, r.resolved_at IS NOT NULL AS resolved
+         FROM lead_transfer_requests r JOIN leads l ON l.id = r.lead_id JOIN users o ON o.id = l.advisor_id JOIN users q ON q.id = r.requested_by`,
+    );
+    expect(requests).toEqual([{ owner: 'advisor@advisordesk.local', requester: 'rahul@advisordesk.local', resolved: false }]);
+  });
+
   it('never seeds twice', async () => {
     expect(await seedDemoIfEmpty(dataSource, { now })).toBe(false);
   });

@@ -11,6 +11,11 @@ export interface ApiErrorBody {
   /** `leads.phoneTaken`: who has the lead, and its id when the caller may open it. */
   owner?: { id: string; name: string } | null;
   leadId?: string;
+  /** `leads.phoneTaken` for someone who may not open the lead: the id to ask for it by (`POST /api/leads/:id/transfer-requests`); it opens nothing. */
+  transferLeadId?: string;
+  /** `leads.openWork` (deactivating a user who still has open work): how much. */
+  openLeads?: number;
+  openTasks?: number;
 }
 
 export interface FieldProblem {

@@ -72,7 +72,29 @@ export const NOTE_MAX_LENGTH = 5000;
 export const MAX_BUDGET_PAISE = 10_00_00_000_00; // ₹10 crore
 
 export type ActivityType =
-  'inquiry' | 'note' | 'call' | 'whatsapp' | 'status_change' | 'assignment' | 'task' | 'shortlist' | 'comparison' | 'consent' | 'profile' | 'erasure';
+  | 'inquiry'
+  | 'note'
+  | 'call'
+  | 'whatsapp'
+  | 'status_change'
+  | 'assignment'
+  | 'task'
+  | 'shortlist'
+  | 'comparison'
+  | 'consent'
+  | 'profile'
+  | 'erasure'
+  | 'transfer_request';
+
+/** How staff took a person's consent themselves (the website form records its own). */
+export const CONSENT_CHANNELS = ['in_person', 'phone', 'email'] as const;
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
+export const CONSENT_CHANNEL_LABELS: Record<ConsentChannel, string> = {
+  in_person: 'In person',
+  phone: 'By phone',
+  email: 'By email',
+};
 
 /**
  * Times are ISO 8601 strings on the wire (`Time = string`, the default); the API builds its answers
@@ -124,6 +146,8 @@ export interface LeadView<Time = string> {
 /** `GET /api/leads/:id`: also the link that stops our messages to them (never in lists or exports; null once erased). */
 export interface LeadDetailView<Time = string> extends LeadView<Time> {
   unsubscribeUrl: string | null;
+  /** The latest consent event (null before any): who recorded it, when and how. */
+  consentRecord: ConsentRecordView<Time> | null;
 }
 
 /** How a lead field's cell reads in the CSV export (see `LEAD_EXPORT_COLUMNS`). */
@@ -233,6 +257,10 @@ export type CreateLeadBody = Partial<Omit<LeadProfile, 'fullName' | 'phone'>> & 
   phone: string;
   source: LeadSource;
   utmCampaign?: string | null;
+  /** Consent the person gave staff while the lead was entered (a walk-in agreeing to WhatsApp); `consentChannel` says how. */
+  consentWhatsapp?: boolean;
+  consentMarketing?: boolean;
+  consentChannel?: ConsentChannel;
 };
 
 /** `PATCH /api/leads/:id`: the fields to change (`null` clears one) and the version last read (stale: 409). */
@@ -316,4 +344,59 @@ export interface InquiryView<Time = string> {
   receivedAt: Time;
   payload: Record<string, unknown>;
   sourceUrl: string | null;
+}
+
+/**
+ * `POST /api/leads/:id/consent`: consent given to staff in person, by phone or by email. At least
+ * one of `whatsapp` / `marketing`; `false` withdraws it. `version` is the lead's, as last read.
+ */
+export interface RecordConsentBody {
+  whatsapp?: boolean;
+  marketing?: boolean;
+  channel: ConsentChannel;
+  note?: string;
+  version: number;
+}
+
+/** The lead's latest consent event, for its consent card: who recorded it, when and how. */
+export interface ConsentRecordView<Time = string> {
+  /** `form` (the website's Quick Inquiry), `link` (the unsubscribe link), `staff` (recorded by a colleague). */
+  via: 'form' | 'link' | 'staff' | 'whatsapp';
+  channel: ConsentChannel | null;
+  recordedById: string | null;
+  recordedByName: string | null;
+  note: string | null;
+  at: Time;
+}
+
+export const TRANSFER_OUTCOMES = ['approved', 'declined'] as const;
+export type TransferOutcome = (typeof TRANSFER_OUTCOMES)[number];
+
+/** `POST /api/leads/:id/transfer-requests`: ask the lead's owner and the managers to hand it over. */
+export interface TransferRequestBody {
+  note?: string;
+}
+
+/** `POST /api/transfer-requests/:id/decline` (and `/approve`, which takes no note). */
+export interface TransferDecisionBody {
+  note?: string;
+}
+
+/** A request to take over someone's lead (`GET /api/transfer-requests`: the open ones the user may act on or made). */
+export interface TransferRequestView<Time = string> {
+  id: string;
+  leadId: string;
+  leadReference: string;
+  /** Only for someone who may open the lead (its owner, managers); the requester may not yet. */
+  leadName: string | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  requestedById: string;
+  requestedByName: string;
+  note: string | null;
+  createdAt: Time;
+  resolvedAt: Time | null;
+  resolvedById: string | null;
+  outcome: TransferOutcome | null;
+  resolutionNote: string | null;
 }

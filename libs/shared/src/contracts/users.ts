@@ -42,3 +42,21 @@ export interface CreateUserBody {
 
 /** `PATCH /api/users/:id` (admins): nobody changes their own role or deactivates themselves. */
 export type UpdateUserBody = Partial<CreateUserBody>;
+
+/** `GET /api/users/:id/workload` (admins): what deactivating them would leave without an owner. */
+export interface UserWorkload {
+  /** Leads assigned to them that are neither enrolled nor lost. */
+  openLeads: number;
+  /** Follow-ups they own that are not done. */
+  openTasks: number;
+}
+
+/** `DELETE /api/users/:id?reassignTo=<advisor id>|auto`: their open work goes to one advisor, or is spread by the assignment rule. */
+export const REASSIGN_BY_RULE = 'auto';
+
+/** What `DELETE /api/users/:id` answers: the user is deactivated, their open work handed over. */
+export interface DeactivationResult {
+  user: UserView;
+  reassignedLeads: number;
+  reassignedTasks: number;
+}

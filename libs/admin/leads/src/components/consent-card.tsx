@@ -1,8 +1,133 @@
-import { CheckCircleFilled, CloseCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Card, Descriptions, Space, Typography, type DescriptionsProps } from 'antd';
-import { formatIstDateTime, formatPhone, type LeadDetailView } from '@advisordesk/shared';
+import { useState } from 'react';
+import { CheckCircleFilled, CloseCircleFilled, EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Select, Space, Typography, type DescriptionsProps } from 'antd';
+import {
+  CONSENT_CHANNEL_LABELS,
+  formatIstDateTime,
+  formatPhone,
+  NOTE_MAX_LENGTH,
+  type ConsentChannel,
+  type LeadDetailView,
+  type RecordConsentBody,
+} from '@advisordesk/shared';
+import { useApiMutation, useRefreshLead } from '@advisordesk/admin-data';
 import { CopyField } from '@advisordesk/admin-ui';
+import { STALE_MESSAGE } from '../lead-data';
+import { CONSENT_CHANNEL_OPTIONS } from './lead-form';
 import { ShortUrl } from './profile-card';
+
+interface ConsentFormValues {
+  whatsapp: boolean;
+  marketing: boolean;
+  channel: ConsentChannel;
+  note?: string;
+}
+
+/**
+ * "Record consent": what the person told staff in person, by phone or by email. Sends what changed
+ * (a tick given or taken back), or re-confirms what is ticked when nothing changed.
+ */
+function RecordConsent({ lead, open, onClose }: { lead: LeadDetailView; open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<ConsentFormValues>();
+  const [nothing, setNothing] = useState(false);
+  const refreshLead = useRefreshLead();
+  const { message, notification } = App.useApp();
+  const record = useApiMutation<LeadDetailView, RecordConsentBody>({
+    request: (body) => ({ path: `leads/${encodeURIComponent(lead.id)}/consent`, method: 'post', values: body }),
+    onSuccess: async () => {
+      await refreshLead(lead.id);
+      message.success('Consent recorded');
+      onClose();
+    },
+    onError: async (error) => {
+      if (error.statusCode === 409) {
+        await refreshLead(lead.id);
+        notification.warning({ message: STALE_MESSAGE, description: 'Look at the consent again and record it if it still applies.' });
+        onClose();
+        return;
+      }
+      notification.error({ message: 'Could not record the consent', description: error.message });
+    },
+  });
+  const submit = (values: ConsentFormValues) => {
+    const changed: Pick<RecordConsentBody, 'whatsapp' | 'marketing'> = {};
+    if (values.whatsapp !== lead.consentWhatsapp) changed.whatsapp = values.whatsapp;
+    if (values.marketing !== lead.consentMarketing) changed.marketing = values.marketing;
+    if (!Object.keys(changed).length) {
+      if (values.whatsapp) changed.whatsapp = true;
+      if (values.marketing) changed.marketing = true;
+    }
+    if (!Object.keys(changed).length) {
+      setNothing(true);
+      return;
+    }
+    record.mutate({ ...changed, channel: values.channel, note: values.note?.trim() || undefined, version: lead.version });
+  };
+  return (
+    <Modal
+      open={open}
+      title="Record consent"
+      okText="Record"
+      cancelText="Cancel"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: record.isPending }}
+      destroyOnHidden
+    >
+      <Form<ConsentFormValues>
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        preserve={false}
+        initialValues={{ whatsapp: lead.consentWhatsapp, marketing: lead.consentMarketing, channel: 'in_person' }}
+        onValuesChange={() => setNothing(false)}
+        onFinish={submit}
+        name="record-consent"
+      >
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+          What {lead.fullName.split(/\s+/)[0]} told you. Untick to record that they withdrew it.
+        </Typography.Paragraph>
+        <Form.Item name="whatsapp" valuePropName="checked" style={{ marginBottom: 4 }}>
+          <Checkbox>Agrees to WhatsApp messages</Checkbox>
+        </Form.Item>
+        <Form.Item name="marketing" valuePropName="checked" style={{ marginBottom: 12 }}>
+          <Checkbox>Agrees to marketing messages</Checkbox>
+        </Form.Item>
+        {nothing && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message="Nothing to record: tick what they agreed to, or untick what they withdrew"
+          />
+        )}
+        <Form.Item label="How they told you" name="channel" rules={[{ required: true, message: 'How did the person give it?' }]}>
+          <Select options={CONSENT_CHANNEL_OPTIONS} aria-label="How they told you" />
+        </Form.Item>
+        <Form.Item label="Note" name="note" style={{ marginBottom: 0 }}>
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            maxLength={NOTE_MAX_LENGTH}
+            placeholder="e.g. Agreed at the front desk"
+            aria-label="Note"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Who recorded the current consent, how and when: "Priya Sharma, in person". */
+function recordedBy(lead: LeadDetailView): string | null {
+  const record = lead.consentRecord;
+  if (!record) return null;
+  if (record.via === 'staff') {
+    const how = record.channel ? CONSENT_CHANNEL_LABELS[record.channel].toLowerCase() : 'by staff';
+    return `${record.recordedByName ?? 'A colleague'}, ${how}, ${formatIstDateTime(record.at)}`;
+  }
+  if (record.via === 'link') return `The person, with the unsubscribe link, ${formatIstDateTime(record.at)}`;
+  return null;
+}
 
 function YesNo({ yes, what }: { yes: boolean; what: string }) {
   return yes ? (
@@ -21,7 +146,9 @@ function YesNo({ yes, what }: { yes: boolean; what: string }) {
  * through which form and which version of the notice; a minor's guardian when there is one; the
  * link that withdraws it, to copy.
  */
-export function ConsentCard({ lead }: { lead: LeadDetailView }) {
+export function ConsentCard({ lead, canEdit = false }: { lead: LeadDetailView; canEdit?: boolean }) {
+  const [recording, setRecording] = useState(false);
+  const by = recordedBy(lead);
   const items: DescriptionsProps['items'] = [
     { key: 'whatsapp', label: 'WhatsApp', children: <YesNo yes={lead.consentWhatsapp} what="WhatsApp messages" /> },
     { key: 'marketing', label: 'Marketing', children: <YesNo yes={lead.consentMarketing} what="marketing messages" /> },
@@ -33,7 +160,9 @@ export function ConsentCard({ lead }: { lead: LeadDetailView }) {
     {
       key: 'where',
       label: 'Through',
-      children: lead.consentSource ? (
+      children: by ? (
+        <span data-testid="consent-recorded-by">{by}</span>
+      ) : lead.consentSource ? (
         /^https?:\/\//.test(lead.consentSource) ? (
           <ShortUrl url={lead.consentSource} />
         ) : (
@@ -48,6 +177,9 @@ export function ConsentCard({ lead }: { lead: LeadDetailView }) {
       label: 'Notice shown',
       children: lead.consentNoticeVersion ? `Version ${lead.consentNoticeVersion}` : <Typography.Text type="secondary">—</Typography.Text>,
     },
+    ...(lead.consentRecord?.via === 'staff' && lead.consentRecord.note
+      ? [{ key: 'note', label: 'Note', children: <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{lead.consentRecord.note}</Typography.Text> }]
+      : []),
   ];
   return (
     <Card
@@ -58,8 +190,16 @@ export function ConsentCard({ lead }: { lead: LeadDetailView }) {
           Consent
         </Space>
       }
+      extra={
+        canEdit ? (
+          <Button size="small" icon={<EditOutlined />} onClick={() => setRecording(true)}>
+            Record consent
+          </Button>
+        ) : undefined
+      }
       data-testid="lead-consent"
     >
+      {canEdit && <RecordConsent lead={lead} open={recording} onClose={() => setRecording(false)} />}
       {lead.isMinor && (
         <Alert
           type="info"

@@ -1,6 +1,23 @@
-import { Col, Form, Input, Row, Select, type FormProps } from 'antd';
-import { INQUIRY_LIMITS, normalisePhone, PHONE_MESSAGES, type CreateLeadBody, type LeadSource, type UpdateLeadBody } from '@advisordesk/shared';
-import { LEVEL_OPTIONS, MODE_OPTIONS, OptionalNumberItem, OptionalSelectItem, OptionalTextItem, SOURCE_OPTIONS } from '@advisordesk/admin-ui';
+import { Checkbox, Col, Form, Input, Row, Select, Typography, type FormProps } from 'antd';
+import {
+  CONSENT_CHANNEL_LABELS,
+  CONSENT_CHANNELS,
+  INQUIRY_LIMITS,
+  normalisePhone,
+  PHONE_MESSAGES,
+  type CreateLeadBody,
+  type LeadSource,
+  type UpdateLeadBody,
+} from '@advisordesk/shared';
+import {
+  LEVEL_OPTIONS,
+  MODE_OPTIONS,
+  OptionalNumberItem,
+  OptionalSelectItem,
+  OptionalTextItem,
+  optionsOf,
+  SOURCE_OPTIONS,
+} from '@advisordesk/admin-ui';
 import { RupeeInput } from './rupee-input';
 
 /** The profile form's fields: a new lead's (`CreateLeadBody`); an edit shows them without the source and campaign. */
@@ -28,8 +45,50 @@ export function cleanLeadValues<M extends keyof LeadFormBody>(values: LeadFormVa
     }
     out[key] = key === 'email' ? String(value).toLowerCase() : value;
   }
+  // Consent is sent only when something was agreed to; then the channel says how.
+  if (mode === 'create' && out.consentWhatsapp !== true && out.consentMarketing !== true) {
+    delete out.consentWhatsapp;
+    delete out.consentMarketing;
+    delete out.consentChannel;
+  }
   // Built field by field from the form's own values, so it has the body's shape.
   return out as LeadFormBody[M];
+}
+
+export const CONSENT_CHANNEL_OPTIONS = optionsOf(CONSENT_CHANNELS, CONSENT_CHANNEL_LABELS);
+
+/** A new lead's consent, as the person gave it to staff: never ticked for them; the channel once something is. */
+function ConsentFields() {
+  return (
+    <Col xs={24}>
+      <fieldset style={{ border: 0, padding: 0, margin: '0 0 16px' }} data-testid="new-lead-consent">
+        <legend style={{ fontSize: 14, marginBottom: 4, border: 0 }}>Consent the person gave you</legend>
+        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginBottom: 8 }}>
+          Tick only what they agreed to just now. You can record it later on the lead’s page.
+        </Typography.Text>
+        <Form.Item name="consentWhatsapp" valuePropName="checked" style={{ marginBottom: 4 }}>
+          <Checkbox>Agrees to WhatsApp messages</Checkbox>
+        </Form.Item>
+        <Form.Item name="consentMarketing" valuePropName="checked" style={{ marginBottom: 8 }}>
+          <Checkbox>Agrees to marketing messages</Checkbox>
+        </Form.Item>
+        <Form.Item noStyle dependencies={['consentWhatsapp', 'consentMarketing']}>
+          {({ getFieldValue }) =>
+            getFieldValue('consentWhatsapp') || getFieldValue('consentMarketing') ? (
+              <Form.Item
+                label="How they gave it"
+                name="consentChannel"
+                rules={[{ required: true, message: 'How did the person give their consent?' }]}
+                style={{ maxWidth: 320, marginBottom: 0 }}
+              >
+                <Select options={CONSENT_CHANNEL_OPTIONS} aria-label="How they gave their consent" />
+              </Form.Item>
+            ) : null
+          }
+        </Form.Item>
+      </fieldset>
+    </Col>
+  );
 }
 
 const phoneRule = {
@@ -56,7 +115,7 @@ export function LeadForm<M extends keyof LeadFormBody>({
       layout="vertical"
       requiredMark="optional"
       onFinish={(values) => formProps.onFinish?.(cleanLeadValues(values, mode))}
-      initialValues={mode === 'create' ? { source: 'walk_in', ...formProps.initialValues } : formProps.initialValues}
+      initialValues={mode === 'create' ? { source: 'walk_in', consentChannel: 'in_person', ...formProps.initialValues } : formProps.initialValues}
     >
       <Row gutter={12}>
         <Col xs={24} sm={12}>
@@ -134,6 +193,7 @@ export function LeadForm<M extends keyof LeadFormBody>({
             <OptionalTextItem label="Campaign" name="utmCampaign" max={INQUIRY_LIMITS.utm} extra="If the person mentioned an ad or event" />
           </Col>
         )}
+        {mode === 'create' && <ConsentFields />}
       </Row>
     </Form>
   );

@@ -11,6 +11,7 @@ import {
   StarOutlined,
   SwapOutlined,
   UserSwitchOutlined,
+  UsergroupAddOutlined,
   WhatsAppOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Empty, Skeleton, Timeline, Typography } from 'antd';
@@ -31,6 +32,7 @@ const LOOK: Record<ActivityType, { icon: ReactNode; color: string }> = {
   consent: { icon: <SafetyCertificateOutlined />, color: '#c0392b' },
   profile: { icon: <EditOutlined />, color: '#8c8c8c' },
   erasure: { icon: <DeleteOutlined />, color: '#c0392b' },
+  transfer_request: { icon: <UsergroupAddOutlined />, color: '#2f54eb' },
 };
 
 /** The lead's history, newest first, each entry a sentence with its author, time and words. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { rolesThatCanRead, type UserView } from '@advisordesk/shared';
@@ -47,12 +47,5 @@ export class UsersController {
     return user;
   }
 
-  /** Users are never deleted (their leads and history stay attributed): DELETE deactivates. */
-  @Roles('admin')
-  @Delete(':id')
-  async deactivate(@CurrentUser() actor: AuthUser, @Param('id', uuid) id: string): Promise<UserView> {
-    const { user } = await this.users.update(actor, id, { active: false });
-    await this.auth.revokeAllSessions(id);
-    return user;
-  }
+  // DELETE /api/users/:id (deactivation with the handover of their open work) is the leads area's: see its handover controller.
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { normalisePhone, ROLES, type UserView } from '@advisordesk/shared';
 import { AppError, errorOnField, fetchPage, parseListQuery, queryRows, type ListSpec, type Page } from '@advisordesk/api-core';
 import { AuthErrors } from '../auth/auth.errors';
@@ -29,8 +29,16 @@ const e164 = (phone: string | null | undefined): string | null => {
   return check.ok ? check.e164 : null;
 };
 
+/**
+ * Another area's reason not to deactivate a user yet (the leads area: open leads would be left with
+ * nobody); it throws to refuse. Runs in the deactivating transaction, with the user's row locked.
+ */
+export type DeactivationCheck = (userId: string, db: EntityManager) => Promise<void>;
+
 @Injectable()
 export class UsersService {
+  private readonly deactivationChecks: DeactivationCheck[] = [];
+
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -68,12 +76,23 @@ export class UsersService {
     return this.get(user.id);
   }
 
-  /** Admins edit users; nobody changes their own role or deactivates themselves. */
-  async update(actor: AuthUser, id: string, body: UpdateUserDto): Promise<{ user: UserView; sessionsEnded: boolean }> {
-    const user = await this.users.findOne({ where: { id } });
+  /** Areas that own users' work register here, so no path deactivates someone whose work would be orphaned. */
+  refuseDeactivationUnless(check: DeactivationCheck): void {
+    this.deactivationChecks.push(check);
+  }
+
+  /**
+   * Admins edit users; nobody changes their own role or deactivates themselves. A deactivation runs
+   * in a transaction (the caller's, when given) with the user's row locked, after every area's check.
+   */
+  async update(actor: AuthUser, id: string, body: UpdateUserDto, db?: EntityManager): Promise<{ user: UserView; sessionsEnded: boolean }> {
+    if (!db && body.active === false) return this.dataSource.transaction((manager) => this.update(actor, id, body, manager));
+    const users = db ? db.getRepository(UserEntity) : this.users;
+    const user = await users.findOne({ where: { id }, ...(db ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!user) throw new AppError(AuthErrors.userNotFound);
     if (id === actor.id && body.role !== undefined && body.role !== user.role) throw new AppError(AuthErrors.ownRole);
     if (id === actor.id && body.active === false) throw new AppError(AuthErrors.ownDeactivation);
+    if (body.active === false && user.active && db) for (const check of this.deactivationChecks) await check(id, db);
     if (body.email && body.email.toLowerCase() !== user.email.toLowerCase()) await this.assertEmailFree(body.email, id);
     const changes: Partial<UserEntity> = {};
     if (body.name !== undefined) changes.name = body.name.trim();
@@ -82,9 +101,10 @@ export class UsersService {
     if (body.phone !== undefined) changes.phone = e164(body.phone);
     if (body.active !== undefined) changes.active = body.active;
     if (body.password !== undefined) changes.passwordHash = await this.passwords.hash(body.password);
-    if (Object.keys(changes).length) await this.users.update({ id }, { ...changes, version: () => 'version + 1' } as never);
+    if (Object.keys(changes).length) await users.update({ id }, { ...changes, version: () => 'version + 1' } as never);
     const endSessions = body.active === false || body.password !== undefined || (body.role !== undefined && body.role !== user.role);
-    return { user: await this.get(id), sessionsEnded: endSessions };
+    const updated = await users.findOne({ where: { id } });
+    return { user: toUserView(updated ?? user), sessionsEnded: endSessions };
   }
 
   private async assertEmailFree(email: string, exceptId?: string) {

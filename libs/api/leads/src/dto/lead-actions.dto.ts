@@ -3,6 +3,7 @@ import { IsBoolean, IsDateString, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength 
 import { IsVersion, Optional } from '@advisordesk/api-core';
 import {
   CALL_OUTCOMES,
+  CONSENT_CHANNELS,
   LEAD_STATUSES,
   LOST_REASONS,
   NOTE_MAX_LENGTH,
@@ -10,10 +11,12 @@ import {
   type AssignmentSettings,
   type CallBody,
   type CallOutcome,
+  type ConsentChannel,
   type CreateTaskBody,
   type LeadStatus,
   type LostReason,
   type NoteBody,
+  type RecordConsentBody,
   type StatusChangeBody,
   type UpdateTaskBody,
 } from '@advisordesk/shared';
@@ -104,4 +107,30 @@ export class UpdateTaskDto
   @Optional()
   @IsBoolean({ message: 'done must be true or false' })
   done?: boolean;
+}
+
+/** `POST /api/leads/:id/consent`: at least one of whatsapp / marketing (checked by the service, naming `whatsapp`). */
+export class RecordConsentDto implements RecordConsentBody {
+  @ApiPropertyOptional()
+  @Optional()
+  @IsBoolean({ message: 'whatsapp must be true or false' })
+  whatsapp?: boolean;
+
+  @ApiPropertyOptional()
+  @Optional()
+  @IsBoolean({ message: 'marketing must be true or false' })
+  marketing?: boolean;
+
+  @ApiProperty({ enum: CONSENT_CHANNELS })
+  @IsIn(CONSENT_CHANNELS, { message: `channel must be one of: ${CONSENT_CHANNELS.join(', ')}` })
+  channel: ConsentChannel;
+
+  @ApiPropertyOptional()
+  @Optional()
+  @IsString()
+  @MaxLength(NOTE_MAX_LENGTH)
+  note?: string;
+
+  @IsVersion()
+  version: number;
 }

@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsVersion, Nullable } from '@advisordesk/api-core';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsVersion, Nullable, Optional } from '@advisordesk/api-core';
 import {
+  CONSENT_CHANNELS,
   INQUIRY_LIMITS,
   LEAD_MODES,
   LEAD_SOURCES,
   MAX_BUDGET_PAISE,
   PROGRAM_LEVELS,
+  type ConsentChannel,
   type CreateLeadBody,
   type LeadMode,
   type LeadSource,
@@ -95,6 +97,22 @@ export class CreateLeadDto extends LeadProfileDto implements CreateLeadBody {
   @IsString()
   @MaxLength(INQUIRY_LIMITS.utm)
   utmCampaign?: string | null;
+
+  @ApiPropertyOptional()
+  @Optional()
+  @IsBoolean({ message: 'consentWhatsapp must be true or false' })
+  consentWhatsapp?: boolean;
+
+  @ApiPropertyOptional()
+  @Optional()
+  @IsBoolean({ message: 'consentMarketing must be true or false' })
+  consentMarketing?: boolean;
+
+  /** Required with a consent (checked by the service). */
+  @ApiPropertyOptional({ enum: CONSENT_CHANNELS })
+  @Optional()
+  @IsIn(CONSENT_CHANNELS, { message: `consentChannel must be one of: ${CONSENT_CHANNELS.join(', ')}` })
+  consentChannel?: ConsentChannel;
 }
 
 /**
