@@ -9,6 +9,7 @@ import { SearchIndexPendingLists1764400700000 } from './1764400700000-search-ind
 import { LeadDayCounts1764400800000 } from './1764400800000-lead-day-counts';
 import { SearchStatistics1764400900000 } from './1764400900000-search-statistics';
 import { IdempotencyFingerprints1764401000000 } from './1764401000000-idempotency-fingerprints';
+import { FollowUpOutcomes1764401200000 } from './1764401200000-follow-up-outcomes';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   LeadDayCounts1764400800000,
   SearchStatistics1764400900000,
   IdempotencyFingerprints1764401000000,
+  FollowUpOutcomes1764401200000,
 ];
