@@ -9,6 +9,7 @@ import { PipelineService } from './pipeline.service';
 import { PublicInquiriesController } from './public-inquiries.controller';
 import { SearchIndexService } from './search-index.service';
 import { TasksController } from './tasks.controller';
+import { TeamController } from './team.controller';
 import { TasksService } from './tasks.service';
 import { TimelineService } from './timeline.service';
 import { PublicFormConfigController, WebsiteFormSettingsController } from './website-form.controller';
@@ -21,6 +22,7 @@ import { WebsiteFormService } from './website-form.service';
     LeadsController,
     AssignmentSettingsController,
     TasksController,
+    TeamController,
     PublicInquiriesController,
     PublicFormConfigController,
     WebsiteFormSettingsController,

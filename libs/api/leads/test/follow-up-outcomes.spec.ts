@@ -194,4 +194,34 @@ describe('follow-ups end with an outcome and a next step', () => {
     const bad = await request(t.http).get('/api/leads?nextFollowUpAt_null=maybe').set(priya.auth).expect(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['nextFollowUpAt_null']);
   });
+
+  it('the team summary gives managers each advisor’s open leads by status, no-next-step and overdue counts, the same the lists show', async () => {
+    const vikram = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Vikram Nair');
+    const a = await leadFor(vikram, 'Pooja Reddy');
+    const b = await leadFor(vikram, 'Arjun Das');
+    await followUp(vikram, a, 'Call', -15);
+    const lead = (await request(t.http).get(`/api/leads/${b}`).set(vikram.auth).expect(200)).body;
+    await request(t.http).post(`/api/leads/${b}/status`).set(vikram.auth).send({ status: 'contacted', version: lead.version }).expect(200);
+
+    const summary = (await request(t.http).get('/api/team/summary').set(manager.auth).expect(200)).body as {
+      advisorId: string;
+      openByStatus: Record<string, number>;
+      openLeads: number;
+      noNextStep: number;
+      overdueFollowUps: number;
+    }[];
+    const row = summary.find((r) => r.advisorId === vikram.id);
+    expect(row).toMatchObject({ openLeads: 2, noNextStep: 1, overdueFollowUps: 1 });
+    expect(row?.openByStatus).toMatchObject({ new: 1, contacted: 1, enrolled: 0, lost: 0 });
+
+    const listed = await request(t.http)
+      .get(`/api/leads?advisorId=${vikram.id}&nextFollowUpAt_null=true&${OPEN_STATUSES.map((s) => `status=${s}`).join('&')}`)
+      .set(manager.auth)
+      .expect(200);
+    expect(Number(listed.headers['x-total-count'])).toBe(row?.noNextStep);
+    const overdue = await request(t.http).get(`/api/tasks?ownerId=${vikram.id}&done=false&dueAt_lte=${new Date().toISOString()}`).set(manager.auth);
+    expect(Number(overdue.headers['x-total-count'])).toBe(row?.overdueFollowUps);
+
+    await request(t.http).get('/api/team/summary').set(vikram.auth).expect(403);
+  });
 });

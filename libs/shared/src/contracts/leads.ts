@@ -339,6 +339,22 @@ export interface UpdateTaskBody {
   next?: NextFollowUpBody;
 }
 
+/**
+ * `GET /api/team/summary` (managers and admins): per active advisor, as of now, their open leads
+ * by status, the open ones with no next step, and their overdue follow-ups.
+ */
+export interface TeamMemberSummary {
+  advisorId: string;
+  advisorName: string;
+  /** Open leads (not enrolled, not lost) assigned to them, by status; a status with none is 0. */
+  openByStatus: Record<LeadStatus, number>;
+  openLeads: number;
+  /** Open leads with no open follow-up. */
+  noNextStep: number;
+  /** Their follow-ups past due and not done. */
+  overdueFollowUps: number;
+}
+
 /** One entry of a lead's timeline (`GET /api/leads/:id/timeline`, newest first). */
 export interface ActivityView<Time = string> {
   id: number;
