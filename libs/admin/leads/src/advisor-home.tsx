@@ -11,6 +11,7 @@ import {
 } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, List, Progress, Row, Skeleton, Statistic, Typography } from 'antd';
 import {
+  canWrite,
   formatIstDateTime,
   formatPhone,
   istDayRange,
@@ -26,16 +27,9 @@ import { FollowUpDate } from './components/follow-up-date';
 import { useCompleteFollowUp } from './components/complete-follow-up';
 import { LeadStatusTag, statusColour } from './components/status-tag';
 import { quickFilterFilters } from './quick-filters';
+import { useCount } from './lead-data';
 import { taskTabQuery } from './tasks/task-tabs';
-
-/** Every count here is a one-row page: the API's `x-total-count` is the figure. */
-function useCount(resource: 'leads' | 'tasks', filters: CrudFilter[]) {
-  const {
-    result: { total },
-    query: { isLoading, isError },
-  } = useList({ resource, filters, pagination: { currentPage: 1, pageSize: 1 }, errorNotification: false });
-  return { total: isError ? undefined : (total ?? 0), isLoading };
-}
+import { TeamHome } from './team-home';
 
 function StatTile({
   title,
@@ -275,8 +269,8 @@ function NoNextStepQueue({ filters }: { filters: CrudFilter[] }) {
 }
 
 /**
- * The advisor's home (and a manager's, for their own work): what is due today, what is late, new
- * leads waiting for a first call, and their pipeline by status.
+ * The advisor's home: what is due today, what is late, open leads with no next step, new leads
+ * waiting for a first call, and their pipeline by status.
  */
 export function AdvisorHome({ user }: { user: UserView }) {
   const go = useGo();
@@ -412,4 +406,9 @@ export function AdvisorHome({ user }: { user: UserView }) {
       </Row>
     </Flex>
   );
+}
+
+/** The dashboard's work section: the team for managers and admins, one's own day for advisors. */
+export function LeadsHome({ user }: { user: UserView }) {
+  return canWrite('leadAssignment', user.role) ? <TeamHome user={user} /> : <AdvisorHome user={user} />;
 }
