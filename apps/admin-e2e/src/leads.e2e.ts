@@ -257,6 +257,10 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     await taskRow.waitFor();
     await screenshot(page, viewport, 'follow-ups');
     await taskRow.getByRole('button', { name: `Mark Call about the fee instalments for ${name} done` }).click();
+    // Done asks how it ended; a wrong number proposes no next follow-up.
+    const outcome = page.getByRole('dialog', { name: `How did it go with ${name}?` });
+    await outcome.getByText('Wrong number', { exact: true }).click();
+    await outcome.getByRole('button', { name: 'Complete' }).click();
     await taskRow.waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: 'Done' }).click();
     await page
