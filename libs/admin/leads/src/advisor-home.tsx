@@ -249,10 +249,13 @@ function NoNextStepQueue({ filters }: { filters: CrudFilter[] }) {
     <Card size="small" data-testid="no-next-step">
       <Flex justify="space-between" align="center" gap={12} wrap>
         <Flex align="center" gap={12} style={{ minWidth: 0, flex: '1 1 240px' }}>
-          <Typography.Text strong style={{ fontSize: 24, color: total ? '#b7791f' : undefined, fontVariantNumeric: 'tabular-nums' }}>
+          <Typography.Text
+            strong
+            style={{ fontSize: 24, color: total ? '#b7791f' : undefined, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', flex: 'none' }}
+          >
             {isLoading ? '…' : (total ?? '—')}
           </Typography.Text>
-          <span>
+          <span style={{ minWidth: 0 }}>
             <Typography.Text strong>Open leads with no next step</Typography.Text>
             <br />
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
