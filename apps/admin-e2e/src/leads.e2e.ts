@@ -210,6 +210,8 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     // A call outcome, logged.
     await composer.getByRole('tab', { name: 'Call' }).click();
     await composer.getByText('No answer', { exact: true }).click();
+    // No answer proposes calling again in 2 hours; here the advisor schedules their own follow-up below.
+    await composer.getByRole('checkbox', { name: /Call again/ }).uncheck();
     await composer.getByRole('button', { name: 'Log call' }).click();
     await timeline.getByText('Priya logged a call: No answer').waitFor();
 
