@@ -77,14 +77,20 @@ describe('follow-ups end with an outcome and a next step', () => {
       .expect(400);
     expect(answer.body.fields?.map((f: { field: string }) => f.field).join()).toContain('dueAt');
     expect(await openTasks(leadId)).toEqual([{ id: task.id, title: 'Share the fee sheet', follows: null }]);
-    // Erased meanwhile: closing would succeed, scheduling not (410); the whole request is rolled back.
-    await t.dataSource.query(`UPDATE leads SET erased_at = now() WHERE id = $1`, [leadId]);
-    await request(t.http)
-      .patch(`/api/tasks/${task.id}`)
-      .set(priya.auth)
-      .send({ done: true, outcome: 'connected', next: { dueAt: new Date(Date.now() + 86_400_000).toISOString() } })
-      .expect(410);
-    expect((await openTasks(leadId)).map((x) => x.id)).toEqual([task.id]);
+    // The database refuses the next follow-up after the first one was closed: the whole request is rolled back.
+    await t.dataSource.query(`CREATE FUNCTION refuse_exploding_task() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.title = 'explode' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`);
+    await t.dataSource.query(`CREATE TRIGGER refuse_exploding_task BEFORE INSERT ON tasks FOR EACH ROW EXECUTE FUNCTION refuse_exploding_task()`);
+    try {
+      const next = { dueAt: new Date(Date.now() + 86_400_000).toISOString(), title: 'explode' };
+      await request(t.http).patch(`/api/tasks/${task.id}`).set(priya.auth).send({ done: true, outcome: 'connected', next }).expect(500);
+      await request(t.http).post(`/api/leads/${leadId}/calls`).set(priya.auth).send({ outcome: 'connected', next }).expect(500);
+    } finally {
+      await t.dataSource.query(`DROP TRIGGER refuse_exploding_task ON tasks`);
+      await t.dataSource.query(`DROP FUNCTION refuse_exploding_task()`);
+    }
+    expect(await openTasks(leadId)).toEqual([{ id: task.id, title: 'Share the fee sheet', follows: null }]);
+    expect((await timeline(leadId)).filter((a) => a.type === 'call' || a.data.action === 'done')).toEqual([]);
   });
 
   it('Undo reopens the follow-up and cancels the next one its completion scheduled', async () => {
