@@ -101,7 +101,7 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor closing follow-ups on a
 
     await page.getByRole('button', { name: 'Undo' }).waitFor();
     await card.getByText('Call again').waitFor();
-    await page.waitForFunction('document.getAnimations().every((a) => a.playState !== "running")');
+    await eventually(() => page.evaluate<boolean>('document.getAnimations().every((a) => a.playState !== "running")'), 'the toast to settle');
     await shotWithToast(page, viewport, 'undo-toast');
     const [first, next] = await tasksOf(lead.id);
     expect(first).toMatchObject({ title: 'First call', done: true, outcome: 'no_answer' });
