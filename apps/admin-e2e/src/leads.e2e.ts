@@ -210,6 +210,8 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     // A call outcome, logged.
     await composer.getByRole('tab', { name: 'Call' }).click();
     await composer.getByText('No answer', { exact: true }).click();
+    // No answer proposes calling again in 2 hours; here the advisor schedules their own follow-up below.
+    await composer.getByRole('checkbox', { name: /Call again/ }).uncheck();
     await composer.getByRole('button', { name: 'Log call' }).click();
     await timeline.getByText('Priya logged a call: No answer').waitFor();
 
@@ -257,6 +259,10 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     await taskRow.waitFor();
     await screenshot(page, viewport, 'follow-ups');
     await taskRow.getByRole('button', { name: `Mark Call about the fee instalments for ${name} done` }).click();
+    // Done asks how it ended; a wrong number proposes no next follow-up.
+    const outcome = page.getByRole('dialog', { name: `How did it go with ${name}?` });
+    await outcome.getByText('Wrong number', { exact: true }).click();
+    await outcome.getByRole('button', { name: 'Complete' }).click();
     await taskRow.waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: 'Done' }).click();
     await page

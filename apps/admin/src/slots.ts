@@ -1,7 +1,7 @@
 import type { AreaSlots } from '@advisordesk/admin-ui';
 import { ShortlistPanel } from '@advisordesk/admin-comparisons';
 import { ExportLeadsButton } from '@advisordesk/admin-exports';
-import { AdvisorHome } from '@advisordesk/admin-leads';
+import { LeadsHome } from '@advisordesk/admin-leads';
 import { ManagerCharts } from '@advisordesk/admin-reports';
 
 /**
@@ -12,5 +12,5 @@ export const areaSlots: AreaSlots = {
   leadSections: [ShortlistPanel],
   leadExport: ExportLeadsButton,
   dashboardCharts: ManagerCharts,
-  dashboardWork: AdvisorHome,
+  dashboardWork: LeadsHome,
 };

@@ -1,6 +1,7 @@
 export * from './roles';
 export * from './permissions';
 export * from './lead-status';
+export * from './follow-up-outcome';
 export * from './money';
 export * from './phone';
 export * from './time';

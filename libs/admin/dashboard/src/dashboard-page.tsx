@@ -88,7 +88,7 @@ export default function DashboardPage() {
   const { data: user, isLoading } = useGetIdentity<UserView>();
   const { data: usersAccess } = useCan({ resource: 'users', action: 'list' });
   // The role's sections come from their areas (reports, leads), as the shell composes them.
-  const { dashboardCharts: ManagerCharts, dashboardWork: AdvisorHome } = useAreaSlots();
+  const { dashboardCharts: ManagerCharts, dashboardWork: LeadsHome } = useAreaSlots();
 
   if (isLoading || !user) return <Skeleton active paragraph={{ rows: 4 }} />;
   const worksLeads = canRead('leads', user.role);
@@ -106,20 +106,15 @@ export default function DashboardPage() {
         </Space>
       </div>
 
-      {/* Advisors start with their day's work; admins and managers with the team's conversion, then their own work. */}
+      {/* Advisors start with their day's work; admins and managers with the team's conversion, then the team now. */}
       {managing && ManagerCharts && (
         <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
           <ManagerCharts />
         </Suspense>
       )}
-      {worksLeads && managing && (
-        <Typography.Title level={4} style={{ margin: '4px 0 -8px' }}>
-          Your own leads and follow-ups
-        </Typography.Title>
-      )}
-      {worksLeads && AdvisorHome && (
+      {worksLeads && LeadsHome && (
         <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
-          <AdvisorHome user={user} />
+          <LeadsHome user={user} />
         </Suspense>
       )}
 

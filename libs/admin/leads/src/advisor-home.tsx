@@ -11,6 +11,7 @@ import {
 } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, List, Progress, Row, Skeleton, Statistic, Typography } from 'antd';
 import {
+  canWrite,
   formatIstDateTime,
   formatPhone,
   istDayRange,
@@ -23,20 +24,13 @@ import {
   type UserView,
 } from '@advisordesk/shared';
 import { FollowUpDate } from './components/follow-up-date';
-import { useTaskDone } from './components/follow-ups-card';
+import { useCompleteFollowUp } from './components/complete-follow-up';
 import { LeadStatusTag, statusColour } from './components/status-tag';
 import { TransferRequestsCard } from './components/transfer-requests-card';
 import { quickFilterFilters } from './quick-filters';
+import { useCount } from './lead-data';
 import { taskTabQuery } from './tasks/task-tabs';
-
-/** Every count here is a one-row page: the API's `x-total-count` is the figure. */
-function useCount(resource: 'leads' | 'tasks', filters: CrudFilter[]) {
-  const {
-    result: { total },
-    query: { isLoading, isError },
-  } = useList({ resource, filters, pagination: { currentPage: 1, pageSize: 1 }, errorNotification: false });
-  return { total: isError ? undefined : (total ?? 0), isLoading };
-}
+import { TeamHome } from './team-home';
 
 function StatTile({
   title,
@@ -66,7 +60,7 @@ function StatTile({
 
 function TaskList({ filters, empty, testId }: { filters: CrudFilter[]; empty: string; testId: string }) {
   const Link = useLink();
-  const toggle = useTaskDone();
+  const complete = useCompleteFollowUp();
   const {
     result: { data = [], total = 0 },
     query: { isLoading },
@@ -78,47 +72,56 @@ function TaskList({ filters, empty, testId }: { filters: CrudFilter[]; empty: st
     errorNotification: false,
   });
   if (isLoading) return <Skeleton active title={false} paragraph={{ rows: 3 }} />;
-  if (!data.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} style={{ margin: '8px 0' }} />;
+  if (!data.length)
+    return (
+      <>
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} style={{ margin: '8px 0' }} />
+        {complete.dialog}
+      </>
+    );
   return (
-    <List<TaskView>
-      size="small"
-      dataSource={data}
-      data-testid={testId}
-      footer={total > data.length ? <Typography.Text type="secondary">and {total - data.length} more</Typography.Text> : undefined}
-      renderItem={(task) => (
-        <List.Item
-          style={{ paddingInline: 0 }}
-          actions={[
-            ...(task.leadPhone
-              ? [<Button key="call" size="small" icon={<PhoneOutlined />} href={`tel:${task.leadPhone}`} aria-label={`Call ${task.leadName}`} />]
-              : []),
-            <Button
-              key="done"
-              size="small"
-              icon={<CheckOutlined />}
-              loading={toggle.isPending && toggle.variables?.task.id === task.id}
-              onClick={() => toggle.mutate({ task, done: true })}
-              aria-label={`Mark ${task.title} for ${task.leadName} done`}
-            />,
-          ]}
-        >
-          <List.Item.Meta
-            title={
-              <Flex gap={6} wrap align="center">
-                <Link to={`/leads/${task.leadId}`}>{task.leadName}</Link>
-                <LeadStatusTag status={task.leadStatus} />
-              </Flex>
-            }
-            description={
-              <Flex gap={8} wrap>
-                <FollowUpDate value={task.dueAt} />
-                <Typography.Text type="secondary">{task.title}</Typography.Text>
-              </Flex>
-            }
-          />
-        </List.Item>
-      )}
-    />
+    <>
+      {complete.dialog}
+      <List<TaskView>
+        size="small"
+        dataSource={data}
+        data-testid={testId}
+        footer={total > data.length ? <Typography.Text type="secondary">and {total - data.length} more</Typography.Text> : undefined}
+        renderItem={(task) => (
+          <List.Item
+            style={{ paddingInline: 0 }}
+            actions={[
+              ...(task.leadPhone
+                ? [<Button key="call" size="small" icon={<PhoneOutlined />} href={`tel:${task.leadPhone}`} aria-label={`Call ${task.leadName}`} />]
+                : []),
+              <Button
+                key="done"
+                size="small"
+                icon={<CheckOutlined />}
+                loading={complete.pendingId === task.id}
+                onClick={() => complete.start(task)}
+                aria-label={`Mark ${task.title} for ${task.leadName} done`}
+              />,
+            ]}
+          >
+            <List.Item.Meta
+              title={
+                <Flex gap={6} wrap align="center">
+                  <Link to={`/leads/${task.leadId}`}>{task.leadName}</Link>
+                  <LeadStatusTag status={task.leadStatus} />
+                </Flex>
+              }
+              description={
+                <Flex gap={8} wrap>
+                  <FollowUpDate value={task.dueAt} />
+                  <Typography.Text type="secondary">{task.title}</Typography.Text>
+                </Flex>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </>
   );
 }
 
@@ -238,9 +241,40 @@ function PipelineCard({ meId }: { meId: string }) {
   );
 }
 
+/** Open leads of theirs with no follow-up scheduled: each needs a next step, or to be closed. */
+function NoNextStepQueue({ filters }: { filters: CrudFilter[] }) {
+  const go = useGo();
+  const { total, isLoading } = useCount('leads', filters);
+  const open = () => go({ to: '/leads', query: { filters } });
+  return (
+    <Card size="small" data-testid="no-next-step">
+      <Flex justify="space-between" align="center" gap={12} wrap>
+        <Flex align="center" gap={12} style={{ minWidth: 0, flex: '1 1 240px' }}>
+          <Typography.Text
+            strong
+            style={{ fontSize: 24, color: total ? '#b7791f' : undefined, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', flex: 'none' }}
+          >
+            {isLoading ? '…' : (total ?? '—')}
+          </Typography.Text>
+          <span style={{ minWidth: 0 }}>
+            <Typography.Text strong>Open leads with no next step</Typography.Text>
+            <br />
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              Assigned to you, not enrolled or lost, and no follow-up scheduled
+            </Typography.Text>
+          </span>
+        </Flex>
+        <Button onClick={open} icon={<ArrowRightOutlined />} iconPosition="end" disabled={!total}>
+          Give each a next step
+        </Button>
+      </Flex>
+    </Card>
+  );
+}
+
 /**
- * The advisor's home (and a manager's, for their own work): colleagues asking for a lead (when any),
- * what is due today, what is late, new leads waiting for a first call, and their pipeline by status.
+ * The advisor's home: colleagues asking for a lead (when any), what is due today, what is late,
+ * open leads with no next step, new leads waiting for a first call, and their pipeline by status.
  */
 export function AdvisorHome({ user }: { user: UserView }) {
   const go = useGo();
@@ -260,6 +294,11 @@ export function AdvisorHome({ user }: { user: UserView }) {
       { field: 'advisorId', operator: 'eq', value: user.id },
       { field: 'status', operator: 'in', value: OPEN_STATUSES },
     ],
+    [user.id],
+  );
+
+  const noNextStep = useMemo<CrudFilter[]>(
+    () => [{ field: 'advisorId', operator: 'eq', value: user.id }, ...quickFilterFilters('no_next_step', user.id)],
     [user.id],
   );
 
@@ -310,6 +349,7 @@ export function AdvisorHome({ user }: { user: UserView }) {
           />
         </Col>
       </Row>
+      <NoNextStepQueue filters={noNextStep} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card
@@ -371,4 +411,9 @@ export function AdvisorHome({ user }: { user: UserView }) {
       </Row>
     </Flex>
   );
+}
+
+/** The dashboard's work section: the team for managers and admins, one's own day for advisors. */
+export function LeadsHome({ user }: { user: UserView }) {
+  return canWrite('leadAssignment', user.role) ? <TeamHome user={user} /> : <AdvisorHome user={user} />;
 }

@@ -8,5 +8,5 @@ export const LeadListPage = lazy(() => import('./list'));
 export const LeadBoardPage = lazy(() => import('./board'));
 export const LeadShowPage = lazy(() => import('./show'));
 export const TaskListPage = lazy(() => import('./tasks/task-list-page'));
-/** The dashboard's "your day" for roles that work leads (a slot the shell fills). */
-export const AdvisorHome = lazy(() => import('./advisor-home').then((module) => ({ default: module.AdvisorHome })));
+/** The dashboard's work section for roles that work leads: the team for managers and admins, "your day" for advisors (a slot the shell fills). */
+export const LeadsHome = lazy(() => import('./advisor-home').then((module) => ({ default: module.LeadsHome })));

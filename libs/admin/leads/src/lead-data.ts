@@ -1,7 +1,16 @@
 import { useMemo } from 'react';
-import { useList } from '@refinedev/core';
+import { useList, type CrudFilter } from '@refinedev/core';
 import { leadResource, type ApiRequestError } from '@advisordesk/admin-data';
 import type { ActivityView, InquiryView, UserView } from '@advisordesk/shared';
+
+/** A count is a one-row page: the API's `x-total-count` is the figure, the same the list shows with those filters. */
+export function useCount(resource: 'leads' | 'tasks', filters: CrudFilter[]) {
+  const {
+    result: { total },
+    query: { isLoading, isError },
+  } = useList({ resource, filters, pagination: { currentPage: 1, pageSize: 1 }, errorNotification: false });
+  return { total: isError ? undefined : (total ?? 0), isLoading };
+}
 
 /** The message of a stale version (409), the same wherever a lead is changed. */
 export const STALE_MESSAGE = 'Someone else changed this lead — reloaded';

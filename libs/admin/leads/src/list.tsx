@@ -28,7 +28,7 @@ import { PhoneTaken } from './components/phone-taken';
 import { LeadStatusTag } from './components/status-tag';
 import { useAdvisors } from './lead-data';
 import { describeLeadTotal } from './list-total';
-import { activeQuickFilter, applyQuickFilter, QUICK_FILTER_LABELS, type QuickFilter } from './quick-filters';
+import { activeQuickFilter, applyQuickFilter, QUICK_FILTER_LABELS, QUICK_FILTERS, type QuickFilter } from './quick-filters';
 
 const STATUS_OPTIONS = optionsOf(LEAD_STATUSES, LEAD_STATUS_LABELS);
 const YES_NO = [
@@ -55,6 +55,7 @@ const FILTER_LABELS: Record<string, string> = {
   mode: 'Mode',
   createdAt: 'Created',
   nextFollowUpAt: 'Follow-up',
+  nextFollowUpAt_null: 'Next follow-up',
   consentWhatsapp: 'WhatsApp consent',
   consentMarketing: 'Marketing consent',
   city: 'City',
@@ -140,6 +141,8 @@ export default function LeadListPage() {
         case 'consentWhatsapp':
         case 'consentMarketing':
           return value === 'true' ? 'yes' : 'no';
+        case 'nextFollowUpAt_null':
+          return value === 'true' ? 'none' : 'scheduled';
         default:
           return /^\d{4}-\d{2}-\d{2}T/.test(value) ? formatIstDateTime(value) : value;
       }
@@ -311,10 +314,7 @@ export default function LeadListPage() {
           <Segmented<string>
             value={quick ?? (chips.length ? 'none' : 'all')}
             onChange={(value) => setQuick(value as QuickFilter | 'all')}
-            options={[
-              { value: 'all', label: 'All' },
-              ...(['mine_new', 'today', 'overdue'] as QuickFilter[]).map((value) => ({ value, label: QUICK_FILTER_LABELS[value] })),
-            ]}
+            options={[{ value: 'all', label: 'All' }, ...QUICK_FILTERS.map((value) => ({ value, label: QUICK_FILTER_LABELS[value] }))]}
             aria-label="Quick filters"
             size={phone ? 'small' : 'middle'}
           />

@@ -11,6 +11,10 @@ describe('quick filters of the lead list', () => {
       { field: 'advisorId', operator: 'eq', value: 'me' },
       { field: 'status', operator: 'in', value: ['new'] },
     ]);
+    expect(quickFilterFilters('no_next_step', 'me', now)).toEqual([
+      { field: 'nextFollowUpAt_null', operator: 'eq', value: 'true' },
+      { field: 'status', operator: 'in', value: ['new', 'contacted', 'counselled', 'shortlisted', 'applied', 'admitted'] },
+    ]);
   });
 
   it('recognises a quick filter in the address, and nothing else as one', () => {
@@ -23,6 +27,17 @@ describe('quick filters of the lead list', () => {
     ).toBeUndefined();
     expect(activeQuickFilter([...quickFilterFilters('today', 'me', now), { field: 'q', operator: 'eq', value: 'Anil' }], 'me', now)).toBe('today');
     expect(activeQuickFilter([], 'me', now)).toBeUndefined();
+    expect(activeQuickFilter(quickFilterFilters('no_next_step', 'me', now), 'me', now)).toBe('no_next_step');
+    expect(
+      activeQuickFilter(
+        [
+          { field: 'nextFollowUpAt_null', operator: 'eq', value: 'true' },
+          { field: 'status', operator: 'in', value: ['new'] },
+        ],
+        'me',
+        now,
+      ),
+    ).toBeUndefined();
   });
 
   it('clears the other filters but keeps the search when one is chosen', () => {

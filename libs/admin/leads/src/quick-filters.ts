@@ -1,12 +1,15 @@
 import type { CrudFilter } from '@refinedev/core';
-import { istDate } from '@advisordesk/shared';
+import { istDate, OPEN_STATUSES } from '@advisordesk/shared';
 
-export type QuickFilter = 'mine_new' | 'today' | 'overdue';
+export type QuickFilter = 'mine_new' | 'today' | 'overdue' | 'no_next_step';
+
+export const QUICK_FILTERS: QuickFilter[] = ['mine_new', 'today', 'overdue', 'no_next_step'];
 
 export const QUICK_FILTER_LABELS: Record<QuickFilter, string> = {
   mine_new: 'My new leads',
   today: 'Follow-up today',
   overdue: 'Overdue',
+  no_next_step: 'No next step',
 };
 
 const has = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
@@ -25,6 +28,12 @@ export function quickFilterFilters(quick: QuickFilter, meId: string | undefined,
       return [{ field: 'nextFollowUpAt', operator: 'eq', value: istDate(now) }];
     case 'overdue':
       return [{ field: 'nextFollowUpAt', operator: 'lte', value: new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString() }];
+    case 'no_next_step':
+      // Open leads (not enrolled, not lost) with no open follow-up: `nextFollowUpAt_null=true`.
+      return [
+        { field: 'nextFollowUpAt_null', operator: 'eq', value: 'true' },
+        { field: 'status', operator: 'in', value: [...OPEN_STATUSES] },
+      ];
   }
 }
 
@@ -38,6 +47,8 @@ export function activeQuickFilter(filters: CrudFilter[], meId: string | undefine
   if (active.length === 1 && one('nextFollowUpAt', 'lte')) return 'overdue';
   if (active.length === 1 && one('nextFollowUpAt', 'eq')?.value === istDate(now)) return 'today';
   const status = one('status', 'in')?.value;
+  const openStatuses = Array.isArray(status) && status.length === OPEN_STATUSES.length && OPEN_STATUSES.every((s) => status.includes(s));
+  if (active.length === 2 && one('nextFollowUpAt_null', 'eq')?.value === 'true' && openStatuses) return 'no_next_step';
   if (active.length === 2 && meId && one('advisorId', 'eq')?.value === meId && Array.isArray(status) && status.length === 1 && status[0] === 'new')
     return 'mine_new';
   return undefined;

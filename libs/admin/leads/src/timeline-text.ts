@@ -1,6 +1,7 @@
 import {
   CALL_OUTCOME_LABELS,
   CONSENT_CHANNEL_LABELS,
+  FOLLOW_UP_OUTCOME_LABELS,
   formatIstDateTime,
   LEAD_SOURCE_LABELS,
   LEAD_STATUS_LABELS,
@@ -8,6 +9,7 @@ import {
   type ActivityView,
   type CallOutcome,
   type ConsentChannel,
+  type FollowUpOutcome,
   type LeadSource,
   type LeadStatus,
   type LostReason,
@@ -97,8 +99,15 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
           return { title: `${who} scheduled a follow-up${due ? ` for ${due}` : ''}`, detail: title };
         case 'rescheduled':
           return { title: `${who} moved a follow-up${due ? ` to ${due}` : ''}`, detail: title };
-        case 'done':
-          return { title: `${who} completed a follow-up`, detail: title };
+        case 'done': {
+          const outcome = FOLLOW_UP_OUTCOME_LABELS[data.outcome as FollowUpOutcome];
+          return {
+            title: `${who} completed a follow-up${outcome ? `: ${outcome}` : ''}`,
+            detail: [title, str(data.note)].filter(Boolean).join(' · '),
+          };
+        }
+        case 'reopened':
+          return { title: `${who} opened a follow-up again`, detail: title };
         case 'cancelled':
           return { title: `${who} cancelled a follow-up`, detail: title };
         default:

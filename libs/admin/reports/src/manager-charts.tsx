@@ -35,7 +35,7 @@ export function ManagerCharts() {
     <section aria-labelledby="manager-charts-title" data-testid="manager-charts">
       <Flex justify="space-between" align="baseline" gap={12} wrap style={{ marginBottom: 12 }}>
         <Typography.Title level={4} id="manager-charts-title" style={{ margin: 0 }}>
-          Conversion, {RANGE_PRESET_LABELS[DEFAULT_PRESET].toLowerCase()}{' '}
+          Leads created in the {RANGE_PRESET_LABELS[DEFAULT_PRESET].toLowerCase()}, and how far they got{' '}
           <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 400 }}>
             {rangeLabel(range)}
           </Typography.Text>

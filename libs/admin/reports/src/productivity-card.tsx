@@ -1,3 +1,4 @@
+import { useGo } from '@refinedev/core';
 import { Button, Card, Grid, Skeleton, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { AdvisorProductivity } from '@advisordesk/shared';
 import { formatCount, formatRate, useProductivityReport } from './report-api';
@@ -12,6 +13,7 @@ const numeric = { align: 'right' as const };
  */
 export function ProductivityCard({ params, drill, own }: { params: Record<string, string>; drill: DrillDown; own: boolean }) {
   const screens = Grid.useBreakpoint();
+  const go = useGo();
   const productivity = useProductivityReport(params);
   const rows = productivity.data;
   const open = drill.open;
@@ -45,7 +47,13 @@ export function ProductivityCard({ params, drill, own }: { params: Record<string
         </span>
       ),
     },
-    { title: 'Assigned', dataIndex: 'assigned', ...numeric, sorter: (a, b) => a.assigned - b.assigned, render: formatCount },
+    {
+      title: <Tooltip title="Leads created in this period and assigned to the advisor (whatever their status now)">Leads created in period</Tooltip>,
+      dataIndex: 'assigned',
+      ...numeric,
+      sorter: (a, b) => a.assigned - b.assigned,
+      render: formatCount,
+    },
     {
       title: <Tooltip title="First call or message within 24 hours of the inquiry">Contacted in 24 h</Tooltip>,
       dataIndex: 'contactedWithin24h',
@@ -57,7 +65,13 @@ export function ProductivityCard({ params, drill, own }: { params: Record<string
         </span>
       ),
     },
-    { title: 'Enrolled', dataIndex: 'enrolled', ...numeric, sorter: (a, b) => a.enrolled - b.enrolled, render: formatCount },
+    {
+      title: <Tooltip title="Of the leads created in this period, those enrolled by now">Of those, enrolled</Tooltip>,
+      dataIndex: 'enrolled',
+      ...numeric,
+      sorter: (a, b) => a.enrolled - b.enrolled,
+      render: formatCount,
+    },
     {
       title: 'Conversion',
       dataIndex: 'conversionRate',
@@ -73,11 +87,25 @@ export function ProductivityCard({ params, drill, own }: { params: Record<string
       render: formatCount,
     },
     {
-      title: <Tooltip title="Follow-ups past their due time and not done, as of now">Overdue now</Tooltip>,
+      title: <Tooltip title="Follow-ups past their due time and not done, as of now (not limited to the period): opens them">Overdue now</Tooltip>,
       dataIndex: 'followUpsOverdue',
       ...numeric,
       sorter: (a, b) => a.followUpsOverdue - b.followUpsOverdue,
-      render: (value: number) => (value > 0 ? <Typography.Text type="danger">{formatCount(value)}</Typography.Text> : formatCount(value)),
+      render: (value: number, row) =>
+        value > 0 ? (
+          <Button
+            type="link"
+            danger
+            size="small"
+            onClick={() => go({ to: '/tasks', query: { tab: 'overdue', owner: row.advisorId } })}
+            aria-label={`${row.advisorName}: ${value} overdue follow-ups`}
+            style={{ paddingInline: 0, height: 'auto' }}
+          >
+            {formatCount(value)}
+          </Button>
+        ) : (
+          formatCount(value)
+        ),
     },
   ];
 

@@ -36,10 +36,20 @@ function Headline({ params }: { params: Record<string, string> }) {
   const byStage = (stage: string) => stages?.find((s) => s.stage === stage);
   const leads = byStage('new')?.reached ?? 0;
   const items = [
-    { key: 'leads', title: 'Leads created', value: formatCount(leads), note: null },
-    { key: 'contacted', title: 'Contacted', value: formatCount(byStage('contacted')?.reached), note: formatRate(byStage('contacted')?.fromStart) },
-    { key: 'enrolled', title: 'Enrolled', value: formatCount(byStage('enrolled')?.reached), note: formatRate(byStage('enrolled')?.fromStart) },
-    { key: 'lost', title: 'Lost', value: formatCount(funnel.data?.lost), note: leads ? formatRate((funnel.data?.lost ?? 0) / leads) : '—' },
+    { key: 'leads', title: 'Leads created in this period', value: formatCount(leads), note: null },
+    {
+      key: 'contacted',
+      title: 'Of those, contacted',
+      value: formatCount(byStage('contacted')?.reached),
+      note: formatRate(byStage('contacted')?.fromStart),
+    },
+    {
+      key: 'enrolled',
+      title: 'Of those, enrolled by now',
+      value: formatCount(byStage('enrolled')?.reached),
+      note: formatRate(byStage('enrolled')?.fromStart),
+    },
+    { key: 'lost', title: 'Of those, lost', value: formatCount(funnel.data?.lost), note: leads ? formatRate((funnel.data?.lost ?? 0) / leads) : '—' },
   ];
   if (funnel.isError && !stages) return null; // the funnel card says what went wrong
   return (

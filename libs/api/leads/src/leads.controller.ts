@@ -75,7 +75,7 @@ export class LeadsController {
 
   @Post(':id/calls')
   logCall(@CurrentUser() user: AuthUser, @Param('id', leadId) id: string, @Body() body: CallDto) {
-    return this.timeline.logCall(user, id, body.outcome, body.note);
+    return this.timeline.logCall(user, id, body);
   }
 
   @Post(':id/whatsapp')

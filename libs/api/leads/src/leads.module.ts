@@ -13,6 +13,7 @@ import { HandoverService } from './handover/handover.service';
 import { TasksController } from './tasks.controller';
 import { TransferRequestsController } from './transfer-requests/transfer-requests.controller';
 import { TransferRequestsService } from './transfer-requests/transfer-requests.service';
+import { TeamController } from './team.controller';
 import { TasksService } from './tasks.service';
 import { TimelineService } from './timeline.service';
 import { PublicFormConfigController, WebsiteFormSettingsController } from './website-form.controller';
@@ -25,6 +26,7 @@ import { WebsiteFormService } from './website-form.service';
     LeadsController,
     AssignmentSettingsController,
     TasksController,
+    TeamController,
     PublicInquiriesController,
     PublicFormConfigController,
     WebsiteFormSettingsController,

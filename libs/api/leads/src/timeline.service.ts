@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ActivityType, ActivityView as ActivityWire, CallOutcome, InquiryView } from '@advisordesk/shared';
+import type { ActivityType, ActivityView as ActivityWire, CallBody, CallLoggedView, InquiryView } from '@advisordesk/shared';
 import { queryOne, queryRows } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { LeadsService } from './leads.service';
+import { TasksService } from './tasks.service';
 
 /** A timeline entry as the API answers it: the leads contract's `ActivityView`, with the database's `Date`s. */
 export type ActivityView = ActivityWire<Date>;
@@ -16,6 +17,7 @@ export class TimelineService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly leads: LeadsService,
+    private readonly tasks: TasksService,
   ) {}
 
   async timeline(user: AuthUser, leadId: string, limit = 200): Promise<ActivityView[]> {
@@ -42,13 +44,19 @@ export class TimelineService {
     return this.append(user, leadId, 'note', { text: text.trim() });
   }
 
-  async logCall(user: AuthUser, leadId: string, outcome: CallOutcome, note?: string): Promise<ActivityView> {
+  /**
+   * A call, on the timeline; the lead's open follow-ups due by now are closed with its outcome
+   * (the call was them) and `next` is scheduled, all in one transaction.
+   */
+  async logCall(user: AuthUser, leadId: string, call: CallBody): Promise<CallLoggedView<Date>> {
+    const { outcome, note, next } = call;
     return this.dataSource.transaction(async (manager) => {
-      const activity = await this.append(user, leadId, 'call', { outcome, ...(note ? { note: note.trim() } : {}) }, manager);
+      const activity = await this.append(user, leadId, 'call', { outcome, ...(note?.trim() ? { note: note.trim() } : {}) }, manager);
       // A conversation is the first contact, whatever the pipeline says.
       if (outcome === 'connected')
         await manager.query(`UPDATE leads SET first_contacted_at = COALESCE(first_contacted_at, now()) WHERE id = $1`, [leadId]);
-      return activity;
+      const followUps = await this.tasks.closeDue(manager, user, leadId, { outcome, next });
+      return { ...activity, closedFollowUps: followUps.closed, nextFollowUp: followUps.next };
     });
   }
 

@@ -76,7 +76,10 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
   // Only the keys that say what happened stay (ACTIVITY_KEYS_KEPT_ON_ERASURE).
   activities: { ...same('kept', ['id', 'lead_id', 'type', 'author_id', 'created_at']), data: 'replaced' },
   // Open follow-ups are deleted; done ones stay, untitled, in the advisor's figures.
-  tasks: { ...same('kept', ['id', 'lead_id', 'owner_id', 'due_at', 'done_at', 'created_by', 'created_at']), title: 'replaced' },
+  tasks: {
+    ...same('kept', ['id', 'lead_id', 'owner_id', 'due_at', 'done_at', 'created_by', 'created_at', 'outcome', 'follows_task_id']),
+    title: 'replaced',
+  },
   shortlist_items: { ...same('kept', ['id', 'lead_id', 'program_id', 'rank', 'added_by', 'created_at']), note: 'cleared' },
   // The snapshot holds the first name; the link answers 404 once the row is gone.
   comparisons: same('deleted', ['id', 'lead_id', 'token', 'snapshot', 'created_by', 'created_at', 'expires_at', 'view_count', 'last_viewed_at']),

@@ -132,9 +132,11 @@ export async function bulkSeed(dataSource: DataSource, options: BulkSeedOptions)
         );
         await pipeline(
           Readable.from(
-            batch.flatMap(({ lead, tasks }) => tasks.map((t) => line([lead.id, lead.advisorId, t.title, t.dueAt, t.doneAt, lead.advisorId]))),
+            batch.flatMap(({ lead, tasks }) =>
+              tasks.map((t) => line([lead.id, lead.advisorId, t.title, t.dueAt, t.doneAt, t.outcome, lead.advisorId])),
+            ),
           ),
-          client.query(copyFrom(`COPY tasks (lead_id, owner_id, title, due_at, done_at, created_by) FROM STDIN`)),
+          client.query(copyFrom(`COPY tasks (lead_id, owner_id, title, due_at, done_at, outcome, created_by) FROM STDIN`)),
         );
         await client.query('COMMIT');
       } catch (error) {

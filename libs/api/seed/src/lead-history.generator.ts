@@ -43,7 +43,7 @@ export interface GeneratedLead {
     version: number;
   };
   activities: { type: string; authorId: string | null; data: Record<string, unknown>; at: Date }[];
-  tasks: { title: string; dueAt: Date; doneAt: Date | null }[];
+  tasks: { title: string; dueAt: Date; doneAt: Date | null; outcome: 'connected' | null }[];
 }
 
 /** Deterministic UUID-shaped ids from the generator's own counter, so seeds are repeatable. */
@@ -188,6 +188,7 @@ export function generateLead(rng: Random, index: number, now: number, advisors: 
       ]),
       dueAt: new Date(Math.max(due, createdAt.getTime() + 3_600_000)),
       doneAt: null,
+      outcome: null,
     });
   }
   if (stage >= 2 && rng.chance(0.5))
@@ -195,6 +196,7 @@ export function generateLead(rng: Random, index: number, now: number, advisors: 
       title: 'Counselling call',
       dueAt: new Date(createdAt.getTime() + 2 * DAY),
       doneAt: new Date(createdAt.getTime() + 2 * DAY + 1_800_000),
+      outcome: 'connected',
     });
   const lastActivity = activities.reduce((latest, a) => Math.max(latest, a.at.getTime()), createdAt.getTime());
   const hasCampaign = !!campaign && source === 'website';

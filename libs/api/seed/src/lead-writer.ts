@@ -82,12 +82,20 @@ export async function writeLeads(db: Db, batch: GeneratedLead[]): Promise<void> 
     [JSON.stringify(activities)],
   );
   const tasks = batch.flatMap(({ lead, tasks: list }) =>
-    list.map((t) => ({ lead_id: lead.id, owner_id: lead.advisorId, title: t.title, due_at: t.dueAt, done_at: t.doneAt, created_by: lead.advisorId })),
+    list.map((t) => ({
+      lead_id: lead.id,
+      owner_id: lead.advisorId,
+      title: t.title,
+      due_at: t.dueAt,
+      done_at: t.doneAt,
+      outcome: t.outcome,
+      created_by: lead.advisorId,
+    })),
   );
   if (tasks.length) {
     await db.query(
-      `INSERT INTO tasks (lead_id, owner_id, title, due_at, done_at, created_by) SELECT lead_id, owner_id, title, due_at, done_at, created_by
-         FROM jsonb_to_recordset($1::jsonb) AS x(lead_id uuid, owner_id uuid, title text, due_at timestamptz, done_at timestamptz, created_by uuid)`,
+      `INSERT INTO tasks (lead_id, owner_id, title, due_at, done_at, outcome, created_by) SELECT lead_id, owner_id, title, due_at, done_at, outcome, created_by
+         FROM jsonb_to_recordset($1::jsonb) AS x(lead_id uuid, owner_id uuid, title text, due_at timestamptz, done_at timestamptz, outcome text, created_by uuid)`,
       [JSON.stringify(tasks)],
     );
   }

@@ -55,6 +55,19 @@ export const CALL_OUTCOME_LABELS: Record<CallOutcome, string> = {
   call_back_later: 'Asked to call back later',
 };
 
+/**
+ * How a follow-up ended: a call's outcome, or "not interested", or done some other way (a message
+ * sent, a meeting held). What each proposes next is `nextStepFor` in `libs/shared/src/follow-up-outcome.ts`.
+ */
+export const FOLLOW_UP_OUTCOMES = [...CALL_OUTCOMES, 'not_interested', 'done'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+
+export const FOLLOW_UP_OUTCOME_LABELS: Record<FollowUpOutcome, string> = {
+  ...CALL_OUTCOME_LABELS,
+  not_interested: 'Not interested',
+  done: 'Done (other)',
+};
+
 /** Field limits of the Quick Inquiry form, the same in the browser and on the server. */
 export const INQUIRY_LIMITS = {
   fullName: 120,
@@ -284,10 +297,27 @@ export interface NoteBody {
   text: string;
 }
 
-/** `POST /api/leads/:id/calls`. */
+/** The follow-up to schedule next, in the same request that closes one (`PATCH /api/tasks/:id`, `POST /api/leads/:id/calls`). */
+export interface NextFollowUpBody {
+  /** ISO 8601, e.g. `2026-12-01T10:30:00+05:30`. */
+  dueAt: string;
+  title?: string;
+}
+
+/**
+ * `POST /api/leads/:id/calls`. The lead's open follow-ups due by now are closed with the call's
+ * outcome, and `next` (if given) is scheduled, in one transaction.
+ */
 export interface CallBody {
   outcome: CallOutcome;
   note?: string;
+  next?: NextFollowUpBody;
+}
+
+/** What `POST /api/leads/:id/calls` answers: the timeline entry, the follow-ups it closed and the one it scheduled. */
+export interface CallLoggedView<Time = string> extends ActivityView<Time> {
+  closedFollowUps: TaskView<Time>[];
+  nextFollowUp: TaskView<Time> | null;
 }
 
 /** `GET|PATCH /api/settings/assignment`. */
@@ -308,6 +338,10 @@ export interface TaskView<Time = string> {
   dueAt: Time;
   doneAt: Time | null;
   done: boolean;
+  /** How it ended (null while open). */
+  outcome: FollowUpOutcome | null;
+  /** The follow-up whose completion scheduled this one, if any (undoing that completion cancels this one). */
+  followsTaskId: string | null;
   createdAt: Time;
 }
 
@@ -319,11 +353,34 @@ export interface CreateTaskBody {
   title?: string;
 }
 
-/** `PATCH /api/tasks/:id`: `done: true` marks it done, `false` reopens it. */
+/**
+ * `PATCH /api/tasks/:id`: `done: true` marks it done with its `outcome` (default `done`), an optional
+ * `note` (on the timeline) and `next`, the follow-up to schedule, all in one transaction.
+ * `done: false` reopens it (undo) and cancels the follow-up its completion scheduled, if still open.
+ */
 export interface UpdateTaskBody {
   dueAt?: string;
   title?: string;
   done?: boolean;
+  outcome?: FollowUpOutcome;
+  note?: string;
+  next?: NextFollowUpBody;
+}
+
+/**
+ * `GET /api/team/summary` (managers and admins): per active advisor, as of now, their open leads
+ * by status, the open ones with no next step, and their overdue follow-ups.
+ */
+export interface TeamMemberSummary {
+  advisorId: string;
+  advisorName: string;
+  /** Open leads (not enrolled, not lost) assigned to them, by status; a status with none is 0. */
+  openByStatus: Record<LeadStatus, number>;
+  openLeads: number;
+  /** Open leads with no open follow-up. */
+  noNextStep: number;
+  /** Their follow-ups past due and not done. */
+  overdueFollowUps: number;
 }
 
 /** One entry of a lead's timeline (`GET /api/leads/:id/timeline`, newest first). */

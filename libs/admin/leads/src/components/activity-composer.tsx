@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useInvalidate } from '@refinedev/core';
 import { CalendarOutlined, FormOutlined, PhoneOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Radio, Tabs } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, Radio, Tabs, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   CALL_OUTCOME_LABELS,
@@ -10,6 +10,8 @@ import {
   NOTE_MAX_LENGTH,
   type ActivityView,
   type CallBody,
+  type CallLoggedView,
+  type CallOutcome,
   type CreateTaskBody,
   type LeadView,
   type NoteBody,
@@ -19,6 +21,7 @@ import { leadResource, useApiMutation, useRefreshLead } from '@advisordesk/admin
 import { optionsOf } from '@advisordesk/admin-ui';
 import { followUpPresets, istWallClock, wallClockToIso } from '../ist';
 import { leadPath } from '../lead-data';
+import { nextOf, NextStepFields, useUndoToast, type NextStepValues } from './complete-follow-up';
 
 type Tab = 'note' | 'call' | 'follow-up';
 
@@ -47,21 +50,46 @@ function NoteForm({ lead }: { lead: LeadView }) {
   );
 }
 
+interface CallValues extends NextStepValues {
+  outcome: CallOutcome;
+  note?: string;
+}
+
+/**
+ * A call's outcome and note; the follow-up due by now (if any) is closed with it by the API, and
+ * the next one, proposed by the outcome, is scheduled in the same request. Undo opens it again.
+ */
 function CallForm({ lead }: { lead: LeadView }) {
-  const [form] = Form.useForm<CallBody>();
-  const invalidate = useInvalidate();
+  const [form] = Form.useForm<CallValues>();
+  const outcome = Form.useWatch('outcome', form);
+  const refreshLead = useRefreshLead();
+  const undoToast = useUndoToast();
   const { message, notification } = App.useApp();
-  const log = useApiMutation<ActivityView, CallBody>({
+  const dueNow = !!lead.nextFollowUpAt && new Date(lead.nextFollowUpAt).getTime() <= Date.now();
+  const log = useApiMutation<CallLoggedView, CallBody>({
     request: (call) => ({ path: leadPath(lead.id, 'calls'), method: 'post', values: call }),
-    onSuccess: async (_, call) => {
+    onSuccess: async (logged, call) => {
       form.resetFields();
-      await invalidate({ resource: leadResource(lead.id, 'timeline'), invalidates: ['resourceAll'] });
-      message.success(`Call logged: ${CALL_OUTCOME_LABELS[call.outcome]}`);
+      await refreshLead(lead.id);
+      const summary = `Call logged: ${CALL_OUTCOME_LABELS[call.outcome]}`;
+      if (logged.closedFollowUps.length)
+        undoToast(logged.closedFollowUps, `${summary}; closed: ${logged.closedFollowUps.map((t) => t.title).join(', ')}`, call.next);
+      else message.success(call.next ? `${summary}; next follow-up ${formatIstDateTime(call.next.dueAt)}` : summary);
     },
     onError: (error) => notification.error({ message: 'Could not log the call', description: error.message }),
   });
   return (
-    <Form form={form} layout="vertical" name="lead-call" onFinish={({ outcome, note }) => log.mutate({ outcome, note: note?.trim() || undefined })}>
+    <Form
+      form={form}
+      layout="vertical"
+      name="lead-call"
+      onFinish={(values) => log.mutate({ outcome: values.outcome, note: values.note?.trim() || undefined, next: nextOf(values.outcome, values) })}
+    >
+      {dueNow && (
+        <Typography.Paragraph type="secondary" data-testid="call-closes-follow-up">
+          A follow-up is due: logging this call completes it with the call&apos;s outcome.
+        </Typography.Paragraph>
+      )}
       <Form.Item name="outcome" label="Outcome" rules={[{ required: true, message: 'How did the call go?' }]}>
         <Radio.Group
           optionType="button"
@@ -72,6 +100,7 @@ function CallForm({ lead }: { lead: LeadView }) {
       <Form.Item name="note" label="Note" rules={[{ max: NOTE_MAX_LENGTH }]}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} placeholder="Optional" />
       </Form.Item>
+      <NextStepFields form={form} outcome={outcome} />
       <Button type="primary" htmlType="submit" loading={log.isPending} icon={<PhoneOutlined />}>
         Log call
       </Button>

@@ -4,6 +4,7 @@ import { App, Button, Card, Empty, List, Skeleton, Space, Typography } from 'ant
 import { formatIstDateTime, type LeadView, type TaskView, type UpdateTaskBody } from '@advisordesk/shared';
 import { useApiMutation, useRefreshLead } from '@advisordesk/admin-data';
 import { FollowUpDate } from './follow-up-date';
+import { useCompleteFollowUp } from './complete-follow-up';
 
 /** Marks a follow-up done (or open again), then refreshes the lead, its timeline and the lists. */
 export function useTaskDone() {
@@ -32,6 +33,7 @@ export function FollowUpsCard({ lead, canEdit }: { lead: LeadView; canEdit: bool
     errorNotification: false,
   });
   const toggle = useTaskDone();
+  const complete = useCompleteFollowUp();
   const open = tasks.filter((t) => !t.done);
   const done = tasks
     .filter((t) => t.done)
@@ -57,6 +59,7 @@ export function FollowUpsCard({ lead, canEdit }: { lead: LeadView; canEdit: bool
       }
       data-testid="lead-follow-ups"
     >
+      {complete.dialog}
       {isLoading ? (
         <Skeleton active paragraph={{ rows: 2 }} title={false} />
       ) : !tasks.length ? (
@@ -88,8 +91,8 @@ export function FollowUpsCard({ lead, canEdit }: { lead: LeadView; canEdit: bool
                           key="done"
                           size="small"
                           icon={<CheckOutlined />}
-                          loading={toggle.isPending && toggle.variables?.task.id === task.id}
-                          onClick={() => toggle.mutate({ task, done: true })}
+                          loading={complete.pendingId === task.id}
+                          onClick={() => complete.start(task)}
                           aria-label={`Mark ${task.title} done`}
                         >
                           Done

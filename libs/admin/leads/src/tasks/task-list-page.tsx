@@ -8,6 +8,7 @@ import { formatIstDateTime, formatPhone, type TaskView } from '@advisordesk/shar
 import { useAccess, type ApiRequestError } from '@advisordesk/admin-data';
 import { FollowUpDate } from '../components/follow-up-date';
 import { useTaskDone } from '../components/follow-ups-card';
+import { useCompleteFollowUp } from '../components/complete-follow-up';
 import { LeadStatusTag } from '../components/status-tag';
 import { useAdvisors } from '../lead-data';
 import { isTaskTab, TASK_TAB_LABELS, TASK_TABS, taskTabQuery, type TaskTab } from './task-tabs';
@@ -29,6 +30,7 @@ function TaskTable({ tab, ownerId, showOwner }: { tab: TaskTab; ownerId: string 
   const Link = useLink();
   const query = useMemo(() => taskTabQuery(tab, ownerId), [tab, ownerId]);
   const toggle = useTaskDone();
+  const complete = useCompleteFollowUp();
   const { tableProps } = useTable<TaskView, ApiRequestError>({
     resource: 'tasks',
     syncWithLocation: false,
@@ -108,8 +110,8 @@ function TaskTable({ tab, ownerId, showOwner }: { tab: TaskTab; ownerId: string 
             <Button
               type="primary"
               icon={<CheckOutlined />}
-              loading={toggle.isPending && toggle.variables?.task.id === task.id}
-              onClick={() => toggle.mutate({ task, done: true })}
+              loading={complete.pendingId === task.id}
+              onClick={() => complete.start(task)}
               aria-label={`Mark ${task.title} for ${task.leadName} done`}
             >
               {phone ? null : 'Done'}
@@ -128,15 +130,18 @@ function TaskTable({ tab, ownerId, showOwner }: { tab: TaskTab; ownerId: string 
   };
 
   return (
-    <Table<TaskView>
-      {...tableProps}
-      rowKey="id"
-      columns={columns}
-      size={phone ? 'small' : 'middle'}
-      pagination={tableProps.pagination ? { ...tableProps.pagination, size: 'small', showSizeChanger: false } : false}
-      locale={{ emptyText: empty[tab] }}
-      data-testid={`tasks-${tab}`}
-    />
+    <>
+      {complete.dialog}
+      <Table<TaskView>
+        {...tableProps}
+        rowKey="id"
+        columns={columns}
+        size={phone ? 'small' : 'middle'}
+        pagination={tableProps.pagination ? { ...tableProps.pagination, size: 'small', showSizeChanger: false } : false}
+        locale={{ emptyText: empty[tab] }}
+        data-testid={`tasks-${tab}`}
+      />
+    </>
   );
 }
 
@@ -149,8 +154,9 @@ export default function TaskListPage() {
   const tabParam = params.get('tab');
   const tab: TaskTab = isTaskTab(tabParam) ? tabParam : 'today';
   const ownerParam = params.get('owner');
-  // Everyone sees their own by default; managers may look at an advisor's or everyone's.
-  const ownerId = managing && ownerParam ? (ownerParam === EVERYONE ? undefined : ownerParam) : me?.id;
+  // Advisors see their own; managers (and admins) land on the team's and may pick an advisor or their own.
+  const owner = managing ? (ownerParam ?? EVERYONE) : me?.id;
+  const ownerId = owner === EVERYONE ? undefined : owner;
 
   const set = (key: string, value: string | undefined) =>
     setParams((current) => {
@@ -170,11 +176,11 @@ export default function TaskListPage() {
         </Typography.Title>
         {managing && (
           <Select
-            value={ownerParam ?? me.id}
-            onChange={(value: string) => set('owner', value === me.id ? undefined : value)}
+            value={owner}
+            onChange={(value: string) => set('owner', value === EVERYONE ? undefined : value)}
             options={[
+              { value: EVERYONE, label: 'Team (everyone)' },
               { value: me.id, label: 'Mine' },
-              { value: EVERYONE, label: 'Everyone' },
               ...(advisors ?? []).map((a) => ({ value: a.id, label: a.name })),
             ]}
             aria-label="Whose follow-ups"

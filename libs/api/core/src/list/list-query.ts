@@ -6,7 +6,8 @@ import { columnName } from '../database/column-name';
 /**
  * Refine's stock `@refinedev/simple-rest` conventions, turned into parameterised SQL:
  * `_start/_end` paging, `_sort/_order` (comma lists), `field=value` (repeat for "any of"),
- * `field_ne`, `field_gte`, `field_lte`, `field_like`, and `q`. Anything else is a 400 naming it.
+ * `field_ne`, `field_gte`, `field_lte`, `field_like`, `field_null=true|false` (not set / set), and `q`.
+ * Anything else is a 400 naming it.
  */
 export type ListFieldType = 'text' | 'uuid' | 'enum' | 'int' | 'bool' | 'timestamp' | 'date' | 'textArray';
 
@@ -147,7 +148,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, f
       searched = true;
       continue;
     }
-    const match = /^(.+?)(_ne|_gte|_lte|_like)?$/.exec(key);
+    const match = /^(.+?)(_ne|_gte|_lte|_like|_null)?$/.exec(key);
     const name = match?.[1] ?? key;
     const op = match?.[2] ?? '';
     const field = listField(spec, name);
@@ -171,6 +172,10 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec, f
         where.push(`${field.column} BETWEEN ${next(coerced[0])} AND ${next(upper)}`);
       } else if (coerced.length === 1) where.push(`${field.column} = ${next(coerced[0])}`);
       else where.push(`${field.column} = ANY(${next(coerced)})`);
+    } else if (op === '_null') {
+      if (field.required) throw fieldError(key, `${key}: ${name} is always set`);
+      const isNull = coerce(key, { column: field.column, type: 'bool' }, values[0]);
+      where.push(`${field.column} IS ${isNull ? '' : 'NOT '}NULL`);
     } else if (op === '_ne') {
       const coerced = values.map((v) => coerce(key, field, v));
       where.push(`${field.column} IS DISTINCT FROM ${next(coerced[0])}`);

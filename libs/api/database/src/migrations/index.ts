@@ -10,6 +10,7 @@ import { LeadDayCounts1764400800000 } from './1764400800000-lead-day-counts';
 import { SearchStatistics1764400900000 } from './1764400900000-search-statistics';
 import { IdempotencyFingerprints1764401000000 } from './1764401000000-idempotency-fingerprints';
 import { LeadTransferRequests1764401100000 } from './1764401100000-lead-transfer-requests';
+import { FollowUpOutcomes1764401200000 } from './1764401200000-follow-up-outcomes';
 import { CatalogueDailyUse1764401300000 } from './1764401300000-catalogue-daily-use';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   SearchStatistics1764400900000,
   IdempotencyFingerprints1764401000000,
   LeadTransferRequests1764401100000,
+  FollowUpOutcomes1764401200000,
   CatalogueDailyUse1764401300000,
 ];

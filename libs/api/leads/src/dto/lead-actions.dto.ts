@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { IsBoolean, IsDateString, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDateString, IsIn, IsNotEmpty, IsObject, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { IsVersion, Optional } from '@advisordesk/api-core';
 import {
   CALL_OUTCOMES,
   CONSENT_CHANNELS,
+  FOLLOW_UP_OUTCOMES,
   LEAD_STATUSES,
   LOST_REASONS,
   NOTE_MAX_LENGTH,
@@ -13,6 +15,8 @@ import {
   type CallOutcome,
   type ConsentChannel,
   type CreateTaskBody,
+  type FollowUpOutcome,
+  type NextFollowUpBody,
   type LeadStatus,
   type LostReason,
   type NoteBody,
@@ -55,6 +59,20 @@ export class NoteDto implements NoteBody {
   text: string;
 }
 
+/** The follow-up to schedule when one is closed. */
+export class NextFollowUpDto implements NextFollowUpBody {
+  @ApiProperty({ example: '2026-12-01T10:30:00+05:30' })
+  @IsDateString({ strict: true }, { message: 'next.dueAt must be an ISO 8601 time, e.g. 2026-12-01T10:30:00+05:30' })
+  dueAt: string;
+
+  @ApiPropertyOptional()
+  @Optional()
+  @IsString()
+  @IsNotEmpty({ message: 'next.title must not be empty' })
+  @MaxLength(200)
+  title?: string;
+}
+
 export class CallDto implements CallBody {
   @ApiProperty({ enum: CALL_OUTCOMES })
   @IsIn(CALL_OUTCOMES, { message: `outcome must be one of: ${CALL_OUTCOMES.join(', ')}` })
@@ -65,6 +83,13 @@ export class CallDto implements CallBody {
   @IsString()
   @MaxLength(NOTE_MAX_LENGTH)
   note?: string;
+
+  @ApiPropertyOptional({ type: NextFollowUpDto, description: 'the follow-up to schedule next (in the same transaction)' })
+  @Optional()
+  @IsObject({ message: 'next must be an object: {dueAt, title?}' })
+  @ValidateNested()
+  @Type(() => NextFollowUpDto)
+  next?: NextFollowUpDto;
 }
 
 export class WhatsappLogDto implements NoteBody {
@@ -107,6 +132,24 @@ export class UpdateTaskDto
   @Optional()
   @IsBoolean({ message: 'done must be true or false' })
   done?: boolean;
+
+  @ApiPropertyOptional({ enum: FOLLOW_UP_OUTCOMES, description: 'how it ended (with done: true; default done)' })
+  @Optional()
+  @IsIn(FOLLOW_UP_OUTCOMES, { message: `outcome must be one of: ${FOLLOW_UP_OUTCOMES.join(', ')}` })
+  outcome?: FollowUpOutcome;
+
+  @ApiPropertyOptional({ description: 'a note for the timeline (with done: true)' })
+  @Optional()
+  @IsString()
+  @MaxLength(NOTE_MAX_LENGTH)
+  note?: string;
+
+  @ApiPropertyOptional({ type: NextFollowUpDto, description: 'the follow-up to schedule next (with done: true, in the same transaction)' })
+  @Optional()
+  @IsObject({ message: 'next must be an object: {dueAt, title?}' })
+  @ValidateNested()
+  @Type(() => NextFollowUpDto)
+  next?: NextFollowUpDto;
 }
 
 /** `POST /api/leads/:id/consent`: at least one of whatsapp / marketing (checked by the service, naming `whatsapp`). */
