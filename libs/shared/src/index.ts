@@ -4,6 +4,7 @@ export * from './lead-status';
 export * from './money';
 export * from './phone';
 export * from './time';
+export * from './india-states';
 export * from './contracts/errors';
 export * from './contracts/users';
 export * from './contracts/leads';

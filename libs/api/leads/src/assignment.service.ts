@@ -162,7 +162,7 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
       if (!lead) throw new AppError(LeadsErrors.notFound);
       if (lead.erasedAt) throw new AppError(LeadsErrors.erased);
       if (lead.advisorId === advisorId) return;
-      await manager.query(`UPDATE leads SET advisor_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [leadId, advisorId]);
+      await manager.query(`UPDATE leads SET advisor_id = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1`, [leadId, advisorId, user.id]);
       // Open follow-ups move with the lead.
       await manager.query(`UPDATE tasks SET owner_id = $2 WHERE lead_id = $1 AND done_at IS NULL`, [leadId, advisorId]);
       await recordActivity(manager, leadId, 'assignment', user.id, { from: lead.advisorId, to: advisorId });

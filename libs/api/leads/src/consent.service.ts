@@ -29,7 +29,7 @@ export class ConsentService {
       const withdrawn = { marketing: channels.marketing && lead.marketing, whatsapp: channels.whatsapp && lead.whatsapp };
       if (withdrawn.marketing || withdrawn.whatsapp) {
         await manager.query(
-          `UPDATE leads SET consent_marketing = consent_marketing AND NOT $2, consent_whatsapp = consent_whatsapp AND NOT $3, updated_at = now() WHERE id = $1`,
+          `UPDATE leads SET consent_marketing = consent_marketing AND NOT $2, consent_whatsapp = consent_whatsapp AND NOT $3, updated_at = now(), updated_by = NULL WHERE id = $1`,
           [lead.id, channels.marketing, channels.whatsapp],
         );
         await recordActivity(manager, lead.id, 'consent', null, { withdrawn, via: 'link' });
@@ -67,9 +67,9 @@ export class ConsentService {
                 qualification = NULL, experience_years = NULL, budget_paise = NULL, landing_url = NULL, utm_term = NULL, utm_content = NULL,
                 guardian_name = NULL, guardian_phone = NULL, referrer = NULL, consent_source = NULL,
                 consent_whatsapp = false, consent_marketing = false, next_follow_up_at = NULL,
-                erased_at = now(), version = version + 1, updated_at = now()
+                erased_at = now(), version = version + 1, updated_at = now(), updated_by = $2
           WHERE id = $1`,
-        [id],
+        [id, user.id],
       );
       await manager.query(
         `UPDATE inquiries SET payload = '{"erased": true}', source_url = NULL, client_hash = NULL, idempotency_key = NULL WHERE lead_id = $1`,

@@ -11,6 +11,9 @@ export interface ApiErrorBody {
   /** `leads.phoneTaken`: who has the lead, and its id when the caller may open it. */
   owner?: { id: string; name: string } | null;
   leadId?: string;
+  /** `leads.staleVersion`: who changed the lead last (null: the website form or the system) and when. */
+  updatedBy?: { id: string; name: string } | null;
+  updatedAt?: string;
 }
 
 export interface FieldProblem {

@@ -9,6 +9,8 @@ import { SearchIndexPendingLists1764400700000 } from './1764400700000-search-ind
 import { LeadDayCounts1764400800000 } from './1764400800000-lead-day-counts';
 import { SearchStatistics1764400900000 } from './1764400900000-search-statistics';
 import { IdempotencyFingerprints1764401000000 } from './1764401000000-idempotency-fingerprints';
+import { LeadVocabulary1764401400000 } from './1764401400000-lead-vocabulary';
+import { LeadUpdatedBy1764401400001 } from './1764401400001-lead-updated-by';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   LeadDayCounts1764400800000,
   SearchStatistics1764400900000,
   IdempotencyFingerprints1764401000000,
+  LeadVocabulary1764401400000,
+  LeadUpdatedBy1764401400001,
 ];
