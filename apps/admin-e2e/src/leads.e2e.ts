@@ -329,7 +329,7 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     const changed = await api.request<LeadView>(advisorToken, 'PATCH', `/leads/${stale.id}`, { city: 'Pune', version: stale.version });
     expect(changed.status).toBe(200);
     await moveCard(page, viewport, stale, 'contacted', 'Contacted');
-    await page.getByText('Someone else changed this lead — reloaded').first().waitFor();
+    await page.getByText('This lead changed — reloaded').first().waitFor();
     await settledCard(page, 'new', stale.id).waitFor();
     expect((await getLead(stale.id)).status).toBe('new');
     // With the reloaded version the same move goes through.
@@ -367,7 +367,7 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     const dialog = page.getByRole('dialog', { name: `Move ${lead.fullName} to Counselled` });
     await dialog.getByLabel('Note').fill('Counselled on the phone');
     await dialog.getByRole('button', { name: 'Move' }).click();
-    await page.getByText('Someone else changed this lead — reloaded').first().waitFor();
+    await page.getByText('This lead changed — reloaded').first().waitFor();
     await page.getByTestId('lead-profile').getByText('Maharashtra').waitFor();
 
     // Again, on the reloaded lead.

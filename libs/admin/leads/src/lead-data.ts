@@ -3,8 +3,8 @@ import { useList } from '@refinedev/core';
 import { leadResource, type ApiRequestError } from '@advisordesk/admin-data';
 import type { ActivityView, InquiryView, UserView } from '@advisordesk/shared';
 
-/** The message of a stale version (409), the same wherever a lead is changed. */
-export const STALE_MESSAGE = 'Someone else changed this lead — reloaded';
+/** The title of a stale version (409), the same wherever a lead is changed; the API's message says who changed it and when. */
+export const STALE_MESSAGE = 'This lead changed — reloaded';
 
 /** `leads/<id>/status`: the path of one of a lead's actions, under the API. */
 export const leadPath = (id: string, action: string) => `leads/${encodeURIComponent(id)}/${action}`;

@@ -11,12 +11,21 @@ export interface FilterSelectProps {
   label: string;
   /** Any of several values (`field=a&field=b`, operator `in`) instead of one (`eq`). */
   multiple?: boolean;
+  /** Type to narrow a long list (states, courses). */
+  search?: boolean;
   flex: string;
 }
 
 /** One filter of a list, kept in the address: choosing sets it (back to page 1), clearing removes it. */
-export function FilterSelect({ filters, field, options, placeholder, label, multiple = false, flex }: FilterSelectProps) {
-  const common = { options, placeholder, 'aria-label': label, allowClear: true, style: { flex, minWidth: 0 } };
+export function FilterSelect({ filters, field, options, placeholder, label, multiple = false, search = false, flex }: FilterSelectProps) {
+  const common = {
+    options,
+    placeholder,
+    'aria-label': label,
+    allowClear: true,
+    style: { flex, minWidth: 0 },
+    ...(search ? { showSearch: true, optionFilterProp: 'label' } : {}),
+  };
   return multiple ? (
     <Select
       mode="multiple"

@@ -1,6 +1,17 @@
 import { Col, Form, Input, Row, Select, type FormProps } from 'antd';
 import { INQUIRY_LIMITS, normalisePhone, PHONE_MESSAGES, type CreateLeadBody, type LeadSource, type UpdateLeadBody } from '@advisordesk/shared';
-import { LEVEL_OPTIONS, MODE_OPTIONS, OptionalNumberItem, OptionalSelectItem, OptionalTextItem, SOURCE_OPTIONS } from '@advisordesk/admin-ui';
+import {
+  LEVEL_OPTIONS,
+  MODE_OPTIONS,
+  OptionalNumberItem,
+  OptionalSelectItem,
+  OptionalTextItem,
+  SOURCE_OPTIONS,
+  STATE_OPTIONS,
+  VocabularySelect,
+  VocabularySelectItem,
+} from '@advisordesk/admin-ui';
+import { useOfferedCourses } from '@advisordesk/admin-data';
 import { RupeeInput } from './rupee-input';
 
 /** The profile form's fields: a new lead's (`CreateLeadBody`); an edit shows them without the source and campaign. */
@@ -40,6 +51,27 @@ const phoneRule = {
       : Promise.reject(new Error(check.reason === 'empty' ? 'Enter a mobile number' : PHONE_MESSAGES.invalid.replace(/^phone/, 'Phone')));
   },
 };
+
+/** The course interest, from the offered courses; picking one fills the level and mode it is, if they are empty. */
+function CourseItem() {
+  const form = Form.useFormInstance<LeadFormValues>();
+  const { courses, loading } = useOfferedCourses();
+  return (
+    <Form.Item label="Course interest" name="courseInterest">
+      <VocabularySelect
+        label="Course interest"
+        placeholder="Search the offered courses"
+        loading={loading}
+        options={courses.map((course) => ({ value: course.name, label: course.name }))}
+        onChange={(name) => {
+          const course = courses.find((c) => c.name === name);
+          if (course?.level && !form.getFieldValue('level')) form.setFieldValue('level', course.level);
+          if (course?.mode && !form.getFieldValue('mode')) form.setFieldValue('mode', course.mode);
+        }}
+      />
+    </Form.Item>
+  );
+}
 
 /** A lead's profile: the "New lead" form (walk-ins, calls, referrals) and the profile editor. */
 export function LeadForm<M extends keyof LeadFormBody>({
@@ -102,15 +134,10 @@ export function LeadForm<M extends keyof LeadFormBody>({
           <OptionalTextItem label="City" name="city" max={INQUIRY_LIMITS.city} />
         </Col>
         <Col xs={12} sm={12}>
-          <OptionalTextItem label="State" name="state" max={INQUIRY_LIMITS.state} />
+          <VocabularySelectItem label="State" name="state" options={STATE_OPTIONS} placeholder="Search a state" />
         </Col>
         <Col xs={24} sm={12}>
-          <OptionalTextItem
-            label="Course interest"
-            name="courseInterest"
-            max={INQUIRY_LIMITS.courseInterest}
-            placeholder="e.g. Online MBA in finance"
-          />
+          <CourseItem />
         </Col>
         <Col xs={12} sm={12}>
           <OptionalSelectItem label="Level" name="level" options={LEVEL_OPTIONS} placeholder="Any" />
