@@ -152,11 +152,13 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   /** Managers (and admins) hand a lead to an advisor. */
   async assign(user: AuthUser, leadId: string, advisorId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const advisor = await queryMaybeOne<{ id: string }>(manager, `SELECT id FROM users WHERE id = $1 AND role = 'advisor' AND active`, [advisorId]);
+      const advisor = await queryMaybeOne<{ id: string; name: string }>(manager, `SELECT id, name FROM users WHERE id = $1 AND role = 'advisor' AND active`, [
+        advisorId,
+      ]);
       if (!advisor) throw errorOnField(LeadsErrors.notAnAdvisor, 'advisorId');
-      const lead = await queryMaybeOne<{ advisorId: string | null; erasedAt: Date | null }>(
+      const lead = await queryMaybeOne<{ advisorId: string | null; advisorName: string | null; erasedAt: Date | null }>(
         manager,
-        `SELECT advisor_id AS "advisorId", erased_at AS "erasedAt" FROM leads WHERE id = $1 FOR UPDATE`,
+        `SELECT l.advisor_id AS "advisorId", u.name AS "advisorName", l.erased_at AS "erasedAt" FROM leads l LEFT JOIN users u ON u.id = l.advisor_id WHERE l.id = $1 FOR UPDATE OF l`,
         [leadId],
       );
       if (!lead) throw new AppError(LeadsErrors.notFound);
@@ -165,7 +167,8 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
       await manager.query(`UPDATE leads SET advisor_id = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1`, [leadId, advisorId, user.id]);
       // Open follow-ups move with the lead.
       await manager.query(`UPDATE tasks SET owner_id = $2 WHERE lead_id = $1 AND done_at IS NULL`, [leadId, advisorId]);
-      await recordActivity(manager, leadId, 'assignment', user.id, { from: lead.advisorId, to: advisorId });
+      // Names as they were, so the timeline reads the same to everyone (advisors have no list of colleagues).
+      await recordActivity(manager, leadId, 'assignment', user.id, { from: lead.advisorId, fromName: lead.advisorName, to: advisorId, toName: advisor.name });
     });
   }
 }
