@@ -90,7 +90,10 @@ const ALIASES: Record<IndiaState, readonly string[]> = {
  * hyphens never matter). The migration of old leads holds a copy of these keys, checked against them.
  */
 export function stateKey(text: string): string {
-  return text.toLowerCase().replace(/&/g, 'and').replace(/[^a-z]/g, '');
+  return text
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z]/g, '');
 }
 
 /** Every key `canonicalState` recognises, with the state it stands for. */

@@ -1,4 +1,15 @@
-import { formatCalendarDay, formatIstDate, formatIstDateTime, formatIstDay, formatIstTime, isCalendarDay, istDate, istDayBounds, istDayRange, toIstIso } from './time';
+import {
+  formatCalendarDay,
+  formatIstDate,
+  formatIstDateTime,
+  formatIstDay,
+  formatIstTime,
+  isCalendarDay,
+  istDate,
+  istDayBounds,
+  istDayRange,
+  toIstIso,
+} from './time';
 
 describe('India time', () => {
   it('the day in India starts at 18:30 UTC the evening before', () => {

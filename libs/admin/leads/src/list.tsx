@@ -22,7 +22,17 @@ import {
   type ProgramLevel,
 } from '@advisordesk/shared';
 import { useAccess, useOfferedCourses, useRefreshLead, type ApiRequestError } from '@advisordesk/admin-data';
-import { FilterSelect, LEVEL_OPTIONS, listFilters, MODE_OPTIONS, optionsOf, PICKER_DAY_FORMAT, SOURCE_OPTIONS, STATE_OPTIONS, useAreaSlots } from '@advisordesk/admin-ui';
+import {
+  FilterSelect,
+  LEVEL_OPTIONS,
+  listFilters,
+  MODE_OPTIONS,
+  optionsOf,
+  PICKER_DAY_FORMAT,
+  SOURCE_OPTIONS,
+  STATE_OPTIONS,
+  useAreaSlots,
+} from '@advisordesk/admin-ui';
 import { AssignmentToggle } from './components/assignment-toggle';
 import { FollowUpDate } from './components/follow-up-date';
 import { LeadForm } from './components/lead-form';

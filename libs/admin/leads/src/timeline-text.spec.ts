@@ -57,19 +57,21 @@ describe('timeline sentences', () => {
   });
 
   it('says who took or gave a lead and to whom, with the names recorded in the entry (so advisors read them too)', () => {
-    expect(describeActivity({ ...entry('assignment', { from: 'a2', fromName: 'Rahul Verma', to: 'a1', toName: 'Priya Sharma' }), authorId: 'a1' }).title).toBe(
-      'Priya Sharma took the lead over from Rahul Verma',
+    expect(
+      describeActivity({ ...entry('assignment', { from: 'a2', fromName: 'Rahul Verma', to: 'a1', toName: 'Priya Sharma' }), authorId: 'a1' }).title,
+    ).toBe('Priya Sharma took the lead over from Rahul Verma');
+    expect(
+      describeActivity(entry('assignment', { from: 'a1', fromName: 'Priya Sharma', to: 'a2', toName: 'Rahul Verma' }, 'Meera Manager')).title,
+    ).toBe('Meera reassigned the lead from Priya Sharma to Rahul Verma');
+    expect(describeActivity(entry('assignment', { to: 'a2', toName: 'Rahul Verma' }, 'Meera Manager')).title).toBe(
+      'Meera assigned the lead to Rahul Verma',
     );
-    expect(describeActivity(entry('assignment', { from: 'a1', fromName: 'Priya Sharma', to: 'a2', toName: 'Rahul Verma' }, 'Meera Manager')).title).toBe(
-      'Meera reassigned the lead from Priya Sharma to Rahul Verma',
-    );
-    expect(describeActivity(entry('assignment', { to: 'a2', toName: 'Rahul Verma' }, 'Meera Manager')).title).toBe('Meera assigned the lead to Rahul Verma');
   });
 
   it('names the program and its university on shortlist entries, and reads older entries as they were recorded', () => {
-    expect(describeActivity(entry('shortlist', { action: 'added', program: 'Online MBA, NMIMS', programName: 'Online MBA', university: 'NMIMS' })).title).toBe(
-      'Priya shortlisted Online MBA (NMIMS)',
-    );
+    expect(
+      describeActivity(entry('shortlist', { action: 'added', program: 'Online MBA, NMIMS', programName: 'Online MBA', university: 'NMIMS' })).title,
+    ).toBe('Priya shortlisted Online MBA (NMIMS)');
     expect(describeActivity(entry('shortlist', { action: 'removed', programName: 'Online MBA', university: 'NMIMS' })).title).toBe(
       'Priya removed Online MBA (NMIMS) from the shortlist',
     );

@@ -25,7 +25,9 @@ const DIALS = [...new Set(PHONE_COUNTRIES.map((country) => country.dial))].sort(
  */
 export function sqlSpacedPhone(expression: string): string {
   const india = `WHEN ${expression} ~ '^\\+91[0-9]{10}$' THEN '91 ' || substr(${expression}, 4, 5) || ' ' || substr(${expression}, 9, 5)`;
-  const others = DIALS.map((dial) => `WHEN left(${expression}, ${dial.length + 1}) = '+${dial}' THEN '${dial} ' || substr(${expression}, ${dial.length + 2})`);
+  const others = DIALS.map(
+    (dial) => `WHEN left(${expression}, ${dial.length + 1}) = '+${dial}' THEN '${dial} ' || substr(${expression}, ${dial.length + 2})`,
+  );
   return `CASE ${[india, ...others].join(' ')} ELSE ltrim(${expression}, '+') END`;
 }
 

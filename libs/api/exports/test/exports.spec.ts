@@ -100,7 +100,11 @@ describe('CSV export of leads', () => {
     expect(rows.find((r) => r.fullName === 'Sharma, Rohit')?.firstName).toBe('Sharma');
     expect(rows.find((r) => r.fullName.startsWith(`'=HYPERLINK`))?.firstName).toBe(`'=HYPERLINK("http://evil.example"`);
     // As the spreadsheet sees the raw line: the cell is unquoted, starts with a digit and holds spaces, so it is neither a formula nor a number.
-    const line = body.toString('utf8').split('\n').find((l) => l.includes('Ananya Gupta')) ?? '';
+    const line =
+      body
+        .toString('utf8')
+        .split('\n')
+        .find((l) => l.includes('Ananya Gupta')) ?? '';
     const cell = `91 ${digits.slice(2, 7)} ${digits.slice(7)}`;
     expect(line).toContain(`,${cell},`);
     expect(cell).not.toMatch(/^[=+\-@\t\r']/);
@@ -111,7 +115,11 @@ describe('CSV export of leads', () => {
   it('writes other countries as their calling code and the national number', async () => {
     await t.dataSource.query(`UPDATE leads SET phone = '+971501234567' WHERE full_name = 'Kavya "KV" Nair'`);
     const { rows } = await download(admin, '?utmCampaign=spring-mba');
-    expect(rows.find((r) => r.fullName === 'Kavya "KV" Nair')).toMatchObject({ phone: '971501234567', phoneText: '971 501234567', firstName: 'Kavya' });
+    expect(rows.find((r) => r.fullName === 'Kavya "KV" Nair')).toMatchObject({
+      phone: '971501234567',
+      phoneText: '971 501234567',
+      firstName: 'Kavya',
+    });
   });
 
   it('makes formula cells inert', async () => {

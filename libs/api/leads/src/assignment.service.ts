@@ -152,9 +152,11 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   /** Managers (and admins) hand a lead to an advisor. */
   async assign(user: AuthUser, leadId: string, advisorId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const advisor = await queryMaybeOne<{ id: string; name: string }>(manager, `SELECT id, name FROM users WHERE id = $1 AND role = 'advisor' AND active`, [
-        advisorId,
-      ]);
+      const advisor = await queryMaybeOne<{ id: string; name: string }>(
+        manager,
+        `SELECT id, name FROM users WHERE id = $1 AND role = 'advisor' AND active`,
+        [advisorId],
+      );
       if (!advisor) throw errorOnField(LeadsErrors.notAnAdvisor, 'advisorId');
       const lead = await queryMaybeOne<{ advisorId: string | null; advisorName: string | null; erasedAt: Date | null }>(
         manager,
@@ -164,11 +166,20 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
       if (!lead) throw new AppError(LeadsErrors.notFound);
       if (lead.erasedAt) throw new AppError(LeadsErrors.erased);
       if (lead.advisorId === advisorId) return;
-      await manager.query(`UPDATE leads SET advisor_id = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1`, [leadId, advisorId, user.id]);
+      await manager.query(`UPDATE leads SET advisor_id = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1`, [
+        leadId,
+        advisorId,
+        user.id,
+      ]);
       // Open follow-ups move with the lead.
       await manager.query(`UPDATE tasks SET owner_id = $2 WHERE lead_id = $1 AND done_at IS NULL`, [leadId, advisorId]);
       // Names as they were, so the timeline reads the same to everyone (advisors have no list of colleagues).
-      await recordActivity(manager, leadId, 'assignment', user.id, { from: lead.advisorId, fromName: lead.advisorName, to: advisorId, toName: advisor.name });
+      await recordActivity(manager, leadId, 'assignment', user.id, {
+        from: lead.advisorId,
+        fromName: lead.advisorName,
+        to: advisorId,
+        toName: advisor.name,
+      });
     });
   }
 }

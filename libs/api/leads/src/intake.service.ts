@@ -190,7 +190,12 @@ export class IntakeService implements OnApplicationShutdown {
       payload: body,
       client_hash: createHash('sha256').update(clientAddress).digest('hex').slice(0, 16),
       idempotency_key: idempotencyKey ?? null,
-      timeline: { courseInterest: course?.name ?? clean(body.courseInterest), message: clean(body.message), utmCampaign: clean(utm.campaign), consent: body.consent },
+      timeline: {
+        courseInterest: course?.name ?? clean(body.courseInterest),
+        message: clean(body.message),
+        utmCampaign: clean(utm.campaign),
+        consent: body.consent,
+      },
     };
     if (!idempotencyKey) return { reference: (await this.batches.submit(row)).reference };
     const fingerprint = createHash('sha256').update(stableJson(body)).digest('hex');

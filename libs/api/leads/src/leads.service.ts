@@ -168,7 +168,9 @@ export class LeadsService {
       await recordActivity(manager, id, 'inquiry', user.id, { source: body.source, enteredBy: user.name });
       const advisorId = ownLead ? user.id : turn?.advisorId;
       if (advisorId) {
-        const toName = ownLead ? user.name : (await queryMaybeOne<{ name: string }>(manager, `SELECT name FROM users WHERE id = $1`, [advisorId]))?.name;
+        const toName = ownLead
+          ? user.name
+          : (await queryMaybeOne<{ name: string }>(manager, `SELECT name FROM users WHERE id = $1`, [advisorId]))?.name;
         await recordActivity(manager, id, 'assignment', user.id, { to: advisorId, toName: toName ?? null, automatic: !ownLead });
       }
       return this.get(user, id, manager);

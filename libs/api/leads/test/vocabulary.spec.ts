@@ -61,7 +61,11 @@ describe("the lead's vocabulary: states and courses", () => {
   it('a lead edit writes the state by its current name too', async () => {
     const lead = await submitted({});
     const { body } = await request(t.http).get(`/api/leads/${lead.id}`).set(manager.auth).expect(200);
-    const edited = await request(t.http).patch(`/api/leads/${lead.id}`).set(manager.auth).send({ state: 'pondicherry', version: body.version }).expect(200);
+    const edited = await request(t.http)
+      .patch(`/api/leads/${lead.id}`)
+      .set(manager.auth)
+      .send({ state: 'pondicherry', version: body.version })
+      .expect(200);
     expect(edited.body.state).toBe('Puducherry');
   });
 
@@ -73,12 +77,22 @@ describe("the lead's vocabulary: states and courses", () => {
     await request(t.http).patch(`/api/leads/${lead.id}`).set(manager.auth).send({ city: 'Nashik', version: read.version }).expect(200);
     const stale = await request(t.http).patch(`/api/leads/${lead.id}`).set(priya.auth).send({ city: 'Nagpur', version: read.version }).expect(409);
     const { updatedAt } = await queryOne<{ updatedAt: Date }>(t.dataSource, `SELECT updated_at AS "updatedAt" FROM leads WHERE id = $1`, [lead.id]);
-    expect(stale.body).toMatchObject({ code: 'leads.staleVersion', updatedBy: { id: manager.id, name: 'Meera Manager' }, updatedAt: updatedAt.toISOString() });
-    expect(stale.body.message).toMatch(/^This lead changed in another window or by Meera Manager at \d{1,2} [A-Z][a-z]{2} \d{4}, \d{1,2}:\d{2} [ap]m: reload it$/);
+    expect(stale.body).toMatchObject({
+      code: 'leads.staleVersion',
+      updatedBy: { id: manager.id, name: 'Meera Manager' },
+      updatedAt: updatedAt.toISOString(),
+    });
+    expect(stale.body.message).toMatch(
+      /^This lead changed in another window or by Meera Manager at \d{1,2} [A-Z][a-z]{2} \d{4}, \d{1,2}:\d{2} [ap]m: reload it$/,
+    );
     // Priya's own change in another window: the status move on the old version says it was her.
     const fresh = (await request(t.http).get(`/api/leads/${lead.id}`).set(priya.auth).expect(200)).body;
     await request(t.http).post(`/api/leads/${lead.id}/status`).set(priya.auth).send({ status: 'contacted', version: fresh.version }).expect(200);
-    const own = await request(t.http).post(`/api/leads/${lead.id}/status`).set(priya.auth).send({ status: 'counselled', version: fresh.version }).expect(409);
+    const own = await request(t.http)
+      .post(`/api/leads/${lead.id}/status`)
+      .set(priya.auth)
+      .send({ status: 'counselled', version: fresh.version })
+      .expect(409);
     expect(own.body.updatedBy).toEqual({ id: priya.id, name: 'Priya Sharma' });
     expect(own.body.message).toMatch(/^You changed this lead in another window at .+: reload it$/);
   });

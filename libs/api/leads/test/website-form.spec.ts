@@ -61,7 +61,12 @@ describe('the website form settings', () => {
       await request(t.http)
         .put('/api/settings/website-form')
         .set(admin.auth)
-        .send({ courses: [{ name: 'Online MBA', level: 'PG', mode: 'online' }], allowedOrigins: ['https://blog.example.in'], noticeText: saved.notice.text, noticeUrl: saved.notice.url })
+        .send({
+          courses: [{ name: 'Online MBA', level: 'PG', mode: 'online' }],
+          allowedOrigins: ['https://blog.example.in'],
+          noticeText: saved.notice.text,
+          noticeUrl: saved.notice.url,
+        })
         .expect(200)
     ).body;
     expect(same.notice.version).toBe(2);

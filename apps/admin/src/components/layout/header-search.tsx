@@ -33,7 +33,9 @@ function SearchBox({ autoFocus, onDone }: { autoFocus?: boolean; onDone?: () => 
   const leadsAllowed = canRead('leads');
   const leads = useList<LeadView, ApiRequestError>({
     resource: 'leads',
-    filters: reference ? [{ field: 'reference', operator: 'eq', value: `AD-${reference[1].toUpperCase()}` }] : [{ field: 'q', operator: 'eq', value: q }],
+    filters: reference
+      ? [{ field: 'reference', operator: 'eq', value: `AD-${reference[1].toUpperCase()}` }]
+      : [{ field: 'q', operator: 'eq', value: q }],
     pagination: { currentPage: 1, pageSize: 6 },
     errorNotification: false,
     queryOptions: { enabled: searching && leadsAllowed },

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../testing';
 import { STATE_KEYS, stateKey } from '@advisordesk/shared';
 import { courseFromName, MAP_LEAD_STATES_SQL, STATE_KEY_SQL, STATE_KEYS_AT_MIGRATION } from './1764401400000-lead-vocabulary';
 
-describe("the lead vocabulary migration", () => {
+describe('the lead vocabulary migration', () => {
   let database: TestDatabase;
   let client: Client;
 
@@ -45,11 +45,14 @@ describe("the lead vocabulary migration", () => {
     expect(after.rows.every((r) => r.version === 3)).toBe(true);
   });
 
-  it("holds the same keys as canonicalState, and its SQL key reads text as stateKey does", async () => {
+  it('holds the same keys as canonicalState, and its SQL key reads text as stateKey does', async () => {
     const copied = Object.entries(STATE_KEYS_AT_MIGRATION).flatMap(([name, keys]) => keys.map((key) => [key, name] as const));
     expect(new Map(copied)).toEqual(new Map(STATE_KEYS));
     const samples = ['  Uttar   Pradesh ', 'J&K', 'U.P.', 'Tamil-Nadu', 'NCT of Delhi'];
-    const { rows } = await client.query<{ key: string }>(`SELECT ${STATE_KEY_SQL('s')} AS key FROM unnest($1::text[]) WITH ORDINALITY AS x(s, n) ORDER BY n`, [samples]);
+    const { rows } = await client.query<{ key: string }>(
+      `SELECT ${STATE_KEY_SQL('s')} AS key FROM unnest($1::text[]) WITH ORDINALITY AS x(s, n) ORDER BY n`,
+      [samples],
+    );
     expect(rows.map((r) => r.key)).toEqual(samples.map(stateKey));
   });
 
