@@ -29,6 +29,7 @@ import {
   MODE_OPTIONS,
   optionsOf,
   PICKER_DAY_FORMAT,
+  matchesState,
   SOURCE_OPTIONS,
   STATE_OPTIONS,
   useAreaSlots,
@@ -393,7 +394,16 @@ export default function LeadListPage() {
               allowClear
               style={{ flex: '1 1 150px', minWidth: 0 }}
             />
-            <FilterSelect filters={f} field="state" options={STATE_OPTIONS} placeholder="Any state" label="Filter by state" search flex="1 1 170px" />
+            <FilterSelect
+              filters={f}
+              field="state"
+              options={STATE_OPTIONS}
+              placeholder="Any state"
+              label="Filter by state"
+              search
+              filterOption={matchesState}
+              flex="1 1 170px"
+            />
             <FilterSelect
               filters={f}
               field="courseInterest"

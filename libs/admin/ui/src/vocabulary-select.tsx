@@ -1,5 +1,5 @@
 import { Form, Select } from 'antd';
-import { INDIA_STATES } from '@advisordesk/shared';
+import { canonicalState, INDIA_STATES } from '@advisordesk/shared';
 
 export interface VocabularyOption {
   value: string;
@@ -8,6 +8,12 @@ export interface VocabularyOption {
 
 /** India's states and union territories, as a select's choices. */
 export const STATE_OPTIONS: VocabularyOption[] = INDIA_STATES.map((state) => ({ value: state, label: state }));
+
+/** Typed text matches a state by its name or by what `canonicalState` reads it as (`UP`, `Orissa`, `Pondicherry`). */
+export function matchesState(typed: string, option?: { value?: unknown; label?: unknown }): boolean {
+  const label = String(option?.label ?? '');
+  return label.toLowerCase().includes(typed.trim().toLowerCase()) || canonicalState(typed) === option?.value;
+}
 
 /**
  * A searchable choice from a vocabulary (states, the offered courses) that may be left empty. A
@@ -20,6 +26,7 @@ export function VocabularySelect({
   placeholder,
   label,
   loading,
+  filterOption,
 }: {
   value?: string | null;
   onChange?: (value: string | null) => void;
@@ -27,6 +34,8 @@ export function VocabularySelect({
   placeholder?: string;
   label: string;
   loading?: boolean;
+  /** How typed text matches an option (default: within its label). */
+  filterOption?: (typed: string, option?: { value?: unknown; label?: unknown }) => boolean;
 }) {
   const odd = value && !options.some((option) => option.value === value) ? [{ value, label: `${value} (as typed)` }] : [];
   return (
@@ -36,6 +45,7 @@ export function VocabularySelect({
       options={[...odd, ...options]}
       showSearch
       optionFilterProp="label"
+      filterOption={filterOption ?? true}
       allowClear
       loading={loading}
       placeholder={placeholder}
@@ -53,16 +63,18 @@ export function VocabularySelectItem({
   options,
   placeholder,
   loading,
+  filterOption,
 }: {
   label: string;
   name: string;
   options: VocabularyOption[];
   placeholder?: string;
   loading?: boolean;
+  filterOption?: (typed: string, option?: { value?: unknown; label?: unknown }) => boolean;
 }) {
   return (
     <Form.Item label={label} name={name}>
-      <VocabularySelect options={options} placeholder={placeholder} label={label} loading={loading} />
+      <VocabularySelect options={options} placeholder={placeholder} label={label} loading={loading} filterOption={filterOption} />
     </Form.Item>
   );
 }

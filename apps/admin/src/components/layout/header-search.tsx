@@ -116,7 +116,7 @@ function SearchBox({ autoFocus, onDone }: { autoFocus?: boolean; onDone?: () => 
       <Input
         prefix={<SearchOutlined aria-hidden />}
         placeholder={leadsAllowed ? 'Search leads and programs' : 'Search programs'}
-        aria-label={leadsAllowed ? 'Search leads by name, phone or reference, and programs' : 'Search programs'}
+        aria-label={leadsAllowed ? 'Find leads by name, phone or reference, and programs' : 'Find programs'}
         allowClear
         inputMode="search"
       />

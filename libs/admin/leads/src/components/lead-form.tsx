@@ -7,6 +7,7 @@ import {
   OptionalSelectItem,
   OptionalTextItem,
   SOURCE_OPTIONS,
+  matchesState,
   STATE_OPTIONS,
   VocabularySelect,
   VocabularySelectItem,
@@ -134,7 +135,7 @@ export function LeadForm<M extends keyof LeadFormBody>({
           <OptionalTextItem label="City" name="city" max={INQUIRY_LIMITS.city} />
         </Col>
         <Col xs={12} sm={12}>
-          <VocabularySelectItem label="State" name="state" options={STATE_OPTIONS} placeholder="Search a state" />
+          <VocabularySelectItem label="State" name="state" options={STATE_OPTIONS} filterOption={matchesState} placeholder="Search a state" />
         </Col>
         <Col xs={24} sm={12}>
           <CourseItem />
