@@ -185,6 +185,43 @@ describe.each<Viewport>(['laptop', 'phone'])('The lead vocabulary, search and da
   }, 180_000);
 });
 
+describe.each<Viewport>(['laptop', 'phone'])("The website form's courses on a %s", (viewport) => {
+  it('admins keep each course with its level and mode; the form and the lead selects offer them', async () => {
+    const context = await newContext(browser, viewport, server.baseUrl);
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    try {
+      const admin = login('admin');
+      await signIn(page, admin.email, admin.password);
+      await page.goto('/settings/website-form');
+      const rows = page.getByTestId('course-row');
+      await rows.first().waitFor();
+      // The stored names were given the level and mode their names say.
+      const first = rows.filter({ has: page.locator('input[value="Online MBA"]') });
+      await first.getByText('PG degree').waitFor();
+      await first.getByText('Online', { exact: true }).waitFor();
+      const course = `Online MSc Data Science ${viewport}`;
+      await page.getByRole('button', { name: 'Add a course' }).click();
+      const added = rows.last();
+      await added.getByRole('textbox').fill(course);
+      await added.locator('.ant-select').first().click();
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: 'PG degree' })
+        .first()
+        .click();
+      await screenshot(page, viewport, 'daily-vocab-website-courses');
+      expect(await fitsTheScreen(page)).toBe(true);
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('Website form saved').first().waitFor();
+      const config = (await (await fetch(`${server.baseUrl}/api/public/form-config`)).json()) as { courseDetails: unknown[] };
+      expect(config.courseDetails).toContainEqual({ name: course, level: 'PG', mode: null });
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+});
+
 describe('The header search for marketing', () => {
   it('offers programs only: marketing reads no lead', async () => {
     const context = await newContext(browser, 'laptop', server.baseUrl);
