@@ -128,7 +128,7 @@ export class LeadsService {
         ? `You changed this lead in another window at ${at}: reload it`
         : last.byName
           ? `This lead changed in another window or by ${last.byName} at ${at}: reload it`
-          : `This lead changed in another window or by the website form at ${at}: reload it`;
+          : `This lead changed in another window or by someone else at ${at}: reload it`;
     const updatedBy = last.byId ? { id: last.byId, name: last.byName ?? '' } : null;
     return new AppError(LeadsErrors.staleVersion, undefined, message, { updatedBy, updatedAt: last.updatedAt });
   }

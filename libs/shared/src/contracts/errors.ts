@@ -11,7 +11,7 @@ export interface ApiErrorBody {
   /** `leads.phoneTaken`: who has the lead, and its id when the caller may open it. */
   owner?: { id: string; name: string } | null;
   leadId?: string;
-  /** `leads.staleVersion`: who changed the lead last (null: the website form or the system) and when. */
+  /** `leads.staleVersion`: who changed the lead last (null: not recorded, for changes made before it was) and when. */
   updatedBy?: { id: string; name: string } | null;
   updatedAt?: string;
 }
