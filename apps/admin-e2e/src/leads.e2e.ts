@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { IST_OFFSET_MINUTES, type LeadView } from '@advisordesk/shared';
 import { filterValues } from './support/address';
+import { searchAndChoose } from './support/antd';
 import { apiOf, login } from './support/api';
 import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot as saveScreenshot, signIn, type Viewport } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
@@ -163,7 +164,8 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     await dialog.getByRole('button', { name: 'Add lead' }).click();
     await dialog.getByText(/valid mobile number/).waitFor();
     await dialog.getByLabel('Mobile number').fill(typed(digits));
-    await dialog.getByLabel('Course interest').fill('Online MBA in marketing');
+    // The course interest is one of the website form's courses.
+    await searchAndChoose(page, dialog, 'Course interest', 'online mba', 'Online MBA');
     await dialog.getByRole('button', { name: 'Add lead' }).click();
     await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
     await page.getByTestId('lead-name').filter({ hasText: name }).waitFor();
@@ -335,7 +337,7 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     const changed = await api.request<LeadView>(advisorToken, 'PATCH', `/leads/${stale.id}`, { city: 'Pune', version: stale.version });
     expect(changed.status).toBe(200);
     await moveCard(page, viewport, stale, 'contacted', 'Contacted');
-    await page.getByText('Someone else changed this lead — reloaded').first().waitFor();
+    await page.getByText('This lead changed — reloaded').first().waitFor();
     await settledCard(page, 'new', stale.id).waitFor();
     expect((await getLead(stale.id)).status).toBe('new');
     // With the reloaded version the same move goes through.
@@ -373,7 +375,7 @@ describe.each<Viewport>(['laptop', 'phone'])('An advisor working leads on a %s',
     const dialog = page.getByRole('dialog', { name: `Move ${lead.fullName} to Counselled` });
     await dialog.getByLabel('Note').fill('Counselled on the phone');
     await dialog.getByRole('button', { name: 'Move' }).click();
-    await page.getByText('Someone else changed this lead — reloaded').first().waitFor();
+    await page.getByText('This lead changed — reloaded').first().waitFor();
     await page.getByTestId('lead-profile').getByText('Maharashtra').waitFor();
 
     // Again, on the reloaded lead.

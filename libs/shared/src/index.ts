@@ -5,6 +5,7 @@ export * from './follow-up-outcome';
 export * from './money';
 export * from './phone';
 export * from './time';
+export * from './india-states';
 export * from './contracts/errors';
 export * from './contracts/users';
 export * from './contracts/leads';

@@ -1,4 +1,15 @@
-import { formatCalendarDay, formatIstDate, isCalendarDay, istDate, istDayBounds, istDayRange, toIstIso } from './time';
+import {
+  formatCalendarDay,
+  formatIstDate,
+  formatIstDateTime,
+  formatIstDay,
+  formatIstTime,
+  isCalendarDay,
+  istDate,
+  istDayBounds,
+  istDayRange,
+  toIstIso,
+} from './time';
 
 describe('India time', () => {
   it('the day in India starts at 18:30 UTC the evening before', () => {
@@ -19,5 +30,30 @@ describe('India time', () => {
     expect(isCalendarDay('2026-4-1')).toBe(false);
     expect(isCalendarDay('2026-13-01')).toBe(false);
     expect(isCalendarDay(20260401)).toBe(false);
+  });
+});
+
+describe('the one date style', () => {
+  const now = new Date('2026-12-04T10:00:00Z'); // 3:30 pm on 4 Dec in India
+  it('writes a moment as "28 Nov 2026, 1:20 pm": 12-hour, lower-case am/pm, no leading zero, India time', () => {
+    expect(formatIstDateTime('2026-11-28T07:50:00Z', { now })).toBe('28 Nov 2026, 1:20 pm');
+    expect(formatIstDateTime('2026-04-01T03:35:00Z', { now })).toBe('1 Apr 2026, 9:05 am');
+    expect(formatIstDateTime('2026-03-31T18:30:00Z', { now })).toBe('1 Apr 2026, 12:00 am');
+    expect(formatIstDateTime('2026-04-01T06:30:00Z', { now })).toBe('1 Apr 2026, 12:00 pm');
+  });
+
+  it('says Today, Yesterday and Tomorrow for recent days, on the India calendar', () => {
+    expect(formatIstDateTime('2026-12-03T21:04:00Z', { now })).toBe('Today, 2:34 am');
+    expect(formatIstDateTime('2026-12-03T18:29:00Z', { now })).toBe('Yesterday, 11:59 pm');
+    expect(formatIstDateTime('2026-12-05T04:30:00Z', { now })).toBe('Tomorrow, 10:00 am');
+    expect(formatIstDateTime('2026-12-04T09:04:00Z', { now, relative: false })).toBe('4 Dec 2026, 2:34 pm');
+  });
+
+  it('writes days the same way as moments, and nothing for no time', () => {
+    expect(formatCalendarDay('2026-04-01')).toBe('1 Apr 2026');
+    expect(formatIstDay('2026-03-31T19:00:00Z')).toBe('1 Apr 2026');
+    expect(formatIstTime('2026-04-01T08:00:00Z')).toBe('1:30 pm');
+    expect(formatIstDateTime(null)).toBe('');
+    expect(formatIstDateTime('not a time')).toBe('');
   });
 });

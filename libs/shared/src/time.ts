@@ -13,25 +13,35 @@ const DAY_MS = 86_400_000;
 /** The shape of a calendar day as the API takes it: `2026-04-01`. */
 export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-const dateTimeFormat = new Intl.DateTimeFormat('en-IN', {
-  timeZone: IST_TIME_ZONE,
-  day: '2-digit',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: true,
-});
+const DATE_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: IST_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' });
+const TIME_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: IST_TIME_ZONE, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' });
 const longDateFormat = new Intl.DateTimeFormat('en-IN', { timeZone: IST_TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
-const calendarDayFormat = new Intl.DateTimeFormat('en-IN', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+const calendarDayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
 
 const toDate = (value: string | Date) => (typeof value === 'string' ? new Date(value) : value);
 
-/** `01 Apr 2026, 09:30 am` in India; empty for nothing or an unreadable time. */
-export function formatIstDateTime(value: string | Date | null | undefined): string {
+/** The time of day in India, 12-hour with lower-case am/pm and no leading zero: `1:20 pm`, `9:05 am`, `12:00 am`. */
+export function formatIstTime(value: string | Date): string {
+  const [hour, minute] = TIME_PARTS.format(toDate(value)).split(':').map(Number);
+  return `${hour % 12 || 12}:${String(minute).padStart(2, '0')} ${hour < 12 ? 'am' : 'pm'}`;
+}
+
+/**
+ * The one way the admin writes a moment, in India: `28 Nov 2026, 1:20 pm`, and for recent days
+ * `Today, 2:34 pm`, `Yesterday, 9:15 am`, `Tomorrow, 10:00 am` (unless `relative: false`, for
+ * text that is read later, such as messages). Empty for nothing or an unreadable time.
+ */
+export function formatIstDateTime(value: string | Date | null | undefined, options: { now?: Date; relative?: boolean } = {}): string {
   if (!value) return '';
   const date = toDate(value);
-  return Number.isNaN(date.getTime()) ? '' : dateTimeFormat.format(date);
+  if (Number.isNaN(date.getTime())) return '';
+  const time = formatIstTime(date);
+  if (options.relative !== false) {
+    const days = Math.round((Date.parse(istDate(date)) - Date.parse(istDate(options.now ?? new Date()))) / DAY_MS);
+    const word = days === 0 ? 'Today' : days === -1 ? 'Yesterday' : days === 1 ? 'Tomorrow' : null;
+    if (word) return `${word}, ${time}`;
+  }
+  return `${DATE_PARTS.format(date)}, ${time}`;
 }
 
 /** The day in India at an instant, in words: `1 April 2026`. */
@@ -39,7 +49,12 @@ export function formatIstDate(value: string | Date): string {
   return longDateFormat.format(toDate(value));
 }
 
-/** A calendar day (`2026-04-06`) as people read it: `6 Apr 2026`. */
+/** The day in India at an instant, short, as the admin writes dates: `1 Apr 2026`. */
+export function formatIstDay(value: string | Date): string {
+  return DATE_PARTS.format(toDate(value));
+}
+
+/** A calendar day (`2026-04-06`) as people read it: `6 Apr 2026` (the date of `formatIstDateTime`). */
 export function formatCalendarDay(day: string): string {
   return calendarDayFormat.format(new Date(`${day}T00:00:00Z`));
 }

@@ -5,3 +5,4 @@ export * from './api-session';
 export * from './catalogue-format';
 export * from './compare-tray';
 export * from './lead-data';
+export * from './courses';

@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { formatIstDateTime, IST_OFFSET, IST_OFFSET_MINUTES, IST_TIME_ZONE, istDate, istDayRange } from '@advisordesk/shared';
+import { formatIstDateTime, IST_OFFSET, IST_OFFSET_MINUTES, istDayRange } from '@advisordesk/shared';
 
 /**
  * Follow-ups are picked and shown on India's clock (`@advisordesk/shared`'s one clock) whatever the
@@ -7,7 +7,6 @@ import { formatIstDateTime, IST_OFFSET, IST_OFFSET_MINUTES, IST_TIME_ZONE, istDa
  * pickers work on the device's local fields: these helpers carry India's wall clock into and out of them.
  */
 const OFFSET_MS = IST_OFFSET_MINUTES * 60_000;
-const DAY_MS = 86_400_000;
 
 const toDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
 
@@ -33,17 +32,9 @@ export function dueState(due: string | Date, now: Date = new Date()): DueState {
   return at <= istDayRange(now).end.getTime() ? 'today' : 'upcoming';
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-IN', { timeZone: IST_TIME_ZONE, hour: 'numeric', minute: '2-digit', hour12: true });
-
-/** "Today, 4:30 pm", "Tomorrow, 10:00 am", "Yesterday, 9:15 am", or the full date and time. */
+/** "Today, 4:30 pm", "Tomorrow, 10:00 am", "Yesterday, 9:15 am", or the full date and time: the one date style. */
 export function describeDue(due: string | Date, now: Date = new Date()): string {
-  const at = toDate(due);
-  const dayDiff = Math.round((Date.parse(istDate(at)) - Date.parse(istDate(now))) / DAY_MS);
-  const time = timeFormat.format(at);
-  if (dayDiff === 0) return `Today, ${time}`;
-  if (dayDiff === 1) return `Tomorrow, ${time}`;
-  if (dayDiff === -1) return `Yesterday, ${time}`;
-  return formatIstDateTime(at);
+  return formatIstDateTime(due, { now });
 }
 
 export interface FollowUpPreset {

@@ -12,8 +12,8 @@ export function useCount(resource: 'leads' | 'tasks', filters: CrudFilter[]) {
   return { total: isError ? undefined : (total ?? 0), isLoading };
 }
 
-/** The message of a stale version (409), the same wherever a lead is changed. */
-export const STALE_MESSAGE = 'Someone else changed this lead — reloaded';
+/** The title of a stale version (409), the same wherever a lead is changed; the API's message says who changed it and when. */
+export const STALE_MESSAGE = 'This lead changed — reloaded';
 
 /** `leads/<id>/status`: the path of one of a lead's actions, under the API. */
 export const leadPath = (id: string, action: string) => `leads/${encodeURIComponent(id)}/${action}`;

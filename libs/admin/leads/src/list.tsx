@@ -1,12 +1,14 @@
-import { Suspense, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useGo, useLink, type CrudSort, type LogicalFilter } from '@refinedev/core';
 import { getDefaultSortOrder, List, useModalForm, useTable } from '@refinedev/antd';
 import { AppstoreOutlined, ClearOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { Badge, Button, DatePicker, Flex, Grid, Input, Modal, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
+  formatCalendarDay,
   formatIstDateTime,
   formatPhone,
+  isCalendarDay,
   LEAD_MODE_LABELS,
   LEAD_SOURCE_LABELS,
   LEAD_STATUS_LABELS,
@@ -19,8 +21,19 @@ import {
   type LeadView,
   type ProgramLevel,
 } from '@advisordesk/shared';
-import { useAccess, useRefreshLead, type ApiErrorDetails, type ApiRequestError } from '@advisordesk/admin-data';
-import { FilterSelect, LEVEL_OPTIONS, listFilters, MODE_OPTIONS, optionsOf, SOURCE_OPTIONS, useAreaSlots } from '@advisordesk/admin-ui';
+import { useAccess, useOfferedCourses, useRefreshLead, type ApiErrorDetails, type ApiRequestError } from '@advisordesk/admin-data';
+import {
+  FilterSelect,
+  LEVEL_OPTIONS,
+  listFilters,
+  MODE_OPTIONS,
+  optionsOf,
+  PICKER_DAY_FORMAT,
+  matchesState,
+  SOURCE_OPTIONS,
+  STATE_OPTIONS,
+  useAreaSlots,
+} from '@advisordesk/admin-ui';
 import { AssignmentToggle } from './components/assignment-toggle';
 import { FollowUpDate } from './components/follow-up-date';
 import { LeadForm } from './components/lead-form';
@@ -60,6 +73,7 @@ const FILTER_LABELS: Record<string, string> = {
   consentMarketing: 'Marketing consent',
   city: 'City',
   state: 'State',
+  courseInterest: 'Course interest',
 };
 const OPERATOR_WORDS: Record<string, string> = { gte: 'from', lte: 'until', ne: 'not', contains: 'contains', in: '', eq: '' };
 
@@ -91,6 +105,15 @@ export default function LeadListPage() {
   const q = f.text('q') ?? '';
   const [search, setSearch] = useState(q);
   useEffect(() => setSearch(q), [q]);
+  // Searches as the person types (300 ms after the last key), the search kept in the address.
+  const setQuery = useRef(f.set);
+  setQuery.current = f.set;
+  useEffect(() => {
+    if (search.trim() === q) return;
+    const timer = setTimeout(() => setQuery.current('q', search.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [search, q]);
+  const { courses } = useOfferedCourses();
   const quick = activeQuickFilter(filters, me?.id);
   // A phone that is already a lead: whose, and what the user can do about it (shown in the form).
   const [phoneTaken, setPhoneTaken] = useState<ApiErrorDetails | null>(null);
@@ -144,7 +167,7 @@ export default function LeadListPage() {
         case 'nextFollowUpAt_null':
           return value === 'true' ? 'none' : 'scheduled';
         default:
-          return /^\d{4}-\d{2}-\d{2}T/.test(value) ? formatIstDateTime(value) : value;
+          return /^\d{4}-\d{2}-\d{2}T/.test(value) ? formatIstDateTime(value) : isCalendarDay(value) ? formatCalendarDay(value) : value;
       }
     });
     return words.join(', ');
@@ -389,6 +412,25 @@ export default function LeadListPage() {
               allowClear
               style={{ flex: '1 1 150px', minWidth: 0 }}
             />
+            <FilterSelect
+              filters={f}
+              field="state"
+              options={STATE_OPTIONS}
+              placeholder="Any state"
+              label="Filter by state"
+              search
+              filterOption={matchesState}
+              flex="1 1 170px"
+            />
+            <FilterSelect
+              filters={f}
+              field="courseInterest"
+              options={courses.map((course) => ({ value: course.name, label: course.name }))}
+              placeholder="Any course"
+              label="Filter by course interest"
+              search
+              flex="1 1 190px"
+            />
             <FilterSelect filters={f} field="level" options={LEVEL_OPTIONS} placeholder="Any level" label="Filter by level" flex="1 1 130px" />
             <FilterSelect filters={f} field="mode" options={MODE_OPTIONS} placeholder="Any mode" label="Filter by mode" flex="1 1 130px" />
             <DatePicker.RangePicker
@@ -400,7 +442,7 @@ export default function LeadListPage() {
                 ])
               }
               allowEmpty={[true, true]}
-              format="DD MMM YYYY"
+              format={PICKER_DAY_FORMAT}
               placeholder={['Created from', 'to']}
               aria-label="Filter by creation date"
               inputReadOnly={phone}
@@ -416,7 +458,7 @@ export default function LeadListPage() {
                 ])
               }
               allowEmpty={[true, true]}
-              format="DD MMM YYYY"
+              format={PICKER_DAY_FORMAT}
               placeholder={['Follow-up from', 'to']}
               aria-label="Filter by follow-up date"
               inputReadOnly={phone}

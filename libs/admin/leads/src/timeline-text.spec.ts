@@ -52,8 +52,32 @@ describe('timeline sentences', () => {
     );
     expect(describeActivity(entry('assignment', { to: 'zz' }, 'Meera Manager')).title).toBe('Meera assigned the lead to another advisor');
     expect(describeActivity({ ...entry('assignment', { to: 'a1', automatic: false }), authorId: 'a1' }, { names }).title).toBe(
-      'Priya took the lead on',
+      'Assigned to Priya Sharma, who entered the lead',
     );
+  });
+
+  it('says who took or gave a lead and to whom, with the names recorded in the entry (so advisors read them too)', () => {
+    expect(
+      describeActivity({ ...entry('assignment', { from: 'a2', fromName: 'Rahul Verma', to: 'a1', toName: 'Priya Sharma' }), authorId: 'a1' }).title,
+    ).toBe('Priya Sharma took the lead over from Rahul Verma');
+    expect(
+      describeActivity(entry('assignment', { from: 'a1', fromName: 'Priya Sharma', to: 'a2', toName: 'Rahul Verma' }, 'Meera Manager')).title,
+    ).toBe('Meera reassigned the lead from Priya Sharma to Rahul Verma');
+    expect(describeActivity(entry('assignment', { to: 'a2', toName: 'Rahul Verma' }, 'Meera Manager')).title).toBe(
+      'Meera assigned the lead to Rahul Verma',
+    );
+  });
+
+  it('names the program and its university on shortlist entries, and reads older entries as they were recorded', () => {
+    expect(
+      describeActivity(entry('shortlist', { action: 'added', program: 'Online MBA, NMIMS', programName: 'Online MBA', university: 'NMIMS' })).title,
+    ).toBe('Priya shortlisted Online MBA (NMIMS)');
+    expect(describeActivity(entry('shortlist', { action: 'removed', programName: 'Online MBA', university: 'NMIMS' })).title).toBe(
+      'Priya removed Online MBA (NMIMS) from the shortlist',
+    );
+    expect(describeActivity(entry('shortlist', { action: 'added', program: 'Online MBA, NMIMS' })).title).toBe('Priya shortlisted Online MBA, NMIMS');
+    expect(describeActivity(entry('shortlist', { action: 'added', program: 'Online MBA' })).title).toBe('Priya shortlisted Online MBA');
+    expect(describeActivity(entry('shortlist', { action: 'added' })).title).toBe('Priya shortlisted a program');
   });
 
   it('describes follow-ups with their India time', () => {
@@ -71,7 +95,6 @@ describe('timeline sentences', () => {
   });
 
   it('covers shortlists, comparisons, consent, profile edits and erasure', () => {
-    expect(describeActivity(entry('shortlist', { action: 'added', program: 'MBA, NMIMS' })).detail).toBe('MBA, NMIMS');
     const comparison = describeActivity(entry('comparison', { programs: ['A', 'B'], url: '/c/abc' }));
     expect(comparison).toEqual({ title: 'Priya shared a comparison of 2 programs', detail: 'A · B', link: '/c/abc' });
     expect(describeActivity(entry('consent', { withdrawn: { marketing: true, whatsapp: false }, via: 'link' }, null)).title).toBe(

@@ -83,12 +83,16 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
     case 'whatsapp':
       return { title: `${who} sent a WhatsApp message`, detail: str(data.text) };
     case 'assignment': {
-      const to = nameOf(data.to);
+      // Names recorded with the entry first (newer entries), else the names this screen knows.
+      const to = str(data.toName) ?? nameOf(data.to);
+      const from = str(data.fromName) ?? nameOf(data.from);
+      const author = str(activity.authorName) ?? 'AdvisorDesk';
       if (data.automatic === true) return { title: `Assigned to ${to} automatically` };
-      if (data.via === 'handover')
-        return { title: `${who} handed the lead from ${nameOf(data.from)} to ${to} when ${firstName(nameOf(data.from))} left` };
-      if (data.from) return { title: `${who} reassigned the lead from ${nameOf(data.from)} to ${to}` };
-      if (activity.authorId && activity.authorId === data.to) return { title: `${who} took the lead on` };
+      if (data.via === 'handover') return { title: `${who} handed the lead from ${from} to ${to} when ${firstName(from)} left` };
+      if (activity.authorId && activity.authorId === data.to) {
+        return { title: data.from ? `${author} took the lead over from ${from}` : `Assigned to ${author}, who entered the lead` };
+      }
+      if (data.from) return { title: `${who} reassigned the lead from ${from} to ${to}` };
       return { title: `${who} assigned the lead to ${to}` };
     }
     case 'task': {
@@ -130,9 +134,11 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
       };
     }
     case 'shortlist': {
-      const program = str(data.program);
-      if (data.action === 'added') return { title: `${who} added a program to the shortlist`, detail: program };
-      if (data.action === 'removed') return { title: `${who} removed a program from the shortlist`, detail: program };
+      // Newer entries name the program and its university apart; older ones hold "Program, University" or just the program.
+      const name = str(data.programName);
+      const program = name ? (str(data.university) ? `${name} (${str(data.university)})` : name) : (str(data.program) ?? 'a program');
+      if (data.action === 'added') return { title: `${who} shortlisted ${program}` };
+      if (data.action === 'removed') return { title: `${who} removed ${program} from the shortlist` };
       return { title: `${who} reordered the shortlist` };
     }
     case 'comparison': {

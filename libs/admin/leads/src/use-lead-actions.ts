@@ -28,7 +28,7 @@ export function useChangeStatus(options: { onStale?: (move: StatusMove) => void 
         notification.warning({
           key: `stale-${move.lead.id}`,
           message: STALE_MESSAGE,
-          description: `${move.lead.fullName} was changed by someone else since you opened it. Look at it again and repeat the move if it still applies.`,
+          description: `${error.message}. Look at ${move.lead.fullName} again and repeat the move if it still applies.`,
         });
         options.onStale?.(move);
         return;

@@ -4,7 +4,7 @@ import { CloseCircleOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Grid, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { istDate, type Role, type UserView } from '@advisordesk/shared';
-import { LEVEL_OPTIONS, SOURCE_OPTIONS } from '@advisordesk/admin-ui';
+import { LEVEL_OPTIONS, PICKER_DAY_FORMAT, SOURCE_OPTIONS } from '@advisordesk/admin-ui';
 import { useCampaignOptions } from './report-api';
 import {
   hasFilters,
@@ -18,7 +18,7 @@ import {
   type ReportRange,
 } from './report-query';
 
-const DAY_FORMAT = 'D MMM YYYY';
+const DAY_FORMAT = PICKER_DAY_FORMAT;
 
 const toDay = (value: Dayjs) => value.format('YYYY-MM-DD');
 

@@ -11,12 +11,33 @@ export interface FilterSelectProps {
   label: string;
   /** Any of several values (`field=a&field=b`, operator `in`) instead of one (`eq`). */
   multiple?: boolean;
+  /** Type to narrow a long list (states, courses). */
+  search?: boolean;
+  /** How typed text matches an option when searching (default: within its label). */
+  filterOption?: (typed: string, option?: { value?: unknown; label?: unknown }) => boolean;
   flex: string;
 }
 
 /** One filter of a list, kept in the address: choosing sets it (back to page 1), clearing removes it. */
-export function FilterSelect({ filters, field, options, placeholder, label, multiple = false, flex }: FilterSelectProps) {
-  const common = { options, placeholder, 'aria-label': label, allowClear: true, style: { flex, minWidth: 0 } };
+export function FilterSelect({
+  filters,
+  field,
+  options,
+  placeholder,
+  label,
+  multiple = false,
+  search = false,
+  filterOption,
+  flex,
+}: FilterSelectProps) {
+  const common = {
+    options,
+    placeholder,
+    'aria-label': label,
+    allowClear: true,
+    style: { flex, minWidth: 0 },
+    ...(search ? { showSearch: true, optionFilterProp: 'label', filterOption: filterOption ?? true } : {}),
+  };
   return multiple ? (
     <Select
       mode="multiple"

@@ -12,3 +12,5 @@ export * from './notices';
 export * from './options';
 export * from './role-tag';
 export * from './slots';
+export * from './vocabulary-select';
+export * from './date-formats';

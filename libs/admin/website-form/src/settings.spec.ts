@@ -2,7 +2,7 @@ import type { WebsiteFormSettings } from '@advisordesk/shared';
 import { noticeChanged, originProblem, toOrigin, toPayload } from './settings';
 
 const saved: WebsiteFormSettings = {
-  courses: ['Online MBA'],
+  courses: [{ name: 'Online MBA', level: 'PG', mode: 'online' }],
   allowedOrigins: ['https://www.example.in'],
   notice: { version: 3, text: 'We collect your name and number.', url: null, createdAt: '2026-04-01T04:30:00.000Z' },
   embedSnippet: '',
@@ -31,13 +31,21 @@ describe('the website form settings screen', () => {
   it('sends trimmed, de-duplicated courses and origins, and no link as null', () => {
     expect(
       toPayload({
-        courses: [' Online MBA ', 'Online MBA', '', 'Online MCA'],
+        courses: [
+          { name: ' Online MBA ', level: 'PG', mode: 'online' },
+          { name: 'online mba', level: 'UG', mode: null },
+          { name: '', level: null, mode: null },
+          { name: 'Online MCA', level: 'PG', mode: null },
+        ],
         allowedOrigins: ['https://www.example.in/', 'https://www.example.in'],
         noticeText: ' Text ',
         noticeUrl: ' ',
       }),
     ).toEqual({
-      courses: ['Online MBA', 'Online MCA'],
+      courses: [
+        { name: 'Online MBA', level: 'PG', mode: 'online' },
+        { name: 'Online MCA', level: 'PG', mode: null },
+      ],
       allowedOrigins: ['https://www.example.in'],
       noticeText: 'Text',
       noticeUrl: null,

@@ -41,7 +41,13 @@ export function toFormValues(settings: WebsiteFormSettings): WebsiteFormValues {
 
 /** The PUT body: origins normalised, courses trimmed and without repeats, an empty link as none. */
 export function toPayload(values: WebsiteFormValues): WebsiteFormSettingsBody {
-  const courses = [...new Set(values.courses.map((c) => c.trim()).filter(Boolean))];
+  const seen = new Set<string>();
+  const courses = values.courses.flatMap(({ name, level, mode }) => {
+    const trimmed = (name ?? '').trim();
+    if (!trimmed || seen.has(trimmed.toLowerCase())) return [];
+    seen.add(trimmed.toLowerCase());
+    return [{ name: trimmed, level: level ?? null, mode: mode ?? null }];
+  });
   const allowedOrigins = [...new Set(values.allowedOrigins.map((o) => toOrigin(o) ?? o.trim()).filter(Boolean))];
   return { courses, allowedOrigins, noticeText: values.noticeText.trim(), noticeUrl: values.noticeUrl?.trim() || null };
 }

@@ -1,10 +1,11 @@
 import { useEffect, useMemo } from 'react';
 import { useApiUrl, useCustom, useCustomMutation } from '@refinedev/core';
 import { ExportOutlined, InfoCircleOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Divider, Flex, Form, Input, Result, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Divider, Flex, Form, Input, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { formatIstDateTime, WEBSITE_FORM_LIMITS, type WebsiteFormSettings, type WebsiteFormSettingsBody } from '@advisordesk/shared';
 import { CopyField } from '@advisordesk/admin-ui';
 import type { ApiRequestError } from '@advisordesk/admin-data';
+import { CoursesList } from './courses-list';
 import { OriginsList } from './origins-list';
 import { noticeChanged, SETTINGS_PATH, toFormValues, toPayload, type WebsiteFormValues } from './settings';
 
@@ -60,7 +61,8 @@ export default function WebsiteFormPage() {
         },
         onError: (error) => {
           const fields = Object.entries(error.errors ?? {}).map(([name, messages]) => ({
-            name: name.split('.')[0] as keyof WebsiteFormValues,
+            // `courses.0.level` → ['courses', 0, 'level'], the row's field
+            name: name.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)) as ['courses', number, 'level'],
             errors: Array.isArray(messages) ? messages.map(String) : [String(messages)],
           }));
           if (fields.length) form.setFields(fields);
@@ -147,29 +149,12 @@ export default function WebsiteFormPage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
             <Card title="Courses and websites" style={{ height: '100%' }}>
-              <Form.Item
-                label="Courses offered in the form"
-                name="courses"
-                extra="Type a course and press Enter. People can also pick “Not sure yet”."
-                rules={[
-                  { type: 'array', max: WEBSITE_FORM_LIMITS.courses, message: `At most ${WEBSITE_FORM_LIMITS.courses} courses` },
-                  {
-                    validator: (_, value: string[] | undefined) =>
-                      (value ?? []).some((c) => c.trim().length > WEBSITE_FORM_LIMITS.course)
-                        ? Promise.reject(new Error(`Keep each course under ${WEBSITE_FORM_LIMITS.course} characters`))
-                        : Promise.resolve(),
-                  },
-                ]}
-              >
-                <Select
-                  mode="tags"
-                  tokenSeparators={[',']}
-                  open={false}
-                  suffixIcon={null}
-                  placeholder="e.g. Online MBA"
-                  aria-label="Courses offered in the form"
-                />
-              </Form.Item>
+              <Typography.Text strong>Courses offered in the form</Typography.Text>
+              <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
+                People pick one or “Not sure yet”; advisors pick a lead&apos;s course interest from the same list. The level and mode let leads be
+                grouped and programs suggested.
+              </Typography.Paragraph>
+              <CoursesList />
               <Divider style={{ margin: '8px 0 16px' }} />
               <Typography.Text strong>Allowed websites</Typography.Text>
               <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>

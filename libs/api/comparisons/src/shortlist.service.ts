@@ -58,7 +58,12 @@ export class ShortlistService {
         [leadId, body.programId, body.note?.trim() || null, user.id],
       );
       if (!inserted.length) throw errorOnField(ComparisonErrors.alreadyShortlisted, 'programId');
-      await recordActivity(manager, leadId, 'shortlist', user.id, { action: 'added', program: `${program.name}, ${program.university}` });
+      await recordActivity(manager, leadId, 'shortlist', user.id, {
+        action: 'added',
+        program: `${program.name}, ${program.university}`,
+        programName: program.name,
+        university: program.university,
+      });
     });
     return this.list(user, leadId);
   }
@@ -116,7 +121,12 @@ export class ShortlistService {
         leadId,
         remaining.map((r) => r.id),
       );
-      await recordActivity(manager, leadId, 'shortlist', user.id, { action: 'removed', program: `${removed[0].name}, ${removed[0].university}` });
+      await recordActivity(manager, leadId, 'shortlist', user.id, {
+        action: 'removed',
+        program: `${removed[0].name}, ${removed[0].university}`,
+        programName: removed[0].name,
+        university: removed[0].university,
+      });
     });
     return this.list(user, leadId);
   }

@@ -1,5 +1,5 @@
 /** SQL expressions that make CSV cells safe and readable, for exports written by PostgreSQL's COPY. */
-import { IST_OFFSET, IST_TIME_ZONE, type LeadExportFormat } from '@advisordesk/shared';
+import { FIRST_NAME_PATTERN, IST_OFFSET, IST_TIME_ZONE, PHONE_COUNTRIES, type LeadExportFormat } from '@advisordesk/shared';
 
 /** Text a spreadsheet would run as a formula (starting with = + - @, tab or carriage return) gets a leading apostrophe. */
 export function sqlInert(expression: string): string {
@@ -15,11 +15,34 @@ export function sqlYesNo(expression: string): string {
   return `CASE WHEN ${expression} THEN 'yes' ELSE 'no' END`;
 }
 
+/** The calling codes we accept, longest first, so `+971…` is never read as `+97…`. */
+const DIALS = [...new Set(PHONE_COUNTRIES.map((country) => country.dial))].sort((a, b) => b.length - a.length);
+
+/**
+ * An E.164 number as spaced digits, `+919002151709` → `91 90021 51709` (other countries: the calling
+ * code, a space, the national number). No leading '+', which the formula-safety rule would prefix
+ * with an apostrophe, and the spaces stop spreadsheets from reading it as a number (9.19E+11).
+ */
+export function sqlSpacedPhone(expression: string): string {
+  const india = `WHEN ${expression} ~ '^\\+91[0-9]{10}$' THEN '91 ' || substr(${expression}, 4, 5) || ' ' || substr(${expression}, 9, 5)`;
+  const others = DIALS.map(
+    (dial) => `WHEN left(${expression}, ${dial.length + 1}) = '+${dial}' THEN '${dial} ' || substr(${expression}, ${dial.length + 2})`,
+  );
+  return `CASE ${[india, ...others].join(' ')} ELSE ltrim(${expression}, '+') END`;
+}
+
+/** The first word of the full name (`firstNameOf` in the leads contract), made inert. */
+export function sqlFirstName(expression: string): string {
+  return sqlInert(`coalesce(substring(btrim(${expression}) FROM '${FIRST_NAME_PATTERN}'), '')`);
+}
+
 /** A cell of the lead export, written as the leads contract says (`LeadExportFormat`). */
 const CELLS: Record<LeadExportFormat, (column: string) => string> = {
   text: sqlInert,
   plain: (column) => column,
   phone: (column) => `ltrim(${column}, '+')`,
+  phoneSpaced: sqlSpacedPhone,
+  firstName: sqlFirstName,
   rupees: (column) => `trim_scale(${column} / 100.0)`,
   yesNo: sqlYesNo,
   time: sqlIst,

@@ -80,7 +80,7 @@ describe('CSV export of leads', () => {
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = body.toString('utf8').slice(1);
     expect(text.split('\n')[0]).toBe(
-      'reference,fullName,phone,email,city,state,courseInterest,level,mode,budgetInr,qualification,experienceYears,status,lostReason,advisor,source,utmSource,utmMedium,utmCampaign,utmTerm,utmContent,landingUrl,consentWhatsapp,consentMarketing,consentAt,nextFollowUpAt,createdAt,updatedAt',
+      'reference,fullName,firstName,phone,phoneText,email,city,state,courseInterest,level,mode,budgetInr,qualification,experienceYears,status,lostReason,advisor,source,utmSource,utmMedium,utmCampaign,utmTerm,utmContent,landingUrl,consentWhatsapp,consentMarketing,consentAt,nextFollowUpAt,createdAt,updatedAt',
     );
     expect(text).toContain('"Sharma, Rohit"');
     expect(text).toContain('"Kavya ""KV"" Nair"');
@@ -88,6 +88,38 @@ describe('CSV export of leads', () => {
     const kavya = rows.find((r) => r.fullName === 'Kavya "KV" Nair');
     expect(kavya).toMatchObject({ city: 'Kochi\nKerala', advisor: 'Priya Sharma', consentMarketing: 'yes', budgetInr: '150000' });
     expect(kavya?.phone).toMatch(/^91970\d{7}$/);
+  });
+
+  it("gives marketing a first name and a phone a spreadsheet keeps as text: neither a formula nor a number in the CSV's text", async () => {
+    const { body, rows } = await download(marketing, '?utmCampaign=spring-mba');
+    const ananya = rows.find((r) => r.fullName === 'Ananya Gupta');
+    expect(ananya?.firstName).toBe('Ananya');
+    expect(ananya?.phone).toMatch(/^91970\d{7}$/);
+    const digits = ananya?.phone ?? '';
+    expect(ananya?.phoneText).toBe(`91 ${digits.slice(2, 7)} ${digits.slice(7)}`);
+    expect(rows.find((r) => r.fullName === 'Sharma, Rohit')?.firstName).toBe('Sharma');
+    expect(rows.find((r) => r.fullName.startsWith(`'=HYPERLINK`))?.firstName).toBe(`'=HYPERLINK("http://evil.example"`);
+    // As the spreadsheet sees the raw line: the cell is unquoted, starts with a digit and holds spaces, so it is neither a formula nor a number.
+    const line =
+      body
+        .toString('utf8')
+        .split('\n')
+        .find((l) => l.includes('Ananya Gupta')) ?? '';
+    const cell = `91 ${digits.slice(2, 7)} ${digits.slice(7)}`;
+    expect(line).toContain(`,${cell},`);
+    expect(cell).not.toMatch(/^[=+\-@\t\r']/);
+    expect(cell).not.toMatch(/^[+-]?\d+([.,]\d+)?(E[+-]?\d+)?$/i);
+    expect(cell.replace(/\D/g, '')).toBe(digits);
+  });
+
+  it('writes other countries as their calling code and the national number', async () => {
+    await t.dataSource.query(`UPDATE leads SET phone = '+971501234567' WHERE full_name = 'Kavya "KV" Nair'`);
+    const { rows } = await download(admin, '?utmCampaign=spring-mba');
+    expect(rows.find((r) => r.fullName === 'Kavya "KV" Nair')).toMatchObject({
+      phone: '971501234567',
+      phoneText: '971 501234567',
+      firstName: 'Kavya',
+    });
   });
 
   it('makes formula cells inert', async () => {

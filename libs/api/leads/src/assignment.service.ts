@@ -180,10 +180,12 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     const [{ tasks }] = await queryRows<{ tasks: number }>(
       db,
       `WITH m AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS m(id, from_advisor, to_advisor)),
-       moved AS (UPDATE leads l SET advisor_id = m.to_advisor, version = l.version + 1, updated_at = now() FROM m WHERE l.id = m.id RETURNING l.id),
+       moved AS (UPDATE leads l SET advisor_id = m.to_advisor, version = l.version + 1, updated_at = now(), updated_by = $4 FROM m WHERE l.id = m.id RETURNING l.id),
        moved_tasks AS (UPDATE tasks t SET owner_id = m.to_advisor FROM m WHERE t.lead_id = m.id AND t.done_at IS NULL RETURNING t.id),
        timeline AS (INSERT INTO activities (lead_id, type, author_id, data)
-                    SELECT m.id, 'assignment', $4, jsonb_strip_nulls(jsonb_build_object('from', m.from_advisor, 'to', m.to_advisor, 'via', $5::text)) FROM m)
+                    SELECT m.id, 'assignment', $4,
+                           jsonb_strip_nulls(jsonb_build_object('from', m.from_advisor, 'fromName', f.name, 'to', m.to_advisor, 'toName', t.name, 'via', $5::text))
+                      FROM m LEFT JOIN users f ON f.id = m.from_advisor LEFT JOIN users t ON t.id = m.to_advisor)
        SELECT (SELECT count(*) FROM moved_tasks)::int AS tasks`,
       [moves.map((m) => m.leadId), moves.map((m) => m.from), moves.map((m) => m.to), user.id, via ?? null],
     );

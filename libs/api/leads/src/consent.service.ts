@@ -32,7 +32,7 @@ export class ConsentService {
       const withdrawn = { marketing: channels.marketing && lead.marketing, whatsapp: channels.whatsapp && lead.whatsapp };
       if (withdrawn.marketing || withdrawn.whatsapp) {
         await manager.query(
-          `UPDATE leads SET consent_marketing = consent_marketing AND NOT $2, consent_whatsapp = consent_whatsapp AND NOT $3, updated_at = now() WHERE id = $1`,
+          `UPDATE leads SET consent_marketing = consent_marketing AND NOT $2, consent_whatsapp = consent_whatsapp AND NOT $3, updated_at = now(), updated_by = NULL WHERE id = $1`,
           [lead.id, channels.marketing, channels.whatsapp],
         );
         await recordActivity(manager, lead.id, 'consent', null, { withdrawn, via: 'link' });
@@ -50,7 +50,7 @@ export class ConsentService {
       throw new AppError(LeadsErrors.consentNothingGiven, [{ field: 'whatsapp', message: LeadsErrors.consentNothingGiven.message }]);
     const lead = await this.dataSource.transaction(async (manager) => {
       await this.leads.assertWritable(user, id, manager);
-      if ((await recordStaffConsent(manager, id, user.id, body, body.version)) !== 1) throw new AppError(LeadsErrors.staleVersion);
+      if ((await recordStaffConsent(manager, id, user.id, body, body.version)) !== 1) throw await this.leads.staleVersion(user, id, manager);
       return this.leads.get(user, id, manager);
     });
     return this.detail(lead);
@@ -94,9 +94,9 @@ export class ConsentService {
                 qualification = NULL, experience_years = NULL, budget_paise = NULL, landing_url = NULL, utm_term = NULL, utm_content = NULL,
                 guardian_name = NULL, guardian_phone = NULL, referrer = NULL, consent_source = NULL,
                 consent_whatsapp = false, consent_marketing = false, next_follow_up_at = NULL,
-                erased_at = now(), version = version + 1, updated_at = now()
+                erased_at = now(), version = version + 1, updated_at = now(), updated_by = $2
           WHERE id = $1`,
-        [id],
+        [id, user.id],
       );
       await manager.query(
         `UPDATE inquiries SET payload = '{"erased": true}', source_url = NULL, client_hash = NULL, idempotency_key = NULL WHERE lead_id = $1`,

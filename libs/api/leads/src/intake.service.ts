@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { normalisePhone, type InquiryReceipt } from '@advisordesk/shared';
+import { canonicalCourse, normalisePhone, stateToStore, type InquiryReceipt } from '@advisordesk/shared';
 import { APP_CONFIG, AppError, BatchQueue, fieldError, queryMaybeOne, queryRows, RateLimiter, type AppConfig } from '@advisordesk/api-core';
 import { LeadsErrors } from './leads.errors';
 import { ADVISOR_LOADS, AssignmentService, planTurns, recordTurns, type AdvisorLoad } from './assignment.service';
@@ -161,16 +161,18 @@ export class IntakeService implements OnApplicationShutdown {
     }
     const utm = body.utm ?? {};
     const clean = (text?: string) => (text?.trim() ? text.trim() : null);
+    // A typed course or state becomes the offered course's or the state's name when it is one; other text is kept as typed.
+    const course = body.courseInterest?.trim() ? canonicalCourse(body.courseInterest, await this.websiteForm.courses()) : null;
     const row: IntakeRow = {
       reference: newReference(),
       full_name: body.fullName.trim(),
       phone: phone.e164,
       email: clean(body.email)?.toLowerCase() ?? null,
       city: clean(body.city),
-      state: clean(body.state),
-      course_interest: clean(body.courseInterest),
-      level: body.level ?? null,
-      mode: body.mode ?? null,
+      state: stateToStore(body.state),
+      course_interest: course?.name ?? clean(body.courseInterest),
+      level: body.level ?? course?.level ?? null,
+      mode: body.mode ?? course?.mode ?? null,
       utm_source: clean(utm.source),
       utm_medium: clean(utm.medium),
       utm_campaign: clean(utm.campaign),
@@ -188,7 +190,12 @@ export class IntakeService implements OnApplicationShutdown {
       payload: body,
       client_hash: createHash('sha256').update(clientAddress).digest('hex').slice(0, 16),
       idempotency_key: idempotencyKey ?? null,
-      timeline: { courseInterest: clean(body.courseInterest), message: clean(body.message), utmCampaign: clean(utm.campaign), consent: body.consent },
+      timeline: {
+        courseInterest: course?.name ?? clean(body.courseInterest),
+        message: clean(body.message),
+        utmCampaign: clean(utm.campaign),
+        consent: body.consent,
+      },
     };
     if (!idempotencyKey) return { reference: (await this.batches.submit(row)).reference };
     const fingerprint = createHash('sha256').update(stableJson(body)).digest('hex');

@@ -3,7 +3,7 @@ import { defineErrors } from '@advisordesk/api-core';
 
 export const LeadsErrors = defineErrors('leads', {
   notFound: { status: HttpStatus.NOT_FOUND, message: 'Lead not found' },
-  staleVersion: { status: HttpStatus.CONFLICT, message: 'Someone else changed this lead: reload it and try again' },
+  staleVersion: { status: HttpStatus.CONFLICT, message: 'This lead changed in another window or by someone else: reload it' },
   sameStatus: { status: HttpStatus.BAD_REQUEST, message: 'The lead is already in this status' },
   enrolledIsFinal: { status: HttpStatus.BAD_REQUEST, message: 'An enrolled lead cannot be marked lost' },
   backwardNeedsManager: { status: HttpStatus.FORBIDDEN, message: 'Only a manager can move a lead back in the pipeline' },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { LEAD_PROFILE_FIELDS, normalisePhone, type LeadProfileField, type LeadStatus } from '@advisordesk/shared';
+import { formatIstDateTime, LEAD_PROFILE_FIELDS, normalisePhone, stateToStore, type LeadProfileField, type LeadStatus } from '@advisordesk/shared';
 import {
   AppError,
   columnName,
@@ -28,9 +28,10 @@ import { recordStaffConsent } from './staff-consent';
 
 type Db = Pick<EntityManager, 'query'>;
 
-/** A profile value as it is stored: text trimmed, the phone in E.164 (null if not a mobile number), the email in lower case. */
+/** A profile value as it is stored: text trimmed, the phone in E.164 (null if not a mobile number), the email in lower case, a recognised state by its name. */
 function storedProfileValue(field: LeadProfileField, raw: unknown): unknown {
   if (raw === undefined || raw === null) return null;
+  if (field === 'state') return stateToStore(String(raw));
   if (field === 'phone') {
     const phone = normalisePhone(String(raw));
     return phone.ok ? phone.e164 : null;
@@ -115,6 +116,28 @@ export class LeadsService {
     });
   }
 
+  /**
+   * The 409 for an edit made on an old version: who changed the lead last and when, so the person
+   * knows whether it was their other window or a colleague (`details.updatedBy`, `details.updatedAt`).
+   */
+  async staleVersion(user: AuthUser, id: string, db: Db = this.dataSource): Promise<AppError> {
+    const last = await queryMaybeOne<{ updatedAt: Date; byId: string | null; byName: string | null }>(
+      db,
+      `SELECT l.updated_at AS "updatedAt", u.id AS "byId", u.name AS "byName" FROM leads l LEFT JOIN users u ON u.id = l.updated_by WHERE l.id = $1`,
+      [id],
+    );
+    if (!last) return new AppError(LeadsErrors.notFound);
+    const at = formatIstDateTime(last.updatedAt, { relative: false });
+    const message =
+      last.byId === user.id
+        ? `You changed this lead in another window at ${at}: reload it`
+        : last.byName
+          ? `This lead changed in another window or by ${last.byName} at ${at}: reload it`
+          : `This lead changed in another window or by someone else at ${at}: reload it`;
+    const updatedBy = last.byId ? { id: last.byId, name: last.byName ?? '' } : null;
+    return new AppError(LeadsErrors.staleVersion, undefined, message, { updatedBy, updatedAt: last.updatedAt });
+  }
+
   /** A lead entered by hand. An advisor's lead is theirs; otherwise it is assigned as intake would. */
   async create(user: AuthUser, body: CreateLeadDto): Promise<LeadView> {
     const phone = normalisePhone(body.phone);
@@ -131,13 +154,14 @@ export class LeadsService {
         await this.assignment.lock(manager);
         [turn] = await this.assignment.takeTurns(manager, 1);
       }
-      const columns = ['reference', ...LEAD_PROFILE_FIELDS.map(columnName), 'source', 'utm_campaign', 'advisor_id'];
+      const columns = ['reference', ...LEAD_PROFILE_FIELDS.map(columnName), 'source', 'utm_campaign', 'advisor_id', 'updated_by'];
       const values = [
         newReference(),
         ...LEAD_PROFILE_FIELDS.map((field) => storedProfileValue(field, body[field])),
         body.source,
         body.utmCampaign ?? null,
         ownLead ? user.id : (turn?.advisorId ?? null),
+        user.id,
       ];
       const [{ id }] = await queryRows<{ id: string }>(
         manager,
@@ -151,7 +175,12 @@ export class LeadsService {
       });
       await recordActivity(manager, id, 'inquiry', user.id, { source: body.source, enteredBy: user.name });
       const advisorId = ownLead ? user.id : turn?.advisorId;
-      if (advisorId) await recordActivity(manager, id, 'assignment', user.id, { to: advisorId, automatic: !ownLead });
+      if (advisorId) {
+        const toName = ownLead
+          ? user.name
+          : (await queryMaybeOne<{ name: string }>(manager, `SELECT name FROM users WHERE id = $1`, [advisorId]))?.name;
+        await recordActivity(manager, id, 'assignment', user.id, { to: advisorId, toName: toName ?? null, automatic: !ownLead });
+      }
       if (consented && body.consentChannel) {
         // Only what was agreed to: a box left unticked withdraws nothing on a new lead.
         const consent = {
@@ -183,15 +212,16 @@ export class LeadsService {
           sets.push(`${columnName(field)} = $${params.length}`);
           changed[field] = { from: before[field], to: value };
         }
+        const updatedBy = params.push(user.id);
         const visibility = leadVisibility(user, params.length + 1);
         params.push(...visibility.params);
         const updated = await queryAffected(
           manager,
-          `UPDATE leads l SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+          `UPDATE leads l SET ${[...sets, 'version = version + 1', 'updated_at = now()', `updated_by = $${updatedBy}`].join(', ')}
           WHERE l.id = $1 AND l.version = $2 AND ${visibility.sql} RETURNING l.id`,
           params,
         );
-        if (updated !== 1) throw new AppError(LeadsErrors.staleVersion);
+        if (updated !== 1) throw await this.staleVersion(user, id, manager);
         if (Object.keys(changed).length) await recordActivity(manager, id, 'profile', user.id, { changed: Object.keys(changed) });
         return this.get(user, id, manager);
       })

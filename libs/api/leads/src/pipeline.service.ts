@@ -34,7 +34,7 @@ export class PipelineService {
   async changeStatus(user: AuthUser, id: string, body: ChangeStatusDto): Promise<LeadView> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.leads.assertWritable(user, id, manager);
-      if (current.version !== body.version) throw new AppError(LeadsErrors.staleVersion);
+      if (current.version !== body.version) throw await this.leads.staleVersion(user, id, manager);
       const from = current.status as LeadView['status'];
       const verdict = checkTransition(from, body.status, user.role, body.lostReason);
       if (!verdict.allowed) {
@@ -42,7 +42,7 @@ export class PipelineService {
         throw verdict.reason === 'lost_needs_reason' ? errorOnField(error, 'lostReason') : new AppError(error);
       }
       const stage = body.status === 'lost' ? null : PIPELINE.indexOf(body.status as PipelineStage);
-      const params: unknown[] = [id, body.version, body.status, body.status === 'lost' ? body.lostReason : null, stage];
+      const params: unknown[] = [id, body.version, body.status, body.status === 'lost' ? body.lostReason : null, stage, user.id];
       const visibility = leadVisibility(user, params.length + 1);
       params.push(...visibility.params);
       const updated = await queryAffected(
@@ -56,11 +56,12 @@ export class PipelineService {
             lost_at = CASE WHEN $3 = 'lost' THEN now() ELSE NULL END,
             next_follow_up_at = CASE WHEN $3 IN ('enrolled', 'lost') THEN NULL ELSE next_follow_up_at END,
             version = version + 1,
-            updated_at = now()
+            updated_at = now(),
+            updated_by = $6
           WHERE l.id = $1 AND l.version = $2 AND ${visibility.sql}`,
         params,
       );
-      if (updated !== 1) throw new AppError(LeadsErrors.staleVersion);
+      if (updated !== 1) throw await this.leads.staleVersion(user, id, manager);
       await recordActivity(manager, id, 'status_change', user.id, {
         from,
         to: body.status,

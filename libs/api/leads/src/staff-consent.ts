@@ -28,9 +28,9 @@ export async function recordStaffConsent(
     `UPDATE leads SET consent_whatsapp = COALESCE($3, consent_whatsapp), consent_marketing = COALESCE($4, consent_marketing),
             consent_at = CASE WHEN $5 THEN now() ELSE consent_at END, consent_source = CASE WHEN $5 THEN $6 ELSE consent_source END,
             consent_notice_version = CASE WHEN $5 THEN NULL ELSE consent_notice_version END,
-            version = version + 1, updated_at = now()
+            version = version + 1, updated_at = now(), updated_by = $7
       WHERE id = $1 AND ($2::int IS NULL OR version = $2)`,
-    [leadId, version ?? null, consent.whatsapp ?? null, consent.marketing ?? null, given, consent.channel],
+    [leadId, version ?? null, consent.whatsapp ?? null, consent.marketing ?? null, given, consent.channel, authorId],
   );
   if (updated !== 1) return updated;
   const recorded = Object.fromEntries((['whatsapp', 'marketing'] as const).filter((k) => consent[k] !== undefined).map((k) => [k, consent[k]]));

@@ -1,18 +1,46 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
-import { WEBSITE_FORM_LIMITS, type WebsiteFormSettingsBody } from '@advisordesk/shared';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsString, IsUrl, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  LEAD_MODES,
+  PROGRAM_LEVELS,
+  WEBSITE_FORM_LIMITS,
+  type LeadMode,
+  type ProgramLevel,
+  type WebsiteCourse,
+  type WebsiteFormSettingsBody,
+} from '@advisordesk/shared';
 import { Public, Nullable } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { WebsiteFormService } from './website-form.service';
 
+export class WebsiteCourseDto implements WebsiteCourse {
+  @ApiProperty({ example: 'Online MBA' })
+  @IsString({ message: 'courses.name must be text' })
+  @IsNotEmpty({ message: 'courses.name is required' })
+  @MaxLength(WEBSITE_FORM_LIMITS.course, { message: `courses.name must be at most ${WEBSITE_FORM_LIMITS.course} characters` })
+  name: string;
+
+  @ApiProperty({ enum: PROGRAM_LEVELS, nullable: true })
+  @Nullable()
+  @IsIn(PROGRAM_LEVELS, { message: `courses.level must be one of: ${PROGRAM_LEVELS.join(', ')}` })
+  level: ProgramLevel | null;
+
+  @ApiProperty({ enum: LEAD_MODES, nullable: true })
+  @Nullable()
+  @IsIn(LEAD_MODES, { message: `courses.mode must be one of: ${LEAD_MODES.join(', ')}` })
+  mode: LeadMode | null;
+}
+
 export class WebsiteFormSettingsDto implements WebsiteFormSettingsBody {
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [WebsiteCourseDto] })
   @IsArray({ message: 'courses must be a list' })
   @ArrayMaxSize(WEBSITE_FORM_LIMITS.courses)
-  @IsString({ each: true })
-  @MaxLength(WEBSITE_FORM_LIMITS.course, { each: true })
-  courses: string[];
+  @IsObject({ each: true, message: 'courses must be a list of {name, level, mode}' })
+  @ValidateNested({ each: true })
+  @Type(() => WebsiteCourseDto)
+  courses: WebsiteCourseDto[];
 
   @ApiProperty({ type: [String], example: ['https://www.example.in'] })
   @IsArray({ message: 'allowedOrigins must be a list' })

@@ -7,6 +7,7 @@ import {
   PROGRAM_LEVELS,
   type ConsentNotice as ConsentNoticeWire,
   type PublicFormConfig,
+  type WebsiteCourse,
   type WebsiteFormSettings as WebsiteFormSettingsWire,
   type WebsiteFormSettingsBody,
 } from '@advisordesk/shared';
@@ -45,7 +46,8 @@ export class WebsiteFormService implements OnApplicationBootstrap {
   async publicConfig(): Promise<PublicFormConfig> {
     const [{ courses }, notice] = await Promise.all([this.stored(), this.currentNotice()]);
     return {
-      courses,
+      courses: courses.map((course) => course.name),
+      courseDetails: courses,
       levels: PROGRAM_LEVELS,
       modes: LEAD_MODES,
       limits: INQUIRY_LIMITS,
@@ -68,7 +70,14 @@ export class WebsiteFormService implements OnApplicationBootstrap {
   /** A changed notice text or link becomes a new version; leads keep the version they were shown. */
   async update(userId: string, body: WebsiteFormSettingsBody): Promise<WebsiteFormSettings> {
     const allowedOrigins = [...new Set(body.allowedOrigins.map((o) => o.trim().replace(/\/$/, '')))];
-    const courses = [...new Set(body.courses.map((c) => c.trim()).filter(Boolean))];
+    const seen = new Set<string>();
+    const courses: WebsiteCourse[] = [];
+    for (const course of body.courses) {
+      const name = course.name.trim();
+      if (!name || seen.has(name.toLowerCase())) continue;
+      seen.add(name.toLowerCase());
+      courses.push({ name, level: course.level ?? null, mode: course.mode ?? null });
+    }
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE app_settings SET value = $1, updated_at = now() WHERE key = 'websiteForm'`, [
         JSON.stringify({ courses, allowedOrigins }),
@@ -88,11 +97,22 @@ export class WebsiteFormService implements OnApplicationBootstrap {
       }
     });
     this.origins.setManaged(allowedOrigins);
+    this.coursesCache = null;
     return this.settings();
   }
 
-  private async stored(): Promise<{ courses: string[]; allowedOrigins: string[] }> {
-    const row = await queryMaybeOne<{ value: Partial<{ courses: string[]; allowedOrigins: string[] }> }>(
+  private coursesCache: { courses: WebsiteCourse[]; until: number } | null = null;
+
+  /** The offered courses, for the intake's mapping of typed course interests (read at most every 10 seconds). */
+  async courses(): Promise<WebsiteCourse[]> {
+    if (this.coursesCache && this.coursesCache.until > Date.now()) return this.coursesCache.courses;
+    const { courses } = await this.stored();
+    this.coursesCache = { courses, until: Date.now() + 10_000 };
+    return courses;
+  }
+
+  private async stored(): Promise<{ courses: WebsiteCourse[]; allowedOrigins: string[] }> {
+    const row = await queryMaybeOne<{ value: Partial<{ courses: WebsiteCourse[]; allowedOrigins: string[] }> }>(
       this.dataSource,
       `SELECT value FROM app_settings WHERE key = 'websiteForm'`,
     );

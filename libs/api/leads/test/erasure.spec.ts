@@ -49,6 +49,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
       'version',
       'awaiting_assignment',
     ]),
+    // The staff member who changed the lead last (the erasure sets it to whoever erased): not the person's data.
+    updated_by: 'kept',
     // The link stays unique but answers 404 once the lead is erased.
     unsubscribe_token: 'kept',
     full_name: 'replaced',

@@ -148,7 +148,7 @@ describe('working leads', () => {
       .set(priya.auth)
       .send({ status: 'lost', lostReason: 'budget', version: lead.version })
       .expect(409);
-    expect(stale.body.message).toBe('Someone else changed this lead: reload it and try again');
+    expect(stale.body.message).toMatch(/^You changed this lead in another window at .+: reload it$/);
     const staleEdit = await request(t.http)
       .patch(`/api/leads/${lead.id}`)
       .set(priya.auth)

@@ -38,7 +38,11 @@ describe('the website form settings', () => {
         .put('/api/settings/website-form')
         .set(admin.auth)
         .send({
-          courses: ['Online MBA', 'Online MCA'],
+          courses: [
+            { name: 'Online MBA', level: 'PG', mode: 'online' },
+            { name: ' Online MCA ', level: 'PG', mode: null },
+            { name: 'online mba', level: 'UG', mode: null },
+          ],
           allowedOrigins: ['https://blog.example.in/'],
           noticeText: 'New notice text: we collect your name and number to advise you.',
           noticeUrl: 'https://www.example.in/privacy',
@@ -46,7 +50,10 @@ describe('the website form settings', () => {
         .expect(200)
     ).body;
     expect(saved).toMatchObject({
-      courses: ['Online MBA', 'Online MCA'],
+      courses: [
+        { name: 'Online MBA', level: 'PG', mode: 'online' },
+        { name: 'Online MCA', level: 'PG', mode: null },
+      ],
       allowedOrigins: ['https://blog.example.in'],
       notice: { version: 2, url: 'https://www.example.in/privacy' },
     });
@@ -54,16 +61,21 @@ describe('the website form settings', () => {
       await request(t.http)
         .put('/api/settings/website-form')
         .set(admin.auth)
-        .send({ courses: ['Online MBA'], allowedOrigins: ['https://blog.example.in'], noticeText: saved.notice.text, noticeUrl: saved.notice.url })
+        .send({
+          courses: [{ name: 'Online MBA', level: 'PG', mode: 'online' }],
+          allowedOrigins: ['https://blog.example.in'],
+          noticeText: saved.notice.text,
+          noticeUrl: saved.notice.url,
+        })
         .expect(200)
     ).body;
     expect(same.notice.version).toBe(2);
     const bad = await request(t.http)
       .put('/api/settings/website-form')
       .set(admin.auth)
-      .send({ courses: [], allowedOrigins: ['not an origin'], noticeText: '' })
+      .send({ courses: [{ name: 'Online MBA', level: 'masters', mode: null }], allowedOrigins: ['not an origin'], noticeText: '' })
       .expect(400);
-    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['allowedOrigins', 'noticeText']);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['allowedOrigins', 'courses.0.level', 'noticeText']);
   });
 
   it('origins added by admins may post inquiries from a browser at once; others may not', async () => {

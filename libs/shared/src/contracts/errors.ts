@@ -16,6 +16,9 @@ export interface ApiErrorBody {
   /** `leads.openWork` (deactivating a user who still has open work): how much. */
   openLeads?: number;
   openTasks?: number;
+  /** `leads.staleVersion`: who changed the lead last (null: not recorded, for changes made before it was) and when. */
+  updatedBy?: { id: string; name: string } | null;
+  updatedAt?: string;
 }
 
 export interface FieldProblem {

@@ -4,14 +4,15 @@
  * `MARKETING_EXPORT_FILTERS` (see the permission table).
  */
 import type { Role } from '../roles';
-import { LEAD_FIELDS, type LeadExportFormat, type LeadField, type LeadFieldSpec } from './leads';
+import { LEAD_FIELDS, type LeadExportFormat, type LeadExportSpec, type LeadField, type LeadFieldSpec } from './leads';
 
 /** `GET /api/exports/leads.csv`: its columns in order, with their headers and how each cell reads. */
 export const LEAD_EXPORT_COLUMNS: readonly { field: LeadField; header: string; as: LeadExportFormat }[] = (
   Object.keys(LEAD_FIELDS) as LeadField[]
 ).flatMap((field) => {
   const spec: LeadFieldSpec = LEAD_FIELDS[field];
-  return spec.export ? [{ field, header: spec.export.header ?? field, as: spec.export.as }] : [];
+  const columns: readonly LeadExportSpec[] = !spec.export ? [] : 'as' in spec.export ? [spec.export] : spec.export;
+  return columns.map((column) => ({ field, header: column.header ?? field, as: column.as }));
 });
 
 /** The download's name, for the day (in India) it was made: `advisordesk-leads-2026-04-01.csv`. */

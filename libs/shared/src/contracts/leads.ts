@@ -169,13 +169,32 @@ export type LeadExportFormat =
   | 'text'
   /** As stored (generated values, enums, numbers). */
   | 'plain'
-  /** E.164 digits without the '+', so no sheet reads it as a formula. */
+  /** E.164 digits without the '+', so no sheet reads it as a formula (for tools that match on the whole number). */
   | 'phone'
+  /** The same digits with spaces, `91 90021 51709`: a spreadsheet keeps it as text, WhatsApp and campaign tools read the digits. */
+  | 'phoneSpaced'
+  /** The first word of a person-typed name (see `firstNameOf`), made inert like text. */
+  | 'firstName'
   /** Integer paise as whole rupees. */
   | 'rupees'
   | 'yesNo'
   /** ISO 8601 in Asia/Kolkata: 2026-04-01T09:30:00+05:30. */
   | 'time';
+
+export interface LeadExportSpec {
+  header?: string;
+  as: LeadExportFormat;
+}
+
+/**
+ * The first name a campaign greets someone by: the first word of the full name, without a
+ * trailing comma (`Sharma, Rohit` → `Sharma`). The export writes it in SQL with this same pattern.
+ */
+export const FIRST_NAME_PATTERN = '^[^\\s,]+';
+
+export function firstNameOf(fullName: string | null | undefined): string {
+  return (fullName ?? '').trim().match(new RegExp(FIRST_NAME_PATTERN))?.[0] ?? '';
+}
 
 /** What the API and the admin need to know about one field of a lead. */
 export interface LeadFieldSpec {
@@ -189,8 +208,8 @@ export interface LeadFieldSpec {
   sort?: true;
   /** Staff edit it with `PATCH /api/leads/:id` (status, advisor and consent change through their own actions). */
   profile?: true;
-  /** A column of the CSV export, in this table's order: its header (the field's name unless given) and how it reads. */
-  export?: { header?: string; as: LeadExportFormat };
+  /** Columns of the CSV export, in this table's order: each one's header (the field's name unless given) and how it reads. */
+  export?: LeadExportSpec | readonly LeadExportSpec[];
 }
 
 const text = { type: 'text' } as const;
@@ -207,8 +226,8 @@ const time = { as: 'time' } as const;
 export const LEAD_FIELDS = {
   id: { type: 'uuid', required: true, filter: true },
   reference: { ...text, required: true, filter: true, sort: true, export: plain },
-  fullName: { ...text, required: true, filter: true, sort: true, profile: true, export: inert },
-  phone: { ...text, filter: true, profile: true, export: { as: 'phone' } },
+  fullName: { ...text, required: true, filter: true, sort: true, profile: true, export: [inert, { header: 'firstName', as: 'firstName' }] },
+  phone: { ...text, filter: true, profile: true, export: [{ as: 'phone' }, { header: 'phoneText', as: 'phoneSpaced' }] },
   email: { ...text, filter: true, profile: true, export: inert },
   city: { ...text, filter: true, sort: true, profile: true, export: inert },
   state: { ...text, filter: true, sort: true, profile: true, export: inert },

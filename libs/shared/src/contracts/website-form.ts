@@ -56,9 +56,34 @@ export interface ConsentNotice<Time = string> {
   createdAt: Time;
 }
 
+/**
+ * A course the website form offers: the vocabulary of a lead's course interest, with the program
+ * level it is (and, if it is offered in one, its mode) so leads can be segmented and suggested.
+ */
+export interface WebsiteCourse {
+  name: string;
+  level: ProgramLevel | null;
+  mode: LeadMode | null;
+}
+
+/** How course names are compared: case, spaces and dots never matter (`online  mba` is `Online MBA`, `M.Com` is `MCom`). */
+export function courseKey(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9+#&]/g, '');
+}
+
+/** The offered course a typed course interest stands for, or null when it is none of them. */
+export function canonicalCourse(text: string | null | undefined, courses: readonly WebsiteCourse[]): WebsiteCourse | null {
+  if (!text?.trim()) return null;
+  const key = courseKey(text);
+  return courses.find((course) => courseKey(course.name) === key) ?? null;
+}
+
 /** `GET /api/public/form-config`: what the public form needs to render itself. */
 export interface PublicFormConfig {
+  /** The offered courses' names (what forms already embedded read). */
   courses: string[];
+  /** The same courses with their level and mode. */
+  courseDetails: WebsiteCourse[];
   levels: readonly ProgramLevel[];
   modes: readonly LeadMode[];
   limits: Record<string, number>;
@@ -75,7 +100,7 @@ export const WEBSITE_FORM_LIMITS = {
 
 /** `GET /api/settings/website-form` (admins). */
 export interface WebsiteFormSettings<Time = string> {
-  courses: string[];
+  courses: WebsiteCourse[];
   allowedOrigins: string[];
   notice: ConsentNotice<Time>;
   embedSnippet: string;
@@ -85,7 +110,7 @@ export interface WebsiteFormSettings<Time = string> {
 
 /** `PUT /api/settings/website-form`. */
 export interface WebsiteFormSettingsBody {
-  courses: string[];
+  courses: WebsiteCourse[];
   allowedOrigins: string[];
   noticeText: string;
   noticeUrl?: string | null;

@@ -5,6 +5,7 @@ import { Avatar, Button, Grid, Layout, Space, Typography, theme } from 'antd';
 import type { UserView } from '@advisordesk/shared';
 import { RoleTag } from '@advisordesk/admin-ui';
 import { BrandMark } from '../brand';
+import { HeaderSearch } from './header-search';
 
 const initialsOf = (name: string) =>
   name
@@ -14,7 +15,7 @@ const initialsOf = (name: string) =>
     .map((part) => part[0]?.toUpperCase())
     .join('');
 
-/** The signed-in person, their role and "Log out"; on phones also the button that opens the menu. */
+/** The search, the signed-in person, their role and "Log out"; on phones also the button that opens the menu. */
 export function AppHeader() {
   const { data: user } = useGetIdentity<UserView>();
   const { setMobileSiderOpen } = useThemedLayoutContext();
@@ -52,6 +53,7 @@ export function AppHeader() {
         </Space>
       )}
       <div style={{ flex: 1 }} />
+      {user && <HeaderSearch narrow={narrow} />}
       {user && (
         <Space size={narrow ? 8 : 12} style={{ minWidth: 0 }} data-testid="current-user">
           {!narrow && (

@@ -18,7 +18,7 @@ import {
   type TaskView,
 } from '@advisordesk/shared';
 import { leadResource, useApiMutation, useRefreshLead } from '@advisordesk/admin-data';
-import { optionsOf } from '@advisordesk/admin-ui';
+import { optionsOf, PICKER_DATE_TIME_FORMAT, PICKER_TIME_FORMAT } from '@advisordesk/admin-ui';
 import { followUpPresets, istWallClock, wallClockToIso } from '../ist';
 import { leadPath } from '../lead-data';
 import { nextOf, NextStepFields, useUndoToast, type NextStepValues } from './complete-follow-up';
@@ -152,8 +152,8 @@ function FollowUpForm({ lead }: { lead: LeadView }) {
           ]}
         >
           <DatePicker
-            showTime={{ format: 'hh:mm A', minuteStep: 5, use12Hours: true }}
-            format="DD MMM YYYY, hh:mm A"
+            showTime={{ format: PICKER_TIME_FORMAT, minuteStep: 5, use12Hours: true }}
+            format={PICKER_DATE_TIME_FORMAT}
             disabledDate={(day) => day.isBefore(now.startOf('day'))}
             placeholder="Pick a date and time"
             aria-label="Follow-up date and time"

@@ -17,7 +17,12 @@ import {
   OptionalTextItem,
   optionsOf,
   SOURCE_OPTIONS,
+  matchesState,
+  STATE_OPTIONS,
+  VocabularySelect,
+  VocabularySelectItem,
 } from '@advisordesk/admin-ui';
+import { useOfferedCourses } from '@advisordesk/admin-data';
 import { RupeeInput } from './rupee-input';
 
 /** The profile form's fields: a new lead's (`CreateLeadBody`); an edit shows them without the source and campaign. */
@@ -100,6 +105,27 @@ const phoneRule = {
   },
 };
 
+/** The course interest, from the offered courses; picking one fills the level and mode it is, if they are empty. */
+function CourseItem() {
+  const form = Form.useFormInstance<LeadFormValues>();
+  const { courses, loading } = useOfferedCourses();
+  return (
+    <Form.Item label="Course interest" name="courseInterest">
+      <VocabularySelect
+        label="Course interest"
+        placeholder="Search the offered courses"
+        loading={loading}
+        options={courses.map((course) => ({ value: course.name, label: course.name }))}
+        onChange={(name) => {
+          const course = courses.find((c) => c.name === name);
+          if (course?.level && !form.getFieldValue('level')) form.setFieldValue('level', course.level);
+          if (course?.mode && !form.getFieldValue('mode')) form.setFieldValue('mode', course.mode);
+        }}
+      />
+    </Form.Item>
+  );
+}
+
 /** A lead's profile: the "New lead" form (walk-ins, calls, referrals) and the profile editor. */
 export function LeadForm<M extends keyof LeadFormBody>({
   formProps,
@@ -161,15 +187,10 @@ export function LeadForm<M extends keyof LeadFormBody>({
           <OptionalTextItem label="City" name="city" max={INQUIRY_LIMITS.city} />
         </Col>
         <Col xs={12} sm={12}>
-          <OptionalTextItem label="State" name="state" max={INQUIRY_LIMITS.state} />
+          <VocabularySelectItem label="State" name="state" options={STATE_OPTIONS} filterOption={matchesState} placeholder="Search a state" />
         </Col>
         <Col xs={24} sm={12}>
-          <OptionalTextItem
-            label="Course interest"
-            name="courseInterest"
-            max={INQUIRY_LIMITS.courseInterest}
-            placeholder="e.g. Online MBA in finance"
-          />
+          <CourseItem />
         </Col>
         <Col xs={12} sm={12}>
           <OptionalSelectItem label="Level" name="level" options={LEVEL_OPTIONS} placeholder="Any" />

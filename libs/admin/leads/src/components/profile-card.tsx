@@ -51,7 +51,7 @@ export function ProfileCard({ lead, canEdit }: { lead: LeadView; canEdit: boolea
         ? {
             type: 'error',
             description: STALE_MESSAGE,
-            message: 'Someone else saved this lead while you were editing. The latest details are loaded: make your change again.',
+            message: `${error.message}. The latest details are loaded: make your change again.`,
           }
         : error?.errors && Object.keys(error.errors).length
           ? false

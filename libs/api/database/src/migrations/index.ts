@@ -12,6 +12,8 @@ import { IdempotencyFingerprints1764401000000 } from './1764401000000-idempotenc
 import { LeadTransferRequests1764401100000 } from './1764401100000-lead-transfer-requests';
 import { FollowUpOutcomes1764401200000 } from './1764401200000-follow-up-outcomes';
 import { CatalogueDailyUse1764401300000 } from './1764401300000-catalogue-daily-use';
+import { LeadVocabulary1764401400000 } from './1764401400000-lead-vocabulary';
+import { LeadUpdatedBy1764401400001 } from './1764401400001-lead-updated-by';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   LeadTransferRequests1764401100000,
   FollowUpOutcomes1764401200000,
   CatalogueDailyUse1764401300000,
+  LeadVocabulary1764401400000,
+  LeadUpdatedBy1764401400001,
 ];

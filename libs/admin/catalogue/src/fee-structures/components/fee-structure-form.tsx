@@ -4,6 +4,7 @@ import { Col, DatePicker, Form, Input, Row, Switch, type FormInstance, type Form
 import { CURRENT_SESSION, isSession, type FeeFigures, type FeeStructureView } from '@advisordesk/shared';
 import { toFeeComponents, toFeeRows, type FeeComponentRow } from '../rupees';
 import { FeeComponentsEditor } from './fee-components-editor';
+import { PICKER_DAY_FORMAT } from '@advisordesk/admin-ui';
 
 /** What the person edits: amounts as typed rupees, dates as dates. */
 export interface FeeStructureFormValues {
@@ -104,7 +105,7 @@ export function FeeStructureForm({
         </Col>
         <Col xs={12} sm={8}>
           <Form.Item label="Valid from" name="validFrom">
-            <DatePicker format="DD MMM YYYY" style={{ width: '100%' }} inputReadOnly />
+            <DatePicker format={PICKER_DAY_FORMAT} style={{ width: '100%' }} inputReadOnly />
           </Form.Item>
         </Col>
         <Col xs={12} sm={8}>
@@ -121,7 +122,7 @@ export function FeeStructureForm({
               }),
             ]}
           >
-            <DatePicker format="DD MMM YYYY" style={{ width: '100%' }} inputReadOnly />
+            <DatePicker format={PICKER_DAY_FORMAT} style={{ width: '100%' }} inputReadOnly />
           </Form.Item>
         </Col>
       </Row>
