@@ -21,7 +21,7 @@ import {
 } from '@advisordesk/shared';
 import { useAccess, useRefreshLead, type ApiRequestError } from '@advisordesk/admin-data';
 import { FilterSelect, LEVEL_OPTIONS, listFilters, MODE_OPTIONS, optionsOf, SOURCE_OPTIONS, useAreaSlots } from '@advisordesk/admin-ui';
-import { AssignmentToggle } from './components/assignment-toggle';
+import { AutoAssignNotice } from './components/auto-assign-notice';
 import { FollowUpDate } from './components/follow-up-date';
 import { LeadForm } from './components/lead-form';
 import { LeadStatusTag } from './components/status-tag';
@@ -273,7 +273,7 @@ export default function LeadListPage() {
       breadcrumb={false}
       headerButtons={
         <Flex gap={8} wrap align="center" justify="flex-end">
-          {managing && <AssignmentToggle />}
+          {managing && <AutoAssignNotice />}
           <Button icon={<AppstoreOutlined />} onClick={() => go({ to: '/leads/board' })}>
             Board
           </Button>
