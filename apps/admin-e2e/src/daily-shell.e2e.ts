@@ -321,6 +321,37 @@ describe('The pipeline board and the stage bar', () => {
     await screenshot(page, 'laptop', 'daily-shell-board');
   });
 
+  it('says how many columns a narrower laptop window cuts off, and brings them into view', async () => {
+    context = await browser.newContext({
+      baseURL: server.baseUrl,
+      locale: 'en-IN',
+      timezoneId: 'Asia/Kolkata',
+      viewport: { width: 1024, height: 768 },
+    });
+    page = await context.newPage();
+    const { email, password } = login('manager');
+    await signIn(page, email, password);
+    await page.goto('/leads/board');
+    await column(page, 'lost').waitFor();
+    const cue = page.getByTestId('board-more-columns');
+    await cue.getByText(/^\d more →$/).waitFor();
+    const scroller = await boxOf(page.getByTestId('board-scroller'));
+    const right = scroller.x + scroller.width + 1;
+    const statuses = ['new', 'contacted', 'counselled', 'shortlisted', 'applied', 'admitted', 'enrolled', 'lost'];
+    const cut: string[] = [];
+    for (const status of statuses) if ((await boxOf(column(page, status))).x + (await boxOf(column(page, status))).width > right) cut.push(status);
+    expect(cut.length).toBeGreaterThan(0);
+    expect(await cue.innerText()).toBe(`${cut.length} more →`);
+    await page.screenshot({ path: '/tmp/adk-shots/daily-shell-board-narrow-laptop.png' });
+    // "n more →" brings the first column cut off into view.
+    await cue.click();
+    await eventually(async () => {
+      const box = await boxOf(column(page, cut[0]));
+      return box.x >= scroller.x - 1 && box.x + box.width <= right;
+    }, `the ${cut[0]} column to come into view`);
+    expect(await fitsTheScreen(page)).toBe(true);
+  });
+
   it('confirms a dragged move in the status-change dialog: cancelled, the card goes back; confirmed, it moves', async () => {
     ({ context, page } = await signedIn('laptop', 'advisor'));
     const lead = await createLead('Rohan Dragged');

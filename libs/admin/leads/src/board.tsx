@@ -227,7 +227,7 @@ export default function LeadBoardPage() {
     <Flex
       vertical
       gap={12}
-      style={{ height: phone ? undefined : 'calc(100vh - 56px - 48px)', minHeight: 420, contain: 'inline-size', minWidth: 0, position: 'relative' }}
+      style={{ height: phone ? undefined : 'calc(100vh - 56px - 48px)', minHeight: 420, contain: 'inline-size', minWidth: 0 }}
       data-testid="lead-board"
     >
       <Flex justify="space-between" align="center" gap={8} wrap>
@@ -286,11 +286,18 @@ export default function LeadBoardPage() {
           ))}
         </div>
       )}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {phone
-          ? 'Swipe between statuses. Press and hold a card to drag it, or use its ⋮ menu to move it.'
-          : 'Drag a card to another column to move the lead (you confirm it with a note), or use its ⋮ menu.'}
-      </Typography.Text>
+      <Flex justify="space-between" align="center" gap={8}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {phone
+            ? 'Swipe between statuses. Press and hold a card to drag it, or use its ⋮ menu to move it.'
+            : 'Drag a card to another column to move the lead (you confirm it with a note), or use its ⋮ menu.'}
+        </Typography.Text>
+        {!phone && hidden.length > 0 && (
+          <Button size="small" onClick={() => showColumn(hidden[0])} data-testid="board-more-columns" style={{ flex: 'none' }}>
+            {hidden.length} more →
+          </Button>
+        )}
+      </Flex>
       <DndContext
         sensors={sensors}
         collisionDetection={collisions}
@@ -335,16 +342,6 @@ export default function LeadBoardPage() {
             />
           ))}
         </div>
-        {!phone && hidden.length > 0 && (
-          <Button
-            size="small"
-            onClick={() => showColumn(hidden[0])}
-            data-testid="board-more-columns"
-            style={{ position: 'absolute', right: 8, top: '50%', zIndex: 5, boxShadow: '0 2px 8px rgba(0,0,0,0.15)' }}
-          >
-            {hidden.length} more →
-          </Button>
-        )}
         <LostDropZone
           active={dragged !== null && dragged.status !== 'lost'}
           refused={dragged !== null && dropVerdict(dragged.status, 'lost', role).kind === 'refused'}
