@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Authenticated, CanAccess, Refine } from '@refinedev/core';
 import { useNotificationProvider } from '@refinedev/antd';
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from '@refinedev/react-router';
@@ -19,13 +19,16 @@ import { queryClient } from './providers/query-client';
 import { session } from './providers/session';
 import { areaOfResource, pageRoutes, refineResources, type PageAction } from './resources';
 import { areaSlots } from './slots';
-import { appTheme } from './theme';
+import { appTheme, HEADER_HEIGHT } from './theme';
 import { BrandMark } from './components/brand';
 import { NotFoundPage } from './pages/errors';
 import LoginPage from './pages/login';
 import { RedirectAfterSignIn } from './pages/login/redirect-after-sign-in';
 
 dayjs.locale('en-in');
+
+/** Below antd's `md` breakpoint: where toasts go to the bottom (styles.css moves the messages at the same width). */
+const PHONE_QUERY = '(max-width: 767px)';
 
 // The sider and header load once someone is signed in, with the first page: the sign-in page never carries them.
 const AppLayout = lazy(() => import('./components/layout/app-layout').then((module) => ({ default: module.AppLayout })));
@@ -51,11 +54,35 @@ function PageLoading() {
   );
 }
 
+/**
+ * Where passing messages and notices appear, set once for every screen: on a laptop below the
+ * header (never over the user menu), on a phone at the bottom (never over a page's header; the
+ * messages' move to the bottom is in styles.css, antd places them only from the top).
+ */
+function FeedbackPlacement({ children }: { children: ReactNode }) {
+  // Known at the first render (antd reads the placement when it mounts), and followed afterwards.
+  const [phone, setPhone] = useState(() => typeof window !== 'undefined' && window.matchMedia(PHONE_QUERY).matches);
+  useEffect(() => {
+    const query = window.matchMedia(PHONE_QUERY);
+    const follow = () => setPhone(query.matches);
+    query.addEventListener('change', follow);
+    return () => query.removeEventListener('change', follow);
+  }, []);
+  return (
+    <AntdApp
+      message={{ top: HEADER_HEIGHT + 12, maxCount: 3 }}
+      notification={phone ? { placement: 'bottom', bottom: 16, maxCount: 2 } : { placement: 'topRight', top: HEADER_HEIGHT + 16, maxCount: 3 }}
+    >
+      {children}
+    </AntdApp>
+  );
+}
+
 export default function App() {
   return (
     <BrowserRouter>
       <ConfigProvider theme={appTheme} locale={enGB}>
-        <AntdApp>
+        <FeedbackPlacement>
           <Refine
             dataProvider={api}
             routerProvider={routerProvider}
@@ -121,7 +148,7 @@ export default function App() {
               }}
             />
           </Refine>
-        </AntdApp>
+        </FeedbackPlacement>
       </ConfigProvider>
     </BrowserRouter>
   );

@@ -12,6 +12,7 @@ import {
   GlobalOutlined,
   ProjectOutlined,
   ReadOutlined,
+  SettingOutlined,
   SwapOutlined,
   TeamOutlined,
   WalletOutlined,
@@ -35,6 +36,7 @@ import { DashboardPage } from '@advisordesk/admin-dashboard';
 import { ExportListPage } from '@advisordesk/admin-exports';
 import { LeadBoardPage, LeadListPage, LeadShowPage, TaskListPage } from '@advisordesk/admin-leads';
 import { ReportsPage } from '@advisordesk/admin-reports';
+import { SettingsPage } from '@advisordesk/admin-settings';
 import { UserListPage } from '@advisordesk/admin-users';
 import { WebsiteFormPage } from '@advisordesk/admin-website-form';
 
@@ -138,6 +140,13 @@ export const resources: PanelResource[] = [
     list: '/settings/website-form',
     meta: { label: 'Website form', icon: <GlobalOutlined />, area: 'settings' satisfies Area },
     pages: { list: WebsiteFormPage },
+  },
+  {
+    // A page of sections (lead routing first); its menu entry shows to those who may change assignment.
+    name: 'settings',
+    list: '/settings',
+    meta: { label: 'Settings', icon: <SettingOutlined />, area: 'leadAssignment' satisfies Area },
+    pages: { list: SettingsPage },
   },
 ];
 

@@ -1,6 +1,9 @@
 import type { ThemeConfig } from 'antd';
 import { BRAND } from '@advisordesk/admin-ui';
 
+/** The sticky header's height: toasts and the connection banner sit below it. */
+export const HEADER_HEIGHT = 56;
+
 export const appTheme: ThemeConfig = {
   token: {
     colorPrimary: BRAND.ink,
@@ -20,7 +23,7 @@ export const appTheme: ThemeConfig = {
     fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'Noto Sans Devanagari', sans-serif",
   },
   components: {
-    Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerHeight: 56, headerPadding: '0 16px' },
+    Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerHeight: HEADER_HEIGHT, headerPadding: '0 16px' },
     Menu: { itemBorderRadius: 6, itemSelectedBg: '#e6eef6', itemSelectedColor: BRAND.ink },
     Table: { headerBg: '#f7f9fb' },
     Card: { headerFontSize: 15 },

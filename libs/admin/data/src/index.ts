@@ -1,5 +1,6 @@
 export * from './access';
 export * from './api-error';
+export * from './assignment-settings';
 export * from './api-mutation';
 export * from './api-session';
 export * from './catalogue-format';

@@ -120,7 +120,8 @@ export default function LeadBoardPage() {
   // Moves being saved: the card shows in its new column (dimmed) until the lists reload.
   const [pending, setPending] = useState<Record<string, { lead: LeadView; to: LeadStatus }>>({});
   const [dragged, setDragged] = useState<LeadView | null>(null);
-  const [losing, setLosing] = useState<LeadView | null>(null);
+  // The move being confirmed: every move (dragged or from a card's menu) opens the status-change dialog first.
+  const [asking, setAsking] = useState<{ lead: LeadView; to: LeadStatus } | null>(null);
   const change = useChangeStatus();
 
   const sensors = useSensors(
@@ -146,7 +147,10 @@ export default function LeadBoardPage() {
       );
   };
 
-  /** A drop or a "Move to" choice: refused with the reason, asked for a lost reason, or saved. */
+  /**
+   * A drop or a "Move to" choice: refused with the reason, or confirmed in the same dialog as the
+   * lead page's (a note; a reason when lost). Until it is confirmed the card stays where it was.
+   */
   const request = (lead: LeadView, to: LeadStatus) => {
     if (!role || pending[lead.id]) return;
     const verdict = dropVerdict(lead.status, to, role);
@@ -155,11 +159,7 @@ export default function LeadBoardPage() {
       message.warning(verdict.message);
       return;
     }
-    if (verdict.kind === 'needs-reason') {
-      setLosing(lead);
-      return;
-    }
-    move(lead, to);
+    setAsking({ lead, to });
   };
 
   const onDragStart = (event: DragStartEvent) => setDragged((event.active.data.current?.lead as LeadView | undefined) ?? null);
@@ -186,6 +186,26 @@ export default function LeadBoardPage() {
     const status = LEAD_STATUSES[Math.min(LEAD_STATUSES.length - 1, Math.max(0, Math.round(board.scrollLeft / step)))];
     if (status !== visible) setVisible(status);
   };
+  /** Columns cut off on the right of a laptop's board (a narrow window): the "n more →" cue. */
+  const [hidden, setHidden] = useState<LeadStatus[]>([]);
+  const measureHidden = useCallback(() => {
+    const board = boardRef.current;
+    if (!board) return;
+    const edge = board.getBoundingClientRect().right + 1;
+    const cut = LEAD_STATUSES.filter((status) => {
+      const column = board.querySelector<HTMLElement>(`[data-testid="board-column-${status}"]`);
+      return column ? column.getBoundingClientRect().right > edge : false;
+    });
+    setHidden((current) => (current.join() === cut.join() ? current : cut));
+  }, []);
+  useEffect(() => {
+    const board = boardRef.current;
+    if (phone || !board || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measureHidden);
+    observer.observe(board);
+    measureHidden();
+    return () => observer.disconnect();
+  }, [phone, measureHidden, role]);
   useEffect(() => {
     switcherRef.current?.querySelector<HTMLElement>(`[data-status="${visible}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [visible]);
@@ -199,7 +219,8 @@ export default function LeadBoardPage() {
   };
   const pendingList = Object.values(pending);
   const busy = new Set(Object.keys(pending));
-  const columnWidth = phone ? 'calc(100vw - 56px)' : 264;
+  // A laptop shows the whole pipeline: compact columns sharing the width (the cue below says when some do not fit).
+  const columnWidth = phone ? 'calc(100vw - 56px)' : 'fill';
 
   return (
     // `contain: inline-size`: the columns scroll inside the board instead of widening the page.
@@ -265,11 +286,18 @@ export default function LeadBoardPage() {
           ))}
         </div>
       )}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {phone
-          ? 'Swipe between statuses. Press and hold a card to drag it, or use its ⋮ menu to move it.'
-          : 'Drag a card to another column to move the lead, or use its ⋮ menu.'}
-      </Typography.Text>
+      <Flex justify="space-between" align="center" gap={8}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {phone
+            ? 'Swipe between statuses. Press and hold a card to drag it, or use its ⋮ menu to move it.'
+            : 'Drag a card to another column to move the lead (you confirm it with a note), or use its ⋮ menu.'}
+        </Typography.Text>
+        {!phone && hidden.length > 0 && (
+          <Button size="small" onClick={() => showColumn(hidden[0])} data-testid="board-more-columns" style={{ flex: 'none' }}>
+            {hidden.length} more →
+          </Button>
+        )}
+      </Flex>
       <DndContext
         sensors={sensors}
         collisionDetection={collisions}
@@ -286,7 +314,7 @@ export default function LeadBoardPage() {
             flex: 1,
             minHeight: 0,
             display: 'flex',
-            gap: 12,
+            gap: phone ? 12 : 8,
             overflowX: 'auto',
             overflowY: 'hidden',
             paddingBottom: 8,
@@ -295,7 +323,7 @@ export default function LeadBoardPage() {
             minWidth: 0,
           }}
           data-testid="board-scroller"
-          onScroll={phone ? onBoardScroll : undefined}
+          onScroll={phone ? onBoardScroll : measureHidden}
         >
           {LEAD_STATUSES.map((status) => (
             <BoardColumn
@@ -325,16 +353,15 @@ export default function LeadBoardPage() {
         </DragOverlay>
       </DndContext>
       <StatusChangeModal
-        open={losing !== null}
-        leadName={losing?.fullName ?? ''}
-        from={losing?.status}
-        to="lost"
-        loading={change.isPending}
-        onCancel={() => setLosing(null)}
+        open={asking !== null}
+        leadName={asking?.lead.fullName ?? ''}
+        from={asking?.lead.status}
+        to={asking?.to}
+        onCancel={() => setAsking(null)}
         onConfirm={(values) => {
-          if (!losing) return;
-          move(losing, 'lost', values);
-          setLosing(null);
+          if (!asking) return;
+          move(asking.lead, asking.to, values);
+          setAsking(null);
         }}
       />
     </Flex>

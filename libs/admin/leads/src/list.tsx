@@ -34,7 +34,7 @@ import {
   STATE_OPTIONS,
   useAreaSlots,
 } from '@advisordesk/admin-ui';
-import { AssignmentToggle } from './components/assignment-toggle';
+import { AutoAssignNotice } from './components/auto-assign-notice';
 import { FollowUpDate } from './components/follow-up-date';
 import { LeadForm } from './components/lead-form';
 import { PhoneTaken } from './components/phone-taken';
@@ -310,7 +310,7 @@ export default function LeadListPage() {
       breadcrumb={false}
       headerButtons={
         <Flex gap={8} wrap align="center" justify="flex-end">
-          {managing && <AssignmentToggle />}
+          {managing && <AutoAssignNotice />}
           <Button icon={<AppstoreOutlined />} onClick={() => go({ to: '/leads/board' })}>
             Board
           </Button>

@@ -1,9 +1,17 @@
 import { Suspense, useMemo } from 'react';
 import { useLink, useOne } from '@refinedev/core';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Grid, Result, Row, Skeleton, Space, Steps, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Grid, Result, Row, Skeleton, Space, Steps, Tabs, Tooltip, Typography } from 'antd';
 import { useParams } from 'react-router';
-import { formatIstDateTime, LEAD_STATUS_LABELS, LOST_REASON_LABELS, PIPELINE, type LeadDetailView, type PipelineStage } from '@advisordesk/shared';
+import {
+  formatIstDateTime,
+  LEAD_STATUS_LABELS,
+  LOST_REASON_LABELS,
+  PIPELINE,
+  type LeadDetailView,
+  type PipelineStage,
+  type Role,
+} from '@advisordesk/shared';
 import { useAccess, type ApiRequestError } from '@advisordesk/admin-data';
 import { useAreaSlots } from '@advisordesk/admin-ui';
 import { ActivityComposer } from './components/activity-composer';
@@ -14,13 +22,27 @@ import { FollowUpDate } from './components/follow-up-date';
 import { InquiriesList } from './components/inquiries-list';
 import { ManagerActions } from './components/manager-actions';
 import { ProfileCard } from './components/profile-card';
-import { StatusChanger } from './components/status-changer';
+import { StatusChanger, useStatusChangeDialog } from './components/status-changer';
 import { TransferRequestsCard } from './components/transfer-requests-card';
 import { LeadStatusTag } from './components/status-tag';
 import { LeadTimeline } from './components/timeline-card';
+import { dropVerdict } from './board-rules';
 import { useAdvisors, useLeadInquiries } from './lead-data';
 
-function PipelineSteps({ lead }: { lead: LeadDetailView }) {
+/** Why a stage of the bar cannot be clicked, or null when moving there is allowed. */
+function stageRefusal(lead: LeadDetailView, stage: PipelineStage, role: Role | undefined, canEdit: boolean): string | null {
+  if (!canEdit || !role) return 'You cannot change this lead';
+  if (stage === lead.status) return 'The current stage';
+  const verdict = dropVerdict(lead.status, stage, role);
+  return verdict.kind === 'refused' ? verdict.message : verdict.kind === 'same' ? 'The current stage' : null;
+}
+
+/**
+ * The pipeline as a stage bar. Clicking a stage moves the lead there through the same dialog as
+ * "Change status"; stages the role may not move to are disabled and say why.
+ */
+function PipelineSteps({ lead, role, canEdit }: { lead: LeadDetailView; role: Role | undefined; canEdit: boolean }) {
+  const { ask, dialog } = useStatusChangeDialog(lead);
   if (lead.status === 'lost') {
     return (
       <Alert
@@ -34,15 +56,35 @@ function PipelineSteps({ lead }: { lead: LeadDetailView }) {
   }
   const current = PIPELINE.indexOf(lead.status as PipelineStage);
   return (
-    <Steps
-      size="small"
-      progressDot
-      current={current}
-      status={lead.status === 'enrolled' ? 'finish' : 'process'}
-      items={PIPELINE.map((stage) => ({ title: LEAD_STATUS_LABELS[stage] }))}
-      style={{ marginTop: 8 }}
-      aria-label="Pipeline"
-    />
+    <>
+      <Steps
+        size="small"
+        progressDot
+        current={current}
+        status={lead.status === 'enrolled' ? 'finish' : 'process'}
+        onChange={(index) => {
+          const stage = PIPELINE[index];
+          if (stage && !stageRefusal(lead, stage, role, canEdit)) ask(stage);
+        }}
+        items={PIPELINE.map((stage) => {
+          const refusal = stageRefusal(lead, stage, role, canEdit);
+          return {
+            title: (
+              <Tooltip title={refusal ?? `Move to ${LEAD_STATUS_LABELS[stage]}`}>
+                <span data-testid={`stage-${stage}`} data-disabled={refusal ? 'true' : undefined}>
+                  {LEAD_STATUS_LABELS[stage]}
+                </span>
+              </Tooltip>
+            ),
+            disabled: refusal !== null,
+          };
+        })}
+        style={{ marginTop: 8 }}
+        aria-label="Pipeline"
+        data-testid="stage-bar"
+      />
+      {dialog}
+    </>
   );
 }
 
@@ -143,8 +185,8 @@ export default function LeadShowPage() {
           </Flex>
         )}
       </Flex>
-      {!phone && <PipelineSteps lead={lead} />}
-      {phone && lead.status === 'lost' && <PipelineSteps lead={lead} />}
+      {!phone && <PipelineSteps lead={lead} role={role} canEdit={canEdit} />}
+      {phone && lead.status === 'lost' && <PipelineSteps lead={lead} role={role} canEdit={canEdit} />}
     </Card>
   );
 

@@ -70,7 +70,7 @@ export const BoardCardBody = forwardRef<HTMLDivElement, CardBodyProps>(function 
           >
             {lead.fullName}
           </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap', display: 'block' }} ellipsis>
             {lead.phone ? formatPhone(lead.phone) : lead.reference}
           </Typography.Text>
         </div>
@@ -105,7 +105,9 @@ export const BoardCardBody = forwardRef<HTMLDivElement, CardBodyProps>(function 
         </Typography.Paragraph>
       )}
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 6, marginTop: 4, fontSize: 12, flexWrap: 'wrap' }}>
-        <FollowUpDate value={lead.nextFollowUpAt} empty="" small />
+        <div style={{ minWidth: 0, maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          <FollowUpDate value={lead.nextFollowUpAt} empty="" small />
+        </div>
         <Typography.Text type="secondary" style={{ fontSize: 11 }} ellipsis>
           {showAdvisor ? (lead.advisorName ?? 'Unassigned') : (lead.utmCampaign ?? LEAD_SOURCE_LABELS[lead.source])}
         </Typography.Text>

@@ -22,7 +22,8 @@ export interface BoardColumnProps {
   leaving: Set<string>;
   busy: Set<string>;
   dropState: ColumnDropState;
-  width: number | string;
+  /** A fixed width, or `fill`: share the board's width with the other columns (compact, on a laptop). */
+  width: number | string | 'fill';
   onTotal: (status: LeadStatus, total: number | undefined) => void;
   onMove: (lead: LeadView, to: LeadStatus) => void;
 }
@@ -55,8 +56,7 @@ export function BoardColumn({ status, filters, role, showAdvisor, incoming, leav
       data-testid={`board-column-${status}`}
       data-count={count ?? ''}
       style={{
-        flex: `0 0 ${typeof width === 'number' ? `${width}px` : width}`,
-        width,
+        ...(width === 'fill' ? { flex: '1 1 0', minWidth: 120 } : { flex: `0 0 ${typeof width === 'number' ? `${width}px` : width}`, width }),
         display: 'flex',
         flexDirection: 'column',
         background: highlight,
@@ -74,19 +74,29 @@ export function BoardColumn({ status, filters, role, showAdvisor, incoming, leav
           display: 'flex',
           alignItems: 'center',
           gap: 8,
-          padding: '10px 12px 8px',
+          padding: width === 'fill' ? '8px 8px 6px' : '10px 12px 8px',
           borderTop: `3px solid ${colour}`,
           borderRadius: '10px 10px 0 0',
         }}
       >
-        <Typography.Text strong style={{ flex: 1 }}>
+        <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0 }} title={LEAD_STATUS_LABELS[status]}>
           {LEAD_STATUS_LABELS[status]}
         </Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums' }} data-testid={`board-count-${status}`}>
           {count === undefined ? '…' : count.toLocaleString('en-IN')}
         </Typography.Text>
       </header>
-      <div style={{ flex: 1, overflowY: 'auto', padding: '0 8px 8px', display: 'flex', flexDirection: 'column', gap: 8, minHeight: 60 }}>
+      <div
+        style={{
+          flex: 1,
+          overflowY: 'auto',
+          padding: width === 'fill' ? '0 6px 6px' : '0 8px 8px',
+          display: 'flex',
+          flexDirection: 'column',
+          gap: 8,
+          minHeight: 60,
+        }}
+      >
         {isLoading ? (
           <Skeleton active title={false} paragraph={{ rows: 3 }} />
         ) : isError ? (

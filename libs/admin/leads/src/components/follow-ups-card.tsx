@@ -1,8 +1,8 @@
 import { useList } from '@refinedev/core';
 import { CalendarOutlined, CheckOutlined, UndoOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, List, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, List, Skeleton, Space, Typography } from 'antd';
 import { formatIstDateTime, type LeadView, type TaskView, type UpdateTaskBody } from '@advisordesk/shared';
-import { useApiMutation, useRefreshLead } from '@advisordesk/admin-data';
+import { useApiMutation, useRefreshLead, type ApiRequestError } from '@advisordesk/admin-data';
 import { FollowUpDate } from './follow-up-date';
 import { useCompleteFollowUp } from './complete-follow-up';
 
@@ -24,8 +24,8 @@ export function useTaskDone() {
 export function FollowUpsCard({ lead, canEdit }: { lead: LeadView; canEdit: boolean }) {
   const {
     result: { data: tasks = [] },
-    query: { isLoading },
-  } = useList<TaskView>({
+    query: { isLoading, isError, error, refetch, isFetching },
+  } = useList<TaskView, ApiRequestError>({
     resource: 'tasks',
     filters: [{ field: 'leadId', operator: 'eq', value: lead.id }],
     sorters: [{ field: 'dueAt', order: 'asc' }],
@@ -62,6 +62,18 @@ export function FollowUpsCard({ lead, canEdit }: { lead: LeadView; canEdit: bool
       {complete.dialog}
       {isLoading ? (
         <Skeleton active paragraph={{ rows: 2 }} title={false} />
+      ) : isError ? (
+        <Alert
+          type="error"
+          showIcon
+          message="Could not load the follow-ups"
+          description={error?.message}
+          action={
+            <Button size="small" loading={isFetching} onClick={() => refetch()}>
+              Retry
+            </Button>
+          }
+        />
       ) : !tasks.length ? (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useLink, useList } from '@refinedev/core';
 import { useTable } from '@refinedev/antd';
-import { CheckOutlined, PhoneOutlined, UndoOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex, Grid, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { CheckOutlined, PhoneOutlined, ReloadOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Card, Flex, Grid, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useSearchParams } from 'react-router';
 import { formatIstDateTime, formatPhone, type TaskView } from '@advisordesk/shared';
 import { useAccess, type ApiRequestError } from '@advisordesk/admin-data';
@@ -31,7 +31,7 @@ function TaskTable({ tab, ownerId, showOwner }: { tab: TaskTab; ownerId: string 
   const query = useMemo(() => taskTabQuery(tab, ownerId), [tab, ownerId]);
   const toggle = useTaskDone();
   const complete = useCompleteFollowUp();
-  const { tableProps } = useTable<TaskView, ApiRequestError>({
+  const { tableProps, tableQuery } = useTable<TaskView, ApiRequestError>({
     resource: 'tasks',
     syncWithLocation: false,
     pagination: { pageSize: 25 },
@@ -128,6 +128,25 @@ function TaskTable({ tab, ownerId, showOwner }: { tab: TaskTab; ownerId: string 
     upcoming: 'Nothing scheduled after today.',
     done: 'No follow-ups done yet.',
   };
+
+  // Offline or the API down: say so, with Retry, instead of an empty "Nothing due today".
+  if (tableQuery.isError && !tableQuery.isFetching) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        message="Could not load the follow-ups"
+        description={tableQuery.error?.message}
+        action={
+          <Button icon={<ReloadOutlined />} onClick={() => tableQuery.refetch()}>
+            Retry
+          </Button>
+        }
+        style={{ marginTop: 12 }}
+        data-testid="tasks-error"
+      />
+    );
+  }
 
   return (
     <>

@@ -1,0 +1,23 @@
+import { Space, Typography } from 'antd';
+import { useAccess } from '@advisordesk/admin-data';
+import { ForbiddenPage } from '@advisordesk/admin-ui';
+import { LeadRoutingSection } from './lead-routing-section';
+
+/**
+ * The settings of how the team works, one section each. A section shows only to the roles that
+ * may change it (lead routing: those who may assign leads).
+ */
+export default function SettingsPage() {
+  const { canWrite, isLoading } = useAccess();
+  if (isLoading) return null;
+  const sections = [canWrite('leadAssignment') && <LeadRoutingSection key="lead-routing" />].filter(Boolean);
+  if (!sections.length) return <ForbiddenPage />;
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 760 }} data-testid="settings-page">
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        Settings
+      </Typography.Title>
+      {sections}
+    </Space>
+  );
+}
