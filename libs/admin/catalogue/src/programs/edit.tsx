@@ -27,7 +27,7 @@ export default function ProgramEditPage() {
       headerButtons={() => (
         <>
           <ShowButton resource="programs" recordItemId={id}>
-            ProgramView page
+            View program
           </ShowButton>
           <RefreshButton resource="programs" recordItemId={id} />
         </>
