@@ -40,7 +40,7 @@ export const BoardCardBody = forwardRef<HTMLDivElement, CardBodyProps>(function 
     background: '#fff',
     border: '1px solid #e3e8ef',
     borderRadius: 8,
-    padding: '8px 10px',
+    padding: '8px 8px',
     boxShadow: overlay ? '0 8px 24px rgba(31, 78, 121, 0.25)' : '0 1px 2px rgba(0, 0, 0, 0.04)',
     opacity: dragging ? 0.35 : busy ? 0.6 : 1,
     cursor: overlay ? 'grabbing' : 'grab',
@@ -65,14 +65,19 @@ export const BoardCardBody = forwardRef<HTMLDivElement, CardBodyProps>(function 
           <Link
             to={`/leads/${lead.id}`}
             draggable={false}
-            style={{ fontWeight: 600, display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+            // Up to two lines: compact columns still show a whole name.
+            style={{
+              fontWeight: 600,
+              display: '-webkit-box',
+              WebkitLineClamp: 2,
+              WebkitBoxOrient: 'vertical',
+              overflow: 'hidden',
+              overflowWrap: 'anywhere',
+            }}
             title={lead.fullName}
           >
             {lead.fullName}
           </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap', display: 'block' }} ellipsis>
-            {lead.phone ? formatPhone(lead.phone) : lead.reference}
-          </Typography.Text>
         </div>
         {onMove && targets.length > 0 && !overlay && (
           <Dropdown
@@ -99,6 +104,10 @@ export const BoardCardBody = forwardRef<HTMLDivElement, CardBodyProps>(function 
           </Dropdown>
         )}
       </div>
+      {/* Under the name and the menu, across the card: the whole number fits a compact column. */}
+      <Typography.Text type="secondary" style={{ fontSize: 11, whiteSpace: 'nowrap', display: 'block', fontVariantNumeric: 'tabular-nums' }} ellipsis>
+        {lead.phone ? formatPhone(lead.phone) : lead.reference}
+      </Typography.Text>
       {lead.courseInterest && (
         <Typography.Paragraph ellipsis={{ rows: 1 }} style={{ fontSize: 12, margin: '4px 0 0' }} title={lead.courseInterest}>
           {lead.courseInterest}
