@@ -255,3 +255,17 @@ export async function eventually<T>(check: () => Promise<T | undefined>, withinM
     await new Promise((resolveWait) => setTimeout(resolveWait, everyMs));
   }
 }
+
+/**
+ * How many jobs of `queue` the instances hold in each state (`created`, `retry`, `active`,
+ * `completed`, `cancelled`, `failed`), read from pg-boss's table in the shared database: whether a
+ * schedule fired once across all instances, or a job a killed instance held ran again elsewhere.
+ */
+export async function jobStates(cluster: Instances, queue: string, schema = 'pgboss'): Promise<Record<string, number>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`not a schema name: ${schema}`);
+  const rows = await cluster.query<{ state: string; jobs: number }>(
+    `SELECT state::text AS state, count(*)::int AS jobs FROM "${schema}".job WHERE name = $1 GROUP BY state`,
+    [queue],
+  );
+  return Object.fromEntries(rows.map((row) => [row.state, row.jobs]));
+}
