@@ -113,3 +113,19 @@ describe(`two API instances on one database (${sharingMode()})`, () => {
     expect((await signIn(b, email, password, clientAddress())).status).toBe(200);
   });
 });
+
+describe(`a first deploy: two API instances starting together on an empty database (${sharingMode()})`, () => {
+  let cluster: Instances | undefined;
+  afterAll(() => cluster?.stop(), 30_000);
+
+  it('both start; one migrates the database while the other waits, and each migration is applied once', async () => {
+    cluster = await startInstances(2, { LOG_LEVEL: 'info' }, { emptyDatabase: true });
+    const applied = await cluster.query<{ name: string; times: number }>(`SELECT name, count(*)::int AS times FROM schema_migrations GROUP BY name`);
+    expect(applied.length).toBeGreaterThan(0);
+    expect(applied.filter((migration) => migration.times !== 1)).toEqual([]);
+    // Only one of them says it applied migrations.
+    const said = cluster.instances.filter((instance) => instance.output().includes('migrations applied'));
+    expect(said).toHaveLength(1);
+    for (const instance of cluster.instances) expect((await call(instance, 'GET', '/health')).status).toBe(200);
+  }, 120_000);
+});

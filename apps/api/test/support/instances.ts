@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, freePort } from '@advisordesk/api-database';
-import { createTestDatabase, type TestDatabase } from '@advisordesk/api-database/testing';
+import { adminQuery, createTestDatabase, withDatabase, type TestDatabase } from '@advisordesk/api-database/testing';
 import { DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
 import type { AuthTokens, Role } from '@advisordesk/shared';
 
@@ -100,19 +100,40 @@ async function startInstance(name: string, env: Record<string, string>): Promise
   return { name, baseUrl, pid: child.pid!, running: () => running, output: () => output, stop, kill };
 }
 
+/** A database with nothing in it, on the test run's server, dropped by `drop`. */
+async function createEmptyDatabase(): Promise<TestDatabase> {
+  const adminUrl = process.env.TEST_PG_ADMIN_URL;
+  const template = process.env.TEST_PG_TEMPLATE;
+  if (!adminUrl || !template) throw new Error('Run through jest: the global setup prepares the test database server');
+  const name = `${template.replace(/_tpl$/, '')}_empty_${randomBytes(5).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  return { name, url: withDatabase(adminUrl, name), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined) };
+}
+
 /**
  * Starts `count` API instances together on one fresh test database (copied from the migrated
- * template, with the demo users and data loaded). `REDIS_URL` is passed on when the test run has it.
+ * template, with the demo users and data loaded; or, with `emptyDatabase`, one with no tables
+ * that the instances migrate as they start). `REDIS_URL` is passed on when the test run has it.
  */
-export async function startInstances(count: number, extraEnv: Record<string, string> = {}): Promise<Instances> {
+export async function startInstances(
+  count: number,
+  extraEnv: Record<string, string> = {},
+  options: { emptyDatabase?: boolean } = {},
+): Promise<Instances> {
   if (!existsSync(API_MAIN)) throw new Error(`the API is not built (${API_MAIN} is missing): run \`npm run build:api\` first`);
-  const database = await createTestDatabase();
-  const dataSource = new DataSource(dataSourceOptions(database.url, { extra: { max: 2 } }));
-  await dataSource.initialize();
-  try {
-    await seedDemoIfEmpty(dataSource);
-  } finally {
-    await dataSource.destroy();
+  let database: TestDatabase;
+  if (options.emptyDatabase) {
+    // As on a first deploy: no tables yet; the instances migrate it as they start.
+    database = await createEmptyDatabase();
+  } else {
+    database = await createTestDatabase();
+    const dataSource = new DataSource(dataSourceOptions(database.url, { extra: { max: 2 } }));
+    await dataSource.initialize();
+    try {
+      await seedDemoIfEmpty(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
   }
 
   const env: Record<string, string> = {
