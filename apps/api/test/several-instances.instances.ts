@@ -118,14 +118,16 @@ describe(`a first deploy: two API instances starting together on an empty databa
   let cluster: Instances | undefined;
   afterAll(() => cluster?.stop(), 30_000);
 
-  it('both start; one migrates the database while the other waits, and each migration is applied once', async () => {
-    cluster = await startInstances(2, { LOG_LEVEL: 'info' }, { emptyDatabase: true });
+  it('both start; one migrates the database while the other waits, each migration is applied once, and there is one first admin', async () => {
+    const admin = { ADMIN_EMAIL: 'owner@example.in', ADMIN_PASSWORD: 'a long first password' };
+    cluster = await startInstances(2, { LOG_LEVEL: 'info', ...admin }, { emptyDatabase: true });
     const applied = await cluster.query<{ name: string; times: number }>(`SELECT name, count(*)::int AS times FROM schema_migrations GROUP BY name`);
     expect(applied.length).toBeGreaterThan(0);
     expect(applied.filter((migration) => migration.times !== 1)).toEqual([]);
     // Only one of them says it applied migrations.
     const said = cluster.instances.filter((instance) => instance.output().includes('migrations applied'));
     expect(said).toHaveLength(1);
-    for (const instance of cluster.instances) expect((await call(instance, 'GET', '/health')).status).toBe(200);
+    expect(await cluster.query(`SELECT email, role FROM users`)).toEqual([{ email: admin.ADMIN_EMAIL, role: 'admin' }]);
+    for (const instance of cluster.instances) expect((await signIn(instance, admin.ADMIN_EMAIL, admin.ADMIN_PASSWORD)).status).toBe(200);
   }, 120_000);
 });
