@@ -46,7 +46,7 @@ export interface Instances {
   stop: () => Promise<void>;
 }
 
-/** `postgres` or `postgres + redis`: how the instances share state in this run (Redis when `REDIS_URL` is set). */
+/** How the instances share state in this run, for test names: through PostgreSQL only, or with Redis when `REDIS_URL` is set. */
 export const sharingMode = () => (process.env.REDIS_URL ? `PostgreSQL + Redis (${process.env.REDIS_URL})` : 'PostgreSQL only');
 
 async function startInstance(name: string, env: Record<string, string>): Promise<ApiInstance> {
