@@ -2,7 +2,9 @@
  * `npm run bench`: AdvisorDesk at scale, measured. Seeds a million leads (once; pass `--leads N`
  * for another size) into DATABASE_URL or an embedded PostgreSQL kept in `.data/bench`, starts
  * the API as its own process, and prints one table: each figure as median / p95 over repeated
- * runs, beside the same query run as raw SQL through `pg` in this process.
+ * runs, beside the same query run as raw SQL through `pg` in this process. The public intake is
+ * measured against that instance, then with the same load split across two instances on the
+ * same database (as behind a load balancer).
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -103,6 +105,51 @@ async function startServer(databaseUrl: string): Promise<{ url: string; process:
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+let intakeCounter = 0;
+// 70xxxxxxxx: valid Indian mobiles that the seed (9xxxxxxxxx) never uses, so every inquiry is a new lead.
+const intakeBase = 7_000_000_000 + Math.floor(Math.random() * 90_000_000);
+
+/**
+ * Posts new inquiries for INTAKE_SECONDS with `connections` split evenly across `urls` (one
+ * autocannon per instance, all at once); answers the inquiries per second of them all, the worst
+ * p99 among them, and every error, timeout and non-2xx answer.
+ */
+async function loadIntake(urls: string[], connections: number): Promise<{ perSecond: number; p99: number; errors: number; connections: number }> {
+  const results = await Promise.all(
+    urls.map((url) =>
+      autocannon({
+        url: `${url}/api/public/inquiries`,
+        method: 'POST',
+        connections: Math.max(1, Math.round(connections / urls.length)),
+        duration: INTAKE_SECONDS,
+        headers: { 'content-type': 'application/json' },
+        requests: [
+          {
+            setupRequest: (request: autocannon.Request) => ({
+              ...request,
+              body: JSON.stringify({
+                fullName: 'Bench Student',
+                phone: `+91${intakeBase + intakeCounter++}`,
+                courseInterest: 'Online MBA',
+                level: 'PG',
+                mode: 'online',
+                consent: { whatsapp: true, marketing: intakeCounter % 2 === 0 },
+                utm: { source: 'google', campaign: 'bench-intake' },
+              }),
+            }),
+          },
+        ],
+      }),
+    ),
+  );
+  return {
+    perSecond: results.reduce((sum, r) => sum + r.requests.average, 0),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    errors: results.reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0),
+    connections: results.reduce((sum, r) => sum + r.connections, 0),
   };
 }
 
@@ -271,44 +318,28 @@ async function main() {
       met: peak <= 200,
     });
 
-    // Intake: a load generator posting new inquiries, each with its own phone number.
-    let counter = 0;
-    // 70xxxxxxxx: valid Indian mobiles that the seed (9xxxxxxxxx) never uses, so every inquiry is a new lead.
-    const base = 7_000_000_000 + Math.floor(Math.random() * 90_000_000);
-    const result = await autocannon({
-      url: `${server.url}/api/public/inquiries`,
-      method: 'POST',
-      connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
-      duration: INTAKE_SECONDS,
-      headers: { 'content-type': 'application/json' },
-      requests: [
-        {
-          setupRequest: (request: autocannon.Request) => ({
-            ...request,
-            body: JSON.stringify({
-              fullName: 'Bench Student',
-              phone: `+91${base + counter++}`,
-              courseInterest: 'Online MBA',
-              level: 'PG',
-              mode: 'online',
-              consent: { whatsapp: true, marketing: counter % 2 === 0 },
-              utm: { source: 'google', campaign: 'bench-intake' },
-            }),
-          }),
-        },
-      ],
-    });
-    const errors = result.errors + result.timeouts + result.non2xx;
-    // The inquiries are test traffic: remove them, so every run measures the same dataset.
-    await raw.query(`DELETE FROM leads WHERE utm_campaign = 'bench-intake'`);
-    rows.push({
-      measure: `Public intake, ${INTAKE_SECONDS} s, ${result.connections} connections`,
-      app: `${Math.round(result.requests.average).toLocaleString('en-IN')} inquiries/s, p99 ${result.latency.p99} ms`,
-      raw: `${errors} errors`,
-      ratio: '',
-      goal: '≥ 1,500/s, p99 ≤ 50 ms, 0 errors',
-      met: result.requests.average >= 1500 && result.latency.p99 <= 50 && errors === 0,
-    });
+    // Intake: a load generator posting new inquiries, each with its own phone number; against
+    // this instance, then split across two instances on the same database (as behind a load balancer).
+    const intake = async (label: string, urls: string[]) => {
+      const result = await loadIntake(urls, Number(process.env.BENCH_CONNECTIONS ?? 32));
+      // The inquiries are test traffic: remove them, so every run measures the same dataset.
+      await raw.query(`DELETE FROM leads WHERE utm_campaign = 'bench-intake'`);
+      rows.push({
+        measure: `Public intake, ${label}, ${INTAKE_SECONDS} s, ${result.connections} connections`,
+        app: `${Math.round(result.perSecond).toLocaleString('en-IN')} inquiries/s, p99 ${result.p99} ms`,
+        raw: `${result.errors} errors`,
+        ratio: '',
+        goal: '≥ 1,500/s, p99 ≤ 50 ms, 0 errors',
+        met: result.perSecond >= 1500 && result.p99 <= 50 && result.errors === 0,
+      });
+    };
+    await intake('one instance', [server.url]);
+    const second = await startServer(database.url);
+    try {
+      await intake('two instances', [server.url, second.url]);
+    } finally {
+      await second.stop();
+    }
   } finally {
     await server.stop();
     await raw.end();

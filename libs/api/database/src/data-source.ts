@@ -1,4 +1,4 @@
-import { types } from 'pg';
+import { Client, types } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
@@ -21,15 +21,30 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
   } as DataSourceOptions;
 }
 
-/** Runs pending migrations with a short-lived connection; answers the names it ran. */
+/** The advisory-lock key every AdvisorDesk instance takes around its migrations (any constant; this one spells "adk-migr"). */
+export const MIGRATION_LOCK_KEY = '7017851962203400050';
+
+/**
+ * Runs pending migrations with a short-lived connection; answers the names it ran. Several
+ * instances starting at once on one database take turns: each holds a PostgreSQL advisory lock
+ * on a connection of its own while it migrates, so the next one waits, then finds nothing to do.
+ * The lock goes with that connection, so an instance that dies mid-migration never leaves it held.
+ */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 2 } }));
-  await dataSource.initialize();
+  const lock = new Client({ connectionString: url, application_name: 'advisordesk-migrations' });
+  await lock.connect();
   try {
-    const ran = await dataSource.runMigrations({ transaction: 'each' });
-    return ran.map((m) => m.name);
+    await lock.query('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 2 } }));
+    await dataSource.initialize();
+    try {
+      const ran = await dataSource.runMigrations({ transaction: 'each' });
+      return ran.map((m) => m.name);
+    } finally {
+      await dataSource.destroy();
+    }
   } finally {
-    await dataSource.destroy();
+    await lock.end();
   }
 }
 
