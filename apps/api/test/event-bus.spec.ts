@@ -95,10 +95,12 @@ describe('events after the listening connection is lost', () => {
     await a?.close();
   });
 
-  it('the instance whose connection was ended reconnects, listens again and receives what is published next', async () => {
+  it('the instance whose connection was ended reconnects, listens again, says so, and receives what is published next', async () => {
     const busB = b.app.get(EventBus) as PostgresEventBus;
     const onB = inbox();
     await busB.subscribe('follow_up.due', onB.handler);
+    let resumed = 0;
+    busB.onResume(() => void resumed++);
     const pid = await busB.listenerPid();
     expect(pid).toEqual(expect.any(Number));
     await adminQuery(`SELECT pg_terminate_backend($1)`, [pid]);
@@ -113,5 +115,7 @@ describe('events after the listening connection is lost', () => {
     }
     expect(await heard).toEqual({ attempt: expect.any(Number) });
     expect(await busB.listenerPid()).not.toBe(pid);
+    // What subscribers may have missed meanwhile, they are told to re-read.
+    expect(resumed).toBe(1);
   });
 });

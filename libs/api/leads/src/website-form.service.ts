@@ -33,6 +33,7 @@ export class WebsiteFormService implements OnApplicationBootstrap {
   /** Listens for changes saved on any instance first, then reads the settings, so that none is missed in between. */
   async onApplicationBootstrap(): Promise<void> {
     await this.events.subscribe(WEBSITE_FORM_CHANGED, () => this.reload());
+    this.events.onResume(() => this.reload());
     await this.reload();
   }
 

@@ -45,6 +45,8 @@ export abstract class EventBus {
   abstract publish(channel: string, payload: unknown): Promise<void>;
   /** Answers the function that ends this subscription. */
   abstract subscribe(channel: string, handler: EventHandler): Promise<() => Promise<void>>;
+  /** Called when this instance listens again after losing its connection: events raised meanwhile were missed, so re-read. */
+  abstract onResume(listener: () => void | Promise<void>): void;
 }
 
 /** Keeps the handlers per channel; the store-specific part says when to start and stop listening. */
@@ -72,6 +74,21 @@ abstract class HandlerRegistry extends EventBus implements OnApplicationShutdown
       this.handlers.delete(channel);
       await this.unlisten(channel);
     };
+  }
+
+  private readonly resumeListeners: (() => void | Promise<void>)[] = [];
+
+  onResume(listener: () => void | Promise<void>): void {
+    this.resumeListeners.push(listener);
+  }
+
+  protected resumed(): void {
+    this.logger.log('Listening for events again');
+    for (const listener of this.resumeListeners) {
+      Promise.resolve()
+        .then(listener)
+        .catch((error: unknown) => this.logger.error(`Catching up after a lost connection failed: ${(error as Error)?.message ?? error}`));
+    }
   }
 
   protected deliver(channel: string, text: string): void {
@@ -108,6 +125,7 @@ export class PostgresEventBus extends HandlerRegistry {
   private attempt = 0;
   private reconnectTimer?: NodeJS.Timeout;
   private closed = false;
+  private wasLost = false;
 
   constructor(private readonly postgres: SharedPostgres) {
     super();
@@ -161,8 +179,9 @@ export class PostgresEventBus extends HandlerRegistry {
       throw error;
     }
     this.client = client;
-    if (this.attempt > 0) this.logger.log('Listening for events again');
     this.attempt = 0;
+    if (this.wasLost) this.resumed();
+    this.wasLost = false;
     return client;
   }
 
@@ -170,6 +189,7 @@ export class PostgresEventBus extends HandlerRegistry {
     if (this.closed || this.client !== client) return;
     this.client = undefined;
     this.connecting = undefined;
+    this.wasLost = true;
     this.logger.warn(`Lost the connection listening for events${error ? ` (${error.message})` : ''}: reconnecting`);
     client.end().catch(() => undefined);
     this.scheduleReconnect();
@@ -212,6 +232,11 @@ export class RedisEventBus extends HandlerRegistry {
       this.subscriber = this.redis.subscriber();
       const prefix = this.redis.prefix;
       this.subscriber.on('message', (name: string, text: string) => name.startsWith(prefix) && this.deliver(name.slice(prefix.length), text));
+      let readyBefore = false;
+      this.subscriber.on('ready', () => {
+        if (readyBefore) this.resumed();
+        readyBefore = true;
+      });
     }
     await this.subscriber.subscribe(`${this.redis.prefix}${channel}`);
   }
