@@ -3,7 +3,17 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canonicalCourse, normalisePhone, stateToStore, type InquiryReceipt } from '@advisordesk/shared';
-import { APP_CONFIG, AppError, BatchQueue, fieldError, queryMaybeOne, queryRows, RateLimiter, type AppConfig } from '@advisordesk/api-core';
+import {
+  APP_CONFIG,
+  AppError,
+  BatchQueue,
+  fieldError,
+  queryMaybeOne,
+  queryRows,
+  RateLimits,
+  type AppConfig,
+  type RateLimit,
+} from '@advisordesk/api-core';
 import { LeadsErrors } from './leads.errors';
 import { ADVISOR_LOADS, AssignmentService, planTurns, recordTurns, type AdvisorLoad } from './assignment.service';
 import { WebsiteFormService } from './website-form.service';
@@ -116,7 +126,7 @@ export type { InquiryReceipt };
 @Injectable()
 export class IntakeService implements OnApplicationShutdown {
   private readonly logger = new Logger('Intake');
-  private readonly perAddress: RateLimiter;
+  private readonly perAddress: RateLimit;
   /** Inquiries arriving together share one transaction (one commit); one phone per batch. */
   private readonly batches = new BatchQueue<IntakeRow, IntakeResult>({
     maxBatch: 200,
@@ -131,8 +141,13 @@ export class IntakeService implements OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assignment: AssignmentService,
     private readonly websiteForm: WebsiteFormService,
+    limits: RateLimits,
   ) {
-    this.perAddress = new RateLimiter(() => config.inquiryRateLimit, 60_000, 'Too many inquiries from this address: please try again in a minute');
+    this.perAddress = limits.limiter('inquiry', {
+      points: config.inquiryRateLimit,
+      durationSec: 60,
+      message: 'Too many inquiries from this address: please try again in a minute',
+    });
   }
 
   /** Inquiries already received are stored before the process stops. */
@@ -147,7 +162,7 @@ export class IntakeService implements OnApplicationShutdown {
    * first result and adds nothing.
    */
   async receive(body: CreateInquiryDto, clientAddress: string, idempotencyKey?: string): Promise<InquiryReceipt> {
-    this.perAddress.hit(clientAddress);
+    await this.perAddress.hit(clientAddress);
     const phone = normalisePhone(body.phone);
     if (!phone.ok) throw fieldError('phone', 'phone must be a valid mobile number');
     if (body.consentNoticeVersion !== undefined && !(await this.websiteForm.noticeExists(body.consentNoticeVersion))) {

@@ -11,7 +11,10 @@ import {
   type WebsiteFormSettings as WebsiteFormSettingsWire,
   type WebsiteFormSettingsBody,
 } from '@advisordesk/shared';
-import { AllowedOrigins, APP_CONFIG, queryMaybeOne, queryOne, queryRows, type AppConfig } from '@advisordesk/api-core';
+import { AllowedOrigins, APP_CONFIG, EventBus, queryMaybeOne, queryOne, queryRows, type AppConfig } from '@advisordesk/api-core';
+
+/** Raised when an admin saves the settings: every instance reloads its allowed origins and courses. */
+export const WEBSITE_FORM_CHANGED = 'website_form.changed';
 
 /** The notice and the settings as the API answers them: the website form contract's, with the database's `Date`s. */
 export type ConsentNotice = ConsentNoticeWire<Date>;
@@ -24,9 +27,18 @@ export class WebsiteFormService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly origins: AllowedOrigins,
+    private readonly events: EventBus,
   ) {}
 
+  /** Listens for changes saved on any instance first, then reads the settings, so that none is missed in between. */
   async onApplicationBootstrap(): Promise<void> {
+    await this.events.subscribe(WEBSITE_FORM_CHANGED, () => this.reload());
+    this.events.onResume(() => this.reload());
+    await this.reload();
+  }
+
+  private async reload(): Promise<void> {
+    this.coursesCache = null;
     this.origins.setManaged((await this.stored()).allowedOrigins);
   }
 
@@ -98,6 +110,7 @@ export class WebsiteFormService implements OnApplicationBootstrap {
     });
     this.origins.setManaged(allowedOrigins);
     this.coursesCache = null;
+    await this.events.publish(WEBSITE_FORM_CHANGED, {});
     return this.settings();
   }
 

@@ -166,6 +166,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
     'changed_at',
   ]),
   schema_migrations: same('none', ['id', 'timestamp', 'name']),
+  // Rate-limit counters: the key is a limit's name and a hash of an address or account; rows expire within minutes.
+  rate_limits: same('none', ['key', 'points', 'expire']),
 };
 
 /** The rows about the lead `$1`, in tables that do not link to it by `lead_id`. */

@@ -7,11 +7,11 @@ import type { AuthTokens } from '@advisordesk/shared';
 import {
   APP_CONFIG,
   AppError,
-  InMemoryFailureLockout,
   queryAffected,
-  RateLimiter,
+  RateLimits,
   type AppConfig,
   type FailureLockout,
+  type RateLimit,
   type LockoutPolicy,
 } from '@advisordesk/api-core';
 import { toUserView, UserEntity } from '../users/user.entity';
@@ -28,11 +28,8 @@ export const SIGN_IN_LOCKOUT: LockoutPolicy = { lockAfter: 5, firstLockMs: 60_00
 @Injectable()
 export class AuthService {
   /** Per address: `LOGIN_RATE_LIMIT` attempts a minute. Per account and address: `SIGN_IN_LOCKOUT`. */
-  private readonly loginsPerAddress: RateLimiter;
-  private readonly failuresPerAccountAndAddress: FailureLockout = new InMemoryFailureLockout(
-    SIGN_IN_LOCKOUT,
-    'Too many failed sign-ins for this account from this address: try again later',
-  );
+  private readonly loginsPerAddress: RateLimit;
+  private readonly failuresPerAccountAndAddress: FailureLockout;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,16 +37,22 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
     private readonly jwt: JwtService,
+    limits: RateLimits,
   ) {
-    this.loginsPerAddress = new RateLimiter(
-      () => config.loginRateLimit,
-      60_000,
-      'Too many sign-in attempts from this address: try again in a minute',
+    this.loginsPerAddress = limits.limiter('sign-in', {
+      points: config.loginRateLimit,
+      durationSec: 60,
+      message: 'Too many sign-in attempts from this address: try again in a minute',
+    });
+    this.failuresPerAccountAndAddress = limits.lockout(
+      'sign-in-lockout',
+      SIGN_IN_LOCKOUT,
+      'Too many failed sign-ins for this account from this address: try again later',
     );
   }
 
   async login(email: string, password: string, clientAddress: string): Promise<AuthTokens> {
-    this.loginsPerAddress.hit(clientAddress);
+    await this.loginsPerAddress.hit(clientAddress);
     const account = email.trim().toLowerCase();
     const lockoutKey = `${account} ${clientAddress}`;
     await this.failuresPerAccountAndAddress.assertNotLocked(lockoutKey);

@@ -58,4 +58,15 @@ describe('configuration at start', () => {
     expect(loadConfig({ ...base, HOST: '::' }).host).toBe('::');
     expect(() => loadConfig({ ...base, HOST: 'http://0.0.0.0' })).toThrow(/HOST must be an address/);
   });
+
+  it('REDIS_URL is a redis:// or rediss:// URL; unset, the instances share through PostgreSQL', () => {
+    expect(loadConfig(base)).toMatchObject({ redisUrl: undefined, redisPrefix: 'advisordesk:' });
+    expect(loadConfig({ ...base, REDIS_URL: 'rediss://:pw@cache.internal:6380/2', REDIS_PREFIX: 'crm-prod:' })).toMatchObject({
+      redisUrl: 'rediss://:pw@cache.internal:6380/2',
+      redisPrefix: 'crm-prod:',
+    });
+    expect(() => loadConfig({ ...base, REDIS_URL: 'http://cache.internal:6379' })).toThrow(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(() => loadConfig({ ...base, REDIS_URL: 'cache.internal' })).toThrow(/REDIS_URL must be/);
+    expect(() => loadConfig({ ...base, REDIS_PREFIX: 'has space' })).toThrow(/REDIS_PREFIX/);
+  });
 });

@@ -77,6 +77,17 @@ export const envSchema = Joi.object({
     })
     .optional()
     .messages({ 'any.invalid': 'SUPPORT_PHONE must be a mobile number, e.g. +91 98765 43210' }),
+  REDIS_URL: Joi.string()
+    .uri({ scheme: ['redis', 'rediss'] })
+    .optional()
+    .messages({
+      'string.uriCustomScheme': 'REDIS_URL must be a redis:// or rediss:// URL',
+      'string.uri': 'REDIS_URL must be a redis:// or rediss:// URL',
+    }),
+  REDIS_PREFIX: Joi.string()
+    .pattern(/^[\w.:-]{1,64}$/)
+    .default('advisordesk:')
+    .messages({ 'string.pattern.base': 'REDIS_PREFIX must be up to 64 letters, digits or . : _ -' }),
   ADMIN_DIST_DIR: Joi.string().optional(),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
 })
@@ -102,6 +113,10 @@ export interface AppConfig {
   publicUrl: string;
   /** The service's number (E.164) students reach when their advisor has none on file. */
   supportPhone?: string;
+  /** Shared rate limits and events in Redis when set; in PostgreSQL otherwise. */
+  redisUrl?: string;
+  /** Put before every Redis key and channel, so that several deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
   adminDistDir?: string;
   logLevel: string;
 }
@@ -138,6 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimit: value.LOGIN_RATE_LIMIT,
     publicUrl: (value.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     supportPhone: value.SUPPORT_PHONE,
+    redisUrl: value.REDIS_URL,
+    redisPrefix: value.REDIS_PREFIX,
     adminDistDir: value.ADMIN_DIST_DIR,
     logLevel: value.LOG_LEVEL,
   };

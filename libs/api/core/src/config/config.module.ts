@@ -2,6 +2,10 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule, registerAs } from '@nestjs/config';
 import { APP_CONFIG, loadConfig, type AppConfig } from './app.config';
 import { AllowedOrigins } from '../http/allowed-origins';
+import { RateLimits } from '../http/rate-limiter';
+import { EventBus, eventBusProvider } from '../events/event-bus';
+import { RedisConnections } from '../shared/redis-connections';
+import { SharedPostgres } from '../shared/shared-postgres';
 
 export const appConfig = registerAs('app', (): AppConfig => loadConfig(process.env));
 
@@ -25,8 +29,16 @@ export class AppConfigModule {
           load: [appConfig],
         }),
       ],
-      providers: [{ provide: APP_CONFIG, useFactory: (config: AppConfig) => config, inject: [appConfig.KEY] }, AllowedOrigins],
-      exports: [APP_CONFIG, AllowedOrigins],
+      // What every area may inject: the config, and what the instances share (rate limits, events).
+      providers: [
+        { provide: APP_CONFIG, useFactory: (config: AppConfig) => config, inject: [appConfig.KEY] },
+        AllowedOrigins,
+        SharedPostgres,
+        RedisConnections,
+        RateLimits,
+        eventBusProvider,
+      ],
+      exports: [APP_CONFIG, AllowedOrigins, RateLimits, EventBus],
     };
   }
 }

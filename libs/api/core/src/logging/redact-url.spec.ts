@@ -1,4 +1,4 @@
-import { redactUrl } from './redact-url';
+import { redactConnectionUrl, redactUrl } from './redact-url';
 
 describe('URLs in the logs', () => {
   it('tokens of comparison, unsubscribe and upload links are replaced, the rest of the path kept', () => {
@@ -27,5 +27,14 @@ describe('URLs in the logs', () => {
     expect(redactUrl('/api/catalogue/programs/12')).toBe('/api/catalogue/programs/12');
     expect(redactUrl('/customers/c/x')).toBe('/customers/c/x');
     expect(redactUrl('/c/')).toBe('/c/');
+  });
+});
+
+describe('database and Redis addresses in the logs', () => {
+  it('keep the host, port and database but not the password', () => {
+    expect(redactConnectionUrl('redis://:s3cret@cache.internal:6379/0')).toBe('redis://:[redacted]@cache.internal:6379/0');
+    expect(redactConnectionUrl('rediss://app:p%40ss@cache.internal:6380')).toBe('rediss://app:[redacted]@cache.internal:6380');
+    expect(redactConnectionUrl('postgres://postgres:pw@127.0.0.1:5432/crm')).toBe('postgres://postgres:[redacted]@127.0.0.1:5432/crm');
+    expect(redactConnectionUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
   });
 });

@@ -32,3 +32,8 @@ export function redactUrl(url: string): string {
     });
   return `${path}?${query.join('&')}`;
 }
+
+/** A database or Redis address fit for the logs: its password replaced by `[redacted]`. */
+export function redactConnectionUrl(url: string): string {
+  return url.replace(/^([a-z]+:\/\/[^:/@]*:)[^@/]*@/i, `$1${REDACTED}@`);
+}
