@@ -146,7 +146,8 @@ export async function startInstances(
     LOG_LEVEL: 'warn',
     // The test is each client's proxy: it names the client's address in X-Forwarded-For.
     TRUST_PROXY: 'loopback',
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    // With Redis: keys and channels of this cluster only, so runs never see each other's counters.
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: `adk-test-${randomBytes(4).toString('hex')}:` } : {}),
     ...extraEnv,
   };
   const instances: ApiInstance[] = [];
