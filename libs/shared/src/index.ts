@@ -14,3 +14,4 @@ export * from './contracts/comparisons';
 export * from './contracts/reports';
 export * from './contracts/exports';
 export * from './contracts/website-form';
+export * from './contracts/jobs';
