@@ -23,7 +23,8 @@ export class JobsAdminService {
       `SELECT name, state::text AS state, count(*)::int AS n FROM ${JOBS_SCHEMA}.job WHERE name = ANY($1) GROUP BY name, state`,
       [names],
     );
-    const count = (name: string, ...states: string[]) => counts.filter((c) => c.name === name && states.includes(c.state)).reduce((sum, c) => sum + c.n, 0);
+    const count = (name: string, ...states: string[]) =>
+      counts.filter((c) => c.name === name && states.includes(c.state)).reduce((sum, c) => sum + c.n, 0);
     return definitions.map((d) => {
       const deadLetter = d.deadLetter === false ? null : deadLetterQueue(d.queue);
       return {

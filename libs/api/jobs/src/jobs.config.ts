@@ -23,7 +23,8 @@ const schema = Joi.object({
 export function loadJobsConfig(env: NodeJS.ProcessEnv = process.env): JobsConfig {
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const { error, value } = schema.validate(given, { abortEarly: false, convert: true });
-  if (error) throw new ConfigError(`Invalid configuration:\n${error.details.map((d) => `  - ${d.message.replace(/^"([A-Z_]+)"/, '$1')}`).join('\n')}`);
+  if (error)
+    throw new ConfigError(`Invalid configuration:\n${error.details.map((d) => `  - ${d.message.replace(/^"([A-Z_]+)"/, '$1')}`).join('\n')}`);
   return {
     enabled: value.JOBS_ENABLED,
     pollingSeconds: value.JOBS_POLLING_SECONDS,

@@ -38,7 +38,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Declares a queue (before the app starts: in `onModuleInit`). */
   define<T extends object>(definition: JobDefinition<T>): void {
-    if (!QUEUE_NAME.test(definition.queue)) throw new Error(`Job queue name "${definition.queue}" must be lower-case letters, digits, dots and dashes`);
+    if (!QUEUE_NAME.test(definition.queue))
+      throw new Error(`Job queue name "${definition.queue}" must be lower-case letters, digits, dots and dashes`);
     if (this.definitions.has(definition.queue)) throw new Error(`Job queue "${definition.queue}" is defined twice`);
     if (this.ready) throw new Error(`Job queue "${definition.queue}" was defined after the jobs started`);
     this.definitions.set(definition.queue, definition as unknown as JobDefinition);
@@ -71,7 +72,10 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   async send<T extends object>(queue: string, data: T, options: SendOptions = {}): Promise<string | null> {
     this.known(queue);
     const boss = await this.started();
-    return boss.send(queue, data, { ...(options.singletonKey && { singletonKey: options.singletonKey }), ...(options.startAfter && { startAfter: options.startAfter }) });
+    return boss.send(queue, data, {
+      ...(options.singletonKey && { singletonKey: options.singletonKey }),
+      ...(options.startAfter && { startAfter: options.startAfter }),
+    });
   }
 
   /** Sends many jobs in one statement (bulk work, the bench). */
@@ -128,7 +132,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     for (const definition of this.definitions.values()) await this.createQueue(boss, definition);
     for (const definition of this.definitions.values()) {
       if (definition.schedule) {
-        await boss.schedule(definition.queue, definition.schedule.cron, definition.schedule.data ?? {}, { tz: definition.schedule.tz ?? JOBS_TIME_ZONE });
+        await boss.schedule(definition.queue, definition.schedule.cron, definition.schedule.data ?? {}, {
+          tz: definition.schedule.tz ?? JOBS_TIME_ZONE,
+        });
       } else if ((await boss.getSchedules(definition.queue)).length) {
         await boss.unschedule(definition.queue);
       }

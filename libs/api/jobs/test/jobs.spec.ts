@@ -88,7 +88,13 @@ describe('background jobs (pg-boss on the app database)', () => {
 
     const queues = await request(t.http).get('/api/jobs/queues').set(admin.auth).expect(200);
     const reminder = (queues.body as JobQueueView[]).find((q) => q.name === 'test.follow-up-reminder');
-    expect(reminder).toMatchObject({ failed: 1, deadLettered: 1, retryLimit: 2, retryBackoff: true, deadLetter: 'test.follow-up-reminder.dead-letter' });
+    expect(reminder).toMatchObject({
+      failed: 1,
+      deadLettered: 1,
+      retryLimit: 2,
+      retryBackoff: true,
+      deadLetter: 'test.follow-up-reminder.dead-letter',
+    });
 
     const failed = await request(t.http).get('/api/jobs/failed').query({ queue: 'test.follow-up-reminder' }).set(admin.auth).expect(200);
     expect(failed.headers['x-total-count']).toBe('1');
