@@ -73,7 +73,7 @@ export function JobsSection() {
             loading={queues.query.isLoading}
             dataSource={queueRows}
             pagination={false}
-            scroll={{ x: 'max-content' }}
+            scroll={phone ? undefined : { x: 'max-content' }}
             columns={
               phone
                 ? [

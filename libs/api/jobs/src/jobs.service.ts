@@ -30,11 +30,18 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly definitions = new Map<string, JobDefinition>();
   private boss?: PgBoss;
   private ready?: Promise<PgBoss>;
+  /** Settles once the jobs have started, so an area may send from its own start-up hooks. */
+  private readonly whenStarted: Promise<PgBoss>;
+  private markStarted!: (started: Promise<PgBoss>) => void;
 
   constructor(
     @Inject(APP_CONFIG) private readonly app: AppConfig,
     @Inject(JOBS_CONFIG) readonly config: JobsConfig,
-  ) {}
+  ) {
+    this.whenStarted = new Promise((resolve) => (this.markStarted = (started) => resolve(started)));
+    // Nobody waiting is fine: a failed start is thrown from onApplicationBootstrap.
+    this.whenStarted.catch(() => undefined);
+  }
 
   /** Declares a queue (before the app starts: in `onModuleInit`). */
   define<T extends object>(definition: JobDefinition<T>): void {
@@ -56,6 +63,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationBootstrap(): Promise<void> {
     this.ready = this.start();
+    this.markStarted(this.ready);
     await this.ready;
   }
 
@@ -100,9 +108,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** The pg-boss instance, for reading its tables (the admin) and for tests. */
-  async started(): Promise<PgBoss> {
-    if (!this.ready) throw new Error('The jobs have not started (is JobsModule imported and the app initialised?)');
-    return this.ready;
+  started(): Promise<PgBoss> {
+    return this.whenStarted;
   }
 
   private known(queue: string): void {

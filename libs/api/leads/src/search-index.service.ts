@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit, Optional } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { queryRows } from '@advisordesk/api-core';
@@ -18,6 +18,7 @@ const MERGE_EVERY_SECONDS = 1;
  */
 @Injectable()
 export class SearchIndexService implements OnModuleInit {
+  private readonly logger = new Logger('SearchIndex');
   private merging: Promise<number> | null = null;
 
   constructor(
@@ -39,7 +40,10 @@ export class SearchIndexService implements OnModuleInit {
         try {
           await this.merge();
         } finally {
-          await jobs.send(SEARCH_INDEX_MERGE_QUEUE, {}, { startAfter: MERGE_EVERY_SECONDS, singletonKey: 'next' });
+          // When this fails (the instance is stopping), the minute's schedule starts the chain again.
+          await jobs
+            .send(SEARCH_INDEX_MERGE_QUEUE, {}, { startAfter: MERGE_EVERY_SECONDS, singletonKey: 'next' })
+            .catch((error: Error) => this.logger.warn(`Could not queue the next search index merge: ${error.message}`));
         }
       },
     });
