@@ -60,13 +60,13 @@ export async function benchJobs(
       },
     );
     await allDone;
-    // The last batch is completed just after its handler returns.
-    while (
-      Number((await boss.getQueue(THROUGHPUT_QUEUE))?.queuedCount ?? 0) + Number((await boss.getQueue(THROUGHPUT_QUEUE))?.activeCount ?? 0) >
-      0
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    // Done means completed in the table, not just handled: the last batch is completed after its handler returns.
+    const db = boss.getDb();
+    const completed = async () =>
+      Number(
+        (await db.executeSql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [THROUGHPUT_QUEUE])).rows[0].n,
+      );
+    while ((await completed()) < total) await new Promise((resolve) => setTimeout(resolve, 20));
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     await boss.offWork(THROUGHPUT_QUEUE);
 

@@ -131,6 +131,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       cronMonitorIntervalSeconds: this.config.cronIntervalSeconds,
       cronWorkerIntervalSeconds: Math.min(5, this.config.cronIntervalSeconds),
       instanceName: 'api',
+      // A new job wakes a worker at once (NOTIFY on queues created with `notify`); polling stays as the floor.
+      useListenNotify: true,
     });
     boss.on('error', (error: Error) => this.logger.warn(`Background jobs: ${error.message}`));
     await boss.start();
@@ -161,6 +163,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       retryBackoff: definition.retryBackoff ?? true,
       retryDelayMax: definition.retryDelayMaxSeconds ?? 3_600,
       expireInSeconds: definition.expireInSeconds ?? 900,
+      notify: true,
       ...(deadLetter && { deadLetter }),
     };
     if (await boss.getQueue(definition.queue)) await boss.updateQueue(definition.queue, policy);
@@ -184,6 +187,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         batchSize,
         localConcurrency: definition.localConcurrency ?? 1,
         pollingIntervalSeconds: definition.pollingSeconds ?? this.config.pollingSeconds,
+        // NOTIFY wakes a worker for a new job; retries and delayed jobs are found by the same polling.
+        notifyPollingIntervalSeconds: definition.pollingSeconds ?? this.config.pollingSeconds,
         // While fetches come back full there is more waiting: fetch again at once.
         ...(batchSize > 1 && { burstWhenBatchFull: true }),
         perJobResults: true,
