@@ -15,6 +15,7 @@ const config: Config = {
     '<rootDir>/libs/api/comparisons',
     '<rootDir>/libs/api/reports',
     '<rootDir>/libs/api/exports',
+    '<rootDir>/libs/api/jobs',
     '<rootDir>/libs/api/seed',
     '<rootDir>/apps/api',
     '<rootDir>/apps/admin',

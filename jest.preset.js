@@ -25,6 +25,8 @@ module.exports = {
     ],
   },
   // NestJS 12 ships ES modules: let swc turn them into CommonJS for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|pg-boss|serialize-error|non-error|cron-parser|rrule-temporal|temporal-spec|temporal-polyfill)/)',
+  ],
   moduleNameMapper,
 };

@@ -21,6 +21,7 @@ import { DataSource } from 'typeorm';
 import { queryOne } from '@advisordesk/api-core';
 import { dataSourceOptions, freePort, prepareDatabase } from '@advisordesk/api-database';
 import { bulkSeed, DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
+import { benchJobs } from './jobs-bench';
 
 const ROOT = join(__dirname, '..', '..');
 const arg = (name: string, fallback: number) => {
@@ -340,6 +341,25 @@ async function main() {
     } finally {
       await second.stop();
     }
+
+    // Background jobs (pg-boss on the same database).
+    const jobs = await benchJobs(database.url);
+    rows.push({
+      measure: `Background jobs: ${jobs.jobs.toLocaleString('en-IN')} no-op jobs, sent in batches`,
+      app: `${Math.round(jobs.jobsPerSecond).toLocaleString('en-IN')} jobs/s`,
+      raw: '',
+      ratio: '',
+      goal: '≥ 500 jobs/s',
+      met: jobs.jobsPerSecond >= 500,
+    });
+    rows.push({
+      measure: `Background jobs: pick-up latency, ${jobs.latencyJobs} sent one at a time`,
+      app: `${ms(jobs.p50Ms)} / ${ms(jobs.p95Ms)}`,
+      raw: '',
+      ratio: '',
+      goal: 'p95 ≤ 1 s',
+      met: jobs.p95Ms <= 1000,
+    });
   } finally {
     await server.stop();
     await raw.end();

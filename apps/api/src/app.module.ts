@@ -7,11 +7,13 @@ import { CatalogueModule } from '@advisordesk/api-catalogue';
 import { ComparisonsModule } from '@advisordesk/api-comparisons';
 import { ReportsModule } from '@advisordesk/api-reports';
 import { ExportsModule } from '@advisordesk/api-exports';
+import { JobsModule } from '@advisordesk/api-jobs';
 
 @Module({
   imports: [
     AppConfigModule.forRoot(),
     DatabaseModule.forRoot(),
+    JobsModule.forRoot(),
     AuthModule,
     LeadsModule,
     CatalogueModule,

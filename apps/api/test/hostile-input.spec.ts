@@ -13,6 +13,7 @@ import { CatalogueModule } from '@advisordesk/api-catalogue';
 import { ComparisonsModule } from '@advisordesk/api-comparisons';
 import { ReportsModule } from '@advisordesk/api-reports';
 import { ExportsModule } from '@advisordesk/api-exports';
+import { JobsModule } from '@advisordesk/api-jobs';
 
 /**
  * What an attacker, or a buggy client, sends to every endpoint that takes input: keys that are
@@ -112,7 +113,8 @@ describe('hostile input to every endpoint', () => {
   let document: OpenAPIObject;
 
   beforeAll(async () => {
-    t = await createTestApp([AuthModule, LeadsModule, CatalogueModule, ComparisonsModule, ReportsModule, ExportsModule], {
+    t = await createTestApp([AuthModule, LeadsModule, CatalogueModule, ComparisonsModule, ReportsModule, ExportsModule, JobsModule.forRoot()], {
+      JOBS_ENABLED: 'false',
       INQUIRY_RATE_LIMIT: '1000000',
       LOGIN_RATE_LIMIT: '1000000',
     });

@@ -15,3 +15,4 @@ export * from './contracts/reports';
 export * from './contracts/exports';
 export * from './contracts/website-form';
 export * from './contracts/whatsapp';
+export * from './contracts/jobs';

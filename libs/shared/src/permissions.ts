@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   exportLog: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'none' },
   users: { admin: 'all', manager: 'read', advisor: 'none', marketing: 'none' },
   settings: { admin: 'all', manager: 'none', advisor: 'none', marketing: 'none' },
+  /** Background jobs: queues, failed jobs, retrying one. */
+  jobs: { admin: 'all', manager: 'none', advisor: 'none', marketing: 'none' },
 } as const satisfies Record<string, Record<Role, Access>>;
 
 export type Area = keyof typeof PERMISSIONS;

@@ -14,6 +14,8 @@ const ADMIN_DIST = join(WORKSPACE_ROOT, 'dist/admin');
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's own database, for a test that sets up what no screen can (a failed background job). */
+  databaseUrl: string;
   /** What the API printed, for failure messages. */
   output: () => string;
   stop: () => Promise<void>;
@@ -109,5 +111,5 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     await new Promise((resolveWait) => setTimeout(resolveWait, 150));
   }
 
-  return { baseUrl, output: () => output, stop };
+  return { baseUrl, databaseUrl: database.url, output: () => output, stop };
 }

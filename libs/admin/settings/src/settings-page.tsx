@@ -1,16 +1,20 @@
 import { Space, Typography } from 'antd';
 import { useAccess } from '@advisordesk/admin-data';
 import { ForbiddenPage } from '@advisordesk/admin-ui';
+import { JobsSection } from './jobs-section';
 import { LeadRoutingSection } from './lead-routing-section';
 
 /**
  * The settings of how the team works, one section each. A section shows only to the roles that
- * may change it (lead routing: those who may assign leads).
+ * may change it (lead routing: those who may assign leads; background jobs: admins).
  */
 export default function SettingsPage() {
   const { canWrite, isLoading } = useAccess();
   if (isLoading) return null;
-  const sections = [canWrite('leadAssignment') && <LeadRoutingSection key="lead-routing" />].filter(Boolean);
+  const sections = [
+    canWrite('leadAssignment') && <LeadRoutingSection key="lead-routing" />,
+    canWrite('jobs') && <JobsSection key="background-jobs" />,
+  ].filter(Boolean);
   if (!sections.length) return <ForbiddenPage />;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 760 }} data-testid="settings-page">

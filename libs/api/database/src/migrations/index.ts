@@ -14,6 +14,7 @@ import { FollowUpOutcomes1764401200000 } from './1764401200000-follow-up-outcome
 import { CatalogueDailyUse1764401300000 } from './1764401300000-catalogue-daily-use';
 import { LeadVocabulary1764401400000 } from './1764401400000-lead-vocabulary';
 import { LeadUpdatedBy1764401400001 } from './1764401400001-lead-updated-by';
+import { Jobs1764401600000 } from './1764401600000-jobs';
 import { RateLimits1764401700000 } from './1764401700000-rate-limits';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   CatalogueDailyUse1764401300000,
   LeadVocabulary1764401400000,
   LeadUpdatedBy1764401400001,
+  Jobs1764401600000,
   RateLimits1764401700000,
 ];

@@ -1,0 +1,4 @@
+export * from './job-definition';
+export * from './jobs.config';
+export * from './jobs.module';
+export * from './jobs.service';
