@@ -89,6 +89,17 @@ describe.each<Viewport>(['laptop', 'phone'])('An admin looking after background 
     expect(await fitsTheScreen(page)).toBe(true);
     await screenshot(page, viewport, 'several-jobs-retried');
   });
+
+  it('runs a check job and sees which instance worked it', async () => {
+    await openFromMenu(page, viewport, 'Settings');
+    const health = page.getByTestId('jobs-health');
+    await health.getByRole('button', { name: 'Run a check job' }).click();
+    await health
+      .getByTestId('job-check-result')
+      .getByText(/^Done in \d+ ms by .+:\d+/)
+      .waitFor();
+    expect(await fitsTheScreen(page)).toBe(true);
+  });
 });
 
 describe('Someone who is not an admin', () => {

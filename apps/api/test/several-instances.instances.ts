@@ -131,3 +131,71 @@ describe(`a first deploy: two API instances starting together on an empty databa
     for (const instance of cluster.instances) expect((await signIn(instance, admin.ADMIN_EMAIL, admin.ADMIN_PASSWORD)).status).toBe(200);
   }, 120_000);
 });
+
+describe(`background jobs on two API instances (${sharingMode()})`, () => {
+  let cluster: Instances;
+  let a: ApiInstance;
+  let b: ApiInstance;
+
+  beforeAll(async () => {
+    // Schedules looked at every second, expired runs failed every second: the test waits seconds, not minutes.
+    cluster = await startInstances(2, {
+      LOG_LEVEL: 'info',
+      JOBS_CRON_INTERVAL_SECONDS: '1',
+      JOBS_SUPERVISE_SECONDS: '1',
+      JOBS_POLLING_SECONDS: '0.5',
+    });
+    [a, b] = cluster.instances;
+  }, 120_000);
+  afterAll(() => cluster?.stop(), 30_000);
+
+  it('the minutely heartbeat is sent once a minute, not once per instance, and either instance reports it', async () => {
+    // Both instances look at the schedule every second; wait for a minute's occurrence to be worked.
+    const worked = await eventually(
+      async () => (await cluster.query(`SELECT 1 FROM pgboss.job WHERE name = 'jobs.heartbeat' AND state = 'completed'`)).length > 0 || undefined,
+      75_000,
+      500,
+    );
+    expect(worked).toBe(true);
+    // A few more passes of both instances' schedulers: still one job per minute.
+    await new Promise((resolveWait) => setTimeout(resolveWait, 3_000));
+    const perMinute = await cluster.query<{ jobs: number }>(
+      `SELECT count(*)::int AS jobs FROM pgboss.job WHERE name = 'jobs.heartbeat' GROUP BY date_trunc('minute', created_on)`,
+    );
+    expect(perMinute.length).toBeGreaterThan(0);
+    expect(perMinute.filter((minute) => minute.jobs !== 1)).toEqual([]);
+    const survivors = cluster.instances;
+    const health = await call<{ lastHeartbeatAt: string | null; workedBy: string | null }>(survivors[0], 'GET', '/jobs/health', {
+      token: await adminToken(survivors[0]),
+    });
+    expect(health.status).toBe(200);
+    expect(health.body.lastHeartbeatAt).not.toBeNull();
+    expect(cluster.instances.map((instance) => `:${instance.pid}`)).toContain(health.body.workedBy?.slice(health.body.workedBy.lastIndexOf(':')));
+  }, 100_000);
+
+  it('a job whose instance is killed mid-run is retried by the other and completed once', async () => {
+    const token = await adminToken(a);
+    const sent = await call<{ id: string }>(a, 'POST', '/jobs/checks', { token, body: { holdSeconds: 4 } });
+    expect(sent.status).toBe(202);
+    const { id } = sent.body;
+    const started = (instance: ApiInstance) => instance.output().includes(`check job ${id} started on`);
+    const victim = await eventually(async () => [a, b].find(started), 15_000);
+    if (!victim) throw new Error(`neither instance started check job ${id}\nA:\n${a.output()}\nB:\n${b.output()}`);
+    const survivor = victim === a ? b : a;
+    await victim.kill();
+
+    const survivorToken = await adminToken(survivor);
+    const done = await eventually(async () => {
+      const answer = await call<{ state: string; retryCount: number; workedBy: string | null }>(survivor, 'GET', `/jobs/checks/${id}`, {
+        token: survivorToken,
+      });
+      return answer.body.state === 'completed' ? answer.body : undefined;
+    }, 45_000);
+    expect(done).toMatchObject({ state: 'completed', workedBy: expect.stringMatching(new RegExp(`:${survivor.pid}$`)) });
+    expect(done?.retryCount).toBeGreaterThanOrEqual(1);
+    // Completed once: by the survivor, never by the killed one, and one job row.
+    expect(survivor.output().split(`check job ${id} completed on`).length - 1).toBe(1);
+    expect(victim.output()).not.toContain(`check job ${id} completed on`);
+    expect(await cluster.query(`SELECT state::text AS state FROM pgboss.job WHERE id = $1`, [id])).toEqual([{ state: 'completed' }]);
+  }, 90_000);
+});

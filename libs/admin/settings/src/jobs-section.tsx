@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Empty, Flex, Grid, List, Pagination, Select, 
 import { useSearchParams } from 'react-router';
 import { FAILED_JOBS_PAGE_SIZE, formatIstDateTime, type FailedJobView, type JobQueueView } from '@advisordesk/shared';
 import { useApiMutation, type ApiRequestError } from '@advisordesk/admin-data';
+import { JobsHealth } from './jobs-health';
 
 const QUEUES = 'jobs/queues';
 const FAILED = 'jobs/failed';
@@ -63,6 +64,7 @@ export function JobsSection() {
         Work the app does in the background (keeping lead search up to date, and soon reminders and WhatsApp messages). A job that fails is retried;
         one that keeps failing is listed below with its error.
       </Typography.Paragraph>
+      <JobsHealth />
       {queues.query.isError ? (
         <Alert type="error" showIcon message="Could not load the job queues" description={queues.query.error?.message} />
       ) : (

@@ -12,7 +12,8 @@ export interface JobContext<T> {
 export interface JobDefinition<T extends object = object> {
   /** Letters, digits, dots and dashes: `search-index.merge`. */
   queue: string;
-  handler: (job: JobContext<T>) => Promise<void>;
+  /** Runs the job; what it answers (if anything) is kept as the job's output. */
+  handler: (job: JobContext<T>) => Promise<void | Record<string, unknown>>;
   /** Retries after the first failure (default 3). */
   retryLimit?: number;
   /** Seconds before the first retry (default 10); doubled at each retry when `retryBackoff` (default true). */

@@ -11,6 +11,8 @@ export interface JobsConfig {
   shutdownTimeoutSeconds: number;
   /** Seconds between the passes that turn schedules into jobs (one instance sends each occurrence). */
   cronIntervalSeconds: number;
+  /** Seconds between the passes that fail jobs whose run expired (an instance that died mid-job), so they are retried. */
+  superviseSeconds: number;
 }
 
 const schema = Joi.object({
@@ -18,6 +20,7 @@ const schema = Joi.object({
   JOBS_POLLING_SECONDS: Joi.number().min(0.5).max(60).default(2),
   JOBS_SHUTDOWN_TIMEOUT_SECONDS: Joi.number().integer().min(1).max(600).default(30),
   JOBS_CRON_INTERVAL_SECONDS: Joi.number().integer().min(1).max(45).default(30),
+  JOBS_SUPERVISE_SECONDS: Joi.number().integer().min(1).max(3_600).default(60),
 }).unknown(true);
 
 export function loadJobsConfig(env: NodeJS.ProcessEnv = process.env): JobsConfig {
@@ -30,5 +33,6 @@ export function loadJobsConfig(env: NodeJS.ProcessEnv = process.env): JobsConfig
     pollingSeconds: value.JOBS_POLLING_SECONDS,
     shutdownTimeoutSeconds: value.JOBS_SHUTDOWN_TIMEOUT_SECONDS,
     cronIntervalSeconds: value.JOBS_CRON_INTERVAL_SECONDS,
+    superviseSeconds: value.JOBS_SUPERVISE_SECONDS,
   };
 }

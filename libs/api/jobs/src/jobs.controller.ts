@@ -1,14 +1,16 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { idOf } from '@advisordesk/api-core';
-import { rolesThatCanWrite, type FailedJobView, type JobQueueView } from '@advisordesk/shared';
+import { rolesThatCanWrite, type FailedJobView, type JobCheckView, type JobQueueView, type JobsHealthView } from '@advisordesk/shared';
 import { Roles } from '@advisordesk/api-auth';
 import { JobErrors } from './jobs.errors';
-import { FailedJobsQuery } from './jobs.dto';
+import { FailedJobsQuery, RunJobCheckDto } from './jobs.dto';
+import { JobsHealthService } from './jobs-health.service';
 import { JobsAdminService } from './jobs-admin.service';
 
 const jobId = idOf(JobErrors.jobNotFound);
+const checkId = idOf(JobErrors.checkNotFound);
 
 /** Background jobs for admins: each queue's counts and policy, failed jobs with their errors, retrying one. */
 @ApiTags('jobs')
@@ -16,7 +18,28 @@ const jobId = idOf(JobErrors.jobNotFound);
 @Roles(...rolesThatCanWrite('jobs'))
 @Controller('jobs')
 export class JobsController {
-  constructor(private readonly admin: JobsAdminService) {}
+  constructor(
+    private readonly admin: JobsAdminService,
+    private readonly health: JobsHealthService,
+  ) {}
+
+  /** When an instance last worked the minutely heartbeat job, and which. */
+  @Get('health')
+  heartbeat(): Promise<JobsHealthView<Date>> {
+    return this.health.health();
+  }
+
+  /** Sends a check job that holds a worker `holdSeconds`, then says which instance completed it. */
+  @Post('checks')
+  @HttpCode(202)
+  runCheck(@Body() body: RunJobCheckDto): Promise<{ id: string }> {
+    return this.health.runCheck(body.holdSeconds ?? 0);
+  }
+
+  @Get('checks/:id')
+  check(@Param('id', checkId) id: string): Promise<JobCheckView<Date>> {
+    return this.health.check(id);
+  }
 
   @Get('queues')
   queues(): Promise<JobQueueView[]> {

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Optional } from '@advisordesk/api-core';
+import { JOB_CHECK_MAX_HOLD_SECONDS, type RunJobCheckBody } from '@advisordesk/shared';
 
 export class FailedJobsQuery {
   @ApiPropertyOptional({ description: 'Only this queue' })
@@ -17,4 +18,14 @@ export class FailedJobsQuery {
   @Min(1, { message: 'page must be a whole number from 1' })
   @Max(10_000, { message: 'page must be a whole number from 1' })
   page?: number;
+}
+
+/** `POST /api/jobs/checks`. */
+export class RunJobCheckDto implements RunJobCheckBody {
+  @ApiPropertyOptional({ description: 'Seconds the job holds its worker (default 0)', minimum: 0, maximum: JOB_CHECK_MAX_HOLD_SECONDS })
+  @Optional()
+  @IsInt({ message: `holdSeconds must be a whole number from 0 to ${JOB_CHECK_MAX_HOLD_SECONDS}` })
+  @Min(0, { message: `holdSeconds must be a whole number from 0 to ${JOB_CHECK_MAX_HOLD_SECONDS}` })
+  @Max(JOB_CHECK_MAX_HOLD_SECONDS, { message: `holdSeconds must be a whole number from 0 to ${JOB_CHECK_MAX_HOLD_SECONDS}` })
+  holdSeconds?: number;
 }

@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { loadJobsConfig } from './jobs.config';
 import { JobsController } from './jobs.controller';
 import { JobsAdminService } from './jobs-admin.service';
+import { JobsHealthService } from './jobs-health.service';
 import { JOBS_CONFIG, JobsService } from './jobs.service';
 
 /**
@@ -15,7 +16,7 @@ export class JobsModule {
     return {
       module: JobsModule,
       controllers: [JobsController],
-      providers: [{ provide: JOBS_CONFIG, useFactory: () => loadJobsConfig(process.env) }, JobsService, JobsAdminService],
+      providers: [{ provide: JOBS_CONFIG, useFactory: () => loadJobsConfig(process.env) }, JobsService, JobsAdminService, JobsHealthService],
       exports: [JobsService],
     };
   }

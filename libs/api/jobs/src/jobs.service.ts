@@ -15,6 +15,8 @@ const QUEUE_NAME = /^[a-z0-9][a-z0-9.-]{0,60}$/;
 export interface SendOptions {
   singletonKey?: string;
   startAfter?: Date | number;
+  /** Seconds this run may take before it counts as failed and is retried (default: the queue's). */
+  expireInSeconds?: number;
 }
 
 /**
@@ -83,6 +85,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     return boss.send(queue, data, {
       ...(options.singletonKey && { singletonKey: options.singletonKey }),
       ...(options.startAfter && { startAfter: options.startAfter }),
+      ...(options.expireInSeconds && { expireInSeconds: options.expireInSeconds }),
     });
   }
 
@@ -130,6 +133,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       schedule: true,
       cronMonitorIntervalSeconds: this.config.cronIntervalSeconds,
       cronWorkerIntervalSeconds: Math.min(5, this.config.cronIntervalSeconds),
+      // Expired runs (an instance that died mid-job) are failed, and so retried, this often.
+      superviseIntervalSeconds: this.config.superviseSeconds,
+      monitorIntervalSeconds: this.config.superviseSeconds,
       instanceName: 'api',
       // A new job wakes a worker at once (NOTIFY on queues created with `notify`); polling stays as the floor.
       useListenNotify: true,
@@ -161,7 +167,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       retryLimit: definition.retryLimit ?? 3,
       retryDelay: definition.retryDelaySeconds ?? 10,
       retryBackoff: definition.retryBackoff ?? true,
-      retryDelayMax: definition.retryDelayMaxSeconds ?? 3_600,
+      // pg-boss takes a longest delay only with backoff.
+      ...((definition.retryBackoff ?? true) && { retryDelayMax: definition.retryDelayMaxSeconds ?? 3_600 }),
       expireInSeconds: definition.expireInSeconds ?? 900,
       notify: true,
       ...(deadLetter && { deadLetter }),
@@ -197,8 +204,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         Promise.all(
           jobs.map(async (job): Promise<JobResult> => {
             try {
-              await definition.handler({ id: job.id, data: job.data, retryCount: job.retryCount });
-              return { id: job.id, status: 'completed' };
+              const output = await definition.handler({ id: job.id, data: job.data, retryCount: job.retryCount });
+              return { id: job.id, status: 'completed', ...(output && { output }) };
             } catch (error) {
               const message = error instanceof Error ? error.message : String(error);
               this.logger.warn(`Job ${definition.queue} ${job.id} failed: ${message}`);

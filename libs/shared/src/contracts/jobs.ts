@@ -42,3 +42,30 @@ export const FAILED_JOBS_PAGE_SIZE = 20;
 export function isSafeJobDataKey(key: string): boolean {
   return /^(id|ids)$|[a-z](Id|Ids)$/.test(key);
 }
+
+/** The longest a check job may hold its worker (`POST /api/jobs/checks`). */
+export const JOB_CHECK_MAX_HOLD_SECONDS = 60;
+
+/** `POST /api/jobs/checks {holdSeconds?}`: a job that only says which instance worked it, after holding its worker that long. */
+export interface RunJobCheckBody {
+  holdSeconds?: number;
+}
+
+/** `GET /api/jobs/checks/:id`. */
+export interface JobCheckView<Time = string> {
+  id: string;
+  /** pg-boss's states: created, retry, active, completed, cancelled, failed. */
+  state: string;
+  retryCount: number;
+  createdAt: Time;
+  startedAt: Time | null;
+  completedAt: Time | null;
+  /** The instance (host:pid) that completed it. */
+  workedBy: string | null;
+}
+
+/** `GET /api/jobs/health`: whether some instance works jobs, from the minutely heartbeat job. */
+export interface JobsHealthView<Time = string> {
+  lastHeartbeatAt: Time | null;
+  workedBy: string | null;
+}
