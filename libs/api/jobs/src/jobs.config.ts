@@ -13,6 +13,8 @@ export interface JobsConfig {
   cronIntervalSeconds: number;
   /** Seconds between the passes that fail jobs whose run expired (an instance that died mid-job), so they are retried. */
   superviseSeconds: number;
+  /** Connections pg-boss may open on this instance. */
+  poolSize: number;
 }
 
 const schema = Joi.object({
@@ -21,6 +23,7 @@ const schema = Joi.object({
   JOBS_SHUTDOWN_TIMEOUT_SECONDS: Joi.number().integer().min(1).max(600).default(30),
   JOBS_CRON_INTERVAL_SECONDS: Joi.number().integer().min(1).max(45).default(30),
   JOBS_SUPERVISE_SECONDS: Joi.number().integer().min(1).max(3_600).default(60),
+  JOBS_POOL_SIZE: Joi.number().integer().min(2).max(100).default(10),
 }).unknown(true);
 
 export function loadJobsConfig(env: NodeJS.ProcessEnv = process.env): JobsConfig {
@@ -34,5 +37,6 @@ export function loadJobsConfig(env: NodeJS.ProcessEnv = process.env): JobsConfig
     shutdownTimeoutSeconds: value.JOBS_SHUTDOWN_TIMEOUT_SECONDS,
     cronIntervalSeconds: value.JOBS_CRON_INTERVAL_SECONDS,
     superviseSeconds: value.JOBS_SUPERVISE_SECONDS,
+    poolSize: value.JOBS_POOL_SIZE,
   };
 }

@@ -125,7 +125,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       schema: JOBS_SCHEMA,
       application_name: 'advisordesk-jobs',
       options: '-c jit=off',
-      max: 10,
+      max: this.config.poolSize,
       connectionTimeoutMillis: 5_000,
       // The schema is ours to migrate (migration 1764401600000-jobs), never raced at start.
       migrate: false,

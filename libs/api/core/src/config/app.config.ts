@@ -39,6 +39,7 @@ export const envSchema = Joi.object({
     .uri({ scheme: ['postgres', 'postgresql'] })
     .required()
     .messages({ 'any.required': 'DATABASE_URL is required (leave it unset only for the embedded demo started by `npm start`)' }),
+  DATABASE_POOL_SIZE: Joi.number().integer().min(2).max(200).default(20),
   ADVISORDESK_EMBEDDED: Joi.boolean().default(false),
   JWT_SECRET: Joi.string()
     .min(32)
@@ -100,6 +101,8 @@ export interface AppConfig {
   /** The address to listen on. */
   host: string;
   databaseUrl: string;
+  /** Connections the app's own pool may open (the jobs, limits and events pools are apart). */
+  databasePoolSize: number;
   embedded: boolean;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: value.HOST,
     databaseUrl: value.DATABASE_URL,
+    databasePoolSize: value.DATABASE_POOL_SIZE,
     embedded: Boolean(value.ADVISORDESK_EMBEDDED),
     jwtSecret: value.JWT_SECRET,
     accessTokenTtlSeconds: value.ACCESS_TOKEN_TTL_SECONDS,

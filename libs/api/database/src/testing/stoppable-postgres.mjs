@@ -13,6 +13,7 @@ const server = new EmbeddedPostgres({
   port: Number(port),
   persistent: true,
   createPostgresUser: true,
+  postgresFlags: ['-c', 'max_connections=300'],
   onLog: (message) => process.env.TEST_PG_LOGS && process.stderr.write(String(message)),
   onError: (message) => process.stderr.write(`[test postgres] ${String(message)}\n`),
 });

@@ -35,6 +35,9 @@ export async function createTestApp(
     DATABASE_URL: database.url,
     JWT_SECRET: randomBytes(32).toString('base64url'),
     LOGIN_RATE_LIMIT: '1000',
+    // Small pools: two Jest workers, some with two apps each, share one server's connections.
+    DATABASE_POOL_SIZE: '5',
+    JOBS_POOL_SIZE: '3',
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppConfigModule.forRoot(), DatabaseModule.forRoot(), ...imports] }).compile();
