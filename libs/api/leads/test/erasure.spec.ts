@@ -48,6 +48,9 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
       'updated_at',
       'version',
       'awaiting_assignment',
+      // When the student last wrote on WhatsApp (+ 24 h) and whether it is answered: no words of theirs.
+      'whatsapp_window_ends_at',
+      'whatsapp_unanswered',
     ]),
     // The staff member who changed the lead last (the erasure sets it to whoever erased): not the person's data.
     updated_by: 'kept',
@@ -168,6 +171,20 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
   schema_migrations: same('none', ['id', 'timestamp', 'name']),
   // Rate-limit counters: the key is a limit's name and a hash of an address or account; rows expire within minutes.
   rate_limits: same('none', ['key', 'points', 'expire']),
+  // The WhatsApp conversation: the words and the profile name go, the template keeps its name but not
+  // its variables (the first name, the link); what was sent when and its status stay for the counts.
+  whatsapp_messages: {
+    ...same('kept', ['id', 'lead_id', 'direction', 'kind', 'status', 'error_code', 'error_title', 'wa_message_id', 'sent_by', 'attempts']),
+    ...same('kept', ['next_attempt_at', 'claimed_at', 'sent_at', 'created_at', 'status_at']),
+    ...same('cleared', ['text', 'profile_name']),
+    template: 'replaced',
+  },
+  // Webhook bodies as Meta sent them (phone, name, words): replaced for every lead the event touched.
+  // The hash only recognises the same bytes again; it cannot be turned back into them.
+  whatsapp_webhook_events: {
+    ...same('kept', ['id', 'received_at', 'body_sha256', 'lead_ids', 'processed_at', 'error']),
+    body: 'replaced',
+  },
 };
 
 /** The rows about the lead `$1`, in tables that do not link to it by `lead_id`. */

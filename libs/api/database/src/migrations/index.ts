@@ -16,6 +16,7 @@ import { LeadVocabulary1764401400000 } from './1764401400000-lead-vocabulary';
 import { LeadUpdatedBy1764401400001 } from './1764401400001-lead-updated-by';
 import { Jobs1764401600000 } from './1764401600000-jobs';
 import { RateLimits1764401700000 } from './1764401700000-rate-limits';
+import { Whatsapp1764401900000 } from './1764401900000-whatsapp';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   LeadUpdatedBy1764401400001,
   Jobs1764401600000,
   RateLimits1764401700000,
+  Whatsapp1764401900000,
 ];
