@@ -8,3 +8,4 @@ export * from './lead-access';
 export * from './leads.errors';
 export { recountAdvisorLoads } from './assignment.service';
 export * from './reference';
+export { IntakeService, type LeadCreatedListener } from './intake.service';
