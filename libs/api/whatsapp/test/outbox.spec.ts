@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { JobsModule } from '@advisordesk/api-jobs';
 import { LeadsModule } from '@advisordesk/api-leads';
 import { WHATSAPP_TEMPLATE_MAX_VARIABLES, WHATSAPP_TEXT_MAX_LENGTH } from '@advisordesk/shared';
-import { WhatsappModule } from '../src/whatsapp.module';
+import { WhatsappOutboxModule } from '../src/outbox/outbox.module';
 import { OutboxService } from '../src/outbox/outbox.service';
 import { CloudApiStandIn } from '../src/testing';
 
@@ -64,11 +64,11 @@ describe('sending on WhatsApp through the outbox', () => {
     queryOne<MessageRow>(t.dataSource, `SELECT status, error_code, error_title, wa_message_id, attempts FROM whatsapp_messages WHERE id = $1`, [id]);
   const settled = (id: string) => until(() => message(id), (m) => m.status !== 'queued');
   const sentTo = (phone: string) => standIn.sent.filter((c) => (c.body as { to: string }).to === phone.replace('+', ''));
-  const send = (who: SignedIn, leadId: string, body: unknown) => request(t.http).post(`/api/leads/${leadId}/messages`).set(who.auth).send(body);
+  const send = (who: SignedIn, leadId: string, body: object) => request(t.http).post(`/api/leads/${leadId}/messages`).set(who.auth).send(body);
 
   beforeAll(async () => {
     standIn = await StandIn();
-    t = await createTestApp([AuthModule, LeadsModule, JobsModule.forRoot(), WhatsappModule], { ...FAST, ...standIn.env() });
+    t = await createTestApp([AuthModule, LeadsModule, JobsModule.forRoot(), WhatsappOutboxModule], { ...FAST, ...standIn.env() });
     admin = await createUserAndSignIn(t.http, t.dataSource, 'admin');
     priya = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Priya Sharma');
     rahul = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Rahul Verma');
@@ -172,7 +172,7 @@ describe('sending on WhatsApp through the outbox', () => {
   });
 
   it('refuses without consent, to an erased lead, to a minor, and free text outside the window: nothing queued, nothing sent', async () => {
-    const cases: [Record<string, unknown>, unknown, string][] = [
+    const cases: [Record<string, unknown>, object, string][] = [
       [{ consent_whatsapp: false, ...openWindow }, { text: 'Hi' }, 'whatsapp.noConsent'],
       [{ erased_at: new Date(), ...openWindow }, { text: 'Hi' }, 'whatsapp.erased'],
       [{ is_minor: true, ...openWindow }, { template: { name: 'welcome', language: 'en', variables: [] } }, 'whatsapp.minorWithoutGuardian'],
@@ -194,7 +194,7 @@ describe('sending on WhatsApp through the outbox', () => {
 
   it('refuses bad bodies with a 400 naming the field', async () => {
     const { id } = await lead(openWindow);
-    const cases: [unknown, string][] = [
+    const cases: [object, string][] = [
       [{}, 'text'],
       [{ text: 'Hi', comparisonId: '6f1c3c38-3a0c-4b43-9a43-0d8a1b9f6b11' }, 'text'],
       [{ text: '   ' }, 'text'],
@@ -216,7 +216,8 @@ describe('sending on WhatsApp through the outbox', () => {
     const { id } = await lead(openWindow);
     await send(rahul, id, { text: 'Hi' }).expect(404);
     await send(marketing, id, { text: 'Hi' }).expect(403);
-    await send(admin, id, { text: 'From the admin' }).expect(202);
+    const answer = await send(admin, id, { text: 'From the admin' }).expect(202);
+    expect((await settled(answer.body.id)).status).toBe('sent');
   });
 
   it('retries a 500 and sends once when the next answer is good', async () => {

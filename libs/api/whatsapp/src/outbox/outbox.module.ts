@@ -1,6 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@advisordesk/api-auth';
 import { IntakeService, LeadsModule } from '@advisordesk/api-leads';
+import { CloudApiClient, WHATSAPP_CONFIG } from '../cloud-api.client';
+import { loadWhatsappConfig } from '../whatsapp.config';
 import { OutboxController } from './outbox.controller';
 import { OutboxSender } from './outbox.sender';
 import { OutboxService } from './outbox.service';
@@ -9,7 +11,7 @@ import { OutboxService } from './outbox.service';
 @Module({
   imports: [AuthModule, LeadsModule],
   controllers: [OutboxController],
-  providers: [OutboxService, OutboxSender],
+  providers: [{ provide: WHATSAPP_CONFIG, useFactory: () => loadWhatsappConfig(process.env) }, CloudApiClient, OutboxService, OutboxSender],
   exports: [OutboxService],
 })
 export class WhatsappOutboxModule implements OnModuleInit {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, queryMaybeOne, type AppConfig } from '@advisordesk/api-core';
 import { DEFAULT_WHATSAPP_SETTINGS, type WhatsappSettings, type WhatsappTemplateSend } from '@advisordesk/shared';
+import { CloudApiClient, type GraphResult, type SendMessageAnswer } from '../cloud-api.client';
 
 /**
  * Seconds a claim keeps other workers off a message: longer than a call may take (`CALL_TIMEOUT_MS`
@@ -20,11 +21,6 @@ export type SendOutcome =
   | { kind: 'retry'; code: number | null; title: string }
   | { kind: 'failed'; code: number | null; title: string };
 
-/** Meta's error payload: `{error: {message, type, code, error_subcode, error_user_title?, error_data: {details}, fbtrace_id}}`. */
-interface GraphError {
-  error?: { message?: string; code?: number; error_user_title?: string; error_data?: { details?: string } };
-}
-
 /** The body Meta documents for a text or a template (body variables as text parameters). */
 export function cloudApiBody(to: string, kind: 'text' | 'template', text: string | null, template: WhatsappTemplateSend | null): Record<string, unknown> {
   const base = { messaging_product: 'whatsapp', recipient_type: 'individual', to: to.replace(/^\+/, '') };
@@ -41,38 +37,30 @@ export function cloudApiBody(to: string, kind: 'text' | 'template', text: string
   };
 }
 
-/** What an answer of `POST /{phone-number-id}/messages` means for the outbox. */
-export function outcomeOf(status: number, body: unknown): SendOutcome {
-  if (status >= 200 && status < 300) {
-    const id = (body as { messages?: { id?: unknown }[] })?.messages?.[0]?.id;
+/** What an answer of `POST /{phone-number-id}/messages` means for the outbox (status 0: no answer at all). */
+export function outcomeOf(result: GraphResult<SendMessageAnswer>): SendOutcome {
+  if (result.ok) {
+    const id = result.body?.messages?.[0]?.id;
     if (typeof id === 'string' && id) return { kind: 'sent', waMessageId: id };
     return { kind: 'retry', code: null, title: 'WhatsApp answered without a message id' };
   }
-  const error = (body as GraphError)?.error;
-  const code = typeof error?.code === 'number' ? error.code : null;
-  const title = error?.error_user_title || error?.message || `WhatsApp answered ${status}`;
-  if (status === 429 || status >= 500 || (code !== null && RETRYABLE_CODES.has(code))) return { kind: 'retry', code, title };
+  const { code, title } = result.error;
+  if (result.status === 0 || result.status === 429 || result.status >= 500 || (code !== null && RETRYABLE_CODES.has(code)))
+    return { kind: 'retry', code, title };
   return { kind: 'failed', code, title };
 }
 
 /** Where the outbox sends: the Cloud API of the configured number (`WHATSAPP_*`), the admins' templates, the public comparison link. */
 @Injectable()
 export class OutboxSender {
-  private readonly apiUrl: string;
-  private readonly phoneNumberId: string | undefined;
-  private readonly accessToken: string | undefined;
-
   constructor(
     @Inject(APP_CONFIG) private readonly app: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {
-    this.apiUrl = (process.env['WHATSAPP_API_URL'] || 'https://graph.facebook.com/v21.0').replace(/\/+$/, '');
-    this.phoneNumberId = process.env['WHATSAPP_PHONE_NUMBER_ID'] || undefined;
-    this.accessToken = process.env['WHATSAPP_ACCESS_TOKEN'] || undefined;
-  }
+    private readonly client: CloudApiClient,
+  ) {}
 
   configured(): boolean {
-    return Boolean(this.phoneNumberId && this.accessToken);
+    return this.client.configured;
   }
 
   async settings(): Promise<WhatsappSettings> {
@@ -85,18 +73,6 @@ export class OutboxSender {
   }
 
   async send(to: string, kind: 'text' | 'template', text: string | null, template: WhatsappTemplateSend | null): Promise<SendOutcome> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.apiUrl}/${this.phoneNumberId}/messages`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.accessToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify(cloudApiBody(to, kind, text, template)),
-        signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
-      });
-    } catch (error) {
-      return { kind: 'retry', code: null, title: `WhatsApp could not be reached: ${(error as Error).message}` };
-    }
-    const body = await response.json().catch(() => null);
-    return outcomeOf(response.status, body);
+    return outcomeOf(await this.client.sendMessage(cloudApiBody(to, kind, text, template), CALL_TIMEOUT_MS));
   }
 }

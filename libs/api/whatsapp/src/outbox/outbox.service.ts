@@ -10,6 +10,7 @@ import {
   fieldError,
   queryMaybeOne,
   queryOne,
+  queryChanged,
   queryRows,
   type RateLimit,
 } from '@advisordesk/api-core';
@@ -28,6 +29,8 @@ import { OUTBOX_CLAIM_SECONDS, OutboxSender, type SendOutcome } from './outbox.s
 
 export const WHATSAPP_SEND_QUEUE = 'whatsapp.send';
 export const WHATSAPP_SWEEP_QUEUE = 'whatsapp.sweep';
+/** Tokens are taken only this long before the end of a second, so that a call counted in one second does not arrive in the next. */
+const TOKEN_MARGIN_MS = 50;
 /** A message still not accepted by Meta this long after it was queued is given up (`failed`). */
 export const GIVE_UP_AFTER_HOURS = 24;
 
@@ -49,7 +52,8 @@ interface ClaimedMessage {
   kind: 'text' | 'template';
   text: string | null;
   template: WhatsappTemplateSend | null;
-  claimedAt: Date;
+  /** As text: microseconds that a JavaScript Date would round away, so the claim compares equal. */
+  claimedAt: string;
   attempts: number;
   statusAt: Date;
   advisorId: string | null;
@@ -151,7 +155,7 @@ export class OutboxService implements OnModuleInit {
     if (message.direction !== 'out' || message.status !== 'failed') throw new AppError(OutboxErrors.notRetryable);
     await this.checkedLead(user, leadId, message.kind === 'text');
     // A new send: Meta's id of the failed attempt (if any) no longer names this message; its 24 hours start again.
-    const requeued = await queryRows<{ id: string }>(
+    const requeued = await queryChanged<{ id: string }>(
       this.dataSource,
       `UPDATE whatsapp_messages SET status = 'queued', status_at = now(), error_code = NULL, error_title = NULL, wa_message_id = NULL,
               claimed_at = NULL, next_attempt_at = now(), sent_at = NULL
@@ -189,14 +193,14 @@ export class OutboxService implements OnModuleInit {
 
   /** The job: claim, take a token, call, store. Answers without sending when the row is someone else's or done. */
   async deliver(messageId: string): Promise<void> {
-    const message = await queryMaybeOne<ClaimedMessage>(
+    const [message] = await queryChanged<ClaimedMessage>(
       this.dataSource,
       `UPDATE whatsapp_messages m SET claimed_at = clock_timestamp(), attempts = m.attempts + 1
          FROM leads l
         WHERE m.id = $1 AND l.id = m.lead_id AND m.direction = 'out' AND m.status = 'queued' AND m.wa_message_id IS NULL
           AND (m.claimed_at IS NULL OR m.claimed_at < now() - make_interval(secs => $2))
           AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= now() + interval '1 second')
-        RETURNING m.id, m.lead_id AS "leadId", m.kind, m.text, m.template, m.claimed_at AS "claimedAt", m.attempts,
+        RETURNING m.id, m.lead_id AS "leadId", m.kind, m.text, m.template, m.claimed_at::text AS "claimedAt", m.attempts,
                   COALESCE(m.status_at, m.created_at) AS "statusAt", l.advisor_id AS "advisorId", l.phone,
                   l.consent_whatsapp AS "consentWhatsapp", l.is_minor AS "isMinor", (l.erased_at IS NOT NULL) AS erased`,
       [messageId, OUTBOX_CLAIM_SECONDS],
@@ -224,10 +228,10 @@ export class OutboxService implements OnModuleInit {
   /** Stores what the call answered, only while the claim is still ours. */
   private async finish(message: ClaimedMessage, outcome: SendOutcome): Promise<void> {
     if (outcome.kind === 'sent') {
-      const stored = await queryRows<{ id: string }>(
+      const stored = await queryChanged<{ id: string }>(
         this.dataSource,
         `UPDATE whatsapp_messages SET wa_message_id = $3, status = 'sent', status_at = now(), sent_at = now(), claimed_at = NULL, error_code = NULL, error_title = NULL
-          WHERE id = $1 AND claimed_at = $2 AND status = 'queued' AND wa_message_id IS NULL RETURNING id`,
+          WHERE id = $1 AND claimed_at = $2::timestamptz AND status = 'queued' AND wa_message_id IS NULL RETURNING id`,
         [message.id, message.claimedAt, outcome.waMessageId],
       );
       if (!stored.length) this.logger.warn(`Message ${message.id} was accepted by WhatsApp (${outcome.waMessageId}) after its claim ran out`);
@@ -235,20 +239,20 @@ export class OutboxService implements OnModuleInit {
       return;
     }
     if (outcome.kind === 'failed') {
-      const stored = await queryRows<{ id: string }>(
+      const stored = await queryChanged<{ id: string }>(
         this.dataSource,
         `UPDATE whatsapp_messages SET status = 'failed', status_at = now(), error_code = $3, error_title = $4, claimed_at = NULL, next_attempt_at = NULL
-          WHERE id = $1 AND claimed_at = $2 AND status = 'queued' RETURNING id`,
+          WHERE id = $1 AND claimed_at = $2::timestamptz AND status = 'queued' RETURNING id`,
         [message.id, message.claimedAt, outcome.code, outcome.title.slice(0, 1000)],
       );
       if (stored.length) await this.publish(message.leadId, message.id, message.advisorId);
       return;
     }
     const delay = retryDelayMs(message.attempts);
-    const released = await queryRows<{ id: string }>(
+    const released = await queryChanged<{ id: string }>(
       this.dataSource,
       `UPDATE whatsapp_messages SET claimed_at = NULL, next_attempt_at = now() + make_interval(secs => $3), error_code = $4, error_title = $5
-        WHERE id = $1 AND claimed_at = $2 AND status = 'queued' RETURNING id`,
+        WHERE id = $1 AND claimed_at = $2::timestamptz AND status = 'queued' RETURNING id`,
       [message.id, message.claimedAt, delay / 1000, outcome.code, outcome.title.slice(0, 1000)],
     );
     if (released.length) await this.jobs.send(WHATSAPP_SEND_QUEUE, { messageId: message.id }, { startAfter: new Date(Date.now() + delay) });
@@ -257,7 +261,13 @@ export class OutboxService implements OnModuleInit {
   /** One of the 80 sends a second, across every instance; refused, wait for the next second and ask again. */
   private async takeToken(): Promise<void> {
     for (;;) {
-      const second = Math.floor(Date.now() / 1000);
+      const now = Date.now();
+      const second = Math.floor(now / 1000);
+      // Near the end of a second a call could reach Meta in the next one: wait for the next second instead.
+      if (now - second * 1000 > 1000 - TOKEN_MARGIN_MS) {
+        await new Promise((resolve) => setTimeout(resolve, (second + 1) * 1000 - now));
+        continue;
+      }
       try {
         await this.perSecond.hit(`second:${second}`);
         return;
@@ -274,7 +284,7 @@ export class OutboxService implements OnModuleInit {
    * A duplicate job is harmless: the claim lets one of them send.
    */
   async sweep(): Promise<void> {
-    const givenUp = await queryRows<{ id: string; leadId: string }>(
+    const givenUp = await queryChanged<{ id: string; leadId: string }>(
       this.dataSource,
       `UPDATE whatsapp_messages SET status = 'failed', status_at = now(), claimed_at = NULL, next_attempt_at = NULL,
               error_title = 'Not accepted by WhatsApp within 24 hours' || COALESCE(': ' || error_title, '')
