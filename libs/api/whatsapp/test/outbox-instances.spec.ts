@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { JobsModule } from '@advisordesk/api-jobs';
 import { LeadsModule } from '@advisordesk/api-leads';
 import { WHATSAPP_MESSAGES_PER_SECOND } from '@advisordesk/shared';
-import { WhatsappOutboxModule } from '../src/outbox/outbox.module';
+import { WhatsappModule } from '../src/whatsapp.module';
 import { CloudApiStandIn } from '../src/testing';
 
 const FAST = {
@@ -32,7 +32,7 @@ describe('two app instances sharing the WhatsApp outbox', () => {
 
   beforeAll(async () => {
     standIn = await CloudApiStandIn.start();
-    const modules = () => [AuthModule, LeadsModule, JobsModule.forRoot(), WhatsappOutboxModule];
+    const modules = () => [AuthModule, LeadsModule, JobsModule.forRoot(), WhatsappModule];
     a = await createTestApp(modules(), { ...FAST, ...standIn.env() });
     b = await createTestApp(modules(), { ...FAST, ...standIn.env() }, { database: a.database });
     adminA = await createUserAndSignIn(a.http, a.dataSource, 'admin');

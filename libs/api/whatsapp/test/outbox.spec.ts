@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { JobsModule } from '@advisordesk/api-jobs';
 import { LeadsModule } from '@advisordesk/api-leads';
 import { WHATSAPP_TEMPLATE_MAX_VARIABLES, WHATSAPP_TEXT_MAX_LENGTH } from '@advisordesk/shared';
-import { WhatsappOutboxModule } from '../src/outbox/outbox.module';
+import { WhatsappModule } from '../src/whatsapp.module';
 import { OutboxService } from '../src/outbox/outbox.service';
 import { CloudApiStandIn } from '../src/testing';
 
@@ -68,7 +68,7 @@ describe('sending on WhatsApp through the outbox', () => {
 
   beforeAll(async () => {
     standIn = await StandIn();
-    t = await createTestApp([AuthModule, LeadsModule, JobsModule.forRoot(), WhatsappOutboxModule], { ...FAST, ...standIn.env() });
+    t = await createTestApp([AuthModule, LeadsModule, JobsModule.forRoot(), WhatsappModule], { ...FAST, ...standIn.env() });
     admin = await createUserAndSignIn(t.http, t.dataSource, 'admin');
     priya = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Priya Sharma');
     rahul = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Rahul Verma');

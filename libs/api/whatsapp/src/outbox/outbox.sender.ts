@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { APP_CONFIG, queryMaybeOne, type AppConfig } from '@advisordesk/api-core';
-import { DEFAULT_WHATSAPP_SETTINGS, type WhatsappSettings, type WhatsappTemplateSend } from '@advisordesk/shared';
+import { APP_CONFIG, type AppConfig } from '@advisordesk/api-core';
+import { type WhatsappSettings, type WhatsappTemplateSend } from '@advisordesk/shared';
 import { CloudApiClient, type GraphResult, type SendMessageAnswer } from '../cloud-api.client';
+import { WhatsappSettingsService } from '../whatsapp-settings.service';
 
 /**
  * Seconds a claim keeps other workers off a message: longer than a call may take (`CALL_TIMEOUT_MS`
@@ -55,17 +54,16 @@ export function outcomeOf(result: GraphResult<SendMessageAnswer>): SendOutcome {
 export class OutboxSender {
   constructor(
     @Inject(APP_CONFIG) private readonly app: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly client: CloudApiClient,
+    private readonly whatsappSettings: WhatsappSettingsService,
   ) {}
 
   configured(): boolean {
     return this.client.configured;
   }
 
-  async settings(): Promise<WhatsappSettings> {
-    const row = await queryMaybeOne<{ value: Partial<WhatsappSettings> }>(this.dataSource, `SELECT value FROM app_settings WHERE key = 'whatsapp'`);
-    return { ...DEFAULT_WHATSAPP_SETTINGS, ...(row?.value ?? {}) };
+  settings(): Promise<WhatsappSettings> {
+    return this.whatsappSettings.settings();
   }
 
   comparisonUrl(token: string): string {
