@@ -8,7 +8,8 @@ import { LeadsModule } from '@advisordesk/api-leads';
 import { WHATSAPP_TEMPLATE_MAX_VARIABLES, WHATSAPP_TEXT_MAX_LENGTH } from '@advisordesk/shared';
 import { WhatsappModule } from '../src/whatsapp.module';
 import { OutboxService } from '../src/outbox/outbox.service';
-import { CloudApiStandIn } from '../src/testing';
+import { CloudApiStandIn, webhookPayloads } from '../src/testing';
+import { listen } from './support';
 
 const FAST = { JOBS_POLLING_SECONDS: '0.5', JOBS_CRON_INTERVAL_SECONDS: '1', INQUIRY_RATE_LIMIT: '100000' };
 
@@ -302,5 +303,31 @@ describe('sending on WhatsApp through the outbox', () => {
     );
     await outbox.sweep();
     expect(await message(stale)).toMatchObject({ status: 'failed', error_title: 'Not accepted by WhatsApp within 24 hours' });
+  });
+
+  it("a failure reported by the webhook is final: a late 'delivered' does not bring the message back", async () => {
+    const { id, phone } = await lead(openWindow);
+    const answer = await send(priya, id, { text: 'Will this arrive?' }).expect(202);
+    const sent = await settled(answer.body.id);
+    expect(sent.status).toBe('sent');
+    const appUrl = await listen(t);
+    const wamid = sent.wa_message_id as string;
+    const recipient = phone.replace('+', '');
+    const failed = webhookPayloads.statuses(standIn.phoneNumberId, [
+      { id: wamid, status: 'failed', recipient, errors: [{ code: 131026, title: 'Message undeliverable' }] },
+    ]);
+    expect((await standIn.sendWebhook(appUrl, failed)).status).toBe(200);
+    expect(await until(() => message(answer.body.id), (m) => m.status === 'failed')).toMatchObject({ status: 'failed', error_code: 131026 });
+    const late = webhookPayloads.statuses(standIn.phoneNumberId, [{ id: wamid, status: 'delivered', recipient }]);
+    expect((await standIn.sendWebhook(appUrl, late)).status).toBe(200);
+    await until(
+      () => queryRows(t.dataSource, `SELECT 1 FROM whatsapp_webhook_events WHERE processed_at IS NULL`),
+      (rows) => rows.length === 0,
+    );
+    expect((await message(answer.body.id)).status).toBe('failed');
+    // The advisor may send it again: a new attempt, sent once more.
+    await request(t.http).post(`/api/leads/${id}/messages/${answer.body.id}/retry`).set(priya.auth).expect(202);
+    expect((await settled(answer.body.id)).status).toBe('sent');
+    expect(sentTo(phone)).toHaveLength(2);
   });
 });
