@@ -22,6 +22,7 @@ import { queryOne } from '@advisordesk/api-core';
 import { dataSourceOptions, freePort, prepareDatabase } from '@advisordesk/api-database';
 import { bulkSeed, DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
 import { benchJobs } from './jobs-bench';
+import { benchOutbox } from './whatsapp-bench';
 
 const ROOT = join(__dirname, '..', '..');
 const arg = (name: string, fallback: number) => {
@@ -359,6 +360,17 @@ async function main() {
       ratio: '',
       goal: 'p95 ≤ 1 s',
       met: jobs.p95Ms <= 1000,
+    });
+
+    // WhatsApp outbox: two instances sending to the stand-in of Meta's Cloud API.
+    const outbox = await benchOutbox(database.url);
+    rows.push({
+      measure: `WhatsApp outbox: ${outbox.messages} messages, two instances, to the stand-in`,
+      app: `${Math.round(outbox.messagesPerSecond)} msg/s, ≤ ${outbox.maxInOneSecond} in a second, ${outbox.sentTwice} twice`,
+      raw: '',
+      ratio: '',
+      goal: '80/s cap held, none twice',
+      met: outbox.maxInOneSecond <= 80 && outbox.sentTwice === 0 && outbox.messagesPerSecond >= 60,
     });
   } finally {
     await server.stop();
