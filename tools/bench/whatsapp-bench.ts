@@ -27,7 +27,10 @@ export interface OutboxFigures {
 
 async function instance(): Promise<INestApplication> {
   const app = await NestFactory.create(
-    { module: class OutboxBenchApp {}, imports: [AppConfigModule.forRoot(), DatabaseModule.forRoot(), JobsModule.forRoot(), AuthModule, LeadsModule, WhatsappModule] },
+    {
+      module: class OutboxBenchApp {},
+      imports: [AppConfigModule.forRoot(), DatabaseModule.forRoot(), JobsModule.forRoot(), AuthModule, LeadsModule, WhatsappModule],
+    },
     { logger: ['error'] },
   );
   await app.init();

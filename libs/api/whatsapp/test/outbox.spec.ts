@@ -16,7 +16,9 @@ const FAST = { JOBS_POLLING_SECONDS: '0.5', JOBS_CRON_INTERVAL_SECONDS: '1', INQ
 let phoneCounter = 0;
 function newPhone(): string {
   phoneCounter++;
-  return `9${String((Date.now() % 10_000_000) * 100 + (phoneCounter % 100)).padStart(9, '0').slice(-9)}`;
+  return `9${String((Date.now() % 10_000_000) * 100 + (phoneCounter % 100))
+    .padStart(9, '0')
+    .slice(-9)}`;
 }
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
@@ -63,7 +65,11 @@ describe('sending on WhatsApp through the outbox', () => {
 
   const message = (id: string) =>
     queryOne<MessageRow>(t.dataSource, `SELECT status, error_code, error_title, wa_message_id, attempts FROM whatsapp_messages WHERE id = $1`, [id]);
-  const settled = (id: string) => until(() => message(id), (m) => m.status !== 'queued');
+  const settled = (id: string) =>
+    until(
+      () => message(id),
+      (m) => m.status !== 'queued',
+    );
   const sentTo = (phone: string) => standIn.sent.filter((c) => (c.body as { to: string }).to === phone.replace('+', ''));
   const send = (who: SignedIn, leadId: string, body: object) => request(t.http).post(`/api/leads/${leadId}/messages`).set(who.auth).send(body);
 
@@ -250,7 +256,12 @@ describe('sending on WhatsApp through the outbox', () => {
     const { id, phone } = await lead(openWindow);
     standIn.failNext(1, { status: 400, code: 131026, title: 'Message undeliverable' });
     const answer = await send(priya, id, { text: 'Are you on WhatsApp?' }).expect(202);
-    expect(await settled(answer.body.id)).toMatchObject({ status: 'failed', error_code: 131026, error_title: 'Message undeliverable', wa_message_id: null });
+    expect(await settled(answer.body.id)).toMatchObject({
+      status: 'failed',
+      error_code: 131026,
+      error_title: 'Message undeliverable',
+      wa_message_id: null,
+    });
     expect(sentTo(phone)).toHaveLength(1);
     await request(t.http).post(`/api/leads/${id}/messages/${answer.body.id}/retry`).set(rahul.auth).expect(404);
     await request(t.http).post(`/api/leads/${id}/messages/${answer.body.id}/retry`).set(priya.auth).expect(202);
@@ -317,7 +328,12 @@ describe('sending on WhatsApp through the outbox', () => {
       { id: wamid, status: 'failed', recipient, errors: [{ code: 131026, title: 'Message undeliverable' }] },
     ]);
     expect((await standIn.sendWebhook(appUrl, failed)).status).toBe(200);
-    expect(await until(() => message(answer.body.id), (m) => m.status === 'failed')).toMatchObject({ status: 'failed', error_code: 131026 });
+    expect(
+      await until(
+        () => message(answer.body.id),
+        (m) => m.status === 'failed',
+      ),
+    ).toMatchObject({ status: 'failed', error_code: 131026 });
     const late = webhookPayloads.statuses(standIn.phoneNumberId, [{ id: wamid, status: 'delivered', recipient }]);
     expect((await standIn.sendWebhook(appUrl, late)).status).toBe(200);
     await until(

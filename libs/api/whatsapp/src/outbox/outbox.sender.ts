@@ -21,7 +21,12 @@ export type SendOutcome =
   | { kind: 'failed'; code: number | null; title: string };
 
 /** The body Meta documents for a text or a template (body variables as text parameters). */
-export function cloudApiBody(to: string, kind: 'text' | 'template', text: string | null, template: WhatsappTemplateSend | null): Record<string, unknown> {
+export function cloudApiBody(
+  to: string,
+  kind: 'text' | 'template',
+  text: string | null,
+  template: WhatsappTemplateSend | null,
+): Record<string, unknown> {
   const base = { messaging_product: 'whatsapp', recipient_type: 'individual', to: to.replace(/^\+/, '') };
   if (kind === 'text') return { ...base, type: 'text', text: { body: text ?? '', preview_url: true } };
   const t = template as WhatsappTemplateSend;

@@ -17,12 +17,7 @@ import {
 import type { AuthUser } from '@advisordesk/api-auth';
 import { JobsService } from '@advisordesk/api-jobs';
 import { IntakeService, leadVisibility, LeadsErrors, recordActivity } from '@advisordesk/api-leads';
-import {
-  WHATSAPP_MESSAGES_PER_SECOND,
-  type WhatsappMessageKind,
-  type WhatsappQueued,
-  type WhatsappTemplateSend,
-} from '@advisordesk/shared';
+import { WHATSAPP_MESSAGES_PER_SECOND, type WhatsappMessageKind, type WhatsappQueued, type WhatsappTemplateSend } from '@advisordesk/shared';
 import { WhatsappErrors } from '../whatsapp.errors';
 import type { SendWhatsappDto } from './send-message.dto';
 import { OUTBOX_CLAIM_SECONDS, OutboxSender, type SendOutcome } from './outbox.sender';
