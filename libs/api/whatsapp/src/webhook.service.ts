@@ -109,14 +109,15 @@ export class WebhookService implements OnModuleInit, OnApplicationShutdown {
     if (!this.config) throw new AppError(WhatsappErrors.webhookNotConfigured);
     const bytes = Buffer.isBuffer(rawBody) ? rawBody : Buffer.alloc(0);
     if (!validSignature(bytes, signature, this.config.appSecret)) throw new AppError(WhatsappErrors.badSignature);
+    const text = bytes.toString('utf8');
     let body: unknown;
     try {
-      body = JSON.parse(bytes.toString('utf8'));
+      body = JSON.parse(text);
     } catch {
       throw new AppError(WhatsappErrors.notJson);
     }
-    // PostgreSQL's jsonb cannot hold \u0000: drop it from the stored copy (the signature was checked on the bytes).
-    const json = JSON.stringify(body).replace(/\\u0000/g, '');
+    // Stored as received; PostgreSQL's jsonb cannot hold \u0000, so a body with one is stored without it (the signature was checked on the bytes).
+    const json = text.includes('\\u0000') ? JSON.stringify(body).replaceAll('\\u0000', '') : text;
     await this.ingest.submit({ json, hash: createHash('sha256').update(bytes).digest() });
   }
 
