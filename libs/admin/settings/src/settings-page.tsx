@@ -3,10 +3,12 @@ import { useAccess } from '@advisordesk/admin-data';
 import { ForbiddenPage } from '@advisordesk/admin-ui';
 import { JobsSection } from './jobs-section';
 import { LeadRoutingSection } from './lead-routing-section';
+import { WhatsappSection } from './whatsapp-section';
 
 /**
  * The settings of how the team works, one section each. A section shows only to the roles that
- * may change it (lead routing: those who may assign leads; background jobs: admins).
+ * may change it (lead routing: those who may assign leads; background jobs: admins; WhatsApp:
+ * admins edit it, managers read it).
  */
 export default function SettingsPage() {
   const { canWrite, isLoading } = useAccess();
@@ -14,6 +16,7 @@ export default function SettingsPage() {
   const sections = [
     canWrite('leadAssignment') && <LeadRoutingSection key="lead-routing" />,
     canWrite('jobs') && <JobsSection key="background-jobs" />,
+    (canWrite('settings') || canWrite('leadAssignment')) && <WhatsappSection key="whatsapp" canEdit={canWrite('settings')} />,
   ].filter(Boolean);
   if (!sections.length) return <ForbiddenPage />;
   return (
