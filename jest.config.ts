@@ -16,6 +16,7 @@ const config: Config = {
     '<rootDir>/libs/api/reports',
     '<rootDir>/libs/api/exports',
     '<rootDir>/libs/api/jobs',
+    '<rootDir>/libs/api/whatsapp',
     '<rootDir>/libs/api/seed',
     '<rootDir>/apps/api',
     '<rootDir>/apps/admin',

@@ -29,7 +29,7 @@ export const LEAD_MODE_LABELS: Record<LeadMode, string> = {
   hybrid: 'Hybrid',
 };
 
-export const LEAD_SOURCES = ['website', 'walk_in', 'referral', 'phone', 'import', 'social', 'event', 'other'] as const;
+export const LEAD_SOURCES = ['website', 'walk_in', 'referral', 'phone', 'import', 'social', 'event', 'whatsapp', 'other'] as const;
 export type LeadSource = (typeof LEAD_SOURCES)[number];
 
 export const LEAD_SOURCE_LABELS: Record<LeadSource, string> = {
@@ -40,6 +40,7 @@ export const LEAD_SOURCE_LABELS: Record<LeadSource, string> = {
   import: 'Import',
   social: 'Social media',
   event: 'Event / webinar',
+  whatsapp: 'WhatsApp',
   other: 'Other',
 };
 
@@ -150,6 +151,10 @@ export interface LeadView<Time = string> {
   guardianPhone: string | null;
   referrer: string | null;
   nextFollowUpAt: Time | null;
+  /** The student's last WhatsApp message + 24 h: free text may be sent until then, templates after (null: never wrote). */
+  whatsappWindowEndsAt: Time | null;
+  /** The WhatsApp conversation's last message is from the student ("replied, unanswered"). */
+  whatsappUnanswered: boolean;
   erasedAt: Time | null;
   createdAt: Time;
   updatedAt: Time;
@@ -258,6 +263,8 @@ export const LEAD_FIELDS = {
   guardianPhone: text,
   referrer: text,
   nextFollowUpAt: { type: 'timestamp', filter: true, sort: true, export: time },
+  whatsappWindowEndsAt: { type: 'timestamp', filter: true, sort: true },
+  whatsappUnanswered: { type: 'bool', required: true, filter: true },
   erasedAt: { type: 'timestamp' },
   createdAt: { type: 'timestamp', required: true, filter: true, sort: true, export: time },
   updatedAt: { type: 'timestamp', required: true, filter: true, sort: true, export: time },

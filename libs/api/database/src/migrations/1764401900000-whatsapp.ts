@@ -62,6 +62,8 @@ export class Whatsapp1764401900000 implements MigrationInterface {
     await q.query(`ALTER TABLE leads ADD COLUMN whatsapp_unanswered boolean NOT NULL DEFAULT false`);
     // "Replied, unanswered": few leads at a time, per advisor.
     await q.query(`CREATE INDEX leads_whatsapp_unanswered_idx ON leads (advisor_id, whatsapp_window_ends_at) WHERE whatsapp_unanswered`);
+    // The lead list sorted by the window's end (whose window closes first).
+    await q.query(`CREATE INDEX leads_whatsapp_window_idx ON leads (whatsapp_window_ends_at, id) WHERE whatsapp_window_ends_at IS NOT NULL`);
     // The window is Meta's 24 hours (WHATSAPP_WINDOW_HOURS in the WhatsApp contract) from the student's latest message.
     await q.query(`
       CREATE FUNCTION whatsapp_message_lead_state() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -75,7 +77,9 @@ export class Whatsapp1764401900000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER whatsapp_messages_lead_state AFTER INSERT ON whatsapp_messages FOR EACH ROW EXECUTE FUNCTION whatsapp_message_lead_state()`);
+    await q.query(
+      `CREATE TRIGGER whatsapp_messages_lead_state AFTER INSERT ON whatsapp_messages FOR EACH ROW EXECUTE FUNCTION whatsapp_message_lead_state()`,
+    );
 
     await q.query(
       `INSERT INTO app_settings (key, value) VALUES ('whatsapp', '{"comparisonTemplate": {"name": "comparison_ready", "language": "en"}, "welcomeTemplate": null, "welcomeEnabled": false, "lastCheck": null}') ON CONFLICT (key) DO NOTHING`,
@@ -86,6 +90,7 @@ export class Whatsapp1764401900000 implements MigrationInterface {
     await q.query(`DELETE FROM app_settings WHERE key = 'whatsapp'`);
     await q.query(`DROP TRIGGER whatsapp_messages_lead_state ON whatsapp_messages`);
     await q.query(`DROP FUNCTION whatsapp_message_lead_state()`);
+    await q.query(`DROP INDEX leads_whatsapp_window_idx`);
     await q.query(`DROP INDEX leads_whatsapp_unanswered_idx`);
     await q.query(`ALTER TABLE leads DROP COLUMN whatsapp_unanswered`);
     await q.query(`ALTER TABLE leads DROP COLUMN whatsapp_window_ends_at`);

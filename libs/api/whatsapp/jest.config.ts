@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-whatsapp',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

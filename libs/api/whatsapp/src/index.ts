@@ -1,0 +1,2 @@
+export * from './whatsapp.config';
+export * from './cloud-api.client';

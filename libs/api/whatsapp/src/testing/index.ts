@@ -1,0 +1,1 @@
+export * from './cloud-api-stand-in';
