@@ -147,8 +147,8 @@ describe.each<Viewport>(['laptop', 'phone'])('WhatsApp on a %s, connected', (vie
     await page.waitForURL((address) => filterValues(address.toString()).whatsappUnanswered === 'true');
     await row.getByTestId('replied-badge').waitFor();
     const rows = page.locator('tbody tr[data-row-key]');
-    for (const key of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')))) {
-      const listed = await api.get<LeadView>(token, `/leads/${key}`);
+    for (let i = 0; i < (await rows.count()); i++) {
+      const listed = await api.get<LeadView>(token, `/leads/${await rows.nth(i).getAttribute('data-row-key')}`);
       expect(listed.whatsappUnanswered).toBe(true);
     }
     await screenshot(page, viewport, 'wa-admin-list');
