@@ -262,7 +262,7 @@ export function WhatsappPanel({ leadId }: { leadId: string }) {
         <Alert
           type="info"
           showIcon
-          message="WhatsApp sending is not connected"
+          message={connection.isError ? 'Could not tell whether WhatsApp sending is connected' : 'WhatsApp sending is not connected'}
           description={
             <Space direction="vertical" size={4}>
               <span>Messages to this lead are sent from your own WhatsApp; replies do not come back here.</span>
