@@ -43,10 +43,13 @@ async function leadWithShortlist(token: string, viewport: Viewport): Promise<Lea
   return { ...lead, digits };
 }
 
+/** The sticky header would cover the top of an element saved on its own. */
+const STATIC_HEADER = 'header, .ant-layout-header { position: static !important; }';
+
 /** The WhatsApp panel of the lead's page, scrolled into view and saved on its own (it sits below the fold on a laptop). */
 async function panelShot(panel: Locator, viewport: Viewport, name: string) {
   await panel.scrollIntoViewIfNeeded();
-  await panel.screenshot({ path: join(SHOTS_DIR, `${name}-${viewport}.png`) });
+  await panel.screenshot({ path: join(SHOTS_DIR, `${name}-${viewport}.png`), style: STATIC_HEADER });
 }
 
 beforeAll(async () => {
@@ -167,7 +170,7 @@ describe.each<Viewport>(['laptop', 'phone'])('WhatsApp on a %s, connected', (vie
     // The template's variables are said once, where the admin types its name.
     expect(await section.getByTestId('whatsapp-template-variables').textContent()).toContain('{{2}} the comparison’s link');
     await section.scrollIntoViewIfNeeded();
-    await section.screenshot({ path: join(SHOTS_DIR, `wa-admin-settings-${viewport}.png`) });
+    await section.screenshot({ path: join(SHOTS_DIR, `wa-admin-settings-${viewport}.png`), style: STATIC_HEADER });
     expect(await fitsTheScreen(page)).toBe(true);
   });
 });

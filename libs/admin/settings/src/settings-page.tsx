@@ -7,16 +7,16 @@ import { WhatsappSection } from './whatsapp-section';
 
 /**
  * The settings of how the team works, one section each. A section shows only to the roles that
- * may change it (lead routing: those who may assign leads; background jobs: admins; WhatsApp:
- * admins edit it, managers read it).
+ * may change it (lead routing: those who may assign leads; WhatsApp: admins edit it,
+ * managers read it; background jobs: admins).
  */
 export default function SettingsPage() {
   const { canWrite, isLoading } = useAccess();
   if (isLoading) return null;
   const sections = [
     canWrite('leadAssignment') && <LeadRoutingSection key="lead-routing" />,
-    canWrite('jobs') && <JobsSection key="background-jobs" />,
     (canWrite('settings') || canWrite('leadAssignment')) && <WhatsappSection key="whatsapp" canEdit={canWrite('settings')} />,
+    canWrite('jobs') && <JobsSection key="background-jobs" />,
   ].filter(Boolean);
   if (!sections.length) return <ForbiddenPage />;
   return (

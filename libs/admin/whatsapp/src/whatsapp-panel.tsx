@@ -120,9 +120,9 @@ function Composer({ lead }: { lead: LeadDetailView }) {
         value={current}
         onChange={(value) => setMode(value as typeof mode)}
         options={[
-          ...(open ? [{ value: 'text', label: 'Message' }] : []),
+          ...(open ? [{ value: 'text', label: 'Text' }] : []),
           { value: 'comparison', label: 'Comparison' },
-          { value: 'template', label: 'Other template' },
+          { value: 'template', label: 'Template' },
         ]}
         aria-label="What to send"
       />
