@@ -8,6 +8,7 @@ import { ComparisonsModule } from '@advisordesk/api-comparisons';
 import { ReportsModule } from '@advisordesk/api-reports';
 import { ExportsModule } from '@advisordesk/api-exports';
 import { JobsModule } from '@advisordesk/api-jobs';
+import { WhatsappModule } from '@advisordesk/api-whatsapp';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { JobsModule } from '@advisordesk/api-jobs';
     ComparisonsModule,
     ReportsModule,
     ExportsModule,
+    WhatsappModule,
   ],
 })
 export class AppModule {}

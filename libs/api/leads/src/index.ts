@@ -6,5 +6,6 @@ export * from './lead.view';
 export * from './lead-list';
 export * from './lead-access';
 export * from './leads.errors';
-export { recountAdvisorLoads } from './assignment.service';
+export { AssignmentService, recountAdvisorLoads } from './assignment.service';
+export { ConsentService } from './consent.service';
 export * from './reference';

@@ -46,6 +46,6 @@ import { WebsiteFormService } from './website-form.service';
     TransferRequestsService,
     HandoverService,
   ],
-  exports: [LeadsService, TimelineService],
+  exports: [LeadsService, TimelineService, AssignmentService, ConsentService],
 })
 export class LeadsModule {}

@@ -20,6 +20,10 @@ import { AllowedOrigins } from './allowed-origins';
 export const BODY_LIMIT = '100kb';
 /** The catalogue import takes whole CSV files. */
 const LARGE_BODY_ROUTES = ['/api/catalogue/import'];
+/** Routes whose handler needs the exact bytes received (a signature over them): the body stays a Buffer. */
+export const RAW_BODY_ROUTES = ['/api/webhooks/whatsapp'];
+/** Meta's webhook bodies are small; a batch of statuses stays well under this. */
+const RAW_BODY_LIMIT = '1mb';
 /** Public pages served outside `/api`, with short addresses for links sent to students. */
 export const PUBLIC_PAGES = [{ path: 'c/:token', prefix: '/c/' }];
 
@@ -147,6 +151,8 @@ export function configureApp(app: NestExpressApplication, options: { serveAdminP
     methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
     maxAge: 600,
   });
+  // Before the JSON parser, which then leaves these requests alone (their body is already read).
+  for (const route of RAW_BODY_ROUTES) app.use(route, express.raw({ type: () => true, limit: RAW_BODY_LIMIT }));
   for (const route of LARGE_BODY_ROUTES) app.use(route, express.json({ limit: '5mb', strict: true }));
   app.use(express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
