@@ -61,6 +61,7 @@ describe('timeline sentences', () => {
     expect(describeActivity(entry('whatsapp', { direction: 'out', messageId: 'm5', kind: 'text', text: 'Sure, 10 am works' })).detail).toBe(
       'Sure, 10 am works',
     );
+    expect(describeActivity(entry('inquiry', { source: 'whatsapp' }, null)).title).toBe('Wrote on WhatsApp from a new number: the lead was created');
     expect(describeActivity(entry('consent', { withdrawn: { whatsapp: true }, via: 'whatsapp' }, null)).title).toBe(
       'The person withdrew consent to WhatsApp messages by replying STOP on WhatsApp',
     );

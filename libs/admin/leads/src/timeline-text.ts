@@ -133,6 +133,8 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
       }
     }
     case 'inquiry': {
+      // A message on WhatsApp from a number that was no lead made this one.
+      if (data.source === 'whatsapp' && !str(data.enteredBy)) return { title: 'Wrote on WhatsApp from a new number: the lead was created' };
       if (str(data.enteredBy) || (data.source && data.repeat === undefined)) {
         const source = LEAD_SOURCE_LABELS[data.source as LeadSource];
         return { title: `${str(data.enteredBy) ? firstName(String(data.enteredBy)) : who} entered the lead${source ? ` (${source})` : ''}` };
