@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { LeadView, ProgramView } from '@advisordesk/shared';
+import type { LeadView, ProgramView, WhatsappSettings } from '@advisordesk/shared';
 import { CloudApiStandIn, webhookPayloads } from '@advisordesk/api-whatsapp/testing';
 import { filterValues } from './support/address';
 import { apiOf, login } from './support/api';
@@ -169,6 +169,20 @@ describe.each<Viewport>(['laptop', 'phone'])('WhatsApp on a %s, connected', (vie
     expect(standIn.calls.some((c) => c.method === 'GET' && c.path.startsWith(`/${standIn.phoneNumberId}`))).toBe(true);
     // The template's variables are said once, where the admin types its name.
     expect(await section.getByTestId('whatsapp-template-variables').textContent()).toContain('{{2}} the comparison’s link');
+
+    // The welcome template is saved with PUT and read back by the API.
+    await section.getByLabel('Template name').nth(1).fill(`welcome_${viewport}`);
+    // (the laptop's run may have turned it on already: both share one server)
+    const welcome = section.getByRole('switch', { name: 'Send the welcome template' });
+    if ((await welcome.getAttribute('aria-checked')) !== 'true') await welcome.click();
+    await section.getByRole('button', { name: 'Save WhatsApp settings' }).click();
+    await page.getByText('WhatsApp settings saved').waitFor();
+    const saved = await api.get<WhatsappSettings>(await api.token('admin'), '/settings/whatsapp');
+    expect(saved).toEqual({
+      comparisonTemplate: { name: 'comparison_ready', language: 'en' },
+      welcomeTemplate: { name: `welcome_${viewport}`, language: 'en' },
+      welcomeEnabled: true,
+    });
     await section.scrollIntoViewIfNeeded();
     await section.screenshot({ path: join(SHOTS_DIR, `wa-admin-settings-${viewport}.png`), style: STATIC_HEADER });
     expect(await fitsTheScreen(page)).toBe(true);
