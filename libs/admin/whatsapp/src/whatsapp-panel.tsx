@@ -11,7 +11,7 @@ import {
   type LeadDetailView,
   type WhatsappMessageView,
 } from '@advisordesk/shared';
-import { useAccess, useWhatsappConnection, WHATSAPP_SETTINGS_PATH, type ApiRequestError } from '@advisordesk/admin-data';
+import { useAccess, useRefreshLead, useWhatsappConnection, WHATSAPP_SETTINGS_PATH, type ApiRequestError } from '@advisordesk/admin-data';
 import { failureText, messageBody, ticksOf, whyNotSendable, windowIsOpen, windowText } from './conversation-text';
 import { useConversation, useLeadComparisons, useRetryWhatsapp, useSendWhatsapp } from './whatsapp-api';
 
@@ -239,13 +239,24 @@ export function WhatsappPanel({ leadId }: { leadId: string }) {
     query: conversation,
   } = useConversation(leadId, configured);
   const retry = useRetryWhatsapp(leadId);
+  const refreshLead = useRefreshLead();
   const scroller = useRef<HTMLDivElement>(null);
   const last = messages[messages.length - 1]?.id;
+  const lastInbound = messages.filter((m) => m.direction === 'in').pop()?.id;
+  const seenInbound = useRef<string | undefined>(undefined);
 
   // The newest message in view, as in any chat.
   useEffect(() => {
     if (scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
   }, [last]);
+
+  // A new reply opens the window and goes on the timeline: the lead is read again.
+  const loaded = conversation.isSuccess;
+  useEffect(() => {
+    if (!loaded) return;
+    if (seenInbound.current !== undefined && (lastInbound ?? '') !== seenInbound.current) void refreshLead(leadId);
+    seenInbound.current = lastInbound ?? '';
+  }, [loaded, lastInbound, leadId, refreshLead]);
 
   if (connection.isLoading || !lead) return <Skeleton active paragraph={{ rows: 3 }} />;
 
