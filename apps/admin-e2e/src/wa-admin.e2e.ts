@@ -187,6 +187,18 @@ describe.each<Viewport>(['laptop', 'phone'])('WhatsApp on a %s, connected', (vie
     await section.screenshot({ path: join(SHOTS_DIR, `wa-admin-settings-${viewport}.png`), style: STATIC_HEADER });
     expect(await fitsTheScreen(page)).toBe(true);
   });
+
+  it('shows managers Settings → WhatsApp to read, without the check or Save', async () => {
+    const manager = login('manager');
+    await signIn(page, manager.email, manager.password);
+    await page.goto('/settings#whatsapp');
+    const section = page.getByTestId('whatsapp-settings');
+    await section.getByTestId('whatsapp-connection').waitFor();
+    expect(await section.getByLabel('Template name').first().inputValue()).toBe('comparison_ready');
+    expect(await section.getByLabel('Template name').first().isDisabled()).toBe(true);
+    expect(await section.getByRole('button', { name: 'Check connection' }).count()).toBe(0);
+    expect(await section.getByRole('button', { name: 'Save WhatsApp settings' }).count()).toBe(0);
+  });
 });
 
 // ---- WhatsApp not connected: today's click-to-chat stays ---------------------------------------
