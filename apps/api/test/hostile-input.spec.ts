@@ -14,6 +14,7 @@ import { ComparisonsModule } from '@advisordesk/api-comparisons';
 import { ReportsModule } from '@advisordesk/api-reports';
 import { ExportsModule } from '@advisordesk/api-exports';
 import { JobsModule } from '@advisordesk/api-jobs';
+import { WhatsappModule } from '@advisordesk/api-whatsapp';
 
 /**
  * What an attacker, or a buggy client, sends to every endpoint that takes input: keys that are
@@ -113,11 +114,20 @@ describe('hostile input to every endpoint', () => {
   let document: OpenAPIObject;
 
   beforeAll(async () => {
-    t = await createTestApp([AuthModule, LeadsModule, CatalogueModule, ComparisonsModule, ReportsModule, ExportsModule, JobsModule.forRoot()], {
-      JOBS_ENABLED: 'false',
-      INQUIRY_RATE_LIMIT: '1000000',
-      LOGIN_RATE_LIMIT: '1000000',
-    });
+    t = await createTestApp(
+      [AuthModule, LeadsModule, CatalogueModule, ComparisonsModule, ReportsModule, ExportsModule, JobsModule.forRoot(), WhatsappModule],
+      {
+        JOBS_ENABLED: 'false',
+        // WhatsApp configured, so its webhook is live; Meta's address is a closed local port.
+        WHATSAPP_PHONE_NUMBER_ID: '109876543210123',
+        WHATSAPP_ACCESS_TOKEN: 'EAAG-hostile-input-test-token',
+        WHATSAPP_APP_SECRET: 'hostile-input-test-app-secret',
+        WHATSAPP_VERIFY_TOKEN: 'hostile-input-verify',
+        WHATSAPP_API_URL: 'http://127.0.0.1:9',
+        INQUIRY_RATE_LIMIT: '1000000',
+        LOGIN_RATE_LIMIT: '1000000',
+      },
+    );
     admin = await createUserAndSignIn(t.http, t.dataSource, 'admin', 'Asha Admin');
     document = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());
   });

@@ -16,7 +16,8 @@ export const DEMO_LEADS = 420;
 
 /**
  * The demo data, in one place: users of every role, the sample catalogue, and a few hundred leads
- * over six months with believable histories, follow-ups, shortlists and shared comparisons.
+ * over six months with believable histories, follow-ups, shortlists, shared comparisons and a few
+ * WhatsApp conversations.
  * Runs only into an empty database.
  */
 export async function seedDemoIfEmpty(dataSource: DataSource, options: { leads?: number; now?: Date } = {}): Promise<boolean> {
@@ -36,6 +37,7 @@ export async function seedDemoIfEmpty(dataSource: DataSource, options: { leads?:
     const advisors = [...users.entries()].filter(([email]) => !/^(admin|manager|marketing)@/.test(email)).map(([, id]) => id);
     await seedLeads(manager, advisors, options.leads ?? DEMO_LEADS, (options.now ?? new Date()).getTime());
     await seedTransferRequest(manager, users, (options.now ?? new Date()).getTime());
+    await seedWhatsappConversations(manager, users, (options.now ?? new Date()).getTime());
   });
   return true;
 }
@@ -114,4 +116,135 @@ async function seedTransferRequest(manager: EntityManager, users: Map<string, st
     JSON.stringify({ action: 'requested', requestId: id, note }),
     at,
   ]);
+}
+
+interface DemoMessage {
+  direction: 'in' | 'out';
+  kind: 'text' | 'template' | 'image' | 'location';
+  text: string | null;
+  template?: { name: string; language: string; variables: string[] };
+  status: 'sent' | 'delivered' | 'read' | 'failed';
+  error?: { code: number; title: string };
+  minutesAgo: number;
+}
+
+/**
+ * A few WhatsApp conversations on advisors' newest leads, so the lead page shows the panel even
+ * with WhatsApp not connected: a reply waiting for Priya inside the window, a message that failed
+ * outside it (131047), a photo and a location from students.
+ */
+async function seedWhatsappConversations(manager: EntityManager, users: Map<string, string>, now: number) {
+  const priya = users.get('advisor@advisordesk.local');
+  const rahul = users.get('rahul@advisordesk.local');
+  if (!priya || !rahul) return;
+  const newest = (advisor: string, count: number) =>
+    queryRows<{ id: string; fullName: string; phone: string }>(
+      manager,
+      `SELECT id, full_name AS "fullName", phone FROM leads WHERE advisor_id = $1 AND status IN ('new', 'contacted', 'counselled') AND erased_at IS NULL
+        ORDER BY created_at DESC, id LIMIT $2`,
+      [advisor, count],
+    );
+  const [a, b, d] = await newest(priya, 3);
+  const [c] = await newest(rahul, 1);
+  const first = (lead: { fullName: string }) => lead.fullName.split(' ')[0];
+  const conversations: { lead: { id: string; fullName: string }; advisor: string; messages: DemoMessage[] }[] = [];
+  if (a)
+    conversations.push({
+      lead: a,
+      advisor: priya,
+      messages: [
+        {
+          direction: 'in',
+          kind: 'text',
+          text: 'Hi, I filled the form for the Online MBA. Is there an EMI option?',
+          status: 'delivered',
+          minutesAgo: 190,
+        },
+        {
+          direction: 'out',
+          kind: 'text',
+          text: `Hello ${first(a)}! Yes, most of them do. I'll send you a comparison now.`,
+          status: 'read',
+          minutesAgo: 120,
+        },
+        {
+          direction: 'out',
+          kind: 'template',
+          text: null,
+          template: { name: 'comparison_ready', language: 'en', variables: [first(a), 'https://desk.example.in/c/demo', 'Priya'] },
+          status: 'delivered',
+          minutesAgo: 115,
+        },
+        { direction: 'in', kind: 'text', text: 'Thanks! Which one has the lower total fee?', status: 'delivered', minutesAgo: 20 },
+      ],
+    });
+  if (b)
+    conversations.push({
+      lead: b,
+      advisor: priya,
+      messages: [
+        { direction: 'in', kind: 'text', text: 'Please send the details of the distance BCom', status: 'delivered', minutesAgo: 3 * 1440 },
+        {
+          direction: 'out',
+          kind: 'text',
+          text: 'Sharing the fee details for the BCom programs now',
+          status: 'failed',
+          error: { code: 131047, title: 'Re-engagement message' },
+          minutesAgo: 2 * 1440,
+        },
+      ],
+    });
+  if (c)
+    conversations.push({
+      lead: c,
+      advisor: rahul,
+      messages: [
+        { direction: 'in', kind: 'image', text: 'My graduation marksheet', status: 'delivered', minutesAgo: 300 },
+        { direction: 'out', kind: 'text', text: 'Got it, thank you. The MCA needs 50% in graduation: you qualify.', status: 'read', minutesAgo: 280 },
+      ],
+    });
+  if (d)
+    conversations.push({
+      lead: d,
+      advisor: priya,
+      messages: [{ direction: 'in', kind: 'location', text: 'Jayanagar 4th Block, Bengaluru', status: 'delivered', minutesAgo: 45 }],
+    });
+  let n = 0;
+  for (const { lead, advisor, messages } of conversations)
+    for (const m of messages) {
+      const at = new Date(now - m.minutesAgo * 60_000);
+      const { id } = await queryOne<{ id: string }>(
+        manager,
+        `INSERT INTO whatsapp_messages (lead_id, direction, kind, text, template, status, error_code, error_title, wa_message_id, sent_by, attempts, sent_at, created_at, status_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+        [
+          lead.id,
+          m.direction,
+          m.kind,
+          m.text,
+          m.template ? JSON.stringify(m.template) : null,
+          m.status,
+          m.error?.code ?? null,
+          m.error?.title ?? null,
+          `wamid.demo${String(n++).padStart(4, '0')}`,
+          m.direction === 'out' ? advisor : null,
+          m.direction === 'out' ? 1 : 0,
+          m.direction === 'out' ? at : null,
+          at,
+          new Date(at.getTime() + 60_000),
+        ],
+      );
+      await manager.query(`INSERT INTO activities (lead_id, type, author_id, data, created_at) VALUES ($1, 'whatsapp', $2, $3, $4)`, [
+        lead.id,
+        m.direction === 'out' ? advisor : null,
+        JSON.stringify({
+          direction: m.direction,
+          messageId: id,
+          kind: m.kind,
+          ...(m.text ? { text: m.text } : {}),
+          ...(m.template ? { template: m.template.name } : {}),
+        }),
+        at,
+      ]);
+    }
 }

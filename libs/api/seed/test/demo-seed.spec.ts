@@ -94,6 +94,21 @@ describe('the demo data', () => {
     expect(requests).toEqual([{ owner: 'advisor@advisordesk.local', requester: 'rahul@advisordesk.local', resolved: false }]);
   });
 
+  it('has a few WhatsApp conversations: a reply waiting for Priya inside the window, a message that failed with 131047', async () => {
+    const waiting = await queryRows<{ advisor: string; windowOpen: boolean }>(
+      dataSource,
+      `SELECT u.email AS advisor, l.whatsapp_window_ends_at > $1 AS "windowOpen" FROM leads l JOIN users u ON u.id = l.advisor_id WHERE l.whatsapp_unanswered`,
+      [now],
+    );
+    expect(waiting).toContainEqual({ advisor: 'advisor@advisordesk.local', windowOpen: true });
+    const failed = await queryRows<{ code: number }>(dataSource, `SELECT error_code AS code FROM whatsapp_messages WHERE status = 'failed'`);
+    expect(failed).toEqual([{ code: 131047 }]);
+    const kinds = await queryRows<{ kind: string }>(dataSource, `SELECT DISTINCT kind FROM whatsapp_messages ORDER BY kind`);
+    expect(kinds.map((k) => k.kind)).toEqual(['image', 'location', 'template', 'text']);
+    const timeline = await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM activities WHERE type = 'whatsapp' AND data ? 'messageId'`);
+    expect(timeline.n).toBe((await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM whatsapp_messages`)).n);
+  });
+
   it('never seeds twice', async () => {
     expect(await seedDemoIfEmpty(dataSource, { now })).toBe(false);
   });

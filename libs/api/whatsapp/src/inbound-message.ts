@@ -49,7 +49,7 @@ export function readInbound(message: MetaInboundMessage): { kind: WhatsappMessag
     default:
       text = null;
   }
-  return { kind, text: text ? text.replace(/\u0000/g, '').slice(0, WHATSAPP_TEXT_MAX_LENGTH) : null };
+  return { kind, text: text ? text.replaceAll('\u0000', '').slice(0, WHATSAPP_TEXT_MAX_LENGTH) : null };
 }
 
 /** Meta's `timestamp` (seconds since 1970, as text) as a time; none or nonsense, or in the future: now. */

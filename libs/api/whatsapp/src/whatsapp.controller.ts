@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { rolesThatCanRead } from '@advisordesk/shared';
 import { idOf, Public } from '@advisordesk/api-core';
@@ -86,7 +86,6 @@ export class WhatsappWebhookController {
 
   @Post()
   @HttpCode(200)
-  @ApiExcludeEndpoint()
   async receive(@Req() req: Request) {
     await this.webhook.receive(req.body, req.headers['x-hub-signature-256']);
     return { received: true };

@@ -8,6 +8,9 @@ import { loadWhatsappConfig } from './whatsapp.config';
 import { ConnectionController, ConversationController, WhatsappSettingsController, WhatsappWebhookController } from './whatsapp.controller';
 import { WhatsappSettingsService } from './whatsapp-settings.service';
 
+/** The configuration, read when the app is built: a ConfigError stops the start. */
+export const whatsappConfigProvider = { provide: WHATSAPP_CONFIG, useFactory: () => loadWhatsappConfig(process.env) };
+
 /**
  * WhatsApp (Meta's Cloud API): configuration, the Graph client, the webhook and inbound messages,
  * the conversation, the connection and the settings. Needs `JobsModule.forRoot()` (the webhook's job).
@@ -16,13 +19,7 @@ import { WhatsappSettingsService } from './whatsapp-settings.service';
 @Module({
   imports: [AuthModule, LeadsModule],
   controllers: [ConversationController, ConnectionController, WhatsappSettingsController, WhatsappWebhookController],
-  providers: [
-    { provide: WHATSAPP_CONFIG, useFactory: () => loadWhatsappConfig(process.env) },
-    CloudApiClient,
-    WebhookService,
-    ConversationService,
-    WhatsappSettingsService,
-  ],
+  providers: [whatsappConfigProvider, CloudApiClient, WebhookService, ConversationService, WhatsappSettingsService],
   exports: [WHATSAPP_CONFIG, CloudApiClient, ConversationService, WhatsappSettingsService, WebhookService],
 })
 export class WhatsappModule {}
