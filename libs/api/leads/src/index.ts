@@ -9,3 +9,4 @@ export * from './leads.errors';
 export { AssignmentService, recountAdvisorLoads } from './assignment.service';
 export { ConsentService } from './consent.service';
 export * from './reference';
+export { IntakeService, type LeadCreatedListener } from './intake.service';

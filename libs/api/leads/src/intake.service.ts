@@ -120,6 +120,9 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Called with the id of a lead a Quick Inquiry created. */
+export type LeadCreatedListener = (leadId: string) => Promise<void>;
+
 /** What the public form gets back (the website form contract's). */
 export type { InquiryReceipt };
 
@@ -212,9 +215,14 @@ export class IntakeService implements OnApplicationShutdown {
         consent: body.consent,
       },
     };
-    if (!idempotencyKey) return { reference: (await this.batches.submit(row)).reference };
+    if (!idempotencyKey) {
+      const stored = await this.batches.submit(row);
+      if (stored.created) this.announceCreated(stored.id);
+      return { reference: stored.reference };
+    }
     const fingerprint = createHash('sha256').update(stableJson(body)).digest('hex');
-    return this.dataSource.transaction(async (manager) => {
+    let created: string | undefined;
+    const receipt = await this.dataSource.transaction(async (manager) => {
       // Keys live 24 hours: this one, and a few others, are forgotten once expired.
       await manager.query(
         `DELETE FROM idempotency_keys WHERE ctid = ANY(
@@ -238,12 +246,33 @@ export class IntakeService implements OnApplicationShutdown {
         if (previous?.response) return previous.response;
       }
       const [lead] = await this.intakeWithin(manager, [row]);
+      if (lead.created) created = lead.id;
       await manager.query(`UPDATE idempotency_keys SET response = $2 WHERE scope = 'inquiry' AND key = $1`, [
         idempotencyKey,
         JSON.stringify({ reference: lead.reference }),
       ]);
       return { reference: lead.reference };
     });
+    if (created) this.announceCreated(created);
+    return receipt;
+  }
+
+  private readonly createdListeners: LeadCreatedListener[] = [];
+
+  /**
+   * Work another area does once a Quick Inquiry has created a lead (the WhatsApp welcome): called
+   * after the commit, on the instance that received it; its failure is logged, never the inquiry's.
+   */
+  onLeadCreated(listener: LeadCreatedListener): void {
+    this.createdListeners.push(listener);
+  }
+
+  private announceCreated(leadId: string): void {
+    for (const listener of this.createdListeners) {
+      Promise.resolve()
+        .then(() => listener(leadId))
+        .catch((error: unknown) => this.logger.error(`After creating lead ${leadId}: ${(error as Error)?.message ?? error}`));
+    }
   }
 
   /**

@@ -46,6 +46,6 @@ import { WebsiteFormService } from './website-form.service';
     TransferRequestsService,
     HandoverService,
   ],
-  exports: [LeadsService, TimelineService, AssignmentService, ConsentService],
+  exports: [LeadsService, TimelineService, AssignmentService, ConsentService, IntakeService],
 })
 export class LeadsModule {}
