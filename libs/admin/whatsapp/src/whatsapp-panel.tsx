@@ -85,15 +85,16 @@ function Composer({ lead }: { lead: LeadDetailView }) {
   const { message } = App.useApp();
   const send = useSendWhatsapp(lead.id);
   const open = windowIsOpen(lead.whatsappWindowEndsAt);
-  const [mode, setMode] = useState<'text' | 'comparison' | 'template'>(open ? 'text' : 'comparison');
+  // What the advisor chose; until then free text while the window is open (it may open while the page is).
+  const [chosen, setChosen] = useState<'text' | 'comparison' | 'template' | null>(null);
   const [text, setText] = useState('');
   const [comparisonId, setComparisonId] = useState<string | undefined>();
   const [form] = Form.useForm<TemplateForm>();
   const {
     result: { data: comparisons },
     query: comparisonsQuery,
-  } = useLeadComparisons(lead.id, mode === 'comparison');
-  const current = mode === 'text' && !open ? 'comparison' : mode;
+  } = useLeadComparisons(lead.id, (chosen ?? (open ? 'text' : 'comparison')) === 'comparison');
+  const current = chosen === null || (chosen === 'text' && !open) ? (open ? 'text' : 'comparison') : chosen;
 
   const fail = (error: ApiRequestError) => message.error(error.message);
   const queued = () => message.success('Queued: it leaves in a moment');
@@ -118,7 +119,7 @@ function Composer({ lead }: { lead: LeadDetailView }) {
       <Segmented
         block
         value={current}
-        onChange={(value) => setMode(value as typeof mode)}
+        onChange={(value) => setChosen(value as typeof current)}
         options={[
           ...(open ? [{ value: 'text', label: 'Text' }] : []),
           { value: 'comparison', label: 'Comparison' },
