@@ -138,6 +138,11 @@ describe.each<Viewport>(['laptop', 'phone'])('WhatsApp on a %s, connected', (vie
       .filter({ hasText: /Window open: 2[34] h left/ })
       .waitFor({ timeout: 20_000 });
     await panel.getByLabel('WhatsApp message').waitFor();
+    // The timeline follows too.
+    await page
+      .getByTestId('lead-timeline')
+      .getByText(`${lead.fullName.split(' ')[0]} replied on WhatsApp: ${reply}`)
+      .waitFor();
     await panelShot(panel, viewport, 'wa-admin-panel');
     await screenshot(page, viewport, 'wa-admin-lead');
     expect(await fitsTheScreen(page)).toBe(true);
