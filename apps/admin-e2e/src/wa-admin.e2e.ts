@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { LeadView, ProgramView, WhatsappSettings } from '@advisordesk/shared';
+import type { LeadView, ProgramView, WhatsappMessageView, WhatsappSettings } from '@advisordesk/shared';
 import { CloudApiStandIn, webhookPayloads } from '@advisordesk/api-whatsapp/testing';
 import { filterValues } from './support/address';
 import { apiOf, login } from './support/api';
@@ -124,6 +124,9 @@ describe.each<Viewport>(['laptop', 'phone'])('WhatsApp on a %s, connected', (vie
     await panel.locator('[data-direction="out"][data-status="sent"]').getByTestId('whatsapp-ticks').filter({ hasText: '✓' }).waitFor();
 
     // The student replies on WhatsApp: Meta posts the signed webhook; the panel shows it without a reload.
+    // Meta's timestamps are whole seconds: the reply comes in a later second than the template left.
+    const [sent] = await api.get<WhatsappMessageView[]>(token, `/leads/${lead.id}/messages`);
+    await eventually(() => Math.floor(Date.now() / 1000) > Math.floor(Date.parse(sent.createdAt) / 1000), 'the next second');
     const reply = 'Thanks! Are the MBA classes on weekends?';
     const delivered = await standIn.sendWebhook(
       server.baseUrl,
