@@ -22,6 +22,7 @@ import { queryOne } from '@advisordesk/api-core';
 import { dataSourceOptions, freePort, prepareDatabase } from '@advisordesk/api-database';
 import { bulkSeed, DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
 import { benchJobs } from './jobs-bench';
+import { benchWebhookIngest } from './whatsapp-bench';
 
 const ROOT = join(__dirname, '..', '..');
 const arg = (name: string, fallback: number) => {
@@ -31,6 +32,7 @@ const arg = (name: string, fallback: number) => {
 const TARGET_LEADS = arg('leads', 1_000_000);
 const RUNS = arg('runs', 40);
 const INTAKE_SECONDS = arg('intake-seconds', 20);
+const WEBHOOK_SECONDS = arg('webhook-seconds', 15);
 
 interface Row {
   measure: string;
@@ -72,7 +74,10 @@ function resetPeakRss(pid: number) {
   }
 }
 
-async function startServer(databaseUrl: string): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
+async function startServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
   // The built server, as `npm start` runs it (`npm run bench` builds it first).
   const child = spawn(process.execPath, ['--max-semi-space-size=32', 'dist/api/apps/api/src/main.js'], {
@@ -86,6 +91,7 @@ async function startServer(databaseUrl: string): Promise<{ url: string; process:
       INQUIRY_RATE_LIMIT: '100000000',
       LOGIN_RATE_LIMIT: '1000',
       NODE_ENV: 'production',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -359,6 +365,20 @@ async function main() {
       ratio: '',
       goal: 'p95 ≤ 1 s',
       met: jobs.p95Ms <= 1000,
+    });
+
+    // WhatsApp webhook ingest: signed events from Meta, stored and answered, handled by a job.
+    const webhook = await benchWebhookIngest(database.url, (env) => startServer(database.url, env), {
+      seconds: WEBHOOK_SECONDS,
+      connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
+    });
+    rows.push({
+      measure: `WhatsApp webhook ingest, signed events, ${WEBHOOK_SECONDS} s, ${webhook.connections} connections`,
+      app: `${Math.round(webhook.perSecond).toLocaleString('en-IN')} events/s, p99 ${webhook.p99} ms`,
+      raw: `${webhook.errors} errors; ${webhook.accepted.toLocaleString('en-IN')} handled ${webhook.drainSeconds === null ? 'not within 5 min' : `${webhook.drainSeconds.toFixed(0)} s after the load`}`,
+      ratio: '',
+      goal: '≥ 1,000/s, p99 ≤ 50 ms, 0 errors',
+      met: webhook.perSecond >= 1000 && webhook.p99 <= 50 && webhook.errors === 0,
     });
   } finally {
     await server.stop();

@@ -105,7 +105,10 @@ describe('the demo data', () => {
     expect(failed).toEqual([{ code: 131047 }]);
     const kinds = await queryRows<{ kind: string }>(dataSource, `SELECT DISTINCT kind FROM whatsapp_messages ORDER BY kind`);
     expect(kinds.map((k) => k.kind)).toEqual(['image', 'location', 'template', 'text']);
-    const timeline = await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM activities WHERE type = 'whatsapp' AND data ? 'messageId'`);
+    const timeline = await queryOne<{ n: number }>(
+      dataSource,
+      `SELECT count(*)::int AS n FROM activities WHERE type = 'whatsapp' AND data ? 'messageId'`,
+    );
     expect(timeline.n).toBe((await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM whatsapp_messages`)).n);
   });
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isStopMessage, normalisePhone, statusMovesForward, type WhatsappMessageStatus } from '@advisordesk/shared';
-import { AppError, EventBus, queryMaybeOne, queryRows } from '@advisordesk/api-core';
+import { AppError, BatchQueue, EventBus, queryMaybeOne, queryRows } from '@advisordesk/api-core';
 import { JobsService } from '@advisordesk/api-jobs';
 import { AssignmentService, newReference, recordActivity } from '@advisordesk/api-leads';
 import { WHATSAPP_CONFIG } from './cloud-api.client';
@@ -51,8 +51,19 @@ const STATUSES: readonly WhatsappMessageStatus[] = ['sent', 'delivered', 'read',
  * byte for byte is not stored twice.
  */
 @Injectable()
-export class WebhookService implements OnModuleInit {
+export class WebhookService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('WhatsappWebhook');
+  /**
+   * Events arriving together are stored in one statement and their jobs queued in one more, so under
+   * load many webhook requests share two round trips. The same body twice never shares a batch.
+   */
+  private readonly ingest = new BatchQueue<{ json: string; hash: Buffer }, string | null>({
+    maxBatch: 200,
+    concurrency: 2,
+    key: (event) => event.hash.toString('hex'),
+    retryAlone: true,
+    run: (events) => this.store(events),
+  });
 
   constructor(
     @Inject(WHATSAPP_CONFIG) private readonly config: WhatsappConfig | null,
@@ -69,7 +80,8 @@ export class WebhookService implements OnModuleInit {
       retryDelaySeconds: 5,
       retryBackoff: true,
       retryDelayMaxSeconds: 600,
-      localConcurrency: 2,
+      // Fetched in batches: a full batch fetches again at once, so a burst of events drains without waiting for the poll.
+      batchSize: 20,
       // Events whose job could not be queued (the instance stopped between storing and sending) are picked up each minute.
       schedule: { cron: '* * * * *', data: {} },
       handler: async (job) => {
@@ -77,6 +89,11 @@ export class WebhookService implements OnModuleInit {
         else await this.sweep();
       },
     });
+  }
+
+  /** Events already received are stored before the process stops. */
+  onApplicationShutdown() {
+    return this.ingest.idle();
   }
 
   /** `GET /api/webhooks/whatsapp`: Meta's subscription handshake. */
@@ -100,15 +117,29 @@ export class WebhookService implements OnModuleInit {
     }
     // PostgreSQL's jsonb cannot hold \u0000: drop it from the stored copy (the signature was checked on the bytes).
     const json = JSON.stringify(body).replace(/\\u0000/g, '');
-    const [row] = await queryRows<{ id: string }>(
+    await this.ingest.submit({ json, hash: createHash('sha256').update(bytes).digest() });
+  }
+
+  /** Stores a batch of events (a body already stored is skipped) and queues a job for each new one; answers their ids. */
+  private async store(events: { json: string; hash: Buffer }[]): Promise<(string | null)[]> {
+    const rows = await queryRows<{ id: string; hash: Buffer }>(
       this.dataSource,
-      `INSERT INTO whatsapp_webhook_events (body, body_sha256) VALUES ($1::jsonb, $2) ON CONFLICT (body_sha256) DO NOTHING RETURNING id::text AS id`,
-      [json, createHash('sha256').update(bytes).digest()],
+      `INSERT INTO whatsapp_webhook_events (body, body_sha256)
+       SELECT body::jsonb, hash FROM unnest($1::text[], $2::bytea[]) AS e(body, hash)
+       ON CONFLICT (body_sha256) DO NOTHING RETURNING id::text AS id, body_sha256 AS hash`,
+      [events.map((e) => e.json), events.map((e) => e.hash)],
     );
-    if (!row) return;
-    await this.jobs
-      .send(WHATSAPP_WEBHOOK_QUEUE, { eventId: row.id })
-      .catch((error: Error) => this.logger.warn(`Webhook event ${row.id} stored; its job will be queued by the next sweep (${error.message})`));
+    const ids = new Map(rows.map((row) => [row.hash.toString('hex'), row.id]));
+    if (rows.length)
+      await this.jobs
+        .sendMany(
+          WHATSAPP_WEBHOOK_QUEUE,
+          rows.map((row) => ({ eventId: row.id })),
+        )
+        .catch((error: Error) =>
+          this.logger.warn(`${rows.length} webhook event(s) stored; their jobs will be queued by the next sweep (${error.message})`),
+        );
+    return events.map((e) => ids.get(e.hash.toString('hex')) ?? null);
   }
 
   /** Events stored more than a minute ago and still not handled (their job was never queued). */

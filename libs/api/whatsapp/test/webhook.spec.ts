@@ -156,6 +156,20 @@ describe('WhatsApp webhook', () => {
     expect(await count(t, `SELECT 1 FROM activities WHERE lead_id = $1`, [lead.id])).toBe(activities);
   });
 
+  it('stores a burst of webhooks arriving together, each message once, the repeated bodies once', async () => {
+    const lead = await leadFor(t, manager, priya);
+    const payloads = Array.from({ length: 40 }, (_, i) =>
+      webhookPayloads.text(standIn.phoneNumberId, { from: lead.phone.wa, text: `Question ${i}` }),
+    );
+    const events = await count(t, `SELECT 1 FROM whatsapp_webhook_events`);
+    const answers = await Promise.all([...payloads, ...payloads.slice(0, 10)].map((p) => standIn.sendWebhook(url, p)));
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
+    await until(async () => (await count(t, `SELECT 1 FROM whatsapp_webhook_events WHERE processed_at IS NULL`)) === 0, 'the webhook jobs');
+    expect(await count(t, `SELECT 1 FROM whatsapp_webhook_events`)).toBe(events + 40);
+    const texts = (await conversation(lead.id, priya)).map((m) => m.text);
+    expect(texts.sort()).toEqual(payloads.map((_, i) => `Question ${i}`).sort());
+  });
+
   it('turns a message from an unknown number into a new lead from WhatsApp, named by the profile, assigned, with no consent assumed', async () => {
     const phone = newPhone();
     await deliver(
