@@ -22,7 +22,7 @@ import { queryOne } from '@advisordesk/api-core';
 import { dataSourceOptions, freePort, prepareDatabase } from '@advisordesk/api-database';
 import { bulkSeed, DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
 import { benchJobs } from './jobs-bench';
-import { benchWebhookIngest } from './whatsapp-bench';
+import { benchOutbox, benchWebhookIngest } from './whatsapp-bench';
 
 const ROOT = join(__dirname, '..', '..');
 const arg = (name: string, fallback: number) => {
@@ -379,6 +379,17 @@ async function main() {
       ratio: '',
       goal: '≥ 1,000/s, p99 ≤ 50 ms, 0 errors',
       met: webhook.perSecond >= 1000 && webhook.p99 <= 50 && webhook.errors === 0,
+    });
+
+    // WhatsApp outbox: two instances sending to the stand-in of Meta's Cloud API.
+    const outbox = await benchOutbox(database.url);
+    rows.push({
+      measure: `WhatsApp outbox: ${outbox.messages} messages, two instances, to the stand-in`,
+      app: `${Math.round(outbox.messagesPerSecond)} msg/s, ≤ ${outbox.maxInOneSecond} in a second, ${outbox.sentTwice} twice`,
+      raw: '',
+      ratio: '',
+      goal: '80/s cap held, none twice',
+      met: outbox.maxInOneSecond <= 80 && outbox.sentTwice === 0 && outbox.messagesPerSecond >= 60,
     });
   } finally {
     await server.stop();

@@ -8,7 +8,7 @@ import { ComparisonsModule } from '@advisordesk/api-comparisons';
 import { ReportsModule } from '@advisordesk/api-reports';
 import { ExportsModule } from '@advisordesk/api-exports';
 import { JobsModule } from '@advisordesk/api-jobs';
-import { WhatsappModule, WhatsappOutboxModule } from '@advisordesk/api-whatsapp';
+import { WhatsappModule } from '@advisordesk/api-whatsapp';
 
 @Module({
   imports: [
@@ -22,7 +22,6 @@ import { WhatsappModule, WhatsappOutboxModule } from '@advisordesk/api-whatsapp'
     ReportsModule,
     ExportsModule,
     WhatsappModule,
-    WhatsappOutboxModule,
   ],
 })
 export class AppModule {}

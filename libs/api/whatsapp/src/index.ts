@@ -8,4 +8,4 @@ export * from './whatsapp-settings.service';
 export * from './whatsapp-settings.dto';
 export * from './inbound-message';
 export * from './webhook-signature';
-export * from './outbox/outbox.module';
+export * from './outbox/outbox.service';

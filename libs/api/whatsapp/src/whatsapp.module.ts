@@ -3,6 +3,9 @@ import { AuthModule } from '@advisordesk/api-auth';
 import { LeadsModule } from '@advisordesk/api-leads';
 import { CloudApiClient, WHATSAPP_CONFIG } from './cloud-api.client';
 import { ConversationService } from './conversation.service';
+import { OutboxController } from './outbox/outbox.controller';
+import { OutboxSender } from './outbox/outbox.sender';
+import { OutboxService } from './outbox/outbox.service';
 import { WebhookService } from './webhook.service';
 import { loadWhatsappConfig } from './whatsapp.config';
 import { ConnectionController, ConversationController, WhatsappSettingsController, WhatsappWebhookController } from './whatsapp.controller';
@@ -18,8 +21,8 @@ export const whatsappConfigProvider = { provide: WHATSAPP_CONFIG, useFactory: ()
  */
 @Module({
   imports: [AuthModule, LeadsModule],
-  controllers: [ConversationController, ConnectionController, WhatsappSettingsController, WhatsappWebhookController],
-  providers: [whatsappConfigProvider, CloudApiClient, WebhookService, ConversationService, WhatsappSettingsService],
-  exports: [WHATSAPP_CONFIG, CloudApiClient, ConversationService, WhatsappSettingsService, WebhookService],
+  controllers: [ConversationController, ConnectionController, WhatsappSettingsController, WhatsappWebhookController, OutboxController],
+  providers: [whatsappConfigProvider, CloudApiClient, WebhookService, ConversationService, WhatsappSettingsService, OutboxService, OutboxSender],
+  exports: [WHATSAPP_CONFIG, CloudApiClient, ConversationService, WhatsappSettingsService, WebhookService, OutboxService],
 })
 export class WhatsappModule {}

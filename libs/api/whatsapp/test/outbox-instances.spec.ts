@@ -7,11 +7,15 @@ import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { JobsModule } from '@advisordesk/api-jobs';
 import { LeadsModule } from '@advisordesk/api-leads';
 import { WHATSAPP_MESSAGES_PER_SECOND } from '@advisordesk/shared';
-import { WhatsappOutboxModule } from '../src/outbox/outbox.module';
+import { WhatsappModule } from '../src/whatsapp.module';
 import { CloudApiStandIn } from '../src/testing';
 
 const FAST = {
-  JWT_SECRET: randomBytes(32).toString('base64url'), JOBS_POLLING_SECONDS: '0.5', JOBS_CRON_INTERVAL_SECONDS: '1', INQUIRY_RATE_LIMIT: '100000' };
+  JWT_SECRET: randomBytes(32).toString('base64url'),
+  JOBS_POLLING_SECONDS: '0.5',
+  JOBS_CRON_INTERVAL_SECONDS: '1',
+  INQUIRY_RATE_LIMIT: '100000',
+};
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -32,7 +36,7 @@ describe('two app instances sharing the WhatsApp outbox', () => {
 
   beforeAll(async () => {
     standIn = await CloudApiStandIn.start();
-    const modules = () => [AuthModule, LeadsModule, JobsModule.forRoot(), WhatsappOutboxModule];
+    const modules = () => [AuthModule, LeadsModule, JobsModule.forRoot(), WhatsappModule];
     a = await createTestApp(modules(), { ...FAST, ...standIn.env() });
     b = await createTestApp(modules(), { ...FAST, ...standIn.env() }, { database: a.database });
     adminA = await createUserAndSignIn(a.http, a.dataSource, 'admin');
@@ -61,7 +65,12 @@ describe('two app instances sharing the WhatsApp outbox', () => {
       ids.push(answer.body.id);
     }
     const statuses = await until(
-      () => queryRows<{ status: string; n: number }>(a.dataSource, `SELECT status, count(*)::int AS n FROM whatsapp_messages WHERE id = ANY($1) GROUP BY status`, [ids]),
+      () =>
+        queryRows<{ status: string; n: number }>(
+          a.dataSource,
+          `SELECT status, count(*)::int AS n FROM whatsapp_messages WHERE id = ANY($1) GROUP BY status`,
+          [ids],
+        ),
       (rows) => rows.length === 1 && rows[0].status === 'sent',
       60_000,
     );
@@ -69,7 +78,9 @@ describe('two app instances sharing the WhatsApp outbox', () => {
     const sent = standIn.sent;
     // Each message reached Meta once: 200 calls, 200 different messages.
     expect(sent).toHaveLength(200);
-    const texts = sent.map((c) => (c.body as { template: { components: { parameters: { text: string }[] }[] } }).template.components[0].parameters[0].text);
+    const texts = sent.map(
+      (c) => (c.body as { template: { components: { parameters: { text: string }[] }[] } }).template.components[0].parameters[0].text,
+    );
     expect(new Set(texts).size).toBe(200);
     // The shared cap held in every second of the clock.
     const perSecond = new Map<number, number>();

@@ -6,16 +6,19 @@ import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { JobsModule } from '@advisordesk/api-jobs';
 import { LeadsModule } from '@advisordesk/api-leads';
 import { WHATSAPP_TEMPLATE_MAX_VARIABLES, WHATSAPP_TEXT_MAX_LENGTH } from '@advisordesk/shared';
-import { WhatsappOutboxModule } from '../src/outbox/outbox.module';
+import { WhatsappModule } from '../src/whatsapp.module';
 import { OutboxService } from '../src/outbox/outbox.service';
-import { CloudApiStandIn } from '../src/testing';
+import { CloudApiStandIn, webhookPayloads } from '../src/testing';
+import { listen } from './support';
 
 const FAST = { JOBS_POLLING_SECONDS: '0.5', JOBS_CRON_INTERVAL_SECONDS: '1', INQUIRY_RATE_LIMIT: '100000' };
 
 let phoneCounter = 0;
 function newPhone(): string {
   phoneCounter++;
-  return `9${String((Date.now() % 10_000_000) * 100 + (phoneCounter % 100)).padStart(9, '0').slice(-9)}`;
+  return `9${String((Date.now() % 10_000_000) * 100 + (phoneCounter % 100))
+    .padStart(9, '0')
+    .slice(-9)}`;
 }
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
@@ -62,13 +65,17 @@ describe('sending on WhatsApp through the outbox', () => {
 
   const message = (id: string) =>
     queryOne<MessageRow>(t.dataSource, `SELECT status, error_code, error_title, wa_message_id, attempts FROM whatsapp_messages WHERE id = $1`, [id]);
-  const settled = (id: string) => until(() => message(id), (m) => m.status !== 'queued');
+  const settled = (id: string) =>
+    until(
+      () => message(id),
+      (m) => m.status !== 'queued',
+    );
   const sentTo = (phone: string) => standIn.sent.filter((c) => (c.body as { to: string }).to === phone.replace('+', ''));
   const send = (who: SignedIn, leadId: string, body: object) => request(t.http).post(`/api/leads/${leadId}/messages`).set(who.auth).send(body);
 
   beforeAll(async () => {
     standIn = await StandIn();
-    t = await createTestApp([AuthModule, LeadsModule, JobsModule.forRoot(), WhatsappOutboxModule], { ...FAST, ...standIn.env() });
+    t = await createTestApp([AuthModule, LeadsModule, JobsModule.forRoot(), WhatsappModule], { ...FAST, ...standIn.env() });
     admin = await createUserAndSignIn(t.http, t.dataSource, 'admin');
     priya = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Priya Sharma');
     rahul = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Rahul Verma');
@@ -249,7 +256,12 @@ describe('sending on WhatsApp through the outbox', () => {
     const { id, phone } = await lead(openWindow);
     standIn.failNext(1, { status: 400, code: 131026, title: 'Message undeliverable' });
     const answer = await send(priya, id, { text: 'Are you on WhatsApp?' }).expect(202);
-    expect(await settled(answer.body.id)).toMatchObject({ status: 'failed', error_code: 131026, error_title: 'Message undeliverable', wa_message_id: null });
+    expect(await settled(answer.body.id)).toMatchObject({
+      status: 'failed',
+      error_code: 131026,
+      error_title: 'Message undeliverable',
+      wa_message_id: null,
+    });
     expect(sentTo(phone)).toHaveLength(1);
     await request(t.http).post(`/api/leads/${id}/messages/${answer.body.id}/retry`).set(rahul.auth).expect(404);
     await request(t.http).post(`/api/leads/${id}/messages/${answer.body.id}/retry`).set(priya.auth).expect(202);
@@ -302,5 +314,36 @@ describe('sending on WhatsApp through the outbox', () => {
     );
     await outbox.sweep();
     expect(await message(stale)).toMatchObject({ status: 'failed', error_title: 'Not accepted by WhatsApp within 24 hours' });
+  });
+
+  it("a failure reported by the webhook is final: a late 'delivered' does not bring the message back", async () => {
+    const { id, phone } = await lead(openWindow);
+    const answer = await send(priya, id, { text: 'Will this arrive?' }).expect(202);
+    const sent = await settled(answer.body.id);
+    expect(sent.status).toBe('sent');
+    const appUrl = await listen(t);
+    const wamid = sent.wa_message_id as string;
+    const recipient = phone.replace('+', '');
+    const failed = webhookPayloads.statuses(standIn.phoneNumberId, [
+      { id: wamid, status: 'failed', recipient, errors: [{ code: 131026, title: 'Message undeliverable' }] },
+    ]);
+    expect((await standIn.sendWebhook(appUrl, failed)).status).toBe(200);
+    expect(
+      await until(
+        () => message(answer.body.id),
+        (m) => m.status === 'failed',
+      ),
+    ).toMatchObject({ status: 'failed', error_code: 131026 });
+    const late = webhookPayloads.statuses(standIn.phoneNumberId, [{ id: wamid, status: 'delivered', recipient }]);
+    expect((await standIn.sendWebhook(appUrl, late)).status).toBe(200);
+    await until(
+      () => queryRows(t.dataSource, `SELECT 1 FROM whatsapp_webhook_events WHERE processed_at IS NULL`),
+      (rows) => rows.length === 0,
+    );
+    expect((await message(answer.body.id)).status).toBe('failed');
+    // The advisor may send it again: a new attempt, sent once more.
+    await request(t.http).post(`/api/leads/${id}/messages/${answer.body.id}/retry`).set(priya.auth).expect(202);
+    expect((await settled(answer.body.id)).status).toBe('sent');
+    expect(sentTo(phone)).toHaveLength(2);
   });
 });

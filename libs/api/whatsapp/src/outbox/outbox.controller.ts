@@ -4,12 +4,12 @@ import { idOf } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { LeadsErrors } from '@advisordesk/api-leads';
 import { rolesThatCanWrite, type WhatsappQueued } from '@advisordesk/shared';
-import { OutboxErrors } from './outbox.errors';
+import { WhatsappErrors } from '../whatsapp.errors';
 import { OutboxService } from './outbox.service';
 import { SendWhatsappDto } from './send-message.dto';
 
 const leadId = idOf(LeadsErrors.notFound);
-const messageId = idOf(OutboxErrors.messageNotFound);
+const messageId = idOf(WhatsappErrors.messageNotFound);
 
 /** Sending on WhatsApp from the lead's page: queued in the outbox (202), sent by a job. */
 @ApiTags('whatsapp')

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { APP_CONFIG, queryMaybeOne, type AppConfig } from '@advisordesk/api-core';
-import { DEFAULT_WHATSAPP_SETTINGS, type WhatsappSettings, type WhatsappTemplateSend } from '@advisordesk/shared';
+import { APP_CONFIG, type AppConfig } from '@advisordesk/api-core';
+import { type WhatsappSettings, type WhatsappTemplateSend } from '@advisordesk/shared';
 import { CloudApiClient, type GraphResult, type SendMessageAnswer } from '../cloud-api.client';
+import { WhatsappSettingsService } from '../whatsapp-settings.service';
 
 /**
  * Seconds a claim keeps other workers off a message: longer than a call may take (`CALL_TIMEOUT_MS`
@@ -22,7 +21,12 @@ export type SendOutcome =
   | { kind: 'failed'; code: number | null; title: string };
 
 /** The body Meta documents for a text or a template (body variables as text parameters). */
-export function cloudApiBody(to: string, kind: 'text' | 'template', text: string | null, template: WhatsappTemplateSend | null): Record<string, unknown> {
+export function cloudApiBody(
+  to: string,
+  kind: 'text' | 'template',
+  text: string | null,
+  template: WhatsappTemplateSend | null,
+): Record<string, unknown> {
   const base = { messaging_product: 'whatsapp', recipient_type: 'individual', to: to.replace(/^\+/, '') };
   if (kind === 'text') return { ...base, type: 'text', text: { body: text ?? '', preview_url: true } };
   const t = template as WhatsappTemplateSend;
@@ -55,17 +59,16 @@ export function outcomeOf(result: GraphResult<SendMessageAnswer>): SendOutcome {
 export class OutboxSender {
   constructor(
     @Inject(APP_CONFIG) private readonly app: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly client: CloudApiClient,
+    private readonly whatsappSettings: WhatsappSettingsService,
   ) {}
 
   configured(): boolean {
     return this.client.configured;
   }
 
-  async settings(): Promise<WhatsappSettings> {
-    const row = await queryMaybeOne<{ value: Partial<WhatsappSettings> }>(this.dataSource, `SELECT value FROM app_settings WHERE key = 'whatsapp'`);
-    return { ...DEFAULT_WHATSAPP_SETTINGS, ...(row?.value ?? {}) };
+  settings(): Promise<WhatsappSettings> {
+    return this.whatsappSettings.settings();
   }
 
   comparisonUrl(token: string): string {

@@ -16,21 +16,16 @@ import {
 } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { JobsService } from '@advisordesk/api-jobs';
-import { leadVisibility, LeadsErrors, recordActivity } from '@advisordesk/api-leads';
-import {
-  WHATSAPP_MESSAGES_PER_SECOND,
-  type WhatsappMessageKind,
-  type WhatsappQueued,
-  type WhatsappTemplateSend,
-} from '@advisordesk/shared';
-import { OutboxErrors } from './outbox.errors';
+import { IntakeService, leadVisibility, LeadsErrors, recordActivity } from '@advisordesk/api-leads';
+import { WHATSAPP_MESSAGES_PER_SECOND, type WhatsappMessageKind, type WhatsappQueued, type WhatsappTemplateSend } from '@advisordesk/shared';
+import { WhatsappErrors } from '../whatsapp.errors';
 import type { SendWhatsappDto } from './send-message.dto';
 import { OUTBOX_CLAIM_SECONDS, OutboxSender, type SendOutcome } from './outbox.sender';
 
 export const WHATSAPP_SEND_QUEUE = 'whatsapp.send';
 export const WHATSAPP_SWEEP_QUEUE = 'whatsapp.sweep';
-/** Tokens are taken only this long before the end of a second, so that a call counted in one second does not arrive in the next. */
-const TOKEN_MARGIN_MS = 50;
+/** A token is used only until this long before the end of its second, so that a call counted in one second does not reach Meta in the next. */
+const TOKEN_MARGIN_MS = 100;
 /** A message still not accepted by Meta this long after it was queued is given up (`failed`). */
 export const GIVE_UP_AFTER_HOURS = 24;
 
@@ -87,6 +82,7 @@ export class OutboxService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly events: EventBus,
     private readonly sender: OutboxSender,
+    private readonly intake: IntakeService,
     limits: RateLimits,
   ) {
     this.perSecond = limits.limiter('whatsapp-send', {
@@ -97,14 +93,19 @@ export class OutboxService implements OnModuleInit {
   }
 
   onModuleInit(): void {
+    // The leads library knows nothing of WhatsApp: it calls back once a Quick Inquiry created a lead.
+    this.intake.onLeadCreated(async (leadId) => {
+      if (this.sender.configured()) await this.welcome([leadId], await this.sender.settings());
+    });
     this.jobs.define<{ messageId: string }>({
       queue: WHATSAPP_SEND_QUEUE,
       handler: (job) => this.deliver(job.data.messageId),
       // Our own retries (backoff with jitter, 24 hours) are new jobs; these cover a crash of the handler itself.
       retryLimit: 5,
       retryDelaySeconds: 5,
-      localConcurrency: 10,
-      batchSize: 4,
+      // 20 calls in flight per instance: enough for 80/s at Meta's usual latency, few enough not to crowd the shared limit.
+      localConcurrency: 4,
+      batchSize: 5,
       expireInSeconds: 300,
     });
     this.jobs.define<object>({
@@ -150,9 +151,9 @@ export class OutboxService implements OnModuleInit {
     );
     if (!message) {
       await this.checkedLead(user, leadId, false, { onlyAccess: true });
-      throw new AppError(OutboxErrors.messageNotFound);
+      throw new AppError(WhatsappErrors.messageNotFound);
     }
-    if (message.direction !== 'out' || message.status !== 'failed') throw new AppError(OutboxErrors.notRetryable);
+    if (message.direction !== 'out' || message.status !== 'failed') throw new AppError(WhatsappErrors.notRetryable);
     await this.checkedLead(user, leadId, message.kind === 'text');
     // A new send: Meta's id of the failed attempt (if any) no longer names this message; its 24 hours start again.
     const requeued = await queryChanged<{ id: string }>(
@@ -162,7 +163,7 @@ export class OutboxService implements OnModuleInit {
         WHERE id = $1 AND status = 'failed' AND direction = 'out' RETURNING id`,
       [messageId],
     );
-    if (!requeued.length) throw new AppError(OutboxErrors.notRetryable);
+    if (!requeued.length) throw new AppError(WhatsappErrors.notRetryable);
     await this.publish(leadId, messageId);
     await this.enqueue(messageId);
     return { id: messageId, status: 'queued' };
@@ -270,7 +271,8 @@ export class OutboxService implements OnModuleInit {
       }
       try {
         await this.perSecond.hit(`second:${second}`);
-        return;
+        // A token granted late (a busy pool, a slow database) is spent, not used: the call would land in the next second.
+        if (Date.now() <= (second + 1) * 1000 - TOKEN_MARGIN_MS) return;
       } catch (error) {
         if (!(error instanceof RateLimitedError)) throw error;
         await new Promise((resolve) => setTimeout(resolve, (second + 1) * 1000 - Date.now() + Math.floor(Math.random() * 20)));
@@ -361,13 +363,13 @@ export class OutboxService implements OnModuleInit {
     );
     if (!lead) throw new AppError(LeadsErrors.notFound);
     if (options.onlyAccess) return lead;
-    if (!this.sender.configured()) throw new AppError(OutboxErrors.notConfigured);
-    if (lead.erasedAt) throw new AppError(OutboxErrors.erased);
-    if (!lead.consentWhatsapp) throw new AppError(OutboxErrors.noConsent);
+    if (!this.sender.configured()) throw new AppError(WhatsappErrors.notConfigured);
+    if (lead.erasedAt) throw new AppError(WhatsappErrors.erased);
+    if (!lead.consentWhatsapp) throw new AppError(WhatsappErrors.noConsent);
     // The lead has no guardian-consent field yet (SPEC: guardianVerifiedAt): a minor gets nothing.
-    if (lead.isMinor) throw new AppError(OutboxErrors.minorWithoutGuardian);
-    if (!lead.phone) throw new AppError(OutboxErrors.noPhone);
-    if (freeText && !(lead.windowEndsAt && new Date(lead.windowEndsAt).getTime() > Date.now())) throw new AppError(OutboxErrors.windowClosed);
+    if (lead.isMinor) throw new AppError(WhatsappErrors.minorWithoutGuardian);
+    if (!lead.phone) throw new AppError(WhatsappErrors.noPhone);
+    if (freeText && !(lead.windowEndsAt && new Date(lead.windowEndsAt).getTime() > Date.now())) throw new AppError(WhatsappErrors.windowClosed);
     return lead;
   }
 
@@ -378,8 +380,8 @@ export class OutboxService implements OnModuleInit {
       `SELECT token, expires_at <= now() AS expired FROM comparisons WHERE id = $1 AND lead_id = $2`,
       [comparisonId, lead.id],
     );
-    if (!comparison) throw errorOnField(OutboxErrors.comparisonNotFound, 'comparisonId');
-    if (comparison.expired) throw errorOnField(OutboxErrors.comparisonExpired, 'comparisonId');
+    if (!comparison) throw errorOnField(WhatsappErrors.comparisonNotFound, 'comparisonId');
+    if (comparison.expired) throw errorOnField(WhatsappErrors.comparisonExpired, 'comparisonId');
     const settings = await this.sender.settings();
     return {
       name: settings.comparisonTemplate.name,

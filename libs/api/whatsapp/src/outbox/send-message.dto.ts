@@ -56,7 +56,10 @@ export class TemplateSendDto implements WhatsappTemplateSend {
   @ArrayMaxSize(WHATSAPP_TEMPLATE_MAX_VARIABLES, { message: `template.variables may hold at most ${WHATSAPP_TEMPLATE_MAX_VARIABLES} texts` })
   @IsString({ each: true, message: 'template.variables must be a list of texts' })
   @IsNotEmpty({ each: true, message: 'template.variables must not hold an empty text' })
-  @MaxLength(TEMPLATE_VARIABLE_MAX_LENGTH, { each: true, message: `template.variables hold texts of ${TEMPLATE_VARIABLE_MAX_LENGTH} characters at most` })
+  @MaxLength(TEMPLATE_VARIABLE_MAX_LENGTH, {
+    each: true,
+    message: `template.variables hold texts of ${TEMPLATE_VARIABLE_MAX_LENGTH} characters at most`,
+  })
   variables: string[];
 }
 
