@@ -37,8 +37,8 @@ describe('the conversation panel’s words', () => {
     expect(failureText({ errorCode: 999999, errorTitle: 'Something new' })).toBe('Something new');
   });
 
-  it('refuses to send when not connected, erased or without consent, in that order', () => {
-    const lead = { consentWhatsapp: true, erasedAt: null, whatsappWindowEndsAt: null };
+  it('refuses to send when not connected, erased, without consent, to a minor or without a phone, in the API’s order', () => {
+    const lead = { consentWhatsapp: true, erasedAt: null, whatsappWindowEndsAt: null, isMinor: false, phone: '+919876543210' };
     expect(whyNotSendable({ configured: false, check: null }, lead)).toBe('WhatsApp sending is not connected');
     expect(whyNotSendable({ configured: true, check: null }, { ...lead, consentWhatsapp: false })).toBe(
       'The student has not agreed to WhatsApp messages',
@@ -46,6 +46,10 @@ describe('the conversation panel’s words', () => {
     expect(whyNotSendable({ configured: true, check: null }, { ...lead, erasedAt: now.toISOString() })).toBe(
       'The person’s data was erased on request',
     );
+    expect(whyNotSendable({ configured: true, check: null }, { ...lead, isMinor: true })).toBe(
+      'The student is a minor: no WhatsApp messages without a guardian’s consent',
+    );
+    expect(whyNotSendable({ configured: true, check: null }, { ...lead, phone: null })).toBe('The lead has no phone number');
     expect(whyNotSendable({ configured: true, check: null }, lead)).toBeNull();
   });
 });

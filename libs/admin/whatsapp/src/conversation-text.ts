@@ -8,7 +8,7 @@ import {
 } from '@advisordesk/shared';
 
 /** The lead fields the panel decides by. */
-export type ConversationLead = Pick<LeadView, 'consentWhatsapp' | 'erasedAt' | 'whatsappWindowEndsAt'>;
+export type ConversationLead = Pick<LeadView, 'consentWhatsapp' | 'erasedAt' | 'whatsappWindowEndsAt' | 'isMinor' | 'phone'>;
 
 const HOUR = 60 * 60 * 1000;
 
@@ -59,5 +59,7 @@ export function whyNotSendable(connection: WhatsappConnection | undefined, lead:
   if (!connection?.configured) return 'WhatsApp sending is not connected';
   if (lead.erasedAt) return 'The person’s data was erased on request';
   if (!lead.consentWhatsapp) return 'The student has not agreed to WhatsApp messages';
+  if (lead.isMinor) return 'The student is a minor: no WhatsApp messages without a guardian’s consent';
+  if (!lead.phone) return 'The lead has no phone number';
   return null;
 }
