@@ -24,15 +24,14 @@ async function eventually(check: () => boolean | Promise<boolean>, what: string,
 }
 
 /** A new lead of the advisor's, who agreed to WhatsApp in person, with two programs on the shortlist. */
-async function leadWithShortlist(token: string, viewport: Viewport): Promise<LeadView & { digits: string }> {
-  const digits = `78${viewport === 'phone' ? 1 : 0}${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+async function leadWithShortlist(token: string, viewport: Viewport, consent = true): Promise<LeadView & { digits: string }> {
+  const digits = `70${(consent ? 0 : 2) + (viewport === 'phone' ? 1 : 0)}${String(Date.now() % 10_000_000).padStart(7, '0')}`;
   const { status, data: lead } = await api.request<LeadView>(token, 'POST', '/leads', {
-    fullName: viewport === 'phone' ? 'Ishaan Verma' : 'Aarav Mehta',
+    fullName: `${viewport === 'phone' ? 'Ishaan Verma' : 'Aarav Mehta'}${consent ? '' : ' Jr'}`,
     phone: digits,
     source: 'walk_in',
     courseInterest: 'Online MBA',
-    consentWhatsapp: true,
-    consentChannel: 'in_person',
+    ...(consent ? { consentWhatsapp: true, consentChannel: 'in_person' } : {}),
   });
   if (status !== 201) throw new Error(`creating the lead answered ${status}: ${JSON.stringify(lead)}`);
   const programs = await api.get<ProgramView[]>(token, '/programs?level=PG&active=true&_start=0&_end=20');
@@ -163,6 +162,30 @@ describe.each<Viewport>(['laptop', 'phone'])('WhatsApp on a %s, connected', (vie
       expect(listed.whatsappUnanswered).toBe(true);
     }
     await screenshot(page, viewport, 'wa-admin-list');
+    expect(await fitsTheScreen(page)).toBe(true);
+  });
+
+  it('without WhatsApp consent: the panel and the share step say why nothing can be sent, and nothing is', async () => {
+    const token = await api.token('advisor');
+    const lead = await leadWithShortlist(token, viewport, false);
+    const advisor = login('advisor');
+    await signIn(page, advisor.email, advisor.password);
+    await page.goto(`/leads/${lead.id}`);
+    const panel = page.getByTestId('whatsapp-panel');
+    await panel.getByTestId('whatsapp-blocked').filter({ hasText: 'The student has not agreed to WhatsApp messages' }).waitFor();
+    expect(await panel.getByTestId('whatsapp-composer').count()).toBe(0);
+    const shortlist = page.getByTestId('shortlist-panel');
+    const items = shortlist.getByTestId('shortlist-item');
+    await items.nth(1).waitFor();
+    for (const index of [0, 1]) await items.nth(index).getByRole('checkbox').check();
+    await shortlist.getByRole('button', { name: /Create comparison/ }).click();
+    const share = page.getByRole('dialog', { name: 'Comparison ready to send' });
+    await share.getByTestId('send-on-whatsapp-reason').filter({ hasText: 'The student has not agreed to WhatsApp messages' }).waitFor();
+    expect(await share.getByRole('button', { name: /Send on WhatsApp/ }).isDisabled()).toBe(true);
+    // Today's link still works for them.
+    await share.getByRole('link', { name: /Open WhatsApp/ }).waitFor();
+    expect(standIn.sent.some((c) => JSON.stringify(c.body).includes(lead.digits))).toBe(false);
+    await screenshot(page, viewport, 'wa-admin-share-no-consent');
     expect(await fitsTheScreen(page)).toBe(true);
   });
 
