@@ -20,7 +20,8 @@ export function SendComparisonOnWhatsapp({ leadId, comparisonId }: { leadId: str
   const blocked = connection.isLoading || !lead ? null : whyNotSendable(connection.data?.data, lead);
 
   return (
-    <Flex vertical gap={4} data-testid="send-on-whatsapp">
+    // Blocked: the button and its reason take a row of their own, today's links stay together below.
+    <Flex vertical align="flex-start" gap={4} style={blocked ? { flexBasis: '100%' } : undefined} data-testid="send-on-whatsapp">
       <Button
         type="primary"
         icon={queued ? <CheckOutlined /> : <WhatsAppOutlined />}
