@@ -125,7 +125,12 @@ export class ConsentService {
         `UPDATE whatsapp_messages SET text = NULL, profile_name = NULL, template = CASE WHEN template IS NULL THEN NULL ELSE template - 'variables' END WHERE lead_id = $1`,
         [id],
       );
-      await manager.query(`UPDATE whatsapp_webhook_events SET body = '{"erased": true}' WHERE lead_ids @> ARRAY[$1::uuid]`, [id]);
+      // Events not handled yet (a job still retrying) name no lead: found by the sender's number as Meta writes it.
+      await manager.query(
+        `UPDATE whatsapp_webhook_events SET body = '{"erased": true}'
+          WHERE lead_ids @> ARRAY[$1::uuid] OR ($2::text IS NOT NULL AND processed_at IS NULL AND strpos(body::text, $2) > 0)`,
+        [id, person.phone ? `"${person.phone.replace(/\D/g, '')}"` : null],
+      );
       await this.scrubExportLog(manager, { id, ...person });
       await recordActivity(manager, id, 'erasure', user.id, {});
       return this.leads.get(user, id, manager);

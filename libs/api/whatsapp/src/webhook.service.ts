@@ -17,6 +17,8 @@ export const WHATSAPP_WEBHOOK_QUEUE = 'whatsapp.webhook';
 export const WHATSAPP_MESSAGE_CHANNEL = 'whatsapp.message';
 /** A status for a message the outbox has not recorded yet (Meta can be faster than our commit): retried until this old. */
 const UNKNOWN_MESSAGE_GRACE_MS = 5 * 60_000;
+/** Handled webhook events are deleted after this many days. */
+export const WEBHOOK_EVENT_RETENTION_DAYS = 14;
 
 export interface WhatsappMessageEvent {
   leadId: string;
@@ -109,14 +111,15 @@ export class WebhookService implements OnModuleInit, OnApplicationShutdown {
     if (!this.config) throw new AppError(WhatsappErrors.webhookNotConfigured);
     const bytes = Buffer.isBuffer(rawBody) ? rawBody : Buffer.alloc(0);
     if (!validSignature(bytes, signature, this.config.appSecret)) throw new AppError(WhatsappErrors.badSignature);
+    const text = bytes.toString('utf8');
     let body: unknown;
     try {
-      body = JSON.parse(bytes.toString('utf8'));
+      body = JSON.parse(text);
     } catch {
       throw new AppError(WhatsappErrors.notJson);
     }
-    // PostgreSQL's jsonb cannot hold \u0000: drop it from the stored copy (the signature was checked on the bytes).
-    const json = JSON.stringify(body).replace(/\\u0000/g, '');
+    // Stored as received; PostgreSQL's jsonb cannot hold \u0000, so a body with one is stored without it (the signature was checked on the bytes).
+    const json = text.includes('\\u0000') ? JSON.stringify(body).replaceAll('\\u0000', '') : text;
     await this.ingest.submit({ json, hash: createHash('sha256').update(bytes).digest() });
   }
 
@@ -142,8 +145,10 @@ export class WebhookService implements OnModuleInit, OnApplicationShutdown {
     return events.map((e) => ids.get(e.hash.toString('hex')) ?? null);
   }
 
-  /** Events stored more than a minute ago and still not handled (their job was never queued). */
+  /** Each minute: forgets handled events past their retention, and queues the events stored more than a minute ago and still not handled (their job was never queued). */
   async sweep(): Promise<void> {
+    // Meta's bodies are kept as long as a retry of theirs may come (a few days), then go: they hold phones, names and words.
+    await this.dataSource.query(`DELETE FROM whatsapp_webhook_events WHERE processed_at < now() - interval '${WEBHOOK_EVENT_RETENTION_DAYS} days'`);
     const pending = await queryRows<{ id: string }>(
       this.dataSource,
       `SELECT id::text AS id FROM whatsapp_webhook_events WHERE processed_at IS NULL AND error IS NULL AND received_at < now() - interval '1 minute' ORDER BY id LIMIT 500`,

@@ -10,7 +10,7 @@ let phoneCounter = 0;
 export function newPhone(): { e164: string; wa: string; local: string } {
   phoneCounter++;
   const n = (Date.now() % 1_000_000) * 100 + (phoneCounter % 100);
-  const local = `8${String(n).padStart(9, '0').slice(-9)}`;
+  const local = `9${String(n).padStart(9, '0').slice(-9)}`;
   return { e164: `+91${local}`, wa: `91${local}`, local };
 }
 

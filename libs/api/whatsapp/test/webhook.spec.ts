@@ -5,7 +5,7 @@ import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testin
 import { JobsModule } from '@advisordesk/api-jobs';
 import { WHATSAPP_KIND_PLACEHOLDERS, type WhatsappMessageView } from '@advisordesk/shared';
 import { CloudApiStandIn, newWamid, webhookPayloads } from '../src/testing';
-import { WhatsappModule } from '../src';
+import { WebhookService, WhatsappModule } from '../src';
 import { count, leadFor, listen, newPhone, until } from './support';
 
 describe('WhatsApp webhook', () => {
@@ -318,5 +318,36 @@ describe('WhatsApp webhook', () => {
     );
     expect(left).toContain('"kind":"text"');
     for (const word of ['Aadhaar', 'Kavya', lead.phone.wa]) expect(left).not.toContain(word);
+  });
+
+  it('queues events whose job was never sent, and forgets handled events after two weeks', async () => {
+    const lead = await leadFor(t, manager, priya);
+    const stranded = webhookPayloads.text(standIn.phoneNumberId, { from: lead.phone.wa, text: 'Stored, but the instance stopped before queuing' });
+    const [{ id: strandedId }] = await queryRows<{ id: string }>(
+      t.dataSource,
+      `INSERT INTO whatsapp_webhook_events (body, body_sha256, received_at) VALUES ($1, sha256($2::bytea), now() - interval '2 minutes') RETURNING id::text AS id`,
+      [JSON.stringify(stranded), Buffer.from(JSON.stringify(stranded))],
+    );
+    const old = webhookPayloads.text(standIn.phoneNumberId, { from: lead.phone.wa, text: 'Handled long ago' });
+    await t.dataSource.query(
+      `INSERT INTO whatsapp_webhook_events (body, body_sha256, received_at, processed_at) VALUES ($1, sha256($2::bytea), now() - interval '15 days', now() - interval '15 days')`,
+      [JSON.stringify(old), Buffer.from(JSON.stringify(old))],
+    );
+    await t.app.get(WebhookService).sweep();
+    await until(async () => (await conversation(lead.id)).length === 1, 'the stranded event handled');
+    expect((await conversation(lead.id))[0].text).toBe('Stored, but the instance stopped before queuing');
+    expect(await count(t, `SELECT 1 FROM whatsapp_webhook_events WHERE id = $1 AND processed_at IS NOT NULL`, [strandedId])).toBe(1);
+    expect(await count(t, `SELECT 1 FROM whatsapp_webhook_events WHERE body::text LIKE '%Handled long ago%'`)).toBe(0);
+  });
+
+  it('erasing the person also blanks an event of theirs that is still waiting to be handled', async () => {
+    const lead = await leadFor(t, manager, priya);
+    const waiting = webhookPayloads.text(standIn.phoneNumberId, { from: lead.phone.wa, text: 'Call me on my other number 9988776655' });
+    await t.dataSource.query(
+      `INSERT INTO whatsapp_webhook_events (body, body_sha256, error) VALUES ($1, sha256($2::bytea), 'database unreachable: retried')`,
+      [JSON.stringify(waiting), Buffer.from(JSON.stringify(waiting))],
+    );
+    await request(t.http).post(`/api/leads/${lead.id}/erase`).set(manager.auth).expect(200);
+    expect(await count(t, `SELECT 1 FROM whatsapp_webhook_events WHERE body::text LIKE '%9988776655%'`)).toBe(0);
   });
 });
