@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { queryOne, queryRows } from '@advisordesk/api-core';
+import { EventBus, queryOne, queryRows } from '@advisordesk/api-core';
 import { AuthModule } from '@advisordesk/api-auth';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
@@ -93,6 +93,8 @@ describe('sending on WhatsApp through the outbox', () => {
 
   it('sends free text inside the window with the documented body and the bearer token, once, and records it on the timeline', async () => {
     const { id, phone } = await lead(openWindow);
+    const events: unknown[] = [];
+    const stop = await t.app.get(EventBus).subscribe('whatsapp.message', (payload) => void events.push(payload));
     const answer = await send(priya, id, { text: 'Hello Ananya, here is what we discussed' }).expect(202);
     expect(answer.body).toEqual({ id: expect.any(String), status: 'queued' });
     const stored = await settled(answer.body.id);
@@ -115,6 +117,13 @@ describe('sending on WhatsApp through the outbox', () => {
       [id],
     );
     expect(activity).toMatchObject({ author_id: priya.id, data: { direction: 'out', messageId: answer.body.id, kind: 'text' } });
+    // The move to `sent` is announced to every instance (the panel and, later, the bell).
+    await until(
+      async () => events,
+      (e) => e.length > 0,
+    );
+    await stop();
+    expect(events).toEqual([{ leadId: id, messageId: answer.body.id, direction: 'out', advisorId: priya.id }]);
   });
 
   it('sends a template with its variables as body parameters, also outside the window', async () => {

@@ -17,7 +17,7 @@ const RETRYABLE_CODES = new Set([4, 80007, 130429, 131056]);
 
 export type SendOutcome =
   | { kind: 'sent'; waMessageId: string }
-  | { kind: 'retry'; code: number | null; title: string }
+  | { kind: 'retry'; code: number | null; title: string; retryAfterMs?: number }
   | { kind: 'failed'; code: number | null; title: string };
 
 /** The body Meta documents for a text or a template (body variables as text parameters). */
@@ -50,7 +50,7 @@ export function outcomeOf(result: GraphResult<SendMessageAnswer>): SendOutcome {
   }
   const { code, title } = result.error;
   if (result.status === 0 || result.status === 429 || result.status >= 500 || (code !== null && RETRYABLE_CODES.has(code)))
-    return { kind: 'retry', code, title };
+    return { kind: 'retry', code, title, ...(result.retryAfterSeconds && { retryAfterMs: result.retryAfterSeconds * 1000 }) };
   return { kind: 'failed', code, title };
 }
 

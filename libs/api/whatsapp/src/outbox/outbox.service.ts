@@ -249,7 +249,8 @@ export class OutboxService implements OnModuleInit {
       if (stored.length) await this.publish(message.leadId, message.id, message.advisorId);
       return;
     }
-    const delay = retryDelayMs(message.attempts);
+    // Meta's Retry-After, when it sends one, is the least we wait (capped at an hour).
+    const delay = Math.max(retryDelayMs(message.attempts), Math.min(outcome.retryAfterMs ?? 0, 3_600_000));
     const released = await queryChanged<{ id: string }>(
       this.dataSource,
       `UPDATE whatsapp_messages SET claimed_at = NULL, next_attempt_at = now() + make_interval(secs => $3), error_code = $4, error_title = $5
