@@ -26,6 +26,7 @@ const config: Config = {
     '<rootDir>/libs/admin/reports',
     '<rootDir>/libs/admin/exports',
     '<rootDir>/libs/admin/website-form',
+    '<rootDir>/libs/admin/whatsapp',
     '<rootDir>/apps/widget',
   ],
   globalSetup: '<rootDir>/libs/api/database/src/testing/global-setup.ts',

@@ -3,14 +3,16 @@ import { ShortlistPanel } from '@advisordesk/admin-comparisons';
 import { ExportLeadsButton } from '@advisordesk/admin-exports';
 import { LeadsHome } from '@advisordesk/admin-leads';
 import { ManagerCharts } from '@advisordesk/admin-reports';
+import { SendComparisonOnWhatsapp, WhatsappPanel } from '@advisordesk/admin-whatsapp';
 
 /**
  * Where one area's screen shows another area's piece: the areas never import each other, the
  * shell composes them here.
  */
 export const areaSlots: AreaSlots = {
-  leadSections: [ShortlistPanel],
+  leadSections: [WhatsappPanel, ShortlistPanel],
   leadExport: ExportLeadsButton,
   dashboardCharts: ManagerCharts,
   dashboardWork: LeadsHome,
+  comparisonSend: SendComparisonOnWhatsapp,
 };

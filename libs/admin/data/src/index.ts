@@ -7,3 +7,4 @@ export * from './catalogue-format';
 export * from './compare-tray';
 export * from './lead-data';
 export * from './courses';
+export * from './whatsapp';

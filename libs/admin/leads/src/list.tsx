@@ -41,6 +41,7 @@ import { PhoneTaken } from './components/phone-taken';
 import { LeadStatusTag } from './components/status-tag';
 import { useAdvisors } from './lead-data';
 import { describeLeadTotal } from './list-total';
+import { RepliedBadge } from './components/replied-badge';
 import { activeQuickFilter, applyQuickFilter, QUICK_FILTER_LABELS, QUICK_FILTERS, type QuickFilter } from './quick-filters';
 
 const STATUS_OPTIONS = optionsOf(LEAD_STATUSES, LEAD_STATUS_LABELS);
@@ -71,6 +72,7 @@ const FILTER_LABELS: Record<string, string> = {
   nextFollowUpAt_null: 'Next follow-up',
   consentWhatsapp: 'WhatsApp consent',
   consentMarketing: 'Marketing consent',
+  whatsappUnanswered: 'Replied on WhatsApp, unanswered',
   city: 'City',
   state: 'State',
   courseInterest: 'Course interest',
@@ -163,6 +165,7 @@ export default function LeadListPage() {
           return value === me?.id ? 'me' : (advisorName.get(value) ?? 'an advisor');
         case 'consentWhatsapp':
         case 'consentMarketing':
+        case 'whatsappUnanswered':
           return value === 'true' ? 'yes' : 'no';
         case 'nextFollowUpAt_null':
           return value === 'true' ? 'none' : 'scheduled';
@@ -183,9 +186,12 @@ export default function LeadListPage() {
       defaultSortOrder: getDefaultSortOrder('fullName', sorters),
       render: (_, lead) => (
         <Space direction="vertical" size={2} style={{ minWidth: 0 }}>
-          <Link to={`/leads/${lead.id}`} style={{ fontWeight: 600 }} onClick={(event: MouseEvent) => event.stopPropagation()}>
-            {lead.fullName}
-          </Link>
+          <Space size={8} wrap>
+            <Link to={`/leads/${lead.id}`} style={{ fontWeight: 600 }} onClick={(event: MouseEvent) => event.stopPropagation()}>
+              {lead.fullName}
+            </Link>
+            <RepliedBadge lead={lead} />
+          </Space>
           <Typography.Text type="secondary" style={{ fontSize: 13, whiteSpace: 'nowrap' }}>
             {lead.phone ? formatPhone(lead.phone) : 'no phone'}
             {!phone && <span style={{ opacity: 0.7 }}> · {lead.reference}</span>}

@@ -28,6 +28,9 @@ describe('quick filters of the lead list', () => {
     expect(activeQuickFilter([...quickFilterFilters('today', 'me', now), { field: 'q', operator: 'eq', value: 'Anil' }], 'me', now)).toBe('today');
     expect(activeQuickFilter([], 'me', now)).toBeUndefined();
     expect(activeQuickFilter(quickFilterFilters('no_next_step', 'me', now), 'me', now)).toBe('no_next_step');
+    expect(quickFilterFilters('replied', 'me', now)).toEqual([{ field: 'whatsappUnanswered', operator: 'eq', value: 'true' }]);
+    expect(activeQuickFilter(quickFilterFilters('replied', 'me', now), 'me', now)).toBe('replied');
+    expect(activeQuickFilter([{ field: 'whatsappUnanswered', operator: 'eq', value: 'false' }], 'me', now)).toBeUndefined();
     expect(
       activeQuickFilter(
         [

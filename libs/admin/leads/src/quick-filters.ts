@@ -1,15 +1,16 @@
 import type { CrudFilter } from '@refinedev/core';
 import { istDate, OPEN_STATUSES } from '@advisordesk/shared';
 
-export type QuickFilter = 'mine_new' | 'today' | 'overdue' | 'no_next_step';
+export type QuickFilter = 'mine_new' | 'today' | 'overdue' | 'no_next_step' | 'replied';
 
-export const QUICK_FILTERS: QuickFilter[] = ['mine_new', 'today', 'overdue', 'no_next_step'];
+export const QUICK_FILTERS: QuickFilter[] = ['mine_new', 'today', 'overdue', 'no_next_step', 'replied'];
 
 export const QUICK_FILTER_LABELS: Record<QuickFilter, string> = {
   mine_new: 'My new leads',
   today: 'Follow-up today',
   overdue: 'Overdue',
   no_next_step: 'No next step',
+  replied: 'Replied, unanswered',
 };
 
 const has = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
@@ -34,6 +35,9 @@ export function quickFilterFilters(quick: QuickFilter, meId: string | undefined,
         { field: 'nextFollowUpAt_null', operator: 'eq', value: 'true' },
         { field: 'status', operator: 'in', value: [...OPEN_STATUSES] },
       ];
+    case 'replied':
+      // The conversation's last WhatsApp message is the student's.
+      return [{ field: 'whatsappUnanswered', operator: 'eq', value: 'true' }];
   }
 }
 
@@ -46,6 +50,7 @@ export function activeQuickFilter(filters: CrudFilter[], meId: string | undefine
   const one = (field: string, operator: string) => active.find((f) => f.field === field && f.operator === operator);
   if (active.length === 1 && one('nextFollowUpAt', 'lte')) return 'overdue';
   if (active.length === 1 && one('nextFollowUpAt', 'eq')?.value === istDate(now)) return 'today';
+  if (active.length === 1 && String(one('whatsappUnanswered', 'eq')?.value) === 'true') return 'replied';
   const status = one('status', 'in')?.value;
   const openStatuses = Array.isArray(status) && status.length === OPEN_STATUSES.length && OPEN_STATUSES.every((s) => status.includes(s));
   if (active.length === 2 && one('nextFollowUpAt_null', 'eq')?.value === 'true' && openStatuses) return 'no_next_step';

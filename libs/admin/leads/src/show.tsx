@@ -202,7 +202,7 @@ export default function LeadShowPage() {
             // On a laptop the history scrolls in its own box, so the shortlist below stays in reach.
             children: (
               <div style={wide ? { maxHeight: 560, overflowY: 'auto', paddingInlineEnd: 4 } : undefined}>
-                <LeadTimeline leadId={lead.id} names={names} />
+                <LeadTimeline leadId={lead.id} names={names} leadName={lead.fullName} />
               </div>
             ),
           },

@@ -39,6 +39,34 @@ describe('timeline sentences', () => {
     expect(describeActivity(entry('whatsapp', { text: 'Sent the brochure' })).detail).toBe('Sent the brochure');
   });
 
+  it('reads WhatsApp replies as the student’s words, templates by name, and STOP as a withdrawal', () => {
+    const reply = entry('whatsapp', { direction: 'in', messageId: 'm1', kind: 'text', text: 'Is the MBA weekend-only?' }, null);
+    expect(describeActivity(reply, { leadName: 'Aarav Mehta' }).title).toBe('Aarav replied on WhatsApp: Is the MBA weekend-only?');
+    expect(describeActivity(entry('whatsapp', { direction: 'in', messageId: 'm2', kind: 'image' }, null), { leadName: 'Aarav Mehta' }).title).toBe(
+      'Aarav replied on WhatsApp: 📷 A photo',
+    );
+    expect(describeActivity(entry('whatsapp', { direction: 'in', messageId: 'm3', kind: 'text', text: 'Hi' }, null)).title).toBe(
+      'The student replied on WhatsApp: Hi',
+    );
+    expect(
+      describeActivity(
+        entry('whatsapp', {
+          direction: 'out',
+          messageId: 'm4',
+          kind: 'template',
+          template: { name: 'comparison_ready', language: 'en', variables: [] },
+        }),
+      ).title,
+    ).toBe('Priya sent the WhatsApp template “comparison_ready”');
+    expect(describeActivity(entry('whatsapp', { direction: 'out', messageId: 'm5', kind: 'text', text: 'Sure, 10 am works' })).detail).toBe(
+      'Sure, 10 am works',
+    );
+    expect(describeActivity(entry('inquiry', { source: 'whatsapp' }, null)).title).toBe('Wrote on WhatsApp from a new number: the lead was created');
+    expect(describeActivity(entry('consent', { withdrawn: { whatsapp: true }, via: 'whatsapp' }, null)).title).toBe(
+      'The person withdrew consent to WhatsApp messages by replying STOP on WhatsApp',
+    );
+  });
+
   it('names advisors of assignments from the ids it is given', () => {
     const names = new Map([
       ['a1', 'Priya Sharma'],

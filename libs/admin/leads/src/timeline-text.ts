@@ -13,6 +13,8 @@ import {
   type LeadSource,
   type LeadStatus,
   type LostReason,
+  type WhatsappMessageKind,
+  WHATSAPP_KIND_PLACEHOLDERS,
 } from '@advisordesk/shared';
 
 export interface ActivityText {
@@ -27,6 +29,8 @@ export interface ActivityText {
 export interface TimelineContext {
   /** Names of users by id, for assignments (`to` and `from` are ids). */
   names?: Map<string, string>;
+  /** The lead's name, for what the student did themselves (a WhatsApp reply). */
+  leadName?: string;
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -80,8 +84,18 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
       const outcome = CALL_OUTCOME_LABELS[data.outcome as CallOutcome] ?? String(data.outcome ?? 'unknown outcome');
       return { title: `${who} logged a call: ${outcome}`, detail: str(data.note) };
     }
-    case 'whatsapp':
+    case 'whatsapp': {
+      // Sent or received through the WhatsApp Business Platform (older entries: logged from click-to-chat).
+      const template = data.template as { name?: unknown } | undefined;
+      const placeholder = WHATSAPP_KIND_PLACEHOLDERS[data.kind as WhatsappMessageKind] || undefined;
+      if (data.direction === 'in') {
+        const name = str(data.name) ?? str(context.leadName);
+        const student = name ? firstName(name) : 'The student';
+        return { title: `${student} replied on WhatsApp${str(data.text) ? `: ${str(data.text)}` : placeholder ? `: ${placeholder}` : ''}` };
+      }
+      if (data.direction === 'out' && template && str(template.name)) return { title: `${who} sent the WhatsApp template “${str(template.name)}”` };
       return { title: `${who} sent a WhatsApp message`, detail: str(data.text) };
+    }
     case 'assignment': {
       // Names recorded with the entry first (newer entries), else the names this screen knows.
       const to = str(data.toName) ?? nameOf(data.to);
@@ -119,6 +133,8 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
       }
     }
     case 'inquiry': {
+      // A message on WhatsApp from a number that was no lead made this one.
+      if (data.source === 'whatsapp' && !str(data.enteredBy)) return { title: 'Wrote on WhatsApp from a new number: the lead was created' };
       if (str(data.enteredBy) || (data.source && data.repeat === undefined)) {
         const source = LEAD_SOURCE_LABELS[data.source as LeadSource];
         return { title: `${str(data.enteredBy) ? firstName(String(data.enteredBy)) : who} entered the lead${source ? ` (${source})` : ''}` };
@@ -178,7 +194,7 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
       }
       const withdrawn = (data.withdrawn ?? {}) as { marketing?: boolean; whatsapp?: boolean };
       const what = [withdrawn.marketing && 'marketing messages', withdrawn.whatsapp && 'WhatsApp messages'].filter((x): x is string => Boolean(x));
-      const via = data.via === 'link' ? ' using the link in a message' : '';
+      const via = data.via === 'link' ? ' using the link in a message' : data.via === 'whatsapp' ? ' by replying STOP on WhatsApp' : '';
       return { title: what.length ? `The person withdrew consent to ${inWords(what)}${via}` : `Consent changed${via}` };
     }
     case 'profile': {

@@ -16,6 +16,8 @@ export interface AreaSlots {
   dashboardCharts?: ComponentType;
   /** The dashboard's day of work, for roles that work leads (leads). */
   dashboardWork?: ComponentType<{ user: UserView }>;
+  /** Beside a comparison's copy link and "Open WhatsApp": sending it through the WhatsApp Business Platform (whatsapp). */
+  comparisonSend?: ComponentType<{ leadId: string; comparisonId: string }>;
 }
 
 const AreaSlotsContext = createContext<AreaSlots>({});

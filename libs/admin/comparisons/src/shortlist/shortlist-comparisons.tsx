@@ -119,7 +119,7 @@ export function ShortlistComparisons({ leadId }: { leadId: string }) {
           );
         }}
       />
-      <ShareComparisonModal share={share} onClose={() => setShare(null)} />
+      <ShareComparisonModal share={share} leadId={leadId} onClose={() => setShare(null)} />
     </>
   );
 }

@@ -232,7 +232,7 @@ export function ShortlistPanel({ leadId }: { leadId: string }) {
       <ShortlistComparisons leadId={leadId} />
 
       <ShortlistAddProgram leadId={leadId} open={adding} onClose={() => setAdding(false)} shortlistedIds={items.map((i) => i.programId)} />
-      <ShareComparisonModal share={share} onClose={() => setShare(null)} />
+      <ShareComparisonModal share={share} leadId={leadId} onClose={() => setShare(null)} />
     </Card>
   );
 }

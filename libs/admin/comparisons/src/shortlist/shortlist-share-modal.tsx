@@ -1,10 +1,15 @@
+import { Suspense } from 'react';
 import { LinkOutlined, WhatsAppOutlined } from '@ant-design/icons';
 import { Button, Flex, Modal, Space, Typography } from 'antd';
 import { formatIstDateTime, type ComparisonShare } from '@advisordesk/shared';
-import { CopyField } from '@advisordesk/admin-ui';
+import { CopyField, useAreaSlots } from '@advisordesk/admin-ui';
 
-/** The comparison just created: its link and WhatsApp message, each with a Copy button, and "Open WhatsApp". */
-export function ShareComparisonModal({ share, onClose }: { share: ComparisonShare | null; onClose: () => void }) {
+/**
+ * The comparison just created: its link and WhatsApp message, each with a Copy button, "Open
+ * WhatsApp", and (placed by the shell) "Send on WhatsApp" through the Business Platform.
+ */
+export function ShareComparisonModal({ share, leadId, onClose }: { share: ComparisonShare | null; leadId: string | undefined; onClose: () => void }) {
+  const { comparisonSend: ComparisonSend } = useAreaSlots();
   return (
     <Modal
       open={!!share}
@@ -26,7 +31,12 @@ export function ShareComparisonModal({ share, onClose }: { share: ComparisonShar
             </Typography.Text>
           </div>
           <CopyField title="WhatsApp message" value={share.message} display="text" copyLabel="Copy message" />
-          <Flex gap={8} wrap>
+          <Flex gap={8} wrap align="flex-start">
+            {ComparisonSend && leadId && (
+              <Suspense fallback={null}>
+                <ComparisonSend leadId={leadId} comparisonId={share.id} />
+              </Suspense>
+            )}
             <Button icon={<LinkOutlined />} href={share.url} target="_blank" rel="noopener noreferrer">
               Preview
             </Button>

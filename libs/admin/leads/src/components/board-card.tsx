@@ -14,6 +14,7 @@ import {
   type Role,
 } from '@advisordesk/shared';
 import { FollowUpDate } from './follow-up-date';
+import { RepliedBadge } from './replied-badge';
 
 interface CardBodyProps extends HTMLAttributes<HTMLDivElement> {
   lead: LeadView;
@@ -78,6 +79,7 @@ export const BoardCardBody = forwardRef<HTMLDivElement, CardBodyProps>(function 
           >
             {lead.fullName}
           </Link>
+          <RepliedBadge lead={lead} />
         </div>
         {onMove && targets.length > 0 && !overlay && (
           <Dropdown

@@ -36,7 +36,7 @@ const LOOK: Record<ActivityType, { icon: ReactNode; color: string }> = {
 };
 
 /** The lead's history, newest first, each entry a sentence with its author, time and words. */
-export function LeadTimeline({ leadId, names }: { leadId: string; names: Map<string, string> }) {
+export function LeadTimeline({ leadId, names, leadName }: { leadId: string; names: Map<string, string>; leadName?: string }) {
   const {
     result: { data },
     query: { isLoading, isError, error, refetch },
@@ -65,7 +65,7 @@ export function LeadTimeline({ leadId, names }: { leadId: string; names: Map<str
       data-testid="lead-timeline"
       items={data.map((activity) => {
         const look = LOOK[activity.type] ?? LOOK.note;
-        const text = describeActivity(activity, { names });
+        const text = describeActivity(activity, { names, leadName });
         return {
           key: String(activity.id),
           color: look.color,

@@ -83,7 +83,7 @@ export function ShareWithLead({ programIds }: { programIds: string[] }) {
           </Typography.Text>
         </Space>
       </Modal>
-      <ShareComparisonModal share={share} onClose={() => setShare(null)} />
+      <ShareComparisonModal share={share} leadId={leadId} onClose={() => setShare(null)} />
     </>
   );
 }
