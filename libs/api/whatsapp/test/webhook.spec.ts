@@ -140,6 +140,20 @@ describe('WhatsApp webhook', () => {
     expect(after.map((l) => l.id)).not.toContain(lead.id);
   });
 
+  it("counts a reply stamped in the same second as our message as unanswered (Meta's times are whole seconds)", async () => {
+    const lead = await leadFor(t, manager, priya);
+    // Ours went out at hh:mm:ss.600; the student's reply is stamped hh:mm:ss (it came after, within that second).
+    const second = new Date(Date.now() - 10 * 60_000);
+    second.setMilliseconds(0);
+    await t.dataSource.query(
+      `INSERT INTO whatsapp_messages (lead_id, direction, kind, text, status, sent_by, created_at) VALUES ($1, 'out', 'text', 'Here is the comparison', 'sent', $2, $3)`,
+      [lead.id, priya.id, new Date(second.getTime() + 600)],
+    );
+    await deliver(webhookPayloads.text(standIn.phoneNumberId, { from: lead.phone.wa, text: 'Thanks! What about EMIs?', id: newWamid(), at: second }));
+    const shown = (await request(t.http).get(`/api/leads/${lead.id}`).set(priya.auth).expect(200)).body;
+    expect(shown.whatsappUnanswered).toBe(true);
+  });
+
   it('adds nothing for a replayed event, nor for the same message id in another body', async () => {
     const lead = await leadFor(t, manager, priya);
     const payload = webhookPayloads.text(standIn.phoneNumberId, { from: lead.phone.wa, text: 'Please call me after 6' });

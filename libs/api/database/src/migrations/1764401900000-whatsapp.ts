@@ -65,12 +65,14 @@ export class Whatsapp1764401900000 implements MigrationInterface {
     // The lead list sorted by the window's end (whose window closes first).
     await q.query(`CREATE INDEX leads_whatsapp_window_idx ON leads (whatsapp_window_ends_at, id) WHERE whatsapp_window_ends_at IS NOT NULL`);
     // The window is Meta's 24 hours (WHATSAPP_WINDOW_HOURS in the WhatsApp contract) from the student's latest message.
+    // Meta's timestamps are whole seconds: a reply stamped t came at some moment of [t, t + 1 s), so only
+    // a message of ours from t + 1 s on is certainly after it and answers it.
     await q.query(`
       CREATE FUNCTION whatsapp_message_lead_state() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF NEW.direction = 'in' THEN
           UPDATE leads SET whatsapp_window_ends_at = GREATEST(COALESCE(whatsapp_window_ends_at, '-infinity'), NEW.created_at + interval '24 hours'),
-                           whatsapp_unanswered = NOT EXISTS (SELECT 1 FROM whatsapp_messages m WHERE m.lead_id = NEW.lead_id AND m.direction = 'out' AND m.created_at > NEW.created_at)
+                           whatsapp_unanswered = NOT EXISTS (SELECT 1 FROM whatsapp_messages m WHERE m.lead_id = NEW.lead_id AND m.direction = 'out' AND m.created_at >= NEW.created_at + interval '1 second')
            WHERE id = NEW.lead_id;
         ELSE
           UPDATE leads SET whatsapp_unanswered = false WHERE id = NEW.lead_id AND whatsapp_unanswered;
