@@ -76,7 +76,8 @@ export class LeadExportService {
           copyTo(`COPY (${inlineParams(select, list.params, (text) => client.escapeLiteral(text))}) TO STDOUT WITH (FORMAT csv, HEADER true)`),
         );
         destination.write('\uFEFF');
-        await pipeline(copy, destination);
+        // The download ends only once the log says how it ended (below): whoever reads the log after it sees it done.
+        await pipeline(copy, destination, { end: false });
         rows = copy.rowCount ?? 0;
         status = 'done';
       } finally {
@@ -88,6 +89,7 @@ export class LeadExportService {
           .catch((error: Error) =>
             this.logger.error(`Export ${record.id} (${status}, ${rows} rows) could not be marked finished in the log: ${error.message}`),
           );
+        if (status === 'done') destination.end();
       }
     };
     return { id: record.id, total, pipeTo };
