@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ConfigError, configureApp, createLogger, loadConfig, NestPinoLogger, type AppConfig } from '@advisordesk/api-core';
 import { prepareDatabase } from '@advisordesk/api-database';
 import { DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
+import { loadWhatsappConfig } from '@advisordesk/api-whatsapp';
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 /** The address to print: this machine's name when it is listening there too. */
@@ -42,6 +43,9 @@ async function bootstrap() {
   const url = `http://${urlHost(config.host)}:${config.port}`;
   console.log(`\nAdvisorDesk is running at ${url}  (API ${url}/api, docs ${url}/api/docs)`);
   if (!isLoopback(config.host)) console.log(`Listening on ${config.host}, reachable from other machines (HOST).`);
+  // What is not connected, said once at start (the panel says it too).
+  if (!loadWhatsappConfig(process.env))
+    console.log('WhatsApp sending: not connected (set the WHATSAPP_* variables: README, "How to connect a WhatsApp Business number").');
   if (database.embedded) {
     console.log(`Embedded PostgreSQL: ${database.url}`);
     console.log('Demo logins:');
