@@ -6,6 +6,7 @@ import { filtersByOperator } from './support/address';
 import { apiOf, login } from './support/api';
 import { fitsTheScreen, launchBrowser, newContext, screenshot, SHOTS_DIR, signIn, type Viewport } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { eventually } from './support/wait';
 
 let server: RunningServer;
 let browser: Browser;
@@ -38,14 +39,6 @@ async function createLead(viewport: Viewport, fullName: string): Promise<LeadVie
 }
 
 const tasksOf = async (leadId: string) => api.get<TaskView[]>(advisorToken, `/tasks?leadId=${leadId}&_sort=createdAt&_order=asc`);
-
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 beforeAll(async () => {
   server = await startServer();

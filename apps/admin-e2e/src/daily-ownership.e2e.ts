@@ -4,6 +4,7 @@ import { apiOf, login } from './support/api';
 import { chooseOption } from './support/antd';
 import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot as saveScreenshot, signIn, type Viewport } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { eventually } from './support/wait';
 
 /** Issue #20 "Daily use": whose lead a phone is (and asking for it), handing work over when someone leaves, consent taken in person. */
 
@@ -27,14 +28,6 @@ async function createLead(token: string, fullName: string, phone: string): Promi
   const { status, data } = await api.request<LeadView>(token, 'POST', '/leads', { fullName, phone, source: 'walk_in' });
   if (status !== 201) throw new Error(`creating ${fullName} answered ${status}: ${JSON.stringify(data)}`);
   return data;
-}
-
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
 }
 
 /** A screenshot once passing messages have gone, so they do not cover the page. */

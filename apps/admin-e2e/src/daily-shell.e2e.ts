@@ -4,6 +4,7 @@ import { chooseOption } from './support/antd';
 import { apiOf, login } from './support/api';
 import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot, signIn, type Viewport } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { eventually } from './support/wait';
 
 let server: RunningServer;
 let browser: Browser;
@@ -35,14 +36,6 @@ async function createLead(name: string): Promise<LeadView & { digits: string }> 
 
 const getLead = async (id: string) => (await api.request<LeadView>(advisorToken, 'GET', `/leads/${id}`)).data;
 const autoAssign = async () => (await api.request<{ autoAssign: boolean }>(managerToken, 'GET', '/settings/assignment')).data.autoAssign;
-
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 type Box = { x: number; y: number; width: number; height: number };
 async function boxOf(locator: Locator): Promise<Box> {

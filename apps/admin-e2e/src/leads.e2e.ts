@@ -5,6 +5,7 @@ import { searchAndChoose } from './support/antd';
 import { apiOf, login } from './support/api';
 import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot as saveScreenshot, signIn, type Viewport } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { eventually } from './support/wait';
 
 let server: RunningServer;
 let browser: Browser;
@@ -34,14 +35,6 @@ async function createLead(viewport: Viewport, name: string): Promise<LeadView & 
   });
   if (status !== 201) throw new Error(`creating ${name} answered ${status}: ${JSON.stringify(data)}`);
   return { ...data, digits };
-}
-
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
 }
 
 /** Drags with the mouse as a person would: press on the card, move a little (dnd-kit starts), then to the target. */

@@ -6,6 +6,7 @@ import { filterValues } from './support/address';
 import { apiOf, login } from './support/api';
 import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot, SHOTS_DIR, signIn, type Viewport } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { eventually } from './support/wait';
 
 // ---- WhatsApp connected: the app talks to a stand-in of Meta's Cloud API -------------------------
 
@@ -14,14 +15,6 @@ let server: RunningServer;
 let browser: Browser;
 
 const api = apiOf(() => server.baseUrl);
-
-async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 /** A new lead of the advisor's, who agreed to WhatsApp in person, with two programs on the shortlist. */
 async function leadWithShortlist(token: string, viewport: Viewport, consent = true): Promise<LeadView & { digits: string }> {

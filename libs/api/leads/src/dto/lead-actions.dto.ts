@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsNotEmpty, IsObject, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
@@ -73,6 +74,16 @@ export class NextFollowUpDto implements NextFollowUpBody {
   title?: string;
 }
 
+/** An optional `next` follow-up, validated as a nested `NextFollowUpDto` (a call and a completed follow-up both take one). */
+const NextFollowUpField = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: NextFollowUpDto, description }),
+    Optional(),
+    IsObject({ message: 'next must be an object: {dueAt, title?}' }),
+    ValidateNested(),
+    Type(() => NextFollowUpDto),
+  );
+
 export class CallDto implements CallBody {
   @ApiProperty({ enum: CALL_OUTCOMES })
   @IsIn(CALL_OUTCOMES, { message: `outcome must be one of: ${CALL_OUTCOMES.join(', ')}` })
@@ -84,11 +95,7 @@ export class CallDto implements CallBody {
   @MaxLength(NOTE_MAX_LENGTH)
   note?: string;
 
-  @ApiPropertyOptional({ type: NextFollowUpDto, description: 'the follow-up to schedule next (in the same transaction)' })
-  @Optional()
-  @IsObject({ message: 'next must be an object: {dueAt, title?}' })
-  @ValidateNested()
-  @Type(() => NextFollowUpDto)
+  @NextFollowUpField('the follow-up to schedule next (in the same transaction)')
   next?: NextFollowUpDto;
 }
 
@@ -144,11 +151,7 @@ export class UpdateTaskDto
   @MaxLength(NOTE_MAX_LENGTH)
   note?: string;
 
-  @ApiPropertyOptional({ type: NextFollowUpDto, description: 'the follow-up to schedule next (with done: true, in the same transaction)' })
-  @Optional()
-  @IsObject({ message: 'next must be an object: {dueAt, title?}' })
-  @ValidateNested()
-  @Type(() => NextFollowUpDto)
+  @NextFollowUpField('the follow-up to schedule next (with done: true, in the same transaction)')
   next?: NextFollowUpDto;
 }
 
