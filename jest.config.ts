@@ -17,6 +17,7 @@ const config: Config = {
     '<rootDir>/libs/api/exports',
     '<rootDir>/libs/api/jobs',
     '<rootDir>/libs/api/whatsapp',
+    '<rootDir>/libs/api/applications',
     '<rootDir>/libs/api/seed',
     '<rootDir>/apps/api',
     '<rootDir>/apps/admin',

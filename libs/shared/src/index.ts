@@ -16,3 +16,4 @@ export * from './contracts/exports';
 export * from './contracts/website-form';
 export * from './contracts/whatsapp';
 export * from './contracts/jobs';
+export * from './contracts/applications';

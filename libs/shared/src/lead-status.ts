@@ -55,23 +55,40 @@ export type TransitionVerdict =
   | { allowed: true }
   | { allowed: false; reason: 'same_status' | 'enrolled_is_final' | 'backward_needs_manager' | 'reopen_needs_manager' | 'lost_needs_reason' };
 
+/** Why a move between stages is refused (`lost_needs_reason` is the lead pipeline's own). */
+export type StageMoveRefusal = 'same_status' | 'enrolled_is_final' | 'backward_needs_manager' | 'reopen_needs_manager' | 'lost_needs_reason';
+export type StageMoveVerdict = { allowed: true } | { allowed: false; reason: StageMoveRefusal };
+
 /**
- * The pipeline rules: forward moves may skip stages, `lost` is reachable from any stage before
- * `enrolled` (with a reason), moving backward and reopening a lost lead are for managers and admins.
+ * The rule every pipeline of AdvisorDesk follows (a lead's, an application's): forward moves may
+ * skip stages; a closing status (`lost`, `rejected`, `withdrawn`) is reachable from any stage
+ * before the final one; moving backward and reopening a closed record are for managers and admins.
  */
-export function checkTransition(from: LeadStatus, to: LeadStatus, role: Role, lostReason?: string | null): TransitionVerdict {
+export function checkStageMove<S extends string>(
+  pipeline: readonly S[],
+  from: S,
+  to: S,
+  role: Role,
+): StageMoveVerdict {
   if (from === to) return { allowed: false, reason: 'same_status' };
+  const final = pipeline[pipeline.length - 1];
   const isManager = role === 'manager' || role === 'admin';
-  if (to === 'lost') {
-    if (from === 'enrolled') return { allowed: false, reason: 'enrolled_is_final' };
-    if (!lostReason) return { allowed: false, reason: 'lost_needs_reason' };
-    return { allowed: true };
-  }
-  if (from === 'lost') return isManager ? { allowed: true } : { allowed: false, reason: 'reopen_needs_manager' };
-  if (stageIndex(to) < stageIndex(from)) {
+  if (from === final) return { allowed: false, reason: 'enrolled_is_final' };
+  if (!pipeline.includes(to)) return { allowed: true };
+  if (!pipeline.includes(from)) return isManager ? { allowed: true } : { allowed: false, reason: 'reopen_needs_manager' };
+  if (pipeline.indexOf(to) < pipeline.indexOf(from)) {
     return isManager ? { allowed: true } : { allowed: false, reason: 'backward_needs_manager' };
   }
   return { allowed: true };
+}
+
+export type TransitionVerdict = StageMoveVerdict;
+
+/** The lead pipeline's rules: `checkStageMove`, and `lost` needs a reason. */
+export function checkTransition(from: LeadStatus, to: LeadStatus, role: Role, lostReason?: string | null): TransitionVerdict {
+  const verdict = checkStageMove<LeadStatus>(PIPELINE, from, to, role);
+  if (verdict.allowed && to === 'lost' && !lostReason) return { allowed: false, reason: 'lost_needs_reason' };
+  return verdict;
 }
 
 /** The statuses a user of this role may move a lead in `from` to (for menus and the board). */

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   leadAssignment: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'none' },
   catalogue: { admin: 'all', manager: 'all', advisor: 'read', marketing: 'read' },
   shortlists: { admin: 'all', manager: 'all', advisor: 'own', marketing: 'none' },
+  /** Applications, their documents and payments: with the lead (advisors their own leads'). */
+  applications: { admin: 'all', manager: 'all', advisor: 'own', marketing: 'none' },
   reports: { admin: 'all', manager: 'all', advisor: 'own', marketing: 'consented' },
   exports: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'consented' },
   /** The log of who exported what. */

@@ -98,7 +98,9 @@ export type ActivityType =
   | 'consent'
   | 'profile'
   | 'erasure'
-  | 'transfer_request';
+  | 'transfer_request'
+  /** An application's life: created, status, a document uploaded or reviewed, a payment (`data.action`). */
+  | 'application';
 
 /** How staff took a person's consent themselves (the website form records its own). */
 export const CONSENT_CHANNELS = ['in_person', 'phone', 'email'] as const;

@@ -17,6 +17,7 @@ import { LeadUpdatedBy1764401400001 } from './1764401400001-lead-updated-by';
 import { Jobs1764401600000 } from './1764401600000-jobs';
 import { RateLimits1764401700000 } from './1764401700000-rate-limits';
 import { Whatsapp1764401900000 } from './1764401900000-whatsapp';
+import { Applications1764402100000 } from './1764402100000-applications';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Jobs1764401600000,
   RateLimits1764401700000,
   Whatsapp1764401900000,
+  Applications1764402100000,
 ];

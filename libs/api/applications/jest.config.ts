@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-applications',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};
