@@ -51,10 +51,6 @@ export function stageIndex(status: PipelineStage): number {
   return PIPELINE.indexOf(status);
 }
 
-export type TransitionVerdict =
-  | { allowed: true }
-  | { allowed: false; reason: 'same_status' | 'enrolled_is_final' | 'backward_needs_manager' | 'reopen_needs_manager' | 'lost_needs_reason' };
-
 /** Why a move between stages is refused (`lost_needs_reason` is the lead pipeline's own). */
 export type StageMoveRefusal = 'same_status' | 'enrolled_is_final' | 'backward_needs_manager' | 'reopen_needs_manager' | 'lost_needs_reason';
 export type StageMoveVerdict = { allowed: true } | { allowed: false; reason: StageMoveRefusal };
