@@ -32,7 +32,7 @@ export function receiveFile<T>(request: Request, maxBytes: number, handle: (file
   return new Promise<T>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: request.headers, limits: { files: 2, fields: 0, fileSize: maxBytes + 1, parts: 2, fieldNameSize: 100 } });
+      parser = busboy({ headers: request.headers, limits: { files: 2, fields: 1, fileSize: maxBytes + 1, parts: 2, fieldNameSize: 100 } });
     } catch {
       reject(new AppError(ApplicationErrors.notMultipart));
       return;
