@@ -42,6 +42,8 @@ export class Notifications1764402200000 implements MigrationInterface {
     await q.query(`CREATE INDEX notifications_user_idx ON notifications (user_id, id DESC)`);
     await q.query(`CREATE INDEX notifications_unread_idx ON notifications (user_id, id) WHERE read_at IS NULL`);
     await q.query(`CREATE INDEX notifications_lead_idx ON notifications (lead_id) WHERE lead_id IS NOT NULL`);
+    // The live streams' look at the last minute, per user.
+    await q.query(`CREATE INDEX notifications_recent_idx ON notifications (created_at, user_id)`);
 
     await q.query(`
       CREATE TABLE notification_settings (
@@ -125,6 +127,8 @@ export class Notifications1764402200000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
 
+    // Follow-ups coming due, for everyone: the reminders' minutely look.
+    await q.query(`CREATE INDEX tasks_open_due_idx ON tasks (due_at) WHERE done_at IS NULL`);
     await q.query(`ALTER TABLE leads ADD COLUMN first_contact_due_at timestamptz`);
     await q.query(`ALTER TABLE leads ADD COLUMN first_contact_working_minutes numeric`);
     // New leads not contacted yet, by arrival: the speed-to-lead job's worklist.
@@ -213,6 +217,7 @@ export class Notifications1764402200000 implements MigrationInterface {
     await q.query(`DROP INDEX leads_uncontacted_idx`);
     await q.query(`ALTER TABLE leads DROP COLUMN first_contact_working_minutes`);
     await q.query(`ALTER TABLE leads DROP COLUMN first_contact_due_at`);
+    await q.query(`DROP INDEX tasks_open_due_idx`);
     await q.query(`DROP FUNCTION working_add(timestamptz, numeric, jsonb)`);
     await q.query(`DROP FUNCTION working_minutes(timestamptz, timestamptz, jsonb)`);
     await q.query(`DELETE FROM app_settings WHERE key = 'working_hours'`);
