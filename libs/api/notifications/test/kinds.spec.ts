@@ -16,20 +16,25 @@ describe('each kind of notification, raised once for the right user', () => {
   let reminders: RemindersJob;
 
   beforeAll(async () => {
-    t = await createTestApp([LeadsModule, ApplicationsModule, NotificationsModule], { FIRST_CONTACT_SLA_MINUTES: '60', PUBLIC_URL: 'https://desk.example.in' });
+    t = await createTestApp([LeadsModule, ApplicationsModule, NotificationsModule], {
+      FIRST_CONTACT_SLA_MINUTES: '60',
+      PUBLIC_URL: 'https://desk.example.in',
+    });
     manager = await createUserAndSignIn(t.http, t.dataSource, 'manager', 'Meera Nair');
     admin = await createUserAndSignIn(t.http, t.dataSource, 'admin', 'Arjun Admin');
     priya = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Priya Sharma');
     rahul = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Rahul Verma');
     reminders = t.app.get(RemindersJob);
     // Every day, all day: the SLA in these tests is wall-clock time (working hours have their own tests).
-    await t.dataSource.query(`UPDATE app_settings SET value = '{"days": [1, 2, 3, 4, 5, 6, 7], "start": "00:00", "end": "23:59"}' WHERE key = 'working_hours'`);
+    await t.dataSource.query(
+      `UPDATE app_settings SET value = '{"days": [1, 2, 3, 4, 5, 6, 7], "start": "00:00", "end": "23:59"}' WHERE key = 'working_hours'`,
+    );
   });
   afterAll(() => t.close());
 
   const kinds = async (who: SignedIn, leadId: string) => (await notificationsOf(t, who)).filter((n) => n.leadId === leadId).map((n) => n.kind);
 
-  it('lead.assigned: to the advisor a manager assigns, not to the manager; a reassigned lead leaves the first advisor\'s bell', async () => {
+  it("lead.assigned: to the advisor a manager assigns, not to the manager; a reassigned lead leaves the first advisor's bell", async () => {
     const id = await lead(t, manager, priya, 'Kavya Iyer');
     const [mine] = (await notificationsOf(t, priya)).filter((n) => n.leadId === id);
     expect(mine).toMatchObject({ kind: 'lead.assigned', title: 'New lead: Kavya Iyer', link: `/leads/${id}`, readAt: null });
@@ -49,9 +54,11 @@ describe('each kind of notification, raised once for the right user', () => {
     const body = { fullName: 'Rohan Mehta', phone, consent: { whatsapp: false, marketing: false } };
     await request(t.http).post('/api/public/inquiries').send(body).expect(201);
     await request(t.http).post('/api/public/inquiries').send(body).expect(201);
-    const { id, advisorId } = await queryOne<{ id: string; advisorId: string }>(t.dataSource, `SELECT id, advisor_id AS "advisorId" FROM leads WHERE phone = $1`, [
-      `+91${phone}`,
-    ]);
+    const { id, advisorId } = await queryOne<{ id: string; advisorId: string }>(
+      t.dataSource,
+      `SELECT id, advisor_id AS "advisorId" FROM leads WHERE phone = $1`,
+      [`+91${phone}`],
+    );
     const owner = advisorId === priya.id ? priya : rahul;
     expect(await kinds(owner, id)).toEqual(['lead.assigned']);
   });
@@ -59,7 +66,8 @@ describe('each kind of notification, raised once for the right user', () => {
   it('follow-ups: due in 15 minutes and overdue, once each, for their owner; moved, announced again for the new time; none when done or erased', async () => {
     const id = await lead(t, manager, priya, 'Sneha Pillai');
     const soon = new Date(Date.now() + 10 * 60_000).toISOString();
-    const task = (await request(t.http).post('/api/tasks').set(priya.auth).send({ leadId: id, title: 'Call about the fee', dueAt: soon }).expect(201)).body;
+    const task = (await request(t.http).post('/api/tasks').set(priya.auth).send({ leadId: id, title: 'Call about the fee', dueAt: soon }).expect(201))
+      .body;
     await reminders.run();
     await reminders.run();
     expect(await kinds(priya, id)).toEqual(['followup.due', 'lead.assigned']);
@@ -90,15 +98,26 @@ describe('each kind of notification, raised once for the right user', () => {
     expect(after.map((n) => n.body)).not.toContain('Done already');
   });
 
-  it('application.deadline 3 days before, once; document.uploaded when the student uploads; whatsapp.reply; each to the lead\'s advisor', async () => {
+  it("application.deadline 3 days before, once; document.uploaded when the student uploads; whatsapp.reply; each to the lead's advisor", async () => {
     const id = await lead(t, manager, rahul, 'Farhan Ali');
-    const { id: universityId } = await queryOne<{ id: string }>(t.dataSource, `INSERT INTO universities (name) VALUES ('Amity University Online') RETURNING id`);
-    const { id: programId } = await queryOne<{ id: string }>(t.dataSource, `INSERT INTO programs (university_id, name, level) VALUES ($1, 'Online MCA', 'PG') RETURNING id`, [
-      universityId,
-    ]);
-    const inThreeDays = (await queryOne<{ d: string }>(t.dataSource, `SELECT to_char((now() AT TIME ZONE 'Asia/Kolkata')::date + 3, 'YYYY-MM-DD') AS d`)).d;
+    const { id: universityId } = await queryOne<{ id: string }>(
+      t.dataSource,
+      `INSERT INTO universities (name) VALUES ('Amity University Online') RETURNING id`,
+    );
+    const { id: programId } = await queryOne<{ id: string }>(
+      t.dataSource,
+      `INSERT INTO programs (university_id, name, level) VALUES ($1, 'Online MCA', 'PG') RETURNING id`,
+      [universityId],
+    );
+    const inThreeDays = (
+      await queryOne<{ d: string }>(t.dataSource, `SELECT to_char((now() AT TIME ZONE 'Asia/Kolkata')::date + 3, 'YYYY-MM-DD') AS d`)
+    ).d;
     const app = (
-      await request(t.http).post(`/api/leads/${id}/applications`).set(rahul.auth).send({ programId, session: '2026-27', deadline: inThreeDays }).expect(201)
+      await request(t.http)
+        .post(`/api/leads/${id}/applications`)
+        .set(rahul.auth)
+        .send({ programId, session: '2026-27', deadline: inThreeDays })
+        .expect(201)
     ).body;
     await reminders.run();
     await reminders.run();
@@ -113,7 +132,10 @@ describe('each kind of notification, raised once for the right user', () => {
     const uploaded = (await notificationsOf(t, rahul)).filter((n) => n.kind === 'document.uploaded');
     expect(uploaded.map((n) => n.title)).toEqual([`Farhan Ali uploaded ${doc.label}`]);
 
-    await t.dataSource.query(`INSERT INTO whatsapp_messages (lead_id, direction, kind, text, status) VALUES ($1, 'in', 'text', 'Is the MCA fee payable in EMIs?', 'read')`, [id]);
+    await t.dataSource.query(
+      `INSERT INTO whatsapp_messages (lead_id, direction, kind, text, status) VALUES ($1, 'in', 'text', 'Is the MCA fee payable in EMIs?', 'read')`,
+      [id],
+    );
     const [reply] = (await notificationsOf(t, rahul)).filter((n) => n.kind === 'whatsapp.reply');
     expect(reply).toMatchObject({ title: 'Farhan Ali replied on WhatsApp', body: 'Is the MCA fee payable in EMIs?' });
     for (const other of [priya, manager]) expect(await kinds(other, id)).toEqual([]);
@@ -136,14 +158,22 @@ describe('each kind of notification, raised once for the right user', () => {
     expect(await kinds(manager, fresh)).toEqual([]);
   });
 
-  it('unread, mark one and mark all read; preferences take kinds out of the bell; only the user\'s own', async () => {
+  it("unread, mark one and mark all read; preferences take kinds out of the bell; only the user's own", async () => {
     const a = await lead(t, manager, priya, 'Read One');
     const b = await lead(t, manager, priya, 'Read Two');
     const unread = await request(t.http).get('/api/notifications?unread=true').set(priya.auth).expect(200);
     const count = Number(unread.headers['x-total-count']);
     const first = unread.body.find((n: { leadId: string }) => n.leadId === a);
-    await request(t.http).post('/api/notifications/read').set(rahul.auth).send({ ids: [first.id] }).expect(200, { read: 0 });
-    await request(t.http).post('/api/notifications/read').set(priya.auth).send({ ids: [first.id] }).expect(200, { read: 1 });
+    await request(t.http)
+      .post('/api/notifications/read')
+      .set(rahul.auth)
+      .send({ ids: [first.id] })
+      .expect(200, { read: 0 });
+    await request(t.http)
+      .post('/api/notifications/read')
+      .set(priya.auth)
+      .send({ ids: [first.id] })
+      .expect(200, { read: 1 });
     expect(Number((await request(t.http).get('/api/notifications?unread=true').set(priya.auth)).headers['x-total-count'])).toBe(count - 1);
     await request(t.http).post('/api/notifications/read').set(priya.auth).send({}).expect(200);
     expect(Number((await request(t.http).get('/api/notifications?unread=true').set(priya.auth)).headers['x-total-count'])).toBe(0);
@@ -157,7 +187,11 @@ describe('each kind of notification, raised once for the right user', () => {
       .send({ ...settings, emailConnected: undefined, bell: { ...settings.bell, 'lead.assigned': false } })
       .expect(200);
     expect((await notificationsOf(t, priya)).filter((n) => n.leadId === b)).toEqual([]);
-    const bad = await request(t.http).put('/api/me/notification-settings').set(priya.auth).send({ bell: { ...settings.bell, 'lead.assigned': 'yes' }, email: settings.email, digest: true }).expect(400);
+    const bad = await request(t.http)
+      .put('/api/me/notification-settings')
+      .set(priya.auth)
+      .send({ bell: { ...settings.bell, 'lead.assigned': 'yes' }, email: settings.email, digest: true })
+      .expect(400);
     expect(JSON.stringify(bad.body.fields)).toContain('lead.assigned');
   });
 });

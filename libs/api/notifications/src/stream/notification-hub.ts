@@ -9,6 +9,8 @@ import { NotificationsService, type NotificationView } from '../notifications.se
 export interface Listener {
   user: AuthUser;
   send(notification: NotificationView): void;
+  /** Ends the stream (the instance is stopping: the browser reconnects, with Last-Event-ID, to another). */
+  end(): void;
 }
 
 /** How often an instance with open streams looks for new notifications of their users. */
@@ -58,6 +60,8 @@ export class NotificationHub implements OnApplicationShutdown {
   onApplicationShutdown(): void {
     clearInterval(this.timer);
     this.timer = undefined;
+    for (const listener of [...this.listeners.keys()]) listener.end();
+    this.listeners.clear();
   }
 
   private async poll(): Promise<void> {

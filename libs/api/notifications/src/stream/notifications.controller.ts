@@ -61,7 +61,8 @@ export class NotificationsController {
     const lastEventId = parseLastEventId(lastEventHeader ?? lastEventQuery);
     const user = await this.tickets.redeem(ticket);
     const replay = lastEventId === null ? [] : await this.notifications.since(user, lastEventId);
-    const alreadyThere = lastEventId === null ? await this.recentIds(user) : [];
+    // What the client has already: everything up to its Last-Event-ID (or, new, everything so far).
+    const alreadyThere = await this.recentIds(user, lastEventId);
 
     response.status(200);
     response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
@@ -74,7 +75,7 @@ export class NotificationsController {
       response.write(`id: ${notification.id}\nevent: ${NOTIFICATION_EVENT}\ndata: ${JSON.stringify(notification)}\n\n`);
     for (const notification of replay) send(notification);
 
-    const stop = this.hub.add({ user, send }, [...replay.map((n) => n.id), ...alreadyThere]);
+    const stop = this.hub.add({ user, send, end: () => response.end() }, [...replay.map((n) => n.id), ...alreadyThere]);
     const heartbeat = setInterval(() => {
       response.write(': ping\n\n');
       // A user deactivated meanwhile is cut off (the stream outlives the ticket).
