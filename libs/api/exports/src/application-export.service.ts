@@ -1,32 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  accessOf,
-  APPLICATION_EXPORT_COLUMNS,
-  APPLICATION_EXPORT_FILTERS,
-  APPLICATION_STATUSES,
-  type ApplicationExportColumn,
-} from '@advisordesk/shared';
-import { AppError, CommonErrors, parseListQuery, whereClause, type ListField, type ListSpec } from '@advisordesk/api-core';
+import { accessOf, APPLICATION_EXPORT_COLUMNS, type ApplicationExportColumn } from '@advisordesk/shared';
+import { AppError, CommonErrors, parseListQuery, whereClause } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
+import { APPLICATION_FROM, APPLICATION_LIST } from '@advisordesk/api-applications';
 import { startCsvExport, type CsvExport } from './csv-export';
 import { csvCell } from './csv-sql';
-
-/** The applications list's filters the export takes, on the export's FROM below. */
-const APPLICATION_EXPORT_FIELDS: Record<(typeof APPLICATION_EXPORT_FILTERS)[number], ListField> = {
-  status: { column: 'a.status', type: 'enum', values: APPLICATION_STATUSES, required: true, sortable: true },
-  universityId: { column: 'p.university_id', type: 'uuid', required: true },
-  programId: { column: 'a.program_id', type: 'uuid', required: true },
-  advisorId: { column: 'l.advisor_id', type: 'uuid' },
-  deadline: { column: 'a.deadline', type: 'date', sortable: true },
-  createdAt: { column: 'a.created_at', type: 'timestamp', required: true, sortable: true },
-};
-const APPLICATION_EXPORT_LIST: ListSpec = {
-  fields: APPLICATION_EXPORT_FIELDS,
-  defaultSort: { field: 'createdAt', order: 'desc' },
-  tieBreaker: 'a.id',
-};
 
 /** An erased person's application keeps its figures, never who they are. */
 const ERASED = 'l.erased_at IS NOT NULL';
@@ -52,14 +32,11 @@ const VALUES: Record<ApplicationExportColumn, string> = {
 };
 const SELECT_COLUMNS = APPLICATION_EXPORT_COLUMNS.map(({ header, as }) => `${csvCell(as, VALUES[header])} AS "${header}"`).join(', ');
 
-const FROM = `applications a
-  JOIN leads l ON l.id = a.lead_id
-  JOIN programs p ON p.id = a.program_id
-  JOIN universities u ON u.id = p.university_id`;
-
-/** Per application (application_documents_application_idx, payments_application_idx): its required documents, payments, and the fee of its session. */
-const FROM_WITH_FIGURES = `${FROM}
-  LEFT JOIN users adv ON adv.id = l.advisor_id
+/**
+ * The list's FROM and, per application (application_documents_application_idx, payments_application_idx),
+ * its required documents, what was paid, and the fee of its session (as `ApplicationView.feeTotalPaise`).
+ */
+const FROM_WITH_FIGURES = `${APPLICATION_FROM}
   CROSS JOIN LATERAL (
     SELECT count(*) FILTER (WHERE ad.required)::int AS required,
            count(*) FILTER (WHERE ad.required AND ad.status IN ('uploaded', 'verified'))::int AS received,
@@ -68,7 +45,7 @@ const FROM_WITH_FIGURES = `${FROM}
   LEFT JOIN LATERAL (SELECT sum(pm.amount_paise) AS paid FROM payments pm WHERE pm.application_id = a.id) pay ON true
   LEFT JOIN LATERAL (
     SELECT f.total_paise FROM fee_structures f WHERE f.program_id = a.program_id AND f.session = a.session
-     ORDER BY f.is_current DESC, f.created_at DESC LIMIT 1) fee ON true`;
+     ORDER BY f.is_current DESC, f.updated_at DESC LIMIT 1) fee ON true`;
 
 /**
  * The applications list as CSV for managers and admins (every lead's applications, erased people's
@@ -83,12 +60,13 @@ export class ApplicationExportService {
   async start(user: AuthUser, query: Record<string, unknown>): Promise<CsvExport> {
     if (accessOf('applicationExports', user.role) !== 'all') throw new AppError(CommonErrors.forbidden);
     const filters = Object.fromEntries(Object.entries(query).filter(([key]) => key !== '_start' && key !== '_end'));
-    const list = parseListQuery(filters, APPLICATION_EXPORT_LIST);
+    // The applications list's filters and sorts; unlike the list, erased people's applications stay (anonymous).
+    const list = parseListQuery(filters, APPLICATION_LIST);
     const where = whereClause(list.where);
     return startCsvExport(this.dataSource, this.logger, user, {
       kind: 'applications',
       filters,
-      count: `SELECT count(*)::int AS total FROM ${FROM} ${where}`,
+      count: `SELECT count(*)::int AS total FROM ${APPLICATION_FROM} ${where}`,
       select: `SELECT ${SELECT_COLUMNS} FROM ${FROM_WITH_FIGURES} ${where} ORDER BY ${list.orderBy}`,
       params: list.params,
     });

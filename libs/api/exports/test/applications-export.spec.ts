@@ -162,7 +162,7 @@ describe('CSV export of applications', () => {
     expect(body.toString('utf8')).not.toMatch(/Kavya|MUJ-2026-7781|AD-APXKAVYA/);
   });
 
-  it("takes the applications list's filters: status, university, program, advisor, deadline and creation days in India", async () => {
+  it("takes the applications list's filters: status, university, program, advisor, deadline, creation days in India, missing documents, search", async () => {
     const ids = async (query: string) => (await download(manager, `?${query}`)).rows.map((r) => r.applicationId).sort();
     expect(await ids('status=documents&status=submitted')).toEqual([applications.rohit, applications.arjun].sort());
     expect(await ids(`universityId=${manipal}`)).toEqual([applications.kavya]);
@@ -171,6 +171,8 @@ describe('CSV export of applications', () => {
     expect(await ids('deadline_gte=2026-12-01&deadline_lte=2026-12-31')).toEqual([applications.rohit]);
     expect(await ids('createdAt_gte=2026-04-02&createdAt_lte=2026-04-02')).toEqual([applications.kavya]);
     expect(await ids(`programId=${mca}&createdAt_gte=2026-04-03`)).toEqual([]);
+    expect(await ids('documentsMissing=true')).toEqual([applications.rohit]);
+    expect(await ids('q=rohit')).toEqual([applications.rohit]);
   });
 
   it('answers 400 naming a filter it does not take or a value it cannot read', async () => {
@@ -179,7 +181,7 @@ describe('CSV export of applications', () => {
       ['phone=%2B919700000000', 'phone'],
       ['deadline_gte=soon', 'deadline_gte'],
       ['universityId=amity', 'universityId'],
-      ['_sort=leadName', '_sort'],
+      ['_sort=paidInr', '_sort'],
     ]) {
       const response = await request(t.http).get(`/api/exports/applications.csv?${query}`).set(manager.auth);
       expect({ query, status: response.status, field: response.body.fields?.[0]?.field }).toEqual({ query, status: 400, field });

@@ -11,6 +11,7 @@ import {
 import { fieldError, parseListQuery, queryRows, whereClause, type ListSpec } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { limitToVisibleLeads } from '@advisordesk/api-leads';
+import { APPLICATION_FROM } from '@advisordesk/api-applications';
 import { listParameters } from './report-filters';
 
 /** The period's filter: applications made between `from` and `to` (applications_created_idx). */
@@ -56,12 +57,7 @@ export class ApplicationReportService {
               count(*) FILTER (WHERE a.max_stage >= ${stage('submitted')})::int AS submitted,
               count(*) FILTER (WHERE a.max_stage >= ${stage('offer')})::int AS offers,
               count(*) FILTER (WHERE a.max_stage >= ${stage('enrolled')})::int AS enrolled
-         FROM applications a
-         JOIN leads l ON l.id = a.lead_id
-         JOIN programs p ON p.id = a.program_id
-         JOIN universities u ON u.id = p.university_id
-         LEFT JOIN users adv ON adv.id = l.advisor_id
-         ${whereClause(list.where)}
+         FROM ${APPLICATION_FROM} ${whereClause(list.where)}
         GROUP BY 1, 2 ORDER BY applications DESC, label, key`,
       list.params,
     );

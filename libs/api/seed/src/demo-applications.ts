@@ -11,14 +11,13 @@ import {
   type PaymentKind,
   type ProgramView,
 } from '@advisordesk/shared';
+import { CHUNK_BYTES } from '@advisordesk/api-applications';
 import { demoPdf, idCardJpeg, passportPhotoJpeg, passportPhotoPng, scannedMarksheetPng, type DemoFile } from './demo-documents';
 import { seededUuid, type GeneratedLead } from './lead-history.generator';
 import { Random } from './random';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** Files are stored in chunks of this size (see the applications migration). */
-export const STORED_FILE_CHUNK_BYTES = 256 * 1024;
 
 /** The application statuses whose reaching moves the lead (submitted → applied, offer → admitted, enrolled → enrolled). */
 const STAGE_OF: Partial<Record<ApplicationStatus, number>> = { planned: 0, documents: 1, submitted: 2, offer: 3, enrolled: 4 };
@@ -63,6 +62,8 @@ export async function seedApplications(
     const programs = shortlists.get(generated.lead.id);
     if (programs?.length) planned.push(...planApplications(rng, generated, programs, now));
   }
+  // Each lead follows its first application (the first of its plans).
+  const followed = new Map<string, { applicationId: string; program: string }>();
   let deadlineTurn = 0;
   for (const [index, application] of planned.entries()) {
     const status = application.steps[application.steps.length - 1].to;
@@ -73,14 +74,20 @@ export async function seedApplications(
       : rng.chance(0.7)
         ? istDate(new Date(application.createdAt + rng.int(10, 40) * DAY))
         : null;
-    await writeApplication(manager, rng, seededUuid('application', index), application, deadline, now, scans);
+    const id = seededUuid('application', index);
+    if (!followed.has(application.lead.id))
+      followed.set(application.lead.id, { applicationId: id, program: `${application.program.name}, ${application.program.universityName}` });
+    await writeApplication(manager, rng, id, application, deadline, now, scans);
   }
-  // The lead's moves that its applications made: as the API records them.
+  // The lead's moves that its application made, as the API records them (advanceLeadTo).
   await manager.query(
-    `UPDATE activities a SET data = a.data || '{"automatic": true, "via": "application"}'
-      WHERE a.type = 'status_change' AND a.data->>'to' = ANY($1::text[])
-        AND EXISTS (SELECT 1 FROM applications ap WHERE ap.lead_id = a.lead_id)`,
-    [Object.values(LEAD_STATUS_FOR_APPLICATION)],
+    `UPDATE activities a SET data = a.data || jsonb_build_object('automatic', true, 'via', 'application', 'applicationId', f.application_id, 'program', f.program)
+       FROM jsonb_to_recordset($2::jsonb) AS f(lead_id uuid, application_id uuid, program text)
+      WHERE a.lead_id = f.lead_id AND a.type = 'status_change' AND a.data->>'to' = ANY($1::text[])`,
+    [
+      Object.values(LEAD_STATUS_FOR_APPLICATION),
+      JSON.stringify([...followed].map(([leadId, f]) => ({ lead_id: leadId, application_id: f.applicationId, program: f.program }))),
+    ],
   );
 }
 
@@ -190,11 +197,11 @@ async function storeFile(manager: EntityManager, file: DemoFile, at: Date): Prom
     `INSERT INTO stored_files (content_type, size, sha256, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
     [file.contentType, file.bytes.length, sha256, at],
   );
-  for (let n = 0; n * STORED_FILE_CHUNK_BYTES < file.bytes.length; n++)
+  for (let n = 0; n * CHUNK_BYTES < file.bytes.length; n++)
     await manager.query(`INSERT INTO stored_file_chunks (file_id, n, data) VALUES ($1, $2, $3)`, [
       id,
       n,
-      file.bytes.subarray(n * STORED_FILE_CHUNK_BYTES, (n + 1) * STORED_FILE_CHUNK_BYTES),
+      file.bytes.subarray(n * CHUNK_BYTES, (n + 1) * CHUNK_BYTES),
     ]);
   return id;
 }
@@ -220,7 +227,7 @@ async function writeApplication(
   const event = (at: number, authorId: string | null, data: Record<string, unknown>) =>
     events.push({ at, authorId, data: { ...data, applicationId: id, program: programLabel } });
 
-  event(createdAt, advisor, { action: 'created' });
+  event(createdAt, advisor, { action: 'created', session });
   steps.slice(1).forEach((s, i) => event(s.at, advisor, { action: 'status', from: steps[i].to, to: s.to }));
   const universityApplicationNo =
     maxStage >= 2
@@ -249,6 +256,7 @@ async function writeApplication(
   // The checklist, copied from the default when the application was made.
   const until = Math.min(submittedAt ?? now, now);
   for (const [position, item] of DEFAULT_CHECKLIST.entries()) {
+    const documentId = seededUuid(`document:${id}`, position);
     const documentState = documentStatus(rng, maxStage, item.required, item.kind);
     let file: { id: string; name: string; contentType: string; size: number } | null = null;
     let uploadedAt: number | null = null;
@@ -265,11 +273,11 @@ async function writeApplication(
         contentType: made.file.contentType,
         size: made.file.bytes.length,
       };
-      event(uploadedAt, via === 'staff' ? advisor : null, { action: 'document_uploaded', label: item.label, via });
+      event(uploadedAt, via === 'staff' ? advisor : null, { action: 'document_uploaded', documentId, label: item.label, via });
       if (documentState === 'verified' || documentState === 'rejected') {
         reviewedAt = Math.min(uploadedAt + rng.int(1, 30) * HOUR, until);
         if (documentState === 'rejected') note = rng.pick(REJECTION_NOTES);
-        event(reviewedAt, advisor, { action: 'document_reviewed', label: item.label, status: documentState });
+        event(reviewedAt, advisor, { action: 'document_reviewed', documentId, label: item.label, status: documentState, ...(note ? { note } : {}) });
       }
     }
     await manager.query(
@@ -277,7 +285,7 @@ async function writeApplication(
                                           uploaded_at, uploaded_by, uploaded_via, reviewed_by, reviewed_at, note)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
       [
-        seededUuid(`document:${id}`, position),
+        documentId,
         id,
         position,
         item.kind,
@@ -330,7 +338,7 @@ async function writeApplication(
       `INSERT INTO payments (application_id, kind, amount_paise, paid_at, reference, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [id, payment.kind, payment.amountPaise, istDate(new Date(payment.at)), payment.reference, advisor, new Date(payment.at)],
     );
-    event(payment.at, advisor, { action: 'payment', kind: payment.kind, amountPaise: payment.amountPaise });
+    event(payment.at, advisor, { action: 'payment', kind: payment.kind, amountPaise: payment.amountPaise, paidAt: istDate(new Date(payment.at)) });
   }
 
   for (const e of events.sort((a, b) => a.at - b.at))

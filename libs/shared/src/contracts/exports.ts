@@ -21,8 +21,8 @@ export function leadExportFileName(istDay: string): string {
 }
 
 /**
- * `GET /api/exports/applications.csv` (managers and admins): its columns in order, read like the
- * lead export's. Documents count the required items of the checklist: `documentsReceived` are
+ * `GET /api/exports/applications.csv?<the applications list's filters>` (managers and admins): its
+ * columns in order, read like the lead export's. Documents count the required items of the checklist: `documentsReceived` are
  * uploaded or verified (a rejected upload is still needed), `documentsVerified` verified. An erased
  * lead's applications stay, as `Erased lead` with neither reference nor application number.
  */
@@ -45,9 +45,6 @@ export const APPLICATION_EXPORT_COLUMNS = [
   { header: 'createdAt', as: 'time' },
 ] as const satisfies readonly { header: string; as: LeadExportFormat }[];
 export type ApplicationExportColumn = (typeof APPLICATION_EXPORT_COLUMNS)[number]['header'];
-
-/** The applications list's filters the export takes (`status` repeatable; `_gte`/`_lte` for the days). */
-export const APPLICATION_EXPORT_FILTERS = ['status', 'universityId', 'programId', 'advisorId', 'deadline', 'createdAt'] as const;
 
 export function applicationExportFileName(istDay: string): string {
   return `advisordesk-applications-${istDay}.csv`;
