@@ -3,6 +3,7 @@ import request from 'supertest';
 import { queryOne, queryRows } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
+import { LeadsModule } from '@advisordesk/api-leads';
 import { ExportsModule } from '../src';
 
 /** supertest: keep the raw bytes of a CSV download. */
@@ -28,7 +29,7 @@ describe('CSV export of applications', () => {
   const insert = async (sql: string, params: unknown[]) => (await queryOne<{ id: string }>(t.dataSource, `${sql} RETURNING id`, params)).id;
 
   beforeAll(async () => {
-    t = await createTestApp([ExportsModule]);
+    t = await createTestApp([LeadsModule, ExportsModule]);
     admin = await createUserAndSignIn(t.http, t.dataSource, 'admin');
     manager = await createUserAndSignIn(t.http, t.dataSource, 'manager');
     advisor = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Priya Sharma');
@@ -41,17 +42,16 @@ describe('CSV export of applications', () => {
       `INSERT INTO fee_structures (program_id, session, components, total_paise) VALUES ($1, '2026-27', '[]', 18000000), ($1, '2025-26', '[]', 17000000)`,
       [mba],
     );
-    for (const [key, name, erased, advisorId] of [
-      ['rohit', 'Sharma, Rohit', false, advisor.id],
-      ['kavya', 'Kavya Nair', true, advisor.id],
-      ['arjun', 'Arjun Mehta', false, null],
+    for (const [key, name, advisorId] of [
+      ['rohit', 'Sharma, Rohit', advisor.id],
+      ['kavya', 'Kavya Nair', advisor.id],
+      ['arjun', 'Arjun Mehta', null],
     ] as const)
-      leads[key] = await insert(`INSERT INTO leads (reference, full_name, phone, advisor_id, erased_at) VALUES ($1, $2, $3, $4, $5)`, [
+      leads[key] = await insert(`INSERT INTO leads (reference, full_name, phone, advisor_id) VALUES ($1, $2, $3, $4)`, [
         `AD-APX${key.toUpperCase()}`,
         name,
-        erased ? null : `+91970000${String(Object.keys(leads).length).padStart(4, '0')}`,
+        `+91970000${String(Object.keys(leads).length).padStart(4, '0')}`,
         advisorId,
-        erased ? new Date() : null,
       ]);
     const application = (
       lead: string,
@@ -94,6 +94,8 @@ describe('CSV export of applications', () => {
       `INSERT INTO payments (application_id, kind, amount_paise, paid_at, reference) VALUES ($1, 'application_fee', 150000, '2026-04-02', 'UPI 4183'), ($1, 'tuition', 4500000, '2026-04-20', 'NEFT N2341')`,
       [applications.rohit],
     );
+    // Kavya asked for her data to be erased.
+    await request(t.http).post(`/api/leads/${leads.kavya}/erase`).set(manager.auth).expect(200);
   });
   afterAll(() => t.close());
 
@@ -149,7 +151,7 @@ describe('CSV export of applications', () => {
     });
   });
 
-  it('an erased lead\'s application stays as "Erased lead", with neither reference nor application number', async () => {
+  it('an erased lead\'s application stays (erased through the API), as "Erased lead" with neither reference nor application number', async () => {
     const { body, rows } = await download(manager);
     expect(rows.find((r) => r.applicationId === applications.kavya)).toMatchObject({
       leadReference: '',

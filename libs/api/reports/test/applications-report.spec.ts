@@ -2,6 +2,7 @@ import request from 'supertest';
 import { queryOne } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
+import { LeadsModule } from '@advisordesk/api-leads';
 import { ReportsModule } from '../src';
 
 const STAGES: Record<string, number> = { planned: 0, documents: 1, submitted: 2, offer: 3, enrolled: 4 };
@@ -16,20 +17,13 @@ describe('the applications report', () => {
   const programs: Record<string, string> = {};
   const leads: Record<string, string> = {};
 
-  async function insertLead(key: string, advisor: SignedIn | null, status: string, erased = false) {
+  async function insertLead(key: string, advisor: SignedIn | null, status: string) {
     const n = Object.keys(leads).length + 1;
     leads[key] = (
       await queryOne<{ id: string }>(
         t.dataSource,
-        `INSERT INTO leads (reference, full_name, phone, status, advisor_id, erased_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [
-          `AD-APPR000${n}`,
-          erased ? 'Erased lead' : `Student ${key}`,
-          erased ? null : `+91981000000${n}`,
-          status,
-          advisor?.id ?? null,
-          erased ? new Date() : null,
-        ],
+        `INSERT INTO leads (reference, full_name, phone, status, advisor_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [`AD-APPR000${n}`, `Student ${key}`, `+91981000000${n}`, status, advisor?.id ?? null],
       )
     ).id;
   }
@@ -43,7 +37,7 @@ describe('the applications report', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp([ReportsModule]);
+    t = await createTestApp([LeadsModule, ReportsModule]);
     manager = await createUserAndSignIn(t.http, t.dataSource, 'manager');
     a = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Advisor A');
     b = await createUserAndSignIn(t.http, t.dataSource, 'advisor', 'Advisor B');
@@ -64,7 +58,7 @@ describe('the applications report', () => {
     await insertLead('ravi', a, 'applied');
     await insertLead('sana', a, 'enrolled');
     await insertLead('arjun', b, 'applied');
-    await insertLead('erased', b, 'enrolled', true);
+    await insertLead('erased', b, 'enrolled');
     await insertLead('nobody', null, 'counselled');
     // Times are UTC; the comments give Asia/Kolkata (UTC+05:30).
     await application('ravi', 'mbaAmity', '2026-03-31T18:30:00Z', 'submitted'); // 1 Apr 00:00: in April
@@ -78,6 +72,8 @@ describe('the applications report', () => {
     await application('sana', 'mbaManipal', '2026-04-30T18:29:59Z', 'submitted'); // 30 Apr 23:59:59: in April
     await application('ravi', 'mcaManipal', '2026-03-31T18:29:59Z', 'offer'); // 31 Mar 23:59:59: not in April
     await application('arjun', 'mbaAmity', '2026-04-30T18:30:00Z', 'submitted'); // 1 May 00:00: not in April
+    // This student asked for their data to be erased.
+    await request(t.http).post(`/api/leads/${leads.erased}/erase`).set(manager.auth).expect(200);
   });
   afterAll(() => t.close());
 
