@@ -97,7 +97,12 @@ export class ApplicationsController {
 
   @Post('applications/:id/documents/:docId/review')
   @HttpCode(200)
-  review(@CurrentUser() user: AuthUser, @Param('id', applicationId) id: string, @Param('docId', documentId) docId: string, @Body() body: ReviewDocumentDto) {
+  review(
+    @CurrentUser() user: AuthUser,
+    @Param('id', applicationId) id: string,
+    @Param('docId', documentId) docId: string,
+    @Body() body: ReviewDocumentDto,
+  ) {
     return this.documents.review(user, id, docId, body);
   }
 

@@ -17,11 +17,17 @@ export const ApplicationErrors = defineErrors('applications', {
   leadErased: { status: HttpStatus.GONE, message: "This lead's personal data was erased" },
   noCurrentFee: { status: HttpStatus.BAD_REQUEST, message: 'This program has no current fee structure: give the session' },
   unsupportedFile: { status: HttpStatus.UNSUPPORTED_MEDIA_TYPE, message: 'Upload a PDF, JPEG or PNG' },
-  fileTooLarge: { status: HttpStatus.PAYLOAD_TOO_LARGE, message: 'The file is larger than 10 MB: take the photo again at a lower size, or scan to PDF' },
+  fileTooLarge: {
+    status: HttpStatus.PAYLOAD_TOO_LARGE,
+    message: 'The file is larger than 10 MB: take the photo again at a lower size, or scan to PDF',
+  },
   notMultipart: { status: HttpStatus.UNSUPPORTED_MEDIA_TYPE, message: 'Send the file as multipart/form-data in the field "file"' },
   nothingToUpload: { status: HttpStatus.CONFLICT, message: 'This document was verified already: nothing to upload' },
   linkNotFound: { status: HttpStatus.NOT_FOUND, message: 'This upload link does not exist' },
-  linkExpired: { status: HttpStatus.GONE, message: `This upload link has expired (links last ${UPLOAD_LINK_VALID_DAYS} days): ask your advisor for a new one` },
+  linkExpired: {
+    status: HttpStatus.GONE,
+    message: `This upload link has expired (links last ${UPLOAD_LINK_VALID_DAYS} days): ask your advisor for a new one`,
+  },
   rejectionNeedsNote: { status: HttpStatus.BAD_REQUEST, message: 'Say why the document is rejected: the student will read it' },
   paymentNeedsManager: { status: HttpStatus.FORBIDDEN, message: 'Only a manager can delete a payment' },
 });

@@ -86,7 +86,12 @@ export class ApplicationsService {
    * application is the same 404 as an unknown id); 410 once the lead was erased, for a change.
    * `lock` takes the row for the rest of the transaction.
    */
-  async access(user: AuthUser, id: string, db: Queryable = this.dataSource, options: { write?: boolean; lock?: boolean } = {}): Promise<ApplicationAccess> {
+  async access(
+    user: AuthUser,
+    id: string,
+    db: Queryable = this.dataSource,
+    options: { write?: boolean; lock?: boolean } = {},
+  ): Promise<ApplicationAccess> {
     const visibility = leadVisibility(user, 2);
     const row = await queryMaybeOne<ApplicationAccess & { erased: boolean }>(
       db,
@@ -151,7 +156,8 @@ export class ApplicationsService {
         const params: unknown[] = [id, body.version, user.id];
         // An emptied text is no value.
         const values: Record<string, unknown> = { ...body };
-        for (const field of ['universityApplicationNo', 'note']) if (typeof values[field] === 'string' && !(values[field] as string).trim()) values[field] = null;
+        for (const field of ['universityApplicationNo', 'note'])
+          if (typeof values[field] === 'string' && !(values[field] as string).trim()) values[field] = null;
         const sets = setClauses(EDITABLE, values, params);
         const changed = await queryAffected(
           manager,

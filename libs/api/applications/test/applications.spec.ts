@@ -23,14 +23,19 @@ describe('applications: the pipeline, the lead following it, checklists, payment
   });
   afterAll(() => t.close());
 
-  const leadStatus = async (leadId: string) => (await queryOne<{ status: string }>(t.dataSource, `SELECT status FROM leads WHERE id = $1`, [leadId])).status;
+  const leadStatus = async (leadId: string) =>
+    (await queryOne<{ status: string }>(t.dataSource, `SELECT status FROM leads WHERE id = $1`, [leadId])).status;
   const move = (who: SignedIn, id: string, status: string, version: number) =>
     request(t.http).post(`/api/applications/${id}/status`).set(who.auth).send({ status, version });
 
   it('starts from a program with the session of its current fee, the default checklist, and "₹0 of ₹1,80,000" figures', async () => {
     const mba = await program(t);
     const leadId = await leadOf(t, manager, priya);
-    const created = await request(t.http).post(`/api/leads/${leadId}/applications`).set(priya.auth).send({ programId: mba.id, deadline: '2027-01-15' }).expect(201);
+    const created = await request(t.http)
+      .post(`/api/leads/${leadId}/applications`)
+      .set(priya.auth)
+      .send({ programId: mba.id, deadline: '2027-01-15' })
+      .expect(201);
     expect(created.body).toMatchObject({
       leadId,
       leadName: 'Ananya Gupta',
@@ -99,7 +104,11 @@ describe('applications: the pipeline, the lead following it, checklists, payment
     const mba = await program(t);
     const lost = await leadOf(t, manager, priya);
     const lostLead = (await request(t.http).get(`/api/leads/${lost}`).set(priya.auth).expect(200)).body;
-    await request(t.http).post(`/api/leads/${lost}/status`).set(priya.auth).send({ status: 'lost', lostReason: 'budget', version: lostLead.version }).expect(200);
+    await request(t.http)
+      .post(`/api/leads/${lost}/status`)
+      .set(priya.auth)
+      .send({ status: 'lost', lostReason: 'budget', version: lostLead.version })
+      .expect(200);
     const app = (await request(t.http).post(`/api/leads/${lost}/applications`).set(priya.auth).send({ programId: mba.id }).expect(201)).body;
     await move(priya, app.id, 'submitted', 1).expect(200);
     expect(await leadStatus(lost)).toBe('lost');
@@ -124,8 +133,16 @@ describe('applications: the pipeline, the lead following it, checklists, payment
     await move(manager, app.id, 'submitted', 3).expect(200);
 
     // Two people on version 4: the second is refused and told who changed it.
-    await request(t.http).patch(`/api/applications/${app.id}`).set(manager.auth).send({ universityApplicationNo: 'MUJ/2026/0042', version: 4 }).expect(200);
-    const stale = await request(t.http).patch(`/api/applications/${app.id}`).set(priya.auth).send({ note: 'Called the university', version: 4 }).expect(409);
+    await request(t.http)
+      .patch(`/api/applications/${app.id}`)
+      .set(manager.auth)
+      .send({ universityApplicationNo: 'MUJ/2026/0042', version: 4 })
+      .expect(200);
+    const stale = await request(t.http)
+      .patch(`/api/applications/${app.id}`)
+      .set(priya.auth)
+      .send({ note: 'Called the university', version: 4 })
+      .expect(409);
     expect(stale.body.code).toBe('applications.staleVersion');
     expect(stale.body.message).toContain('Meera Nair');
     expect(stale.body.updatedBy).toMatchObject({ id: manager.id, name: 'Meera Nair' });
@@ -139,7 +156,7 @@ describe('applications: the pipeline, the lead following it, checklists, payment
     expect((await move(manager, app.id, 'withdrawn', 6).expect(409)).body.code).toBe('applications.enrolledIsFinal');
   });
 
-  it('checklists: managers change the default and a program\'s own; a new application copies the one in force', async () => {
+  it("checklists: managers change the default and a program's own; a new application copies the one in force", async () => {
     const mba = await program(t);
     const items = [
       { kind: 'photo', label: 'Photo', required: true },
@@ -156,7 +173,11 @@ describe('applications: the pipeline, the lead following it, checklists, payment
       .send({ items: [...items, { kind: 'other', label: ' photo ', required: false }] })
       .expect(400);
     expect(twice.body.fields[0].field).toBe('items[2].label');
-    const badKind = await request(t.http).put(`/api/checklists/default`).set(manager.auth).send({ items: [{ kind: 'selfie', label: 'x', required: true }] }).expect(400);
+    const badKind = await request(t.http)
+      .put(`/api/checklists/default`)
+      .set(manager.auth)
+      .send({ items: [{ kind: 'selfie', label: 'x', required: true }] })
+      .expect(400);
     expect(JSON.stringify(badKind.body)).toContain('kind');
 
     const leadId = await leadOf(t, manager, priya);
@@ -193,7 +214,13 @@ describe('applications: the pipeline, the lead following it, checklists, payment
       .set(priya.auth)
       .send({ kind: 'tuition', amountPaise: 43_500_00, paidAt: '2026-11-20', reference: 'Receipt 889' })
       .expect(201);
-    expect(tuition.body).toMatchObject({ kind: 'tuition', amountPaise: 43_500_00, paidAt: '2026-11-20', reference: 'Receipt 889', recordedByName: 'Priya Sharma' });
+    expect(tuition.body).toMatchObject({
+      kind: 'tuition',
+      amountPaise: 43_500_00,
+      paidAt: '2026-11-20',
+      reference: 'Receipt 889',
+      recordedByName: 'Priya Sharma',
+    });
     const view = (await request(t.http).get(`/api/applications/${app.id}`).set(priya.auth).expect(200)).body;
     expect([view.paidPaise, view.feeTotalPaise]).toEqual([45_000_00, 1_80_000_00]);
 
@@ -251,7 +278,9 @@ describe('applications: the pipeline, the lead following it, checklists, payment
   it('the list filters by status, university, deadline, missing documents and a search, in the simple-rest way', async () => {
     const mba = await program(t);
     const leadId = await leadOf(t, manager, rahul, 'Zoya Khan');
-    const soon = (await request(t.http).post(`/api/leads/${leadId}/applications`).set(rahul.auth).send({ programId: mba.id, deadline: '2030-01-03' }).expect(201)).body;
+    const soon = (
+      await request(t.http).post(`/api/leads/${leadId}/applications`).set(rahul.auth).send({ programId: mba.id, deadline: '2030-01-03' }).expect(201)
+    ).body;
     const later = (
       await request(t.http)
         .post(`/api/leads/${leadId}/applications`)
@@ -292,7 +321,10 @@ describe('applications: the pipeline, the lead following it, checklists, payment
       [{ programId: '00000000-0000-4000-8000-000000000000' }, 'programId'],
     ] as const) {
       const refused = await request(t.http).post(`/api/leads/${leadId}/applications`).set(priya.auth).send(body).expect(400);
-      expect([JSON.stringify(body), refused.body.fields.map((f: { field: string }) => f.field)]).toEqual([JSON.stringify(body), expect.arrayContaining([field])]);
+      expect([JSON.stringify(body), refused.body.fields.map((f: { field: string }) => f.field)]).toEqual([
+        JSON.stringify(body),
+        expect.arrayContaining([field]),
+      ]);
     }
     const proto = await request(t.http)
       .post(`/api/leads/${leadId}/applications`)

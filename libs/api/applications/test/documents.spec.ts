@@ -30,7 +30,10 @@ describe('documents: uploads by type and size, downloads, review, the student up
     const mba = await program(t);
     const leadId = await leadOf(t, manager, priya, fullName);
     const app = (await request(t.http).post(`/api/leads/${leadId}/applications`).set(priya.auth).send({ programId: mba.id }).expect(201)).body;
-    const documents = (await request(t.http).get(`/api/applications/${app.id}/documents`).set(priya.auth).expect(200)).body as { id: string; label: string }[];
+    const documents = (await request(t.http).get(`/api/applications/${app.id}/documents`).set(priya.auth).expect(200)).body as {
+      id: string;
+      label: string;
+    }[];
     return { leadId, id: app.id as string, documents };
   }
   const upload = (who: SignedIn, appId: string, docId: string, bytes: Buffer, name: string) =>
@@ -103,7 +106,11 @@ describe('documents: uploads by type and size, downloads, review, the student up
     const doc = app.documents[1];
     await request(t.http).post(`/api/applications/${app.id}/documents/${doc.id}/review`).set(priya.auth).send({ status: 'verified' }).expect(404);
     await upload(priya, app.id, doc.id, files.jpeg(), 'id.jpg').expect(200);
-    const noReason = await request(t.http).post(`/api/applications/${app.id}/documents/${doc.id}/review`).set(priya.auth).send({ status: 'rejected' }).expect(400);
+    const noReason = await request(t.http)
+      .post(`/api/applications/${app.id}/documents/${doc.id}/review`)
+      .set(priya.auth)
+      .send({ status: 'rejected' })
+      .expect(400);
     expect(noReason.body.fields[0].field).toBe('note');
     const rejected = await request(t.http)
       .post(`/api/applications/${app.id}/documents/${doc.id}/review`)
@@ -114,9 +121,15 @@ describe('documents: uploads by type and size, downloads, review, the student up
     const oldFile = await queryOne<{ fileId: string }>(t.dataSource, `SELECT file_id AS "fileId" FROM application_documents WHERE id = $1`, [doc.id]);
     const sharper = files.jpeg(200 * 1024);
     await upload(priya, app.id, doc.id, sharper, 'id-again.jpg').expect(200);
-    expect(await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM stored_files WHERE id = $1`, [oldFile.fileId])).toEqual({ n: 0 });
+    expect(await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM stored_files WHERE id = $1`, [oldFile.fileId])).toEqual({
+      n: 0,
+    });
     expect(sha((await download(priya, app.id, doc.id).expect(200)).body as Buffer)).toBe(sha(sharper));
-    const verified = await request(t.http).post(`/api/applications/${app.id}/documents/${doc.id}/review`).set(priya.auth).send({ status: 'verified' }).expect(200);
+    const verified = await request(t.http)
+      .post(`/api/applications/${app.id}/documents/${doc.id}/review`)
+      .set(priya.auth)
+      .send({ status: 'verified' })
+      .expect(200);
     expect(verified.body).toMatchObject({ status: 'verified', note: null, reviewedByName: 'Priya Sharma' });
     const timeline = JSON.stringify((await request(t.http).get(`/api/leads/${app.leadId}/timeline`).set(priya.auth).expect(200)).body);
     expect(timeline).toContain('"action":"document_uploaded"');
@@ -148,7 +161,10 @@ describe('documents: uploads by type and size, downloads, review, the student up
     expect(JSON.stringify(view.body)).not.toMatch(/Gupta|Sharma|\+91|Priya/);
 
     const photo = files.jpeg();
-    const sent = await request(t.http).put(`/api/public/uploads/${link.body.token}/${app.documents[0].id}`).attach('file', photo, 'camera.jpg').expect(200);
+    const sent = await request(t.http)
+      .put(`/api/public/uploads/${link.body.token}/${app.documents[0].id}`)
+      .attach('file', photo, 'camera.jpg')
+      .expect(200);
     expect(Object.keys(sent.body).sort()).toEqual(['id', 'label', 'status']);
     const staffView = (await request(t.http).get(`/api/applications/${app.id}/documents`).set(priya.auth).expect(200)).body[0];
     expect(staffView).toMatchObject({ status: 'uploaded', uploadedVia: 'student', contentType: 'image/jpeg' });
@@ -166,8 +182,12 @@ describe('documents: uploads by type and size, downloads, review, the student up
     expect(page.text).not.toContain('Gupta');
     expect(page.text).toContain('Received · being checked');
     expect((page.text.match(/<form class="upload"/g) ?? []).length).toBe(app.documents.length - 1);
-    await request(t.http).get(`/u/${'x'.repeat(32)}`).expect(404);
-    await request(t.http).get(`/api/public/uploads/${'x'.repeat(32)}`).expect(404);
+    await request(t.http)
+      .get(`/u/${'x'.repeat(32)}`)
+      .expect(404);
+    await request(t.http)
+      .get(`/api/public/uploads/${'x'.repeat(32)}`)
+      .expect(404);
     await t.dataSource.query(`UPDATE upload_links SET expires_at = now() - interval '1 minute' WHERE token = $1`, [link.body.token]);
     await request(t.http).get(`/api/public/uploads/${link.body.token}`).expect(410);
     expect((await request(t.http).get(`/u/${link.body.token}`).expect(410)).text).toContain('expired');
@@ -185,7 +205,7 @@ describe('documents: uploads by type and size, downloads, review, the student up
     expect(wrong.text).toContain('Windows program');
   });
 
-  it('erasure deletes the files, the payments\' references and the links; the anonymous application stays', async () => {
+  it("erasure deletes the files, the payments' references and the links; the anonymous application stays", async () => {
     const app = await application();
     await upload(priya, app.id, app.documents[0].id, files.pdf(300_000), 'aadhaar.pdf').expect(200);
     const link = (await request(t.http).post(`/api/applications/${app.id}/upload-link`).set(priya.auth).expect(201)).body;
@@ -195,7 +215,11 @@ describe('documents: uploads by type and size, downloads, review, the student up
       .set(priya.auth)
       .send({ kind: 'application_fee', amountPaise: 1_000_00, paidAt: '2026-11-02', reference: 'UTR 99' })
       .expect(201);
-    await request(t.http).patch(`/api/applications/${app.id}`).set(priya.auth).send({ universityApplicationNo: 'MUJ-1', note: 'Father pays', version: 1 }).expect(200);
+    await request(t.http)
+      .patch(`/api/applications/${app.id}`)
+      .set(priya.auth)
+      .send({ universityApplicationNo: 'MUJ-1', note: 'Father pays', version: 1 })
+      .expect(200);
     const fileIds = (
       await t.dataSource.query(`SELECT file_id FROM application_documents WHERE application_id = $1 AND file_id IS NOT NULL`, [app.id])
     ).map((r: { file_id: string }) => r.file_id);
@@ -204,7 +228,10 @@ describe('documents: uploads by type and size, downloads, review, the student up
     await request(t.http).post(`/api/leads/${app.leadId}/erase`).set(manager.auth).expect(200);
     expect(await queryOne(t.dataSource, `SELECT count(*)::int AS n FROM stored_files WHERE id = ANY($1)`, [fileIds])).toEqual({ n: 0 });
     expect(await queryOne(t.dataSource, `SELECT count(*)::int AS n FROM stored_file_chunks WHERE file_id = ANY($1)`, [fileIds])).toEqual({ n: 0 });
-    const documents = await t.dataSource.query(`SELECT file_name, size, note FROM application_documents WHERE application_id = $1 AND status <> 'missing'`, [app.id]);
+    const documents = await t.dataSource.query(
+      `SELECT file_name, size, note FROM application_documents WHERE application_id = $1 AND status <> 'missing'`,
+      [app.id],
+    );
     expect(documents).toEqual([
       { file_name: null, size: null, note: null },
       { file_name: null, size: null, note: null },

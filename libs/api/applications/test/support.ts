@@ -23,14 +23,16 @@ export async function program(t: TestApp, name = 'Online MBA', totalPaise = 1_80
     `INSERT INTO universities (name, ownership, approvals) VALUES ($1, 'private', '{UGC-entitled}') RETURNING id`,
     [`Manipal University Jaipur ${counter}`],
   );
-  const created = await queryOne<{ id: string }>(t.dataSource, `INSERT INTO programs (university_id, name, level, mode) VALUES ($1, $2, 'PG', 'online') RETURNING id`, [
-    university.id,
-    name,
-  ]);
-  await t.dataSource.query(
-    `INSERT INTO fee_structures (program_id, session, components, total_paise) VALUES ($1, '2026-27', $2, $3)`,
-    [created.id, JSON.stringify([{ label: 'Tuition', amountPaise: totalPaise }]), totalPaise],
+  const created = await queryOne<{ id: string }>(
+    t.dataSource,
+    `INSERT INTO programs (university_id, name, level, mode) VALUES ($1, $2, 'PG', 'online') RETURNING id`,
+    [university.id, name],
   );
+  await t.dataSource.query(`INSERT INTO fee_structures (program_id, session, components, total_paise) VALUES ($1, '2026-27', $2, $3)`, [
+    created.id,
+    JSON.stringify([{ label: 'Tuition', amountPaise: totalPaise }]),
+    totalPaise,
+  ]);
   return { id: created.id, universityId: university.id };
 }
 
@@ -44,8 +46,9 @@ export async function leadOf(t: TestApp, manager: SignedIn, advisor: SignedIn, f
 }
 
 /** Reads a whole response body as bytes (supertest's default parses JSON and text only). */
-export const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+export const binary = (res: request.Response, done: (error: Error | null, body: unknown) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const parts: Buffer[] = [];
-  res.on('data', (part: Buffer) => parts.push(part));
-  res.on('end', () => done(null, Buffer.concat(parts)));
+  stream.on('data', (part: Buffer) => parts.push(part));
+  stream.on('end', () => done(null, Buffer.concat(parts)));
 };

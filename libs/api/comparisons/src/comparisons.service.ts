@@ -10,7 +10,17 @@ import {
   type ComparisonShare as ComparisonShareWire,
   type SharedComparison,
 } from '@advisordesk/shared';
-import { APP_CONFIG, AppError, fieldError, publicContact, queryChanged, queryMaybeOne, queryOne, queryRows, type AppConfig } from '@advisordesk/api-core';
+import {
+  APP_CONFIG,
+  AppError,
+  fieldError,
+  publicContact,
+  queryChanged,
+  queryMaybeOne,
+  queryOne,
+  queryRows,
+  type AppConfig,
+} from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { CURRENT_FEE_JOIN, ProgramsService } from '@advisordesk/api-catalogue';
 import { LeadsService, recordActivity, unsubscribeUrl } from '@advisordesk/api-leads';

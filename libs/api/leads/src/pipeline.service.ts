@@ -40,7 +40,13 @@ const STATUS_SET = `
  * offer, an enrolment), inside the caller's transaction: only forward, never out of `lost` (that is
  * a manager's decision), on the timeline as an automatic change. Answers whether it moved.
  */
-export async function advanceLeadTo(db: EntityManager, leadId: string, to: PipelineStage, actorId: string | null, data: Record<string, unknown>): Promise<boolean> {
+export async function advanceLeadTo(
+  db: EntityManager,
+  leadId: string,
+  to: PipelineStage,
+  actorId: string | null,
+  data: Record<string, unknown>,
+): Promise<boolean> {
   const stage = PIPELINE.indexOf(to);
   const moved = await queryChanged<{ from: LeadStatus }>(
     db,

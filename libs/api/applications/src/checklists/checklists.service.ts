@@ -16,7 +16,10 @@ export class ChecklistsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async getDefault(db: Queryable = this.dataSource): Promise<ChecklistView> {
-    const row = await queryMaybeOne<{ items: ChecklistItem[] }>(db, `SELECT value->'items' AS items FROM app_settings WHERE key = 'document_checklist'`);
+    const row = await queryMaybeOne<{ items: ChecklistItem[] }>(
+      db,
+      `SELECT value->'items' AS items FROM app_settings WHERE key = 'document_checklist'`,
+    );
     return { programId: null, custom: false, items: row?.items ?? [...DEFAULT_CHECKLIST] };
   }
 

@@ -39,7 +39,9 @@ export class DocumentsService {
   }
 
   documentsOf(db: Queryable, applicationId: string): Promise<DocumentView[]> {
-    return queryRows<DocumentView>(db, `SELECT ${DOCUMENT_COLUMNS} FROM ${DOCUMENT_FROM} WHERE d.application_id = $1 ORDER BY d.position, d.id`, [applicationId]);
+    return queryRows<DocumentView>(db, `SELECT ${DOCUMENT_COLUMNS} FROM ${DOCUMENT_FROM} WHERE d.application_id = $1 ORDER BY d.position, d.id`, [
+      applicationId,
+    ]);
   }
 
   /** A document the checklist did not have (the university asked for one more). */
@@ -67,7 +69,9 @@ export class DocumentsService {
    * replaces and writes the timeline entry. A student may upload only what is missing or rejected.
    */
   async store(application: ApplicationAccess, documentId: string, request: Request, uploader: Uploader): Promise<DocumentView> {
-    const stored = await receiveFile(request, UPLOAD_MAX_BYTES, (file) => this.files.save(file.stream, UPLOAD_MAX_BYTES).then((saved) => ({ saved, sent: file.fileName })));
+    const stored = await receiveFile(request, UPLOAD_MAX_BYTES, (file) =>
+      this.files.save(file.stream, UPLOAD_MAX_BYTES).then((saved) => ({ saved, sent: file.fileName })),
+    );
     try {
       return await this.dataSource.transaction(async (manager) => {
         const current = await queryMaybeOne<{ status: DocumentStatus; fileId: string | null; label: string }>(

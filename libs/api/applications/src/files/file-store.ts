@@ -46,12 +46,18 @@ export class FileStore {
     const decideType = async () => {
       const sniffed = sniffFileType(Buffer.concat(pending).subarray(0, SNIFF_BYTES));
       if (!sniffed.accepted) {
-        throw new AppError(ApplicationErrors.unsupportedFile, [{ field: 'file', message: `This is ${sniffed.what}` }], `This file is ${sniffed.what}: upload a PDF, JPEG or PNG`, {
-          detected: sniffed.what,
-        });
+        throw new AppError(
+          ApplicationErrors.unsupportedFile,
+          [{ field: 'file', message: `This is ${sniffed.what}` }],
+          `This file is ${sniffed.what}: upload a PDF, JPEG or PNG`,
+          {
+            detected: sniffed.what,
+          },
+        );
       }
       type = sniffed;
       await this.dataSource.query(`INSERT INTO stored_files (id, content_type, size) VALUES ($1, $2, 0)`, [id, sniffed.contentType]);
+      return sniffed;
     };
     const write = async (data: Buffer) => {
       await this.dataSource.query(`INSERT INTO stored_file_chunks (file_id, n, data) VALUES ($1, $2, $3)`, [id, chunks++, data]);
@@ -75,11 +81,11 @@ export class FileStore {
           pendingBytes = all.length;
         }
       }
-      if (!type) await decideType();
+      const decided = type ?? (await decideType());
       if (pendingBytes > 0) await write(Buffer.concat(pending));
       const sha256 = hash.digest();
       await this.dataSource.query(`UPDATE stored_files SET size = $2, sha256 = $3 WHERE id = $1`, [id, size, sha256]);
-      return { id, size, sha256: sha256.toString('hex'), ...type! };
+      return { id, size, sha256: sha256.toString('hex'), ...decided };
     } catch (error) {
       if (type) await this.dataSource.query(`DELETE FROM stored_files WHERE id = $1`, [id]).catch(() => undefined);
       throw error;
@@ -89,7 +95,10 @@ export class FileStore {
   /** A stored file's bytes, chunk by chunk (each read is its own short query). */
   async *read(id: string): AsyncGenerator<Buffer> {
     for (let n = 0; ; n++) {
-      const row = await queryMaybeOne<{ data: Buffer }>(this.dataSource, `SELECT data FROM stored_file_chunks WHERE file_id = $1 AND n = $2`, [id, n]);
+      const row = await queryMaybeOne<{ data: Buffer }>(this.dataSource, `SELECT data FROM stored_file_chunks WHERE file_id = $1 AND n = $2`, [
+        id,
+        n,
+      ]);
       if (!row) return;
       yield row.data;
     }

@@ -22,7 +22,10 @@ const REFUSED: { test: (head: Buffer) => boolean; what: string }[] = [
   { test: (h) => startsWith(h, [0x1f, 0x8b]), what: 'a gzip archive' },
   { test: (h) => startsWith(h, 'GIF87a') || startsWith(h, 'GIF89a'), what: 'a GIF image' },
   { test: (h) => startsWith(h, 'RIFF') && startsWith(h, 'WEBP', 8), what: 'a WebP image' },
-  { test: (h) => startsWith(h, 'ftyp', 4) && /^(heic|heix|hevc|mif1|msf1)/.test(h.subarray(8, 12).toString('latin1')), what: 'a HEIC photo (iPhone)' },
+  {
+    test: (h) => startsWith(h, 'ftyp', 4) && /^(heic|heix|hevc|mif1|msf1)/.test(h.subarray(8, 12).toString('latin1')),
+    what: 'a HEIC photo (iPhone)',
+  },
   { test: (h) => startsWith(h, 'ftyp', 4), what: 'a video' },
   { test: (h) => startsWith(h, 'BM'), what: 'a BMP image' },
   { test: (h) => startsWith(h, 'II*\x00') || startsWith(h, 'MM\x00*'), what: 'a TIFF image' },
@@ -48,7 +51,10 @@ export function sniffFileType(head: Buffer): Sniffed {
   if (head.length === 0) return { accepted: false, what: 'an empty file' };
   const refused = REFUSED.find((kind) => kind.test(head));
   if (refused) return { accepted: false, what: refused.what };
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   const textKind = TEXT_KINDS.find((kind) => kind.pattern.test(text));
   if (textKind) return { accepted: false, what: textKind.what };
   // Printable text (no control bytes but tab and line breaks) is a text file; anything else is not something we know.
@@ -67,15 +73,21 @@ function withoutLoneSurrogates(text: string): string {
  * really is (`marks.exe` that is a PDF becomes `marks.pdf`).
  */
 export function safeFileName(sent: string | undefined, extension: string): string {
-  const base = withoutLoneSurrogates(sent ?? '')
+  const last = withoutLoneSurrogates(sent ?? '')
     .normalize('NFC')
     .split(/[\\/]/)
-    .pop()!
+    .slice(-1)[0];
+  const base = [...last]
     // Control characters and what file systems or headers refuse.
-    .replace(/[\u0000-\u001f\u007f<>:"|?*;]/g, '')
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c !== '\u007f' && !'<>:"|?*;'.includes(c))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '');
-  const stem = base.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim().slice(0, 90) || 'document';
+  const stem =
+    base
+      .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+      .trim()
+      .slice(0, 90) || 'document';
   return `${stem}.${extension}`;
 }

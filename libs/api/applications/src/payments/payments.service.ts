@@ -25,9 +25,11 @@ export class PaymentsService {
 
   async list(user: AuthUser, applicationId: string): Promise<PaymentView[]> {
     await this.applications.access(user, applicationId);
-    return queryRows<PaymentView>(this.dataSource, `SELECT ${PAYMENT_COLUMNS} FROM ${PAYMENT_FROM} WHERE pm.application_id = $1 ORDER BY pm.paid_at, pm.created_at`, [
-      applicationId,
-    ]);
+    return queryRows<PaymentView>(
+      this.dataSource,
+      `SELECT ${PAYMENT_COLUMNS} FROM ${PAYMENT_FROM} WHERE pm.application_id = $1 ORDER BY pm.paid_at, pm.created_at`,
+      [applicationId],
+    );
   }
 
   async add(user: AuthUser, applicationId: string, body: PaymentDto): Promise<PaymentView> {

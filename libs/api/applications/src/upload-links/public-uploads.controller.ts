@@ -57,7 +57,10 @@ export class PublicUploadsController {
       const view = await this.pageOr(token, response);
       if (!view) return;
       const notice: UploadPageNotice = { kind: 'error', text: error.message };
-      response.status(error.error.status).type('html').send(renderUploadPage(token, view, await this.links.contactFor(token), notice));
+      response
+        .status(error.error.status)
+        .type('html')
+        .send(renderUploadPage(token, view, await this.links.contactFor(token), notice));
     }
   }
 
@@ -70,7 +73,10 @@ export class PublicUploadsController {
     } catch (error) {
       if (error instanceof AppError && (error.error.status === 404 || error.error.status === 410)) {
         const status = error.error.status as 404 | 410;
-        response.status(status).type('html').send(renderUploadProblemPage(status, await this.links.contactFor(token)));
+        response
+          .status(status)
+          .type('html')
+          .send(renderUploadProblemPage(status, await this.links.contactFor(token)));
         return null;
       }
       throw error;

@@ -64,10 +64,16 @@ export class UploadLinksService {
         user.id,
         expiresAt,
       ]);
-      const [lead] = await queryRows<{ fullName: string; phone: string | null }>(manager, `SELECT full_name AS "fullName", phone FROM leads WHERE id = $1`, [
-        application.leadId,
-      ]);
-      await recordActivity(manager, application.leadId, 'application', user.id, { action: 'upload_link', applicationId, program: application.program });
+      const [lead] = await queryRows<{ fullName: string; phone: string | null }>(
+        manager,
+        `SELECT full_name AS "fullName", phone FROM leads WHERE id = $1`,
+        [application.leadId],
+      );
+      await recordActivity(manager, application.leadId, 'application', user.id, {
+        action: 'upload_link',
+        applicationId,
+        program: application.program,
+      });
       const url = `${this.config.publicUrl}/u/${token}`;
       const message =
         `Hi ${firstNameOf(lead.fullName)}, to complete your application to ${application.programName} (${application.universityName}), ` +
@@ -112,12 +118,14 @@ export class UploadLinksService {
 
   /** The advisor of the link's lead, for the page's "ask your advisor" (also on an expired link). */
   async contactFor(token: string): Promise<ComparisonContact | null> {
-    const row = TOKEN.test(token) ? await queryMaybeOne<{ name: string; phone: string | null }>(
-      this.dataSource,
-      `SELECT u.name, u.phone FROM upload_links k JOIN applications a ON a.id = k.application_id JOIN leads l ON l.id = a.lead_id
+    const row = TOKEN.test(token)
+      ? await queryMaybeOne<{ name: string; phone: string | null }>(
+          this.dataSource,
+          `SELECT u.name, u.phone FROM upload_links k JOIN applications a ON a.id = k.application_id JOIN leads l ON l.id = a.lead_id
          JOIN users u ON u.id = l.advisor_id AND u.active WHERE k.token = $1 AND l.erased_at IS NULL`,
-      [token],
-    ) : undefined;
+          [token],
+        )
+      : undefined;
     return publicContact(this.config.supportPhone, row?.name ?? null, row?.phone ?? null);
   }
 

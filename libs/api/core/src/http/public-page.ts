@@ -29,7 +29,11 @@ export function talkBlock(contact: ComparisonContact | null): string {
 }
 
 /** Whom a public page tells the student to talk to: their advisor when we have a number for them, else the service's number, else nobody. */
-export function publicContact(supportPhone: string | null | undefined, advisorName: string | null, advisorPhone: string | null): ComparisonContact | null {
+export function publicContact(
+  supportPhone: string | null | undefined,
+  advisorName: string | null,
+  advisorPhone: string | null,
+): ComparisonContact | null {
   if (advisorName && advisorPhone) return { name: advisorName, phone: advisorPhone };
   return supportPhone ? { name: SUPPORT_CONTACT_NAME, phone: supportPhone } : null;
 }
