@@ -194,4 +194,24 @@ describe('each kind of notification, raised once for the right user', () => {
       .expect(400);
     expect(JSON.stringify(bad.body.fields)).toContain('lead.assigned');
   });
+
+  it('working hours: admins change them, managers read them, advisors neither; a day that ends before it starts is refused', async () => {
+    const current = (await request(t.http).get('/api/settings/working-hours').set(manager.auth).expect(200)).body;
+    expect(current.firstContactSlaMinutes).toBe(60);
+    await request(t.http).get('/api/settings/working-hours').set(priya.auth).expect(403);
+    await request(t.http).put('/api/settings/working-hours').set(manager.auth).send({ days: [1], start: '09:00', end: '18:00' }).expect(403);
+    const saved = await request(t.http).put('/api/settings/working-hours').set(admin.auth).send({ days: [6, 1, 2], start: '09:30', end: '18:00' }).expect(200);
+    expect(saved.body).toMatchObject({ days: [1, 2, 6], start: '09:30', end: '18:00' });
+    for (const [body, field] of [
+      [{ days: [1], start: '18:00', end: '09:00' }, 'end'],
+      [{ days: [0, 8], start: '09:00', end: '18:00' }, 'days'],
+      [{ days: [], start: '09:00', end: '18:00' }, 'days'],
+      [{ days: [1], start: '9am', end: '18:00' }, 'start'],
+      [{ days: [1, 1], start: '09:00', end: '18:00' }, 'days'],
+    ] as const) {
+      const refused = await request(t.http).put('/api/settings/working-hours').set(admin.auth).send(body).expect(400);
+      expect(refused.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+    }
+    await request(t.http).put('/api/settings/working-hours').set(admin.auth).send({ days: current.days, start: current.start, end: current.end }).expect(200);
+  });
 });
