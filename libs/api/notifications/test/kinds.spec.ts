@@ -199,8 +199,16 @@ describe('each kind of notification, raised once for the right user', () => {
     const current = (await request(t.http).get('/api/settings/working-hours').set(manager.auth).expect(200)).body;
     expect(current.firstContactSlaMinutes).toBe(60);
     await request(t.http).get('/api/settings/working-hours').set(priya.auth).expect(403);
-    await request(t.http).put('/api/settings/working-hours').set(manager.auth).send({ days: [1], start: '09:00', end: '18:00' }).expect(403);
-    const saved = await request(t.http).put('/api/settings/working-hours').set(admin.auth).send({ days: [6, 1, 2], start: '09:30', end: '18:00' }).expect(200);
+    await request(t.http)
+      .put('/api/settings/working-hours')
+      .set(manager.auth)
+      .send({ days: [1], start: '09:00', end: '18:00' })
+      .expect(403);
+    const saved = await request(t.http)
+      .put('/api/settings/working-hours')
+      .set(admin.auth)
+      .send({ days: [6, 1, 2], start: '09:30', end: '18:00' })
+      .expect(200);
     expect(saved.body).toMatchObject({ days: [1, 2, 6], start: '09:30', end: '18:00' });
     for (const [body, field] of [
       [{ days: [1], start: '18:00', end: '09:00' }, 'end'],
@@ -212,6 +220,10 @@ describe('each kind of notification, raised once for the right user', () => {
       const refused = await request(t.http).put('/api/settings/working-hours').set(admin.auth).send(body).expect(400);
       expect(refused.body.fields.map((f: { field: string }) => f.field)).toContain(field);
     }
-    await request(t.http).put('/api/settings/working-hours').set(admin.auth).send({ days: current.days, start: current.start, end: current.end }).expect(200);
+    await request(t.http)
+      .put('/api/settings/working-hours')
+      .set(admin.auth)
+      .send({ days: current.days, start: current.start, end: current.end })
+      .expect(200);
   });
 });

@@ -15,7 +15,17 @@ describe('speed to lead in the productivity report', () => {
     await t.dataSource.query(
       `INSERT INTO leads (reference, full_name, phone, status, max_stage, advisor_id, created_at, first_contacted_at, first_contact_due_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [`AD-SPEED${n}`, `Lead ${n}`, `+9197000000${String(n).padStart(2, '0')}`, contacted ? 'contacted' : 'new', contacted ? 1 : 0, priya.id, created, contacted, due],
+      [
+        `AD-SPEED${n}`,
+        `Lead ${n}`,
+        `+9197000000${String(n).padStart(2, '0')}`,
+        contacted ? 'contacted' : 'new',
+        contacted ? 1 : 0,
+        priya.id,
+        created,
+        contacted,
+        due,
+      ],
     );
   }
 

@@ -91,10 +91,11 @@ export class NotificationsController {
     });
   }
 
-  private async recentIds(user: AuthUser): Promise<string[]> {
+  /** The user's recent notifications up to `upTo` (all of them when null): the live part must not send them again. */
+  private async recentIds(user: AuthUser, upTo: number | null): Promise<string[]> {
     const rows = await this.dataSource.query(
-      `SELECT id::text AS id FROM notifications WHERE user_id = $1 AND created_at > now() - interval '2 minutes'`,
-      [user.id],
+      `SELECT id::text AS id FROM notifications WHERE user_id = $1 AND created_at > now() - interval '2 minutes' AND ($2::bigint IS NULL OR id <= $2)`,
+      [user.id, upTo],
     );
     return rows.map((r: { id: string }) => r.id);
   }
