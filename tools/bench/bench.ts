@@ -23,6 +23,7 @@ import { dataSourceOptions, freePort, prepareDatabase } from '@advisordesk/api-d
 import { bulkSeed, DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
 import { benchDocumentTransfer, type DocumentTransferFigures } from './documents-bench';
 import { benchJobs } from './jobs-bench';
+import { benchFanOut, type FanOutFigures } from './notifications-bench';
 import { peakRssMb, resetPeakRss } from './process-memory';
 import { benchOutbox, benchWebhookIngest } from './whatsapp-bench';
 
@@ -35,7 +36,10 @@ const TARGET_LEADS = arg('leads', 1_000_000);
 const RUNS = arg('runs', 40);
 const INTAKE_SECONDS = arg('intake-seconds', 20);
 const WEBHOOK_SECONDS = arg('webhook-seconds', 15);
-/** `--only documents`: just the document upload/download figure, on whatever the database holds (the demo data when empty). */
+/**
+ * `--only documents` or `--only notifications`: just that figure, on whatever the database holds
+ * (the demo data when empty).
+ */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 
 interface Row {
@@ -161,7 +165,7 @@ async function main() {
   const { n: existing } = await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM leads`);
   if (existing === 0) await seedDemoIfEmpty(dataSource);
   const { n: current } = await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM leads`);
-  if (ONLY !== null && ONLY !== 'documents') throw new Error(`--only takes: documents`);
+  if (ONLY !== null && ONLY !== 'documents' && ONLY !== 'notifications') throw new Error(`--only takes: documents, notifications`);
   if (current < TARGET_LEADS && ONLY === null) {
     const missing = TARGET_LEADS - current;
     console.log(`Seeding ${missing.toLocaleString('en-IN')} leads (once; the database keeps them)…`);
@@ -198,6 +202,16 @@ async function main() {
       })
     ).json()) as { accessToken: string };
     const auth = { Authorization: `Bearer ${login.accessToken}` };
+    if (ONLY === 'notifications') {
+      const second = await startServer(database.url);
+      try {
+        rows.push(fanOutRow(await fanOut(server, second, database.url)));
+      } finally {
+        await second.stop();
+      }
+      await printTable(rows, `${leads.toLocaleString('en-IN')} leads`);
+      return;
+    }
     // Measured first, on a quiet server; shown after the export (both are about streaming).
     const documents = await benchDocumentTransfer({ url: server.url, pid: server.process.pid! }, auth, database.url, {
       files: arg('document-files', 10),
@@ -347,6 +361,7 @@ async function main() {
     const second = await startServer(database.url);
     try {
       await intake('two instances', [server.url, second.url]);
+      rows.push(fanOutRow(await fanOut(server, second, database.url)));
     } finally {
       await second.stop();
     }
@@ -401,6 +416,23 @@ async function main() {
   }
 
   await printTable(rows, `${leads.toLocaleString('en-IN')} leads, ${activities.toLocaleString('en-IN')} timeline entries`);
+}
+
+/** Fan-out: an assignment on one instance to the event on 200 streams held by the other. */
+function fanOut(a: { url: string }, b: { url: string }, databaseUrl: string): Promise<FanOutFigures> {
+  const login = (role: string) => DEMO_LOGINS.find((l) => l.role === role)!;
+  return benchFanOut(a, b, databaseUrl, { manager: login('manager'), advisors: [login('advisor')] }, { streams: arg('streams', 200) });
+}
+
+function fanOutRow(figures: FanOutFigures): Row {
+  return {
+    measure: `Notification fan-out: assignment on instance A to the event on instance B, ${figures.streams} open streams, ${figures.assignments} assignments`,
+    app: `${ms(figures.p50Ms)} / ${ms(figures.p95Ms)}`,
+    raw: `${figures.missed} missed`,
+    ratio: '',
+    goal: 'p95 ≤ 500 ms',
+    met: figures.p95Ms <= 500 && figures.missed === 0,
+  };
 }
 
 /**
