@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@advisordesk/api-database';
-import { createTestDatabase } from '@advisordesk/api-database/testing';
+import { adminQuery, createTestDatabase, withDatabase, type TestDatabase } from '@advisordesk/api-database/testing';
 import { seedDemoIfEmpty } from '@advisordesk/api-seed';
 
 export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
@@ -19,6 +19,36 @@ export interface RunningServer {
   /** What the API printed, for failure messages. */
   output: () => string;
   stop: () => Promise<void>;
+}
+
+/**
+ * A database of its own with the demo data, copied from a demo template made once per run: the
+ * demo seed (argon2id passwords, hundreds of document files) costs seconds, a copy a fraction of one.
+ * The template is named after the run's migrated template, so the run's teardown drops it too.
+ */
+async function demoDatabase(): Promise<TestDatabase> {
+  const template = process.env.TEST_PG_TEMPLATE;
+  if (!template) throw new Error('Run the browser tests through jest: the global setup prepares the database server');
+  const demo = template.replace(/_tpl$/, '_demo');
+  const [exists] = await adminQuery(`SELECT 1 FROM pg_database WHERE datname = $1`, [demo]);
+  if (!exists) {
+    const seeded = await createTestDatabase();
+    const dataSource = new DataSource(dataSourceOptions(seeded.url, { extra: { max: 2 } }));
+    await dataSource.initialize();
+    try {
+      await seedDemoIfEmpty(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
+    await adminQuery(`ALTER DATABASE "${seeded.name}" RENAME TO "${demo}"`);
+  }
+  const name = `${demo}_${randomBytes(5).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${demo}"`);
+  return {
+    name,
+    url: withDatabase(process.env.TEST_PG_ADMIN_URL ?? '', name),
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined),
+  };
 }
 
 function freePort(): Promise<number> {
@@ -46,14 +76,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     if (!existsSync(path)) throw new Error(`${hint} (${path} is missing): run \`npm run build\` first`);
   }
 
-  const database = await createTestDatabase();
-  const dataSource = new DataSource(dataSourceOptions(database.url, { extra: { max: 2 } }));
-  await dataSource.initialize();
-  try {
-    await seedDemoIfEmpty(dataSource);
-  } finally {
-    await dataSource.destroy();
-  }
+  const database = await demoDatabase();
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
