@@ -41,7 +41,7 @@ function ShortlistRow({ item, applied, leadId }: { item: ShortlistItemView; appl
               },
             )
           }
-          aria-label={`Start application to ${program.name}`}
+          aria-label={already ? `Applied to ${program.name}` : `Start application to ${program.name}`}
         >
           {already ? 'Applied' : 'Start application'}
         </Button>

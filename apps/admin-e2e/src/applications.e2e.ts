@@ -1,0 +1,247 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { formatInr, type ApplicationView, type LeadView, type ProgramView } from '@advisordesk/shared';
+import { filtersByOperator } from './support/address';
+import { chooseOption } from './support/antd';
+import { apiOf, login } from './support/api';
+import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot, signIn, type Viewport } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+import { eventually } from './support/wait';
+
+let server: RunningServer;
+let browser: Browser;
+const api = apiOf(() => server.baseUrl);
+
+/** The smallest file each kind is recognised by: a PDF's `%PDF-` header, and a real 1×1 PNG. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+let phoneSerial = 0;
+
+/** A new lead of the advisor's with one program on the shortlist: a program with a fee in the catalogue. */
+async function leadWithShortlistedProgram(token: string, name: string): Promise<{ lead: LeadView; program: ProgramView }> {
+  phoneSerial += 1;
+  const digits = `72${phoneSerial}${String(Date.now() % 10_000_000).padStart(7, '0')}`.slice(0, 10);
+  const { status, data: lead } = await api.request<LeadView>(token, 'POST', '/leads', { fullName: name, phone: digits, source: 'walk_in' });
+  if (status !== 201) throw new Error(`creating the lead answered ${status}: ${JSON.stringify(lead)}`);
+  const programs = await api.get<ProgramView[]>(token, '/programs?active=true&_start=0&_end=50');
+  const program = programs.find((p) => p.currentFee !== null);
+  if (!program) throw new Error('no program with a fee in the demo catalogue');
+  const added = await api.request(token, 'POST', `/leads/${lead.id}/shortlist`, { programId: program.id });
+  if (added.status !== 201) throw new Error(`shortlisting answered ${added.status}: ${JSON.stringify(added.data)}`);
+  return { lead, program };
+}
+
+/** One document row of an application card, by its label. */
+const documentRow = (scope: Locator, label: string | RegExp) =>
+  scope.getByTestId('document').filter({ has: scope.page().getByText(label, { exact: typeof label === 'string' }) });
+
+async function uploadInto(row: Locator, file: { name: string; mimeType: string; buffer: Buffer }) {
+  await row.locator('input[type="file"]').setInputFiles(file);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe.each<Viewport>(['laptop', 'phone'])('applications on a %s', (viewport) => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeEach(async () => {
+    context = await newContext(browser, viewport, server.baseUrl);
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await context.close();
+  });
+
+  it('an advisor starts an application from the shortlist and uploads a PDF, a payment shows what is paid of the fee, and a manager verifies the PDF', async () => {
+    const token = await api.token('advisor');
+    const { lead, program } = await leadWithShortlistedProgram(token, viewport === 'phone' ? 'Kavya Nair' : 'Arjun Rao');
+    const advisor = login('advisor');
+    await signIn(page, advisor.email, advisor.password);
+    await page.goto(`/leads/${lead.id}`);
+
+    // No application yet: one click on the shortlisted program starts one, its session prefilled from the current fee.
+    const panel = page.getByTestId('applications-panel');
+    await panel.getByText('No applications yet').waitFor();
+    await panel.getByTestId('start-application').click();
+    const dialog = page.getByRole('dialog', { name: 'Start an application' });
+    const shortlisted = dialog.getByTestId('start-application-program').filter({ hasText: program.name });
+    expect(await shortlisted.getByLabel(`Session for ${program.name}`).inputValue()).toBe(program.currentFee?.session);
+    await shortlisted.getByRole('button', { name: `Start application to ${program.name}` }).click();
+    await shortlisted.getByRole('button', { name: `Applied to ${program.name}` }).waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    const card = panel.getByTestId('application-card').filter({ hasText: program.name });
+    await card.getByTestId('application-status').filter({ hasText: 'Planned' }).waitFor();
+    await card
+      .getByTestId('documents-count')
+      .filter({ hasText: /0 of \d+ received/ })
+      .waitFor();
+
+    // A PDF dropped on the first document: it waits for review, with its name.
+    const first = card.getByTestId('document').first();
+    const label = (await first.getAttribute('data-label')) ?? '';
+    await uploadInto(first, { name: 'mark-sheet.pdf', mimeType: 'application/pdf', buffer: PDF });
+    const uploaded = documentRow(card, label);
+    await uploaded.and(page.locator('[data-status="uploaded"]')).waitFor();
+    await uploaded.getByTestId('document-file').filter({ hasText: 'mark-sheet.pdf' }).waitFor();
+    await card
+      .getByTestId('documents-count')
+      .filter({ hasText: /1 of \d+ received/ })
+      .waitFor();
+
+    // A text file named like a PDF is refused by its bytes: the server's words show, and the document stays missing.
+    const second = card.getByTestId('document').nth(1);
+    await uploadInto(second, { name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just some text, not a PDF at all') });
+    await page.locator('.ant-message-error').first().waitFor();
+    expect(await second.getAttribute('data-status')).toBe('missing');
+
+    // A payment of ₹45,000 against the program's fee.
+    await card.getByText(/^Payments ·/).click();
+    await card.getByRole('button', { name: 'Record a payment' }).click();
+    const form = card.getByTestId('payment-form');
+    await form.getByLabel('Amount in rupees').fill('45,000');
+    await form.getByLabel('Reference').fill(`UTR${Date.now()}`);
+    await form.getByRole('button', { name: 'Save payment' }).click();
+    const paid = `${formatInr(45_000_00)} of ${formatInr(program.currentFee?.totalPaise)} paid`;
+    await card.getByTestId('application-paid').filter({ hasText: paid }).waitFor();
+    await card.getByTestId('payment').first().waitFor();
+
+    // The timeline says it in words.
+    await page.getByTestId('lead-timeline').getByText(`started an application to ${program.name}`, { exact: false }).first().waitFor();
+
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, viewport, 'review-advisor-lead-applications');
+    expect(await fitsTheScreen(page)).toBe(true);
+
+    // A manager opens the same lead and verifies the PDF.
+    const managerContext = await newContext(browser, viewport, server.baseUrl);
+    try {
+      const managerPage = await managerContext.newPage();
+      const manager = login('manager');
+      await signIn(managerPage, manager.email, manager.password);
+      await managerPage.goto(`/leads/${lead.id}`);
+      const managerCard = managerPage.getByTestId('application-card').filter({ hasText: program.name });
+      const toReview = documentRow(managerCard, label);
+      await toReview.getByTestId('document-status').filter({ hasText: 'To review' }).waitFor();
+      await toReview.getByRole('button', { name: `Verify ${label}` }).click();
+      await toReview.and(managerPage.locator('[data-status="verified"]')).waitFor();
+      await screenshot(managerPage, viewport, 'review-manager-lead-applications');
+      expect(await fitsTheScreen(managerPage)).toBe(true);
+    } finally {
+      await managerContext.close();
+    }
+    const [application] = await api.get<ApplicationView[]>(token, `/applications?leadId=${lead.id}`);
+    expect(application.paidPaise).toBe(45_000_00);
+  });
+
+  it('the applications list keeps its filters in the address through a reload, and the home page counts deadlines and documents to review', async () => {
+    const token = await api.token('advisor');
+    const { lead, program } = await leadWithShortlistedProgram(token, viewport === 'phone' ? 'Meera Iyer' : 'Rahul Gupta');
+    const created = await api.request<ApplicationView>(token, 'POST', `/leads/${lead.id}/applications`, { programId: program.id });
+    expect(created.status).toBe(201);
+
+    const advisor = login('advisor');
+    await signIn(page, advisor.email, advisor.password);
+    await page.getByTestId('applications-home').waitFor();
+    await page.getByTestId('home-deadlines').waitFor();
+    await page.getByTestId('home-to-review').waitFor();
+    await screenshot(page, viewport, 'review-advisor-home');
+    expect(await fitsTheScreen(page)).toBe(true);
+
+    await openFromMenu(page, viewport, 'Applications');
+    await page.waitForURL(/\/applications/);
+    const table = page.getByTestId('applications-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+
+    await chooseOption(page, page, 'Filter by status', 'Planned');
+    await page.keyboard.press('Escape');
+    await page.waitForURL((url) => (filtersByOperator(url.toString()).status_in ?? []).includes('planned'));
+    const row = table.locator('tbody tr.ant-table-row').filter({ hasText: lead.fullName });
+    await row.waitFor();
+    await page.reload();
+    await row.waitFor();
+    expect(filtersByOperator(page.url()).status_in).toEqual(['planned']);
+    const statuses = await table.locator('tbody tr.ant-table-row [data-testid="application-status"]').allTextContents();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['Planned']));
+    await screenshot(page, viewport, 'review-advisor-applications-list');
+    expect(await fitsTheScreen(page)).toBe(true);
+
+    // A plain link (as the report and the home page write them) opens the list with that filter kept in the address.
+    await page.goto(`/applications?universityId=${program.universityId}`);
+    await page.waitForURL((url) => filtersByOperator(url.toString()).universityId_eq?.[0] === program.universityId);
+    await row.waitFor();
+  });
+});
+
+describe('the student’s upload link on a phone', () => {
+  it('the student sends a photo and a PDF from their phone; the advisor sees them to review and verifies one', async () => {
+    const token = await api.token('advisor');
+    const { lead, program } = await leadWithShortlistedProgram(token, 'Sneha Kulkarni');
+    const created = await api.request<ApplicationView>(token, 'POST', `/leads/${lead.id}/applications`, { programId: program.id });
+    expect(created.status).toBe(201);
+
+    // The advisor makes the link in the panel.
+    const advisorContext = await newContext(browser, 'laptop', server.baseUrl);
+    const studentContext = await newContext(browser, 'phone', server.baseUrl);
+    try {
+      const page = await advisorContext.newPage();
+      const advisor = login('advisor');
+      await signIn(page, advisor.email, advisor.password);
+      await page.goto(`/leads/${lead.id}`);
+      const card = page.getByTestId('application-card').filter({ hasText: program.name });
+      await card.getByTestId('create-upload-link').click();
+      const url = await card.getByLabel('Student upload link').inputValue();
+      expect(new URL(url).pathname).toMatch(/^\/u\/[\w-]+$/);
+      await card.getByTestId('upload-link-expiry').waitFor();
+      await screenshot(page, 'laptop', 'review-advisor-upload-link');
+
+      // The student, signed in nowhere, opens it on a phone and sends a photo and a PDF.
+      const student = await studentContext.newPage();
+      await student.goto(new URL(url).pathname);
+      await student.getByText(lead.fullName.split(' ')[0]).first().waitFor();
+      const inputs = student.locator('input[type="file"]');
+      await inputs.first().waitFor({ state: 'attached' });
+      await screenshot(student, 'phone', 'review-student-upload');
+      expect(await fitsTheScreen(student)).toBe(true);
+      await inputs.nth(0).setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
+      await eventually(
+        async () => (await api.get<ApplicationView[]>(token, `/applications?leadId=${lead.id}`))[0].documentsToReview === 1,
+        'the photo to arrive',
+      );
+      await inputs.nth(1).setInputFiles({ name: 'id-proof.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await eventually(
+        async () => (await api.get<ApplicationView[]>(token, `/applications?leadId=${lead.id}`))[0].documentsToReview === 2,
+        'the PDF to arrive',
+      );
+      await screenshot(student, 'phone', 'review-student-upload-done');
+
+      // The advisor sees both to review, sent by the student, and verifies one.
+      await page.reload();
+      const toReview = card.locator('[data-testid="document"][data-status="uploaded"]');
+      await eventually(async () => (await toReview.count()) === 2, 'two documents to review');
+      expect(await toReview.first().getByTestId('document-file').textContent()).toContain('sent by the student');
+      const label = (await toReview.first().getAttribute('data-label')) ?? '';
+      await toReview
+        .first()
+        .getByRole('button', { name: `Verify ${label}` })
+        .click();
+      await documentRow(card, label).and(page.locator('[data-status="verified"]')).waitFor();
+      await eventually(async () => (await toReview.count()) === 1, 'one document left to review');
+      await page.getByTestId('lead-timeline').getByText('through the upload link', { exact: false }).first().waitFor();
+    } finally {
+      await studentContext.close();
+      await advisorContext.close();
+    }
+  });
+});
