@@ -256,7 +256,6 @@ function ApplicationList() {
         columns={columns}
         pagination={listPagination(tableProps.pagination, phone)}
         size={phone ? 'small' : 'middle'}
-        scroll={phone ? undefined : { x: 'max-content' }}
         onRow={(application) => ({ onClick: () => go({ to: `/leads/${application.leadId}` }), style: { cursor: 'pointer' } })}
         locale={{ emptyText: filtered ? 'No applications match these filters' : 'No applications yet: start one from a lead’s shortlist' }}
         data-testid="applications-table"
