@@ -1,5 +1,7 @@
 import { DEFAULT_CHECKLIST } from '@advisordesk/shared';
 import {
+  applicationExportQuery,
+  attachmentName,
   checklistProblems,
   deadlineInfo,
   deadlineWeek,
@@ -71,6 +73,31 @@ describe('links into the applications list', () => {
     ).toBe(
       'filters[0][field]=status&filters[0][operator]=in&filters[0][value][0]=offer&filters[1][field]=q&filters[1][operator]=eq&filters[1][value]=Aarav%20M',
     );
+  });
+});
+
+describe('the CSV export of the list', () => {
+  it('asks for the rows the list shows: its filters (repeated statuses, deadline range) and its sort', () => {
+    expect(
+      applicationExportQuery(
+        [
+          { field: 'status', operator: 'in', value: ['planned', 'documents'] },
+          { field: 'deadline', operator: 'gte', value: '2026-12-04' },
+          { field: 'deadline', operator: 'lte', value: '2026-12-10' },
+          { field: 'universityId', operator: 'eq', value: undefined },
+          { field: 'q', operator: 'eq', value: 'Aarav' },
+        ],
+        [{ field: 'deadline', order: 'asc' }],
+      ),
+    ).toBe('status=planned&status=documents&deadline_gte=2026-12-04&deadline_lte=2026-12-10&q=Aarav&_sort=deadline&_order=asc');
+  });
+
+  it('saves the file under the name the server gives, never a path', () => {
+    expect(attachmentName('attachment; filename="advisordesk-applications-2026-12-04.csv"', 'applications.csv')).toBe(
+      'advisordesk-applications-2026-12-04.csv',
+    );
+    expect(attachmentName('attachment; filename="../x.csv"', 'applications.csv')).toBe('applications.csv');
+    expect(attachmentName(null, 'applications.csv')).toBe('applications.csv');
   });
 });
 

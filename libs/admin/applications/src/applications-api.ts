@@ -16,6 +16,7 @@ import {
   type UpdateApplicationBody,
   type UploadLinkView,
 } from '@advisordesk/shared';
+import { attachmentName } from './application-text';
 import { leadResource, toHttpError, useApiMutation, useApiSession, useRefreshLead, type ApiRequestError } from '@advisordesk/admin-data';
 
 /** An application's own collections (`applications/<id>/documents`, `…/payments`) as Refine resources. */
@@ -164,18 +165,17 @@ export function useCreateUploadLink(application: ApplicationView) {
 }
 
 /**
- * Downloads a document's file with the signed-in session (the link needs the token, so it cannot
- * be a plain `<a href>`), then hands it to the browser as the file it is.
+ * Downloads a file with the signed-in session (the request needs the token, so it cannot be a
+ * plain `<a href>`: a document's file, the CSV export), then hands it to the browser to save.
  */
-export function useDownloadDocument() {
+export function useAuthorisedDownload() {
   const apiUrl = useApiUrl();
   const session = useApiSession();
   return useCallback(
-    async (document: Pick<DocumentView, 'id' | 'applicationId' | 'fileName'>) => {
-      const url = `${apiUrl}/${applicationResource(document.applicationId, 'documents')}/${encodeURIComponent(document.id)}/file`;
+    async (path: string, fallbackName: string) => {
       const get = () => {
         const token = session.accessToken();
-        return fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+        return fetch(`${apiUrl}/${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
       };
       let response = await get();
       if (response.status === 401) {
@@ -187,13 +187,29 @@ export function useDownloadDocument() {
         throw toHttpError({ response: { status: response.status, data: body, headers: {} } });
       }
       const blob = await response.blob();
-      const link = Object.assign(window.document.createElement('a'), { href: URL.createObjectURL(blob), download: document.fileName ?? 'document' });
+      const link = Object.assign(window.document.createElement('a'), {
+        href: URL.createObjectURL(blob),
+        download: attachmentName(response.headers.get('content-disposition'), fallbackName),
+      });
       window.document.body.append(link);
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
     },
     [apiUrl, session],
+  );
+}
+
+/** A document's file (`GET /api/applications/:id/documents/:docId/file`, an attachment). */
+export function useDownloadDocument() {
+  const download = useAuthorisedDownload();
+  return useCallback(
+    (document: Pick<DocumentView, 'id' | 'applicationId' | 'fileName'>) =>
+      download(
+        `${applicationResource(document.applicationId, 'documents')}/${encodeURIComponent(document.id)}/file`,
+        document.fileName ?? 'document',
+      ),
+    [download],
   );
 }
 

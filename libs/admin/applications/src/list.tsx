@@ -1,8 +1,8 @@
-import { useMemo, type MouseEvent } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import { useGo, useLink, useList } from '@refinedev/core';
 import { getDefaultSortOrder, List, useSelect, useTable } from '@refinedev/antd';
-import { ClearOutlined } from '@ant-design/icons';
-import { Button, Grid, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { ClearOutlined, DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Grid, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Navigate, useLocation } from 'react-router';
 import {
   APPLICATION_STATUS_LABELS,
@@ -14,7 +14,8 @@ import {
 } from '@advisordesk/shared';
 import { useAccess, type ApiRequestError } from '@advisordesk/admin-data';
 import { listFilters, listPagination, ListToolbar, optionsOf } from '@advisordesk/admin-ui';
-import { deadlineWeek, filtersFromPlainParams, paidText, refineListSearch } from './application-text';
+import { applicationExportQuery, deadlineWeek, filtersFromPlainParams, paidText, refineListSearch } from './application-text';
+import { useAuthorisedDownload } from './applications-api';
 import { ApplicationStatusTag } from './components/application-status';
 import { DeadlineText } from './components/application-card';
 
@@ -39,6 +40,9 @@ function ApplicationList() {
   const Link = useLink();
   const { canWrite } = useAccess();
   const managing = canWrite('leadAssignment');
+  const { message } = App.useApp();
+  const download = useAuthorisedDownload();
+  const [exporting, setExporting] = useState(false);
   const today = istDate();
   const week = deadlineWeek(today);
 
@@ -194,9 +198,31 @@ function ApplicationList() {
 
   const total = tableQuery.data?.total ?? 0;
   const filtered = f.active.length > 0;
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const query = applicationExportQuery(filters, sorters);
+      await download(`exports/applications.csv${query ? `?${query}` : ''}`, `advisordesk-applications-${today}.csv`);
+    } catch (error) {
+      message.error(`Could not export: ${(error as Error).message}`);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
-    <List title="Applications" breadcrumb={false}>
+    <List
+      title="Applications"
+      breadcrumb={false}
+      headerButtons={
+        // The CSV of what the list shows is for managers and admins.
+        managing && (
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportCsv} data-testid="export-applications">
+            Export CSV
+          </Button>
+        )
+      }
+    >
       <div style={{ overflowX: 'auto', maxWidth: '100%', marginBottom: 12 }}>
         <Segmented<Quick>
           value={quick ?? 'all'}
