@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CheckOutlined, CloseOutlined, DownloadOutlined, InboxOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Flex, Input, Modal, Select, Skeleton, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Grid, Input, Modal, Select, Skeleton, Space, Tag, Typography, Upload } from 'antd';
 import {
   APPLICATION_LIMITS,
   DOCUMENT_KIND_LABELS,
@@ -112,6 +112,8 @@ function AddDocumentDialog({ application, open, onClose }: { application: Applic
  */
 export function DocumentsChecklist({ application, canEdit }: { application: ApplicationView; canEdit: boolean }) {
   const { message } = App.useApp();
+  // A phone has no dragging: it offers its camera and files.
+  const phone = Grid.useBreakpoint().sm === false;
   const {
     result: { data: documents },
     query,
@@ -285,7 +287,9 @@ export function DocumentsChecklist({ application, canEdit }: { application: Appl
                       <Typography.Text style={{ fontSize: 13 }}>
                         {upload.isPending && upload.variables?.documentId === document.id
                           ? 'Uploading…'
-                          : 'Drop a PDF, JPEG or PNG here, or tap to choose'}
+                          : phone
+                            ? 'Tap to add a PDF, JPEG or PNG'
+                            : 'Drop a PDF, JPEG or PNG here, or click to choose'}
                       </Typography.Text>
                     </Flex>
                   </Upload.Dragger>
