@@ -9,6 +9,7 @@ import { ReportsModule } from '@advisordesk/api-reports';
 import { ExportsModule } from '@advisordesk/api-exports';
 import { JobsModule } from '@advisordesk/api-jobs';
 import { WhatsappModule } from '@advisordesk/api-whatsapp';
+import { ApplicationsModule } from '@advisordesk/api-applications';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { WhatsappModule } from '@advisordesk/api-whatsapp';
     ReportsModule,
     ExportsModule,
     WhatsappModule,
+    ApplicationsModule,
   ],
 })
 export class AppModule {}

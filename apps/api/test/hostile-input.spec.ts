@@ -15,6 +15,7 @@ import { ReportsModule } from '@advisordesk/api-reports';
 import { ExportsModule } from '@advisordesk/api-exports';
 import { JobsModule } from '@advisordesk/api-jobs';
 import { WhatsappModule } from '@advisordesk/api-whatsapp';
+import { ApplicationsModule } from '@advisordesk/api-applications';
 
 /**
  * What an attacker, or a buggy client, sends to every endpoint that takes input: keys that are
@@ -115,7 +116,7 @@ describe('hostile input to every endpoint', () => {
 
   beforeAll(async () => {
     t = await createTestApp(
-      [AuthModule, LeadsModule, CatalogueModule, ComparisonsModule, ReportsModule, ExportsModule, JobsModule.forRoot(), WhatsappModule],
+      [AuthModule, LeadsModule, CatalogueModule, ComparisonsModule, ReportsModule, ExportsModule, JobsModule.forRoot(), WhatsappModule, ApplicationsModule],
       {
         JOBS_ENABLED: 'false',
         // WhatsApp configured, so its webhook is live; Meta's address is a closed local port.

@@ -60,12 +60,7 @@ export type StageMoveVerdict = { allowed: true } | { allowed: false; reason: Sta
  * skip stages; a closing status (`lost`, `rejected`, `withdrawn`) is reachable from any stage
  * before the final one; moving backward and reopening a closed record are for managers and admins.
  */
-export function checkStageMove<S extends string>(
-  pipeline: readonly S[],
-  from: S,
-  to: S,
-  role: Role,
-): StageMoveVerdict {
+export function checkStageMove<S extends string>(pipeline: readonly S[], from: S, to: S, role: Role): StageMoveVerdict {
   if (from === to) return { allowed: false, reason: 'same_status' };
   const final = pipeline[pipeline.length - 1];
   const isManager = role === 'manager' || role === 'admin';

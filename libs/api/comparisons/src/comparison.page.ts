@@ -1,8 +1,8 @@
-import { formatInr, formatIstDate, formatPhone, inrShortIfDifferent, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS, waDigits } from '@advisordesk/shared';
+import { formatInr, formatIstDate, inrShortIfDifferent, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS } from '@advisordesk/shared';
 import type { ComparisonContact } from '@advisordesk/shared';
+import { escapeHtml as escape, publicPage, talkBlock } from '@advisordesk/api-core';
 import type { ComparedProgram, PublicComparison } from './comparison.snapshot';
 
-const escape = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const dash = '—';
 
 interface Row {
@@ -57,8 +57,6 @@ const ROWS: Row[] = [
 ];
 
 const STYLE = `
-*{box-sizing:border-box}body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#f4f6fb;line-height:1.45}
-header{background:#1d3a8a;color:#fff;padding:20px 16px}header h1{margin:0 0 4px;font-size:1.35rem}header p{margin:0;opacity:.9}
 main{max-width:1180px;margin:0 auto;padding:16px}.muted{color:#6b7280;font-size:.9em}.tag{display:inline-block;background:#e0e7ff;color:#1e3a8a;border-radius:4px;padding:0 6px;margin:1px 0;font-size:.85em}
 .cards{display:grid;gap:14px}.card{background:#fff;border-radius:10px;padding:14px;box-shadow:0 1px 3px rgba(0,0,0,.08)}.card h2{font-size:1.1rem;margin:0}.card .uni{margin:2px 0 10px;color:#374151}
 .card dl{margin:0;display:grid;grid-template-columns:40% 60%;gap:6px 8px}.card dt{color:#6b7280;font-size:.9rem}.card dd{margin:0}
@@ -68,24 +66,8 @@ table{display:none;width:100%;border-collapse:collapse;background:#fff;border-ra
 th,td{padding:10px;border-bottom:1px solid #eef0f4;vertical-align:top;text-align:left}thead th{background:#eef2ff}tbody th{width:160px;color:#4b5563;font-weight:600}
 tr.differs th::after,.card dt.differs::after{content:" ●";color:#d97706}tr.differs td,.card dd.differs{background:#fffbeb}
 .card dt.differs{color:#92400e;font-weight:600}.card dd.differs{border-radius:4px;padding:0 4px}
-.talk{background:#fff;border-radius:10px;padding:14px;margin:0 0 14px;box-shadow:0 1px 3px rgba(0,0,0,.08);display:flex;flex-wrap:wrap;align-items:center;gap:10px 16px}
-.talk h2{margin:0;font-size:1.05rem;flex:1 1 220px}.talk h2 span{display:block;font-weight:400;color:#6b7280;font-size:.9rem}
-.talk a{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:8px 16px;border-radius:8px;font-weight:600;text-decoration:none;flex:1 1 130px}
-.talk a.wa{background:#1f8f4e;color:#fff}.talk a.call{border:1px solid #1d3a8a;color:#1d3a8a;background:#fff}
 footer{max-width:1180px;margin:0 auto;padding:8px 16px 32px;color:#6b7280;font-size:.85rem}
 @media (min-width:760px){.cards{display:none}table{display:table}}`;
-
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en-IN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${escape(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
-}
-
-/** "Talk to your advisor": WhatsApp and call links to the advisor (or the service number); nothing when there is no number. */
-function talkBlock(contact: ComparisonContact | null): string {
-  if (!contact) return '';
-  return `<section class="talk" aria-label="Talk to your advisor"><h2>Talk to your advisor<span>${escape(contact.name)} · ${escape(formatPhone(contact.phone))}</span></h2>
-<a class="wa" href="https://wa.me/${waDigits(contact.phone)}" rel="noopener noreferrer">WhatsApp</a><a class="call" href="tel:${escape(contact.phone)}">Call</a></section>`;
-}
 
 /** The public comparison, made for a phone: stacked cards on narrow screens, side by side on wide ones. */
 export function renderComparisonPage(comparison: PublicComparison): string {
@@ -112,12 +94,13 @@ export function renderComparisonPage(comparison: PublicComparison): string {
     )}</tr></thead><tbody>${ROWS.map((row) => `<tr${marked(row)}><th>${row.label}</th>${programs.map((p) => `<td>${row.value(p)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   const created = formatIstDate(comparison.createdAt);
   const expires = formatIstDate(comparison.expiresAt);
-  return page(
+  return publicPage(
     `Your program comparison`,
     `<header><h1>Hi ${escape(comparison.firstName)}, here is your comparison</h1><p>${programs.length} programs picked for you by ${escape(comparison.advisorName)} on ${created}.</p></header>
 <main>${talkBlock(comparison.contact)}<div class="cards">${cards}</div>${table}</main>
 <footer>Fees are as published by each institution for the session shown, in Indian rupees, and may exclude GST, exam and hostel charges unless listed.
 Please confirm with your advisor before you pay. Rows marked ● differ between programs. This link works until ${expires}.</footer>`,
+    STYLE,
   );
 }
 
@@ -129,5 +112,5 @@ export function renderComparisonProblemPage(status: 404 | 410, contact: Comparis
           'Fees change from session to session, so comparison links work for a limited time. Ask your advisor on WhatsApp for an up-to-date one.',
         ]
       : ['Comparison not found', 'This link is not valid. Please check that you opened the whole link your advisor sent you.'];
-  return page(title, `<header><h1>${title}</h1></header><main>${talkBlock(contact)}<div class="card"><p>${text}</p></div></main>`);
+  return publicPage(title, `<header><h1>${title}</h1></header><main>${talkBlock(contact)}<div class="card"><p>${text}</p></div></main>`, STYLE);
 }

@@ -5,13 +5,22 @@ import { DataSource } from 'typeorm';
 import {
   COMPARISON_VALID_DAYS,
   formatInr,
-  SUPPORT_CONTACT_NAME,
   waDigits,
   type ComparisonContact,
   type ComparisonShare as ComparisonShareWire,
   type SharedComparison,
 } from '@advisordesk/shared';
-import { APP_CONFIG, AppError, fieldError, queryChanged, queryMaybeOne, queryOne, queryRows, type AppConfig } from '@advisordesk/api-core';
+import {
+  APP_CONFIG,
+  AppError,
+  fieldError,
+  publicContact,
+  queryChanged,
+  queryMaybeOne,
+  queryOne,
+  queryRows,
+  type AppConfig,
+} from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { CURRENT_FEE_JOIN, ProgramsService } from '@advisordesk/api-catalogue';
 import { LeadsService, recordActivity, unsubscribeUrl } from '@advisordesk/api-leads';
@@ -135,7 +144,6 @@ export class ComparisonsService {
   }
 
   private contact(advisorName: string | null, advisorPhone: string | null): ComparisonContact | null {
-    if (advisorName && advisorPhone) return { name: advisorName, phone: advisorPhone };
-    return this.config.supportPhone ? { name: SUPPORT_CONTACT_NAME, phone: this.config.supportPhone } : null;
+    return publicContact(this.config.supportPhone, advisorName, advisorPhone);
   }
 }

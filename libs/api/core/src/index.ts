@@ -21,3 +21,4 @@ export * from './errors/version';
 export * from './logging/logger';
 export * from './logging/redact-url';
 export * from './errors/phone';
+export * from './http/public-page';

@@ -131,6 +131,20 @@ export class ConsentService {
           WHERE lead_ids @> ARRAY[$1::uuid] OR ($2::text IS NOT NULL AND processed_at IS NULL AND strpos(body::text, $2) > 0)`,
         [id, person.phone ? `"${person.phone.replace(/\D/g, '')}"` : null],
       );
+      // Applications stay (anonymous counts for the report); what names or identifies the person goes:
+      // the university's application number, notes, the uploaded files, payments' references, upload links.
+      await manager.query(`UPDATE applications SET university_application_no = NULL, note = NULL WHERE lead_id = $1`, [id]);
+      // The files themselves (their documents' file_id is set to NULL by the foreign key), then what described them.
+      await manager.query(
+        `DELETE FROM stored_files WHERE id IN (SELECT d.file_id FROM application_documents d JOIN applications a ON a.id = d.application_id WHERE a.lead_id = $1)`,
+        [id],
+      );
+      await manager.query(
+        `UPDATE application_documents d SET file_name = NULL, content_type = NULL, size = NULL, note = NULL FROM applications a WHERE a.id = d.application_id AND a.lead_id = $1`,
+        [id],
+      );
+      await manager.query(`UPDATE payments p SET reference = NULL FROM applications a WHERE a.id = p.application_id AND a.lead_id = $1`, [id]);
+      await manager.query(`DELETE FROM upload_links k USING applications a WHERE a.id = k.application_id AND a.lead_id = $1`, [id]);
       await this.scrubExportLog(manager, { id, ...person });
       await recordActivity(manager, id, 'erasure', user.id, {});
       return this.leads.get(user, id, manager);

@@ -10,3 +10,4 @@ export { AssignmentService, recountAdvisorLoads } from './assignment.service';
 export { ConsentService } from './consent.service';
 export * from './reference';
 export { IntakeService, type LeadCreatedListener } from './intake.service';
+export { advanceLeadTo } from './pipeline.service';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { checkTransition, PIPELINE, type PipelineStage } from '@advisordesk/shared';
-import { AppError, errorOnField, queryAffected, type ErrorCode } from '@advisordesk/api-core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { checkTransition, PIPELINE, type LeadStatus, type PipelineStage } from '@advisordesk/shared';
+import { AppError, errorOnField, queryAffected, queryChanged, type ErrorCode } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import type { ChangeStatusDto } from './dto/lead-actions.dto';
 import { leadVisibility } from './lead-access';
@@ -18,6 +18,48 @@ const REFUSALS: Record<string, ErrorCode> = {
   reopen_needs_manager: LeadsErrors.reopenNeedsManager,
   lost_needs_reason: LeadsErrors.lostNeedsReason,
 };
+
+/**
+ * What moving a lead to a status sets, whoever moves it ($3 status, $4 lost reason, $5 its stage
+ * or null for lost, $6 the user): the stage reached, first contact and enrolment times, the version.
+ */
+const STATUS_SET = `
+  status = $3,
+  lost_reason = $4,
+  max_stage = CASE WHEN $5::smallint IS NULL THEN max_stage ELSE GREATEST(max_stage, $5::smallint) END,
+  first_contacted_at = CASE WHEN $5::smallint >= 1 THEN COALESCE(first_contacted_at, now()) ELSE first_contacted_at END,
+  enrolled_at = CASE WHEN $3 = 'enrolled' THEN now() ELSE enrolled_at END,
+  lost_at = CASE WHEN $3 = 'lost' THEN now() ELSE NULL END,
+  next_follow_up_at = CASE WHEN $3 IN ('enrolled', 'lost') THEN NULL ELSE next_follow_up_at END,
+  version = version + 1,
+  updated_at = now(),
+  updated_by = $6`;
+
+/**
+ * Moves a lead forward to `to` because of something else that moved (an application submitted, an
+ * offer, an enrolment), inside the caller's transaction: only forward, never out of `lost` (that is
+ * a manager's decision), on the timeline as an automatic change. Answers whether it moved.
+ */
+export async function advanceLeadTo(
+  db: EntityManager,
+  leadId: string,
+  to: PipelineStage,
+  actorId: string | null,
+  data: Record<string, unknown>,
+): Promise<boolean> {
+  const stage = PIPELINE.indexOf(to);
+  const moved = await queryChanged<{ from: LeadStatus }>(
+    db,
+    `UPDATE leads l SET ${STATUS_SET}
+       FROM (SELECT id, status AS from_status FROM leads WHERE id = $1 FOR UPDATE) old
+      WHERE l.id = old.id AND l.erased_at IS NULL AND l.status <> 'lost' AND array_position($2::text[], l.status) - 1 < $5::smallint
+      RETURNING old.from_status AS "from"`,
+    [leadId, PIPELINE, to, null, stage, actorId],
+  );
+  if (!moved.length) return false;
+  await recordActivity(db, leadId, 'status_change', actorId, { from: moved[0].from, to, automatic: true, ...data });
+  return true;
+}
 
 @Injectable()
 export class PipelineService {
@@ -47,18 +89,7 @@ export class PipelineService {
       params.push(...visibility.params);
       const updated = await queryAffected(
         manager,
-        `UPDATE leads l SET
-            status = $3,
-            lost_reason = $4,
-            max_stage = CASE WHEN $5::smallint IS NULL THEN max_stage ELSE GREATEST(max_stage, $5::smallint) END,
-            first_contacted_at = CASE WHEN $5::smallint >= 1 THEN COALESCE(first_contacted_at, now()) ELSE first_contacted_at END,
-            enrolled_at = CASE WHEN $3 = 'enrolled' THEN now() ELSE enrolled_at END,
-            lost_at = CASE WHEN $3 = 'lost' THEN now() ELSE NULL END,
-            next_follow_up_at = CASE WHEN $3 IN ('enrolled', 'lost') THEN NULL ELSE next_follow_up_at END,
-            version = version + 1,
-            updated_at = now(),
-            updated_by = $6
-          WHERE l.id = $1 AND l.version = $2 AND ${visibility.sql}`,
+        `UPDATE leads l SET ${STATUS_SET} WHERE l.id = $1 AND l.version = $2 AND ${visibility.sql}`,
         params,
       );
       if (updated !== 1) throw await this.leads.staleVersion(user, id, manager);

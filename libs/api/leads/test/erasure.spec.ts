@@ -185,11 +185,38 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
     ...same('kept', ['id', 'received_at', 'body_sha256', 'lead_ids', 'processed_at', 'error']),
     body: 'replaced',
   },
+  // Applications stay for the report's anonymous counts; the university's number for the person, notes,
+  // the files and what named them, payments' references and the student's upload links go.
+  applications: {
+    ...same('kept', ['id', 'lead_id', 'program_id', 'session', 'status', 'max_stage', 'deadline', 'created_by', 'updated_by', 'created_at']),
+    ...same('kept', ['updated_at', 'version']),
+    ...same('cleared', ['university_application_no', 'note']),
+  },
+  application_documents: {
+    ...same('kept', ['id', 'application_id', 'position', 'kind', 'label', 'required', 'status', 'uploaded_at', 'uploaded_by', 'uploaded_via']),
+    ...same('kept', ['reviewed_by', 'reviewed_at']),
+    ...same('cleared', ['file_id', 'file_name', 'content_type', 'size', 'note']),
+  },
+  stored_files: same('deleted', ['id', 'content_type', 'size', 'sha256', 'created_at']),
+  stored_file_chunks: same('deleted', ['file_id', 'n', 'data']),
+  upload_links: same('deleted', ['id', 'application_id', 'token', 'created_by', 'created_at', 'expires_at', 'last_used_at']),
+  payments: {
+    ...same('kept', ['id', 'application_id', 'kind', 'amount_paise', 'paid_at', 'recorded_by', 'created_at']),
+    reference: 'cleared',
+  },
+  program_checklists: same('none', ['program_id', 'items', 'updated_by', 'updated_at']),
 };
 
 /** The rows about the lead `$1`, in tables that do not link to it by `lead_id`. */
+const APPLICATIONS_OF = `application_id IN (SELECT id FROM applications WHERE lead_id = $1)`;
 const PERSON_ROWS: Record<string, string> = {
   leads: 'id = $1',
+  application_documents: APPLICATIONS_OF,
+  payments: APPLICATIONS_OF,
+  upload_links: APPLICATIONS_OF,
+  // The person's files: found by their hash (a document's `file_id` is already gone once the file is).
+  stored_files: `$1::uuid IS NOT NULL AND sha256 = sha256('Sanjana Ramaswamy, Aadhaar 4821 7730 1946')`,
+  stored_file_chunks: `$1::uuid IS NOT NULL AND file_id IN (SELECT id FROM stored_files WHERE sha256 = sha256('Sanjana Ramaswamy, Aadhaar 4821 7730 1946'))`,
   idempotency_keys: `scope = 'inquiry' AND response->>'reference' = (SELECT reference FROM leads WHERE id = $1)`,
 };
 
@@ -336,6 +363,34 @@ describe('erasure', () => {
       priya.id,
       JSON.stringify({ url: `https://desk.example.in/c/${token}` }),
     ]);
+    // What the applications area writes: an application with the university's number and a note, a document's
+    // file (its bytes in PostgreSQL), a payment's reference, the student's upload link.
+    const { id: applicationId } = await queryOne<{ id: string }>(
+      t.dataSource,
+      `INSERT INTO applications (lead_id, program_id, session, university_application_no, note) VALUES ($1, $2, '2026-27', 'EU/Sanjana/77', 'Venkatesh pays the fee') RETURNING id`,
+      [id, programId],
+    );
+    const { id: fileId } = await queryOne<{ id: string }>(
+      t.dataSource,
+      `INSERT INTO stored_files (content_type, size, sha256) VALUES ('application/pdf', 41, sha256('Sanjana Ramaswamy, Aadhaar 4821 7730 1946')) RETURNING id`,
+    );
+    await t.dataSource.query(
+      `INSERT INTO stored_file_chunks (file_id, n, data) VALUES ($1, 0, convert_to('Sanjana Ramaswamy, Aadhaar 4821 7730 1946', 'UTF8'))`,
+      [fileId],
+    );
+    await t.dataSource.query(
+      `INSERT INTO application_documents (application_id, position, kind, label, required, status, file_id, file_name, content_type, size, uploaded_at, uploaded_via, note)
+       VALUES ($1, 0, 'id_proof', 'ID proof', true, 'rejected', $2, 'Sanjana Aadhaar.pdf', 'application/pdf', 41, now(), 'student', 'Venkatesh''s name is cut off')`,
+      [applicationId, fileId],
+    );
+    await t.dataSource.query(
+      `INSERT INTO payments (application_id, kind, amount_paise, paid_at, reference) VALUES ($1, 'tuition', 100, '2026-11-01', 'Canara Bank UTR 5521')`,
+      [applicationId],
+    );
+    await t.dataSource.query(
+      `INSERT INTO upload_links (application_id, token, expires_at) VALUES ($1, 'erasureUploadToken_0123456789', now() + interval '7 days')`,
+      [applicationId],
+    );
     await t.dataSource.query(`INSERT INTO exports (user_id, filters, row_count) VALUES ($1, $2, 1), ($1, $3, 1), ($1, $4, 7)`, [
       manager.id,
       JSON.stringify({ q: `${phone.slice(0, 5)} ${phone.slice(5)}` }),
@@ -409,6 +464,14 @@ describe('erasure', () => {
         'idempotency_keys rows',
         'lead_transfer_requests.note',
         'lead_transfer_requests.resolution_note',
+        'applications.university_application_no',
+        'applications.note',
+        'application_documents.file_name',
+        'application_documents.note',
+        'payments.reference',
+        'stored_files rows',
+        'stored_file_chunks rows',
+        'upload_links rows',
       ]),
     );
     const before = await whereThePersonRemains();

@@ -103,7 +103,17 @@ export interface ApplicationView<Time = string> {
  * `deadline_gte`/`deadline_lte` calendar days, `documentsMissing=true` (a required document still
  * missing or rejected), `documentsToReview=true`, `q` over the lead's name and the application number.
  */
-export const APPLICATION_FILTERS = ['leadId', 'programId', 'universityId', 'status', 'advisorId', 'deadline', 'documentsMissing', 'documentsToReview', 'q'] as const;
+export const APPLICATION_FILTERS = [
+  'leadId',
+  'programId',
+  'universityId',
+  'status',
+  'advisorId',
+  'deadline',
+  'documentsMissing',
+  'documentsToReview',
+  'q',
+] as const;
 export const APPLICATION_SORTS = ['createdAt', 'updatedAt', 'deadline', 'status', 'leadName', 'universityName'] as const;
 
 /** `POST /api/leads/:id/applications`. */

@@ -25,7 +25,12 @@ export const RAW_BODY_ROUTES = ['/api/webhooks/whatsapp'];
 /** Meta's webhook bodies are small; a batch of statuses stays well under this. */
 const RAW_BODY_LIMIT = '1mb';
 /** Public pages served outside `/api`, with short addresses for links sent to students. */
-export const PUBLIC_PAGES = [{ path: 'c/:token', prefix: '/c/' }];
+export const PUBLIC_PAGES: { path: string; prefix: string; method?: RequestMethod }[] = [
+  { path: 'c/:token', prefix: '/c/' },
+  { path: 'u/:token', prefix: '/u/' },
+  // The upload page's form, for phones without JavaScript.
+  { path: 'u/:token/:docId', prefix: '/u/', method: RequestMethod.POST },
+];
 
 /** Body-parser failures happen before Nest's filters: answer them in the one error shape. */
 function bodyErrorHandler(error: { type?: string; status?: number } & Error, req: Request & { id?: string }, res: Response, next: NextFunction) {
@@ -157,7 +162,7 @@ export function configureApp(app: NestExpressApplication, options: { serveAdminP
   app.use(express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyErrorHandler);
-  app.setGlobalPrefix('api', { exclude: PUBLIC_PAGES.map((p) => ({ path: p.path, method: RequestMethod.GET })) });
+  app.setGlobalPrefix('api', { exclude: PUBLIC_PAGES.map((p) => ({ path: p.path, method: p.method ?? RequestMethod.GET })) });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
 

@@ -61,7 +61,9 @@ export class Applications1764402100000 implements MigrationInterface {
     await q.query(`CREATE INDEX applications_program_idx ON applications (program_id)`);
     await q.query(`CREATE INDEX applications_created_idx ON applications (created_at)`);
     // "Deadlines this week" on the advisor's home: open applications only.
-    await q.query(`CREATE INDEX applications_deadline_idx ON applications (deadline) WHERE deadline IS NOT NULL AND status IN ('planned', 'documents', 'submitted', 'offer')`);
+    await q.query(
+      `CREATE INDEX applications_deadline_idx ON applications (deadline) WHERE deadline IS NOT NULL AND status IN ('planned', 'documents', 'submitted', 'offer')`,
+    );
 
     await q.query(`
       CREATE TABLE application_documents (
