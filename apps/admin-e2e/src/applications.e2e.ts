@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { formatInr, type ApplicationView, type LeadView, type ProgramView } from '@advisordesk/shared';
 import { filtersByOperator } from './support/address';
 import { chooseOption } from './support/antd';
 import { apiOf, login } from './support/api';
-import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot, signIn, type Viewport } from './support/browser';
+import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot, SHOTS_DIR, signIn, type Viewport } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { eventually } from './support/wait';
 
@@ -34,6 +35,15 @@ async function leadWithShortlistedProgram(token: string, name: string): Promise<
 /** One document row of an application card, by its label. */
 const documentRow = (scope: Locator, label: string | RegExp) =>
   scope.getByTestId('document').filter({ has: scope.page().getByText(label, { exact: typeof label === 'string' }) });
+
+/** The sticky header would cover the top of an element saved on its own. */
+const STATIC_HEADER = 'header, .ant-layout-header { position: static !important; } .ant-message { display: none !important; }';
+
+/** A part of the page (the applications panel, the home page's section) saved on its own: it sits below the fold. */
+async function partShot(part: Locator, viewport: Viewport, name: string) {
+  await part.scrollIntoViewIfNeeded();
+  await part.screenshot({ path: join(SHOTS_DIR, `${name}-${viewport}.png`), style: STATIC_HEADER });
+}
 
 async function uploadInto(row: Locator, file: { name: string; mimeType: string; buffer: Buffer }) {
   await row.locator('input[type="file"]').setInputFiles(file);
@@ -109,18 +119,18 @@ describe.each<Viewport>(['laptop', 'phone'])('applications on a %s', (viewport) 
     await card.getByText(/^Payments ·/).click();
     await card.getByRole('button', { name: 'Record a payment' }).click();
     const form = card.getByTestId('payment-form');
-    await form.getByLabel('Amount in rupees').fill('45,000');
+    await form.getByLabel('Amount in rupees').fill('15,000');
     await form.getByLabel('Reference').fill(`UTR${Date.now()}`);
     await form.getByRole('button', { name: 'Save payment' }).click();
-    const paid = `${formatInr(45_000_00)} of ${formatInr(program.currentFee?.totalPaise)} paid`;
+    const paid = `${formatInr(15_000_00)} of ${formatInr(program.currentFee?.totalPaise)} paid`;
     await card.getByTestId('application-paid').filter({ hasText: paid }).waitFor();
     await card.getByTestId('payment').first().waitFor();
 
     // The timeline says it in words.
     await page.getByTestId('lead-timeline').getByText(`started an application to ${program.name}`, { exact: false }).first().waitFor();
 
-    await card.scrollIntoViewIfNeeded();
     await screenshot(page, viewport, 'review-advisor-lead-applications');
+    await partShot(panel, viewport, 'review-advisor-lead-applications-panel');
     expect(await fitsTheScreen(page)).toBe(true);
 
     // A manager opens the same lead and verifies the PDF.
@@ -136,28 +146,43 @@ describe.each<Viewport>(['laptop', 'phone'])('applications on a %s', (viewport) 
       await toReview.getByRole('button', { name: `Verify ${label}` }).click();
       await toReview.and(managerPage.locator('[data-status="verified"]')).waitFor();
       await screenshot(managerPage, viewport, 'review-manager-lead-applications');
+      await partShot(managerPage.getByTestId('applications-panel'), viewport, 'review-manager-lead-applications-panel');
       expect(await fitsTheScreen(managerPage)).toBe(true);
     } finally {
       await managerContext.close();
     }
     const [application] = await api.get<ApplicationView[]>(token, `/applications?leadId=${lead.id}`);
-    expect(application.paidPaise).toBe(45_000_00);
+    expect(application.paidPaise).toBe(15_000_00);
   });
 
   it('the applications list keeps its filters in the address through a reload, and the home page counts deadlines and documents to review', async () => {
     const token = await api.token('advisor');
     const { lead, program } = await leadWithShortlistedProgram(token, viewport === 'phone' ? 'Meera Iyer' : 'Rahul Gupta');
-    const created = await api.request<ApplicationView>(token, 'POST', `/leads/${lead.id}/applications`, { programId: program.id });
+    // Its deadline is in two days (in India).
+    const deadline = new Date(Date.now() + (330 + 2 * 1440) * 60_000).toISOString().slice(0, 10);
+    const created = await api.request<ApplicationView>(token, 'POST', `/leads/${lead.id}/applications`, { programId: program.id, deadline });
     expect(created.status).toBe(201);
 
+    // The home page lists it among this week's deadlines, in red (three days or fewer).
     const advisor = login('advisor');
     await signIn(page, advisor.email, advisor.password);
-    await page.getByTestId('applications-home').waitFor();
-    await page.getByTestId('home-deadlines').waitFor();
+    const deadlines = page.getByTestId('home-deadlines');
+    const soon = deadlines.locator('.ant-list-item').filter({ hasText: lead.fullName });
+    await soon.getByText('2 days left').waitFor();
+    expect(await soon.locator('[data-urgent="true"]').count()).toBe(1);
     await page.getByTestId('home-to-review').waitFor();
     await screenshot(page, viewport, 'review-advisor-home');
+    await partShot(page.getByTestId('applications-home'), viewport, 'review-advisor-home-applications');
     expect(await fitsTheScreen(page)).toBe(true);
 
+    // "All" opens the list filtered to this week's deadlines.
+    await deadlines.getByRole('button', { name: /^All/ }).click();
+    await page.waitForURL((url) => filtersByOperator(url.toString()).deadline_gte !== undefined);
+    const filters = filtersByOperator(page.url());
+    expect(filters.deadline_lte?.[0] >= deadline && filters.deadline_gte?.[0] <= deadline).toBe(true);
+    await page.getByTestId('applications-table').locator('tbody tr.ant-table-row').filter({ hasText: lead.fullName }).waitFor();
+
+    await page.goto('/');
     await openFromMenu(page, viewport, 'Applications');
     await page.waitForURL(/\/applications/);
     const table = page.getByTestId('applications-table');
@@ -204,26 +229,24 @@ describe('the student’s upload link on a phone', () => {
       const url = await card.getByLabel('Student upload link').inputValue();
       expect(new URL(url).pathname).toMatch(/^\/u\/[\w-]+$/);
       await card.getByTestId('upload-link-expiry').waitFor();
-      await screenshot(page, 'laptop', 'review-advisor-upload-link');
+      await partShot(card, 'laptop', 'review-advisor-upload-link');
 
       // The student, signed in nowhere, opens it on a phone and sends a photo and a PDF.
       const student = await studentContext.newPage();
       await student.goto(new URL(url).pathname);
       await student.getByText(lead.fullName.split(' ')[0]).first().waitFor();
-      const inputs = student.locator('input[type="file"]');
-      await inputs.first().waitFor({ state: 'attached' });
+      const studentDocument = (label: string) => student.locator('li.doc').filter({ hasText: label });
+      await studentDocument('Passport-size photo').locator('input[type="file"]').first().waitFor({ state: 'attached' });
       await screenshot(student, 'phone', 'review-student-upload');
       expect(await fitsTheScreen(student)).toBe(true);
-      await inputs.nth(0).setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
-      await eventually(
-        async () => (await api.get<ApplicationView[]>(token, `/applications?leadId=${lead.id}`))[0].documentsToReview === 1,
-        'the photo to arrive',
-      );
-      await inputs.nth(1).setInputFiles({ name: 'id-proof.pdf', mimeType: 'application/pdf', buffer: PDF });
-      await eventually(
-        async () => (await api.get<ApplicationView[]>(token, `/applications?leadId=${lead.id}`))[0].documentsToReview === 2,
-        'the PDF to arrive',
-      );
+      // "Take a photo" for the photo, "Choose a file" for the ID proof: each uploads at once and the page says it arrived.
+      await studentDocument('Passport-size photo').locator('input[capture]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
+      await studentDocument('Passport-size photo').locator('.state.uploaded').waitFor();
+      await studentDocument('ID proof')
+        .locator('input[type="file"]:not([capture])')
+        .setInputFiles({ name: 'id-proof.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await studentDocument('ID proof').locator('.state.uploaded').waitFor();
+      expect((await api.get<ApplicationView[]>(token, `/applications?leadId=${lead.id}`))[0].documentsToReview).toBe(2);
       await screenshot(student, 'phone', 'review-student-upload-done');
 
       // The advisor sees both to review, sent by the student, and verifies one.
@@ -238,6 +261,7 @@ describe('the student’s upload link on a phone', () => {
         .click();
       await documentRow(card, label).and(page.locator('[data-status="verified"]')).waitFor();
       await eventually(async () => (await toReview.count()) === 1, 'one document left to review');
+      await partShot(card, 'laptop', 'review-advisor-student-documents');
       await page.getByTestId('lead-timeline').getByText('through the upload link', { exact: false }).first().waitFor();
     } finally {
       await studentContext.close();

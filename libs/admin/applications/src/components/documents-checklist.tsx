@@ -270,7 +270,7 @@ export function DocumentsChecklist({ application, canEdit }: { application: Appl
                       </Button>
                     </>
                   )}
-                  {canEdit && !needed && (
+                  {canEdit && document.status === 'uploaded' && (
                     <Upload {...uploadProps(document)}>
                       <Button size="small" icon={<UploadOutlined />} aria-label={`Replace ${document.label}`}>
                         Replace
