@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { formatInr, type ApplicationView, type LeadView, type ProgramView } from '@advisordesk/shared';
+import { formatInr, type ApplicationView, type ChecklistView, type LeadView, type ProgramView } from '@advisordesk/shared';
 import { filtersByOperator } from './support/address';
 import { chooseOption } from './support/antd';
 import { apiOf, login } from './support/api';
@@ -43,6 +43,11 @@ const STATIC_HEADER = 'header, .ant-layout-header { position: static !important;
 async function partShot(part: Locator, viewport: Viewport, name: string) {
   await part.scrollIntoViewIfNeeded();
   await part.screenshot({ path: join(SHOTS_DIR, `${name}-${viewport}.png`), style: STATIC_HEADER });
+}
+
+/** Waits until a table has no loading veil (a screenshot taken under it looks faded). */
+async function settled(table: Locator) {
+  await eventually(async () => (await table.locator('.ant-spin-blur').count()) === 0, 'the table to finish loading');
 }
 
 async function uploadInto(row: Locator, file: { name: string; mimeType: string; buffer: Buffer }) {
@@ -199,6 +204,7 @@ describe.each<Viewport>(['laptop', 'phone'])('applications on a %s', (viewport) 
     const statuses = await table.locator('tbody tr.ant-table-row [data-testid="application-status"]').allTextContents();
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(['Planned']));
+    await settled(table);
     await screenshot(page, viewport, 'review-advisor-applications-list');
     expect(await fitsTheScreen(page)).toBe(true);
 
@@ -206,6 +212,50 @@ describe.each<Viewport>(['laptop', 'phone'])('applications on a %s', (viewport) 
     await page.goto(`/applications?universityId=${program.universityId}`);
     await page.waitForURL((url) => filtersByOperator(url.toString()).universityId_eq?.[0] === program.universityId);
     await row.waitFor();
+  });
+
+  it('a manager gives a program its own checklist and resets it to the default, which Settings shows', async () => {
+    const token = await api.token('manager');
+    const [program] = await api.get<ProgramView[]>(
+      token,
+      `/programs?active=true&_start=${viewport === 'phone' ? 1 : 0}&_end=${viewport === 'phone' ? 2 : 1}`,
+    );
+    const manager = login('manager');
+    await signIn(page, manager.email, manager.password);
+    await page.goto(`/programs/show/${program.id}`);
+    const section = page.getByTestId('program-checklist');
+    await section.getByText('The default checklist').waitFor();
+    const rows = section.getByTestId('checklist-row');
+    const before = await rows.count();
+
+    // One more document, required: the program now has its own checklist.
+    await section.getByRole('button', { name: 'Add a document' }).click();
+    await section.getByLabel(`Label of item ${before + 1}`).fill('Entrance test score card');
+    await section.getByRole('button', { name: 'Save checklist' }).click();
+    await section.getByText('Its own checklist').waitFor();
+    const own = await api.get<ChecklistView>(token, `/programs/${program.id}/checklist`);
+    expect(own.custom).toBe(true);
+    expect(own.items.at(-1)).toEqual({ kind: 'other', label: 'Entrance test score card', required: true });
+    await partShot(section, viewport, 'review-manager-program-checklist');
+    expect(await fitsTheScreen(page)).toBe(true);
+
+    // Back to the default.
+    await section.getByRole('button', { name: 'Reset to the default' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Reset' }).click();
+    await section.getByText('The default checklist').waitFor();
+    expect((await api.get<ChecklistView>(token, `/programs/${program.id}/checklist`)).custom).toBe(false);
+    expect(await rows.count()).toBe(before);
+
+    // The default checklist is a section of Settings.
+    await page.goto('/settings');
+    const settings = page.getByTestId('default-checklist');
+    await settings
+      .getByTestId('checklist-row')
+      .nth(before - 1)
+      .waitFor();
+    expect(await settings.getByTestId('checklist-row').count()).toBe(before);
+    await partShot(settings, viewport, 'review-manager-settings-checklist');
+    expect(await fitsTheScreen(page)).toBe(true);
   });
 });
 

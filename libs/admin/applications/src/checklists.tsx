@@ -167,8 +167,14 @@ export function ProgramChecklistSection({ programId }: { programId: string }) {
   return (
     <Card
       size="small"
-      title="Documents to apply"
-      extra={checklist && <Tag bordered={false}>{checklist.custom ? 'This program’s own checklist' : 'The default checklist'}</Tag>}
+      title={<span style={{ whiteSpace: 'normal' }}>Documents to apply</span>}
+      extra={
+        checklist && (
+          <Tag bordered={false} style={{ marginInlineEnd: 0 }}>
+            {checklist.custom ? 'Its own checklist' : 'The default checklist'}
+          </Tag>
+        )
+      }
       data-testid="program-checklist"
     >
       {query.isLoading ? (
