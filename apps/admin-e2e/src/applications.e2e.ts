@@ -77,7 +77,7 @@ describe.each<Viewport>(['laptop', 'phone'])('applications on a %s', (viewport) 
     await context.close();
   });
 
-  it('an advisor starts an application from the shortlist and uploads a PDF, a payment shows what is paid of the fee, and a manager verifies the PDF', async () => {
+  it('an advisor starts an application from the shortlist, uploads a PDF, records a payment against the fee and submits it (the lead follows); a manager verifies the PDF', async () => {
     const token = await api.token('advisor');
     const { lead, program } = await leadWithShortlistedProgram(token, viewport === 'phone' ? 'Kavya Nair' : 'Arjun Rao');
     const advisor = login('advisor');
@@ -131,8 +131,21 @@ describe.each<Viewport>(['laptop', 'phone'])('applications on a %s', (viewport) 
     await card.getByTestId('application-paid').filter({ hasText: paid }).waitFor();
     await card.getByTestId('payment').first().waitFor();
 
+    // Submitted: the menu offers only the advisor's moves, and the lead follows its application to Applied.
+    await card.getByTestId('application-status-menu').click();
+    const menu = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)');
+    await menu.getByText('Move to Submitted').click();
+    await card.getByTestId('application-status').filter({ hasText: 'Submitted' }).waitFor();
+    await page.getByTestId('lead-status').filter({ hasText: 'Applied' }).waitFor();
+    await card.getByTestId('application-status-menu').click();
+    await menu.getByText('Move to Offer received').waitFor();
+    // Moving back is for managers.
+    expect(await menu.getByText(/Move to (Planned|Collecting documents)/).count()).toBe(0);
+    await page.keyboard.press('Escape');
+
     // The timeline says it in words.
     await page.getByTestId('lead-timeline').getByText(`started an application to ${program.name}`, { exact: false }).first().waitFor();
+    await page.getByTestId('lead-timeline').getByText('from Planned to Submitted', { exact: false }).first().waitFor();
 
     await screenshot(page, viewport, 'review-advisor-lead-applications');
     await partShot(panel, viewport, 'review-advisor-lead-applications-panel');
@@ -150,6 +163,10 @@ describe.each<Viewport>(['laptop', 'phone'])('applications on a %s', (viewport) 
       await toReview.getByTestId('document-status').filter({ hasText: 'To review' }).waitFor();
       await toReview.getByRole('button', { name: `Verify ${label}` }).click();
       await toReview.and(managerPage.locator('[data-status="verified"]')).waitFor();
+      // A manager may move it back.
+      await managerCard.getByTestId('application-status-menu').click();
+      await managerPage.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByText('Move to Collecting documents').waitFor();
+      await managerPage.keyboard.press('Escape');
       await screenshot(managerPage, viewport, 'review-manager-lead-applications');
       await partShot(managerPage.getByTestId('applications-panel'), viewport, 'review-manager-lead-applications-panel');
       expect(await fitsTheScreen(managerPage)).toBe(true);
