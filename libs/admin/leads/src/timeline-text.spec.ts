@@ -177,7 +177,10 @@ describe('timeline sentences', () => {
     const program = 'MBA (Online), Amity University';
     const app = (data: Record<string, unknown>, author: string | null = 'Priya Sharma') =>
       entry('application', { applicationId: 'a1', program, ...data }, author);
-    expect(describeActivity(app({ action: 'created' })).title).toBe('Priya started an application to MBA (Online), Amity University');
+    expect(describeActivity(app({ action: 'created', session: '2026-27' })).title).toBe(
+      'Priya started an application to MBA (Online), Amity University for 2026-27',
+    );
+    expect(describeActivity(app({ action: 'upload_link' })).title).toBe('Priya made a link for the student to upload documents');
     expect(describeActivity(app({ action: 'status', from: 'documents', to: 'submitted' })).title).toBe(
       'Priya moved the application to MBA (Online), Amity University from Collecting documents to Submitted',
     );
@@ -194,8 +197,11 @@ describe('timeline sentences', () => {
     expect(describeActivity(app({ action: 'payment', kind: 'application_fee', amountPaise: 1_500_00 })).title).toBe(
       'Priya recorded ₹1,500 paid (application fee)',
     );
-    expect(describeActivity(entry('status_change', { from: 'counselled', to: 'applied', automatic: true, via: 'application' }, null)).title).toBe(
-      'The lead moved from Counselled to Applied with its application',
+    expect(describeActivity(app({ action: 'payment_removed', kind: 'tuition', amountPaise: 45_000_00 }, 'Meera Manager')).title).toBe(
+      'Meera deleted a payment of ₹45,000 recorded by mistake',
     );
+    expect(
+      describeActivity(entry('status_change', { from: 'counselled', to: 'applied', automatic: true, via: 'application', program }, null)).title,
+    ).toBe('The lead moved from Counselled to Applied with its application to MBA (Online), Amity University');
   });
 });

@@ -84,7 +84,10 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
       if (data.from === 'lost') return { title: `${who} reopened the lead as ${statusLabel(data.to)}`, detail: note };
       // The lead follows its furthest application.
       if (data.automatic === true && data.via === 'application')
-        return { title: `The lead moved from ${statusLabel(data.from)} to ${statusLabel(data.to)} with its application`, detail: note };
+        return {
+          title: `The lead moved from ${statusLabel(data.from)} to ${statusLabel(data.to)} with its application${str(data.program) ? ` to ${str(data.program)}` : ''}`,
+          detail: note,
+        };
       return { title: `${who} moved the lead from ${statusLabel(data.from)} to ${statusLabel(data.to)}`, detail: note };
     }
     case 'note':
@@ -221,7 +224,7 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
       const program = str(data.program) ?? 'a program';
       switch (data.action) {
         case 'created':
-          return { title: `${who} started an application to ${program}` };
+          return { title: `${who} started an application to ${program}${str(data.session) ? ` for ${str(data.session)}` : ''}` };
         case 'status':
           return {
             title: `${who} moved the application to ${program} from ${applicationStatusLabel(data.from)} to ${applicationStatusLabel(data.to)}`,
@@ -247,6 +250,12 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
           const amount = typeof data.amountPaise === 'number' ? formatInr(data.amountPaise) : 'a payment';
           return { title: `${who} recorded ${amount} paid (${kind})`, detail: program };
         }
+        case 'payment_removed': {
+          const amount = typeof data.amountPaise === 'number' ? formatInr(data.amountPaise) : 'a payment';
+          return { title: `${who} deleted a payment of ${amount} recorded by mistake`, detail: program };
+        }
+        case 'upload_link':
+          return { title: `${who} made a link for the student to upload documents`, detail: program };
         default:
           return { title: `${who} updated the application to ${program}` };
       }
