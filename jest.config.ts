@@ -18,6 +18,7 @@ const config: Config = {
     '<rootDir>/libs/api/jobs',
     '<rootDir>/libs/api/whatsapp',
     '<rootDir>/libs/api/applications',
+    '<rootDir>/libs/api/notifications',
     '<rootDir>/libs/api/seed',
     '<rootDir>/apps/api',
     '<rootDir>/apps/admin',

@@ -4,12 +4,12 @@
  * the API as its own process, and prints one table: each figure as median / p95 over repeated
  * runs, beside the same query run as raw SQL through `pg` in this process. The public intake is
  * measured against that instance, then with the same load split across two instances on the
- * same database (as behind a load balancer).
+ * same database (as behind a load balancer). Document files: ten 2 MB uploads at once, then their
+ * downloads, with the server's peak memory (`npm run bench -- --only documents` runs just that).
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -21,7 +21,9 @@ import { DataSource } from 'typeorm';
 import { queryOne } from '@advisordesk/api-core';
 import { dataSourceOptions, freePort, prepareDatabase } from '@advisordesk/api-database';
 import { bulkSeed, DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
+import { benchDocumentTransfer, type DocumentTransferFigures } from './documents-bench';
 import { benchJobs } from './jobs-bench';
+import { peakRssMb, resetPeakRss } from './process-memory';
 import { benchOutbox, benchWebhookIngest } from './whatsapp-bench';
 
 const ROOT = join(__dirname, '..', '..');
@@ -33,6 +35,8 @@ const TARGET_LEADS = arg('leads', 1_000_000);
 const RUNS = arg('runs', 40);
 const INTAKE_SECONDS = arg('intake-seconds', 20);
 const WEBHOOK_SECONDS = arg('webhook-seconds', 15);
+/** `--only documents`: just the document upload/download figure, on whatever the database holds (the demo data when empty). */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 
 interface Row {
   measure: string;
@@ -58,20 +62,6 @@ async function time(fn: () => Promise<unknown>, runs = RUNS): Promise<number[]> 
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return samples;
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-/** Resets the kernel's peak-RSS counter of a process (Linux: clear_refs 5). */
-function resetPeakRss(pid: number) {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-  } catch {
-    /* not permitted: the peak then covers the whole run */
-  }
 }
 
 async function startServer(
@@ -171,7 +161,8 @@ async function main() {
   const { n: existing } = await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM leads`);
   if (existing === 0) await seedDemoIfEmpty(dataSource);
   const { n: current } = await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM leads`);
-  if (current < TARGET_LEADS) {
+  if (ONLY !== null && ONLY !== 'documents') throw new Error(`--only takes: documents`);
+  if (current < TARGET_LEADS && ONLY === null) {
     const missing = TARGET_LEADS - current;
     console.log(`Seeding ${missing.toLocaleString('en-IN')} leads (once; the database keeps them)…`);
     const bar = new SingleBar({ format: 'Seeding [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}' });
@@ -207,6 +198,16 @@ async function main() {
       })
     ).json()) as { accessToken: string };
     const auth = { Authorization: `Bearer ${login.accessToken}` };
+    // Measured first, on a quiet server; shown after the export (both are about streaming).
+    const documents = await benchDocumentTransfer({ url: server.url, pid: server.process.pid! }, auth, database.url, {
+      files: arg('document-files', 10),
+      megabytes: arg('document-mb', 2),
+    });
+    if (ONLY === 'documents') {
+      rows.push(...documentRows(documents));
+      await printTable(rows, `${leads.toLocaleString('en-IN')} leads`);
+      return;
+    }
     const get = async (path: string) => {
       const response = await fetch(`${server.url}${path}`, { headers: auth });
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -325,6 +326,8 @@ async function main() {
       met: peak <= 200,
     });
 
+    rows.push(...documentRows(documents));
+
     // Intake: a load generator posting new inquiries, each with its own phone number; against
     // this instance, then split across two instances on the same database (as behind a load balancer).
     const intake = async (label: string, urls: string[]) => {
@@ -397,10 +400,42 @@ async function main() {
     await database.stop();
   }
 
+  await printTable(rows, `${leads.toLocaleString('en-IN')} leads, ${activities.toLocaleString('en-IN')} timeline entries`);
+}
+
+/**
+ * The document figure: MB/s each way and the server's peak memory, beside what it was before and
+ * how much was moved. No pass mark: part of the growth is garbage not yet collected (`pg` hands a
+ * chunk over as hex text before it is a Buffer), so "flat" is read by comparing sizes
+ * (`--document-mb 1` and `8`): a server holding files whole grows with them.
+ */
+function documentRows(figures: DocumentTransferFigures): Row[] {
+  const files = `${figures.files} × ${figures.megabytes} MB PDFs at once`;
+  const moved = `${figures.files * figures.megabytes} MB moved, ${figures.baselineRssMb.toFixed(0)} MB before`;
+  const peak = (mb: number) => `peak ${mb.toFixed(0)} MB (+${(mb - figures.baselineRssMb).toFixed(0)})`;
+  return [
+    {
+      measure: `Document upload, ${files}`,
+      app: `${figures.uploadMBps.toFixed(1)} MB/s, ${peak(figures.uploadPeakRssMb)}`,
+      raw: moved,
+      ratio: '',
+      goal: 'memory flat',
+      met: null,
+    },
+    {
+      measure: `Document download, ${files}`,
+      app: `${figures.downloadMBps.toFixed(1)} MB/s, ${peak(figures.downloadPeakRssMb)}`,
+      raw: figures.identical ? 'identical bytes' : 'BYTES DIFFER',
+      ratio: '',
+      goal: 'identical bytes',
+      met: figures.identical,
+    },
+  ];
+}
+
+async function printTable(rows: Row[], dataset: string) {
   const cpus = (await import('node:os')).cpus();
-  console.log(
-    `\nAdvisorDesk benchmark · ${leads.toLocaleString('en-IN')} leads, ${activities.toLocaleString('en-IN')} timeline entries · ${cpus.length} × ${cpus[0]?.model.trim()} · Node ${process.version}\n`,
-  );
+  console.log(`\nAdvisorDesk benchmark · ${dataset} · ${cpus.length} × ${cpus[0]?.model.trim()} · Node ${process.version}\n`);
   const header = ['measure', 'AdvisorDesk (median / p95)', 'raw pg (median / p95)', 'ratio', 'goal', ''];
   const table = rows.map((r) => [r.measure, r.app, r.raw, r.ratio, r.goal, r.met === null ? '' : r.met ? 'met' : 'MISSED']);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));

@@ -10,6 +10,7 @@ import { ExportsModule } from '@advisordesk/api-exports';
 import { JobsModule } from '@advisordesk/api-jobs';
 import { WhatsappModule } from '@advisordesk/api-whatsapp';
 import { ApplicationsModule } from '@advisordesk/api-applications';
+import { NotificationsModule } from '@advisordesk/api-notifications';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { ApplicationsModule } from '@advisordesk/api-applications';
     ExportsModule,
     WhatsappModule,
     ApplicationsModule,
+    NotificationsModule,
   ],
 })
 export class AppModule {}

@@ -16,6 +16,7 @@ import { ExportsModule } from '@advisordesk/api-exports';
 import { JobsModule } from '@advisordesk/api-jobs';
 import { WhatsappModule } from '@advisordesk/api-whatsapp';
 import { ApplicationsModule } from '@advisordesk/api-applications';
+import { NotificationsModule } from '@advisordesk/api-notifications';
 
 /**
  * What an attacker, or a buggy client, sends to every endpoint that takes input: keys that are
@@ -116,7 +117,18 @@ describe('hostile input to every endpoint', () => {
 
   beforeAll(async () => {
     t = await createTestApp(
-      [AuthModule, LeadsModule, CatalogueModule, ComparisonsModule, ReportsModule, ExportsModule, JobsModule.forRoot(), WhatsappModule, ApplicationsModule],
+      [
+        AuthModule,
+        LeadsModule,
+        CatalogueModule,
+        ComparisonsModule,
+        ReportsModule,
+        ExportsModule,
+        JobsModule.forRoot(),
+        WhatsappModule,
+        ApplicationsModule,
+        NotificationsModule,
+      ],
       {
         JOBS_ENABLED: 'false',
         // WhatsApp configured, so its webhook is live; Meta's address is a closed local port.

@@ -17,3 +17,4 @@ export * from './contracts/website-form';
 export * from './contracts/whatsapp';
 export * from './contracts/jobs';
 export * from './contracts/applications';
+export * from './contracts/notifications';

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   applications: { admin: 'all', manager: 'all', advisor: 'own', marketing: 'none' },
   reports: { admin: 'all', manager: 'all', advisor: 'own', marketing: 'consented' },
   exports: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'consented' },
+  /** The CSV export of applications: every lead's, so for those who see every application. */
+  applicationExports: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'none' },
   /** The log of who exported what. */
   exportLog: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'none' },
   users: { admin: 'all', manager: 'read', advisor: 'none', marketing: 'none' },

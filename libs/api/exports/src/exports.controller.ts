@@ -1,8 +1,10 @@
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { istDate, leadExportFileName, rolesThatCanRead } from '@advisordesk/shared';
+import { applicationExportFileName, istDate, leadExportFileName, rolesThatCanRead } from '@advisordesk/shared';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
+import { ApplicationExportService } from './application-export.service';
+import { sendCsvExport } from './csv-export';
 import { LeadExportService } from './lead-export.service';
 
 @ApiTags('exports')
@@ -11,7 +13,10 @@ import { LeadExportService } from './lead-export.service';
 export class ExportsController {
   private readonly logger = new Logger('Exports');
 
-  constructor(private readonly exports: LeadExportService) {}
+  constructor(
+    private readonly exports: LeadExportService,
+    private readonly applicationExports: ApplicationExportService,
+  ) {}
 
   /** The lead list as CSV, with the list's filters; `x-total-count` tells the rows to expect (for a progress bar). */
   @Roles(...rolesThatCanRead('exports'))
@@ -19,19 +24,16 @@ export class ExportsController {
   @ApiProduces('text/csv')
   async leads(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
     const work = await this.exports.start(user, query);
-    response.status(200);
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="${leadExportFileName(istDate())}"`);
-    response.setHeader('Cache-Control', 'no-store');
-    response.setHeader('x-total-count', String(work.total));
-    response.setHeader('x-export-id', work.id);
-    try {
-      await work.pipeTo(response);
-    } catch (error) {
-      // Headers are sent: all we can do is end the download early and record it as failed.
-      this.logger.warn(`Export ${work.id} ended early: ${(error as Error).message}`);
-      response.destroy();
-    }
+    await sendCsvExport(work, leadExportFileName(istDate()), response, this.logger);
+  }
+
+  /** The applications list as CSV, with the list's filters (status, university, program, advisor, deadline, created). */
+  @Roles(...rolesThatCanRead('applicationExports'))
+  @Get('applications.csv')
+  @ApiProduces('text/csv')
+  async applications(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const work = await this.applicationExports.start(user, query);
+    await sendCsvExport(work, applicationExportFileName(istDate()), response, this.logger);
   }
 
   @Roles(...rolesThatCanRead('exportLog'))

@@ -145,6 +145,8 @@ export class ConsentService {
       );
       await manager.query(`UPDATE payments p SET reference = NULL FROM applications a WHERE a.id = p.application_id AND a.lead_id = $1`, [id]);
       await manager.query(`DELETE FROM upload_links k USING applications a WHERE a.id = k.application_id AND a.lead_id = $1`, [id]);
+      // What the bell told staff about them (a title names the person).
+      await manager.query(`DELETE FROM notifications WHERE lead_id = $1`, [id]);
       await this.scrubExportLog(manager, { id, ...person });
       await recordActivity(manager, id, 'erasure', user.id, {});
       return this.leads.get(user, id, manager);

@@ -41,6 +41,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
       'consent_notice_version',
       'is_minor',
       'first_contacted_at',
+      'first_contact_due_at',
+      'first_contact_working_minutes',
       'enrolled_at',
       'lost_at',
       'erased_at',
@@ -205,6 +207,11 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
     reference: 'cleared',
   },
   program_checklists: same('none', ['program_id', 'items', 'updated_by', 'updated_at']),
+  // What the bell told staff: titles and bodies name the person, so their notifications go.
+  notifications: same('deleted', ['lead_id', 'id', 'user_id', 'kind', 'title', 'body', 'link', 'dedupe_key', 'created_at', 'read_at', 'emailed_at']),
+  notification_settings: same('none', ['user_id', 'bell', 'email', 'digest', 'digest_token', 'updated_at']),
+  notification_stream_tickets: same('none', ['ticket_sha256', 'user_id', 'expires_at', 'used_at']),
+  digests_sent: same('none', ['user_id', 'day', 'sent_at']),
 };
 
 /** The rows about the lead `$1`, in tables that do not link to it by `lead_id`. */
@@ -472,6 +479,7 @@ describe('erasure', () => {
         'stored_files rows',
         'stored_file_chunks rows',
         'upload_links rows',
+        'notifications rows',
       ]),
     );
     const before = await whereThePersonRemains();

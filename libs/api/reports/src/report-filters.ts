@@ -20,14 +20,22 @@ export function reportFilters(user: AuthUser, query: Record<string, unknown>, ex
     const refused = filters.find((key) => !(MARKETING_REPORT_FILTERS as readonly string[]).includes(key));
     if (refused) throw fieldError(refused, `${refused}: marketing's reports take only ${MARKETING_REPORT_FILTERS.join(', ')}`);
   }
+  return limitToVisibleLeads(parseListQuery(listParameters(query, filters), LEAD_LIST), user, 'reports');
+}
+
+/**
+ * A report's parameters as list filters: `from`/`to` (whole days in Asia/Kolkata) checked and
+ * renamed to `createdAt_gte`/`createdAt_lte` (a bare day covers it whole), `campaign` to `utmCampaign`.
+ */
+export function listParameters(query: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   const renamed: Record<string, unknown> = {};
-  for (const key of filters) {
+  for (const key of keys) {
     const value = query[key];
     if ((key === 'from' || key === 'to') && (typeof value !== 'string' || !DAY_PATTERN.test(value)))
       throw fieldError(key, `${key} must be a date like 2026-04-01`);
     renamed[Object.hasOwn(ALIASES, key) ? ALIASES[key] : key] = value;
   }
-  return limitToVisibleLeads(parseListQuery(renamed, LEAD_LIST), user, 'reports');
+  return renamed;
 }
 
 /** Report parameters that name a dimension of `lead_day_counts`. */

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CONVERSION_GROUP_BY, rolesThatCanRead } from '@advisordesk/shared';
+import { APPLICATION_REPORT_GROUP_BY, CONVERSION_GROUP_BY, rolesThatCanRead } from '@advisordesk/shared';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
+import { ApplicationReportService } from './application-report.service';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
@@ -9,7 +10,10 @@ import { ReportsService } from './reports.service';
 @Roles(...rolesThatCanRead('reports'))
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly applicationReport: ApplicationReportService,
+  ) {}
 
   @Get('funnel')
   @ApiQuery({ name: 'from', required: false, example: '2026-04-01', description: 'first day (Asia/Kolkata) of the creation cohort' })
@@ -28,5 +32,15 @@ export class ReportsController {
   @Get('productivity')
   productivity(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>) {
     return this.reports.productivity(user, query);
+  }
+
+  /** Applications are with the lead: advisors see their own leads' figures, marketing none. */
+  @Roles(...rolesThatCanRead('applications'))
+  @Get('applications')
+  @ApiQuery({ name: 'groupBy', enum: APPLICATION_REPORT_GROUP_BY, required: false })
+  @ApiQuery({ name: 'from', required: false, example: '2026-04-01', description: 'first day (Asia/Kolkata) the applications were made' })
+  @ApiQuery({ name: 'to', required: false, example: '2026-06-30' })
+  applications(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>) {
+    return this.applicationReport.report(user, query);
   }
 }

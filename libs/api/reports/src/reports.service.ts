@@ -119,7 +119,11 @@ export class ReportsService {
     };
   }
 
-  /** Per advisor: leads assigned in the period, contacted within 24 hours, follow-ups done (in the period) and overdue (now), conversion. */
+  /**
+   * Per advisor: leads assigned in the period, contacted within 24 hours, the median working minutes
+   * to first contact and the SLA breaches (speed to lead, from columns kept on the lead), follow-ups
+   * done (in the period) and overdue (now), conversion.
+   */
   async productivity(user: AuthUser, query: Record<string, unknown>): Promise<AdvisorProductivity[]> {
     const list = reportFilters(user, query);
     const own = onlyLeadsOf(user, 'reports');
@@ -128,11 +132,13 @@ export class ReportsService {
     const bound = (day: unknown, end: boolean) => (typeof day === 'string' ? istDayBounds(day)[end ? 'end' : 'start'] : null);
     const rows = await queryRows<Omit<AdvisorProductivity, 'conversionRate' | 'contactedWithin24hRate'>>(
       this.dataSource,
-      `WITH cohort AS (SELECT l.advisor_id, l.status, l.created_at, l.first_contacted_at FROM leads l ${whereClause(list.where)})
+      `WITH cohort AS (SELECT l.advisor_id, l.status, l.created_at, l.first_contacted_at, l.first_contact_due_at, l.first_contact_working_minutes FROM leads l ${whereClause(list.where)})
        SELECT u.id AS "advisorId", u.name AS "advisorName", u.active,
               count(c.advisor_id)::int AS assigned,
               count(c.advisor_id) FILTER (WHERE c.first_contacted_at <= c.created_at + interval '24 hours')::int AS "contactedWithin24h",
               count(c.advisor_id) FILTER (WHERE c.status = 'enrolled')::int AS enrolled,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY c.first_contact_working_minutes)::float8 AS "medianMinutesToFirstContact",
+              count(c.advisor_id) FILTER (WHERE c.first_contact_due_at < COALESCE(c.first_contacted_at, now()))::int AS "firstContactBreaches",
               (SELECT count(*)::int FROM tasks t WHERE t.owner_id = u.id AND t.done_at BETWEEN COALESCE($${p + 1}::timestamptz, '-infinity') AND COALESCE($${p + 2}::timestamptz, 'infinity')) AS "followUpsDone",
               (SELECT count(*)::int FROM tasks t WHERE t.owner_id = u.id AND t.done_at IS NULL AND t.due_at < now()) AS "followUpsOverdue"
          FROM users u LEFT JOIN cohort c ON c.advisor_id = u.id
@@ -142,6 +148,7 @@ export class ReportsService {
     );
     return rows.map((r) => ({
       ...r,
+      medianMinutesToFirstContact: r.medianMinutesToFirstContact === null ? null : Math.round(r.medianMinutesToFirstContact),
       conversionRate: ratio(r.enrolled, r.assigned) ?? 0,
       contactedWithin24hRate: ratio(r.contactedWithin24h, r.assigned) ?? 0,
     }));

@@ -5,6 +5,7 @@ import type { ProgramView } from '@advisordesk/shared';
 import { queryOne, queryRows } from '@advisordesk/api-core';
 import { CatalogueImportService, PROGRAM_COLUMNS, PROGRAM_FROM } from '@advisordesk/api-catalogue';
 import { toComparedProgram } from '@advisordesk/api-comparisons';
+import { seedApplications } from './demo-applications';
 import { seedUsers } from './demo-users';
 import { generateLead, seededUuid, type GeneratedLead } from './lead-history.generator';
 import { writeLeads } from './lead-writer';
@@ -16,8 +17,8 @@ export const DEMO_LEADS = 420;
 
 /**
  * The demo data, in one place: users of every role, the sample catalogue, and a few hundred leads
- * over six months with believable histories, follow-ups, shortlists, shared comparisons and a few
- * WhatsApp conversations.
+ * over six months with believable histories, follow-ups, shortlists, shared comparisons, applications
+ * in every status (documents, files, payments) and a few WhatsApp conversations.
  * Runs only into an empty database.
  */
 export async function seedDemoIfEmpty(dataSource: DataSource, options: { leads?: number; now?: Date } = {}): Promise<boolean> {
@@ -35,14 +36,21 @@ export async function seedDemoIfEmpty(dataSource: DataSource, options: { leads?:
     );
     if (report.errors.length) throw new Error(`The sample catalogue did not import: ${JSON.stringify(report.errors.slice(0, 3))}`);
     const advisors = [...users.entries()].filter(([email]) => !/^(admin|manager|marketing)@/.test(email)).map(([, id]) => id);
-    await seedLeads(manager, advisors, options.leads ?? DEMO_LEADS, (options.now ?? new Date()).getTime());
+    const { generated, shortlists } = await seedLeads(manager, advisors, options.leads ?? DEMO_LEADS, (options.now ?? new Date()).getTime());
+    await seedApplications(manager, generated, shortlists, (options.now ?? new Date()).getTime());
     await seedTransferRequest(manager, users, (options.now ?? new Date()).getTime());
     await seedWhatsappConversations(manager, users, (options.now ?? new Date()).getTime());
   });
   return true;
 }
 
-async function seedLeads(manager: EntityManager, advisors: string[], count: number, now: number) {
+/** Writes the leads, their shortlists and shared comparisons; answers the leads and each one's shortlist in rank order. */
+async function seedLeads(
+  manager: EntityManager,
+  advisors: string[],
+  count: number,
+  now: number,
+): Promise<{ generated: GeneratedLead[]; shortlists: Map<string, ProgramView<Date>[]> }> {
   const rng = new Random(20_261_129);
   const generated: GeneratedLead[] = [];
   for (let i = 0; i < count; i++) generated.push(generateLead(rng, i, now, advisors));
@@ -55,10 +63,12 @@ async function seedLeads(manager: EntityManager, advisors: string[], count: numb
     `SELECT ${PROGRAM_COLUMNS} FROM ${PROGRAM_FROM} WHERE cf.id IS NOT NULL ORDER BY p.name, u.name`,
   );
   let comparisonIndex = 0;
+  const shortlists = new Map<string, ProgramView<Date>[]>();
   for (const { lead } of generated.filter((g) => g.lead.maxStage >= 3)) {
     const fitting = programs.filter((p) => p.level === lead.level);
     const pool = fitting.length >= 3 ? fitting : programs;
     const picks = [...new Set([rng.int(0, pool.length - 1), rng.int(0, pool.length - 1), rng.int(0, pool.length - 1)])].map((i) => pool[i]);
+    shortlists.set(lead.id, picks);
     for (const [rank, program] of picks.entries()) {
       await manager.query(`INSERT INTO shortlist_items (lead_id, program_id, rank, note, added_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
         lead.id,
@@ -90,6 +100,7 @@ async function seedLeads(manager: EntityManager, advisors: string[], count: numb
       ]);
     }
   }
+  return { generated, shortlists };
 }
 
 /** Rahul asks for one of Priya's new leads (a walk-in who asked for him), so her home shows a transfer request to answer. */

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
-import { LEAD_STATUSES } from '@advisordesk/shared';
+import { APPLICATION_STATUSES, istDate, LEAD_STATUSES } from '@advisordesk/shared';
 import { queryOne, queryRows } from '@advisordesk/api-core';
+import { CHUNK_BYTES, sniffFileType } from '@advisordesk/api-applications';
 import { dataSourceOptions } from '@advisordesk/api-database';
 import { createTestDatabase, type TestDatabase } from '@advisordesk/api-database/testing';
 import { DEMO_LEADS, DEMO_LOGINS, seedDemoIfEmpty } from '../src';
@@ -110,6 +111,139 @@ describe('the demo data', () => {
       `SELECT count(*)::int AS n FROM activities WHERE type = 'whatsapp' AND data ? 'messageId'`,
     );
     expect(timeline.n).toBe((await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM whatsapp_messages`)).n);
+  });
+
+  it('has applications in every status, each agreeing with its lead: the lead is as far as its furthest application took it', async () => {
+    const statuses = (await queryRows<{ status: string }>(dataSource, `SELECT DISTINCT status FROM applications`)).map((r) => r.status).sort();
+    expect(statuses).toEqual([...APPLICATION_STATUSES].sort());
+    // Application stages 2, 3, 4 (submitted, offer, enrolled) bring the lead to 4, 5, 6 (applied, admitted, enrolled).
+    const leads = await queryRows<{ status: string; maxStage: number; furthest: number }>(
+      dataSource,
+      `SELECT l.status, l.max_stage AS "maxStage", max(a.max_stage)::int AS furthest FROM leads l JOIN applications a ON a.lead_id = l.id GROUP BY l.id`,
+    );
+    expect(leads.length).toBeGreaterThan(30);
+    for (const lead of leads) {
+      if (lead.furthest >= 2) expect(lead.maxStage).toBeGreaterThanOrEqual(lead.furthest + 2);
+      expect(lead.maxStage).toBeGreaterThanOrEqual(3);
+    }
+    const following = { applied: 2, admitted: 3, enrolled: 4 } as Record<string, number>;
+    for (const lead of leads.filter((l) => l.status in following)) expect({ ...lead, furthest: following[lead.status] }).toEqual(lead);
+    const { unmarked } = await queryOne<{ unmarked: number }>(
+      dataSource,
+      `SELECT count(*)::int AS unmarked FROM activities a
+        WHERE a.type = 'status_change' AND a.data->>'to' IN ('applied', 'admitted', 'enrolled') AND a.data->>'via' IS DISTINCT FROM 'application'
+          AND EXISTS (SELECT 1 FROM applications ap WHERE ap.lead_id = a.lead_id)`,
+    );
+    expect(unmarked).toBe(0);
+  });
+
+  it('open applications have deadlines around today, some of them this week', async () => {
+    const week = await queryOne<{ thisWeek: number; later: number }>(
+      dataSource,
+      `SELECT count(*) FILTER (WHERE deadline BETWEEN $1::date AND $1::date + 6)::int AS "thisWeek", count(*) FILTER (WHERE deadline > $1::date + 31)::int AS later
+         FROM applications WHERE status IN ('planned', 'documents', 'submitted', 'offer')`,
+      [istDate(now)],
+    );
+    expect(week.thisWeek).toBeGreaterThan(5);
+    expect(week.later).toBe(0);
+  });
+
+  it('documents follow the default checklist, some verified, some rejected, and every uploaded file reads back whole', async () => {
+    const checklists = await queryRows<{ n: number; positions: number[] }>(
+      dataSource,
+      `SELECT count(*)::int AS n, array_agg(position ORDER BY position) AS positions FROM application_documents GROUP BY application_id`,
+    );
+    expect(checklists.length).toBe((await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM applications`)).n);
+    for (const checklist of checklists) expect(checklist.positions).toEqual([0, 1, 2, 3, 4, 5]);
+    const states = await queryRows<{ status: string; withFile: boolean; n: number }>(
+      dataSource,
+      `SELECT status, file_id IS NOT NULL AS "withFile", count(*)::int AS n FROM application_documents GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(states.map((s) => [s.status, s.withFile])).toEqual([
+      ['missing', false],
+      ['rejected', true],
+      ['uploaded', true],
+      ['verified', true],
+    ]);
+    const files = await queryRows<{
+      contentType: string;
+      documentType: string;
+      size: number;
+      documentSize: number;
+      bytes: number;
+      chunks: number;
+      first: number;
+      last: number;
+      largest: number;
+      hashMatches: boolean;
+      head: Buffer;
+    }>(
+      dataSource,
+      `SELECT f.content_type AS "contentType", d.content_type AS "documentType", f.size, d.size AS "documentSize",
+              sum(octet_length(c.data))::int AS bytes, count(*)::int AS chunks, min(c.n) AS first, max(c.n) AS last, max(octet_length(c.data)) AS largest,
+              f.sha256 = sha256(string_agg(c.data, ''::bytea ORDER BY c.n)) AS "hashMatches", substring(string_agg(c.data, ''::bytea ORDER BY c.n) FROM 1 FOR 64) AS head
+         FROM application_documents d JOIN stored_files f ON f.id = d.file_id JOIN stored_file_chunks c ON c.file_id = f.id
+        GROUP BY d.id, f.id`,
+    );
+    const uploaded = await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM application_documents WHERE file_id IS NOT NULL`);
+    expect(files.length).toBe(uploaded.n);
+    for (const file of files) {
+      expect(file).toMatchObject({
+        documentType: file.contentType,
+        documentSize: file.size,
+        bytes: file.size,
+        first: 0,
+        last: file.chunks - 1,
+        hashMatches: true,
+      });
+      expect(file.largest).toBeLessThanOrEqual(CHUNK_BYTES);
+      // What the API decides from the first bytes is what the file says it is.
+      expect(sniffFileType(file.head)).toMatchObject({ accepted: true, contentType: file.contentType });
+    }
+    expect(new Set(files.map((f) => f.contentType))).toEqual(new Set(['application/pdf', 'image/png', 'image/jpeg']));
+    expect(files.some((f) => f.chunks > 1)).toBe(true);
+  });
+
+  it('applications that were submitted paid their application fee, in paise with a reference', async () => {
+    const unpaid = await queryOne<{ n: number }>(
+      dataSource,
+      `SELECT count(*)::int AS n FROM applications a WHERE a.max_stage >= 2 AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.application_id = a.id AND p.kind = 'application_fee')`,
+    );
+    expect(unpaid.n).toBe(0);
+    const payments = await queryRows<{ kind: string; amount: string; reference: string | null; paidAt: string }>(
+      dataSource,
+      `SELECT kind, amount_paise AS amount, reference, to_char(paid_at, 'YYYY-MM-DD') AS "paidAt" FROM payments`,
+    );
+    expect(new Set(payments.map((p) => p.kind))).toEqual(new Set(['application_fee', 'tuition', 'other']));
+    for (const payment of payments) {
+      expect(Number(payment.amount) % 100).toBe(0);
+      expect(payment.reference).toMatch(/^(UPI|NEFT) \d{12}$/);
+      expect(payment.paidAt <= istDate(now)).toBe(true);
+    }
+  });
+
+  it("puts each application's steps on its lead's timeline as the API writes them", async () => {
+    const counts = await queryOne<{ created: number; statuses: number; uploads: number; reviews: number; payments: number }>(
+      dataSource,
+      `SELECT count(*) FILTER (WHERE data->>'action' = 'created')::int AS created, count(*) FILTER (WHERE data->>'action' = 'status')::int AS statuses,
+              count(*) FILTER (WHERE data->>'action' = 'document_uploaded')::int AS uploads, count(*) FILTER (WHERE data->>'action' = 'document_reviewed')::int AS reviews,
+              count(*) FILTER (WHERE data->>'action' = 'payment')::int AS payments
+         FROM activities WHERE type = 'application'`,
+    );
+    const expected = await queryOne<typeof counts>(
+      dataSource,
+      `SELECT (SELECT count(*) FROM applications)::int AS created, (SELECT sum(version - 1) FROM applications)::int AS statuses,
+              (SELECT count(*) FROM application_documents WHERE file_id IS NOT NULL)::int AS uploads,
+              (SELECT count(*) FROM application_documents WHERE reviewed_at IS NOT NULL)::int AS reviews, (SELECT count(*) FROM payments)::int AS payments`,
+    );
+    expect(counts).toEqual(expected);
+    const { strays } = await queryOne<{ strays: number }>(
+      dataSource,
+      `SELECT count(*)::int AS strays FROM activities t WHERE t.type = 'application'
+          AND NOT EXISTS (SELECT 1 FROM applications a JOIN programs p ON p.id = a.program_id JOIN universities u ON u.id = p.university_id
+                           WHERE a.id::text = t.data->>'applicationId' AND a.lead_id = t.lead_id AND t.data->>'program' = p.name || ', ' || u.name)`,
+    );
+    expect(strays).toBe(0);
   });
 
   it('never seeds twice', async () => {

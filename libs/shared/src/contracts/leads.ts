@@ -157,6 +157,8 @@ export interface LeadView<Time = string> {
   whatsappWindowEndsAt: Time | null;
   /** The WhatsApp conversation's last message is from the student ("replied, unanswered"). */
   whatsappUnanswered: boolean;
+  /** Speed to lead: when a new lead should be first contacted (arrival + FIRST_CONTACT_SLA_MINUTES in working hours; set within a minute of arrival). */
+  firstContactDueAt: Time | null;
   erasedAt: Time | null;
   createdAt: Time;
   updatedAt: Time;
@@ -267,6 +269,7 @@ export const LEAD_FIELDS = {
   nextFollowUpAt: { type: 'timestamp', filter: true, sort: true, export: time },
   whatsappWindowEndsAt: { type: 'timestamp', filter: true, sort: true },
   whatsappUnanswered: { type: 'bool', required: true, filter: true },
+  firstContactDueAt: { type: 'timestamp', filter: true, sort: true },
   erasedAt: { type: 'timestamp' },
   createdAt: { type: 'timestamp', required: true, filter: true, sort: true, export: time },
   updatedAt: { type: 'timestamp', required: true, filter: true, sort: true, export: time },

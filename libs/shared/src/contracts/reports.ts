@@ -63,4 +63,11 @@ export interface AdvisorProductivity {
   conversionRate: number;
   followUpsDone: number;
   followUpsOverdue: number;
+  /**
+   * Speed to lead: the median working minutes (within the working hours, Asia/Kolkata) from arrival
+   * to first contact of the period's contacted leads (null: none was contacted).
+   */
+  medianMinutesToFirstContact: number | null;
+  /** Leads of the period whose first contact came after their due time (arrival + the SLA in working hours), or has not come and is late. */
+  firstContactBreaches: number;
 }

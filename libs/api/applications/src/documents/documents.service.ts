@@ -128,7 +128,8 @@ export class DocumentsService {
     response.setHeader('Content-Disposition', attachment(file.fileName));
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Cache-Control', 'private, no-store');
-    await pipeline(Readable.from(this.files.read(file.fileId)), response);
+    // One chunk read ahead at a time: a download holds 256 KB, not the 16 chunks an object stream buffers by default.
+    await pipeline(Readable.from(this.files.read(file.fileId), { highWaterMark: 1 }), response);
   }
 
   /** Verified, or rejected with the reason the student will be told. */

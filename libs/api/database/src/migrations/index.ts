@@ -18,6 +18,7 @@ import { Jobs1764401600000 } from './1764401600000-jobs';
 import { RateLimits1764401700000 } from './1764401700000-rate-limits';
 import { Whatsapp1764401900000 } from './1764401900000-whatsapp';
 import { Applications1764402100000 } from './1764402100000-applications';
+import { Notifications1764402200000 } from './1764402200000-notifications';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   RateLimits1764401700000,
   Whatsapp1764401900000,
   Applications1764402100000,
+  Notifications1764402200000,
 ];

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-notifications',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};
