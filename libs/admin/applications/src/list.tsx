@@ -7,6 +7,7 @@ import { Navigate, useLocation } from 'react-router';
 import {
   APPLICATION_STATUS_LABELS,
   APPLICATION_STATUSES,
+  applicationExportFileName,
   istDate,
   type ApplicationView,
   type UniversityView,
@@ -38,7 +39,7 @@ function ApplicationList() {
   const phone = screens.sm === false;
   const go = useGo();
   const Link = useLink();
-  const { canWrite } = useAccess();
+  const { canRead, canWrite } = useAccess();
   const managing = canWrite('leadAssignment');
   const { message } = App.useApp();
   const download = useAuthorisedDownload();
@@ -202,7 +203,7 @@ function ApplicationList() {
     setExporting(true);
     try {
       const query = applicationExportQuery(filters, sorters);
-      await download(`exports/applications.csv${query ? `?${query}` : ''}`, `advisordesk-applications-${today}.csv`);
+      await download(`exports/applications.csv${query ? `?${query}` : ''}`, applicationExportFileName(today));
     } catch (error) {
       message.error(`Could not export: ${(error as Error).message}`);
     } finally {
@@ -215,8 +216,8 @@ function ApplicationList() {
       title="Applications"
       breadcrumb={false}
       headerButtons={
-        // The CSV of what the list shows is for managers and admins.
-        managing && (
+        // The CSV of what the list shows, for those who see every application (managers and admins).
+        canRead('applicationExports') && (
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportCsv} data-testid="export-applications">
             Export CSV
           </Button>
