@@ -12,6 +12,7 @@ import {
   paidText,
   plainListPath,
   refineListSearch,
+  sortersFromPlainParams,
 } from './application-text';
 
 describe('an application as the panel words it', () => {
@@ -58,6 +59,8 @@ describe('links into the applications list', () => {
       { field: 'documentsToReview', operator: 'eq', value: 'true' },
     ]);
     expect(filtersFromPlainParams(new URLSearchParams('current=2&pageSize=25'))).toBeNull();
+    expect(sortersFromPlainParams(new URLSearchParams('_sort=deadline'))).toEqual([{ field: 'deadline', order: 'asc' }]);
+    expect(sortersFromPlainParams(new URLSearchParams('_sort=password&_order=desc'))).toEqual([]);
   });
 
   it('writes a plain link and the address Refine keeps for the same filters', () => {
@@ -72,6 +75,9 @@ describe('links into the applications list', () => {
       ]),
     ).toBe(
       'filters[0][field]=status&filters[0][operator]=in&filters[0][value][0]=offer&filters[1][field]=q&filters[1][operator]=eq&filters[1][value]=Aarav%20M',
+    );
+    expect(refineListSearch([{ field: 'documentsToReview', operator: 'eq', value: 'true' }], [{ field: 'deadline', order: 'asc' }])).toBe(
+      'sorters[0][field]=deadline&sorters[0][order]=asc&filters[0][field]=documentsToReview&filters[0][operator]=eq&filters[0][value]=true',
     );
   });
 });

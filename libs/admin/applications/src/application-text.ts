@@ -1,5 +1,5 @@
 import type { CrudFilter, CrudSort } from '@refinedev/core';
-import { DEFAULT_CHECKLIST, formatInr, type ChecklistItem, type DocumentView, type Paise } from '@advisordesk/shared';
+import { APPLICATION_SORTS, DEFAULT_CHECKLIST, formatInr, type ChecklistItem, type DocumentView, type Paise } from '@advisordesk/shared';
 
 const DAY_MS = 86_400_000;
 
@@ -87,8 +87,15 @@ export function filtersFromPlainParams(params: URLSearchParams): CrudFilter[] | 
   return filters.length ? filters : null;
 }
 
+/** The sort a plain link asks for (`_sort=deadline&_order=asc`, one of the list's sorts), or none. */
+export function sortersFromPlainParams(params: URLSearchParams): CrudSort[] {
+  const field = params.get('_sort');
+  if (!field || !(APPLICATION_SORTS as readonly string[]).includes(field)) return [];
+  return [{ field, order: params.get('_order') === 'desc' ? 'desc' : 'asc' }];
+}
+
 /** A plain link into the list: `/applications?documentsToReview=true`. */
-export function plainListPath(params: Partial<Record<(typeof PLAIN_LIST_PARAMS)[number], string | string[]>>): string {
+export function plainListPath(params: Partial<Record<(typeof PLAIN_LIST_PARAMS)[number] | '_sort' | '_order', string | string[]>>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     for (const item of Array.isArray(value) ? value : [value]) if (item) search.append(key, item);
@@ -98,8 +105,11 @@ export function plainListPath(params: Partial<Record<(typeof PLAIN_LIST_PARAMS)[
 }
 
 /** The list's address as Refine keeps it (`filters[0][field]=…`, qs with indices), for filters set by a link. */
-export function refineListSearch(filters: CrudFilter[]): string {
+export function refineListSearch(filters: CrudFilter[], sorters: CrudSort[] = []): string {
   const parts: string[] = [];
+  sorters.forEach((sorter, index) =>
+    parts.push(`sorters[${index}][field]=${encodeURIComponent(sorter.field)}`, `sorters[${index}][order]=${sorter.order}`),
+  );
   filters.forEach((filter, index) => {
     if (!('field' in filter)) return;
     const prefix = `filters[${index}]`;

@@ -117,8 +117,8 @@ export function ApplicationsHome({ user }: { user: UserView }) {
             { field: 'status', operator: 'in', value: [...APPLICATION_OPEN_STATUSES] },
           ]}
           sortField="deadline"
-          to={plainListPath({ deadline_gte: week.from, deadline_lte: week.to, status: [...APPLICATION_OPEN_STATUSES] })}
-          detail={(application) => <DeadlineText deadline={application.deadline} />}
+          to={plainListPath({ deadline_gte: week.from, deadline_lte: week.to, status: [...APPLICATION_OPEN_STATUSES], _sort: 'deadline' })}
+          detail={(application) => <DeadlineText deadline={application.deadline} status={application.status} />}
           empty="No deadline in the coming seven days"
           testId="home-deadlines"
         />

@@ -15,7 +15,7 @@ import {
 } from '@advisordesk/shared';
 import { useAccess, type ApiRequestError } from '@advisordesk/admin-data';
 import { listFilters, listPagination, ListToolbar, optionsOf } from '@advisordesk/admin-ui';
-import { applicationExportQuery, deadlineWeek, filtersFromPlainParams, paidText, refineListSearch } from './application-text';
+import { applicationExportQuery, deadlineWeek, filtersFromPlainParams, paidText, refineListSearch, sortersFromPlainParams } from './application-text';
 import { useAuthorisedDownload } from './applications-api';
 import { ApplicationStatusTag } from './components/application-status';
 import { DeadlineText } from './components/application-card';
@@ -47,11 +47,12 @@ function ApplicationList() {
   const today = istDate();
   const week = deadlineWeek(today);
 
-  const { tableProps, filters, setFilters, sorters, tableQuery } = useTable<ApplicationView, ApiRequestError>({
+  const { tableProps, filters, setFilters, sorters, setSorters, tableQuery } = useTable<ApplicationView, ApiRequestError>({
     resource: 'applications',
     syncWithLocation: true,
     pagination: { pageSize: 25 },
-    sorters: { initial: [{ field: 'deadline', order: 'asc' }] },
+    // Newest first (sorted by deadline, the list would open on those that have none); "Deadline this week" sorts by deadline.
+    sorters: { initial: [{ field: 'createdAt', order: 'desc' }] },
   });
   const f = listFilters(filters, setFilters);
 
@@ -84,13 +85,15 @@ function ApplicationList() {
         : f.text('documentsToReview') === 'true'
           ? 'documentsToReview'
           : null;
-  const setQuick = (next: Quick) =>
+  const setQuick = (next: Quick) => {
+    if (next === 'deadlineWeek') setSorters([{ field: 'deadline', order: 'asc' }]);
     f.setMany([
       { field: 'deadline', operator: 'gte', value: next === 'deadlineWeek' ? week.from : undefined },
       { field: 'deadline', operator: 'lte', value: next === 'deadlineWeek' ? week.to : undefined },
       { field: 'documentsMissing', value: next === 'documentsMissing' ? 'true' : undefined },
       { field: 'documentsToReview', value: next === 'documentsToReview' ? 'true' : undefined },
     ]);
+  };
   const clear = () =>
     setFilters(
       f.active.map((filter) => ({ ...filter, value: undefined })),
@@ -116,7 +119,7 @@ function ApplicationList() {
               </Typography.Text>
               <Space size={6} wrap>
                 <ApplicationStatusTag status={application.status} />
-                <DeadlineText deadline={application.deadline} withDate={false} />
+                <DeadlineText deadline={application.deadline} status={application.status} withDate={false} />
               </Space>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {application.documentsMissing ? `${application.documentsMissing} documents missing · ` : ''}
@@ -166,7 +169,7 @@ function ApplicationList() {
       sorter: true,
       defaultSortOrder: getDefaultSortOrder('deadline', sorters),
       responsive: ['sm'],
-      render: (_, application) => <DeadlineText deadline={application.deadline} />,
+      render: (_, application) => <DeadlineText deadline={application.deadline} status={application.status} />,
     },
     {
       title: 'Documents',
@@ -175,9 +178,13 @@ function ApplicationList() {
       render: (_, application) => (
         <Space direction="vertical" size={0}>
           {application.documentsMissing ? (
-            <Typography.Text type="warning">{application.documentsMissing} missing</Typography.Text>
+            <Typography.Text type="warning" style={{ whiteSpace: 'nowrap' }}>
+              {application.documentsMissing} missing
+            </Typography.Text>
           ) : (
-            <Typography.Text type="secondary">none missing</Typography.Text>
+            <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+              none missing
+            </Typography.Text>
           )}
           {application.documentsToReview > 0 && (
             <Tag color="blue" bordered={false}>
@@ -298,7 +305,11 @@ function ApplicationList() {
  */
 export default function ApplicationListPage() {
   const location = useLocation();
-  const plain = useMemo(() => filtersFromPlainParams(new URLSearchParams(location.search)), [location.search]);
-  if (plain) return <Navigate to={`${location.pathname}?${refineListSearch(plain)}`} replace />;
+  const plain = useMemo(() => {
+    const params = new URLSearchParams(location.search);
+    const filters = filtersFromPlainParams(params);
+    return filters && refineListSearch(filters, sortersFromPlainParams(params));
+  }, [location.search]);
+  if (plain) return <Navigate to={`${location.pathname}?${plain}`} replace />;
   return <ApplicationList />;
 }

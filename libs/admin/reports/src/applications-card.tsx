@@ -60,23 +60,27 @@ export function ApplicationsCard({ range, groups }: { range: ReportRange; groups
     },
   ];
 
+  const phone = screens.sm === false;
+  const grouping = groups.length > 1 && (
+    <Segmented<ApplicationReportGroupBy>
+      value={groupBy}
+      onChange={setGroupBy}
+      options={groups.map((group) => ({ value: group, label: `By ${APPLICATION_REPORT_GROUP_LABELS[group].toLowerCase()}` }))}
+      size={phone ? 'small' : 'middle'}
+      block={phone}
+      aria-label="Group applications by"
+    />
+  );
+
   return (
     <Card
-      title="Applications"
-      extra={
-        groups.length > 1 && (
-          <Segmented<ApplicationReportGroupBy>
-            value={groupBy}
-            onChange={setGroupBy}
-            options={groups.map((group) => ({ value: group, label: `By ${APPLICATION_REPORT_GROUP_LABELS[group].toLowerCase()}` }))}
-            size={screens.sm === false ? 'small' : 'middle'}
-            aria-label="Group applications by"
-          />
-        )
-      }
-      styles={{ header: { flexWrap: 'wrap', gap: 8, paddingBlock: 8 }, body: { padding: screens.sm === false ? 12 : undefined } }}
+      title="Applications made in this period"
+      // On a phone the grouping goes under the title, which it would otherwise cut short.
+      extra={!phone && grouping}
+      styles={{ body: { padding: phone ? 12 : undefined } }}
       data-testid="applications-report"
     >
+      {phone && grouping && <div style={{ marginBottom: 12 }}>{grouping}</div>}
       {report.isError && !rows ? (
         <ReportError what="the applications report" error={report.error} onRetry={() => report.refetch()} />
       ) : !rows ? (

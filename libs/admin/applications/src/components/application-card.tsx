@@ -2,7 +2,15 @@ import { useState } from 'react';
 import { useLink } from '@refinedev/core';
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Collapse, Divider, Flex, Typography } from 'antd';
-import { formatCalendarDay, formatInr, istDate, type ApplicationView, type Role } from '@advisordesk/shared';
+import {
+  formatCalendarDay,
+  formatInr,
+  istDate,
+  type ApplicationView,
+  type Role,
+  APPLICATION_OPEN_STATUSES,
+  type ApplicationStatus,
+} from '@advisordesk/shared';
 import { deadlineInfo, paidText } from '../application-text';
 import { ApplicationEditDialog } from './application-edit';
 import { ApplicationStatusMenu } from './application-status';
@@ -21,10 +29,16 @@ function Fact({ label, children, testId }: { label: string; children: React.Reac
   );
 }
 
-/** "5 days left" beside the date; red from three days before. */
-export function DeadlineText({ deadline, withDate = true }: { deadline: string | null; withDate?: boolean }) {
+/** "5 days left" beside the date, red from three days before; a closed or enrolled application's deadline is only its date. */
+export function DeadlineText({ deadline, status, withDate = true }: { deadline: string | null; status: ApplicationStatus; withDate?: boolean }) {
   const info = deadlineInfo(deadline, istDate());
   if (!deadline) return <Typography.Text type="secondary">{info.text}</Typography.Text>;
+  if (!APPLICATION_OPEN_STATUSES.includes(status))
+    return (
+      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+        {formatCalendarDay(deadline)}
+      </Typography.Text>
+    );
   return (
     <span data-urgent={info.urgent ? 'true' : undefined}>
       {withDate && <span style={{ whiteSpace: 'nowrap' }}>{formatCalendarDay(deadline)} · </span>}
@@ -69,7 +83,7 @@ export function ApplicationCard({
     >
       <Flex gap={12} wrap>
         <Fact label="Deadline" testId="application-deadline">
-          <DeadlineText deadline={application.deadline} />
+          <DeadlineText deadline={application.deadline} status={application.status} />
         </Fact>
         <Fact label="University application no.">
           {application.universityApplicationNo ?? <Typography.Text type="secondary">not yet</Typography.Text>}
