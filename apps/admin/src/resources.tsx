@@ -9,6 +9,7 @@ import {
   ContactsOutlined,
   DashboardOutlined,
   DownloadOutlined,
+  FileDoneOutlined,
   GlobalOutlined,
   ProjectOutlined,
   ReadOutlined,
@@ -18,6 +19,7 @@ import {
   WalletOutlined,
 } from '@ant-design/icons';
 import type { Area } from '@advisordesk/shared';
+import { ApplicationListPage } from '@advisordesk/admin-applications';
 import {
   CatalogueImportPage,
   FeeStructureCreatePage,
@@ -78,6 +80,12 @@ export const resources: PanelResource[] = [
     list: '/tasks',
     meta: { label: 'Follow-ups', icon: <CalendarOutlined />, area: 'leads' satisfies Area },
     pages: { list: TaskListPage },
+  },
+  {
+    name: 'applications',
+    list: '/applications',
+    meta: { label: 'Applications', icon: <FileDoneOutlined />, area: 'applications' satisfies Area },
+    pages: { list: ApplicationListPage },
   },
   { name: 'catalogue', meta: { label: 'Catalogue', icon: <BookOutlined />, area: 'catalogue' satisfies Area } },
   {

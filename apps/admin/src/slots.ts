@@ -1,4 +1,5 @@
 import type { AreaSlots } from '@advisordesk/admin-ui';
+import { ApplicationsHome, ApplicationsPanel, DefaultChecklistSection, ProgramChecklistSection } from '@advisordesk/admin-applications';
 import { ShortlistPanel } from '@advisordesk/admin-comparisons';
 import { ExportLeadsButton } from '@advisordesk/admin-exports';
 import { LeadsHome } from '@advisordesk/admin-leads';
@@ -10,9 +11,12 @@ import { SendComparisonOnWhatsapp, WhatsappPanel } from '@advisordesk/admin-what
  * shell composes them here.
  */
 export const areaSlots: AreaSlots = {
-  leadSections: [WhatsappPanel, ShortlistPanel],
+  leadSections: [ApplicationsPanel, WhatsappPanel, ShortlistPanel],
   leadExport: ExportLeadsButton,
   dashboardCharts: ManagerCharts,
   dashboardWork: LeadsHome,
+  dashboardSections: [ApplicationsHome],
+  programSections: [ProgramChecklistSection],
+  settingsSections: [DefaultChecklistSection],
   comparisonSend: SendComparisonOnWhatsapp,
 };

@@ -88,7 +88,7 @@ export default function DashboardPage() {
   const { data: user, isLoading } = useGetIdentity<UserView>();
   const { data: usersAccess } = useCan({ resource: 'users', action: 'list' });
   // The role's sections come from their areas (reports, leads), as the shell composes them.
-  const { dashboardCharts: ManagerCharts, dashboardWork: LeadsHome } = useAreaSlots();
+  const { dashboardCharts: ManagerCharts, dashboardWork: LeadsHome, dashboardSections = [] } = useAreaSlots();
 
   if (isLoading || !user) return <Skeleton active paragraph={{ rows: 4 }} />;
   const worksLeads = canRead('leads', user.role);
@@ -117,6 +117,12 @@ export default function DashboardPage() {
           <LeadsHome user={user} />
         </Suspense>
       )}
+      {/* Other areas' parts of the day (applications), each showing only to the roles it is for. */}
+      {dashboardSections.map((Section, index) => (
+        <Suspense key={index} fallback={<Skeleton active paragraph={{ rows: 3 }} />}>
+          <Section user={user} />
+        </Suspense>
+      ))}
 
       <Row gutter={[16, 16]}>
         {!worksLeads && (

@@ -172,4 +172,36 @@ describe('timeline sentences', () => {
       'Priya recorded that the person agreed to WhatsApp messages and withdrew consent to marketing messages (by phone)',
     );
   });
+
+  it('reads an application’s steps in plain words: started, moved, documents, payments, and the lead following it', () => {
+    const program = 'MBA (Online), Amity University';
+    const app = (data: Record<string, unknown>, author: string | null = 'Priya Sharma') =>
+      entry('application', { applicationId: 'a1', program, ...data }, author);
+    expect(describeActivity(app({ action: 'created', session: '2026-27' })).title).toBe(
+      'Priya started an application to MBA (Online), Amity University for 2026-27',
+    );
+    expect(describeActivity(app({ action: 'upload_link' })).title).toBe('Priya made a link for the student to upload documents');
+    expect(describeActivity(app({ action: 'status', from: 'documents', to: 'submitted' })).title).toBe(
+      'Priya moved the application to MBA (Online), Amity University from Collecting documents to Submitted',
+    );
+    expect(describeActivity(app({ action: 'document_uploaded', label: '12th mark sheet', via: 'staff' }))).toEqual({
+      title: 'Priya uploaded 12th mark sheet',
+      detail: program,
+    });
+    expect(
+      describeActivity(app({ action: 'document_uploaded', label: 'Passport-size photo', via: 'student' }, null), { leadName: 'Aarav Mehta' }).title,
+    ).toBe('Aarav sent Passport-size photo through the upload link');
+    const rejected = describeActivity(app({ action: 'document_reviewed', label: 'ID proof', status: 'rejected', note: 'Blurred' }, 'Meera Manager'));
+    expect(rejected).toEqual({ title: 'Meera rejected ID proof', detail: `${program} · Blurred` });
+    expect(describeActivity(app({ action: 'document_reviewed', label: 'ID proof', status: 'verified' })).title).toBe('Priya verified ID proof');
+    expect(describeActivity(app({ action: 'payment', kind: 'application_fee', amountPaise: 1_500_00 })).title).toBe(
+      'Priya recorded ₹1,500 paid (application fee)',
+    );
+    expect(describeActivity(app({ action: 'payment_removed', kind: 'tuition', amountPaise: 45_000_00 }, 'Meera Manager')).title).toBe(
+      'Meera deleted a payment of ₹45,000 recorded by mistake',
+    );
+    expect(
+      describeActivity(entry('status_change', { from: 'counselled', to: 'applied', automatic: true, via: 'application', program }, null)).title,
+    ).toBe('The lead moved from Counselled to Applied with its application to MBA (Online), Amity University');
+  });
 });

@@ -1,18 +1,23 @@
 import {
+  APPLICATION_STATUS_LABELS,
   CALL_OUTCOME_LABELS,
   CONSENT_CHANNEL_LABELS,
   FOLLOW_UP_OUTCOME_LABELS,
+  formatInr,
   formatIstDateTime,
   LEAD_SOURCE_LABELS,
   LEAD_STATUS_LABELS,
   LOST_REASON_LABELS,
+  PAYMENT_KIND_LABELS,
   type ActivityView,
+  type ApplicationStatus,
   type CallOutcome,
   type ConsentChannel,
   type FollowUpOutcome,
   type LeadSource,
   type LeadStatus,
   type LostReason,
+  type PaymentKind,
   type WhatsappMessageKind,
   WHATSAPP_KIND_PLACEHOLDERS,
 } from '@advisordesk/shared';
@@ -49,6 +54,7 @@ const FIELD_LABELS: Record<string, string> = {
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 const statusLabel = (value: unknown) => LEAD_STATUS_LABELS[value as LeadStatus] ?? String(value ?? '?');
+const applicationStatusLabel = (value: unknown) => APPLICATION_STATUS_LABELS[value as ApplicationStatus] ?? String(value ?? '?');
 
 /** "Priya Sharma" → "Priya"; no author means AdvisorDesk itself did it. */
 export function firstName(name: string | null | undefined): string {
@@ -76,6 +82,12 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
         return { title: `${who} marked the lead lost${reason ? ` (${reason})` : ''}, from ${statusLabel(data.from)}`, detail: note };
       }
       if (data.from === 'lost') return { title: `${who} reopened the lead as ${statusLabel(data.to)}`, detail: note };
+      // The lead follows its furthest application.
+      if (data.automatic === true && data.via === 'application')
+        return {
+          title: `The lead moved from ${statusLabel(data.from)} to ${statusLabel(data.to)} with its application${str(data.program) ? ` to ${str(data.program)}` : ''}`,
+          detail: note,
+        };
       return { title: `${who} moved the lead from ${statusLabel(data.from)} to ${statusLabel(data.to)}`, detail: note };
     }
     case 'note':
@@ -207,6 +219,46 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
       if (data.action === 'approved') return { title: `${who} approved ${firstName(requester)}’s request for this lead`, detail: str(data.note) };
       if (data.action === 'declined') return { title: `${who} declined ${firstName(requester)}’s request for this lead`, detail: str(data.note) };
       return { title: `${who} answered a transfer request` };
+    }
+    case 'application': {
+      const program = str(data.program) ?? 'a program';
+      switch (data.action) {
+        case 'created':
+          return { title: `${who} started an application to ${program}${str(data.session) ? ` for ${str(data.session)}` : ''}` };
+        case 'status':
+          return {
+            title: `${who} moved the application to ${program} from ${applicationStatusLabel(data.from)} to ${applicationStatusLabel(data.to)}`,
+            detail: str(data.note),
+          };
+        case 'document_uploaded': {
+          const label = str(data.label) ?? 'a document';
+          if (data.via === 'student') {
+            const student = str(context.leadName) ? firstName(context.leadName) : 'The student';
+            return { title: `${student} sent ${label} through the upload link`, detail: program };
+          }
+          return { title: `${who} uploaded ${label}`, detail: program };
+        }
+        case 'document_reviewed': {
+          const label = str(data.label) ?? 'a document';
+          return {
+            title: `${who} ${data.status === 'rejected' ? 'rejected' : 'verified'} ${label}`,
+            detail: [program, str(data.note)].filter(Boolean).join(' · '),
+          };
+        }
+        case 'payment': {
+          const kind = PAYMENT_KIND_LABELS[data.kind as PaymentKind]?.toLowerCase() ?? 'a payment';
+          const amount = typeof data.amountPaise === 'number' ? formatInr(data.amountPaise) : 'a payment';
+          return { title: `${who} recorded ${amount} paid (${kind})`, detail: program };
+        }
+        case 'payment_removed': {
+          const amount = typeof data.amountPaise === 'number' ? formatInr(data.amountPaise) : 'a payment';
+          return { title: `${who} deleted a payment of ${amount} recorded by mistake`, detail: program };
+        }
+        case 'upload_link':
+          return { title: `${who} made a link for the student to upload documents`, detail: program };
+        default:
+          return { title: `${who} updated the application to ${program}` };
+      }
     }
     case 'erasure':
       return { title: `${who} erased the person’s personal data on request` };

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { Bar, DualAxes, Funnel } from '@ant-design/plots';
-import { LEAD_STATUS_LABELS, type ConversionRow, type FunnelStage } from '@advisordesk/shared';
+import { LEAD_STATUS_LABELS, type ApplicationReportRow, type ConversionRow, type FunnelStage } from '@advisordesk/shared';
 import { BRAND } from '@advisordesk/admin-ui';
 import { formatCount, formatRate } from './report-api';
 
@@ -208,6 +208,64 @@ export function WeeklyTrendChart({ weeks, height = 280, onSelect }: { weeks: Wee
   return (
     <div role="img" aria-label={`Leads and enrolments per week, ${weeks.length} weeks`}>
       <DualAxes {...config} />
+    </div>
+  );
+}
+
+const APPLICATION_SERIES = ['Applications', 'Submitted', 'Offers', 'Enrolled'] as const;
+const APPLICATION_COLOURS = [LEADS_COLOUR, '#d4a106', '#7cb305', ENROLLED_COLOUR];
+
+interface ApplicationDatum {
+  label: string;
+  series: (typeof APPLICATION_SERIES)[number];
+  value: number;
+  row: ApplicationReportRow;
+}
+
+/** Per group, four bars side by side: applications made, how many were submitted, got an offer, enrolled. */
+export function ApplicationsBarChart({
+  rows,
+  height,
+  onSelect,
+}: {
+  rows: ApplicationReportRow[];
+  height?: number;
+  onSelect?: (row: ApplicationReportRow) => void;
+}) {
+  const onReady = useElementClick<ApplicationDatum>((datum) => datum.row && onSelect?.(datum.row));
+  const config = useMemo(() => {
+    const data: ApplicationDatum[] = rows.flatMap((row) => [
+      { label: row.label, series: 'Applications' as const, value: row.applications, row },
+      { label: row.label, series: 'Submitted' as const, value: row.submitted, row },
+      { label: row.label, series: 'Offers' as const, value: row.offers, row },
+      { label: row.label, series: 'Enrolled' as const, value: row.enrolled, row },
+    ]);
+    return {
+      data,
+      xField: 'label',
+      yField: 'value',
+      colorField: 'series',
+      group: true,
+      height: height ?? Math.max(180, 72 + rows.length * 64),
+      autoFit: true,
+      scale: { color: { domain: [...APPLICATION_SERIES], range: APPLICATION_COLOURS }, x: { padding: 0.2 } },
+      axis: {
+        x: { title: false, labelFormatter: (label: string) => (label.length > 22 ? `${label.slice(0, 21)}…` : label) },
+        y: { title: false, labelFormatter: wholeNumbers },
+      },
+      legend: { color: { position: 'top', layout: { justifyContent: 'flex-start' } } },
+      tooltip: { title: (d: ApplicationDatum) => d.label, items: [(d: ApplicationDatum) => ({ name: d.series, value: formatCount(d.value) })] },
+      style: { cursor: onSelect ? 'pointer' : 'default', maxWidth: 18 },
+      animate: false as const,
+      onReady,
+    };
+  }, [rows, height, onReady, onSelect]);
+  return (
+    <div
+      role="img"
+      aria-label={`Bar chart of applications: ${rows.map((r) => `${r.label} ${r.applications} applications, ${r.submitted} submitted, ${r.offers} offers, ${r.enrolled} enrolled`).join('; ')}`}
+    >
+      <Bar {...config} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ const loadCharts = () => import('./charts');
 const Funnel = lazy(() => loadCharts().then((m) => ({ default: m.FunnelChart })));
 const ConversionBars = lazy(() => loadCharts().then((m) => ({ default: m.ConversionBarChart })));
 const WeeklyTrend = lazy(() => loadCharts().then((m) => ({ default: m.WeeklyTrendChart })));
+const ApplicationBars = lazy(() => loadCharts().then((m) => ({ default: m.ApplicationsBarChart })));
 
 export function ChartSkeleton({ height }: { height: number }) {
   return (
@@ -38,6 +39,14 @@ export function LazyWeeklyTrendChart(props: ComponentProps<typeof WeeklyTrend>) 
   return (
     <Suspense fallback={<ChartSkeleton height={props.height ?? 280} />}>
       <WeeklyTrend {...props} />
+    </Suspense>
+  );
+}
+
+export function LazyApplicationsBarChart(props: ComponentProps<typeof ApplicationBars>) {
+  return (
+    <Suspense fallback={<ChartSkeleton height={props.height ?? 220} />}>
+      <ApplicationBars {...props} />
     </Suspense>
   );
 }

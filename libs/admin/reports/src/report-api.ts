@@ -1,7 +1,14 @@
 import { useMemo } from 'react';
 import { useApiUrl, useCustom, type BaseRecord } from '@refinedev/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import type { AdvisorProductivity, ConversionGroupBy, ConversionReport, FunnelReport } from '@advisordesk/shared';
+import type {
+  AdvisorProductivity,
+  ApplicationReport,
+  ApplicationReportGroupBy,
+  ConversionGroupBy,
+  ConversionReport,
+  FunnelReport,
+} from '@advisordesk/shared';
 import type { ApiRequestError } from '@advisordesk/admin-data';
 
 /**
@@ -10,7 +17,7 @@ import type { ApiRequestError } from '@advisordesk/admin-data';
  * rather than the card collapsing to a skeleton; figures grouped another way are not kept.
  */
 function useReport<T>(
-  path: 'funnel' | 'conversion' | 'productivity',
+  path: 'funnel' | 'conversion' | 'productivity' | 'applications',
   params: Record<string, string>,
   enabled = true,
   sameKind: (previous: T) => boolean = () => true,
@@ -49,6 +56,16 @@ export function useConversionReport(groupBy: ConversionGroupBy, params: Record<s
 
 export function useProductivityReport(params: Record<string, string>, enabled = true) {
   return useReport<AdvisorProductivity[]>('productivity', params, enabled);
+}
+
+/** Applications made in the period by university, program or advisor (`GET /api/reports/applications`). */
+export function useApplicationReport(groupBy: ApplicationReportGroupBy, range: { from: string; to: string }, enabled = true) {
+  return useReport<ApplicationReport>(
+    'applications',
+    { from: range.from, to: range.to, groupBy },
+    enabled,
+    (previous) => previous.groupBy === groupBy,
+  );
 }
 
 /** The campaigns seen in a period (for the campaign filter), whatever the other filters. */

@@ -1,4 +1,6 @@
 import {
+  applicationDrillPath,
+  applicationGroupsFor,
   cohortFilters,
   conversionGroupsFor,
   groupFilters,
@@ -143,5 +145,18 @@ describe('drilling into the lead list', () => {
     });
     expect(stageFilters('applied').explanation).toContain('later lost');
     expect(stageFilters('lost')).toMatchObject({ filters: [{ field: 'status', operator: 'in', value: ['lost'] }], exact: true });
+  });
+});
+
+describe('the applications report', () => {
+  it('opens the applications of a university, program or advisor with that filter', () => {
+    expect(applicationDrillPath('university', { key: 'u-1' })).toBe('/applications?universityId=u-1');
+    expect(applicationDrillPath('program', { key: 'p-1' })).toBe('/applications?programId=p-1');
+    expect(applicationDrillPath('advisor', { key: ADVISOR })).toBe(`/applications?advisorId=${ADVISOR}`);
+  });
+
+  it('groups by advisor only for managers and admins (an advisor sees their own)', () => {
+    expect(applicationGroupsFor('manager')).toEqual(['university', 'program', 'advisor']);
+    expect(applicationGroupsFor('advisor')).toEqual(['university', 'program']);
   });
 });

@@ -1,11 +1,14 @@
 import type { CrudFilter } from '@refinedev/core';
 import {
+  APPLICATION_REPORT_DRILL_FILTER,
+  APPLICATION_REPORT_GROUP_BY,
   isCalendarDay,
   istDate,
   LEAD_SOURCES,
   MARKETING_CONVERSION_GROUPS,
   PIPELINE,
   PROGRAM_LEVELS,
+  type ApplicationReportGroupBy,
   type ConversionGroupBy,
   type ConversionRow,
   type PipelineStage,
@@ -296,4 +299,14 @@ export function rangeLabel(range: ReportRange): string {
   const sameYear = range.from.slice(0, 4) === range.to.slice(0, 4);
   if (range.from === range.to) return shortDay(range.from, true);
   return `${shortDay(range.from, !sameYear)} – ${shortDay(range.to, true)}`;
+}
+
+/** The applications list filtered to one group of the applications report: `/applications?universityId=…`. */
+export function applicationDrillPath(groupBy: ApplicationReportGroupBy, row: { key: string }): string {
+  return `/applications?${new URLSearchParams({ [APPLICATION_REPORT_DRILL_FILTER[groupBy]]: row.key }).toString()}`;
+}
+
+/** The groupings of the applications report a role sees: advisors see only their own, so "by advisor" is for managers and admins. */
+export function applicationGroupsFor(role: Role): ApplicationReportGroupBy[] {
+  return APPLICATION_REPORT_GROUP_BY.filter((group) => group !== 'advisor' || role === 'admin' || role === 'manager');
 }

@@ -5,12 +5,14 @@ import { Card, Col, Flex, Grid, Row, Skeleton, Space, Statistic, Typography } fr
 import type { ConversionGroupBy } from '@advisordesk/shared';
 import { useAccess } from '@advisordesk/admin-data';
 import { ForbiddenPage, useAreaSlots } from '@advisordesk/admin-ui';
+import { ApplicationsCard } from './applications-card';
 import { ConversionCard } from './conversion-card';
 import { FunnelCard, type DrillDown } from './funnel-card';
 import { ProductivityCard } from './productivity-card';
 import { formatCount, formatRate, useFunnelReport } from './report-api';
 import { ReportFilterBar } from './report-filters';
 import {
+  applicationGroupsFor,
   cohortFilters,
   conversionGroupsFor,
   hasFilters,
@@ -154,6 +156,9 @@ export default function ReportsPage() {
       <TrendCard params={params} range={query} filtered={filtered} drill={drill} />
 
       {(managing || role === 'advisor') && <ProductivityCard params={params} drill={drill} own={role === 'advisor'} />}
+
+      {/* Applications made in the period (the lead filters above do not apply to them). */}
+      {canRead('applications') && <ApplicationsCard range={query} groups={applicationGroupsFor(role)} />}
     </Space>
   );
 }

@@ -1,6 +1,7 @@
-import { Space, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Skeleton, Space, Typography } from 'antd';
 import { useAccess } from '@advisordesk/admin-data';
-import { ForbiddenPage } from '@advisordesk/admin-ui';
+import { ForbiddenPage, useAreaSlots } from '@advisordesk/admin-ui';
 import { JobsSection } from './jobs-section';
 import { LeadRoutingSection } from './lead-routing-section';
 import { WhatsappSection } from './whatsapp-section';
@@ -12,12 +13,22 @@ import { WhatsappSection } from './whatsapp-section';
  */
 export default function SettingsPage() {
   const { canWrite, isLoading } = useAccess();
+  // Other areas' settings (the default document checklist), as the shell composes them; each shows to the roles it is for.
+  const { settingsSections = [] } = useAreaSlots();
   if (isLoading) return null;
   const sections = [
     canWrite('leadAssignment') && <LeadRoutingSection key="lead-routing" />,
     (canWrite('settings') || canWrite('leadAssignment')) && <WhatsappSection key="whatsapp" canEdit={canWrite('settings')} />,
     canWrite('jobs') && <JobsSection key="background-jobs" />,
   ].filter(Boolean);
+  // A section from another area decides itself whether it shows: the page is open to whoever has one of its own sections.
+  const others = canWrite('leadAssignment')
+    ? settingsSections.map((Section, index) => (
+        <Suspense key={`slot-${index}`} fallback={<Skeleton active paragraph={{ rows: 3 }} />}>
+          <Section />
+        </Suspense>
+      ))
+    : [];
   if (!sections.length) return <ForbiddenPage />;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 760 }} data-testid="settings-page">
@@ -25,6 +36,7 @@ export default function SettingsPage() {
         Settings
       </Typography.Title>
       {sections}
+      {others}
     </Space>
   );
 }

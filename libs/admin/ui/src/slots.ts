@@ -8,7 +8,7 @@ import type { UserView } from '@advisordesk/shared';
  * and a screen shows whatever it is given, or nothing.
  */
 export interface AreaSlots {
-  /** Below a lead's timeline, unless the lead is erased (comparisons: the shortlist). */
+  /** Below a lead's timeline, unless the lead is erased (applications, WhatsApp, the shortlist). */
   leadSections?: ComponentType<{ leadId: string }>[];
   /** "Export CSV" of the leads a list or report shows (exports). */
   leadExport?: ComponentType<{ filters: CrudFilters; sorters: CrudSort[] }>;
@@ -16,6 +16,12 @@ export interface AreaSlots {
   dashboardCharts?: ComponentType;
   /** The dashboard's day of work, for roles that work leads (leads). */
   dashboardWork?: ComponentType<{ user: UserView }>;
+  /** Below the dashboard's day of work, for the roles that may read them (applications: deadlines and documents to review). */
+  dashboardSections?: ComponentType<{ user: UserView }>[];
+  /** Below a program's fees (applications: the program's document checklist). */
+  programSections?: ComponentType<{ programId: string }>[];
+  /** More sections of the settings page, each showing only to the roles it is for (applications: the default checklist). */
+  settingsSections?: ComponentType[];
   /** Beside a comparison's copy link and "Open WhatsApp": sending it through the WhatsApp Business Platform (whatsapp). */
   comparisonSend?: ComponentType<{ leadId: string; comparisonId: string }>;
 }

@@ -1,10 +1,12 @@
+import { Suspense } from 'react';
 import { useParams } from 'react-router';
 import { useCan, useShow } from '@refinedev/core';
 import { EditButton, ListButton, Show } from '@refinedev/antd';
 import { SwapOutlined } from '@ant-design/icons';
-import { Card, Checkbox, Col, Flex, Row, Space, Tag, Tooltip, Typography } from 'antd';
+import { Card, Checkbox, Col, Flex, Row, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { formatInrShort, type ProgramView } from '@advisordesk/shared';
 import { useCompareTray, type ApiRequestError } from '@advisordesk/admin-data';
+import { useAreaSlots } from '@advisordesk/admin-ui';
 import { CompareBar } from './components/compare-bar';
 import { FeeBreakdown } from '../fee-structures/components/fee-breakdown';
 import { FeeHistory } from './components/fee-history';
@@ -16,6 +18,8 @@ export default function ProgramShowPage() {
   const tray = useCompareTray();
   const { query } = useShow<ProgramView, ApiRequestError>({ resource: 'programs', id });
   const { data: editAccess } = useCan({ resource: 'programs', action: 'edit' });
+  // Other areas' parts of the page (the documents to apply), as the shell composes them.
+  const { programSections = [] } = useAreaSlots();
   const program = query.data?.data;
   const picked = program ? tray.has(program.id) : false;
 
@@ -81,6 +85,11 @@ export default function ProgramShowPage() {
             </Col>
           </Row>
           <FeeHistory programId={program.id} />
+          {programSections.map((Section, index) => (
+            <Suspense key={index} fallback={<Skeleton active paragraph={{ rows: 3 }} />}>
+              <Section programId={program.id} />
+            </Suspense>
+          ))}
           <CompareBar />
         </Space>
       )}

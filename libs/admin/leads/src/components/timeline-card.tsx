@@ -13,6 +13,7 @@ import {
   UserSwitchOutlined,
   UsergroupAddOutlined,
   WhatsAppOutlined,
+  FileDoneOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Empty, Skeleton, Timeline, Typography } from 'antd';
 import { formatIstDateTime, type ActivityType } from '@advisordesk/shared';
@@ -33,6 +34,7 @@ const LOOK: Record<ActivityType, { icon: ReactNode; color: string }> = {
   profile: { icon: <EditOutlined />, color: '#8c8c8c' },
   erasure: { icon: <DeleteOutlined />, color: '#c0392b' },
   transfer_request: { icon: <UsergroupAddOutlined />, color: '#2f54eb' },
+  application: { icon: <FileDoneOutlined />, color: '#237804' },
 };
 
 /** The lead's history, newest first, each entry a sentence with its author, time and words. */
