@@ -20,7 +20,7 @@ ul.docs{list-style:none;margin:0;padding:0;display:grid;gap:12px}
 .doc{background:#fff;border-radius:10px;padding:14px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 .doc h2{margin:0;font-size:1.02rem;display:flex;justify-content:space-between;gap:8px;align-items:flex-start}
 .state{font-size:.8rem;font-weight:600;border-radius:12px;padding:2px 10px;white-space:nowrap}
-.state.missing{background:#fef3c7;color:#92400e}.state.rejected{background:#fee2e2;color:#991b1b}.state.uploaded{background:#dbeafe;color:#1e40af}.state.verified{background:#dcfce7;color:#166534}
+.state.missing{background:#fef3c7;color:#92400e}.state.missing.optional{background:#eef0f4;color:#4b5563}.state.rejected{background:#fee2e2;color:#991b1b}.state.uploaded{background:#dbeafe;color:#1e40af}.state.verified{background:#dcfce7;color:#166534}
 .actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}
 .pick{position:relative;display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:8px 16px;border-radius:8px;font-weight:600;flex:1 1 140px;cursor:pointer}
 .pick.camera{background:#1d3a8a;color:#fff}.pick.file{border:1px solid #1d3a8a;color:#1d3a8a;background:#fff}
@@ -56,7 +56,9 @@ export function renderUploadPage(token: string, view: PublicUploadView, contact:
   <label class="pick file">Choose a file<input type="file" name="${UPLOAD_FIELD}" accept="application/pdf,image/jpeg,image/png"></label>
   <button class="send" type="submit">Upload</button></div></form>`
         : '';
-      return `<li class="doc" id="doc-${escape(d.id)}"><h2><span>${escape(d.label)}${d.required ? '' : ' <span class="muted">(if you have it)</span>'}</span><span class="state ${d.status}">${STATE_TEXT[d.status]}</span></h2>${form}</li>`;
+      // An optional document still missing says so, instead of "Needed".
+      const state = d.status === 'missing' && !d.required ? 'Optional' : STATE_TEXT[d.status];
+      return `<li class="doc" id="doc-${escape(d.id)}"><h2><span>${escape(d.label)}</span><span class="state ${d.status}${d.required ? '' : ' optional'}">${state}</span></h2>${form}</li>`;
     })
     .join('');
   const summary = needed
