@@ -29,6 +29,7 @@ const config: Config = {
     '<rootDir>/libs/admin/exports',
     '<rootDir>/libs/admin/website-form',
     '<rootDir>/libs/admin/whatsapp',
+    '<rootDir>/libs/admin/notifications',
     '<rootDir>/apps/widget',
   ],
   globalSetup: '<rootDir>/libs/api/database/src/testing/global-setup.ts',
