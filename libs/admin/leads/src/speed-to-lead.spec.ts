@@ -5,7 +5,8 @@ describe('speed to lead: how long a new lead has waited', () => {
   const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
 
   it('says the wait in minutes, hours and minutes, and days and hours', () => {
-    expect(waitedFor(ago(0), now)).toBe('0 min');
+    expect(waitedFor(ago(0), now)).toBe('under a minute');
+    expect(waitedFor(ago(1), now)).toBe('1 min');
     expect(waitedFor(ago(12), now)).toBe('12 min');
     expect(waitedFor(ago(130), now)).toBe('2 h 10 min');
     expect(waitedFor(ago(120), now)).toBe('2 h');

@@ -9,9 +9,10 @@ export interface FirstContactWait {
   late: boolean;
 }
 
-/** How long a lead has waited, as people say it: `12 min`, `2 h 10 min`, and past a day `3 d 4 h`. */
+/** How long a lead has waited, as people say it: `under a minute`, `12 min`, `2 h 10 min`, and past a day `3 d 4 h`. */
 export function waitedFor(since: string | Date, now: Date = new Date()): string {
   const minutes = Math.max(0, Math.floor((now.getTime() - new Date(since).getTime()) / MINUTE_MS));
+  if (minutes === 0) return 'under a minute';
   if (minutes < 24 * 60) return formatMinutes(minutes);
   const days = Math.floor(minutes / (24 * 60));
   const hours = Math.floor((minutes % (24 * 60)) / 60);

@@ -87,7 +87,7 @@ function NotificationRow({ notification, onOpen }: { notification: NotificationV
         padding: '10px 12px',
         border: 'none',
         borderRadius: 8,
-        background: unread ? token.colorPrimaryBg : 'transparent',
+        background: unread ? token.colorInfoBg : 'transparent',
         cursor: 'pointer',
         font: 'inherit',
         color: 'inherit',

@@ -46,7 +46,7 @@ export function AppHeader() {
         zIndex: 20,
         display: 'flex',
         alignItems: 'center',
-        gap: 12,
+        gap: narrow ? 4 : 12,
         borderBottom: `1px solid ${token.colorBorderSecondary}`,
         paddingInline: narrow ? 12 : 24,
         lineHeight: 1.5,
@@ -67,7 +67,7 @@ export function AppHeader() {
           </Suspense>
         ))}
       {user && (
-        <Space size={narrow ? 8 : 12} style={{ minWidth: 0 }} data-testid="current-user">
+        <Space size={narrow ? 4 : 12} style={{ minWidth: 0 }} data-testid="current-user">
           <Dropdown
             trigger={['click']}
             disabled={!userMenuLinks.length}
@@ -79,7 +79,7 @@ export function AppHeader() {
             <Button
               type="text"
               aria-label={`${user.name}: my pages`}
-              style={{ paddingInline: 4, height: 'auto', minWidth: 0, maxWidth: '100%' }}
+              style={{ paddingInline: narrow ? 2 : 4, height: 'auto', minWidth: 0, maxWidth: '100%' }}
               data-testid="user-menu"
             >
               <Space size={8} style={{ minWidth: 0 }}>
@@ -88,7 +88,7 @@ export function AppHeader() {
                     {initialsOf(user.name)}
                   </Avatar>
                 )}
-                <Typography.Text strong ellipsis style={{ maxWidth: narrow ? 110 : 240 }} title={user.name}>
+                <Typography.Text strong ellipsis style={{ maxWidth: narrow ? 96 : 240 }} title={user.name}>
                   {user.name}
                 </Typography.Text>
                 {userMenuLinks.length > 0 && !narrow && <DownOutlined style={{ fontSize: 10 }} aria-hidden />}
