@@ -14,8 +14,17 @@ function useMinuteClock(): Date {
   return now;
 }
 
-/** Speed to lead, for a lead nobody contacted yet: "waiting 2 h 10 min", red once its first-contact time has passed. */
-export function FirstContactWait({ lead }: { lead: Pick<LeadView, 'status' | 'createdAt' | 'firstContactDueAt'> }) {
+/**
+ * Speed to lead, for a lead nobody contacted yet: "waiting 2 h 10 min" (on a board card, `compact`:
+ * the clock icon and "2 h 10 min"), red once its first-contact time has passed.
+ */
+export function FirstContactWait({
+  lead,
+  compact = false,
+}: {
+  lead: Pick<LeadView, 'status' | 'createdAt' | 'firstContactDueAt'>;
+  compact?: boolean;
+}) {
   const now = useMinuteClock();
   const wait = firstContactWait(lead, now);
   if (!wait) return null;
@@ -25,11 +34,11 @@ export function FirstContactWait({ lead }: { lead: Pick<LeadView, 'status' | 'cr
       type={wait.late ? 'danger' : 'secondary'}
       strong={wait.late}
       style={{ fontSize: 12, whiteSpace: 'nowrap' }}
-      title={due ? (wait.late ? `Should have been called by ${due}` : `Call by ${due}`) : 'Not contacted yet'}
+      title={`${wait.text}: ${due ? (wait.late ? `should have been called by ${due}` : `call by ${due}`) : 'not contacted yet'}`}
       data-testid="first-contact-wait"
       data-late={wait.late ? 'true' : 'false'}
     >
-      <FieldTimeOutlined /> {wait.text}
+      <FieldTimeOutlined /> {compact ? wait.short : wait.text}
     </Typography.Text>
   );
 }
