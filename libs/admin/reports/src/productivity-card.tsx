@@ -72,6 +72,36 @@ export function ProductivityCard({ params, drill, own }: { params: Record<string
       ),
     },
     {
+      title: (
+        <Tooltip title={`${WORKING_MINUTES_HELP} Median of the period’s contacted leads, from arrival to the first call or message.`}>
+          <span>
+            Median to first contact <QuestionCircleOutlined aria-label="What working minutes are" />
+          </span>
+        </Tooltip>
+      ),
+      dataIndex: 'medianMinutesToFirstContact',
+      key: 'medianMinutesToFirstContact',
+      ...numeric,
+      sorter: (a, b) => (a.medianMinutesToFirstContact ?? Number.MAX_SAFE_INTEGER) - (b.medianMinutesToFirstContact ?? Number.MAX_SAFE_INTEGER),
+      render: (value: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{value === null ? '—' : formatMinutes(value)}</span>,
+    },
+    {
+      title: (
+        <Tooltip
+          title={`Leads of the period first contacted after their due time (arrival + the first-contact SLA, counted in working hours), or not yet and already late. ${WORKING_MINUTES_HELP}`}
+        >
+          <span>
+            SLA breaches <QuestionCircleOutlined aria-label="What an SLA breach is" />
+          </span>
+        </Tooltip>
+      ),
+      dataIndex: 'firstContactBreaches',
+      key: 'firstContactBreaches',
+      ...numeric,
+      sorter: (a, b) => a.firstContactBreaches - b.firstContactBreaches,
+      render: (value: number) => (value > 0 ? <Typography.Text type="danger">{formatCount(value)}</Typography.Text> : formatCount(value)),
+    },
+    {
       title: <Tooltip title="Of the leads created in this period, those enrolled by now">Of those, enrolled</Tooltip>,
       dataIndex: 'enrolled',
       ...numeric,
@@ -112,36 +142,6 @@ export function ProductivityCard({ params, drill, own }: { params: Record<string
         ) : (
           formatCount(value)
         ),
-    },
-    {
-      title: (
-        <Tooltip title={`${WORKING_MINUTES_HELP} Median of the period’s contacted leads, from arrival to the first call or message.`}>
-          <span>
-            Median to first contact <QuestionCircleOutlined aria-label="What working minutes are" />
-          </span>
-        </Tooltip>
-      ),
-      dataIndex: 'medianMinutesToFirstContact',
-      key: 'medianMinutesToFirstContact',
-      ...numeric,
-      sorter: (a, b) => (a.medianMinutesToFirstContact ?? Number.MAX_SAFE_INTEGER) - (b.medianMinutesToFirstContact ?? Number.MAX_SAFE_INTEGER),
-      render: (value: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{value === null ? '—' : formatMinutes(value)}</span>,
-    },
-    {
-      title: (
-        <Tooltip
-          title={`Leads of the period first contacted after their due time (arrival + the first-contact SLA, counted in working hours), or not yet and already late. ${WORKING_MINUTES_HELP}`}
-        >
-          <span>
-            SLA breaches <QuestionCircleOutlined aria-label="What an SLA breach is" />
-          </span>
-        </Tooltip>
-      ),
-      dataIndex: 'firstContactBreaches',
-      key: 'firstContactBreaches',
-      ...numeric,
-      sorter: (a, b) => a.firstContactBreaches - b.firstContactBreaches,
-      render: (value: number) => (value > 0 ? <Typography.Text type="danger">{formatCount(value)}</Typography.Text> : formatCount(value)),
     },
   ];
 
