@@ -62,7 +62,9 @@ describe.each<Viewport>(['laptop', 'phone'])('Notifications on a %s', (viewport)
     const advisorPage = await open();
     await signIn(advisorPage, advisor.email, advisor.password);
     const bell = advisorPage.getByTestId('notification-bell');
+    // The stream is open and the count has loaded (the attribute comes with it).
     await advisorPage.locator('[data-testid="notification-bell"][data-stream="live"]').waitFor();
+    await advisorPage.locator('[data-testid="notification-count"][data-count]').waitFor({ state: 'attached' });
     const before = await countOf(advisorPage);
 
     // The manager, in another browser, hands the lead to Priya from its page.
@@ -122,6 +124,35 @@ describe.each<Viewport>(['laptop', 'phone'])('Notifications on a %s', (viewport)
     await managerPage.getByTestId('notification-bell').waitFor();
     expect(await fitsTheScreen(managerPage)).toBe(true);
     await screenshot(managerPage, viewport, 'review-manager-leads-waiting');
+
+    // The board's card says it too, compactly.
+    await managerPage.goto('/leads/board');
+    const card = managerPage.locator(`[data-testid="board-card"][data-lead-id="${lead.id}"]`);
+    expect(await card.getByTestId('first-contact-wait').textContent()).toMatch(/just in|\d+ min/);
+    expect(await fitsTheScreen(managerPage)).toBe(true);
+    await screenshot(managerPage, viewport, 'review-manager-board-waiting');
+
+    // The productivity report gains speed to lead, per advisor.
+    await managerPage.goto('/reports');
+    const productivity = managerPage.getByTestId('productivity-table');
+    await productivity.getByRole('columnheader', { name: /Median to first contact/ }).waitFor();
+    await productivity.getByRole('columnheader', { name: /SLA breaches/ }).waitFor();
+    expect(await fitsTheScreen(managerPage)).toBe(true);
+    await managerPage.getByTestId('productivity-card').scrollIntoViewIfNeeded();
+    // On a phone the table scrolls sideways (the advisor column stays): bring the speed-to-lead columns into view.
+    if (viewport === 'phone') {
+      const median = await productivity
+        .getByRole('columnheader', { name: /Median to first contact/ })
+        .evaluate((cell: { offsetLeft: number }) => cell.offsetLeft);
+      const scroller = productivity.locator('.ant-table-content');
+      await scroller.evaluate((element: { scrollLeft: number }, left: number) => (element.scrollLeft = left), median - 120);
+    }
+    await managerPage
+      .getByTestId('productivity-card')
+      .screenshot({
+        path: `/tmp/adk-shots/review-manager-report-speed-${viewport}.png`,
+        style: 'header, .ant-layout-header { position: static !important; }',
+      });
   });
 
   it('My notifications, from the user menu: the bell switches save; email ones are off while email is not connected', async () => {

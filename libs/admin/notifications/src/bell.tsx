@@ -94,9 +94,10 @@ function NotificationRow({ notification, onOpen }: { notification: NotificationV
       }}
     >
       <span
-        aria-label={unread ? 'Unread' : undefined}
+        aria-hidden
         style={{ width: 8, height: 8, marginTop: 7, borderRadius: '50%', flex: 'none', background: unread ? token.colorPrimary : 'transparent' }}
       />
+      {unread && <span className="sr-only">Unread: </span>}
       <span style={{ flex: 1, minWidth: 0 }}>
         <Flex justify="space-between" gap={8} align="baseline">
           <Typography.Text strong={unread} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
@@ -163,7 +164,7 @@ export function NotificationBell() {
 
   return (
     <>
-      <Badge count={count} size="small" offset={[-4, 4]} data-testid="notification-count" data-count={count}>
+      <Badge count={count} size="small" offset={[-4, 4]} data-testid="notification-count" data-count={unread.count}>
         <Button
           type="text"
           icon={<BellOutlined style={{ fontSize: 18 }} />}
