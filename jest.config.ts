@@ -30,6 +30,7 @@ const config: Config = {
     '<rootDir>/libs/admin/website-form',
     '<rootDir>/libs/admin/whatsapp',
     '<rootDir>/libs/admin/applications',
+    '<rootDir>/libs/admin/notifications',
     '<rootDir>/apps/widget',
   ],
   globalSetup: '<rootDir>/libs/api/database/src/testing/global-setup.ts',

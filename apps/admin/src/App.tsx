@@ -103,15 +103,15 @@ export default function App() {
                 element={
                   <Authenticated key="signed-in" fallback={<CatchAllNavigate to="/login" />} loading={<PageLoading />}>
                     <Suspense fallback={<PageLoading />}>
-                      <AppLayout>
-                        <ApiSessionProvider value={apiSession}>
-                          <AreaSlotsProvider value={areaSlots}>
+                      <ApiSessionProvider value={apiSession}>
+                        <AreaSlotsProvider value={areaSlots}>
+                          <AppLayout>
                             <Suspense fallback={<PageLoading />}>
                               <Outlet />
                             </Suspense>
-                          </AreaSlotsProvider>
-                        </ApiSessionProvider>
-                      </AppLayout>
+                          </AppLayout>
+                        </AreaSlotsProvider>
+                      </ApiSessionProvider>
                     </Suspense>
                   </Authenticated>
                 }

@@ -36,6 +36,7 @@ import {
 import { ComparePage } from '@advisordesk/admin-comparisons';
 import { DashboardPage } from '@advisordesk/admin-dashboard';
 import { ExportListPage } from '@advisordesk/admin-exports';
+import { MY_NOTIFICATIONS_PATH, MyNotificationsPage } from '@advisordesk/admin-notifications';
 import { LeadBoardPage, LeadListPage, LeadShowPage, TaskListPage } from '@advisordesk/admin-leads';
 import { ReportsPage } from '@advisordesk/admin-reports';
 import { SettingsPage } from '@advisordesk/admin-settings';
@@ -155,6 +156,13 @@ export const resources: PanelResource[] = [
     list: '/settings',
     meta: { label: 'Settings', icon: <SettingOutlined />, area: 'leadAssignment' satisfies Area },
     pages: { list: SettingsPage },
+  },
+  {
+    // Everyone's own page, opened from the header's user menu and the bell (not the side menu).
+    name: 'my-notifications',
+    list: MY_NOTIFICATIONS_PATH,
+    meta: { label: 'My notifications', hide: true },
+    pages: { list: MyNotificationsPage },
   },
 ];
 

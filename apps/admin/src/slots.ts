@@ -3,6 +3,7 @@ import { ApplicationsHome, ApplicationsPanel, DefaultChecklistSection, ProgramCh
 import { ShortlistPanel } from '@advisordesk/admin-comparisons';
 import { ExportLeadsButton } from '@advisordesk/admin-exports';
 import { LeadsHome } from '@advisordesk/admin-leads';
+import { MY_NOTIFICATIONS_PATH, NotificationBell } from '@advisordesk/admin-notifications';
 import { ManagerCharts } from '@advisordesk/admin-reports';
 import { SendComparisonOnWhatsapp, WhatsappPanel } from '@advisordesk/admin-whatsapp';
 
@@ -19,4 +20,6 @@ export const areaSlots: AreaSlots = {
   programSections: [ProgramChecklistSection],
   settingsSections: [DefaultChecklistSection],
   comparisonSend: SendComparisonOnWhatsapp,
+  headerActions: [NotificationBell],
+  userMenuLinks: [{ key: 'my-notifications', label: 'My notifications', path: MY_NOTIFICATIONS_PATH }],
 };

@@ -4,6 +4,8 @@ import {
   formatIstDateTime,
   formatIstDay,
   formatIstTime,
+  formatIstDayHeading,
+  formatMinutes,
   isCalendarDay,
   istDate,
   istDayBounds,
@@ -55,5 +57,24 @@ describe('the one date style', () => {
     expect(formatIstTime('2026-04-01T08:00:00Z')).toBe('1:30 pm');
     expect(formatIstDateTime(null)).toBe('');
     expect(formatIstDateTime('not a time')).toBe('');
+  });
+});
+
+describe('spans of minutes and day headings', () => {
+  it('writes minutes as "42 min", "3 h 5 min" and "3 h"', () => {
+    expect(formatMinutes(0)).toBe('0 min');
+    expect(formatMinutes(42)).toBe('42 min');
+    expect(formatMinutes(185)).toBe('3 h 5 min');
+    expect(formatMinutes(180)).toBe('3 h');
+    expect(formatMinutes(59.9)).toBe('59 min');
+    expect(formatMinutes(3000)).toBe('50 h');
+  });
+
+  it('heads a day Today, Yesterday or "Mon 30 Nov", on the India calendar', () => {
+    const now = new Date('2026-12-04T10:00:00Z'); // Fri 4 Dec, 3:30 pm in India
+    expect(formatIstDayHeading('2026-12-03T18:31:00Z', now)).toBe('Today'); // 12:01 am on 4 Dec in India
+    expect(formatIstDayHeading('2026-12-03T18:29:00Z', now)).toBe('Yesterday');
+    expect(formatIstDayHeading('2026-11-30T06:00:00Z', now)).toBe('Mon 30 Nov');
+    expect(formatIstDayHeading('2025-12-30T06:00:00Z', now)).toBe('Tue 30 Dec 2025');
   });
 });

@@ -16,6 +16,14 @@ export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: IST_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' });
 const TIME_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: IST_TIME_ZONE, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' });
 const longDateFormat = new Intl.DateTimeFormat('en-IN', { timeZone: IST_TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+const weekdayDayMonth = new Intl.DateTimeFormat('en-GB', { timeZone: IST_TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short' });
+const weekdayDayMonthYear = new Intl.DateTimeFormat('en-GB', {
+  timeZone: IST_TIME_ZONE,
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 const calendarDayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
 
 const toDate = (value: string | Date) => (typeof value === 'string' ? new Date(value) : value);
@@ -84,4 +92,26 @@ export function istDayBounds(day: string): { start: Date; end: Date } {
 /** The first and last millisecond of the day in India that contains `at`. */
 export function istDayRange(at: Date = new Date()): { start: Date; end: Date } {
   return istDayBounds(istDate(at));
+}
+
+/**
+ * A span of minutes as people say it: `42 min`, `3 h 5 min`, `3 h` (never days: working minutes
+ * are counted in hours, and a wait is read against the working day). Rounded down to the minute.
+ */
+export function formatMinutes(minutes: number): string {
+  const whole = Math.max(0, Math.floor(minutes));
+  const hours = Math.floor(whole / 60);
+  const rest = whole % 60;
+  if (!hours) return `${rest} min`;
+  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+}
+
+/** The India calendar day of `at`, in words, against `now`: `Today`, `Yesterday`, or `Mon 30 Nov` (with the year when not this year's). */
+export function formatIstDayHeading(at: string | Date, now: Date = new Date()): string {
+  const date = toDate(at);
+  const days = Math.round((Date.parse(istDate(date)) - Date.parse(istDate(now))) / DAY_MS);
+  if (days === 0) return 'Today';
+  if (days === -1) return 'Yesterday';
+  const sameYear = istDate(date).slice(0, 4) === istDate(now).slice(0, 4);
+  return (sameYear ? weekdayDayMonth : weekdayDayMonthYear).format(date).replace(/,/g, '');
 }

@@ -35,6 +35,7 @@ import {
   useAreaSlots,
 } from '@advisordesk/admin-ui';
 import { AutoAssignNotice } from './components/auto-assign-notice';
+import { FirstContactWait } from './components/first-contact-wait';
 import { FollowUpDate } from './components/follow-up-date';
 import { LeadForm } from './components/lead-form';
 import { PhoneTaken } from './components/phone-taken';
@@ -200,6 +201,7 @@ export default function LeadListPage() {
             <Space size={6} wrap>
               <LeadStatusTag status={lead.status} />
               <FollowUpDate value={lead.nextFollowUpAt} empty="" small />
+              <FirstContactWait lead={lead} />
             </Space>
           )}
           {phone && lead.courseInterest && (
@@ -217,7 +219,12 @@ export default function LeadListPage() {
       sorter: true,
       defaultSortOrder: getDefaultSortOrder('status', sorters),
       responsive: ['sm'],
-      render: (_, lead) => <LeadStatusTag status={lead.status} lostReason={lead.lostReason} />,
+      render: (_, lead) => (
+        <Space direction="vertical" size={2}>
+          <LeadStatusTag status={lead.status} lostReason={lead.lostReason} />
+          <FirstContactWait lead={lead} />
+        </Space>
+      ),
     },
     {
       title: 'Next follow-up',

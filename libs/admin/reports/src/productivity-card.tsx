@@ -1,15 +1,21 @@
 import { useGo } from '@refinedev/core';
 import { Button, Card, Grid, Skeleton, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import type { AdvisorProductivity } from '@advisordesk/shared';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { formatMinutes, type AdvisorProductivity } from '@advisordesk/shared';
 import { formatCount, formatRate, useProductivityReport } from './report-api';
 import { ReportError } from './report-states';
 import type { DrillDown } from './funnel-card';
 
 const numeric = { align: 'right' as const };
 
+/** What "working minutes" count, said in both speed-to-lead columns. */
+const WORKING_MINUTES_HELP =
+  'Counted in working hours only (Asia/Kolkata, the days and hours set in Settings → Working hours): a lead that arrives at night waits from the next opening.';
+
 /**
  * Per advisor: leads of the period assigned to them, how many were contacted within 24 hours,
- * enrolled, follow-ups done in the period and overdue now. An advisor sees only their own row.
+ * enrolled, follow-ups done in the period and overdue now, and speed to lead (the median working
+ * minutes to first contact, and SLA breaches). An advisor sees only their own row.
  */
 export function ProductivityCard({ params, drill, own }: { params: Record<string, string>; drill: DrillDown; own: boolean }) {
   const screens = Grid.useBreakpoint();
@@ -64,6 +70,36 @@ export function ProductivityCard({ params, drill, own }: { params: Record<string
           {formatCount(value)} <Typography.Text type="secondary">({formatRate(row.assigned ? row.contactedWithin24hRate : null)})</Typography.Text>
         </span>
       ),
+    },
+    {
+      title: (
+        <Tooltip title={`${WORKING_MINUTES_HELP} Median of the period’s contacted leads, from arrival to the first call or message.`}>
+          <span>
+            Median to first contact <QuestionCircleOutlined aria-label="What working minutes are" />
+          </span>
+        </Tooltip>
+      ),
+      dataIndex: 'medianMinutesToFirstContact',
+      key: 'medianMinutesToFirstContact',
+      ...numeric,
+      sorter: (a, b) => (a.medianMinutesToFirstContact ?? Number.MAX_SAFE_INTEGER) - (b.medianMinutesToFirstContact ?? Number.MAX_SAFE_INTEGER),
+      render: (value: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{value === null ? '—' : formatMinutes(value)}</span>,
+    },
+    {
+      title: (
+        <Tooltip
+          title={`Leads of the period first contacted after their due time (arrival + the first-contact SLA, counted in working hours), or not yet and already late. ${WORKING_MINUTES_HELP}`}
+        >
+          <span>
+            SLA breaches <QuestionCircleOutlined aria-label="What an SLA breach is" />
+          </span>
+        </Tooltip>
+      ),
+      dataIndex: 'firstContactBreaches',
+      key: 'firstContactBreaches',
+      ...numeric,
+      sorter: (a, b) => a.firstContactBreaches - b.firstContactBreaches,
+      render: (value: number) => (value > 0 ? <Typography.Text type="danger">{formatCount(value)}</Typography.Text> : formatCount(value)),
     },
     {
       title: <Tooltip title="Of the leads created in this period, those enrolled by now">Of those, enrolled</Tooltip>,

@@ -5,11 +5,12 @@ import { ForbiddenPage, useAreaSlots } from '@advisordesk/admin-ui';
 import { JobsSection } from './jobs-section';
 import { LeadRoutingSection } from './lead-routing-section';
 import { WhatsappSection } from './whatsapp-section';
+import { WorkingHoursSection } from './working-hours-section';
 
 /**
  * The settings of how the team works, one section each. A section shows only to the roles that
- * may change it (lead routing: those who may assign leads; WhatsApp: admins edit it,
- * managers read it; background jobs: admins).
+ * may change it (lead routing: those who may assign leads; WhatsApp and working hours: admins edit
+ * them, managers read them; background jobs: admins).
  */
 export default function SettingsPage() {
   const { canWrite, isLoading } = useAccess();
@@ -19,6 +20,7 @@ export default function SettingsPage() {
   const sections = [
     canWrite('leadAssignment') && <LeadRoutingSection key="lead-routing" />,
     (canWrite('settings') || canWrite('leadAssignment')) && <WhatsappSection key="whatsapp" canEdit={canWrite('settings')} />,
+    (canWrite('settings') || canWrite('leadAssignment')) && <WorkingHoursSection key="working-hours" canEdit={canWrite('settings')} />,
     canWrite('jobs') && <JobsSection key="background-jobs" />,
   ].filter(Boolean);
   // A section from another area decides itself whether it shows: the page is open to whoever has one of its own sections.

@@ -24,6 +24,17 @@ export interface AreaSlots {
   settingsSections?: ComponentType[];
   /** Beside a comparison's copy link and "Open WhatsApp": sending it through the WhatsApp Business Platform (whatsapp). */
   comparisonSend?: ComponentType<{ leadId: string; comparisonId: string }>;
+  /** In the header, before the signed-in person (notifications: the bell). */
+  headerActions?: ComponentType[];
+  /** The signed-in person's own pages, in the header's user menu (notifications: "My notifications"). */
+  userMenuLinks?: UserMenuLink[];
+}
+
+/** A page of the user menu: its label and where it goes. */
+export interface UserMenuLink {
+  key: string;
+  label: string;
+  path: string;
 }
 
 const AreaSlotsContext = createContext<AreaSlots>({});

@@ -13,6 +13,7 @@ import {
   type LeadView,
   type Role,
 } from '@advisordesk/shared';
+import { FirstContactWait } from './first-contact-wait';
 import { FollowUpDate } from './follow-up-date';
 import { RepliedBadge } from './replied-badge';
 
@@ -117,7 +118,7 @@ export const BoardCardBody = forwardRef<HTMLDivElement, CardBodyProps>(function 
       )}
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 6, marginTop: 4, fontSize: 12, flexWrap: 'wrap' }}>
         <div style={{ minWidth: 0, maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-          <FollowUpDate value={lead.nextFollowUpAt} empty="" small />
+          {lead.status === 'new' ? <FirstContactWait lead={lead} compact /> : <FollowUpDate value={lead.nextFollowUpAt} empty="" small />}
         </div>
         <Typography.Text type="secondary" style={{ fontSize: 11 }} ellipsis>
           {showAdvisor ? (lead.advisorName ?? 'Unassigned') : (lead.utmCampaign ?? LEAD_SOURCE_LABELS[lead.source])}
