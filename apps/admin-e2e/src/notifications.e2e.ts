@@ -147,12 +147,10 @@ describe.each<Viewport>(['laptop', 'phone'])('Notifications on a %s', (viewport)
       const scroller = productivity.locator('.ant-table-content');
       await scroller.evaluate((element: { scrollLeft: number }, left: number) => (element.scrollLeft = left), median - 120);
     }
-    await managerPage
-      .getByTestId('productivity-card')
-      .screenshot({
-        path: `/tmp/adk-shots/review-manager-report-speed-${viewport}.png`,
-        style: 'header, .ant-layout-header { position: static !important; }',
-      });
+    await managerPage.getByTestId('productivity-card').screenshot({
+      path: `/tmp/adk-shots/review-manager-report-speed-${viewport}.png`,
+      style: 'header, .ant-layout-header { position: static !important; }',
+    });
   });
 
   it('My notifications, from the user menu: the bell switches save; email ones are off while email is not connected', async () => {

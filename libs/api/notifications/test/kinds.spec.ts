@@ -33,7 +33,12 @@ describe('each kind of notification, raised once for the right user', () => {
   afterAll(() => t.close());
 
   const stored = async (who: SignedIn, leadId: string) =>
-    (await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND lead_id = $2`, [who.id, leadId])).n;
+    (
+      await queryOne<{ n: number }>(t.dataSource, `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND lead_id = $2`, [
+        who.id,
+        leadId,
+      ])
+    ).n;
   const kinds = async (who: SignedIn, leadId: string) => (await notificationsOf(t, who)).filter((n) => n.leadId === leadId).map((n) => n.kind);
 
   it("lead.assigned: to the advisor a manager assigns, not to the manager; a reassigned lead leaves the first advisor's bell", async () => {
