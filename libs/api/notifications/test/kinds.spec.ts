@@ -236,4 +236,36 @@ describe('each kind of notification, raised once for the right user', () => {
       .send({ days: current.days, start: current.start, end: current.end })
       .expect(200);
   });
+
+  it('speed to lead in working hours: a Saturday 19:30 inquiry is due on Monday at 09:30, and announced only once that has passed (within a day)', async () => {
+    await t.dataSource.query(
+      `UPDATE app_settings SET value = '{"days": [1, 2, 3, 4, 5, 6], "start": "09:00", "end": "20:00"}' WHERE key = 'working_hours'`,
+    );
+    try {
+      // The last Saturday at least two days ago, 19:30 in India.
+      const { saturday } = await queryOne<{ saturday: string }>(
+        t.dataSource,
+        `SELECT to_char(d, 'YYYY-MM-DD') AS saturday FROM generate_series((now() AT TIME ZONE 'Asia/Kolkata')::date - 2, (now() AT TIME ZONE 'Asia/Kolkata')::date - 8, interval '-1 day') AS d
+          WHERE extract(isodow FROM d) = 6 LIMIT 1`,
+      );
+      const id = await lead(t, manager, priya, 'Weekend Lead');
+      await t.dataSource.query(`UPDATE leads SET created_at = $2::timestamp AT TIME ZONE 'Asia/Kolkata' WHERE id = $1`, [id, `${saturday} 19:30`]);
+      await reminders.run();
+      const { due, past } = await queryOne<{ due: string; past: boolean }>(
+        t.dataSource,
+        `SELECT to_char(first_contact_due_at AT TIME ZONE 'Asia/Kolkata', 'Dy HH24:MI') AS due,
+                first_contact_due_at <= now() AND first_contact_due_at > now() - interval '1 day' AS past FROM leads WHERE id = $1`,
+        [id],
+      );
+      // 30 minutes on Saturday, none on Sunday, 30 on Monday. Announced once past (a breach older than a day is history, not news).
+      expect(due).toBe('Mon 09:30');
+      expect(await kinds(manager, id)).toEqual(past ? ['lead.uncontacted'] : []);
+      const lead_ = (await request(t.http).get(`/api/leads/${id}`).set(manager.auth).expect(200)).body;
+      expect(lead_.firstContactDueAt).not.toBeNull();
+    } finally {
+      await t.dataSource.query(
+        `UPDATE app_settings SET value = '{"days": [1, 2, 3, 4, 5, 6, 7], "start": "00:00", "end": "23:59"}' WHERE key = 'working_hours'`,
+      );
+    }
+  });
 });
