@@ -1,5 +1,5 @@
 import { useMemo, useState, type MouseEvent } from 'react';
-import { useGo, useLink, useList } from '@refinedev/core';
+import { useGo, useLink } from '@refinedev/core';
 import { getDefaultSortOrder, List, useSelect, useTable } from '@refinedev/antd';
 import { ClearOutlined, DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Grid, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
@@ -11,9 +11,8 @@ import {
   istDate,
   type ApplicationView,
   type UniversityView,
-  type UserView,
 } from '@advisordesk/shared';
-import { useAccess, type ApiRequestError } from '@advisordesk/admin-data';
+import { useAccess, useAdvisors, type ApiRequestError } from '@advisordesk/admin-data';
 import { listFilters, listPagination, ListToolbar, optionsOf } from '@advisordesk/admin-ui';
 import { applicationExportQuery, deadlineWeek, filtersFromPlainParams, paidText, refineListSearch, sortersFromPlainParams } from './application-text';
 import { useAuthorisedDownload } from './applications-api';
@@ -66,16 +65,7 @@ function ApplicationList() {
     onSearch: (value) => [{ field: 'q', operator: 'eq', value: value.trim() || undefined }],
     debounce: 300,
   });
-  const {
-    result: { data: advisors },
-  } = useList<UserView, ApiRequestError>({
-    resource: 'users',
-    filters: [{ field: 'role', operator: 'eq', value: 'advisor' }],
-    sorters: [{ field: 'name', order: 'asc' }],
-    pagination: { currentPage: 1, pageSize: 200 },
-    errorNotification: false,
-    queryOptions: { enabled: managing, staleTime: 5 * 60_000 },
-  });
+  const { data: advisors } = useAdvisors(managing);
 
   const quick: Quick | null =
     f.text('deadline', 'gte') === week.from && f.text('deadline', 'lte') === week.to
@@ -269,7 +259,7 @@ function ApplicationList() {
           <Select
             value={f.text('advisorId')}
             onChange={(value?: string) => f.set('advisorId', value)}
-            options={advisors.map((a) => ({ value: a.id, label: a.name }))}
+            options={(advisors ?? []).map((a) => ({ value: a.id, label: a.name }))}
             placeholder="Any advisor"
             aria-label="Filter by advisor"
             allowClear

@@ -8,3 +8,4 @@ export * from './compare-tray';
 export * from './lead-data';
 export * from './courses';
 export * from './whatsapp';
+export * from './advisors';

@@ -25,7 +25,7 @@ import { dropVerdict } from './board-rules';
 import { BoardCardBody } from './components/board-card';
 import { BoardColumn, type ColumnDropState } from './components/board-column';
 import { StatusChangeModal, type StatusChangeValues } from './components/status-change-modal';
-import { useAdvisors } from './lead-data';
+import { useAdvisors } from '@advisordesk/admin-data';
 import { useChangeStatus } from './use-lead-actions';
 
 const LOST_ZONE = 'lost-zone';

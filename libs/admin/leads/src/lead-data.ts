@@ -1,7 +1,6 @@
-import { useMemo } from 'react';
 import { useList, type CrudFilter } from '@refinedev/core';
 import { leadResource, type ApiRequestError } from '@advisordesk/admin-data';
-import type { ActivityView, InquiryView, UserView } from '@advisordesk/shared';
+import type { ActivityView, InquiryView } from '@advisordesk/shared';
 
 /** A count is a one-row page: the API's `x-total-count` is the figure, the same the list shows with those filters. */
 export function useCount(resource: 'leads' | 'tasks', filters: CrudFilter[]) {
@@ -35,29 +34,4 @@ export function useLeadInquiries(leadId: string, enabled = true) {
     errorNotification: false,
     queryOptions: { enabled },
   });
-}
-
-export type AdvisorOption = Pick<UserView, 'id' | 'name'>;
-
-/** Active advisors by name, for managers (the users list is theirs to read); cached for a few minutes. */
-export function useAdvisors(enabled: boolean) {
-  const {
-    result: { data },
-    query: { isLoading },
-  } = useList<UserView, ApiRequestError>({
-    resource: 'users',
-    filters: [
-      { field: 'role', operator: 'eq', value: 'advisor' },
-      { field: 'active', operator: 'eq', value: 'true' },
-    ],
-    sorters: [{ field: 'name', order: 'asc' }],
-    pagination: { currentPage: 1, pageSize: 200 },
-    errorNotification: false,
-    queryOptions: { enabled, staleTime: 5 * 60_000 },
-  });
-  const advisors = useMemo<AdvisorOption[] | undefined>(
-    () => (enabled && !isLoading ? data.map(({ id, name }) => ({ id, name })) : undefined),
-    [data, enabled, isLoading],
-  );
-  return { data: advisors, isLoading: enabled && isLoading };
 }

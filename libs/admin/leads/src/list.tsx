@@ -40,7 +40,7 @@ import { FollowUpDate } from './components/follow-up-date';
 import { LeadForm } from './components/lead-form';
 import { PhoneTaken } from './components/phone-taken';
 import { LeadStatusTag } from './components/status-tag';
-import { useAdvisors } from './lead-data';
+import { useAdvisors } from '@advisordesk/admin-data';
 import { describeLeadTotal } from './list-total';
 import { RepliedBadge } from './components/replied-badge';
 import { activeQuickFilter, applyQuickFilter, QUICK_FILTER_LABELS, QUICK_FILTERS, type QuickFilter } from './quick-filters';

@@ -27,7 +27,8 @@ import { TransferRequestsCard } from './components/transfer-requests-card';
 import { LeadStatusTag } from './components/status-tag';
 import { LeadTimeline } from './components/timeline-card';
 import { dropVerdict } from './board-rules';
-import { useAdvisors, useLeadInquiries } from './lead-data';
+import { useLeadInquiries } from './lead-data';
+import { useAdvisors } from '@advisordesk/admin-data';
 
 /** Why a stage of the bar cannot be clicked, or null when moving there is allowed. */
 function stageRefusal(lead: LeadDetailView, stage: PipelineStage, role: Role | undefined, canEdit: boolean): string | null {

@@ -4,7 +4,8 @@ import { DeleteOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Flex, Modal, Select, Space, Typography } from 'antd';
 import { useApiMutation, useRefreshLead } from '@advisordesk/admin-data';
 import type { AssignBody, LeadView } from '@advisordesk/shared';
-import { leadPath, useAdvisors } from '../lead-data';
+import { leadPath } from '../lead-data';
+import { useAdvisors } from '@advisordesk/admin-data';
 
 function EraseButton({ lead }: { lead: LeadView }) {
   const [open, setOpen] = useState(false);

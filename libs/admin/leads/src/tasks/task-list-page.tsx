@@ -10,7 +10,7 @@ import { FollowUpDate } from '../components/follow-up-date';
 import { useTaskDone } from '../components/follow-ups-card';
 import { useCompleteFollowUp } from '../components/complete-follow-up';
 import { LeadStatusTag } from '../components/status-tag';
-import { useAdvisors } from '../lead-data';
+import { useAdvisors } from '@advisordesk/admin-data';
 import { isTaskTab, TASK_TAB_LABELS, TASK_TABS, taskTabQuery, type TaskTab } from './task-tabs';
 
 const EVERYONE = 'everyone';
