@@ -67,7 +67,8 @@ export function AppHeader() {
           </Suspense>
         ))}
       {user && (
-        <Space size={narrow ? 4 : 12} style={{ minWidth: 0 }} data-testid="current-user">
+        // On a laptop never squeezed: the search box gives up its width first (so 1024 px fits them all).
+        <Space size={narrow ? 4 : 12} style={narrow ? { minWidth: 0 } : { flex: 'none' }} data-testid="current-user">
           <Dropdown
             trigger={['click']}
             disabled={!userMenuLinks.length}
