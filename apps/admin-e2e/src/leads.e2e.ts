@@ -102,6 +102,8 @@ async function moveCard(page: Page, viewport: Viewport, lead: { id: string; full
   }
   if (to !== 'lost') {
     const dialog = page.getByRole('dialog', { name: `Move ${lead.fullName} to ${label}` });
+    // Clicked while the dialog still zooms in, on a busy machine the click can miss its form: wait for it to settle.
+    await eventually(async () => !/ant-zoom/.test((await dialog.getAttribute('class')) ?? 'ant-zoom'), 'the dialog to finish opening');
     await dialog.getByRole('button', { name: 'Move' }).click();
     await dialog.waitFor({ state: 'hidden' });
   }
