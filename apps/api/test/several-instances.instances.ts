@@ -159,11 +159,18 @@ describe(`background jobs on two API instances (${sharingMode()})`, () => {
     expect(worked).toBe(true);
     // A few more passes of both instances' schedulers: still one job per minute.
     await new Promise((resolveWait) => setTimeout(resolveWait, 3_000));
-    const perMinute = await cluster.query<{ jobs: number }>(
-      `SELECT count(*)::int AS jobs FROM pgboss.job WHERE name = 'jobs.heartbeat' GROUP BY date_trunc('minute', created_on)`,
+    // One job per minute's occurrence: pg-boss files each occurrence once (a unique slot, whichever instance
+    // gets there) and sends it from there. Counted by occurrence, not by the minute a job was written in: a
+    // pass that catches up a missed occurrence writes it in the same minute as the one due then.
+    const [{ jobs, occurrences, forwarded }] = await cluster.query<{ jobs: number; occurrences: number; forwarded: number }>(
+      `SELECT (SELECT count(*)::int FROM pgboss.job WHERE name = 'jobs.heartbeat') AS jobs,
+              (SELECT count(DISTINCT singleton_on)::int FROM pgboss.job WHERE name = '__pgboss__send-it' AND data->>'name' = 'jobs.heartbeat') AS occurrences,
+              (SELECT count(DISTINCT singleton_on)::int FROM pgboss.job WHERE name = '__pgboss__send-it' AND data->>'name' = 'jobs.heartbeat' AND state = 'completed') AS forwarded`,
     );
-    expect(perMinute.length).toBeGreaterThan(0);
-    expect(perMinute.filter((minute) => minute.jobs !== 1)).toEqual([]);
+    expect(forwarded).toBeGreaterThan(0);
+    // Never more jobs than occurrences (two instances, one send each), and each forwarded occurrence sent its job.
+    expect(jobs).toBeLessThanOrEqual(occurrences);
+    expect(jobs).toBeGreaterThanOrEqual(forwarded);
     const survivors = cluster.instances;
     const health = await call<{ lastHeartbeatAt: string | null; workedBy: string | null }>(survivors[0], 'GET', '/jobs/health', {
       token: await adminToken(survivors[0]),
