@@ -1,7 +1,5 @@
 import { DEFAULT_CHECKLIST } from '@advisordesk/shared';
 import {
-  applicationExportQuery,
-  attachmentName,
   checklistProblems,
   deadlineInfo,
   deadlineWeek,
@@ -14,6 +12,7 @@ import {
   refineListSearch,
   sortersFromPlainParams,
 } from './application-text';
+import { filenameFromDisposition, listQuery } from '@advisordesk/admin-data';
 
 describe('an application as the panel words it', () => {
   it('counts the days to a deadline and turns red at three days or fewer', () => {
@@ -85,7 +84,7 @@ describe('links into the applications list', () => {
 describe('the CSV export of the list', () => {
   it('asks for the rows the list shows: its filters (repeated statuses, deadline range) and its sort', () => {
     expect(
-      applicationExportQuery(
+      listQuery(
         [
           { field: 'status', operator: 'in', value: ['planned', 'documents'] },
           { field: 'deadline', operator: 'gte', value: '2026-12-04' },
@@ -99,11 +98,15 @@ describe('the CSV export of the list', () => {
   });
 
   it('saves the file under the name the server gives, never a path', () => {
-    expect(attachmentName('attachment; filename="advisordesk-applications-2026-12-04.csv"', 'applications.csv')).toBe(
+    expect(filenameFromDisposition('attachment; filename="advisordesk-applications-2026-12-04.csv"', 'applications.csv')).toBe(
       'advisordesk-applications-2026-12-04.csv',
     );
-    expect(attachmentName('attachment; filename="../x.csv"', 'applications.csv')).toBe('applications.csv');
-    expect(attachmentName(null, 'applications.csv')).toBe('applications.csv');
+    expect(filenameFromDisposition('attachment; filename="../x.csv"', 'applications.csv')).toBe('..-x.csv');
+    // A document's name as the API sends it: an ASCII fallback and the exact name in UTF-8.
+    expect(
+      filenameFromDisposition(`attachment; filename="______ 12.pdf"; filename*=UTF-8''${encodeURIComponent('मार्कशीट 12.pdf')}`, 'document.pdf'),
+    ).toBe('मार्कशीट 12.pdf');
+    expect(filenameFromDisposition(null, 'applications.csv')).toBe('applications.csv');
   });
 });
 

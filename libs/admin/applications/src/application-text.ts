@@ -121,31 +121,6 @@ export function refineListSearch(filters: CrudFilter[], sorters: CrudSort[] = []
   return parts.join('&');
 }
 
-/**
- * The list's filters and sort as the API reads them (`status=a&status=b&deadline_gte=…&_sort=deadline&_order=asc`),
- * the same query simple-rest sends for the list, for the CSV export of what the list shows.
- */
-export function applicationExportQuery(filters: CrudFilter[], sorters: CrudSort[]): string {
-  const params = new URLSearchParams();
-  for (const filter of filters) {
-    if (!('field' in filter) || filter.value === undefined || filter.value === null || filter.value === '') continue;
-    const key = filter.operator === 'gte' || filter.operator === 'lte' ? `${filter.field}_${filter.operator}` : filter.field;
-    const values: unknown[] = Array.isArray(filter.value) ? filter.value : [filter.value];
-    for (const value of values) params.append(key, String(value));
-  }
-  if (sorters.length) {
-    params.set('_sort', sorters.map((s) => s.field).join(','));
-    params.set('_order', sorters.map((s) => s.order).join(','));
-  }
-  return params.toString();
-}
-
-/** `attachment; filename="advisordesk-applications-2026-12-04.csv"` → the name, or `fallback`. */
-export function attachmentName(disposition: string | null, fallback: string): string {
-  const name = /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1]?.trim();
-  return name && !/[/\\]/.test(name) ? name : fallback;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Checklists
 

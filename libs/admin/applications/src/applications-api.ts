@@ -16,8 +16,16 @@ import {
   type UpdateApplicationBody,
   type UploadLinkView,
 } from '@advisordesk/shared';
-import { attachmentName } from './application-text';
-import { leadResource, toHttpError, useApiMutation, useApiSession, useRefreshLead, type ApiRequestError } from '@advisordesk/admin-data';
+import {
+  filenameFromDisposition,
+  leadResource,
+  saveFile,
+  toHttpError,
+  useApiMutation,
+  useApiSession,
+  useRefreshLead,
+  type ApiRequestError,
+} from '@advisordesk/admin-data';
 
 /** An application's own collections (`applications/<id>/documents`, `…/payments`) as Refine resources. */
 export const applicationResource = (applicationId: string, part: 'documents' | 'payments') =>
@@ -186,15 +194,7 @@ export function useAuthorisedDownload() {
         const body: unknown = await response.json().catch(() => ({}));
         throw toHttpError({ response: { status: response.status, data: body, headers: {} } });
       }
-      const blob = await response.blob();
-      const link = Object.assign(window.document.createElement('a'), {
-        href: URL.createObjectURL(blob),
-        download: attachmentName(response.headers.get('content-disposition'), fallbackName),
-      });
-      window.document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      saveFile(await response.blob(), filenameFromDisposition(response.headers.get('content-disposition'), fallbackName));
     },
     [apiUrl, session],
   );

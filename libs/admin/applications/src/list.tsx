@@ -1,20 +1,13 @@
 import { useMemo, useState, type MouseEvent } from 'react';
 import { useGo, useLink } from '@refinedev/core';
-import { getDefaultSortOrder, List, useSelect, useTable } from '@refinedev/antd';
+import { getDefaultSortOrder, List, useTable } from '@refinedev/antd';
 import { ClearOutlined, DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Grid, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Grid, Segmented, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Navigate, useLocation } from 'react-router';
-import {
-  APPLICATION_STATUS_LABELS,
-  APPLICATION_STATUSES,
-  applicationExportFileName,
-  istDate,
-  type ApplicationView,
-  type UniversityView,
-} from '@advisordesk/shared';
-import { useAccess, useAdvisors, type ApiRequestError } from '@advisordesk/admin-data';
-import { listFilters, listPagination, ListToolbar, optionsOf } from '@advisordesk/admin-ui';
-import { applicationExportQuery, deadlineWeek, filtersFromPlainParams, paidText, refineListSearch, sortersFromPlainParams } from './application-text';
+import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES, applicationExportFileName, istDate, type ApplicationView } from '@advisordesk/shared';
+import { listQuery, useAccess, useAdvisors, type ApiRequestError } from '@advisordesk/admin-data';
+import { FilterSelect, listFilters, listPagination, ListToolbar, optionsOf, UniversityFilter } from '@advisordesk/admin-ui';
+import { deadlineWeek, filtersFromPlainParams, paidText, refineListSearch, sortersFromPlainParams } from './application-text';
 import { useAuthorisedDownload } from './applications-api';
 import { ApplicationStatusTag } from './components/application-status';
 import { DeadlineText } from './components/application-card';
@@ -55,16 +48,6 @@ function ApplicationList() {
   });
   const f = listFilters(filters, setFilters);
 
-  const universityId = f.text('universityId');
-  const { selectProps: universitySelect } = useSelect<UniversityView>({
-    resource: 'universities',
-    optionLabel: 'name',
-    optionValue: 'id',
-    defaultValue: universityId,
-    pagination: { pageSize: 50, mode: 'server' },
-    onSearch: (value) => [{ field: 'q', operator: 'eq', value: value.trim() || undefined }],
-    debounce: 300,
-  });
   const { data: advisors } = useAdvisors(managing);
 
   const quick: Quick | null =
@@ -199,7 +182,7 @@ function ApplicationList() {
   const exportCsv = async () => {
     setExporting(true);
     try {
-      const query = applicationExportQuery(filters, sorters);
+      const query = listQuery(filters, sorters);
       await download(`exports/applications.csv${query ? `?${query}` : ''}`, applicationExportFileName(today));
     } catch (error) {
       message.error(`Could not export: ${(error as Error).message}`);
@@ -231,41 +214,25 @@ function ApplicationList() {
         />
       </div>
       <ListToolbar filters={f} search={{ placeholder: 'Search lead name or application no.', label: 'Search applications', flex: '3 1 240px' }}>
-        <Select
-          mode="multiple"
-          value={f.list('status')}
-          onChange={(value: string[]) => f.set('status', value, 'in')}
+        <FilterSelect
+          filters={f}
+          field="status"
           options={STATUS_OPTIONS}
           placeholder="Any status"
-          aria-label="Filter by status"
-          allowClear
-          maxTagCount="responsive"
-          style={{ flex: '2 1 200px', minWidth: 0 }}
+          label="Filter by status"
+          multiple
+          flex="2 1 200px"
         />
-        <Select
-          options={universitySelect.options}
-          onSearch={universitySelect.onSearch}
-          filterOption={false}
-          loading={universitySelect.loading}
-          showSearch
-          value={universityId}
-          onChange={(value?: string) => f.set('universityId', value)}
-          placeholder="Any university"
-          aria-label="Filter by university"
-          allowClear
-          style={{ flex: '2 1 200px', minWidth: 0 }}
-        />
+        <UniversityFilter filters={f} flex="2 1 200px" />
         {managing && (
-          <Select
-            value={f.text('advisorId')}
-            onChange={(value?: string) => f.set('advisorId', value)}
+          <FilterSelect
+            filters={f}
+            field="advisorId"
             options={(advisors ?? []).map((a) => ({ value: a.id, label: a.name }))}
             placeholder="Any advisor"
-            aria-label="Filter by advisor"
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            style={{ flex: '1 1 160px', minWidth: 0 }}
+            label="Filter by advisor"
+            search
+            flex="1 1 160px"
           />
         )}
         {filtered && (

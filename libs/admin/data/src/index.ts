@@ -9,3 +9,4 @@ export * from './lead-data';
 export * from './courses';
 export * from './whatsapp';
 export * from './advisors';
+export * from './downloads';

@@ -3,7 +3,8 @@ import { useApiUrl, type CrudFilters, type CrudSort } from '@refinedev/core';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Progress, Space, Tooltip, Typography } from 'antd';
 import { useAccess, useApiSession } from '@advisordesk/admin-data';
-import { downloadLeadExport, leadExportQuery, saveFile, type ExportProgress } from './lead-export';
+import { downloadLeadExport, type ExportProgress } from './lead-export';
+import { listQuery, saveFile } from '@advisordesk/admin-data';
 
 export const CONSENTED_ONLY_NOTE = 'Only leads who agreed to marketing messages are exported';
 
@@ -33,7 +34,7 @@ export function ExportLeadsButton({ filters, sorters }: { filters: CrudFilters; 
   const start = async () => {
     let query: string;
     try {
-      query = leadExportQuery(filters, sorters);
+      query = listQuery(filters, sorters);
     } catch (error) {
       notification.error({ message: 'Could not export', description: (error as Error).message });
       return;

@@ -1,9 +1,10 @@
-import { createCsvRowCounter, downloadLeadExport, ExportFailed, filenameFromDisposition, leadExportQuery, type ExportProgress } from './lead-export';
+import { filenameFromDisposition, listQuery } from '@advisordesk/admin-data';
+import { createCsvRowCounter, downloadLeadExport, ExportFailed, type ExportProgress } from './lead-export';
 import { describeExportFilters, describeExportSort } from './describe-filters';
 
 describe('the export query', () => {
   it('is the query simple-rest sends for the list: eq/in repeat the field, ne/gte/lte/contains get suffixes, q stays q', () => {
-    const query = leadExportQuery(
+    const query = listQuery(
       [
         { field: 'status', operator: 'in', value: ['new', 'contacted'] },
         { field: 'source', operator: 'eq', value: 'website' },
@@ -22,9 +23,9 @@ describe('the export query', () => {
   });
 
   it('keeps an empty value (the API reads it as "not set") and lets the last filter on a key win, as the list does', () => {
-    expect(leadExportQuery([{ field: 'utmCampaign', operator: 'eq', value: '' }], [])).toBe('utmCampaign=');
+    expect(listQuery([{ field: 'utmCampaign', operator: 'eq', value: '' }], [])).toBe('utmCampaign=');
     expect(
-      leadExportQuery(
+      listQuery(
         [
           { field: 'source', operator: 'eq', value: 'phone' },
           { field: 'source', operator: 'in', value: ['website'] },
@@ -33,7 +34,7 @@ describe('the export query', () => {
       ),
     ).toBe('source=website');
     expect(
-      leadExportQuery(
+      listQuery(
         [],
         [
           { field: 'fullName', order: 'asc' },
@@ -44,7 +45,7 @@ describe('the export query', () => {
   });
 
   it('refuses "or"/"and" filters, which the list cannot send either', () => {
-    expect(() => leadExportQuery([{ operator: 'or', value: [{ field: 'source', operator: 'eq', value: 'phone' }] }], [])).toThrow(/or/);
+    expect(() => listQuery([{ operator: 'or', value: [{ field: 'source', operator: 'eq', value: 'phone' }] }], [])).toThrow(/or/);
   });
 });
 

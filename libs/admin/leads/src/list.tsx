@@ -384,16 +384,14 @@ export default function LeadListPage() {
             style={{ flex: '2 1 200px', minWidth: 0 }}
           />
           {managing && (
-            <Select
-              value={f.text('advisorId')}
-              onChange={(value?: string) => f.set('advisorId', value)}
+            <FilterSelect
+              filters={f}
+              field="advisorId"
               options={(advisors ?? []).map((a) => ({ value: a.id, label: a.name }))}
               placeholder="Any advisor"
-              aria-label="Filter by advisor"
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ flex: '1 1 160px', minWidth: 0 }}
+              label="Filter by advisor"
+              search
+              flex="1 1 160px"
             />
           )}
           <Badge count={chips.filter((c) => !['status', 'advisorId'].includes(c.field)).length} size="small" offset={[-4, 4]}>

@@ -1,4 +1,6 @@
 import { Select } from 'antd';
+import { useSelect } from '@refinedev/antd';
+import type { UniversityView } from '@advisordesk/shared';
 import type { ListFilters } from './list-filters';
 
 export interface FilterSelectProps {
@@ -48,5 +50,34 @@ export function FilterSelect({
     />
   ) : (
     <Select value={filters.text(field)} onChange={(value?: string) => filters.set(field, value)} {...common} />
+  );
+}
+
+/** The "Any university" filter of a list (`universityId`): the catalogue's universities, searched as you type. */
+export function UniversityFilter({ filters, flex }: { filters: ListFilters; flex: string }) {
+  const value = filters.text('universityId');
+  const { selectProps } = useSelect<UniversityView>({
+    resource: 'universities',
+    optionLabel: 'name',
+    optionValue: 'id',
+    defaultValue: value,
+    pagination: { pageSize: 50, mode: 'server' },
+    onSearch: (typed) => [{ field: 'q', operator: 'eq', value: typed.trim() || undefined }],
+    debounce: 300,
+  });
+  return (
+    <Select
+      options={selectProps.options}
+      onSearch={selectProps.onSearch}
+      filterOption={false}
+      loading={selectProps.loading}
+      showSearch
+      value={value}
+      onChange={(next?: string) => filters.set('universityId', next)}
+      placeholder="Any university"
+      aria-label="Filter by university"
+      allowClear
+      style={{ flex, minWidth: 0 }}
+    />
   );
 }

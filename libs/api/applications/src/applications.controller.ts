@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { rolesThatCanRead, rolesThatCanWrite, UPLOAD_FIELD } from '@advisordesk/shared';
+import { rolesThatCanRead, rolesThatCanWrite } from '@advisordesk/shared';
 import { idOf, sendPage } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { LeadsErrors } from '@advisordesk/api-leads';
 import { ApplicationErrors } from './applications.errors';
+import { FILE_BODY } from './files/multipart';
 import { ApplicationsService } from './applications.service';
 import { ChecklistsService } from './checklists/checklists.service';
 import { DocumentsService } from './documents/documents.service';
@@ -26,8 +27,6 @@ const applicationId = idOf(ApplicationErrors.notFound);
 const documentId = idOf(ApplicationErrors.documentNotFound);
 const paymentId = idOf(ApplicationErrors.paymentNotFound);
 const programId = idOf(ApplicationErrors.programNotFound);
-
-const FILE_BODY = { schema: { type: 'object', properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary' } } } };
 
 @ApiTags('applications')
 @ApiBearerAuth()

@@ -4,7 +4,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   APPLICATION_PIPELINE,
   checkApplicationMove,
-  formatIstDateTime,
   LEAD_STATUS_FOR_APPLICATION,
   type ApplicationStatus,
   type ApplicationView as ApplicationWire,
@@ -26,8 +25,8 @@ import {
   type Queryable,
 } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
-import { advanceLeadTo, leadVisibility, LeadsService, limitToVisibleLeads, recordActivity } from '@advisordesk/api-leads';
-import { APPLICATION_COLUMNS, APPLICATION_FROM, APPLICATION_LIST } from './applications.sql';
+import { advanceLeadTo, leadVisibility, staleVersionError, LeadsService, limitToVisibleLeads, recordActivity } from '@advisordesk/api-leads';
+import { APPLICATION_ACCESS_COLUMNS, APPLICATION_ACCESS_FROM, APPLICATION_COLUMNS, APPLICATION_FROM, APPLICATION_LIST } from './applications.sql';
 import { ApplicationErrors } from './applications.errors';
 import { ChecklistsService } from './checklists/checklists.service';
 import type { ApplicationStatusDto, CreateApplicationDto, UpdateApplicationDto } from './dto/applications.dto';
@@ -95,9 +94,7 @@ export class ApplicationsService {
     const visibility = leadVisibility(user, 2);
     const row = await queryMaybeOne<ApplicationAccess & { erased: boolean }>(
       db,
-      `SELECT a.id, a.lead_id AS "leadId", a.status, a.version, p.name AS "programName", u.name AS "universityName",
-              p.name || ', ' || u.name AS program, l.erased_at IS NOT NULL AS erased
-         FROM applications a JOIN leads l ON l.id = a.lead_id JOIN programs p ON p.id = a.program_id JOIN universities u ON u.id = p.university_id
+      `SELECT ${APPLICATION_ACCESS_COLUMNS}, l.erased_at IS NOT NULL AS erased FROM ${APPLICATION_ACCESS_FROM}
         WHERE a.id = $1 AND ${visibility.sql} ${options.lock ? 'FOR UPDATE OF a' : ''}`,
       [id, ...visibility.params],
     );
@@ -209,18 +206,7 @@ export class ApplicationsService {
   }
 
   /** The 409 for a change made on an old version, saying who changed the application last and when. */
-  private async staleVersion(user: AuthUser, id: string, db: EntityManager): Promise<AppError> {
-    const last = await queryMaybeOne<{ updatedAt: Date; byId: string | null; byName: string | null }>(
-      db,
-      `SELECT a.updated_at AS "updatedAt", u.id AS "byId", u.name AS "byName" FROM applications a LEFT JOIN users u ON u.id = a.updated_by WHERE a.id = $1`,
-      [id],
-    );
-    if (!last) return new AppError(ApplicationErrors.notFound);
-    const at = formatIstDateTime(last.updatedAt, { relative: false });
-    const who = last.byId === user.id ? 'you, in another window,' : (last.byName ?? 'someone else');
-    return new AppError(ApplicationErrors.staleVersion, undefined, `This application was changed by ${who} at ${at}: reload it`, {
-      updatedBy: last.byId ? { id: last.byId, name: last.byName ?? '' } : null,
-      updatedAt: last.updatedAt,
-    });
+  private staleVersion(user: AuthUser, id: string, db: EntityManager): Promise<AppError> {
+    return staleVersionError(db, 'applications', id, user, ApplicationErrors);
   }
 }

@@ -15,6 +15,11 @@ export const APPLICATION_COLUMNS = `a.id, a.lead_id AS "leadId", l.full_name AS 
   (SELECT f.total_paise FROM fee_structures f WHERE f.program_id = a.program_id AND f.session = a.session ORDER BY f.is_current DESC, f.updated_at DESC LIMIT 1) AS "feeTotalPaise",
   a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.version`;
 
+/** What every action on an application reads first (`ApplicationAccess`): the application, its lead, and its program as the timeline names it. */
+export const APPLICATION_ACCESS_COLUMNS = `a.id, a.lead_id AS "leadId", a.status, a.version, p.name AS "programName", u.name AS "universityName",
+  p.name || ', ' || u.name AS program`;
+export const APPLICATION_ACCESS_FROM = `applications a JOIN leads l ON l.id = a.lead_id JOIN programs p ON p.id = a.program_id JOIN universities u ON u.id = p.university_id`;
+
 export const APPLICATION_FROM = `applications a JOIN leads l ON l.id = a.lead_id JOIN programs p ON p.id = a.program_id
   JOIN universities u ON u.id = p.university_id LEFT JOIN users adv ON adv.id = l.advisor_id`;
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -14,6 +13,8 @@ import {
   APP_CONFIG,
   AppError,
   fieldError,
+  isPublicToken,
+  newPublicToken,
   publicContact,
   queryChanged,
   queryMaybeOne,
@@ -49,7 +50,7 @@ export class ComparisonsService {
     const programs = found.map(toComparedProgram);
     const firstName = lead.fullName.split(/\s+/)[0];
     const snapshot: ComparisonSnapshot = { firstName, advisorName: user.name, createdAt: new Date().toISOString(), programs };
-    const token = randomBytes(24).toString('base64url');
+    const token = newPublicToken();
     const expiresAt = new Date(Date.now() + COMPARISON_VALID_DAYS * 86_400_000);
     const url = `${this.config.publicUrl}/c/${token}`;
     const fees = programs.flatMap((p) => (p.fee ? [p.fee.totalPaise] : []));
@@ -110,7 +111,7 @@ export class ComparisonsService {
 
   /** The public page's data: no login, only the first name, 404 unknown (or erased), 410 expired. */
   async publicView(token: string): Promise<PublicComparison> {
-    if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw new AppError(ComparisonErrors.notFound);
+    if (!isPublicToken(token)) throw new AppError(ComparisonErrors.notFound);
     const rows = await queryChanged<{ snapshot: ComparisonSnapshot; expiresAt: Date; advisorName: string | null; advisorPhone: string | null }>(
       this.dataSource,
       // An erased person's comparisons are deleted with their data; the join refuses any left behind.
@@ -132,7 +133,7 @@ export class ComparisonsService {
    * active and with a phone), else the service number (`SUPPORT_PHONE`); for an unknown link, only the service number.
    */
   async contactFor(token: string): Promise<ComparisonContact | null> {
-    const advisor = /^[A-Za-z0-9_-]{20,64}$/.test(token)
+    const advisor = isPublicToken(token)
       ? await queryMaybeOne<{ name: string | null; phone: string | null }>(
           this.dataSource,
           `SELECT u.name, u.phone FROM comparisons c JOIN leads l ON l.id = c.lead_id AND l.erased_at IS NULL

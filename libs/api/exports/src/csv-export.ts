@@ -6,7 +6,7 @@ import type { Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import type { ExportKind } from '@advisordesk/shared';
-import { AppError, queryOne, queryRows } from '@advisordesk/api-core';
+import { AppError, attachmentDisposition, queryOne, queryRows } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { inlineParams } from './csv-sql';
 import { ExportErrors } from './exports.errors';
@@ -80,7 +80,7 @@ export async function startCsvExport(dataSource: DataSource, logger: Logger, use
 export async function sendCsvExport(work: CsvExport, fileName: string, response: Response, logger: Logger): Promise<void> {
   response.status(200);
   response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+  response.setHeader('Content-Disposition', attachmentDisposition(fileName));
   response.setHeader('Cache-Control', 'no-store');
   response.setHeader('x-total-count', String(work.total));
   response.setHeader('x-export-id', work.id);

@@ -11,3 +11,4 @@ export { ConsentService } from './consent.service';
 export * from './reference';
 export { IntakeService, type LeadCreatedListener } from './intake.service';
 export { advanceLeadTo } from './pipeline.service';
+export { staleVersionError } from './stale-version';

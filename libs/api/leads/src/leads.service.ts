@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { formatIstDateTime, LEAD_PROFILE_FIELDS, normalisePhone, stateToStore, type LeadProfileField, type LeadStatus } from '@advisordesk/shared';
+import { LEAD_PROFILE_FIELDS, normalisePhone, stateToStore, type LeadProfileField, type LeadStatus } from '@advisordesk/shared';
 import {
   AppError,
   columnName,
@@ -21,6 +21,7 @@ import { leadVisibility, limitToVisibleLeads } from './lead-access';
 import { LEAD_LIST } from './lead-list';
 import { LEAD_COLUMNS, LEAD_FROM, type LeadView } from './lead.view';
 import { LeadsErrors } from './leads.errors';
+import { staleVersionError } from './stale-version';
 import { recordActivity } from './activity';
 import { AssignmentService } from './assignment.service';
 import { newReference } from './reference';
@@ -120,22 +121,8 @@ export class LeadsService {
    * The 409 for an edit made on an old version: who changed the lead last and when, so the person
    * knows whether it was their other window or a colleague (`details.updatedBy`, `details.updatedAt`).
    */
-  async staleVersion(user: AuthUser, id: string, db: Db = this.dataSource): Promise<AppError> {
-    const last = await queryMaybeOne<{ updatedAt: Date; byId: string | null; byName: string | null }>(
-      db,
-      `SELECT l.updated_at AS "updatedAt", u.id AS "byId", u.name AS "byName" FROM leads l LEFT JOIN users u ON u.id = l.updated_by WHERE l.id = $1`,
-      [id],
-    );
-    if (!last) return new AppError(LeadsErrors.notFound);
-    const at = formatIstDateTime(last.updatedAt, { relative: false });
-    const message =
-      last.byId === user.id
-        ? `You changed this lead in another window at ${at}: reload it`
-        : last.byName
-          ? `This lead changed in another window or by ${last.byName} at ${at}: reload it`
-          : `This lead changed in another window or by someone else at ${at}: reload it`;
-    const updatedBy = last.byId ? { id: last.byId, name: last.byName ?? '' } : null;
-    return new AppError(LeadsErrors.staleVersion, undefined, message, { updatedBy, updatedAt: last.updatedAt });
+  staleVersion(user: AuthUser, id: string, db: Db = this.dataSource): Promise<AppError> {
+    return staleVersionError(db, 'leads', id, user, LeadsErrors);
   }
 
   /** A lead entered by hand. An advisor's lead is theirs; otherwise it is assigned as intake would. */

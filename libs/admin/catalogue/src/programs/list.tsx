@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useCan, useLink } from '@refinedev/core';
-import { getDefaultSortOrder, List, useSelect, useTable } from '@refinedev/antd';
+import { getDefaultSortOrder, List, useTable } from '@refinedev/antd';
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
 import { Badge, Button, Checkbox, Flex, Grid, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { formatInr, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS, rupeesToPaise, type ProgramView, type UniversityView } from '@advisordesk/shared';
+import { formatInr, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS, rupeesToPaise, type ProgramView } from '@advisordesk/shared';
 import { formatDuration, labelOf, useCompareTray, type ApiRequestError } from '@advisordesk/admin-data';
-import { ApprovalTags, FilterSelect, listFilters, listPagination, ListToolbar } from '@advisordesk/admin-ui';
+import { ApprovalTags, FilterSelect, listFilters, listPagination, ListToolbar, UniversityFilter } from '@advisordesk/admin-ui';
 import { ApprovalsFilter, NaacFilter } from '../components/catalogue-filters';
 import { CatalogueHeaderButtons } from '../components/catalogue-header-buttons';
 import { groupIndianDigits, ungroupDigits } from '../fee-structures/rupees';
@@ -42,17 +42,6 @@ export default function ProgramListPage() {
   });
   const f = listFilters(filters, setFilters);
   const q = f.text('q') ?? '';
-
-  const universityId = f.text('universityId');
-  const { selectProps: universitySelect } = useSelect<UniversityView>({
-    resource: 'universities',
-    optionLabel: 'name',
-    optionValue: 'id',
-    defaultValue: universityId,
-    pagination: { pageSize: 50, mode: 'server' },
-    onSearch: (value) => [{ field: 'q', operator: 'eq', value: value.trim() || undefined }],
-    debounce: 300,
-  });
 
   const durationGte = f.text('durationMonths', 'gte');
   const durationLte = f.text('durationMonths', 'lte');
@@ -200,19 +189,7 @@ export default function ProgramListPage() {
       </ListToolbar>
       {(!phone || showFilters) && (
         <Flex gap={12} wrap style={{ marginBottom: 16 }} data-testid="program-filters">
-          <Select
-            options={universitySelect.options}
-            onSearch={universitySelect.onSearch}
-            filterOption={false}
-            loading={universitySelect.loading}
-            value={universityId}
-            onChange={(value?: string) => f.set('universityId', value)}
-            showSearch
-            allowClear
-            placeholder="Any university"
-            aria-label="Filter by university"
-            style={{ flex: '2 1 220px', minWidth: 0 }}
-          />
+          <UniversityFilter filters={f} flex="2 1 220px" />
           <FilterSelect
             filters={f}
             field="level"

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Request, Response } from 'express';
 import { documentStillNeeded, UPLOAD_MAX_BYTES, type DocumentStatus, type DocumentView as DocumentWire } from '@advisordesk/shared';
-import { AppError, errorOnField, queryMaybeOne, queryOne, queryRows, type Queryable } from '@advisordesk/api-core';
+import { AppError, attachmentDisposition, errorOnField, queryMaybeOne, queryOne, queryRows, type Queryable } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { recordActivity } from '@advisordesk/api-leads';
 import { ApplicationErrors } from '../applications.errors';
@@ -125,7 +125,7 @@ export class DocumentsService {
     response.status(200);
     response.setHeader('Content-Type', file.contentType);
     response.setHeader('Content-Length', String(file.size));
-    response.setHeader('Content-Disposition', attachment(file.fileName));
+    response.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Cache-Control', 'private, no-store');
     // One chunk read ahead at a time: a download holds 256 KB, not the 16 chunks an object stream buffers by default.
@@ -170,10 +170,4 @@ export class DocumentsService {
     if (!row) throw new AppError(ApplicationErrors.documentNotFound);
     return row;
   }
-}
-
-/** `attachment` with an ASCII fallback name and the exact name in UTF-8 (RFC 6266 / 5987). */
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())}`;
 }

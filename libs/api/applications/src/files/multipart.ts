@@ -8,6 +8,9 @@ import { ApplicationErrors } from '../applications.errors';
 /** What a multipart body may add around its file (boundaries, part headers) before it is too large outright. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
+/** The OpenAPI body of an upload: one file in the field `file`. */
+export const FILE_BODY = { schema: { type: 'object' as const, properties: { [UPLOAD_FIELD]: { type: 'string' as const, format: 'binary' } } } };
+
 export interface IncomingFile {
   /** The name the browser sent (not to be trusted: see `safeFileName`). */
   fileName: string | undefined;

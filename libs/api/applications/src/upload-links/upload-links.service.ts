@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -13,16 +12,26 @@ import {
   type PublicUploadView,
   type UploadLinkView as UploadLinkWire,
 } from '@advisordesk/shared';
-import { APP_CONFIG, AppError, publicContact, queryMaybeOne, queryRows, RateLimits, type AppConfig, type RateLimit } from '@advisordesk/api-core';
+import {
+  APP_CONFIG,
+  AppError,
+  isPublicToken,
+  newPublicToken,
+  publicContact,
+  queryMaybeOne,
+  queryRows,
+  RateLimits,
+  type AppConfig,
+  type RateLimit,
+} from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { recordActivity } from '@advisordesk/api-leads';
 import { ApplicationErrors } from '../applications.errors';
+import { APPLICATION_ACCESS_COLUMNS, APPLICATION_ACCESS_FROM } from '../applications.sql';
 import { ApplicationsService, type ApplicationAccess } from '../applications.service';
 import { DocumentsService } from '../documents/documents.service';
 
 export type UploadLinkView = UploadLinkWire<Date>;
-
-const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 
 /** What a link opens: its application and the first name, nothing else of the lead. */
 interface LinkTarget extends ApplicationAccess {
@@ -56,7 +65,7 @@ export class UploadLinksService {
   async create(user: AuthUser, applicationId: string): Promise<UploadLinkView> {
     return this.dataSource.transaction(async (manager) => {
       const application = await this.applications.access(user, applicationId, manager, { write: true });
-      const token = randomBytes(24).toString('base64url');
+      const token = newPublicToken();
       const expiresAt = new Date(Date.now() + UPLOAD_LINK_VALID_DAYS * 86_400_000);
       await manager.query(`INSERT INTO upload_links (application_id, token, created_by, expires_at) VALUES ($1, $2, $3, $4)`, [
         applicationId,
@@ -118,7 +127,7 @@ export class UploadLinksService {
 
   /** The advisor of the link's lead, for the page's "ask your advisor" (also on an expired link). */
   async contactFor(token: string): Promise<ComparisonContact | null> {
-    const row = TOKEN.test(token)
+    const row = isPublicToken(token)
       ? await queryMaybeOne<{ name: string; phone: string | null }>(
           this.dataSource,
           `SELECT u.name, u.phone FROM upload_links k JOIN applications a ON a.id = k.application_id JOIN leads l ON l.id = a.lead_id
@@ -130,13 +139,11 @@ export class UploadLinksService {
   }
 
   private async target(token: string): Promise<LinkTarget> {
-    if (!TOKEN.test(token)) throw new AppError(ApplicationErrors.linkNotFound);
+    if (!isPublicToken(token)) throw new AppError(ApplicationErrors.linkNotFound);
     const row = await queryMaybeOne<LinkTarget>(
       this.dataSource,
-      `SELECT a.id, a.lead_id AS "leadId", a.status, a.version, p.name AS "programName", u.name AS "universityName",
-              p.name || ', ' || u.name AS program, l.full_name AS "fullName", k.expires_at AS "expiresAt"
-         FROM upload_links k JOIN applications a ON a.id = k.application_id JOIN leads l ON l.id = a.lead_id
-         JOIN programs p ON p.id = a.program_id JOIN universities u ON u.id = p.university_id
+      `SELECT ${APPLICATION_ACCESS_COLUMNS}, l.full_name AS "fullName", k.expires_at AS "expiresAt"
+         FROM ${APPLICATION_ACCESS_FROM} JOIN upload_links k ON k.application_id = a.id
         WHERE k.token = $1 AND l.erased_at IS NULL`,
       [token],
     );

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { formatPhone, SUPPORT_CONTACT_NAME, waDigits, type ComparisonContact } from '@advisordesk/shared';
 
 /** Text made safe inside HTML (elements and attributes). */
@@ -36,4 +37,21 @@ export function publicContact(
 ): ComparisonContact | null {
   if (advisorName && advisorPhone) return { name: advisorName, phone: advisorPhone };
   return supportPhone ? { name: SUPPORT_CONTACT_NAME, phone: supportPhone } : null;
+}
+
+/** An unguessable token for a link sent to a student or a browser (192 random bits, URL-safe). */
+export function newPublicToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** Whether a value can be one of our public tokens: anything else is answered as unknown before the database is asked. */
+export function isPublicToken(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{20,64}$/.test(value);
+}
+
+/** `Content-Disposition: attachment` with an ASCII fallback name and the exact name in UTF-8 (RFC 6266 / 5987). */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const exact = encodeURIComponent(fileName).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }

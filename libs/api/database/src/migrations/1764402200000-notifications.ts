@@ -1,5 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The working hours a new installation starts with (DEFAULT_WORKING_HOURS of the notifications contract, as of this migration). */
+const DEFAULT_HOURS = '{"days": [1, 2, 3, 4, 5, 6], "start": "09:00", "end": "20:00"}';
+
 const KINDS = `'lead.assigned', 'followup.due', 'followup.overdue', 'whatsapp.reply', 'application.deadline', 'document.uploaded', 'lead.uncontacted'`;
 
 /**
@@ -70,9 +73,7 @@ export class Notifications1764402200000 implements MigrationInterface {
         PRIMARY KEY (user_id, day)
       )`);
 
-    await q.query(
-      `INSERT INTO app_settings (key, value) VALUES ('working_hours', '{"days": [1, 2, 3, 4, 5, 6], "start": "09:00", "end": "20:00"}') ON CONFLICT (key) DO NOTHING`,
-    );
+    await q.query(`INSERT INTO app_settings (key, value) VALUES ('working_hours', '${DEFAULT_HOURS}') ON CONFLICT (key) DO NOTHING`);
 
     // The working minutes between a and b: each day's window [start, end) in India, on working days only.
     await q.query(`
@@ -137,7 +138,7 @@ export class Notifications1764402200000 implements MigrationInterface {
       CREATE FUNCTION lead_first_contact_minutes() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         NEW.first_contact_working_minutes := working_minutes(NEW.created_at, NEW.first_contacted_at,
-          COALESCE((SELECT value FROM app_settings WHERE key = 'working_hours'), '{"days": [1, 2, 3, 4, 5, 6, 7], "start": "00:00", "end": "23:59"}'));
+          COALESCE((SELECT value FROM app_settings WHERE key = 'working_hours'), '${DEFAULT_HOURS}'));
         RETURN NEW;
       END $$`);
     await q.query(

@@ -1,7 +1,15 @@
 import { Inject, Injectable, type OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DIGEST_HOUR_IST, formatIstTime, istDate, NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, type NotificationKind } from '@advisordesk/shared';
+import {
+  DEFAULT_NOTIFICATION_SETTINGS,
+  DIGEST_HOUR_IST,
+  formatIstTime,
+  istDate,
+  NOTIFICATION_KIND_LABELS,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+} from '@advisordesk/shared';
 import { APP_CONFIG, escapeHtml as escape, queryChanged, queryRows, type AppConfig } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { JobsService } from '@advisordesk/api-jobs';
@@ -167,10 +175,12 @@ export class EmailJobs implements OnModuleInit {
   }
 
   private async digestToken(userId: string): Promise<string> {
-    await this.dataSource.query(`INSERT INTO notification_settings (user_id, bell, email) VALUES ($1, $2, '{}') ON CONFLICT (user_id) DO NOTHING`, [
-      userId,
-      NOTIFICATION_KINDS,
-    ]);
+    // A user without a settings row gets one holding the defaults, so the digest has its unsubscribe token.
+    const on = (choice: Record<NotificationKind, boolean>) => NOTIFICATION_KINDS.filter((kind) => choice[kind]);
+    await this.dataSource.query(
+      `INSERT INTO notification_settings (user_id, bell, email, digest) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id) DO NOTHING`,
+      [userId, on(DEFAULT_NOTIFICATION_SETTINGS.bell), on(DEFAULT_NOTIFICATION_SETTINGS.email), DEFAULT_NOTIFICATION_SETTINGS.digest],
+    );
     const [row] = await queryRows<{ token: string }>(this.dataSource, `SELECT digest_token AS token FROM notification_settings WHERE user_id = $1`, [
       userId,
     ]);

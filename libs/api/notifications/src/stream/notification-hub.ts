@@ -75,12 +75,22 @@ export class NotificationHub implements OnApplicationShutdown {
         [users, WINDOW_SECONDS],
       );
       const cutoff = Date.now() - 2 * WINDOW_SECONDS * 1000;
-      for (const [listener, sent] of this.listeners) {
-        for (const [id, at] of sent) if (at < cutoff) sent.delete(id);
-        const fresh = recent.filter((r) => r.userId === listener.user.id && !sent.has(r.id)).map((r) => r.id);
-        if (!fresh.length) continue;
-        for (const id of fresh) sent.set(id, Date.now());
-        for (const notification of await this.notifications.byIds(listener.user, fresh)) listener.send(notification);
+      // Per user, one read of what is new to any of their streams (a user may hold several: tabs, devices).
+      const byUser = new Map<string, [Listener, Map<string, number>][]>();
+      for (const entry of this.listeners) byUser.set(entry[0].user.id, [...(byUser.get(entry[0].user.id) ?? []), entry]);
+      for (const [userId, entries] of byUser) {
+        const fresh = new Set<string>();
+        for (const [, sent] of entries) {
+          for (const [id, at] of sent) if (at < cutoff) sent.delete(id);
+          for (const r of recent) if (r.userId === userId && !sent.has(r.id)) fresh.add(r.id);
+        }
+        if (!fresh.size) continue;
+        const visible = await this.notifications.byIds(entries[0][0].user, [...fresh]);
+        for (const [listener, sent] of entries) {
+          const missing = visible.filter((notification) => !sent.has(notification.id));
+          for (const id of fresh) sent.set(id, Date.now());
+          for (const notification of missing) listener.send(notification);
+        }
       }
     } catch (error) {
       this.logger.warn(`Could not read new notifications: ${(error as Error).message}`);

@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { STREAM_TICKET_SECONDS, type StreamTicket } from '@advisordesk/shared';
-import { AppError, queryChanged } from '@advisordesk/api-core';
+import { AppError, isPublicToken, newPublicToken, queryChanged } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { NotificationErrors } from '../notifications.errors';
 
@@ -19,7 +19,7 @@ export class StreamTicketsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async issue(user: AuthUser): Promise<StreamTicket> {
-    const ticket = randomBytes(24).toString('base64url');
+    const ticket = newPublicToken();
     const expiresAt = new Date(Date.now() + STREAM_TICKET_SECONDS * 1000);
     await this.dataSource.query(`DELETE FROM notification_stream_tickets WHERE expires_at < now() - interval '1 hour'`);
     await this.dataSource.query(`INSERT INTO notification_stream_tickets (ticket_sha256, user_id, expires_at) VALUES ($1, $2, $3)`, [
@@ -32,7 +32,7 @@ export class StreamTicketsService {
 
   /** The signed-in user the ticket was issued to, using it up; 401 when unknown, used, expired, or the user was deactivated. */
   async redeem(ticket: unknown): Promise<AuthUser> {
-    if (typeof ticket !== 'string' || !/^[A-Za-z0-9_-]{20,64}$/.test(ticket)) throw new AppError(NotificationErrors.ticketInvalid);
+    if (!isPublicToken(ticket)) throw new AppError(NotificationErrors.ticketInvalid);
     const [user] = await queryChanged<AuthUser>(
       this.dataSource,
       `UPDATE notification_stream_tickets t SET used_at = now() FROM users u
