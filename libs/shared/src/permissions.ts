@@ -20,6 +20,14 @@ export const PERMISSIONS = {
   applicationExports: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'none' },
   /** The log of who exported what. */
   exportLog: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'none' },
+  /** Lead CSV import; `own`: marketing imports and sees its own imports' history, never the leads. */
+  leadImport: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'own' },
+  /** Bulk actions from the leads table (assign stays `leadAssignment`'s). */
+  bulkActions: { admin: 'all', manager: 'all', advisor: 'own', marketing: 'none' },
+  /** Merging two leads of one person. */
+  leadMerge: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'none' },
+  /** Saved views of a list (marketing's segments too); `all` may also share one with everyone. */
+  savedViews: { admin: 'all', manager: 'all', advisor: 'own', marketing: 'own' },
   users: { admin: 'all', manager: 'read', advisor: 'none', marketing: 'none' },
   settings: { admin: 'all', manager: 'none', advisor: 'none', marketing: 'none' },
   /** Background jobs: queues, failed jobs, retrying one. */
