@@ -119,6 +119,14 @@ describe('timeline sentences', () => {
     const web = describeActivity(entry('inquiry', { repeat: false, courseInterest: 'Online MBA', utmCampaign: 'spring-mba' }, null));
     expect(web).toEqual({ title: 'Enquired through the website form', detail: 'Interested in Online MBA · Campaign: spring-mba' });
     expect(describeActivity(entry('inquiry', { repeat: true }, null)).title).toBe('Enquired again through the website form');
+    const imported = { fileName: 'pune-fair.csv', by: 'Meera Iyer' };
+    expect(describeActivity(entry('inquiry', { import: imported, courseInterest: 'Online MBA' }, null))).toEqual({
+      title: 'Imported from pune-fair.csv by Meera Iyer',
+      detail: 'Interested in Online MBA',
+    });
+    expect(describeActivity(entry('inquiry', { import: imported, repeat: true }, null)).title).toBe(
+      'Imported again from pune-fair.csv by Meera Iyer (already a lead: kept as an enquiry)',
+    );
     expect(describeActivity(entry('inquiry', { source: 'walk_in', enteredBy: 'Priya Sharma' })).title).toBe('Priya entered the lead (Walk-in)');
   });
 

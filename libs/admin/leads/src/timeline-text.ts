@@ -156,6 +156,16 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
         str(data.message) && `“${str(data.message)}”`,
         str(data.utmCampaign) && `Campaign: ${str(data.utmCampaign)}`,
       ].filter((part): part is string => Boolean(part));
+      // A row of a lead import: the file and who imported it.
+      const imported = data.import && typeof data.import === 'object' ? (data.import as Record<string, unknown>) : undefined;
+      if (imported) {
+        const file = str(imported.fileName) ?? 'a file';
+        const by = str(imported.by) ? ` by ${str(imported.by)}` : '';
+        return {
+          title: data.repeat === true ? `Imported again from ${file}${by} (already a lead: kept as an enquiry)` : `Imported from ${file}${by}`,
+          detail: parts.join(' · ') || undefined,
+        };
+      }
       return {
         title: data.repeat === true ? 'Enquired again through the website form' : 'Enquired through the website form',
         detail: parts.join(' · ') || undefined,
@@ -185,7 +195,10 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
         const ticked = [given.whatsapp && 'WhatsApp messages', given.marketing && 'marketing messages'].filter((x): x is string => Boolean(x));
         const notHeld = (given.whatsapp && !held.whatsapp) || (given.marketing && !held.marketing);
         return {
-          title: `The form was sent again with consent to ${inWords(ticked)}`,
+          title:
+            data.via === 'import'
+              ? `An import (${str(data.form) ?? 'no source given'}) said the person consented to ${inWords(ticked)}`
+              : `The form was sent again with consent to ${inWords(ticked)}`,
           detail: notHeld
             ? 'Not applied: anyone can type a phone number into the form. Confirm with the person before recording their consent.'
             : 'The lead already had this consent.',

@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { rolesThatCanRead, rolesThatCanWrite } from '@advisordesk/shared';
-import { idOf, sendPage } from '@advisordesk/api-core';
+import { rolesThatCanRead, rolesThatCanWrite, UPLOAD_FIELD } from '@advisordesk/shared';
+import { fileBody, idOf, sendPage } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { LeadsErrors } from '@advisordesk/api-leads';
 import { ApplicationErrors } from './applications.errors';
-import { FILE_BODY } from './files/multipart';
 import { ApplicationsService } from './applications.service';
 import { ChecklistsService } from './checklists/checklists.service';
 import { DocumentsService } from './documents/documents.service';
@@ -79,7 +78,7 @@ export class ApplicationsController {
   /** Multipart, field `file`: a PDF, JPEG or PNG (by its bytes), at most 10 MB. */
   @Put('applications/:id/documents/:docId/file')
   @ApiConsumes('multipart/form-data')
-  @ApiBody(FILE_BODY)
+  @ApiBody(fileBody(UPLOAD_FIELD))
   upload(@CurrentUser() user: AuthUser, @Param('id', applicationId) id: string, @Param('docId', documentId) docId: string, @Req() request: Request) {
     return this.documents.upload(user, id, docId, request);
   }

@@ -22,3 +22,4 @@ export * from './logging/logger';
 export * from './logging/redact-url';
 export * from './errors/phone';
 export * from './http/public-page';
+export * from './http/multipart';

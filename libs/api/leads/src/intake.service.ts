@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { canonicalCourse, normalisePhone, stateToStore, type InquiryReceipt } from '@advisordesk/shared';
+import { canonicalCourse, normalisePhone, stateToStore, type InquiryReceipt, type LeadSource, type WebsiteCourse } from '@advisordesk/shared';
 import {
   APP_CONFIG,
   AppError,
@@ -21,7 +21,7 @@ import type { CreateInquiryDto } from './dto/create-inquiry.dto';
 import { newReference } from './reference';
 
 /** One inquiry as the intake statement takes it (a row of its JSON input). */
-interface IntakeRow {
+export interface IntakeRow {
   reference: string;
   full_name: string;
   phone: string;
@@ -31,6 +31,8 @@ interface IntakeRow {
   course_interest: string | null;
   level: string | null;
   mode: string | null;
+  /** A new lead's source (the form's `website`; an import's column, or `import`). */
+  source: LeadSource;
   utm_source: string | null;
   utm_medium: string | null;
   utm_campaign: string | null;
@@ -39,28 +41,96 @@ interface IntakeRow {
   landing_url: string | null;
   consent_whatsapp: boolean;
   consent_marketing: boolean;
-  consent_source: string;
+  consent_source: string | null;
+  /** How the consent came (`form`, `import`): on an existing lead's consent event. */
+  consent_via: 'form' | 'import';
   consent_notice_version: number | null;
   is_minor: boolean;
   guardian_name: string | null;
   guardian_phone: string | null;
   referrer: string | null;
   payload: unknown;
-  client_hash: string;
+  client_hash: string | null;
   idempotency_key: string | null;
+  /** The lead import that brought this inquiry, if one did. */
+  import_id: string | null;
   timeline: unknown;
 }
 
-interface IntakeResult {
+/** Where an inquiry came from beside what its body says: the form's request, or an import's file. */
+export interface IntakeOrigin {
+  payload: unknown;
+  source: LeadSource;
+  consentSource: string | null;
+  consentVia: IntakeRow['consent_via'];
+  clientHash?: string | null;
+  idempotencyKey?: string | null;
+  importId?: string | null;
+  /** More of the timeline entry (an import's file and who imported it). */
+  timeline?: Record<string, unknown>;
+}
+
+const clean = (text?: string | null) => (text?.trim() ? text.trim() : null);
+
+/**
+ * An inquiry body (validated as `CreateInquiryDto`) as the intake statement takes it. A typed
+ * course or state becomes the offered course's or the state's name when it is one; other text is
+ * kept as typed. The Quick Inquiry form and the lead import both go through here.
+ */
+export function toIntakeRow(body: CreateInquiryDto, phone: string, courses: readonly WebsiteCourse[], origin: IntakeOrigin): IntakeRow {
+  const utm = body.utm ?? {};
+  const course = body.courseInterest?.trim() ? canonicalCourse(body.courseInterest, courses) : null;
+  const guardianPhone = body.guardian ? normalisePhone(body.guardian.phone) : null;
+  return {
+    reference: newReference(),
+    full_name: body.fullName.trim(),
+    phone,
+    email: clean(body.email)?.toLowerCase() ?? null,
+    city: clean(body.city),
+    state: stateToStore(body.state),
+    course_interest: course?.name ?? clean(body.courseInterest),
+    level: body.level ?? course?.level ?? null,
+    mode: body.mode ?? course?.mode ?? null,
+    source: origin.source,
+    utm_source: clean(utm.source),
+    utm_medium: clean(utm.medium),
+    utm_campaign: clean(utm.campaign),
+    utm_term: clean(utm.term),
+    utm_content: clean(utm.content),
+    landing_url: clean(body.sourceUrl),
+    consent_whatsapp: body.consent.whatsapp,
+    consent_marketing: body.consent.marketing,
+    consent_source: origin.consentSource,
+    consent_via: origin.consentVia,
+    consent_notice_version: body.consentNoticeVersion ?? null,
+    is_minor: body.minor === true,
+    guardian_name: body.guardian?.fullName.trim() ?? null,
+    guardian_phone: guardianPhone?.ok ? guardianPhone.e164 : null,
+    referrer: clean(body.referrer),
+    payload: origin.payload,
+    client_hash: origin.clientHash ?? null,
+    idempotency_key: origin.idempotencyKey ?? null,
+    import_id: origin.importId ?? null,
+    timeline: {
+      courseInterest: course?.name ?? clean(body.courseInterest),
+      message: clean(body.message),
+      utmCampaign: clean(utm.campaign),
+      consent: body.consent,
+      ...origin.timeline,
+    },
+  };
+}
+
+export interface IntakeResult {
   id: string;
   reference: string;
   created: boolean;
 }
 
 const INPUT_COLUMNS = `ord int, reference text, full_name text, phone text, email text, city text, state text, course_interest text, level text, mode text,
-  utm_source text, utm_medium text, utm_campaign text, utm_term text, utm_content text, landing_url text, consent_whatsapp boolean,
-  consent_marketing boolean, consent_source text, consent_notice_version int, is_minor boolean, guardian_name text, guardian_phone text,
-  referrer text, payload jsonb, client_hash text, idempotency_key text, timeline jsonb, advisor_id uuid, assigned_at timestamptz`;
+  source text, utm_source text, utm_medium text, utm_campaign text, utm_term text, utm_content text, landing_url text, consent_whatsapp boolean,
+  consent_marketing boolean, consent_source text, consent_via text, consent_notice_version int, is_minor boolean, guardian_name text, guardian_phone text,
+  referrer text, payload jsonb, client_hash text, idempotency_key text, import_id uuid, timeline jsonb, advisor_id uuid, assigned_at timestamptz`;
 
 /**
  * The intake of a batch of inquiries (distinct phones) in one statement: upsert each lead by phone
@@ -77,7 +147,7 @@ const UPSERT_INQUIRIES = `
                        utm_source, utm_medium, utm_campaign, utm_term, utm_content, landing_url,
                        consent_whatsapp, consent_marketing, consent_at, consent_source,
                        consent_notice_version, is_minor, guardian_name, guardian_phone, referrer, advisor_id)
-    SELECT reference, full_name, phone, email, city, state, course_interest, level, mode, 'website',
+    SELECT reference, full_name, phone, email, city, state, course_interest, level, mode, source,
            utm_source, utm_medium, utm_campaign, utm_term, utm_content, landing_url,
            consent_whatsapp, consent_marketing, CASE WHEN consent_whatsapp OR consent_marketing THEN now() END, consent_source,
            consent_notice_version, is_minor, guardian_name, guardian_phone, referrer, advisor_id
@@ -85,8 +155,8 @@ const UPSERT_INQUIRIES = `
     ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE SET updated_at = now()
     RETURNING id, reference, phone, (xmax = 0) AS created, consent_whatsapp, consent_marketing),
   inquiry AS (
-    INSERT INTO inquiries (lead_id, payload, source_url, client_hash, idempotency_key)
-    SELECT lead.id, input.payload, input.landing_url, input.client_hash, input.idempotency_key FROM input JOIN lead USING (phone) ORDER BY input.ord
+    INSERT INTO inquiries (lead_id, payload, source_url, client_hash, idempotency_key, import_id)
+    SELECT lead.id, input.payload, input.landing_url, input.client_hash, input.idempotency_key, input.import_id FROM input JOIN lead USING (phone) ORDER BY input.ord
     RETURNING id, lead_id),
   timeline AS (
     INSERT INTO activities (lead_id, type, data)
@@ -96,7 +166,7 @@ const UPSERT_INQUIRIES = `
     INSERT INTO activities (lead_id, type, data)
     SELECT l.id, 'consent', jsonb_build_object('given', jsonb_build_object('whatsapp', input.consent_whatsapp, 'marketing', input.consent_marketing),
                                                'held', jsonb_build_object('whatsapp', l.consent_whatsapp, 'marketing', l.consent_marketing),
-                                               'via', 'form', 'form', input.consent_source, 'noticeVersion', input.consent_notice_version, 'applied', false)
+                                               'via', input.consent_via, 'form', input.consent_source, 'noticeVersion', input.consent_notice_version, 'applied', false)
       FROM lead l JOIN input USING (phone) WHERE NOT l.created AND (input.consent_whatsapp OR input.consent_marketing)),
   assignment AS (
     INSERT INTO activities (lead_id, type, data, created_at)
@@ -171,50 +241,20 @@ export class IntakeService implements OnApplicationShutdown {
     if (body.consentNoticeVersion !== undefined && !(await this.websiteForm.noticeExists(body.consentNoticeVersion))) {
       throw fieldError('consentNoticeVersion', 'consentNoticeVersion is not a notice we have published');
     }
-    const guardianPhone = body.guardian ? normalisePhone(body.guardian.phone) : null;
     if (body.website) {
       // Honeypot filled: a bot. Answer like a success so it learns nothing; store nothing.
       this.logger.warn('Dropped an inquiry with the honeypot field filled');
       return { reference: newReference() };
     }
-    const utm = body.utm ?? {};
-    const clean = (text?: string) => (text?.trim() ? text.trim() : null);
-    // A typed course or state becomes the offered course's or the state's name when it is one; other text is kept as typed.
-    const course = body.courseInterest?.trim() ? canonicalCourse(body.courseInterest, await this.websiteForm.courses()) : null;
-    const row: IntakeRow = {
-      reference: newReference(),
-      full_name: body.fullName.trim(),
-      phone: phone.e164,
-      email: clean(body.email)?.toLowerCase() ?? null,
-      city: clean(body.city),
-      state: stateToStore(body.state),
-      course_interest: course?.name ?? clean(body.courseInterest),
-      level: body.level ?? course?.level ?? null,
-      mode: body.mode ?? course?.mode ?? null,
-      utm_source: clean(utm.source),
-      utm_medium: clean(utm.medium),
-      utm_campaign: clean(utm.campaign),
-      utm_term: clean(utm.term),
-      utm_content: clean(utm.content),
-      landing_url: clean(body.sourceUrl),
-      consent_whatsapp: body.consent.whatsapp,
-      consent_marketing: body.consent.marketing,
-      consent_source: clean(body.sourceUrl) ?? 'quick-inquiry',
-      consent_notice_version: body.consentNoticeVersion ?? null,
-      is_minor: body.minor === true,
-      guardian_name: body.guardian?.fullName.trim() ?? null,
-      guardian_phone: guardianPhone?.ok ? guardianPhone.e164 : null,
-      referrer: clean(body.referrer),
+    const courses = body.courseInterest?.trim() ? await this.websiteForm.courses() : [];
+    const row = toIntakeRow(body, phone.e164, courses, {
       payload: body,
-      client_hash: createHash('sha256').update(clientAddress).digest('hex').slice(0, 16),
-      idempotency_key: idempotencyKey ?? null,
-      timeline: {
-        courseInterest: course?.name ?? clean(body.courseInterest),
-        message: clean(body.message),
-        utmCampaign: clean(utm.campaign),
-        consent: body.consent,
-      },
-    };
+      source: 'website',
+      consentSource: clean(body.sourceUrl) ?? 'quick-inquiry',
+      consentVia: 'form',
+      clientHash: createHash('sha256').update(clientAddress).digest('hex').slice(0, 16),
+      idempotencyKey: idempotencyKey ?? null,
+    });
     if (!idempotencyKey) {
       const stored = await this.batches.submit(row);
       if (stored.created) this.announceCreated(stored.id);
@@ -282,7 +322,7 @@ export class IntakeService implements OnApplicationShutdown {
    * the advisors' turns. A lead someone entered meanwhile without the lock (an advisor's own
    * entry) is updated, not created, and keeps its advisor.
    */
-  private async intakeWithin(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeResult[]> {
+  async intakeWithin(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeResult[]> {
     await this.assignment.lock(manager);
     const [{ known, advisors }] = await queryRows<{ known: string[]; advisors: AdvisorLoad[] }>(
       manager,

@@ -30,4 +30,9 @@ export const LeadsErrors = defineErrors('leads', {
   },
   consentNothingGiven: { status: HttpStatus.BAD_REQUEST, message: 'whatsapp or marketing is required: say what the person agreed to or withdrew' },
   unsubscribeNotFound: { status: HttpStatus.NOT_FOUND, message: 'This link is not valid' },
+  importInvalid: { status: HttpStatus.BAD_REQUEST, message: 'Some rows of the file are not valid: nothing was imported' },
+  importTooManyRows: { status: HttpStatus.BAD_REQUEST, message: 'The file has more than 100,000 rows: split it and import each part' },
+  importTooLarge: { status: HttpStatus.PAYLOAD_TOO_LARGE, message: 'The file is larger than 64 MB: split it and import each part' },
+  importNotMultipart: { status: HttpStatus.UNSUPPORTED_MEDIA_TYPE, message: 'Send the CSV file as multipart/form-data in the field "file"' },
+  importNotCsv: { status: HttpStatus.BAD_REQUEST, message: 'The file is not CSV that can be read' },
 });

@@ -9,6 +9,8 @@ import { PipelineService } from './pipeline.service';
 import { PublicInquiriesController } from './public-inquiries.controller';
 import { SearchIndexService } from './search-index.service';
 import { HandoverController } from './handover/handover.controller';
+import { LeadImportController } from './import/lead-import.controller';
+import { LeadImportService } from './import/lead-import.service';
 import { HandoverService } from './handover/handover.service';
 import { TasksController } from './tasks.controller';
 import { TransferRequestsController } from './transfer-requests/transfer-requests.controller';
@@ -32,6 +34,7 @@ import { WebsiteFormService } from './website-form.service';
     WebsiteFormSettingsController,
     TransferRequestsController,
     HandoverController,
+    LeadImportController,
   ],
   providers: [
     LeadsService,
@@ -45,6 +48,7 @@ import { WebsiteFormService } from './website-form.service';
     SearchIndexService,
     TransferRequestsService,
     HandoverService,
+    LeadImportService,
   ],
   exports: [LeadsService, TimelineService, AssignmentService, ConsentService, IntakeService],
 })

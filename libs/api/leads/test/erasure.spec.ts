@@ -76,7 +76,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
     ...same('cleared', ['consent_source', 'guardian_name', 'guardian_phone', 'referrer', 'next_follow_up_at']),
   },
   inquiries: {
-    ...same('kept', ['id', 'lead_id', 'received_at']),
+    // The import that brought the inquiry: which file, not what it said of the person (that is the payload).
+    ...same('kept', ['id', 'lead_id', 'received_at', 'import_id']),
     payload: 'replaced',
     ...same('cleared', ['source_url', 'client_hash', 'idempotency_key']),
   },
@@ -101,6 +102,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
   // A retried form's key; the fingerprint is a hash of what the person typed. Found by the reference in the response.
   idempotency_keys: same('deleted', ['scope', 'key', 'response', 'fingerprint', 'created_at']),
   // Staff accounts: their own data, not a lead's (the phone is the advisor's work number, shown to their students).
+  // An import's file name and counts: about a file of many people, never one person's data.
+  lead_imports: same('none', ['id', 'user_id', 'file_name', 'rows', 'created', 'existing', 'failed', 'created_at', 'finished_at']),
   users: same('none', ['id', 'name', 'email', 'role', 'phone', 'active', 'password_hash', 'created_at', 'updated_at', 'version']),
   refresh_tokens: same('none', ['id', 'user_id', 'family_id', 'token_hash', 'expires_at', 'created_at', 'revoked_at', 'replaced_by']),
   advisor_load: same('none', ['advisor_id', 'open_leads', 'last_assigned_at']),

@@ -4,8 +4,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Request, Response } from 'express';
-import { documentStillNeeded, UPLOAD_MAX_BYTES, type DocumentStatus, type DocumentView as DocumentWire } from '@advisordesk/shared';
-import { AppError, attachmentDisposition, errorOnField, queryMaybeOne, queryOne, queryRows, type Queryable } from '@advisordesk/api-core';
+import { documentStillNeeded, UPLOAD_FIELD, UPLOAD_MAX_BYTES, type DocumentStatus, type DocumentView as DocumentWire } from '@advisordesk/shared';
+import {
+  AppError,
+  attachmentDisposition,
+  errorOnField,
+  queryMaybeOne,
+  queryOne,
+  queryRows,
+  receiveFile,
+  type Queryable,
+} from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { recordActivity } from '@advisordesk/api-leads';
 import { ApplicationErrors } from '../applications.errors';
@@ -13,7 +22,6 @@ import { ApplicationsService, type ApplicationAccess } from '../applications.ser
 import type { AddDocumentDto, ReviewDocumentDto } from '../dto/applications.dto';
 import { FileStore } from '../files/file-store';
 import { safeFileName } from '../files/file-type';
-import { receiveFile } from '../files/multipart';
 
 export type DocumentView = DocumentWire<Date>;
 
@@ -69,8 +77,10 @@ export class DocumentsService {
    * replaces and writes the timeline entry. A student may upload only what is missing or rejected.
    */
   async store(application: ApplicationAccess, documentId: string, request: Request, uploader: Uploader): Promise<DocumentView> {
-    const stored = await receiveFile(request, UPLOAD_MAX_BYTES, (file) =>
-      this.files.save(file.stream, UPLOAD_MAX_BYTES).then((saved) => ({ saved, sent: file.fileName })),
+    const stored = await receiveFile(
+      request,
+      { maxBytes: UPLOAD_MAX_BYTES, fileField: UPLOAD_FIELD, notMultipart: ApplicationErrors.notMultipart, tooLarge: ApplicationErrors.fileTooLarge },
+      (file) => this.files.save(file.stream, UPLOAD_MAX_BYTES).then((saved) => ({ saved, sent: file.fileName })),
     );
     try {
       return await this.dataSource.transaction(async (manager) => {

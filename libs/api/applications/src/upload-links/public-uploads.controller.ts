@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AppError, idOf, Public } from '@advisordesk/api-core';
+import { AppError, fileBody, idOf, Public } from '@advisordesk/api-core';
+import { UPLOAD_FIELD } from '@advisordesk/shared';
 import { ApplicationErrors } from '../applications.errors';
-import { FILE_BODY } from '../files/multipart';
 import { renderUploadPage, renderUploadProblemPage, UPLOAD_SCRIPT, type UploadPageNotice } from './upload.page';
 import { UploadLinksService } from './upload-links.service';
 
@@ -29,7 +29,7 @@ export class PublicUploadsController {
 
   @Put('public/uploads/:token/:docId')
   @ApiConsumes('multipart/form-data')
-  @ApiBody(FILE_BODY)
+  @ApiBody(fileBody(UPLOAD_FIELD))
   upload(@Param('token') token: string, @Param('docId', documentId) docId: string, @Req() request: Request) {
     return this.links.upload(token, docId, request);
   }
