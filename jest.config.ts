@@ -31,6 +31,7 @@ const config: Config = {
     '<rootDir>/libs/admin/whatsapp',
     '<rootDir>/libs/admin/applications',
     '<rootDir>/libs/admin/notifications',
+    '<rootDir>/libs/admin/imports',
     '<rootDir>/apps/widget',
   ],
   globalSetup: '<rootDir>/libs/api/database/src/testing/global-setup.ts',

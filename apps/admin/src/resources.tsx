@@ -11,6 +11,7 @@ import {
   DownloadOutlined,
   FileDoneOutlined,
   GlobalOutlined,
+  HistoryOutlined,
   ProjectOutlined,
   ReadOutlined,
   SettingOutlined,
@@ -36,6 +37,7 @@ import {
 import { ComparePage } from '@advisordesk/admin-comparisons';
 import { DashboardPage } from '@advisordesk/admin-dashboard';
 import { ExportListPage } from '@advisordesk/admin-exports';
+import { ImportHistoryPage, LEAD_IMPORT_PATH, LEAD_IMPORTS_PATH, LeadImportPage } from '@advisordesk/admin-imports';
 import { MY_NOTIFICATIONS_PATH, MyNotificationsPage } from '@advisordesk/admin-notifications';
 import { LeadBoardPage, LeadListPage, LeadShowPage, TaskListPage } from '@advisordesk/admin-leads';
 import { ReportsPage } from '@advisordesk/admin-reports';
@@ -81,6 +83,18 @@ export const resources: PanelResource[] = [
     list: '/tasks',
     meta: { label: 'Follow-ups', icon: <CalendarOutlined />, area: 'leads' satisfies Area },
     pages: { list: TaskListPage },
+  },
+  {
+    name: 'lead-import',
+    list: LEAD_IMPORT_PATH,
+    meta: { label: 'Import leads', icon: <CloudUploadOutlined />, area: 'leadImport' satisfies Area },
+    pages: { list: LeadImportPage },
+  },
+  {
+    name: 'lead-imports',
+    list: LEAD_IMPORTS_PATH,
+    meta: { label: 'Lead imports', icon: <HistoryOutlined />, area: 'leadImport' satisfies Area },
+    pages: { list: ImportHistoryPage },
   },
   {
     name: 'applications',

@@ -2,6 +2,7 @@ import type { AreaSlots } from '@advisordesk/admin-ui';
 import { ApplicationsHome, ApplicationsPanel, DefaultChecklistSection, ProgramChecklistSection } from '@advisordesk/admin-applications';
 import { ShortlistPanel } from '@advisordesk/admin-comparisons';
 import { ExportLeadsButton } from '@advisordesk/admin-exports';
+import { RecentImports } from '@advisordesk/admin-imports';
 import { LeadsHome } from '@advisordesk/admin-leads';
 import { MY_NOTIFICATIONS_PATH, NotificationBell } from '@advisordesk/admin-notifications';
 import { ManagerCharts } from '@advisordesk/admin-reports';
@@ -16,7 +17,7 @@ export const areaSlots: AreaSlots = {
   leadExport: ExportLeadsButton,
   dashboardCharts: ManagerCharts,
   dashboardWork: LeadsHome,
-  dashboardSections: [ApplicationsHome],
+  dashboardSections: [ApplicationsHome, RecentImports],
   programSections: [ProgramChecklistSection],
   settingsSections: [DefaultChecklistSection],
   comparisonSend: SendComparisonOnWhatsapp,

@@ -8,10 +8,16 @@ const user = TEST_ADMIN;
 
 /** A pretend API: a million leads (an estimated total), three users (a counted one). */
 function setup() {
-  const requests: { url: string; auth?: string }[] = [];
+  const requests: { url: string; auth?: string; timeout?: number }[] = [];
   const adapter = async (config: InternalAxiosRequestConfig): Promise<AxiosResponse> => {
     const url = config.url ?? '';
-    requests.push({ url, auth: config.headers.get('Authorization') as string | undefined });
+    requests.push({
+      url,
+      auth: config.headers.get('Authorization') as string | undefined,
+      ...(config.timeout !== 30_000 ? { timeout: config.timeout } : {}),
+    });
+    config.onUploadProgress?.({ loaded: 50, total: 100, bytes: 50, lengthComputable: true });
+    config.onUploadProgress?.({ loaded: 100, total: 100, bytes: 50, lengthComputable: true });
     const headers: Record<string, string> = url.startsWith('/api/leads')
       ? { 'x-total-count': '1043217', 'x-total-count-estimated': 'true' }
       : { 'x-total-count': '3' };
@@ -53,6 +59,19 @@ describe('data provider', () => {
     const { api, requests } = setup();
     await api.getList({ resource: 'leads', pagination: { currentPage: 2, pageSize: 25 } });
     expect(requests).toEqual([{ url: '/api/leads?_end=50&_start=25', auth: 'Bearer access-1' }]);
+  });
+
+  it('an upload reports its progress, signed in, and may wait longer than a plain change', async () => {
+    const { api, requests } = setup();
+    const seen: number[] = [];
+    await api.custom({
+      url: '/api/leads/import?dryRun=true',
+      method: 'post',
+      payload: { a: 1 },
+      meta: { onUploadProgress: (f: number) => seen.push(f), timeoutMs: 600_000 },
+    });
+    expect(seen).toEqual([0.5, 1]);
+    expect(requests).toEqual([{ url: '/api/leads/import?dryRun=true', auth: 'Bearer access-1', timeout: 600_000 }]);
   });
 
   it('a custom read sends its query the way simple-rest writes a list’s, and nothing more', async () => {
