@@ -139,6 +139,20 @@ describe('lead CSV import', () => {
       ]),
     );
     expect(timeline.some((e) => e.type === 'assignment')).toBe(true);
+
+    // Each advisor's open-lead count follows the leads written a chunk at a time, and the advisor hears of each new lead.
+    const loads = await queryRows<{ open_leads: number; actual: number }>(
+      t.dataSource,
+      `SELECT al.open_leads, (SELECT count(*)::int FROM leads l WHERE l.advisor_id = al.advisor_id AND l.status NOT IN ('enrolled', 'lost') AND l.erased_at IS NULL) AS actual
+         FROM advisor_load al`,
+    );
+    for (const load of loads) expect(load.open_leads).toBe(load.actual);
+    const told = await queryRows<{ user_id: string; title: string }>(
+      t.dataSource,
+      `SELECT user_id, title FROM notifications WHERE kind = 'lead.assigned' AND lead_id = $1`,
+      [ishaan.id],
+    );
+    expect(told).toEqual([{ user_id: ishaan.advisor_id, title: 'New lead: Ishaan Rao' }]);
   });
 
   it('an error on row 9,999 of 10,000 leaves nothing behind, and the history says the import was refused', async () => {

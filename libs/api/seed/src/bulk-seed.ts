@@ -100,7 +100,7 @@ export async function bulkSeed(dataSource: DataSource, options: BulkSeedOptions)
     `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i WHERE i.indrelid = ANY ('{leads,inquiries,activities,tasks}'::regclass[]) AND NOT i.indisunique AND NOT i.indisprimary`,
   );
-  await dataSource.query(`ALTER TABLE leads DISABLE TRIGGER leads_advisor_load`);
+  await dataSource.query(`ALTER TABLE leads DISABLE TRIGGER leads_advisor_load, DISABLE TRIGGER leads_advisor_load_insert`);
   for (const index of indexes) await dataSource.query(`DROP INDEX ${index.name}`);
   try {
     for (let start = 0; start < options.leads; start += chunk) {
@@ -148,7 +148,7 @@ export async function bulkSeed(dataSource: DataSource, options: BulkSeedOptions)
       options.onProgress?.(Math.min(start + chunk, options.leads), options.leads);
     }
   } finally {
-    await dataSource.query(`ALTER TABLE leads ENABLE TRIGGER leads_advisor_load`);
+    await dataSource.query(`ALTER TABLE leads ENABLE TRIGGER leads_advisor_load, ENABLE TRIGGER leads_advisor_load_insert`);
     options.onIndexing?.();
     await dataSource.query(`SET maintenance_work_mem = '512MB'`);
     for (const index of indexes) await dataSource.query(index.definition);

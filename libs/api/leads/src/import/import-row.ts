@@ -19,9 +19,10 @@ import { CreateLeadDto } from '../dto/update-lead.dto';
 /**
  * A row of an import, checked by the rules of the Quick Inquiry form (name, phone, email, lengths,
  * level, mode, UTM) and of a lead entered by hand (its source): the same decorators, not a copy.
+ * Consent is read from its cells here (yes/no), so it is set on the body after the check.
  */
 class LeadImportRowDto extends IntersectionType(
-  PickType(CreateInquiryDto, ['fullName', 'phone', 'email', 'city', 'state', 'courseInterest', 'level', 'mode', 'consent', 'utm'] as const),
+  PickType(CreateInquiryDto, ['fullName', 'phone', 'email', 'city', 'state', 'courseInterest', 'level', 'mode', 'utm'] as const),
   PickType(CreateLeadDto, ['source'] as const),
 ) {}
 
@@ -32,8 +33,6 @@ const DTO_FIELD: Record<string, LeadImportField> = {
   'utm.source': 'utmSource',
   'utm.medium': 'utmMedium',
   'utm.campaign': 'utmCampaign',
-  'consent.whatsapp': 'consentWhatsapp',
-  'consent.marketing': 'consentMarketing',
 };
 
 const SOURCE_BY_WORD: ReadonlyMap<string, LeadSource> = new Map(
@@ -137,7 +136,6 @@ export function checkRow(cells: readonly string[], columns: Partial<Record<LeadI
     level: cell('level'),
     mode: cell('mode'),
     source,
-    consent: Object.assign(new ConsentDto(), { whatsapp: consent.whatsapp ?? false, marketing: consent.marketing ?? false }),
     utm: utm.source || utm.medium || utm.campaign ? Object.assign(new UtmDto(), utm) : undefined,
   });
   for (const problem of flattenValidationErrors(validateSync(dto, VALIDATION))) {
@@ -146,8 +144,9 @@ export function checkRow(cells: readonly string[], columns: Partial<Record<LeadI
   }
   const phone = normalisePhone(dto.phone);
   if (errors.length || !phone.ok) return errors;
+  const consentDto = Object.assign(new ConsentDto(), { whatsapp: consent.whatsapp ?? false, marketing: consent.marketing ?? false });
   return {
-    body: dto as CreateInquiryDto,
+    body: Object.assign(dto, { consent: consentDto }) as CreateInquiryDto,
     phone: phone.e164,
     source: dto.source,
     consentSource: consent.whatsapp || consent.marketing ? consentSource : null,
