@@ -75,7 +75,11 @@ export async function signIn(page: Page, email: string, password: string): Promi
 /** Opens a menu entry: from the sider on a laptop, through the menu drawer on a phone. */
 export async function openFromMenu(page: Page, viewport: Viewport, label: string): Promise<void> {
   if (viewport === 'phone') await page.getByRole('button', { name: 'Open menu' }).click();
-  await page.getByRole('menuitem', { name: label }).click();
+  // By its whole label: "Leads" is not "Import leads".
+  await page
+    .getByRole('menuitem')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .click();
 }
 
 /**
