@@ -14,6 +14,7 @@ export * from './contracts/comparisons';
 export * from './contracts/reports';
 export * from './contracts/exports';
 export * from './contracts/website-form';
+export * from './contracts/consent-notice';
 export * from './contracts/whatsapp';
 export * from './contracts/jobs';
 export * from './contracts/applications';

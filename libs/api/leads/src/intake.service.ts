@@ -41,6 +41,7 @@ interface IntakeRow {
   consent_marketing: boolean;
   consent_source: string;
   consent_notice_version: number | null;
+  consent_language: string | null;
   is_minor: boolean;
   guardian_name: string | null;
   guardian_phone: string | null;
@@ -59,7 +60,7 @@ interface IntakeResult {
 
 const INPUT_COLUMNS = `ord int, reference text, full_name text, phone text, email text, city text, state text, course_interest text, level text, mode text,
   utm_source text, utm_medium text, utm_campaign text, utm_term text, utm_content text, landing_url text, consent_whatsapp boolean,
-  consent_marketing boolean, consent_source text, consent_notice_version int, is_minor boolean, guardian_name text, guardian_phone text,
+  consent_marketing boolean, consent_source text, consent_notice_version int, consent_language text, is_minor boolean, guardian_name text, guardian_phone text,
   referrer text, payload jsonb, client_hash text, idempotency_key text, timeline jsonb, advisor_id uuid, assigned_at timestamptz`;
 
 /**
@@ -76,11 +77,11 @@ const UPSERT_INQUIRIES = `
     INSERT INTO leads (reference, full_name, phone, email, city, state, course_interest, level, mode, source,
                        utm_source, utm_medium, utm_campaign, utm_term, utm_content, landing_url,
                        consent_whatsapp, consent_marketing, consent_at, consent_source,
-                       consent_notice_version, is_minor, guardian_name, guardian_phone, referrer, advisor_id)
+                       consent_notice_version, consent_language, is_minor, guardian_name, guardian_phone, referrer, advisor_id)
     SELECT reference, full_name, phone, email, city, state, course_interest, level, mode, 'website',
            utm_source, utm_medium, utm_campaign, utm_term, utm_content, landing_url,
            consent_whatsapp, consent_marketing, CASE WHEN consent_whatsapp OR consent_marketing THEN now() END, consent_source,
-           consent_notice_version, is_minor, guardian_name, guardian_phone, referrer, advisor_id
+           consent_notice_version, consent_language, is_minor, guardian_name, guardian_phone, referrer, advisor_id
       FROM input ORDER BY phone
     ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE SET updated_at = now()
     RETURNING id, reference, phone, (xmax = 0) AS created, consent_whatsapp, consent_marketing),
@@ -96,7 +97,8 @@ const UPSERT_INQUIRIES = `
     INSERT INTO activities (lead_id, type, data)
     SELECT l.id, 'consent', jsonb_build_object('given', jsonb_build_object('whatsapp', input.consent_whatsapp, 'marketing', input.consent_marketing),
                                                'held', jsonb_build_object('whatsapp', l.consent_whatsapp, 'marketing', l.consent_marketing),
-                                               'via', 'form', 'form', input.consent_source, 'noticeVersion', input.consent_notice_version, 'applied', false)
+                                               'via', 'form', 'form', input.consent_source, 'noticeVersion', input.consent_notice_version,
+                                               'language', input.consent_language, 'applied', false)
       FROM lead l JOIN input USING (phone) WHERE NOT l.created AND (input.consent_whatsapp OR input.consent_marketing)),
   assignment AS (
     INSERT INTO activities (lead_id, type, data, created_at)
@@ -171,6 +173,12 @@ export class IntakeService implements OnApplicationShutdown {
     if (body.consentNoticeVersion !== undefined && !(await this.websiteForm.noticeExists(body.consentNoticeVersion))) {
       throw fieldError('consentNoticeVersion', 'consentNoticeVersion is not a notice we have published');
     }
+    const language = body.consent.language;
+    if (language !== undefined) {
+      const languages = await this.websiteForm.noticeLanguages(body.consentNoticeVersion);
+      if (!languages.includes(language))
+        throw fieldError('consent.language', `consent.language must be one of the notice's languages: ${languages.join(', ')}`);
+    }
     const guardianPhone = body.guardian ? normalisePhone(body.guardian.phone) : null;
     if (body.website) {
       // Honeypot filled: a bot. Answer like a success so it learns nothing; store nothing.
@@ -201,6 +209,7 @@ export class IntakeService implements OnApplicationShutdown {
       consent_marketing: body.consent.marketing,
       consent_source: clean(body.sourceUrl) ?? 'quick-inquiry',
       consent_notice_version: body.consentNoticeVersion ?? null,
+      consent_language: language ?? null,
       is_minor: body.minor === true,
       guardian_name: body.guardian?.fullName.trim() ?? null,
       guardian_phone: guardianPhone?.ok ? guardianPhone.e164 : null,

@@ -39,6 +39,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
     ...same('kept', [
       'consent_at',
       'consent_notice_version',
+      // The language the consent was given in (en, hi, …): says nothing of who the person is.
+      'consent_language',
       'is_minor',
       'first_contacted_at',
       'first_contact_due_at',
@@ -105,7 +107,21 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
   refresh_tokens: same('none', ['id', 'user_id', 'family_id', 'token_hash', 'expires_at', 'created_at', 'revoked_at', 'replaced_by']),
   advisor_load: same('none', ['advisor_id', 'open_leads', 'last_assigned_at']),
   app_settings: same('none', ['key', 'value', 'updated_at']),
-  consent_notices: same('none', ['version', 'text', 'url', 'created_by', 'created_at']),
+  // The notice's contact is the operator's person, not a lead's.
+  consent_notices: same('none', [
+    'version',
+    'text',
+    'url',
+    'data',
+    'purposes',
+    'withdrawal',
+    'rights',
+    'board',
+    'contact',
+    'translations',
+    'created_by',
+    'created_at',
+  ]),
   universities: same('none', [
     'id',
     'name',

@@ -10,6 +10,9 @@ export interface LeadRow extends Record<string, unknown> {
   consent_marketing: boolean;
 }
 
+/** The operator's contact person, which the consent notice needs before it can be saved. */
+export const OPERATOR_CONTACT = { name: 'Meera Iyer', email: 'privacy@example.in', phone: '+91 98765 00000' };
+
 let phoneCounter = 0;
 
 /** A fresh, valid Indian mobile number for each call (9xxxxxxxxx). */

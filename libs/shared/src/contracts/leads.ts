@@ -148,6 +148,8 @@ export interface LeadView<Time = string> {
   consentAt: Time | null;
   consentSource: string | null;
   consentNoticeVersion: number | null;
+  /** The language the website form's consent was given in (`en`, `hi`, …). */
+  consentLanguage: string | null;
   isMinor: boolean;
   guardianName: string | null;
   guardianPhone: string | null;
@@ -262,6 +264,7 @@ export const LEAD_FIELDS = {
   consentAt: { type: 'timestamp', filter: true, export: time },
   consentSource: text,
   consentNoticeVersion: { type: 'int' },
+  consentLanguage: text,
   isMinor: { type: 'bool', required: true },
   guardianName: text,
   guardianPhone: text,

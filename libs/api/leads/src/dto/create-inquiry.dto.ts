@@ -38,6 +38,15 @@ export class ConsentDto implements InquiryConsent {
   @ApiProperty({ description: 'Marketing messages' })
   @IsBoolean({ message: 'consent.marketing must be true or false' })
   marketing: boolean;
+
+  @ApiPropertyOptional({
+    description: "the language the notice and the form were shown in: one of the notice's languages (en, hi, …)",
+    example: 'hi',
+  })
+  @Optional()
+  @IsString({ message: 'consent.language must be a language code such as en or hi' })
+  @MaxLength(8, { message: 'consent.language must be a language code such as en or hi' })
+  language?: string;
 }
 
 export class UtmDto implements InquiryUtm {
