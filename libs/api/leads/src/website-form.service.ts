@@ -6,10 +6,10 @@ import {
   INQUIRY_LIMITS,
   LEAD_MODES,
   missingNoticeParts,
+  normaliseNotice,
   noticePartLabel,
   PROGRAM_LEVELS,
   type ConsentNoticeVersion,
-  type NoticeParts,
   type NoticeTexts,
   type PublicFormConfig,
   type WebsiteCourse,
@@ -37,32 +37,6 @@ export type ConsentNotice = ConsentNoticeVersion<Date>;
 export type WebsiteFormSettings = WebsiteFormSettingsWire<Date>;
 
 const NOTICE_COLUMNS = `version, text, url, data, purposes, withdrawal, rights, board, contact, translations, created_at AS "createdAt"`;
-
-/** A notice's texts as stored: trimmed, list items without blanks. */
-function cleanTexts(texts: NoticeTexts): NoticeTexts {
-  const items = (list: string[]) => list.map((item) => item.trim()).filter(Boolean);
-  return {
-    text: texts.text.trim(),
-    data: items(texts.data),
-    purposes: items(texts.purposes),
-    withdrawal: texts.withdrawal.trim(),
-    rights: texts.rights.trim(),
-    board: texts.board.trim(),
-  };
-}
-
-/** The notice as stored, in one key order (translations by language code), so two can be compared as JSON. */
-function storedNotice(notice: NoticeParts | ConsentNotice) {
-  const contact = notice.contact
-    ? { name: notice.contact.name.trim(), email: notice.contact.email.trim(), phone: notice.contact.phone.trim() }
-    : null;
-  const translations = Object.fromEntries(
-    Object.keys(notice.translations ?? {})
-      .sort()
-      .map((code) => [code, cleanTexts((notice.translations ?? {})[code])]),
-  );
-  return { ...cleanTexts(notice), url: notice.url?.trim() || null, contact, translations };
-}
 
 /** The Quick Inquiry form's options, consent notice (versioned) and allowed website origins, kept by admins. */
 @Injectable()
@@ -157,7 +131,7 @@ export class WebsiteFormService implements OnApplicationBootstrap {
       for (const part of missingNoticeParts(body.notice))
         problems.push({ field: `notice.${part}`, message: `notice.${part} is required: the notice must say its ${noticePartLabel(part)}` });
     if (problems.length) throw new AppError(CommonErrors.validation, problems, problems.map((p) => p.message).join('; '));
-    const notice = storedNotice(body.notice);
+    const notice = normaliseNotice(body.notice);
     const allowedOrigins = [...new Set(body.allowedOrigins.map((o) => o.trim().replace(/\/$/, '')))];
     const seen = new Set<string>();
     const courses: WebsiteCourse[] = [];
@@ -175,7 +149,7 @@ export class WebsiteFormService implements OnApplicationBootstrap {
         manager,
         `SELECT ${NOTICE_COLUMNS} FROM consent_notices ORDER BY version DESC LIMIT 1 FOR UPDATE`,
       );
-      if (JSON.stringify(storedNotice(current)) !== JSON.stringify(notice)) {
+      if (JSON.stringify(normaliseNotice(current)) !== JSON.stringify(notice)) {
         await manager.query(
           `INSERT INTO consent_notices (version, text, url, data, purposes, withdrawal, rights, board, contact, translations, created_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,

@@ -170,3 +170,39 @@ export function noticeParts(notice: ConsentNoticeVersion<unknown>): Required<Not
   const { text, url, data, purposes, withdrawal, rights, board, translations } = notice;
   return { text, url, data, purposes, withdrawal, rights, board, contact: notice.contact ?? { name: '', email: '', phone: '' }, translations };
 }
+
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/** A notice's texts as stored: trimmed, list items without blanks (a part still being typed counts as empty). */
+function cleanTexts(texts: DraftTexts | null | undefined): NoticeTexts {
+  const items = (list: unknown) => (Array.isArray(list) ? list.map(trimmed).filter(Boolean) : []);
+  return {
+    text: trimmed(texts?.text),
+    data: items(texts?.data),
+    purposes: items(texts?.purposes),
+    withdrawal: trimmed(texts?.withdrawal),
+    rights: trimmed(texts?.rights),
+    board: trimmed(texts?.board),
+  };
+}
+
+/**
+ * A notice as it is stored, in one key order (translations by language code): two notices are the
+ * same version when these are the same JSON (the API decides so; the notice screen warns so).
+ */
+export function normaliseNotice(notice: NoticeParts | ConsentNoticeVersion<unknown>) {
+  const contact = notice.contact
+    ? { name: trimmed(notice.contact.name), email: trimmed(notice.contact.email), phone: trimmed(notice.contact.phone) }
+    : null;
+  const translations = notice.translations ?? {};
+  return {
+    ...cleanTexts(notice),
+    url: trimmed(notice.url) || null,
+    contact,
+    translations: Object.fromEntries(
+      Object.keys(translations)
+        .sort()
+        .map((code) => [code, cleanTexts(translations[code])]),
+    ),
+  };
+}
