@@ -51,7 +51,10 @@ input[type=radio],input[type=checkbox]{width:20px;height:20px;margin:0;flex:0 0 
 .check input{margin-top:2px}
 .notice{margin:4px 0 0;padding:10px 12px;font-size:.875rem;line-height:1.5;color:#374151;background:#f9fafb;border-radius:8px}
 .notice p{margin:0;white-space:pre-line}
-.notice-more summary{cursor:pointer;margin-top:8px;padding:6px 0;min-height:44px;display:flex;align-items:center;color:var(--blue);font-weight:600}
+.notice-more summary{cursor:pointer;margin-top:8px;padding:6px 0;min-height:44px;display:flex;align-items:center;gap:8px;color:var(--blue);font-weight:600;list-style:none}
+.notice-more summary::-webkit-details-marker{display:none}
+.notice-more summary::before{content:"";flex:0 0 auto;width:7px;height:7px;border:solid currentColor;border-width:0 2px 2px 0;transform:rotate(-45deg);transition:transform .15s}
+.notice-more[open] summary::before{transform:rotate(45deg)}
 .notice-part h4{margin:10px 0 2px;font-size:.875rem;color:#111827}
 .notice-part ul{margin:0;padding-left:1.25rem}
 .notice-more>p{margin-top:10px}

@@ -69,7 +69,7 @@ function NoticeTextsFields({ prefix, language }: { prefix: (string | number)[]; 
       required
       rules={[{ max, message: `Keep it under ${max} characters` }]}
     >
-      <Input.TextArea autoSize={{ minRows: rows, maxRows: 10 }} showCount maxLength={max} lang={language} dir={rtl ? 'rtl' : undefined} />
+      <Input.TextArea autoSize={{ minRows: rows, maxRows: 10 }} maxLength={max} lang={language} dir={rtl ? 'rtl' : undefined} />
     </Form.Item>
   );
   return (
@@ -95,8 +95,9 @@ export function NoticeEditor() {
   const [active, setActive] = useState('en');
   const [adding, setAdding] = useState<string>();
   const missing = useMemo(() => (notice ? missingNoticeParts(notice) : []), [notice]);
+  // The contact is no language's: its fields show their own errors.
   const incomplete = (code: string) =>
-    missing.some((path) => (code === 'en' ? !path.startsWith('translations.') : path.startsWith(`translations.${code}.`)));
+    missing.some((path) => (code === 'en' ? !/^(translations|contact)\./.test(path) : path.startsWith(`translations.${code}.`)));
 
   const addLanguage = () => {
     if (!adding) return;
