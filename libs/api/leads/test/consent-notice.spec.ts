@@ -174,5 +174,6 @@ describe('the consent notice: complete, versioned, in English and Hindi', () => 
     expect(fields(older)).toEqual(['consent.language']);
     const notText = await submitInquiry(t, inquiry({ consent: { whatsapp: true, marketing: false, language: { hi: true } } }));
     expect(fields(notText)).toEqual(['consent.language']);
+    expect(notText.body.fields[0].message).toBe('consent.language must be a language code such as en or hi');
   });
 });

@@ -44,8 +44,8 @@ export class ConsentDto implements InquiryConsent {
     example: 'hi',
   })
   @Optional()
-  @IsString({ message: 'consent.language must be a language code such as en or hi' })
-  @MaxLength(8, { message: 'consent.language must be a language code such as en or hi' })
+  @IsString({ message: 'language must be a language code such as en or hi' })
+  @MaxLength(8, { message: 'language must be a language code such as en or hi' })
   language?: string;
 }
 
