@@ -1,5 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { createElement, useCallback, useMemo, useState } from 'react';
 import { useApiUrl, useCustom, useInvalidate, type CrudFilters } from '@refinedev/core';
+import { Checkbox } from 'antd';
 import type { TableRowSelection } from 'antd/es/table/interface';
 import {
   isBulkOperationQueued,
@@ -42,6 +43,11 @@ export function useBulkSelection(filters: CrudFilters) {
     preserveSelectedRowKeys: true,
     // The row opens the lead; ticking its box must not.
     onCell: () => ({ onClick: (event) => event.stopPropagation() }),
+    // Every lead matching the filter is selected, on every page: each box shows it.
+    ...(matching && {
+      columnTitle: createElement(Checkbox, { checked: true, disabled: true, title: 'Every lead matching this filter is selected' }),
+      renderCell: () => createElement(Checkbox, { checked: true, disabled: true }),
+    }),
     onChange: (keys, selected) => {
       const next = new Map<string, number>();
       const seen = new Map(selected.filter(Boolean).map((lead) => [lead.id, lead.version]));

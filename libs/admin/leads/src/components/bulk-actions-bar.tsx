@@ -54,8 +54,8 @@ export function BulkActionsBar({ bulk, total, estimated }: { bulk: ReturnType<ty
         style={{
           padding: '8px 12px',
           marginBottom: 12,
-          background: '#e6f4ff',
-          border: '1px solid #91caff',
+          background: '#eef4fa',
+          border: '1px solid #c9dbea',
           borderRadius: 8,
           ...(phone
             ? {
