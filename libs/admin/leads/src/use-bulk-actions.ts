@@ -43,10 +43,14 @@ export function useBulkSelection(filters: CrudFilters) {
     preserveSelectedRowKeys: true,
     // The row opens the lead; ticking its box must not.
     onCell: () => ({ onClick: (event) => event.stopPropagation() }),
-    // Every lead matching the filter is selected, on every page: each box shows it.
+    // Every lead matching the filter is selected, on every page: each box shows it; unticking one goes back to the ticked rows.
     ...(matching && {
-      columnTitle: createElement(Checkbox, { checked: true, disabled: true, title: 'Every lead matching this filter is selected' }),
-      renderCell: () => createElement(Checkbox, { checked: true, disabled: true }),
+      columnTitle: createElement(Checkbox, {
+        checked: true,
+        onChange: () => setAllMatching(null),
+        title: 'Every lead matching this filter is selected',
+      }),
+      renderCell: () => createElement(Checkbox, { checked: true, onChange: () => setAllMatching(null) }),
     }),
     onChange: (keys, selected) => {
       const next = new Map<string, number>();
