@@ -29,5 +29,8 @@ export const LeadsErrors = defineErrors('leads', {
     message: 'reassignTo must be an active advisor other than the user being deactivated, or "auto"',
   },
   consentNothingGiven: { status: HttpStatus.BAD_REQUEST, message: 'whatsapp or marketing is required: say what the person agreed to or withdrew' },
+  bulkAssignNeedsManager: { status: HttpStatus.FORBIDDEN, message: 'Only managers and admins assign leads' },
+  bulkOperationNotFound: { status: HttpStatus.NOT_FOUND, message: 'Bulk operation not found' },
+  bulkNoteErased: { status: HttpStatus.CONFLICT, message: "The note was removed by a person's erasure request before every lead had it" },
   unsubscribeNotFound: { status: HttpStatus.NOT_FOUND, message: 'This link is not valid' },
 });

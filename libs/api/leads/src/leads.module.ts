@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@advisordesk/api-auth';
+import { BulkActionsController } from './bulk/bulk-actions.controller';
+import { BulkActionsService } from './bulk/bulk-actions.service';
 import { AssignmentService } from './assignment.service';
 import { ConsentService } from './consent.service';
 import { IntakeService } from './intake.service';
@@ -23,6 +25,8 @@ import { WebsiteFormService } from './website-form.service';
 @Module({
   imports: [AuthModule],
   controllers: [
+    // Before LeadsController: `leads/bulk/…` is not a lead's id.
+    BulkActionsController,
     LeadsController,
     AssignmentSettingsController,
     TasksController,
@@ -45,6 +49,7 @@ import { WebsiteFormService } from './website-form.service';
     SearchIndexService,
     TransferRequestsService,
     HandoverService,
+    BulkActionsService,
   ],
   exports: [LeadsService, TimelineService, AssignmentService, ConsentService, IntakeService],
 })
