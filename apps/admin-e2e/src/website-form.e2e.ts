@@ -416,6 +416,24 @@ describe('the Quick Inquiry in Hindi, on a 390 px phone', () => {
   });
 });
 
+describe('a phone set to Hindi', () => {
+  it('opens the form in Hindi at once; English is one pick away', async () => {
+    const context = await browser.newContext({ locale: 'hi-IN', viewport: { width: 390, height: 844 }, isMobile: true, baseURL: allowedSite.origin });
+    try {
+      const page = await context.newPage();
+      await page.goto(GUIDE_PATH);
+      const form = widget(page);
+      await form.getByRole('heading', { name: 'त्वरित पूछताछ' }).waitFor();
+      const picker = form.getByLabel('भाषा');
+      expect(await picker.inputValue()).toBe('hi');
+      await picker.selectOption('en');
+      await form.getByRole('heading', { name: 'Quick Inquiry' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe.each<Viewport>(['laptop', 'phone'])('the consent notice on the settings screen, on a %s', (viewport) => {
   it('an admin sees what the notice lacks, fills the contact person, and saving makes a new version', async () => {
     const context = await newContext(browser, viewport, server.baseUrl);

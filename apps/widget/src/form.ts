@@ -85,7 +85,9 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
       container.append(box);
     }
   };
-  void start();
+  // The browser's own language first, when the notice has it (the API answers English otherwise).
+  const browserLanguage = (navigator.language || 'en').split('-')[0].toLowerCase();
+  void start(browserLanguage === 'en' ? undefined : browserLanguage);
 
   function render(config: PublicFormConfig, kept?: FormValues) {
     const t: WidgetStrings = stringsFor(config.notice.language);
