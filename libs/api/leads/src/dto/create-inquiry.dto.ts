@@ -32,11 +32,11 @@ import { IsMobilePhone } from './phone.validator';
 
 export class ConsentDto implements InquiryConsent {
   @ApiProperty({ description: 'WhatsApp updates about this inquiry' })
-  @IsBoolean({ message: 'consent.whatsapp must be true or false' })
+  @IsBoolean({ message: 'whatsapp must be true or false' })
   whatsapp: boolean;
 
   @ApiProperty({ description: 'Marketing messages' })
-  @IsBoolean({ message: 'consent.marketing must be true or false' })
+  @IsBoolean({ message: 'marketing must be true or false' })
   marketing: boolean;
 
   @ApiPropertyOptional({
