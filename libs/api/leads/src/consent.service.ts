@@ -92,7 +92,7 @@ export class ConsentService {
       await manager.query(
         `UPDATE leads SET full_name = 'Erased lead', phone = NULL, email = NULL, city = NULL, course_interest = NULL,
                 qualification = NULL, experience_years = NULL, budget_paise = NULL, landing_url = NULL, utm_term = NULL, utm_content = NULL,
-                guardian_name = NULL, guardian_phone = NULL, referrer = NULL, consent_source = NULL,
+                guardian_name = NULL, guardian_phone = NULL, referrer = NULL, consent_source = NULL, alternate_phones = '{}',
                 consent_whatsapp = false, consent_marketing = false, next_follow_up_at = NULL,
                 erased_at = now(), version = version + 1, updated_at = now(), updated_by = $2
           WHERE id = $1`,

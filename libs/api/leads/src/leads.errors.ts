@@ -30,4 +30,10 @@ export const LeadsErrors = defineErrors('leads', {
   },
   consentNothingGiven: { status: HttpStatus.BAD_REQUEST, message: 'whatsapp or marketing is required: say what the person agreed to or withdrew' },
   unsubscribeNotFound: { status: HttpStatus.NOT_FOUND, message: 'This link is not valid' },
+  mergeWithItself: { status: HttpStatus.BAD_REQUEST, message: 'otherId: a lead cannot be merged with itself' },
+  mergeErased: { status: HttpStatus.BAD_REQUEST, message: 'otherId: a lead whose personal data was erased cannot be merged' },
+  mergeApplicationClash: {
+    status: HttpStatus.CONFLICT,
+    message: 'Both leads applied to the same program for the same session: withdraw or remove one application, then merge',
+  },
 });

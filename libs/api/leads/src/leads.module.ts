@@ -5,6 +5,8 @@ import { ConsentService } from './consent.service';
 import { IntakeService } from './intake.service';
 import { AssignmentSettingsController, LeadsController } from './leads.controller';
 import { LeadsService } from './leads.service';
+import { MergeController } from './merge/merge.controller';
+import { MergeService } from './merge/merge.service';
 import { PipelineService } from './pipeline.service';
 import { PublicInquiriesController } from './public-inquiries.controller';
 import { SearchIndexService } from './search-index.service';
@@ -32,6 +34,7 @@ import { WebsiteFormService } from './website-form.service';
     WebsiteFormSettingsController,
     TransferRequestsController,
     HandoverController,
+    MergeController,
   ],
   providers: [
     LeadsService,
@@ -45,6 +48,7 @@ import { WebsiteFormService } from './website-form.service';
     SearchIndexService,
     TransferRequestsService,
     HandoverService,
+    MergeService,
   ],
   exports: [LeadsService, TimelineService, AssignmentService, ConsentService, IntakeService],
 })
