@@ -257,6 +257,23 @@ describe('merging two leads', () => {
     expect(found.body.map((l: LeadView) => l.id)).toEqual([survivor.id]);
   });
 
+  it('an inquiry from the other lead’s phone sent while the merge commits lands on the survivor, whichever goes first', async () => {
+    for (let round = 0; round < 4; round++) {
+      const survivor = await lead(priya);
+      const otherBody = inquiry();
+      await submitInquiry(t, otherBody).expect(201);
+      const { id: otherId } = await queryOne<{ id: string }>(t.dataSource, `SELECT id FROM leads WHERE phone = $1`, [`+91${otherBody.phone}`]);
+      const leads = await count(`SELECT 1 FROM leads`);
+      const [merged, inquired] = await Promise.all([
+        merge(manager, survivor, await read(otherId)),
+        submitInquiry(t, { ...otherBody, message: `Round ${round}` }),
+      ]);
+      expect([merged.status, inquired.status]).toEqual([200, 201]);
+      expect(await count(`SELECT 1 FROM leads`)).toBe(leads - 1);
+      expect(await count(`SELECT 1 FROM inquiries WHERE lead_id = $1`, [survivor.id])).toBe(3);
+    }
+  });
+
   it('suggests likely duplicates by email, by a similar name in the same city and by an alternate phone, among the leads the user may see', async () => {
     const me = await lead(priya, { fullName: 'Siddharth Rao', city: 'Hyderabad', email: 'sid.rao@example.in' });
     const sameEmail = await lead(priya, { fullName: 'S. Rao', city: 'Chennai', email: 'SID.RAO@example.in' });
