@@ -140,3 +140,14 @@ export function mergedStatus(survivor: LeadStatus, other: LeadStatus): MergeSide
   if (other === 'lost') return 'this';
   return PIPELINE.indexOf(other) > PIPELINE.indexOf(survivor) ? 'other' : 'this';
 }
+
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
+
+/**
+ * Whose value a field keeps when `keep` does not say: the survivor's, or the other's where the
+ * survivor's is empty; the status by `mergedStatus`. The API merges by it, the dialog preselects it.
+ */
+export function defaultMergeSide(survivor: Pick<LeadView, MergeField>, other: Pick<LeadView, MergeField>, field: MergeField): MergeSide {
+  if (field === 'status') return mergedStatus(survivor.status, other.status);
+  return isEmpty(survivor[field]) && !isEmpty(other[field]) ? 'other' : 'this';
+}

@@ -5,7 +5,7 @@ import {
   DUPLICATES_LIMIT,
   MERGE_FIELDS,
   SIMILAR_NAME_THRESHOLD,
-  mergedStatus,
+  defaultMergeSide,
   type DuplicateReason,
   type DuplicateView,
   type MergeActivityData,
@@ -237,9 +237,7 @@ function mergedValues(survivor: MergeRow, other: MergeRow, keep: Partial<Record<
   const set = (column: string, value: unknown) => sets.push(`${column} = $${params.push(value) + 1}`);
   const taken: MergeField[] = [];
   for (const field of MERGE_FIELDS) {
-    const side =
-      keep[field] ??
-      (field === 'status' ? mergedStatus(survivor.status, other.status) : isEmpty(survivor[field]) && !isEmpty(other[field]) ? 'other' : 'this');
+    const side = keep[field] ?? defaultMergeSide(survivor, other, field);
     if (side === 'this' || survivor[field] === other[field]) continue;
     taken.push(field);
     set(columnName(field), other[field]);
