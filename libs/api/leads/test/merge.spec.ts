@@ -211,6 +211,15 @@ describe('merging two leads', () => {
       .expect(404);
     const itself = await merge(manager, survivor, survivor).expect(400);
     expect(itself.body.fields[0].field).toBe('otherId');
+    const erased = (
+      await request(t.http)
+        .post(`/api/leads/${(await lead(priya)).id}/erase`)
+        .set(manager.auth)
+        .expect(200)
+    ).body as LeadView;
+    const refusedErased = await merge(manager, survivor, erased).expect(400);
+    expect(refusedErased.body.code).toBe('leads.mergeErased');
+    expect(await count(`SELECT 1 FROM leads WHERE id = $1`, [erased.id])).toBe(1);
     const stale = await merge(manager, survivor, { ...other, version: other.version + 5 } as LeadView).expect(409);
     expect(stale.body.code).toBe('leads.staleVersion');
     for (const keep of [{ phone: 'other' }, { constructor: 'other' }, JSON.parse('{"__proto__": {"x": 1}}'), { city: 'both' }, 'city']) {
