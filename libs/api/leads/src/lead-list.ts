@@ -7,7 +7,7 @@ function listFields(): Record<string, ListField> {
   const fields: Record<string, ListField> = {};
   for (const name of Object.keys(LEAD_FIELDS) as LeadField[]) {
     const spec: LeadFieldSpec = LEAD_FIELDS[name];
-    if ((!spec.filter && !spec.sort) || spec.type === 'phones') continue;
+    if (!spec.filter && !spec.sort) continue;
     fields[name] = {
       column: leadColumn(name),
       type: spec.type,

@@ -211,8 +211,8 @@ export function firstNameOf(fullName: string | null | undefined): string {
 
 /** What the API and the admin need to know about one field of a lead. */
 export interface LeadFieldSpec {
-  /** `phones`: a list of E.164 numbers (`text[]`). */
-  type: 'text' | 'uuid' | 'enum' | 'int' | 'bool' | 'timestamp' | 'phones';
+  /** `textArray`: a `text[]` column (a filter on it means "contains"). */
+  type: 'text' | 'uuid' | 'enum' | 'int' | 'bool' | 'timestamp' | 'textArray';
   values?: readonly string[];
   /** Never null (sorted without a NULLS clause, so an index on it gives the order). */
   required?: true;
@@ -242,7 +242,7 @@ export const LEAD_FIELDS = {
   reference: { ...text, required: true, filter: true, sort: true, export: plain },
   fullName: { ...text, required: true, filter: true, sort: true, profile: true, export: [inert, { header: 'firstName', as: 'firstName' }] },
   phone: { ...text, filter: true, profile: true, export: [{ as: 'phone' }, { header: 'phoneText', as: 'phoneSpaced' }] },
-  alternatePhones: { type: 'phones', required: true },
+  alternatePhones: { type: 'textArray', required: true },
   email: { ...text, filter: true, profile: true, export: inert },
   city: { ...text, filter: true, sort: true, profile: true, export: inert },
   state: { ...text, filter: true, sort: true, profile: true, export: inert },
