@@ -124,6 +124,8 @@ describe('merging two leads', () => {
       [survivor.id],
     );
     expect(shortlist.map((s) => s.program_id)).toEqual([programA, programB, programC]);
+    // Open follow-ups are the survivor's advisor's, the other's included.
+    expect(await count(`SELECT 1 FROM tasks WHERE lead_id = $1 AND done_at IS NULL AND owner_id <> $2`, [survivor.id, priya.id])).toBe(0);
     // The other's application arrives whole, with its documents.
     expect(await count(`SELECT 1 FROM application_documents WHERE application_id = $1`, [application])).toBe(1);
     expect(await count(`SELECT 1 FROM leads WHERE id = $1`, [other.id])).toBe(0);

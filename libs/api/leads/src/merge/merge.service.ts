@@ -157,6 +157,12 @@ export class MergeService {
           WHERE l.id = $1`,
         [id, ...params],
       );
+      // A lead's open follow-ups are its advisor's (as when a lead is reassigned): the other's now are too.
+      await manager.query(
+        `UPDATE tasks t SET owner_id = l.advisor_id FROM leads l
+          WHERE l.id = $1 AND t.lead_id = l.id AND t.done_at IS NULL AND l.advisor_id IS NOT NULL AND t.owner_id <> l.advisor_id`,
+        [id],
+      );
       // The other lead's rows have all moved: deleting it cascades to nothing.
       await manager.query(`DELETE FROM leads WHERE id = $1`, [other.id]);
       const data: MergeActivityData = {
