@@ -20,12 +20,13 @@ export class ConsentService {
     private readonly leads: LeadsService,
   ) {}
 
-  /** The link in messages: withdraws marketing consent (and WhatsApp too when asked). */
+  /** The link in messages: withdraws marketing consent (and WhatsApp too when asked); a merged-away lead's link acts on the lead it was merged into. */
   async withdraw(token: string, channels: { marketing: boolean; whatsapp: boolean }): Promise<{ firstName: string }> {
     return this.dataSource.transaction(async (manager) => {
       const lead = await queryMaybeOne<{ id: string; fullName: string; marketing: boolean; whatsapp: boolean }>(
         manager,
-        `SELECT id, full_name AS "fullName", consent_marketing AS "marketing", consent_whatsapp AS "whatsapp" FROM leads WHERE unsubscribe_token = $1 AND erased_at IS NULL`,
+        `SELECT id, full_name AS "fullName", consent_marketing AS "marketing", consent_whatsapp AS "whatsapp" FROM leads
+          WHERE (unsubscribe_token = $1 OR merged_unsubscribe_tokens @> ARRAY[$1]::text[]) AND erased_at IS NULL`,
         [token],
       );
       if (!lead) throw new AppError(LeadsErrors.unsubscribeNotFound);

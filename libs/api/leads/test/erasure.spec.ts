@@ -58,6 +58,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
     updated_by: 'kept',
     // The link stays unique but answers 404 once the lead is erased.
     unsubscribe_token: 'kept',
+    // The links of leads merged into this one: the same.
+    merged_unsubscribe_tokens: 'kept',
     full_name: 'replaced',
     consent_whatsapp: 'replaced',
     consent_marketing: 'replaced',

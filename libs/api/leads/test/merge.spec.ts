@@ -165,6 +165,9 @@ describe('merging two leads', () => {
       email: 'kavya@example.in',
       consent: { whatsapp: true, marketing: true },
     });
+    const { token: otherToken } = await queryOne<{ token: string }>(t.dataSource, `SELECT unsubscribe_token AS token FROM leads WHERE id = $1`, [
+      other.id,
+    ]);
     // The other's consent is the more recent record.
     await t.dataSource.query(
       `UPDATE leads SET consent_at = now() + interval '1 minute', consent_source = 'https://guides.example.in/kavya' WHERE id = $1`,
@@ -191,6 +194,10 @@ describe('merging two leads', () => {
       data: MergeActivityData;
     }[];
     expect(timeline.find((a) => a.type === 'merge')?.data).toMatchObject({ taken: ['email', 'city', 'status'], consentTaken: true });
+
+    // The unsubscribe link already sent to the other lead still works: it withdraws on the survivor.
+    await request(t.http).post(`/api/public/unsubscribe/${otherToken}`).type('form').send({}).expect(200);
+    expect((await read(survivor.id)).consentMarketing).toBe(false);
   });
 
   it('never assumes marketing consent: an older consent record on the other lead is not taken', async () => {

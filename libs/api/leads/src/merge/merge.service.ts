@@ -41,6 +41,8 @@ interface MergeRow extends LeadView {
   enrolledAt: Date | null;
   firstContactedAt: Date | null;
   awaitingAssignment: boolean;
+  unsubscribeToken: string;
+  mergedUnsubscribeTokens: string[];
 }
 
 type Db = Pick<EntityManager, 'query'>;
@@ -123,7 +125,8 @@ export class MergeService {
       const locked = await queryRows<MergeRow>(
         manager,
         `SELECT ${LEAD_COLUMNS}, l.max_stage AS "maxStage", l.lost_at AS "lostAt", l.enrolled_at AS "enrolledAt",
-                l.first_contacted_at AS "firstContactedAt", l.awaiting_assignment AS "awaitingAssignment"
+                l.first_contacted_at AS "firstContactedAt", l.awaiting_assignment AS "awaitingAssignment",
+                l.unsubscribe_token AS "unsubscribeToken", l.merged_unsubscribe_tokens AS "mergedUnsubscribeTokens"
            FROM ${LEAD_FROM} WHERE l.id = ANY($1::uuid[]) AND ${visibility.sql} ORDER BY l.id FOR UPDATE OF l`,
         [[id, body.otherId], ...visibility.params],
       );
@@ -148,9 +151,12 @@ export class MergeService {
       // Placeholders after `$1` (the survivor's id).
       const updatedBy = params.push(user.id) + 1;
       const alternates = params.push([other.phone, ...other.alternatePhones, ...survivor.alternatePhones].filter((p): p is string => !!p)) + 1;
+      // Links already sent to the other lead keep working: they withdraw consent here.
+      const tokens = params.push([...survivor.mergedUnsubscribeTokens, other.unsubscribeToken, ...other.mergedUnsubscribeTokens]) + 1;
       await manager.query(
         `UPDATE leads l SET ${sets.join(', ')},
                 alternate_phones = ARRAY(SELECT DISTINCT p FROM unnest($${alternates}::text[]) p WHERE p IS DISTINCT FROM l.phone ORDER BY p),
+                merged_unsubscribe_tokens = $${tokens}::text[],
                 next_follow_up_at = (SELECT min(t.due_at) FROM tasks t WHERE t.lead_id = l.id AND t.done_at IS NULL),
                 whatsapp_unanswered = COALESCE((SELECT m.direction = 'in' FROM whatsapp_messages m WHERE m.lead_id = l.id ORDER BY m.created_at DESC LIMIT 1), false),
                 version = version + 1, updated_at = now(), updated_by = $${updatedBy}
