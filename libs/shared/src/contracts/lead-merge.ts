@@ -11,9 +11,13 @@
  *   recent (`consentAt`), then the other's flags, time, source and notice version are taken
  *   together. A minor on either side makes the survivor a minor.
  * - The other lead's phone and alternate phones join the survivor's `alternatePhones`; an inquiry,
- *   a WhatsApp message or a lead entered with one of them lands on the survivor.
- * - Everything of the other lead moves to the survivor (MERGE_MOVES); the other lead is deleted and
- *   answers 404. A `merge` entry on the survivor's timeline says who merged what.
+ *   a WhatsApp message or a lead entered with one of them lands on the survivor. Its unsubscribe
+ *   link keeps working, on the survivor.
+ * - Everything of the other lead moves to the survivor (counted in `MergeMoves`; open follow-ups go
+ *   to the survivor's advisor); the other lead is deleted and answers 404. A `merge` entry on the
+ *   survivor's timeline says who merged what.
+ * - Refused: a lead merged with itself or an erased lead (400), two applications to the same
+ *   program and session (409 `leads.mergeApplicationClash`), a stale version (409).
  */
 import type { LeadStatus } from '../lead-status';
 import { PIPELINE } from '../lead-status';
