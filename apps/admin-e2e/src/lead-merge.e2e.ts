@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { formatPhone, type LeadView } from '@advisordesk/shared';
 import { apiOf, login } from './support/api';
-import { fitsTheScreen, launchBrowser, newContext, screenshot, signIn, type Viewport } from './support/browser';
+import { join } from 'node:path';
+import { fitsTheScreen, launchBrowser, newContext, screenshot, signIn, SHOTS_DIR, type Viewport } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 let server: RunningServer;
@@ -56,6 +57,8 @@ describe.each<Viewport>(['laptop', 'phone'])('merging two leads on a %s', (viewp
     const card = page.getByTestId('lead-duplicates');
     await card.getByText(otherName).waitFor();
     await card.getByText('Same email').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: join(SHOTS_DIR, `lead-merge-suggestion-${viewport}.png`) });
     await card.getByRole('button', { name: `Merge ${otherName} into this lead` }).click();
 
     const dialog = page.getByRole('dialog', { name: `Merge ${otherName} (${other.reference}) into this lead` });
