@@ -18,4 +18,5 @@ export * from './contracts/whatsapp';
 export * from './contracts/jobs';
 export * from './contracts/applications';
 export * from './contracts/notifications';
+export * from './contracts/bulk-actions';
 export * from './contracts/lead-merge';

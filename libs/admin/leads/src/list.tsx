@@ -35,6 +35,8 @@ import {
   useAreaSlots,
 } from '@advisordesk/admin-ui';
 import { AutoAssignNotice } from './components/auto-assign-notice';
+import { BulkActionsBar } from './components/bulk-actions-bar';
+import { useBulkSelection } from './use-bulk-actions';
 import { FirstContactWait } from './components/first-contact-wait';
 import { FollowUpDate } from './components/follow-up-date';
 import { LeadForm } from './components/lead-form';
@@ -105,6 +107,7 @@ export default function LeadListPage() {
     sorters: { initial: [{ field: 'createdAt', order: 'desc' }] },
   });
   const f = listFilters(filters, setFilters);
+  const bulk = useBulkSelection(filters);
   const q = f.text('q') ?? '';
   const [search, setSearch] = useState(q);
   useEffect(() => setSearch(q), [q]);
@@ -516,9 +519,11 @@ export default function LeadListPage() {
         )}
       </Space>
 
+      {canWrite('bulkActions') && <BulkActionsBar bulk={bulk} total={total} estimated={estimated} />}
       <Table<LeadView>
         {...tableProps}
         rowKey="id"
+        rowSelection={canWrite('bulkActions') ? bulk.rowSelection : undefined}
         columns={columns}
         pagination={pagination}
         size={phone ? 'small' : 'middle'}

@@ -149,6 +149,11 @@ export class ConsentService {
       // What the bell told staff about them (a title names the person).
       await manager.query(`DELETE FROM notifications WHERE lead_id = $1`, [id]);
       await this.scrubExportLog(manager, { id, ...person });
+      // A bulk note or follow-up title still waiting to reach every selected lead may name them.
+      await manager.query(
+        `UPDATE bulk_operations SET params = params - 'note' - 'text' WHERE $1 = ANY(lead_ids) AND params ?| ARRAY['note', 'text']`,
+        [id],
+      );
       await recordActivity(manager, id, 'erasure', user.id, {});
       return this.leads.get(user, id, manager);
     });

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@advisordesk/api-auth';
+import { BulkActionsController } from './bulk/bulk-actions.controller';
+import { BulkActionsService } from './bulk/bulk-actions.service';
 import { AssignmentService } from './assignment.service';
 import { ConsentService } from './consent.service';
 import { IntakeService } from './intake.service';
@@ -25,6 +27,8 @@ import { WebsiteFormService } from './website-form.service';
 @Module({
   imports: [AuthModule],
   controllers: [
+    // Before LeadsController: `leads/bulk/…` is not a lead's id.
+    BulkActionsController,
     LeadsController,
     AssignmentSettingsController,
     TasksController,
@@ -48,6 +52,7 @@ import { WebsiteFormService } from './website-form.service';
     SearchIndexService,
     TransferRequestsService,
     HandoverService,
+    BulkActionsService,
     MergeService,
   ],
   exports: [LeadsService, TimelineService, AssignmentService, ConsentService, IntakeService],

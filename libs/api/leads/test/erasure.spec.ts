@@ -216,6 +216,12 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
   notification_settings: same('none', ['user_id', 'bell', 'email', 'digest', 'digest_token', 'updated_at']),
   notification_stream_tickets: same('none', ['ticket_sha256', 'user_id', 'expires_at', 'used_at']),
   digests_sent: same('none', ['user_id', 'day', 'sent_at']),
+  // Which leads a bulk action changed and why some were skipped stays; a note or follow-up title not yet on every lead's timeline goes.
+  bulk_operations: {
+    ...same('kept', ['id', 'user_id', 'action', 'lead_ids', 'lead_versions', 'total', 'processed', 'updated', 'skipped', 'status', 'error']),
+    ...same('kept', ['created_at', 'finished_at']),
+    params: 'replaced',
+  },
 };
 
 /** The rows about the lead `$1`, in tables that do not link to it by `lead_id`. */

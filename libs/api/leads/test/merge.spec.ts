@@ -76,6 +76,10 @@ describe('merging two leads', () => {
       `INSERT INTO notifications (user_id, kind, title, lead_id, link, dedupe_key) VALUES ($1, 'lead.uncontacted', 'Call them', $2::uuid, '/leads/' || $2::text, 'lead.uncontacted:' || $2::text)`,
       [advisorId, leadId],
     );
+    await q(`INSERT INTO bulk_operations (user_id, action, lead_ids, total, status) VALUES ($1, 'note', ARRAY[$2::uuid], 1, 'done')`, [
+      manager.id,
+      leadId,
+    ]);
     await q(`INSERT INTO whatsapp_webhook_events (body, body_sha256, lead_ids) VALUES ('{}', $1, ARRAY[$2::uuid])`, [randomBytes(32), leadId]);
     return application.id as string;
   }

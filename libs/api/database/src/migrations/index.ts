@@ -19,6 +19,7 @@ import { RateLimits1764401700000 } from './1764401700000-rate-limits';
 import { Whatsapp1764401900000 } from './1764401900000-whatsapp';
 import { Applications1764402100000 } from './1764402100000-applications';
 import { Notifications1764402200000 } from './1764402200000-notifications';
+import { BulkOperations1764402400000 } from './1764402400000-bulk-operations';
 import { LeadMerge1764402500000 } from './1764402500000-lead-merge';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   Whatsapp1764401900000,
   Applications1764402100000,
   Notifications1764402200000,
+  BulkOperations1764402400000,
   LeadMerge1764402500000,
 ];

@@ -190,8 +190,8 @@ export class MergeService {
    * purpose: a program shortlisted on both stays once (the survivor's, with the other's note if it
    * had none); an open transfer request by the same advisor on both stays once; two applications to
    * the same program and session were refused before. Notifications keep their dedupe keys (they
-   * name the event, not the lead) and now open the survivor. The WhatsApp webhook's log names leads
-   * by id: the other's id becomes the survivor's.
+   * name the event, not the lead) and now open the survivor. The WhatsApp webhook's log and bulk
+   * operations name leads by id: the other's id becomes the survivor's.
    */
   private async moveRecords(manager: Db, id: string, otherId: string): Promise<MergeMoves> {
     const move = (table: string) => queryAffected(manager, `UPDATE ${table} SET lead_id = $1 WHERE lead_id = $2`, [id, otherId]);
@@ -217,6 +217,14 @@ export class MergeService {
     );
     await move('lead_transfer_requests');
     await manager.query(`UPDATE notifications SET lead_id = $1::uuid, link = '/leads/' || $1::text WHERE lead_id = $2`, [id, otherId]);
+    // A bulk operation naming the other lead now names the survivor (with the other's version, so a
+    // pending run skips it as stale); one naming both keeps the other's id (skipped as not found)
+    // rather than act on the survivor twice.
+    await manager.query(
+      `UPDATE bulk_operations SET lead_ids = array_replace(lead_ids, $2::uuid, $1::uuid)
+        WHERE lead_ids @> ARRAY[$2::uuid] AND NOT lead_ids @> ARRAY[$1::uuid]`,
+      [id, otherId],
+    );
     await manager.query(
       `UPDATE whatsapp_webhook_events SET lead_ids = ARRAY(SELECT DISTINCT unnest(array_replace(lead_ids, $2::uuid, $1::uuid)))
         WHERE lead_ids @> ARRAY[$2::uuid]`,
