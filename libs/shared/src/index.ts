@@ -20,3 +20,4 @@ export * from './contracts/jobs';
 export * from './contracts/applications';
 export * from './contracts/notifications';
 export * from './contracts/bulk-actions';
+export * from './contracts/lead-merge';

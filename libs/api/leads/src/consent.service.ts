@@ -20,12 +20,13 @@ export class ConsentService {
     private readonly leads: LeadsService,
   ) {}
 
-  /** The link in messages: withdraws marketing consent (and WhatsApp too when asked). */
+  /** The link in messages: withdraws marketing consent (and WhatsApp too when asked); a merged-away lead's link acts on the lead it was merged into. */
   async withdraw(token: string, channels: { marketing: boolean; whatsapp: boolean }): Promise<{ firstName: string }> {
     return this.dataSource.transaction(async (manager) => {
       const lead = await queryMaybeOne<{ id: string; fullName: string; marketing: boolean; whatsapp: boolean }>(
         manager,
-        `SELECT id, full_name AS "fullName", consent_marketing AS "marketing", consent_whatsapp AS "whatsapp" FROM leads WHERE unsubscribe_token = $1 AND erased_at IS NULL`,
+        `SELECT id, full_name AS "fullName", consent_marketing AS "marketing", consent_whatsapp AS "whatsapp" FROM leads
+          WHERE (unsubscribe_token = $1 OR merged_unsubscribe_tokens @> ARRAY[$1]::text[]) AND erased_at IS NULL`,
         [token],
       );
       if (!lead) throw new AppError(LeadsErrors.unsubscribeNotFound);
@@ -92,7 +93,7 @@ export class ConsentService {
       await manager.query(
         `UPDATE leads SET full_name = 'Erased lead', phone = NULL, email = NULL, city = NULL, course_interest = NULL,
                 qualification = NULL, experience_years = NULL, budget_paise = NULL, landing_url = NULL, utm_term = NULL, utm_content = NULL,
-                guardian_name = NULL, guardian_phone = NULL, referrer = NULL, consent_source = NULL,
+                guardian_name = NULL, guardian_phone = NULL, referrer = NULL, consent_source = NULL, alternate_phones = '{}',
                 consent_whatsapp = false, consent_marketing = false, next_follow_up_at = NULL,
                 erased_at = now(), version = version + 1, updated_at = now(), updated_by = $2
           WHERE id = $1`,

@@ -122,6 +122,26 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/**
+ * An inquiry from an alternate phone (a lead merged into another) goes to the lead that holds it,
+ * by that lead's phone: a repeat inquiry, never a new lead. Read under the assignment lock, which a
+ * merge also takes, so a merge committing meanwhile is seen whole (`leads_alternate_phones_idx`).
+ */
+async function toMergedLeads(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeRow[]> {
+  const merged = await queryRows<{ alternate: string; phone: string }>(
+    manager,
+    `SELECT alternate, l.phone FROM leads l CROSS JOIN unnest(l.alternate_phones) alternate
+      WHERE l.alternate_phones && $1::text[] AND alternate = ANY($1::text[]) AND l.phone IS NOT NULL AND l.erased_at IS NULL`,
+    [rows.map((r) => r.phone)],
+  );
+  if (!merged.length) return rows;
+  const primary = new Map(merged.map((m) => [m.alternate, m.phone]));
+  return rows.map((row) => {
+    const phone = primary.get(row.phone);
+    return phone ? { ...row, phone, timeline: { ...(row.timeline as object), alternatePhone: row.phone } } : row;
+  });
+}
+
 /** Called with the id of a lead a Quick Inquiry created. */
 export type LeadCreatedListener = (leadId: string) => Promise<void>;
 
@@ -293,6 +313,7 @@ export class IntakeService implements OnApplicationShutdown {
    */
   private async intakeWithin(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeResult[]> {
     await this.assignment.lock(manager);
+    rows = await toMergedLeads(manager, rows);
     const [{ known, advisors }] = await queryRows<{ known: string[]; advisors: AdvisorLoad[] }>(
       manager,
       `SELECT (SELECT COALESCE(json_agg(phone), '[]') FROM leads WHERE phone = ANY($1::text[])) AS known, (${ADVISOR_LOADS}) AS advisors`,

@@ -33,4 +33,10 @@ export const LeadsErrors = defineErrors('leads', {
   bulkOperationNotFound: { status: HttpStatus.NOT_FOUND, message: 'Bulk operation not found' },
   bulkNoteErased: { status: HttpStatus.CONFLICT, message: "The note was removed by a person's erasure request before every lead had it" },
   unsubscribeNotFound: { status: HttpStatus.NOT_FOUND, message: 'This link is not valid' },
+  mergeWithItself: { status: HttpStatus.BAD_REQUEST, message: 'otherId: a lead cannot be merged with itself' },
+  mergeErased: { status: HttpStatus.BAD_REQUEST, message: 'otherId: a lead whose personal data was erased cannot be merged' },
+  mergeApplicationClash: {
+    status: HttpStatus.CONFLICT,
+    message: 'Both leads applied to the same program for the same session: withdraw or remove one application, then merge',
+  },
 });

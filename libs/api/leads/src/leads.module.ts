@@ -7,6 +7,8 @@ import { ConsentService } from './consent.service';
 import { IntakeService } from './intake.service';
 import { AssignmentSettingsController, LeadsController } from './leads.controller';
 import { LeadsService } from './leads.service';
+import { MergeController } from './merge/merge.controller';
+import { MergeService } from './merge/merge.service';
 import { PipelineService } from './pipeline.service';
 import { PublicInquiriesController } from './public-inquiries.controller';
 import { SearchIndexService } from './search-index.service';
@@ -36,6 +38,7 @@ import { WebsiteFormService } from './website-form.service';
     WebsiteFormSettingsController,
     TransferRequestsController,
     HandoverController,
+    MergeController,
   ],
   providers: [
     LeadsService,
@@ -50,6 +53,7 @@ import { WebsiteFormService } from './website-form.service';
     TransferRequestsService,
     HandoverService,
     BulkActionsService,
+    MergeService,
   ],
   exports: [LeadsService, TimelineService, AssignmentService, ConsentService, IntakeService],
 })

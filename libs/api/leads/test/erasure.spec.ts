@@ -60,6 +60,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
     updated_by: 'kept',
     // The link stays unique but answers 404 once the lead is erased.
     unsubscribe_token: 'kept',
+    // The links of leads merged into this one: the same.
+    merged_unsubscribe_tokens: 'kept',
     full_name: 'replaced',
     consent_whatsapp: 'replaced',
     consent_marketing: 'replaced',
@@ -76,6 +78,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
       'landing_url',
     ]),
     ...same('cleared', ['consent_source', 'guardian_name', 'guardian_phone', 'referrer', 'next_follow_up_at']),
+    // The phones of leads merged into this one: an empty list.
+    alternate_phones: 'replaced',
   },
   inquiries: {
     ...same('kept', ['id', 'lead_id', 'received_at']),
@@ -368,6 +372,18 @@ describe('erasure', () => {
       .set(priya.auth)
       .send({ whatsapp: false, channel: 'phone', note: 'Venkatesh asked us to use email only', version: current.version })
       .expect(200);
+    // She had also written from a second phone: that lead was merged into this one (its phone kept as an alternate).
+    const secondPhone = newPhone();
+    await submitInquiry(t, inquiry({ fullName: 'Sanjana R', phone: secondPhone, consent: { whatsapp: false, marketing: false } })).expect(201);
+    const second = await queryOne<{ id: string; version: number }>(t.dataSource, `SELECT id, version FROM leads WHERE phone = $1`, [
+      `+91${secondPhone}`,
+    ]);
+    const beforeMerge = (await request(t.http).get(`/api/leads/${id}`).set(manager.auth)).body;
+    await request(t.http)
+      .post(`/api/leads/${id}/merge`)
+      .set(manager.auth)
+      .send({ otherId: second.id, version: beforeMerge.version, otherVersion: second.version })
+      .expect(200);
     // What the shortlist, comparison and export areas write about a lead (their own tests go through their APIs).
     const { id: universityId } = await queryOne<{ id: string }>(
       t.dataSource,
@@ -444,7 +460,7 @@ describe('erasure', () => {
       referrer,
       token,
     ];
-    const digits = [phone, guardianPhone];
+    const digits = [phone, guardianPhone, secondPhone];
 
     /** Every text, JSON and array column of every table, searched for the person's words and numbers. */
     async function whereThePersonRemains(): Promise<string[]> {
@@ -515,6 +531,7 @@ describe('erasure', () => {
       'comparisons.snapshot: Sanjana',
       'exports.filters: ' + phone,
       'leads.consent_source: ' + sourceUrl,
+      'leads.alternate_phones: ' + secondPhone,
     ]) {
       expect(before).toContain(where);
     }

@@ -20,6 +20,7 @@ import { Whatsapp1764401900000 } from './1764401900000-whatsapp';
 import { Applications1764402100000 } from './1764402100000-applications';
 import { Notifications1764402200000 } from './1764402200000-notifications';
 import { BulkOperations1764402400000 } from './1764402400000-bulk-operations';
+import { LeadMerge1764402500000 } from './1764402500000-lead-merge';
 import { ConsentNoticeParts1764402700000 } from './1764402700000-consent-notice-parts';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
@@ -46,5 +47,6 @@ export const MIGRATIONS = [
   Applications1764402100000,
   Notifications1764402200000,
   BulkOperations1764402400000,
+  LeadMerge1764402500000,
   ConsentNoticeParts1764402700000,
 ];
