@@ -18,3 +18,4 @@ export * from './contracts/whatsapp';
 export * from './contracts/jobs';
 export * from './contracts/applications';
 export * from './contracts/notifications';
+export * from './contracts/saved-views';

@@ -19,6 +19,7 @@ import { RateLimits1764401700000 } from './1764401700000-rate-limits';
 import { Whatsapp1764401900000 } from './1764401900000-whatsapp';
 import { Applications1764402100000 } from './1764402100000-applications';
 import { Notifications1764402200000 } from './1764402200000-notifications';
+import { SavedViews1764402600000 } from './1764402600000-saved-views';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Whatsapp1764401900000,
   Applications1764402100000,
   Notifications1764402200000,
+  SavedViews1764402600000,
 ];
