@@ -1,12 +1,10 @@
-import { AppError, CommonErrors, isBuiltInKey, parseListQuery, type ListSpec } from '@advisordesk/api-core';
+import { AppError, CommonErrors, isBuiltInKey, parseListQuery, unusableInput, type ListSpec } from '@advisordesk/api-core';
 import { APPLICATION_LIST } from '@advisordesk/api-applications';
 import { LEAD_LIST, TASK_LIST } from '@advisordesk/api-leads';
 import { firstFilterOutside, LEAD_LIST_COLUMNS, SAVED_VIEW_QUERY_MAX_LENGTH, SEGMENT_FILTERS, type SavedViewResource } from '@advisordesk/shared';
 
 /** The list each kind of view opens, whose filters and sorts its query may name. Segments are marketing's lead export. */
 const LISTS: Record<SavedViewResource, ListSpec> = { leads: LEAD_LIST, segments: LEAD_LIST, applications: APPLICATION_LIST, tasks: TASK_LIST };
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function refuse(name: string, message: string): AppError {
   const field = name ? `query.${name}` : 'query';
@@ -37,10 +35,9 @@ export function checkSavedViewQuery(resource: SavedViewResource, raw: string): s
     const at = part.indexOf('=');
     const key = decode(at < 0 ? part : part.slice(0, at));
     const value = decode(at < 0 ? '' : part.slice(at + 1));
-    for (const text of [key, value]) {
-      if (text.includes('\u0000')) throw refuse(key.split('\u0000').join(''), 'query contains a NUL character');
-      if (LONE_SURROGATE.test(text)) throw refuse('', 'query contains an unpaired UTF-16 surrogate (not valid Unicode text)');
-    }
+    // Text PostgreSQL cannot store (NUL, unpaired surrogates), as the validation pipe refuses it in a body.
+    const problem = unusableInput(key, 'query')[0] ?? unusableInput(value, key ? `query.${key}` : 'query')[0];
+    if (problem) throw new AppError(CommonErrors.validation, [problem], problem.message);
     if (!key) throw refuse('', 'query has a parameter without a name');
     if (isBuiltInKey(key)) throw refuse(key, `${key} is not a known filter`);
     if (key === '_start' || key === '_end') throw refuse(key, `${key}: a view keeps filters, sort and columns, not a page`);
