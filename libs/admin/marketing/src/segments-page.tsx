@@ -24,6 +24,12 @@ const SEGMENT_KEYS = new Set(SEGMENT_FILTERS.flatMap((name) => [name, `${name}_g
 
 type Segment = Record<string, string | string[]>;
 
+function segmentQuery(segment: Segment): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(segment)) (Array.isArray(value) ? value : [value]).forEach((v) => query.append(key, v));
+  return query.toString();
+}
+
 /** The segment in the address (`/segments?level=PG&state=Maharashtra`), as the export reads it. */
 function useSegment(): [Segment, string] {
   const { params } = useParsed<Record<string, unknown>>();
@@ -34,9 +40,7 @@ function useSegment(): [Segment, string] {
       const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
       if (values.length) segment[key] = values.length === 1 && !Array.isArray(value) ? values[0] : values;
     }
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(segment)) (Array.isArray(value) ? value : [value]).forEach((v) => query.append(key, v));
-    return [segment, query.toString()];
+    return [segment, segmentQuery(segment)];
   }, [params]);
 }
 
@@ -85,7 +89,8 @@ export default function SegmentsPage() {
       if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete next[key];
       else next[key] = value;
     }
-    go({ to: '/segments', query: next, type: 'replace' });
+    // The address holds the segment as the export reads it (`level=PG&level=UG`), so a saved segment opens as `/segments?<query>`.
+    go({ to: `/segments?${segmentQuery(next)}`, type: 'replace' });
   };
   const one = (key: string) => (typeof segment[key] === 'string' ? (segment[key] as string) : undefined);
   const many = (key: string) => (segment[key] === undefined ? [] : ([] as string[]).concat(segment[key]));
@@ -127,6 +132,22 @@ export default function SegmentsPage() {
       )}
 
       <Card>
+        {countQuery.isError ? (
+          <Alert type="error" showIcon message="Could not count this segment" description={countQuery.error?.message} />
+        ) : (
+          <div data-testid="segment-count" data-count={count ?? ''} data-settled={settled === query && !countQuery.isFetching}>
+            <Statistic
+              title={consentedOnly ? 'People in this segment with marketing consent, adults only' : 'People in this segment'}
+              value={count === undefined ? '—' : people(count)}
+              loading={countQuery.isLoading}
+              prefix={<TeamOutlined />}
+              valueStyle={{ opacity: settled !== query || countQuery.isFetching ? 0.5 : 1 }}
+            />
+          </div>
+        )}
+      </Card>
+
+      <Card>
         <Flex gap={8} wrap data-testid="segment-filters">
           <Select
             value={one('courseInterest')}
@@ -166,6 +187,7 @@ export default function SegmentsPage() {
             onChange={(value: string[]) => set({ state: value })}
             options={STATE_OPTIONS}
             filterOption={matchesState}
+            showSearch
             placeholder="Any state"
             aria-label="State"
             allowClear
@@ -232,22 +254,6 @@ export default function SegmentsPage() {
             </Button>
           )}
         </Flex>
-      </Card>
-
-      <Card>
-        {countQuery.isError ? (
-          <Alert type="error" showIcon message="Could not count this segment" description={countQuery.error?.message} />
-        ) : (
-          <Statistic
-            title={consentedOnly ? 'People in this segment with marketing consent, adults only' : 'People in this segment'}
-            value={count === undefined ? '—' : people(count)}
-            loading={countQuery.isLoading}
-            prefix={<TeamOutlined />}
-            valueStyle={{ opacity: settled !== query || countQuery.isFetching ? 0.5 : 1 }}
-            data-testid="segment-count"
-            data-count={count}
-          />
-        )}
       </Card>
     </Space>
   );
