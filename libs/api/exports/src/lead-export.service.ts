@@ -79,6 +79,7 @@ export class LeadExportService {
    */
   async count(user: AuthUser, query: Record<string, unknown>): Promise<LeadExportCount> {
     const { where, params } = exportedLeads(user, query);
+    // Marketing's count is an index-only scan of leads_marketing_segment_idx (consented adults, the segment columns).
     return queryOne<LeadExportCount>(this.dataSource, `SELECT count(*)::int AS count FROM leads l ${where}`, params);
   }
 
