@@ -11,7 +11,7 @@ import {
   MODE_OPTIONS,
   optionsOf,
   PICKER_DAY_FORMAT,
-  SavedViewTag,
+  SavedViewTags,
   SaveViewButton,
   SOURCE_OPTIONS,
   STATE_OPTIONS,
@@ -114,22 +114,14 @@ export default function SegmentsPage() {
         </Flex>
       </Flex>
 
-      {views.length > 0 && (
-        <Flex gap={6} wrap align="center" data-testid="saved-segments">
-          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            Saved segments:
-          </Typography.Text>
-          {views.map((view) => (
-            <SavedViewTag
-              key={view.id}
-              view={view}
-              mayDelete={mayDelete(view)}
-              onOpen={() => go({ to: `/segments?${view.query}` })}
-              onDelete={() => remove(view)}
-            />
-          ))}
-        </Flex>
-      )}
+      <SavedViewTags
+        label="Saved segments:"
+        views={views}
+        mayDelete={mayDelete}
+        onOpen={(view) => go({ to: `/segments?${view.query}` })}
+        onDelete={remove}
+        testId="saved-segments"
+      />
 
       <Card>
         {countQuery.isError ? (

@@ -6,6 +6,10 @@ import { DEFAULT_PRESET, presetRange, RANGE_PRESET_LABELS, rangeLabel, reportApi
 
 /** Marketing has no lead list to open: its figures are read, not drilled into. */
 const NO_DRILL: DrillDown = {};
+const GROUPS = [
+  { groupBy: 'source', title: 'Conversion by source' },
+  { groupBy: 'utmCampaign', title: 'Conversion by campaign' },
+] as const;
 
 /**
  * Marketing's home charts: conversion by source and by campaign for the last 90 days (the only
@@ -26,32 +30,21 @@ export function MarketingCharts() {
         </Typography.Title>
       </Flex>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
-          <ConversionCard
-            title="Conversion by source"
-            groups={['source']}
-            active="source"
-            params={params}
-            filtered={false}
-            drill={NO_DRILL}
-            range={range}
-            compact
-            style={fill}
-          />
-        </Col>
-        <Col xs={24} xl={12}>
-          <ConversionCard
-            title="Conversion by campaign"
-            groups={['utmCampaign']}
-            active="utmCampaign"
-            params={params}
-            filtered={false}
-            drill={NO_DRILL}
-            range={range}
-            compact
-            style={fill}
-          />
-        </Col>
+        {GROUPS.map(({ groupBy, title }) => (
+          <Col key={groupBy} xs={24} xl={12}>
+            <ConversionCard
+              title={title}
+              groups={[groupBy]}
+              active={groupBy}
+              params={params}
+              filtered={false}
+              drill={NO_DRILL}
+              range={range}
+              compact
+              style={fill}
+            />
+          </Col>
+        ))}
       </Row>
     </section>
   );

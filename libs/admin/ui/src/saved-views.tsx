@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Form, Input, Modal, Popconfirm, Tag } from 'antd';
+import { App, Button, Checkbox, Flex, Form, Input, Modal, Popconfirm, Tag, Typography } from 'antd';
 import { SAVED_VIEW_NAME_MAX_LENGTH, type SavedView } from '@advisordesk/shared';
 
 /**
@@ -106,5 +106,34 @@ export function SavedViewTag({
         </Popconfirm>
       )}
     </Tag>
+  );
+}
+
+/** A list's saved views as tags ("Saved views: …"), each opening on click; nothing when there are none. */
+export function SavedViewTags({
+  label,
+  views,
+  mayDelete,
+  onOpen,
+  onDelete,
+  testId,
+}: {
+  label: string;
+  views: SavedView[];
+  mayDelete: (view: SavedView) => boolean;
+  onOpen: (view: SavedView) => void;
+  onDelete: (view: SavedView) => void;
+  testId: string;
+}) {
+  if (!views.length) return null;
+  return (
+    <Flex gap={6} wrap align="center" data-testid={testId}>
+      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        {label}
+      </Typography.Text>
+      {views.map((view) => (
+        <SavedViewTag key={view.id} view={view} mayDelete={mayDelete(view)} onOpen={() => onOpen(view)} onDelete={() => onDelete(view)} />
+      ))}
+    </Flex>
   );
 }

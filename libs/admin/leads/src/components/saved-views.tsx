@@ -1,7 +1,6 @@
 import { useGo, useParsed, type CrudFilters, type CrudSort } from '@refinedev/core';
-import { Flex, Typography } from 'antd';
 import { listQuery, useAccess, useSavedViewChanges, useSavedViewPath, useSavedViews } from '@advisordesk/admin-data';
-import { SavedViewTag, SaveViewButton } from '@advisordesk/admin-ui';
+import { SavedViewTags, SaveViewButton } from '@advisordesk/admin-ui';
 
 /** "Save view" of the lead list: its filters and sort as the API reads them, and the chosen columns. */
 export function SaveLeadViewButton({ filters, sorters }: { filters: CrudFilters; sorters: CrudSort[] }) {
@@ -23,21 +22,14 @@ export function SavedViewsBar() {
   const { mayDelete, remove } = useSavedViewChanges('leads');
   const pathOf = useSavedViewPath();
   const go = useGo();
-  if (!views.length) return null;
   return (
-    <Flex gap={6} wrap align="center" data-testid="saved-views">
-      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-        Saved views:
-      </Typography.Text>
-      {views.map((view) => (
-        <SavedViewTag
-          key={view.id}
-          view={view}
-          mayDelete={mayDelete(view)}
-          onOpen={() => go({ to: pathOf(view, '/leads') })}
-          onDelete={() => remove(view)}
-        />
-      ))}
-    </Flex>
+    <SavedViewTags
+      label="Saved views:"
+      views={views}
+      mayDelete={mayDelete}
+      onOpen={(view) => go({ to: pathOf(view, '/leads') })}
+      onDelete={remove}
+      testId="saved-views"
+    />
   );
 }
