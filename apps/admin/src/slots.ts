@@ -1,10 +1,11 @@
 import type { AreaSlots } from '@advisordesk/admin-ui';
 import { ApplicationsHome, ApplicationsPanel, DefaultChecklistSection, ProgramChecklistSection } from '@advisordesk/admin-applications';
 import { ShortlistPanel } from '@advisordesk/admin-comparisons';
-import { ExportLeadsButton } from '@advisordesk/admin-exports';
+import { ExportLeadsButton, MyExportsCard } from '@advisordesk/admin-exports';
 import { LeadsHome } from '@advisordesk/admin-leads';
 import { MY_NOTIFICATIONS_PATH, NotificationBell } from '@advisordesk/admin-notifications';
-import { ManagerCharts } from '@advisordesk/admin-reports';
+import { ManagerCharts, MarketingCharts } from '@advisordesk/admin-reports';
+import { MarketingHome } from '@advisordesk/admin-marketing';
 import { SendComparisonOnWhatsapp, WhatsappPanel } from '@advisordesk/admin-whatsapp';
 
 /**
@@ -17,6 +18,9 @@ export const areaSlots: AreaSlots = {
   dashboardCharts: ManagerCharts,
   dashboardWork: LeadsHome,
   dashboardSections: [ApplicationsHome],
+  dashboardMarketing: MarketingHome,
+  marketingCharts: MarketingCharts,
+  myExports: MyExportsCard,
   programSections: [ProgramChecklistSection],
   settingsSections: [DefaultChecklistSection],
   comparisonSend: SendComparisonOnWhatsapp,

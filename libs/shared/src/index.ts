@@ -21,3 +21,4 @@ export * from './contracts/applications';
 export * from './contracts/notifications';
 export * from './contracts/bulk-actions';
 export * from './contracts/lead-merge';
+export * from './contracts/saved-views';

@@ -10,3 +10,4 @@ export * from './courses';
 export * from './whatsapp';
 export * from './advisors';
 export * from './downloads';
+export * from './saved-views';

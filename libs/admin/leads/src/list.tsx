@@ -18,6 +18,7 @@ import {
   type LeadMode,
   type LeadSource,
   type LeadStatus,
+  type LeadListColumn,
   type LeadView,
   type ProgramLevel,
 } from '@advisordesk/shared';
@@ -45,6 +46,8 @@ import { LeadStatusTag } from './components/status-tag';
 import { useAdvisors } from '@advisordesk/admin-data';
 import { describeLeadTotal } from './list-total';
 import { RepliedBadge } from './components/replied-badge';
+import { ColumnChooser, useChosenColumns } from './components/column-chooser';
+import { SavedViewsBar, SaveLeadViewButton } from './components/saved-views';
 import { activeQuickFilter, applyQuickFilter, QUICK_FILTER_LABELS, QUICK_FILTERS, type QuickFilter } from './quick-filters';
 
 const STATUS_OPTIONS = optionsOf(LEAD_STATUSES, LEAD_STATUS_LABELS);
@@ -99,6 +102,7 @@ export default function LeadListPage() {
   const { leadExport: LeadExport } = useAreaSlots();
   const { data: advisors } = useAdvisors(managing);
   const [moreFilters, setMoreFilters] = useState(false);
+  const chosenColumns = useChosenColumns();
 
   const { tableProps, filters, setFilters, sorters, setSorters, tableQuery } = useTable<LeadView, ApiRequestError>({
     resource: 'leads',
@@ -327,6 +331,8 @@ export default function LeadListPage() {
       headerButtons={
         <Flex gap={8} wrap align="center" justify="flex-end">
           {managing && <AutoAssignNotice />}
+          <ColumnChooser available={columns.map((column) => column.key as LeadListColumn)} />
+          <SaveLeadViewButton filters={filters} sorters={sorters} />
           <Button icon={<AppstoreOutlined />} onClick={() => go({ to: '/leads/board' })}>
             Board
           </Button>
@@ -349,6 +355,7 @@ export default function LeadListPage() {
       }
     >
       <Space direction="vertical" size={12} style={{ width: '100%', marginBottom: 16 }}>
+        <SavedViewsBar />
         <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
           <Segmented<string>
             value={quick ?? (chips.length ? 'none' : 'all')}
@@ -524,7 +531,7 @@ export default function LeadListPage() {
         {...tableProps}
         rowKey="id"
         rowSelection={canWrite('bulkActions') ? bulk.rowSelection : undefined}
-        columns={columns}
+        columns={chosenColumns ? columns.filter((column) => chosenColumns.includes(column.key as LeadListColumn)) : columns}
         pagination={pagination}
         size={phone ? 'small' : 'middle'}
         onRow={(lead) => ({ onClick: () => go({ to: `/leads/${lead.id}` }), style: { cursor: 'pointer' } })}

@@ -12,6 +12,12 @@ import { recordStaffConsent } from './staff-consent';
 import { unsubscribeUrl, type LeadDetailView, type LeadView } from './lead.view';
 
 /** India's DPDP Act: consent is specific and withdrawable, and personal data is erased on request. */
+/** What a filter naming this person holds: their id, name, email or phone (lower case), or their phone's last 10 digits. */
+function personTerms(person: { id: string; fullName: string; email: string | null; phone: string | null }) {
+  const names = [person.id, person.fullName, person.email, person.phone].filter((v): v is string => !!v).map((v) => v.trim().toLowerCase());
+  return { names, phoneDigits: person.phone ? person.phone.replace(/\D/g, '').slice(-10) : null };
+}
+
 @Injectable()
 export class ConsentService {
   constructor(
@@ -154,9 +160,29 @@ export class ConsentService {
         `UPDATE bulk_operations SET params = params - 'note' - 'text' WHERE $1 = ANY(lead_ids) AND params ?| ARRAY['note', 'text']`,
         [id],
       );
+      await this.dropSavedViewsNaming(manager, { id, ...person });
       await recordActivity(manager, id, 'erasure', user.id, {});
       return this.leads.get(user, id, manager);
     });
+  }
+
+  /**
+   * A saved view of a list may search for this person (`q=98765 43210`, `email=…`): such a view finds
+   * nobody once they are erased, and would keep their name or number, so it goes.
+   */
+  private async dropSavedViewsNaming(
+    db: Pick<EntityManager, 'query'>,
+    person: { id: string; fullName: string; email: string | null; phone: string | null },
+  ) {
+    const { names, phoneDigits } = personTerms(person);
+    const views = await queryRows<{ id: string; query: string }>(db, `SELECT id, query FROM saved_views WHERE resource <> 'segments'`);
+    const naming = views.filter(({ query }) =>
+      [...new URLSearchParams(query).values()].some((term) => {
+        const digits = term.replace(/\D/g, '');
+        return names.includes(term.trim().toLowerCase()) || (!!phoneDigits && digits.length >= 10 && digits.slice(-10) === phoneDigits);
+      }),
+    );
+    if (naming.length) await db.query(`DELETE FROM saved_views WHERE id = ANY($1::uuid[])`, [naming.map((view) => view.id)]);
   }
 
   /**
@@ -168,8 +194,7 @@ export class ConsentService {
     db: Pick<EntityManager, 'query'>,
     person: { id: string; fullName: string; email: string | null; phone: string | null },
   ) {
-    const names = [person.id, person.fullName, person.email, person.phone].filter((v): v is string => !!v).map((v) => v.trim().toLowerCase());
-    const phoneDigits = person.phone ? person.phone.replace(/\D/g, '').slice(-10) : null;
+    const { names, phoneDigits } = personTerms(person);
     await db.query(
       `WITH hits AS (
          SELECT e.id, f.key

@@ -238,6 +238,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
     ...same('kept', ['created_at', 'finished_at']),
     params: 'replaced',
   },
+  // Staff's saved list filters; a view that searched for the person (`q`, `phone`, `email`…) is deleted.
+  saved_views: { ...same('none', ['id', 'user_id', 'name', 'resource', 'shared', 'created_at', 'updated_at']), query: 'deleted' },
 };
 
 /** The rows about the lead `$1`, in tables that do not link to it by `lead_id`. */
@@ -442,6 +444,10 @@ describe('erasure', () => {
       JSON.stringify({ email: ['sanjana.r@example.in'], status: 'new' }),
       JSON.stringify({ utmCampaign: 'spring-mba' }),
     ]);
+    await t.dataSource.query(
+      `INSERT INTO saved_views (user_id, name, resource, query) VALUES ($1, 'Her lead', 'leads', $2), ($1, 'Spring MBA', 'leads', 'utmCampaign=spring-mba')`,
+      [manager.id, new URLSearchParams({ q: `${phone.slice(0, 5)} ${phone.slice(5)}`, status: 'new' }).toString()],
+    );
 
     const personal = [
       'Sanjana',
@@ -530,6 +536,7 @@ describe('erasure', () => {
       'shortlist_items.note: Jaipur campus',
       'comparisons.snapshot: Sanjana',
       'exports.filters: ' + phone,
+      'saved_views.query: ' + phone,
       'leads.consent_source: ' + sourceUrl,
       'leads.alternate_phones: ' + secondPhone,
     ]) {
@@ -561,6 +568,7 @@ describe('erasure', () => {
       t.dataSource,
       `SELECT filters FROM exports ORDER BY row_count, filters::text`,
     );
+    expect(await queryRows<{ name: string }>(t.dataSource, `SELECT name FROM saved_views`)).toEqual([{ name: 'Spring MBA' }]);
     expect(exportLog.map((e) => e.filters)).toEqual(
       expect.arrayContaining([{ q: 'erased' }, { email: 'erased', status: 'new' }, { utmCampaign: 'spring-mba' }]),
     );

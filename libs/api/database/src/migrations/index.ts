@@ -21,6 +21,7 @@ import { Applications1764402100000 } from './1764402100000-applications';
 import { Notifications1764402200000 } from './1764402200000-notifications';
 import { BulkOperations1764402400000 } from './1764402400000-bulk-operations';
 import { LeadMerge1764402500000 } from './1764402500000-lead-merge';
+import { SavedViews1764402600000 } from './1764402600000-saved-views';
 import { ConsentNoticeParts1764402700000 } from './1764402700000-consent-notice-parts';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   Notifications1764402200000,
   BulkOperations1764402400000,
   LeadMerge1764402500000,
+  SavedViews1764402600000,
   ConsentNoticeParts1764402700000,
 ];
