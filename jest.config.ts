@@ -19,6 +19,7 @@ const config: Config = {
     '<rootDir>/libs/api/whatsapp',
     '<rootDir>/libs/api/applications',
     '<rootDir>/libs/api/notifications',
+    '<rootDir>/libs/api/saved-views',
     '<rootDir>/libs/api/seed',
     '<rootDir>/apps/api',
     '<rootDir>/apps/admin',

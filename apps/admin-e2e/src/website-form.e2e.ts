@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page, Request as PwRequest } from 'playwright-core';
-import type { LeadView } from '@advisordesk/shared';
+import type { LeadView, WebsiteFormSettings } from '@advisordesk/shared';
+import { searchAndChoose, waitForValue } from './support/antd';
 import { login } from './support/api';
-import { fitsTheScreen, launchBrowser, newContext, screenshot, type PageElement } from './support/browser';
+import { fitsTheScreen, launchBrowser, newContext, screenshot, signIn, SHOTS_DIR, type PageElement, type Viewport } from './support/browser';
 import { startServer, WORKSPACE_ROOT, type RunningServer } from './support/server';
 
 /**
@@ -158,7 +159,7 @@ describe('the Quick Inquiry widget on the advisory website', () => {
     expect(await form.getByRole('checkbox', { name: 'Send me WhatsApp updates about this inquiry' }).isChecked()).toBe(false);
     expect(await form.getByRole('checkbox', { name: /marketing/ }).isChecked()).toBe(false);
     await form
-      .getByText(/withdraw/i)
+      .getByText(/only with your consent/i)
       .first()
       .waitFor();
     await screenshot(page, 'phone', 'website-form');
@@ -361,6 +362,146 @@ describe('the Quick Inquiry widget on the advisory website', () => {
     await screenshot(page, 'phone', 'website-form-hosted');
   });
 });
+
+describe('the Quick Inquiry in Hindi, on a 390 px phone', () => {
+  it('a person picks हिन्दी: the labels and the whole notice are in Hindi, and the lead records that the consent was given in Hindi', async () => {
+    const context = await newContext(browser, 'phone', allowedSite.origin);
+    try {
+      const page = await context.newPage();
+      await page.goto(GUIDE_PATH);
+      const form = widget(page);
+      await form.getByRole('heading', { name: 'Quick Inquiry' }).waitFor();
+      // What was typed before switching stays.
+      await form.getByLabel('Full name').fill('Ananya Gupta');
+      const picker = form.getByLabel('Language');
+      expect(await picker.locator('option').allTextContents()).toEqual(['English', 'हिन्दी']);
+      await picker.selectOption('hi');
+
+      await form.getByRole('heading', { name: 'त्वरित पूछताछ' }).waitFor();
+      expect(await form.getByLabel('पूरा नाम').inputValue()).toBe('Ananya Gupta');
+      await form.getByText('हम कौन-सी व्यक्तिगत जानकारी लेते हैं').first().waitFor({ state: 'attached' });
+      const more = form.getByText('सूचना पढ़ें: कौन-सी जानकारी, क्यों, आपके अधिकार और किससे संपर्क करें');
+      await more.click();
+      await form.getByText('आपका शहर', { exact: true }).waitFor();
+      await form.getByText(/भारतीय डेटा संरक्षण बोर्ड/).waitFor();
+      await form.getByRole('heading', { name: 'किससे संपर्क करें' }).waitFor();
+      await form.getByRole('link', { name: 'privacy@advisordesk.example' }).waitFor();
+      expect(await fitsTheScreen(page)).toBe(true);
+      await screenshot(page, 'phone', 'website-form-hindi');
+
+      // Errors in Hindi too.
+      await form.getByRole('button', { name: 'पूछताछ भेजें' }).click();
+      await form.getByText('अपना WhatsApp नंबर लिखें').waitFor();
+      await form.getByText('कृपया बताएँ: क्या आपकी आयु 18 वर्ष से कम है?').waitFor();
+      await screenshot(page, 'phone', 'website-form-hindi-errors');
+
+      const mobile = newMobile();
+      await form.getByLabel('WhatsApp नंबर', { exact: true }).fill(mobile.typed);
+      await form.getByLabel('शहर').fill('वाराणसी');
+      await form.getByRole('radio', { name: 'नहीं' }).check();
+      await form.getByRole('checkbox', { name: 'इस पूछताछ के बारे में मुझे WhatsApp पर अपडेट भेजें' }).check();
+      const sent = page.waitForRequest((r) => r.url().endsWith('/api/public/inquiries') && r.method() === 'POST');
+      await form.getByRole('button', { name: 'पूछताछ भेजें' }).click();
+      const request = await sent;
+      await form.getByRole('heading', { name: 'धन्यवाद, Ananya!' }).waitFor();
+      expect(await fitsTheScreen(page)).toBe(true);
+      await screenshot(page, 'phone', 'website-form-hindi-thanks');
+
+      expect(request.postDataJSON().consent).toEqual({ whatsapp: true, marketing: false, language: 'hi' });
+      const [lead] = await leadsWithPhone(mobile.digits);
+      expect(lead).toMatchObject({ fullName: 'Ananya Gupta', city: 'वाराणसी', consentWhatsapp: true, consentLanguage: 'hi' });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a phone set to Hindi', () => {
+  it('opens the form in Hindi at once; English is one pick away', async () => {
+    const context = await browser.newContext({ locale: 'hi-IN', viewport: { width: 390, height: 844 }, isMobile: true, baseURL: allowedSite.origin });
+    try {
+      const page = await context.newPage();
+      await page.goto(GUIDE_PATH);
+      const form = widget(page);
+      await form.getByRole('heading', { name: 'त्वरित पूछताछ' }).waitFor();
+      const picker = form.getByLabel('भाषा');
+      expect(await picker.inputValue()).toBe('hi');
+      await picker.selectOption('en');
+      await form.getByRole('heading', { name: 'Quick Inquiry' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe.each<Viewport>(['laptop', 'phone'])('the consent notice on the settings screen, on a %s', (viewport) => {
+  it('an admin sees what the notice lacks, fills the contact person, and saving makes a new version', async () => {
+    const context = await newContext(browser, viewport, server.baseUrl);
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      await signIn(page, admin.email, admin.password);
+      await page.goto('/settings/website-form');
+      const before = (await api<WebsiteFormSettings>('/api/settings/website-form')).body.notice;
+      const name = page.getByLabel("Contact person's name");
+      await waitForValue(name, before.contact?.name ?? '');
+
+      // Emptied, the contact is listed as missing.
+      await name.fill('');
+      await page.getByLabel("Contact person's email").fill('');
+      const missing = page.getByTestId('notice-missing');
+      await missing.getByText("Missing: contact person's name; contact person's email.").waitFor();
+
+      // A language added from the Eighth Schedule is a tab whose parts are missing until written.
+      await searchAndChoose(page, page, 'Language to add', 'Tamil');
+      await page.getByRole('button', { name: 'Add language' }).click();
+      await page.getByRole('tab', { name: /தமிழ் \(Tamil\)/ }).waitFor();
+      await missing.getByText(/opening text \(Tamil\)/).waitFor();
+      await page.getByRole('tab', { name: /हिन्दी \(Hindi\)/ }).waitFor();
+      await noticeShot(page, viewport, 'website-form-notice-missing');
+      expect(await fitsTheScreen(page)).toBe(true);
+      await page.getByRole('button', { name: 'Remove Tamil' }).click();
+      await page.getByRole('tab', { name: /Tamil/ }).waitFor({ state: 'detached' });
+
+      await name.fill(`Kavita Rao, Grievance Officer (${viewport})`);
+      await page.getByLabel("Contact person's email").fill('grievance@example.in');
+      await page.getByLabel("Contact person's phone").fill('+91 80 4000 1234');
+      expect(await missing.count()).toBe(0);
+      await page.getByTestId('notice-version-warning').waitFor();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('Website form saved').first().waitFor();
+      await page
+        .getByText(`Version ${before.version + 1}`, { exact: true })
+        .first()
+        .waitFor();
+      await noticeShot(page, viewport, 'website-form-notice');
+
+      const after = (await api<WebsiteFormSettings>('/api/settings/website-form')).body.notice;
+      expect(after).toMatchObject({
+        version: before.version + 1,
+        contact: { name: `Kavita Rao, Grievance Officer (${viewport})`, email: 'grievance@example.in', phone: '+91 80 4000 1234' },
+        translations: { hi: before.translations.hi },
+      });
+      const { body: config } = await api<{ notice: { contact: unknown; language: string } }>('/api/public/form-config?lang=hi');
+      expect(config.notice).toMatchObject({ language: 'hi', contact: after.contact });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** The consent notice's card alone (the settings page is long): `/tmp/adk-shots/<name>-<viewport>.png`. */
+async function noticeShot(page: Page, viewport: Viewport, name: string) {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  await page
+    .locator('.ant-card')
+    .filter({ has: page.getByText('Consent notice', { exact: true }) })
+    .screenshot({
+      path: join(SHOTS_DIR, `${name}-${viewport}.png`),
+      // The sticky header would float over the card.
+      style: '.ant-notification { display: none !important; } .ant-layout-header, header { visibility: hidden !important; }',
+    });
+}
 
 describe('the widget on a website that is not allowed', () => {
   it('says the form cannot be used there, and the API refuses what that page sends', async () => {

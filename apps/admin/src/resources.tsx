@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { ResourceProps } from '@refinedev/core';
 import {
+  AimOutlined,
   BankOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -38,6 +39,7 @@ import { ComparePage } from '@advisordesk/admin-comparisons';
 import { DashboardPage } from '@advisordesk/admin-dashboard';
 import { ExportListPage } from '@advisordesk/admin-exports';
 import { ImportHistoryPage, LEAD_IMPORT_PATH, LEAD_IMPORTS_PATH, LeadImportPage } from '@advisordesk/admin-imports';
+import { SegmentsPage } from '@advisordesk/admin-marketing';
 import { MY_NOTIFICATIONS_PATH, MyNotificationsPage } from '@advisordesk/admin-notifications';
 import { LeadBoardPage, LeadListPage, LeadShowPage, TaskListPage } from '@advisordesk/admin-leads';
 import { ReportsPage } from '@advisordesk/admin-reports';
@@ -145,6 +147,12 @@ export const resources: PanelResource[] = [
     list: '/reports',
     meta: { label: 'Reports', icon: <BarChartOutlined />, area: 'reports' satisfies Area },
     pages: { list: ReportsPage },
+  },
+  {
+    name: 'segments',
+    list: '/segments',
+    meta: { label: 'Segments', icon: <AimOutlined />, area: 'exports' satisfies Area },
+    pages: { list: SegmentsPage },
   },
   {
     name: 'exports',

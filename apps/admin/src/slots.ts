@@ -1,11 +1,12 @@
 import type { AreaSlots } from '@advisordesk/admin-ui';
 import { ApplicationsHome, ApplicationsPanel, DefaultChecklistSection, ProgramChecklistSection } from '@advisordesk/admin-applications';
 import { ShortlistPanel } from '@advisordesk/admin-comparisons';
-import { ExportLeadsButton } from '@advisordesk/admin-exports';
+import { ExportLeadsButton, MyExportsCard } from '@advisordesk/admin-exports';
 import { RecentImports } from '@advisordesk/admin-imports';
 import { LeadsHome } from '@advisordesk/admin-leads';
 import { MY_NOTIFICATIONS_PATH, NotificationBell } from '@advisordesk/admin-notifications';
-import { ManagerCharts } from '@advisordesk/admin-reports';
+import { ManagerCharts, MarketingCharts } from '@advisordesk/admin-reports';
+import { MarketingHome } from '@advisordesk/admin-marketing';
 import { SendComparisonOnWhatsapp, WhatsappPanel } from '@advisordesk/admin-whatsapp';
 
 /**
@@ -18,6 +19,9 @@ export const areaSlots: AreaSlots = {
   dashboardCharts: ManagerCharts,
   dashboardWork: LeadsHome,
   dashboardSections: [ApplicationsHome, RecentImports],
+  dashboardMarketing: MarketingHome,
+  marketingCharts: MarketingCharts,
+  myExports: MyExportsCard,
   programSections: [ProgramChecklistSection],
   settingsSections: [DefaultChecklistSection],
   comparisonSend: SendComparisonOnWhatsapp,

@@ -11,6 +11,7 @@ import { JobsModule } from '@advisordesk/api-jobs';
 import { WhatsappModule } from '@advisordesk/api-whatsapp';
 import { ApplicationsModule } from '@advisordesk/api-applications';
 import { NotificationsModule } from '@advisordesk/api-notifications';
+import { SavedViewsModule } from '@advisordesk/api-saved-views';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { NotificationsModule } from '@advisordesk/api-notifications';
     WhatsappModule,
     ApplicationsModule,
     NotificationsModule,
+    SavedViewsModule,
   ],
 })
 export class AppModule {}

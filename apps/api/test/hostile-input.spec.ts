@@ -17,6 +17,7 @@ import { JobsModule } from '@advisordesk/api-jobs';
 import { WhatsappModule } from '@advisordesk/api-whatsapp';
 import { ApplicationsModule } from '@advisordesk/api-applications';
 import { NotificationsModule } from '@advisordesk/api-notifications';
+import { SavedViewsModule } from '@advisordesk/api-saved-views';
 
 /**
  * What an attacker, or a buggy client, sends to every endpoint that takes input: keys that are
@@ -128,6 +129,7 @@ describe('hostile input to every endpoint', () => {
         WhatsappModule,
         ApplicationsModule,
         NotificationsModule,
+        SavedViewsModule,
       ],
       {
         JOBS_ENABLED: 'false',

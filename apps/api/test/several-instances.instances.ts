@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import request from 'supertest';
-import type { WebsiteFormSettings } from '@advisordesk/shared';
+import { noticeParts, type WebsiteFormSettings } from '@advisordesk/shared';
 import {
   adminToken,
   call,
@@ -93,8 +93,7 @@ describe(`two API instances on one database (${sharingMode()})`, () => {
       body: {
         courses: current.body.courses,
         allowedOrigins: [...current.body.allowedOrigins, origin],
-        noticeText: current.body.notice.text,
-        noticeUrl: current.body.notice.url,
+        notice: { ...noticeParts(current.body.notice), contact: { name: 'Meera Iyer', email: 'privacy@example.in', phone: '+91 98765 00000' } },
       },
     });
     expect(saved.status).toBe(200);

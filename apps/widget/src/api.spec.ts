@@ -110,4 +110,15 @@ describe('loading the form', () => {
     expect(await loadConfig(API, { fetch: network([], () => networkError()).fetch })).toEqual({ ok: false, reason: 'offline' });
     expect(await loadConfig(API, { fetch: network([], () => Promise.resolve(json(503, {}))).fetch })).toEqual({ ok: false, reason: 'server' });
   });
+
+  it('asks for the notice in the language the person picked', async () => {
+    const urls: string[] = [];
+    const fetch = (async (url: RequestInfo | URL) => {
+      urls.push(String(url));
+      return json(200, { courses: [], notice: { version: 2, language: 'hi' } });
+    }) as typeof globalThis.fetch;
+    await loadConfig(API, { fetch }, 'hi');
+    await loadConfig(API, { fetch });
+    expect(urls).toEqual([`${API}/api/public/form-config?lang=hi`, `${API}/api/public/form-config`]);
+  });
 });

@@ -63,10 +63,11 @@ async function json(response: Response): Promise<Record<string, unknown>> {
   }
 }
 
-export async function loadConfig(apiOrigin: string, options: ApiOptions = {}): Promise<ConfigResult> {
+/** The form's configuration, with the consent notice in `language` when it has that translation (else English). */
+export async function loadConfig(apiOrigin: string, options: ApiOptions = {}, language?: string): Promise<ConfigResult> {
   const fetchFn = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-  const url = `${apiOrigin}/api/public/form-config`;
+  const url = `${apiOrigin}/api/public/form-config${language ? `?lang=${encodeURIComponent(language)}` : ''}`;
   try {
     const response = await fetchWithin(fetchFn, url, { credentials: 'omit', headers: { Accept: 'application/json' } }, timeoutMs);
     if (!response.ok) return { ok: false, reason: 'server' };

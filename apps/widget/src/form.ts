@@ -7,6 +7,7 @@ import {
   phoneFromForm,
   PROGRAM_LEVEL_LABELS,
   PROGRAM_LEVELS,
+  noticeLanguage,
   type PhoneCountry,
   type PublicFormConfig,
   type PublicInquiryBody,
@@ -15,6 +16,7 @@ import { loadConfig, newIdempotencyKey, sendInquiry, type SubmitOutcome } from '
 import type { PageContext } from './capture';
 import { h, show } from './dom';
 import { buildInquiry, FIELD_ORDER, type FieldErrors, type FieldName, type FormValues } from './inquiry';
+import { ENGLISH, stringsFor, type WidgetStrings } from './strings';
 
 export interface FormOptions {
   /** Where the API is: the origin embed.js was loaded from. */
@@ -27,32 +29,12 @@ export interface FormOptions {
   standalone: boolean;
 }
 
-const LABELS: Record<FieldName, string> = {
-  fullName: 'Full name',
-  phone: 'WhatsApp number',
-  email: 'Email',
-  city: 'City',
-  courseInterest: 'Course of interest',
-  level: 'Level',
-  mode: 'Mode',
-  'consent.whatsapp': 'WhatsApp updates',
-  'consent.marketing': 'Marketing',
-  minor: 'Are you under 18?',
-  'guardian.fullName': "Parent or guardian's name",
-  'guardian.phone': "Parent or guardian's mobile number",
-  'guardian.consent': "Parent or guardian's consent",
-};
-
 /** Server fields that are not typed by the person: when only these are refused, send without them. */
 const CAPTURED = /^(sourceUrl|referrer|utm)(\.|$)/;
 
-export const MESSAGES = {
-  rateLimited: 'Too many requests — please try again in a minute',
-  offline: "We couldn't send your inquiry. Check your internet connection and try again — your details are still here.",
-  refused: (origin: string) =>
-    `This website (${origin}) is not allowed to send inquiries to AdvisorDesk, so the form cannot be used here. If you run this website, add its address to the allowed websites in AdvisorDesk's Website form settings.`,
-  failed: 'Something went wrong on our side. Please try again.',
-};
+/** Addressed to whoever runs the website, so in English. */
+const refusedMessage = (origin: string) =>
+  `This website (${origin}) is not allowed to send inquiries to AdvisorDesk, so the form cannot be used here. If you run this website, add its address to the allowed websites in AdvisorDesk's Website form settings.`;
 
 let uid = 0;
 
@@ -71,18 +53,20 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
   uid++;
   const Heading = options.standalone ? 'h1' : 'h2';
 
-  const loading = h('p', { class: 'loading', role: 'status' }, 'Loading the form…');
+  const loading = h('p', { class: 'loading', role: 'status' }, ENGLISH.loading);
   container.append(loading);
 
-  const start = async () => {
-    show(loading, true);
-    const result = await loadConfig(options.apiOrigin);
+  /** Loads the form in `language` (the notice's, else English); `kept` is what the person typed before switching language. */
+  const start = async (language?: string, kept?: FormValues) => {
+    loading.textContent = stringsFor(language).loading;
+    container.append(loading);
+    const result = await loadConfig(options.apiOrigin, {}, language);
     loading.remove();
-    if (result.ok) render(result.config);
+    if (result.ok) render(result.config, kept);
     else {
       const message =
         result.reason === 'refused'
-          ? MESSAGES.refused(options.pageOrigin)
+          ? refusedMessage(options.pageOrigin)
           : result.reason === 'offline'
             ? "We couldn't load the form. Check your internet connection and try again."
             : 'The form is unavailable right now. Please try again in a few minutes.';
@@ -96,15 +80,18 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
       );
       retry.addEventListener('click', () => {
         box.remove();
-        container.append(loading);
-        void start();
+        void start(language, kept);
       });
       container.append(box);
     }
   };
-  void start();
+  // The browser's own language first, when the notice has it (the API answers English otherwise).
+  const browserLanguage = (navigator.language || 'en').split('-')[0].toLowerCase();
+  void start(browserLanguage === 'en' ? undefined : browserLanguage);
 
-  function render(config: PublicFormConfig) {
+  function render(config: PublicFormConfig, kept?: FormValues) {
+    const t: WidgetStrings = stringsFor(config.notice.language);
+    const language = config.notice.language ?? 'en';
     const fields = new Map<FieldName, FieldParts>();
     let page = options.page;
     let submitted = false;
@@ -130,7 +117,7 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
       return h(
         'div',
         { class: 'field' },
-        h('label', { for: input.id }, label, extra.optional ? h('span', { class: 'optional' }, ' (optional)') : null),
+        h('label', { for: input.id }, label, extra.optional ? h('span', { class: 'optional' }, t.optional) : null),
         extra.hint ? hint(name, extra.hint) : null,
         input instanceof HTMLSelectElement ? selectBox(input) : input,
         error,
@@ -138,7 +125,7 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
     }
 
     function phoneField(name: 'phone' | 'guardian.phone', label: string, hintText: string) {
-      const country = h('select', { id: id(`${name}-country`), 'aria-label': `Country code of the ${label.toLowerCase()}` });
+      const country = h('select', { id: id(`${name}-country`), 'aria-label': t.countryCode(label) });
       for (const c of PHONE_COUNTRIES) country.append(h('option', { value: c.code }, `+${c.dial} ${c.name}`));
       const input = h('input', {
         id: id(name),
@@ -179,15 +166,15 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
 
     // ---- the form ----
     const fullName = h('input', { type: 'text', autocomplete: 'name', maxlength: INQUIRY_LIMITS.fullName });
-    const phone = phoneField('phone', 'WhatsApp number', 'Your university comparisons are sent here.');
+    const phone = phoneField('phone', t.labels.phone, t.phoneHint);
     const email = h('input', { type: 'email', autocomplete: 'email', maxlength: INQUIRY_LIMITS.email, inputmode: 'email' });
     const city = h('input', { type: 'text', autocomplete: 'address-level2', maxlength: INQUIRY_LIMITS.city });
-    const course = fillSelect(h('select', {}), config.courses.length ? 'Select a course' : 'Not sure yet', config.courses, (c) => c);
-    if (config.courses.length) course.append(h('option', { value: '' }, 'Not sure yet'));
+    const course = fillSelect(h('select', {}), config.courses.length ? t.selectCourse : t.notSure, config.courses, (c) => c);
+    if (config.courses.length) course.append(h('option', { value: '' }, t.notSure));
     const levels = config.levels?.length ? config.levels : PROGRAM_LEVELS;
     const modes = config.modes?.length ? config.modes : LEAD_MODES;
-    const level = fillSelect(h('select', {}), 'Any level', levels, (l) => PROGRAM_LEVEL_LABELS[l] ?? l);
-    const mode = fillSelect(h('select', {}), 'Any mode', modes, (m) => LEAD_MODE_LABELS[m] ?? m);
+    const level = fillSelect(h('select', {}), t.anyLevel, levels, (l) => t.levels[l] ?? PROGRAM_LEVEL_LABELS[l] ?? l);
+    const mode = fillSelect(h('select', {}), t.anyMode, modes, (m) => t.modes[m] ?? LEAD_MODE_LABELS[m] ?? m);
 
     // Are you under 18? — a yes asks for a parent or guardian before the form can be sent.
     const minorError = errorEl('minor');
@@ -197,27 +184,24 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
     const minorSet = h(
       'fieldset',
       { class: 'field' },
-      h('legend', {}, 'Are you under 18?'),
+      h('legend', {}, t.labels.minor),
       h(
         'div',
         { class: 'choices' },
-        h('label', { class: 'choice', for: minorYes.id }, minorYes, h('span', {}, 'Yes')),
-        h('label', { class: 'choice', for: minorNo.id }, minorNo, h('span', {}, 'No')),
+        h('label', { class: 'choice', for: minorYes.id }, minorYes, h('span', {}, t.yes)),
+        h('label', { class: 'choice', for: minorNo.id }, minorNo, h('span', {}, t.no)),
       ),
       minorError,
     );
     const guardianName = h('input', { type: 'text', autocomplete: 'off', maxlength: INQUIRY_LIMITS.fullName });
-    const guardianPhone = phoneField('guardian.phone', "Parent or guardian's mobile number", 'An advisor may call them to confirm.');
-    const guardianConsent = checkbox(
-      'guardian.consent',
-      'I am their parent or guardian. I agree to these details being used to answer this inquiry, and to an advisor contacting us about it.',
-    );
+    const guardianPhone = phoneField('guardian.phone', t.labels['guardian.phone'], t.guardianPhoneHint);
+    const guardianConsent = checkbox('guardian.consent', t.guardianConsent);
     const guardianSet = h(
       'fieldset',
       { class: 'guardian', hidden: true },
-      h('legend', {}, 'Parent or guardian'),
-      h('p', { class: 'hint' }, 'As you are under 18, a parent or guardian must agree before you send this form.'),
-      textField('guardian.fullName', "Parent or guardian's name", guardianName),
+      h('legend', {}, t.guardianLegend),
+      h('p', { class: 'hint' }, t.guardianIntro),
+      textField('guardian.fullName', t.labels['guardian.fullName'], guardianName),
       guardianPhone.wrapper,
       guardianConsent.wrapper,
     );
@@ -227,22 +211,15 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
 
     // Consent: two separate boxes, never ticked for the person, next to the notice they consent under.
     const noticeId = id('notice');
-    const notice = h('p', { class: 'notice', id: noticeId }, config.notice.text);
-    if (config.notice.url)
-      notice.append(' ', h('a', { href: config.notice.url, target: '_blank', rel: 'noopener noreferrer' }, 'Read the full notice'));
-    const consentWhatsapp = checkbox('consent.whatsapp', 'Send me WhatsApp updates about this inquiry', noticeId);
-    const consentMarketing = checkbox(
-      'consent.marketing',
-      'Also send me news about courses and offers (marketing). I can stop these at any time.',
-      noticeId,
-    );
+    const consentWhatsapp = checkbox('consent.whatsapp', t.consentWhatsapp, noticeId);
+    const consentMarketing = checkbox('consent.marketing', t.consentMarketing, noticeId);
     const consentSet = h(
       'fieldset',
       { class: 'consent' },
-      h('legend', {}, 'How we may contact you'),
+      h('legend', {}, t.consentLegend),
       consentWhatsapp.wrapper,
       consentMarketing.wrapper,
-      notice,
+      noticeBlock(config.notice, t, noticeId),
     );
 
     // The honeypot: off-screen and out of the tab order; people leave it empty, bots fill it.
@@ -251,21 +228,21 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
 
     const alert = h('div', { class: 'alert', role: 'alert' });
     const alertText = h('p', {});
-    const retry = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Try again');
+    const retry = h('button', { type: 'button', class: 'secondary', hidden: true }, t.tryAgain);
     alert.append(alertText, retry);
     show(alert, false);
-    const submit = h('button', { type: 'submit', class: 'primary' }, 'Send inquiry');
+    const submit = h('button', { type: 'submit', class: 'primary' }, t.send);
     const status = h('p', { class: 'status', role: 'status' });
 
     const form = h(
       'form',
       { novalidate: true, 'aria-labelledby': id('title') },
-      textField('fullName', 'Full name', fullName),
+      textField('fullName', t.labels.fullName, fullName),
       phone.wrapper,
-      textField('email', 'Email', email, { optional: true }),
-      textField('city', 'City', city),
-      textField('courseInterest', 'Course of interest', course),
-      h('div', { class: 'pair' }, textField('level', 'Level', level), textField('mode', 'Mode', mode)),
+      textField('email', t.labels.email, email, { optional: true }),
+      textField('city', t.labels.city, city),
+      textField('courseInterest', t.labels.courseInterest, course),
+      h('div', { class: 'pair' }, textField('level', t.labels.level, level), textField('mode', t.labels.mode, mode)),
       minorSet,
       guardianSet,
       consentSet,
@@ -274,13 +251,47 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
       h('div', { class: 'actions' }, submit, status),
     );
 
+    // The language of the notice and the form: the person's pick, sent with the consent.
+    const picker = h('select', { id: id('language'), class: 'language' });
+    for (const code of config.notice.languages ?? ['en'])
+      picker.append(h('option', { value: code, lang: code, selected: code === language }, noticeLanguage(code)?.nativeName ?? code));
     const intro = h(
       'div',
       { class: 'intro' },
-      h(Heading, { id: id('title') }, 'Quick Inquiry'),
-      h('p', {}, 'Enter your details to receive customised university comparisons directly on WhatsApp.'),
+      (config.notice.languages ?? []).length > 1
+        ? h('div', { class: 'language-row' }, h('label', { for: picker.id }, t.language), selectBox(picker))
+        : null,
+      h(Heading, { id: id('title') }, t.title),
+      h('p', {}, t.intro),
     );
-    container.append(intro, form);
+    const view = h('div', { lang: t.lang }, intro, form);
+    container.append(view);
+    picker.addEventListener('change', () => {
+      const typed = values();
+      view.remove();
+      void start(picker.value, typed).then(() => container.querySelector<HTMLSelectElement>('select.language')?.focus());
+    });
+
+    if (kept) {
+      fullName.value = kept.fullName;
+      phone.country.value = kept.country;
+      phone.input.value = kept.phone;
+      email.value = kept.email;
+      city.value = kept.city;
+      course.value = kept.courseInterest;
+      level.value = kept.level;
+      mode.value = kept.mode;
+      consentWhatsapp.input.checked = kept.consentWhatsapp;
+      consentMarketing.input.checked = kept.consentMarketing;
+      minorYes.checked = kept.minor === 'yes';
+      minorNo.checked = kept.minor === 'no';
+      guardianName.value = kept.guardianName;
+      guardianPhone.country.value = kept.guardianCountry;
+      guardianPhone.input.value = kept.guardianPhone;
+      guardianConsent.input.checked = kept.guardianConsent;
+      website.value = kept.website;
+      onMinor();
+    }
 
     // ---- behaviour ----
     const values = (): FormValues => ({
@@ -332,7 +343,7 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
     // Once the person has tried to send, errors clear as soon as the field is right.
     const recheck = () => {
       if (!submitted) return;
-      const result = buildInquiry(values(), config.notice.version, page);
+      const result = buildInquiry(values(), config.notice.version, page, language);
       const errors = result.ok ? {} : result.errors;
       for (const name of FIELD_ORDER) if (!errors[name] && !fields.get(name)?.error.hidden) setError(name, undefined);
     };
@@ -342,7 +353,7 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
     function setSending(on: boolean, text = '') {
       sending = on;
       submit.setAttribute('aria-disabled', String(on));
-      submit.textContent = on ? 'Sending…' : 'Send inquiry';
+      submit.textContent = on ? t.sending : t.send;
       status.textContent = text;
     }
 
@@ -350,7 +361,7 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
       if (sending) return;
       submitted = true;
       showAlert(null);
-      const result = buildInquiry(values(), config.notice.version, page);
+      const result = buildInquiry(values(), config.notice.version, page, language);
       if (!result.ok) {
         showErrors(result.errors, true);
         status.textContent = '';
@@ -361,9 +372,9 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
       // One key per submission: the same details sent again (a retry) reuse it.
       const json = JSON.stringify(body);
       if (pending?.json !== json) pending = { key: newIdempotencyKey(), json };
-      setSending(true, 'Sending your inquiry…');
+      setSending(true, t.sendingStatus);
       const outcome = await sendInquiry(options.apiOrigin, body, pending.key, {
-        onRetry: () => (status.textContent = 'The connection dropped — trying again…'),
+        onRetry: () => (status.textContent = t.retrying),
       });
       setSending(false);
       handle(outcome, body);
@@ -387,7 +398,7 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
           }
           for (const { field, message } of outcome.fields) {
             const name = (field === 'guardian' ? 'minor' : field) as FieldName;
-            if (fields.has(name)) known[name] ??= message.startsWith(`${field} `) ? `${LABELS[name]} ${message.slice(field.length + 1)}` : message;
+            if (fields.has(name)) known[name] ??= message.startsWith(`${field} `) ? `${t.labels[name]} ${message.slice(field.length + 1)}` : message;
             else other ??= message;
           }
           showErrors(known, true);
@@ -395,16 +406,16 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
           return;
         }
         case 'rate-limited':
-          showAlert(MESSAGES.rateLimited);
+          showAlert(t.rateLimited);
           retry.hidden = true;
           alert.focus();
           return;
         case 'unreachable':
-          showAlert(outcome.reason === 'refused' ? MESSAGES.refused(options.pageOrigin) : MESSAGES.offline, outcome.reason === 'offline');
+          showAlert(outcome.reason === 'refused' ? refusedMessage(options.pageOrigin) : t.offline, outcome.reason === 'offline');
           if (outcome.reason === 'offline') retry.focus();
           return;
         case 'failed':
-          showAlert(MESSAGES.failed, true);
+          showAlert(t.failed, true);
           retry.focus();
           return;
       }
@@ -414,34 +425,27 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
       const firstName = body.fullName.split(/\s+/)[0];
       const check = phoneFromForm(phone.country.value as PhoneCountry, phone.input.value).check;
       const number = check.ok ? formatPhone(check.e164) : body.phone;
-      const heading = h(Heading, { tabindex: -1, id: id('thanks') }, `Thank you, ${firstName}!`);
+      const heading = h(Heading, { tabindex: -1, id: id('thanks') }, t.thanks.title(firstName));
       const next = h('ol', { class: 'next' });
       if (body.consent.whatsapp) {
-        next.append(h('li', {}, `An advisor will WhatsApp you on ${number} within one working day.`));
-        next.append(h('li', {}, 'They will ask about your goals and send you customised university comparisons with exact fees, on WhatsApp.'));
+        next.append(h('li', {}, t.thanks.whatsapp(number)));
+        next.append(h('li', {}, t.thanks.whatsappThen));
       } else {
-        next.append(h('li', {}, `An advisor will call you on ${number} within one working day.`));
-        next.append(
-          h(
-            'li',
-            {},
-            'They will ask about your goals and share customised university comparisons with exact fees. You did not ask for WhatsApp updates, so we will not message you there unless you tell the advisor you would like that.',
-          ),
-        );
+        next.append(h('li', {}, t.thanks.call(number)));
+        next.append(h('li', {}, t.thanks.callThen));
       }
-      if (body.minor) next.append(h('li', {}, 'As you are under 18, your parent or guardian may be called to confirm.'));
+      if (body.minor) next.append(h('li', {}, t.thanks.minor));
       const done = h(
         'div',
-        { class: 'done' },
+        { class: 'done', lang: t.lang },
         h('div', { class: 'tick', 'aria-hidden': 'true' }, '✓'),
         heading,
-        h('p', {}, 'We have your inquiry. Your reference is ', h('strong', { class: 'reference' }, reference), '.'),
-        h(Heading === 'h1' ? 'h2' : 'h3', {}, 'What happens next'),
+        h('p', {}, t.thanks.reference[0], h('strong', { class: 'reference' }, reference), t.thanks.reference[1]),
+        h(Heading === 'h1' ? 'h2' : 'h3', {}, t.thanks.next),
         next,
-        h('p', { class: 'hint' }, 'Keep your reference handy in case you contact us.'),
+        h('p', { class: 'hint' }, t.thanks.keep),
       );
-      intro.remove();
-      form.remove();
+      view.remove();
       container.append(done);
       heading.focus();
     }
@@ -453,4 +457,39 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
     retry.addEventListener('click', () => void send());
     alert.tabIndex = -1;
   }
+}
+
+/**
+ * The consent notice, standing on its own: the opening always shown, and every part (the data, the
+ * purposes, withdrawal, rights, the Board, whom to contact) in a block a person opens on a phone.
+ */
+function noticeBlock(notice: PublicFormConfig['notice'], t: WidgetStrings, noticeId: string): HTMLElement {
+  const rtl = noticeLanguage(notice.language)?.rtl;
+  const part = (title: string, ...body: (Node | string | null)[]) => h('div', { class: 'notice-part' }, h('h4', {}, title), ...body);
+  const list = (items: string[] | undefined) => (items?.length ? h('ul', {}, ...items.map((item) => h('li', {}, item))) : null);
+  const text = (value: string | undefined) => (value ? h('p', {}, value) : null);
+  const contact = notice.contact
+    ? h(
+        'p',
+        {},
+        notice.contact.name,
+        h('br'),
+        h('a', { href: `mailto:${notice.contact.email}`, dir: 'ltr' }, notice.contact.email),
+        h('br'),
+        h('a', { href: `tel:${notice.contact.phone.replace(/[^\d+]/g, '')}`, dir: 'ltr' }, notice.contact.phone),
+      )
+    : null;
+  const details = h(
+    'details',
+    { class: 'notice-more' },
+    h('summary', {}, t.notice.more),
+    notice.data?.length ? part(t.notice.data, list(notice.data)) : null,
+    notice.purposes?.length ? part(t.notice.purposes, list(notice.purposes)) : null,
+    notice.withdrawal ? part(t.notice.withdrawal, text(notice.withdrawal)) : null,
+    notice.rights ? part(t.notice.rights, text(notice.rights)) : null,
+    notice.board ? part(t.notice.board, text(notice.board)) : null,
+    contact ? part(t.notice.contact, contact) : null,
+    notice.url ? h('p', {}, h('a', { href: notice.url, target: '_blank', rel: 'noopener noreferrer' }, t.notice.fullNotice)) : null,
+  );
+  return h('div', { class: 'notice', lang: notice.language ?? 'en', dir: rtl ? 'rtl' : null }, h('p', { id: noticeId }, notice.text), details);
 }

@@ -67,7 +67,7 @@ describe('the Quick Inquiry, checked and turned into the API body', () => {
         courseInterest: 'Online MBA',
         level: 'PG',
         mode: 'online',
-        consent: { whatsapp: true, marketing: false },
+        consent: { whatsapp: true, marketing: false, language: 'en' },
         consentNoticeVersion: 3,
         minor: false,
         sourceUrl: 'https://guides.example.in/mba',
@@ -88,5 +88,25 @@ describe('the Quick Inquiry, checked and turned into the API body', () => {
       {},
     );
     expect(agreed.ok && agreed.body).toMatchObject({ minor: true, guardian: { fullName: 'Sunita Gupta', phone: '+971 50 123 4567', consent: true } });
+  });
+});
+
+describe('the Quick Inquiry in Hindi', () => {
+  it('says what to fix in Hindi and records that the consent was given in Hindi', () => {
+    const result = buildInquiry(empty, 4, {}, 'hi');
+    expect(result.ok || result.errors).toEqual({
+      fullName: 'अपना पूरा नाम लिखें',
+      phone: 'अपना WhatsApp नंबर लिखें',
+      city: 'अपना शहर लिखें',
+      minor: 'कृपया बताएँ: क्या आपकी आयु 18 वर्ष से कम है?',
+    });
+    const sent = buildInquiry({ ...filled, consentWhatsapp: true }, 4, {}, 'hi');
+    expect(sent.ok && sent.body.consent).toEqual({ whatsapp: true, marketing: false, language: 'hi' });
+  });
+
+  it('a language the widget has no words for keeps the form in English but records that language', () => {
+    const result = buildInquiry(empty, 4, {}, 'ta');
+    expect(result.ok || result.errors.fullName).toBe('Enter your full name');
+    expect(buildInquiry(filled, 4, {}, 'ta')).toMatchObject({ ok: true, body: { consent: { language: 'ta' } } });
   });
 });

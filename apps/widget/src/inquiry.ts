@@ -8,6 +8,7 @@ import {
   type PublicInquiryBody,
 } from '@advisordesk/shared';
 import type { PageContext } from './capture';
+import { stringsFor, type WidgetStrings } from './strings';
 
 /** What the person entered, as the form holds it. */
 export interface FormValues {
@@ -75,16 +76,13 @@ function countryName(code: PhoneCountry): string {
   return PHONE_COUNTRIES.find((c) => c.code === code)?.name ?? code;
 }
 
-function phoneError(country: PhoneCountry, typed: string, empty: string): { sent: string; error?: string } {
+function phoneError(country: PhoneCountry, typed: string, empty: string, t: WidgetStrings['errors']): { sent: string; error?: string } {
   const { sent, check } = phoneFromForm(country, typed);
   if (check.ok) return { sent };
   if (check.reason === 'empty') return { sent, error: empty };
   const international = /^\s*(\+|00)/.test(typed);
-  if (international) return { sent, error: 'Enter a valid mobile number with its country code, e.g. +91 98765 43210' };
-  return {
-    sent,
-    error: country === 'IN' ? 'Enter a valid 10-digit mobile number, e.g. 98765 43210' : `Enter a valid ${countryName(country)} mobile number`,
-  };
+  if (international) return { sent, error: t.phoneInternational };
+  return { sent, error: country === 'IN' ? t.phoneIndia : t.phoneCountry(countryName(country)) };
 }
 
 function text(value: string, max: number): string | undefined {
@@ -94,37 +92,39 @@ function text(value: string, max: number): string | undefined {
 
 /**
  * Checks the form with the API's rules (the phone with the very function the API uses) and builds
- * the request body, or answers a message for each field to fix.
+ * the request body, or answers a message for each field to fix, in the form's language (which the
+ * consent is recorded in).
  */
 export function buildInquiry(
   values: FormValues,
   noticeVersion: number | undefined,
   page: PageContext,
+  language = 'en',
 ): { ok: true; body: PublicInquiryBody } | { ok: false; errors: FieldErrors } {
+  const t = stringsFor(language).errors;
   const errors: FieldErrors = {};
   const fullName = values.fullName.trim();
-  if (!fullName) errors.fullName = 'Enter your full name';
-  else if (fullName.length < 2) errors.fullName = 'Enter at least 2 characters';
-  else if (fullName.length > INQUIRY_LIMITS.fullName) errors.fullName = `Use at most ${INQUIRY_LIMITS.fullName} characters`;
+  if (!fullName) errors.fullName = t.fullName;
+  else if (fullName.length < 2) errors.fullName = t.tooShort;
+  else if (fullName.length > INQUIRY_LIMITS.fullName) errors.fullName = t.tooLong(INQUIRY_LIMITS.fullName);
 
-  const phone = phoneError(values.country, values.phone, 'Enter your WhatsApp number');
+  const phone = phoneError(values.country, values.phone, t.phone, t);
   if (phone.error) errors.phone = phone.error;
 
   const email = values.email.trim();
-  if (email && (!EMAIL.test(email) || email.length > INQUIRY_LIMITS.email))
-    errors.email = 'Enter a valid email address, e.g. name@example.com, or leave it empty';
+  if (email && (!EMAIL.test(email) || email.length > INQUIRY_LIMITS.email)) errors.email = t.email;
 
-  if (!values.city.trim()) errors.city = 'Enter your city';
+  if (!values.city.trim()) errors.city = t.city;
 
   let guardian: PublicInquiryBody['guardian'];
-  if (!values.minor) errors.minor = 'Please answer: are you under 18?';
+  if (!values.minor) errors.minor = t.minor;
   else if (values.minor === 'yes') {
     const name = values.guardianName.trim();
-    if (!name) errors['guardian.fullName'] = "Enter your parent or guardian's name";
-    else if (name.length < 2) errors['guardian.fullName'] = 'Enter at least 2 characters';
-    const guardianPhone = phoneError(values.guardianCountry, values.guardianPhone, "Enter your parent or guardian's mobile number");
+    if (!name) errors['guardian.fullName'] = t.guardianName;
+    else if (name.length < 2) errors['guardian.fullName'] = t.tooShort;
+    const guardianPhone = phoneError(values.guardianCountry, values.guardianPhone, t.guardianPhone, t);
     if (guardianPhone.error) errors['guardian.phone'] = guardianPhone.error;
-    if (!values.guardianConsent) errors['guardian.consent'] = 'Your parent or guardian must agree before you can send this form';
+    if (!values.guardianConsent) errors['guardian.consent'] = t.guardianConsent;
     guardian = { fullName: name.slice(0, INQUIRY_LIMITS.fullName), phone: guardianPhone.sent, consent: true };
   }
 
@@ -138,7 +138,7 @@ export function buildInquiry(
     courseInterest: text(values.courseInterest, INQUIRY_LIMITS.courseInterest),
     level: values.level || undefined,
     mode: values.mode || undefined,
-    consent: { whatsapp: values.consentWhatsapp, marketing: values.consentMarketing },
+    consent: { whatsapp: values.consentWhatsapp, marketing: values.consentMarketing, language },
     consentNoticeVersion: noticeVersion,
     minor: values.minor === 'yes',
     guardian,

@@ -49,7 +49,20 @@ input[type=radio],input[type=checkbox]{width:20px;height:20px;margin:0;flex:0 0 
 .check-field{margin:0 0 10px}
 .check{display:flex;align-items:flex-start;gap:10px;font-weight:400;cursor:pointer;margin:0}
 .check input{margin-top:2px}
-.notice{margin:4px 0 0;padding:10px 12px;font-size:.8125rem;line-height:1.45;color:var(--muted);background:#f9fafb;border-radius:8px;white-space:pre-line}
+.notice{margin:4px 0 0;padding:10px 12px;font-size:.875rem;line-height:1.5;color:#374151;background:#f9fafb;border-radius:8px}
+.notice p{margin:0;white-space:pre-line}
+.notice-more summary{cursor:pointer;margin-top:8px;padding:6px 0;min-height:44px;display:flex;align-items:center;gap:8px;color:var(--blue);font-weight:600;list-style:none}
+.notice-more summary::-webkit-details-marker{display:none}
+.notice-more summary::before{content:"";flex:0 0 auto;width:7px;height:7px;border:solid currentColor;border-width:0 2px 2px 0;transform:rotate(-45deg);transition:transform .15s}
+.notice-more[open] summary::before{transform:rotate(45deg)}
+.notice-part h4{margin:10px 0 2px;font-size:.875rem;color:#111827}
+.notice-part ul{margin:0;padding-left:1.25rem}
+.notice-more>p{margin-top:10px}
+.notice[dir=rtl] .notice-part ul{padding-left:0;padding-right:1.25rem}
+.language-row{display:flex;align-items:center;justify-content:flex-end;gap:8px;margin:0 0 8px}
+.language-row label{margin:0;font-weight:400;font-size:.875rem;color:var(--muted)}
+.language-row .select{flex:0 1 12rem}
+.language-row select{min-height:40px}
 a{color:var(--blue);text-decoration:underline;text-underline-offset:2px}
 .hp{position:absolute!important;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
 button{font:inherit;font-weight:600;min-height:44px;padding:10px 18px;border-radius:8px;cursor:pointer;border:1px solid transparent}

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@advisordesk/api-database';
 import { adminQuery, createTestDatabase, withDatabase, type TestDatabase } from '@advisordesk/api-database/testing';
@@ -24,29 +25,38 @@ export interface RunningServer {
 /**
  * A database of its own with the demo data, copied from a demo template made once per run: the
  * demo seed (argon2id passwords, hundreds of document files) costs seconds, a copy a fraction of one.
- * The template is named after the run's migrated template, so the run's teardown drops it too.
+ * The template is named after the run's migrated template, so the run's teardown drops it too; an
+ * advisory lock makes the first test file of each parallel worker wait for one seed, not make two.
  */
 async function demoDatabase(): Promise<TestDatabase> {
   const template = process.env.TEST_PG_TEMPLATE;
-  if (!template) throw new Error('Run the browser tests through jest: the global setup prepares the database server');
+  const adminUrl = process.env.TEST_PG_ADMIN_URL;
+  if (!template || !adminUrl) throw new Error('Run the browser tests through jest: the global setup prepares the database server');
   const demo = template.replace(/_tpl$/, '_demo');
-  const [exists] = await adminQuery(`SELECT 1 FROM pg_database WHERE datname = $1`, [demo]);
-  if (!exists) {
-    const seeded = await createTestDatabase();
-    const dataSource = new DataSource(dataSourceOptions(seeded.url, { extra: { max: 2 } }));
-    await dataSource.initialize();
-    try {
-      await seedDemoIfEmpty(dataSource);
-    } finally {
-      await dataSource.destroy();
+  const lock = new Client({ connectionString: adminUrl });
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext($1))`, [demo]);
+    const exists = await lock.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [demo]);
+    if (!exists.rowCount) {
+      const seeded = await createTestDatabase();
+      const dataSource = new DataSource(dataSourceOptions(seeded.url, { extra: { max: 2 } }));
+      await dataSource.initialize();
+      try {
+        await seedDemoIfEmpty(dataSource);
+      } finally {
+        await dataSource.destroy();
+      }
+      await adminQuery(`ALTER DATABASE "${seeded.name}" RENAME TO "${demo}"`);
     }
-    await adminQuery(`ALTER DATABASE "${seeded.name}" RENAME TO "${demo}"`);
+  } finally {
+    await lock.end(); // the session's end releases the lock
   }
   const name = `${demo}_${randomBytes(5).toString('hex')}`;
   await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${demo}"`);
   return {
     name,
-    url: withDatabase(process.env.TEST_PG_ADMIN_URL ?? '', name),
+    url: withDatabase(adminUrl, name),
     drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined),
   };
 }

@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { useCan, useGetIdentity, useGo, useList } from '@refinedev/core';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Statistic, Typography } from 'antd';
-import { canRead, canWrite, formatIstDateTime, REPORT_TIME_ZONE, ROLE_LABELS, ROLES, type Role, type UserView } from '@advisordesk/shared';
+import { accessOf, canRead, canWrite, formatIstDateTime, REPORT_TIME_ZONE, ROLE_LABELS, ROLES, type Role, type UserView } from '@advisordesk/shared';
 import { RoleTag, useAreaSlots } from '@advisordesk/admin-ui';
 
 /** "Good morning" by the clock in India, whatever the device's time zone. */
@@ -88,11 +88,13 @@ export default function DashboardPage() {
   const { data: user, isLoading } = useGetIdentity<UserView>();
   const { data: usersAccess } = useCan({ resource: 'users', action: 'list' });
   // The role's sections come from their areas (reports, leads), as the shell composes them.
-  const { dashboardCharts: ManagerCharts, dashboardWork: LeadsHome, dashboardSections = [] } = useAreaSlots();
+  const { dashboardCharts: ManagerCharts, dashboardWork: LeadsHome, dashboardMarketing: MarketingHome, dashboardSections = [] } = useAreaSlots();
 
   if (isLoading || !user) return <Skeleton active paragraph={{ rows: 4 }} />;
   const worksLeads = canRead('leads', user.role);
   const managing = canWrite('leadAssignment', user.role);
+  // Marketing's home is its campaign work: segments, exports and which sources convert.
+  const marketing = accessOf('exports', user.role) === 'consented' && MarketingHome;
 
   return (
     <Space direction="vertical" size={20} style={{ width: '100%' }}>
@@ -112,6 +114,11 @@ export default function DashboardPage() {
           <ManagerCharts />
         </Suspense>
       )}
+      {marketing && (
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+          <MarketingHome user={user} />
+        </Suspense>
+      )}
       {worksLeads && LeadsHome && (
         <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
           <LeadsHome user={user} />
@@ -125,7 +132,7 @@ export default function DashboardPage() {
       ))}
 
       <Row gutter={[16, 16]}>
-        {!worksLeads && (
+        {!worksLeads && !marketing && (
           <Col xs={24} xl={usersAccess?.can ? 10 : 14}>
             <Card title="Welcome to AdvisorDesk" style={{ height: '100%' }}>
               <Typography.Paragraph>The menu lists what the {ROLE_LABELS[user.role]} role may open. Your account:</Typography.Paragraph>

@@ -11,3 +11,4 @@ export * from './whatsapp';
 export * from './advisors';
 export * from './downloads';
 export * from './uploads';
+export * from './saved-views';

@@ -34,6 +34,8 @@ const FIELD_LABELS: Record<string, string> = {
   lostReason: 'Lost reason',
   fullName: 'Name',
   courseInterest: 'Course interest',
+  city: 'City',
+  state: 'State',
   budgetPaise: 'Budget (paise)',
   experienceYears: 'Experience (years)',
   erased: 'Erased',

@@ -24,7 +24,7 @@ function tookText(record: ExportRecordView): string | null {
   return ms < 1_000 ? 'under a second' : ms < 60_000 ? `${Math.round(ms / 1_000)} s` : `${Math.round(ms / 60_000)} min`;
 }
 
-function FilterTags({ record, advisorNames }: { record: ExportRecordView; advisorNames: Map<string, string> }) {
+export function FilterTags({ record, advisorNames }: { record: ExportRecordView; advisorNames: Map<string, string> }) {
   const parts = describeExportFilters(record.filters, advisorNames);
   const sort = describeExportSort(record.filters);
   return (

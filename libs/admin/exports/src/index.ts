@@ -6,3 +6,5 @@ import { lazy } from 'react';
  */
 export const ExportListPage = lazy(() => import('./export-log-page'));
 export const ExportLeadsButton = lazy(() => import('./export-leads-button').then((module) => ({ default: module.ExportLeadsButton })));
+/** The signed-in person's latest exports, for marketing's home (a slot the shell fills). */
+export const MyExportsCard = lazy(() => import('./my-exports-card').then((module) => ({ default: module.MyExportsCard })));

@@ -4,7 +4,7 @@ import { lazy } from 'react';
  * The leads area: the lead list, the pipeline board, a lead's page, the follow-ups, and the
  * advisor's part of the dashboard. Each screen is its own chunk, loaded when first opened.
  */
-export const LeadListPage = lazy(() => import('./list'));
+export const LeadListPage = lazy(() => import('./list-page'));
 export const LeadBoardPage = lazy(() => import('./board'));
 export const LeadShowPage = lazy(() => import('./show'));
 export const TaskListPage = lazy(() => import('./tasks/task-list-page'));

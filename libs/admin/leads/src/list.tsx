@@ -18,6 +18,7 @@ import {
   type LeadMode,
   type LeadSource,
   type LeadStatus,
+  type LeadListColumn,
   type LeadView,
   type ProgramLevel,
 } from '@advisordesk/shared';
@@ -35,6 +36,8 @@ import {
   useAreaSlots,
 } from '@advisordesk/admin-ui';
 import { AutoAssignNotice } from './components/auto-assign-notice';
+import { BulkActionsBar } from './components/bulk-actions-bar';
+import { useBulkSelection } from './use-bulk-actions';
 import { FirstContactWait } from './components/first-contact-wait';
 import { FollowUpDate } from './components/follow-up-date';
 import { LeadForm } from './components/lead-form';
@@ -43,6 +46,8 @@ import { LeadStatusTag } from './components/status-tag';
 import { useAdvisors } from '@advisordesk/admin-data';
 import { describeLeadTotal } from './list-total';
 import { RepliedBadge } from './components/replied-badge';
+import { ColumnChooser, useChosenColumns } from './components/column-chooser';
+import { SavedViewsBar, SaveLeadViewButton } from './components/saved-views';
 import { activeQuickFilter, applyQuickFilter, QUICK_FILTER_LABELS, QUICK_FILTERS, type QuickFilter } from './quick-filters';
 
 const STATUS_OPTIONS = optionsOf(LEAD_STATUSES, LEAD_STATUS_LABELS);
@@ -97,6 +102,7 @@ export default function LeadListPage() {
   const { leadExport: LeadExport } = useAreaSlots();
   const { data: advisors } = useAdvisors(managing);
   const [moreFilters, setMoreFilters] = useState(false);
+  const chosenColumns = useChosenColumns();
 
   const { tableProps, filters, setFilters, sorters, setSorters, tableQuery } = useTable<LeadView, ApiRequestError>({
     resource: 'leads',
@@ -105,6 +111,7 @@ export default function LeadListPage() {
     sorters: { initial: [{ field: 'createdAt', order: 'desc' }] },
   });
   const f = listFilters(filters, setFilters);
+  const bulk = useBulkSelection(filters);
   const q = f.text('q') ?? '';
   const [search, setSearch] = useState(q);
   useEffect(() => setSearch(q), [q]);
@@ -324,6 +331,8 @@ export default function LeadListPage() {
       headerButtons={
         <Flex gap={8} wrap align="center" justify="flex-end">
           {managing && <AutoAssignNotice />}
+          <ColumnChooser available={columns.map((column) => column.key as LeadListColumn)} />
+          <SaveLeadViewButton filters={filters} sorters={sorters} />
           <Button icon={<AppstoreOutlined />} onClick={() => go({ to: '/leads/board' })}>
             Board
           </Button>
@@ -346,6 +355,7 @@ export default function LeadListPage() {
       }
     >
       <Space direction="vertical" size={12} style={{ width: '100%', marginBottom: 16 }}>
+        <SavedViewsBar />
         <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
           <Segmented<string>
             value={quick ?? (chips.length ? 'none' : 'all')}
@@ -516,10 +526,12 @@ export default function LeadListPage() {
         )}
       </Space>
 
+      {canWrite('bulkActions') && <BulkActionsBar bulk={bulk} total={total} estimated={estimated} />}
       <Table<LeadView>
         {...tableProps}
         rowKey="id"
-        columns={columns}
+        rowSelection={canWrite('bulkActions') ? bulk.rowSelection : undefined}
+        columns={chosenColumns ? columns.filter((column) => chosenColumns.includes(column.key as LeadListColumn)) : columns}
         pagination={pagination}
         size={phone ? 'small' : 'middle'}
         onRow={(lead) => ({ onClick: () => go({ to: `/leads/${lead.id}` }), style: { cursor: 'pointer' } })}

@@ -16,6 +16,7 @@ import { useAccess, type ApiRequestError } from '@advisordesk/admin-data';
 import { useAreaSlots } from '@advisordesk/admin-ui';
 import { ActivityComposer } from './components/activity-composer';
 import { ConsentCard } from './components/consent-card';
+import { DuplicatesCard } from './components/duplicates-card';
 import { ContactButtons } from './components/contact-buttons';
 import { FollowUpsCard } from './components/follow-ups-card';
 import { FollowUpDate } from './components/follow-up-date';
@@ -237,6 +238,7 @@ export default function LeadShowPage() {
       )}
       {header}
       {!erased && <TransferRequestsCard leadId={lead.id} title="Asked to transfer this lead" />}
+      {!erased && canWrite('leadMerge') && <DuplicatesCard lead={lead} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15} xxl={16}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>

@@ -30,6 +30,18 @@ describe('timeline sentences', () => {
     );
   });
 
+  it('says who merged which lead in, the phone kept and what was taken from it', () => {
+    const merged = describeActivity(
+      entry(
+        'merge',
+        { otherName: 'Ananya G', otherReference: 'AD-7K2M9Q', otherPhone: '+919876543210', taken: ['email', 'city'], consentTaken: true },
+        'Meera Manager',
+      ),
+    );
+    expect(merged.title).toBe('Meera merged Ananya G (AD-7K2M9Q) into this lead');
+    expect(merged.detail).toMatch(/98765 43210 kept as an alternate phone · Took its email and city · Took its more recent consent$/);
+  });
+
   it('gives notes, calls and WhatsApp messages their words', () => {
     expect(describeActivity(entry('note', { text: 'Wants weekend classes' }))).toEqual({
       title: 'Priya added a note',

@@ -5,9 +5,11 @@ import {
   FOLLOW_UP_OUTCOME_LABELS,
   formatInr,
   formatIstDateTime,
+  formatPhone,
   LEAD_SOURCE_LABELS,
   LEAD_STATUS_LABELS,
   LOST_REASON_LABELS,
+  MERGE_FIELD_LABELS,
   PAYMENT_KIND_LABELS,
   type ActivityView,
   type ApplicationStatus,
@@ -17,6 +19,7 @@ import {
   type LeadSource,
   type LeadStatus,
   type LostReason,
+  type MergeField,
   type PaymentKind,
   type WhatsappMessageKind,
   WHATSAPP_KIND_PLACEHOLDERS,
@@ -152,6 +155,7 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
         return { title: `${str(data.enteredBy) ? firstName(String(data.enteredBy)) : who} entered the lead${source ? ` (${source})` : ''}` };
       }
       const parts = [
+        str(data.alternatePhone) && `From ${formatPhone(String(data.alternatePhone))}, a merged lead’s phone`,
         str(data.courseInterest) && `Interested in ${str(data.courseInterest)}`,
         str(data.message) && `“${str(data.message)}”`,
         str(data.utmCampaign) && `Campaign: ${str(data.utmCampaign)}`,
@@ -272,6 +276,18 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
         default:
           return { title: `${who} updated the application to ${program}` };
       }
+    }
+    case 'merge': {
+      const other = [str(data.otherName), str(data.otherReference) && `(${str(data.otherReference)})`].filter(Boolean).join(' ') || 'another lead';
+      const taken = Array.isArray(data.taken)
+        ? data.taken.map((field) => MERGE_FIELD_LABELS[field as MergeField]?.toLowerCase() ?? String(field))
+        : [];
+      const parts = [
+        str(data.otherPhone) && `${formatPhone(String(data.otherPhone))} kept as an alternate phone`,
+        taken.length > 0 && `Took its ${inWords(taken)}`,
+        data.consentTaken === true && 'Took its more recent consent',
+      ].filter((part): part is string => Boolean(part));
+      return { title: `${who} merged ${other} into this lead`, detail: parts.join(' · ') || undefined };
     }
     case 'erasure':
       return { title: `${who} erased the person’s personal data on request` };

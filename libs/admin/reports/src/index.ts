@@ -7,3 +7,5 @@ import { lazy } from 'react';
 export const ReportsPage = lazy(() => import('./reports-page'));
 /** The dashboard's conversion charts for admins and managers (a slot the shell fills). */
 export const ManagerCharts = lazy(() => import('./manager-charts').then((module) => ({ default: module.ManagerCharts })));
+/** Marketing's home charts: conversion by source and by campaign, last 90 days (a slot the shell fills). */
+export const MarketingCharts = lazy(() => import('./marketing-charts').then((module) => ({ default: module.MarketingCharts })));

@@ -14,3 +14,4 @@ export * from './role-tag';
 export * from './slots';
 export * from './vocabulary-select';
 export * from './date-formats';
+export * from './saved-views';

@@ -18,6 +18,12 @@ export interface AreaSlots {
   dashboardWork?: ComponentType<{ user: UserView }>;
   /** Below the dashboard's day of work, for the roles that may read them (applications: deadlines and documents to review). */
   dashboardSections?: ComponentType<{ user: UserView }>[];
+  /** Marketing's home: its segments, its recent exports and the conversion charts (marketing). */
+  dashboardMarketing?: ComponentType<{ user: UserView }>;
+  /** Marketing's conversion by source and by campaign (reports). */
+  marketingCharts?: ComponentType;
+  /** The signed-in person's latest exports (exports). */
+  myExports?: ComponentType;
   /** Below a program's fees (applications: the program's document checklist). */
   programSections?: ComponentType<{ programId: string }>[];
   /** More sections of the settings page, each showing only to the roles it is for (applications: the default checklist). */

@@ -1,10 +1,21 @@
-import type { WebsiteFormSettings } from '@advisordesk/shared';
-import { noticeChanged, originProblem, toOrigin, toPayload } from './settings';
+import type { NoticeTexts, WebsiteFormSettings } from '@advisordesk/shared';
+import { noticeChanged, originProblem, toFormValues, toOrigin, toPayload } from './settings';
+
+const texts: NoticeTexts = {
+  text: 'We collect your name and number.',
+  data: ['Your name', 'Your number'],
+  purposes: ['To advise you'],
+  withdrawal: 'Reply STOP.',
+  rights: 'Write to us.',
+  board: 'Complain to the Data Protection Board of India.',
+};
+const hindi: NoticeTexts = { ...texts, text: 'हम आपका नाम और नंबर लेते हैं।' };
+const contact = { name: 'Meera Iyer', email: 'privacy@example.in', phone: '+91 98765 00000' };
 
 const saved: WebsiteFormSettings = {
   courses: [{ name: 'Online MBA', level: 'PG', mode: 'online' }],
   allowedOrigins: ['https://www.example.in'],
-  notice: { version: 3, text: 'We collect your name and number.', url: null, createdAt: '2026-04-01T04:30:00.000Z' },
+  notice: { version: 3, ...texts, url: null, contact, translations: { hi: hindi }, createdAt: '2026-04-01T04:30:00.000Z' },
   embedSnippet: '',
   iframeSnippet: '',
   hostedUrl: '',
@@ -28,7 +39,8 @@ describe('the website form settings screen', () => {
     expect(originProblem('  ')).toMatch(/remove this row/);
   });
 
-  it('sends trimmed, de-duplicated courses and origins, and no link as null', () => {
+  it('sends trimmed, de-duplicated courses and origins, the notice trimmed without blank items, and no link as null', () => {
+    const notice = { ...toFormValues(saved).notice, text: ' Text ', url: ' ', data: [' Your name ', '', 'Your city'] };
     expect(
       toPayload({
         courses: [
@@ -38,8 +50,7 @@ describe('the website form settings screen', () => {
           { name: 'Online MCA', level: 'PG', mode: null },
         ],
         allowedOrigins: ['https://www.example.in/', 'https://www.example.in'],
-        noticeText: ' Text ',
-        noticeUrl: ' ',
+        notice,
       }),
     ).toEqual({
       courses: [
@@ -47,14 +58,17 @@ describe('the website form settings screen', () => {
         { name: 'Online MCA', level: 'PG', mode: null },
       ],
       allowedOrigins: ['https://www.example.in'],
-      noticeText: 'Text',
-      noticeUrl: null,
+      notice: { ...texts, text: 'Text', data: ['Your name', 'Your city'], url: null, contact, translations: { hi: hindi } },
     });
   });
 
   it('knows when saving makes a new notice version', () => {
-    expect(noticeChanged(saved, { noticeText: 'We collect your name and number. ', noticeUrl: '' })).toBe(false);
-    expect(noticeChanged(saved, { noticeText: 'We collect your name, number and city.', noticeUrl: '' })).toBe(true);
-    expect(noticeChanged(saved, { noticeText: saved.notice.text, noticeUrl: 'https://www.example.in/privacy' })).toBe(true);
+    const notice = toFormValues(saved).notice;
+    expect(noticeChanged(saved, { ...notice, text: 'We collect your name and number. ', purposes: ['To advise you', ''] })).toBe(false);
+    expect(noticeChanged(saved, { ...notice, text: 'We collect your name, number and city.' })).toBe(true);
+    expect(noticeChanged(saved, { ...notice, url: 'https://www.example.in/privacy' })).toBe(true);
+    expect(noticeChanged(saved, { ...notice, contact: { ...contact, phone: '+91 98765 11111' } })).toBe(true);
+    expect(noticeChanged(saved, { ...notice, translations: { hi: { ...hindi, board: 'बोर्ड' } } })).toBe(true);
+    expect(noticeChanged(saved, { ...notice, translations: { hi: hindi, ta: { ...texts } } })).toBe(true);
   });
 });

@@ -1,7 +1,10 @@
-import type { WebsiteFormSettings, WebsiteFormSettingsBody } from '@advisordesk/shared';
+import { normaliseNotice, noticeParts, type NoticeParts, type WebsiteFormSettings, type WebsiteFormSettingsBody } from '@advisordesk/shared';
 
-/** What the form holds: the body's fields, the notice's link as typed (empty for none). */
-export type WebsiteFormValues = Omit<WebsiteFormSettingsBody, 'noticeUrl'> & { noticeUrl: string };
+/** The notice as the form holds it: every part present, the link as typed (empty for none). */
+export type NoticeFormValues = Required<Omit<NoticeParts, 'url'>> & { url: string };
+
+/** What the form holds: the body's fields, with the notice as typed. */
+export type WebsiteFormValues = Omit<WebsiteFormSettingsBody, 'notice'> & { notice: NoticeFormValues };
 
 export const SETTINGS_PATH = '/settings/website-form';
 
@@ -34,8 +37,7 @@ export function toFormValues(settings: WebsiteFormSettings): WebsiteFormValues {
   return {
     courses: settings.courses,
     allowedOrigins: settings.allowedOrigins,
-    noticeText: settings.notice.text,
-    noticeUrl: settings.notice.url ?? '',
+    notice: { ...noticeParts(settings.notice), url: settings.notice.url ?? '' },
   };
 }
 
@@ -49,10 +51,10 @@ export function toPayload(values: WebsiteFormValues): WebsiteFormSettingsBody {
     return [{ name: trimmed, level: level ?? null, mode: mode ?? null }];
   });
   const allowedOrigins = [...new Set(values.allowedOrigins.map((o) => toOrigin(o) ?? o.trim()).filter(Boolean))];
-  return { courses, allowedOrigins, noticeText: values.noticeText.trim(), noticeUrl: values.noticeUrl?.trim() || null };
+  return { courses, allowedOrigins, notice: normaliseNotice(values.notice) as NoticeParts };
 }
 
-/** True when saving would make a new notice version (the API compares the trimmed text and the link). */
-export function noticeChanged(settings: WebsiteFormSettings, values: Pick<WebsiteFormValues, 'noticeText' | 'noticeUrl'>): boolean {
-  return (values.noticeText ?? '').trim() !== settings.notice.text || ((values.noticeUrl ?? '').trim() || null) !== settings.notice.url;
+/** True when saving would make a new notice version (any part, the link, the contact or a translation changed). */
+export function noticeChanged(settings: WebsiteFormSettings, notice: NoticeFormValues): boolean {
+  return JSON.stringify(normaliseNotice(notice)) !== JSON.stringify(normaliseNotice(settings.notice));
 }

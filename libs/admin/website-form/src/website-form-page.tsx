@@ -1,13 +1,14 @@
 import { useEffect, useMemo } from 'react';
 import { useApiUrl, useCustom, useCustomMutation } from '@refinedev/core';
 import { ExportOutlined, InfoCircleOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Divider, Flex, Form, Input, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
-import { formatIstDateTime, WEBSITE_FORM_LIMITS, type WebsiteFormSettings, type WebsiteFormSettingsBody } from '@advisordesk/shared';
+import { Alert, App, Button, Card, Col, Divider, Flex, Form, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { formatIstDateTime, type WebsiteFormSettings, type WebsiteFormSettingsBody } from '@advisordesk/shared';
 import { CopyField } from '@advisordesk/admin-ui';
 import type { ApiRequestError } from '@advisordesk/admin-data';
 import { CoursesList } from './courses-list';
 import { OriginsList } from './origins-list';
-import { noticeChanged, SETTINGS_PATH, toFormValues, toPayload, type WebsiteFormValues } from './settings';
+import { NoticeEditor } from './notice-editor';
+import { noticeChanged, SETTINGS_PATH, toFormValues, toPayload, type NoticeFormValues, type WebsiteFormValues } from './settings';
 
 /**
  * Website form (admins): the snippets that put the Quick Inquiry form on the advisory's website,
@@ -29,15 +30,13 @@ export default function WebsiteFormPage() {
     if (settings) form.setFieldsValue(toFormValues(settings));
   }, [settings, form]);
 
-  const noticeText = Form.useWatch('noticeText', form);
-  const noticeUrl = Form.useWatch('noticeUrl', form);
-  const willVersion = useMemo(
-    () => (settings && noticeText !== undefined ? noticeChanged(settings, { noticeText, noticeUrl }) : false),
-    [settings, noticeText, noticeUrl],
-  );
+  const notice = Form.useWatch<NoticeFormValues | undefined>('notice', { form, preserve: true });
+  const willVersion = useMemo(() => (settings && notice ? noticeChanged(settings, notice) : false), [settings, notice]);
 
-  const save = (values: WebsiteFormValues) => {
+  const save = () => {
     if (!settings) return;
+    // Every language's fields, also those of tabs not shown.
+    const values = form.getFieldsValue(true) as WebsiteFormValues;
     const before = settings.notice.version;
     mutate(
       {
@@ -61,7 +60,7 @@ export default function WebsiteFormPage() {
         },
         onError: (error) => {
           const fields = Object.entries(error.errors ?? {}).map(([name, messages]) => ({
-            // `courses.0.level` → ['courses', 0, 'level'], the row's field
+            // `courses.0.level` → ['courses', 0, 'level'], the row's field; `notice.contact.email` → the contact's email
             name: name.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)) as ['courses', number, 'level'],
             errors: Array.isArray(messages) ? messages.map(String) : [String(messages)],
           }));
@@ -147,8 +146,8 @@ export default function WebsiteFormPage() {
 
       <Form<WebsiteFormValues> form={form} layout="vertical" onFinish={save} disabled={!settings} requiredMark="optional">
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={12}>
-            <Card title="Courses and websites" style={{ height: '100%' }}>
+          <Col xs={24}>
+            <Card title="Courses and websites">
               <Typography.Text strong>Courses offered in the form</Typography.Text>
               <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
                 People pick one or “Not sure yet”; advisors pick a lead&apos;s course interest from the same list. The level and mode let leads be
@@ -164,35 +163,16 @@ export default function WebsiteFormPage() {
               <OriginsList />
             </Card>
           </Col>
-          <Col xs={24} xl={12}>
-            <Card
-              title="Consent notice"
-              extra={settings ? <Tag color="blue">Version {settings.notice.version}</Tag> : null}
-              style={{ height: '100%' }}
-            >
+          <Col xs={24}>
+            <Card title="Consent notice" extra={settings ? <Tag color="blue">Version {settings.notice.version}</Tag> : null}>
               {settings && (
                 <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-                  Shown next to the consent boxes: what is collected, why, and how to withdraw. Version {settings.notice.version} since{' '}
-                  {formatIstDateTime(settings.notice.createdAt)}.
+                  Shown next to the consent boxes, in the language the person picks: what is collected, why, how to withdraw, how to exercise rights,
+                  how to complain to the Data Protection Board, and whom to contact. Version {settings.notice.version} since{' '}
+                  {formatIstDateTime(settings.notice.createdAt)}; each lead keeps the version and the language it was shown.
                 </Typography.Paragraph>
               )}
-              <Form.Item
-                label="Notice text"
-                name="noticeText"
-                rules={[
-                  { required: true, whitespace: true, message: 'The form needs a notice: what you collect, why, and how to withdraw' },
-                  { max: WEBSITE_FORM_LIMITS.noticeText, message: `Keep the notice under ${WEBSITE_FORM_LIMITS.noticeText} characters` },
-                ]}
-              >
-                <Input.TextArea autoSize={{ minRows: 5, maxRows: 14 }} showCount maxLength={WEBSITE_FORM_LIMITS.noticeText} />
-              </Form.Item>
-              <Form.Item
-                label="Link to the full notice"
-                name="noticeUrl"
-                rules={[{ type: 'url', message: 'Enter a web address like https://www.example.in/privacy' }]}
-              >
-                <Input placeholder="https://www.example.in/privacy" inputMode="url" autoComplete="off" />
-              </Form.Item>
+              <NoticeEditor />
               {settings && willVersion && (
                 <Alert
                   type="warning"

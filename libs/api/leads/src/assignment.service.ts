@@ -16,11 +16,12 @@ export interface AdvisorLoad {
   last: number;
 }
 
-/** A lead changing hands: from its advisor (if any) to another. */
+/** A lead changing hands: from its advisor (if any) to another; with `version`, only if the lead is still at it. */
 export interface LeadMove {
   leadId: string;
   from: string | null;
   to: string;
+  version?: number;
 }
 
 export interface Turn {
@@ -158,8 +159,7 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   /** Managers (and admins) hand a lead to an advisor; also an owner approving a colleague's transfer request (in their transaction). */
   async assign(user: AuthUser, leadId: string, advisorId: string, db?: EntityManager): Promise<void> {
     if (!db) return this.dataSource.transaction((manager) => this.assign(user, leadId, advisorId, manager));
-    const advisor = await queryMaybeOne<{ id: string }>(db, `SELECT id FROM users WHERE id = $1 AND role = 'advisor' AND active`, [advisorId]);
-    if (!advisor) throw errorOnField(LeadsErrors.notAnAdvisor, 'advisorId');
+    await this.assertActiveAdvisor(db, advisorId);
     const lead = await queryMaybeOne<{ advisorId: string | null; erasedAt: Date | null }>(
       db,
       `SELECT advisor_id AS "advisorId", erased_at AS "erasedAt" FROM leads WHERE id = $1 FOR UPDATE`,
@@ -171,25 +171,34 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     await this.moveLeads(db, user, [{ leadId, from: lead.advisorId, to: advisorId }]);
   }
 
+  /** 400 naming `advisorId` unless it is an active advisor: whom a lead may be handed to. */
+  async assertActiveAdvisor(db: Db, advisorId: string): Promise<void> {
+    const advisor = await queryMaybeOne<{ id: string }>(db, `SELECT id FROM users WHERE id = $1 AND role = 'advisor' AND active`, [advisorId]);
+    if (!advisor) throw errorOnField(LeadsErrors.notAnAdvisor, 'advisorId');
+  }
+
   /**
    * Each lead to its new advisor, with its open follow-ups and an `assignment` entry on its timeline
-   * (`via` says why, e.g. `handover`). Answers how many follow-ups moved.
+   * (`via` says why, e.g. `handover`). A move with a `version` happens only if the lead is still at
+   * it (`UPDATE … WHERE version = $v`). Answers the leads moved and how many follow-ups moved with them.
    */
-  async moveLeads(db: Db, user: AuthUser, moves: LeadMove[], via?: string): Promise<number> {
-    if (!moves.length) return 0;
-    const [{ tasks }] = await queryRows<{ tasks: number }>(
+  async moveLeads(db: Db, user: AuthUser, moves: LeadMove[], via?: string): Promise<{ moved: string[]; tasks: number }> {
+    if (!moves.length) return { moved: [], tasks: 0 };
+    const [result] = await queryRows<{ moved: string[]; tasks: number }>(
       db,
-      `WITH m AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS m(id, from_advisor, to_advisor)),
-       moved AS (UPDATE leads l SET advisor_id = m.to_advisor, version = l.version + 1, updated_at = now(), updated_by = $4 FROM m WHERE l.id = m.id RETURNING l.id),
-       moved_tasks AS (UPDATE tasks t SET owner_id = m.to_advisor FROM m WHERE t.lead_id = m.id AND t.done_at IS NULL RETURNING t.id),
+      `WITH m AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $6::int[]) AS m(id, from_advisor, to_advisor, version)),
+       moved AS (UPDATE leads l SET advisor_id = m.to_advisor, version = l.version + 1, updated_at = now(), updated_by = $4
+                   FROM m WHERE l.id = m.id AND (m.version IS NULL OR l.version = m.version)
+                 RETURNING l.id, m.from_advisor, m.to_advisor),
+       moved_tasks AS (UPDATE tasks t SET owner_id = moved.to_advisor FROM moved WHERE t.lead_id = moved.id AND t.done_at IS NULL RETURNING t.id),
        timeline AS (INSERT INTO activities (lead_id, type, author_id, data)
-                    SELECT m.id, 'assignment', $4,
-                           jsonb_strip_nulls(jsonb_build_object('from', m.from_advisor, 'fromName', f.name, 'to', m.to_advisor, 'toName', t.name, 'via', $5::text))
-                      FROM m LEFT JOIN users f ON f.id = m.from_advisor LEFT JOIN users t ON t.id = m.to_advisor)
-       SELECT (SELECT count(*) FROM moved_tasks)::int AS tasks`,
-      [moves.map((m) => m.leadId), moves.map((m) => m.from), moves.map((m) => m.to), user.id, via ?? null],
+                    SELECT moved.id, 'assignment', $4,
+                           jsonb_strip_nulls(jsonb_build_object('from', moved.from_advisor, 'fromName', f.name, 'to', moved.to_advisor, 'toName', t.name, 'via', $5::text))
+                      FROM moved LEFT JOIN users f ON f.id = moved.from_advisor LEFT JOIN users t ON t.id = moved.to_advisor)
+       SELECT COALESCE((SELECT array_agg(id) FROM moved), '{}') AS moved, (SELECT count(*) FROM moved_tasks)::int AS tasks`,
+      [moves.map((m) => m.leadId), moves.map((m) => m.from), moves.map((m) => m.to), user.id, via ?? null, moves.map((m) => m.version ?? null)],
     );
-    return tasks;
+    return result;
   }
 
   /**

@@ -12,6 +12,12 @@ import { recordStaffConsent } from './staff-consent';
 import { unsubscribeUrl, type LeadDetailView, type LeadView } from './lead.view';
 
 /** India's DPDP Act: consent is specific and withdrawable, and personal data is erased on request. */
+/** What a filter naming this person holds: their id, name, email or phone (lower case), or their phone's last 10 digits. */
+function personTerms(person: { id: string; fullName: string; email: string | null; phone: string | null }) {
+  const names = [person.id, person.fullName, person.email, person.phone].filter((v): v is string => !!v).map((v) => v.trim().toLowerCase());
+  return { names, phoneDigits: person.phone ? person.phone.replace(/\D/g, '').slice(-10) : null };
+}
+
 @Injectable()
 export class ConsentService {
   constructor(
@@ -20,12 +26,13 @@ export class ConsentService {
     private readonly leads: LeadsService,
   ) {}
 
-  /** The link in messages: withdraws marketing consent (and WhatsApp too when asked). */
+  /** The link in messages: withdraws marketing consent (and WhatsApp too when asked); a merged-away lead's link acts on the lead it was merged into. */
   async withdraw(token: string, channels: { marketing: boolean; whatsapp: boolean }): Promise<{ firstName: string }> {
     return this.dataSource.transaction(async (manager) => {
       const lead = await queryMaybeOne<{ id: string; fullName: string; marketing: boolean; whatsapp: boolean }>(
         manager,
-        `SELECT id, full_name AS "fullName", consent_marketing AS "marketing", consent_whatsapp AS "whatsapp" FROM leads WHERE unsubscribe_token = $1 AND erased_at IS NULL`,
+        `SELECT id, full_name AS "fullName", consent_marketing AS "marketing", consent_whatsapp AS "whatsapp" FROM leads
+          WHERE (unsubscribe_token = $1 OR merged_unsubscribe_tokens @> ARRAY[$1]::text[]) AND erased_at IS NULL`,
         [token],
       );
       if (!lead) throw new AppError(LeadsErrors.unsubscribeNotFound);
@@ -92,7 +99,7 @@ export class ConsentService {
       await manager.query(
         `UPDATE leads SET full_name = 'Erased lead', phone = NULL, email = NULL, city = NULL, course_interest = NULL,
                 qualification = NULL, experience_years = NULL, budget_paise = NULL, landing_url = NULL, utm_term = NULL, utm_content = NULL,
-                guardian_name = NULL, guardian_phone = NULL, referrer = NULL, consent_source = NULL,
+                guardian_name = NULL, guardian_phone = NULL, referrer = NULL, consent_source = NULL, alternate_phones = '{}',
                 consent_whatsapp = false, consent_marketing = false, next_follow_up_at = NULL,
                 erased_at = now(), version = version + 1, updated_at = now(), updated_by = $2
           WHERE id = $1`,
@@ -148,9 +155,34 @@ export class ConsentService {
       // What the bell told staff about them (a title names the person).
       await manager.query(`DELETE FROM notifications WHERE lead_id = $1`, [id]);
       await this.scrubExportLog(manager, { id, ...person });
+      // A bulk note or follow-up title still waiting to reach every selected lead may name them.
+      await manager.query(
+        `UPDATE bulk_operations SET params = params - 'note' - 'text' WHERE $1 = ANY(lead_ids) AND params ?| ARRAY['note', 'text']`,
+        [id],
+      );
+      await this.dropSavedViewsNaming(manager, { id, ...person });
       await recordActivity(manager, id, 'erasure', user.id, {});
       return this.leads.get(user, id, manager);
     });
+  }
+
+  /**
+   * A saved view of a list may search for this person (`q=98765 43210`, `email=…`): such a view finds
+   * nobody once they are erased, and would keep their name or number, so it goes.
+   */
+  private async dropSavedViewsNaming(
+    db: Pick<EntityManager, 'query'>,
+    person: { id: string; fullName: string; email: string | null; phone: string | null },
+  ) {
+    const { names, phoneDigits } = personTerms(person);
+    const views = await queryRows<{ id: string; query: string }>(db, `SELECT id, query FROM saved_views WHERE resource <> 'segments'`);
+    const naming = views.filter(({ query }) =>
+      [...new URLSearchParams(query).values()].some((term) => {
+        const digits = term.replace(/\D/g, '');
+        return names.includes(term.trim().toLowerCase()) || (!!phoneDigits && digits.length >= 10 && digits.slice(-10) === phoneDigits);
+      }),
+    );
+    if (naming.length) await db.query(`DELETE FROM saved_views WHERE id = ANY($1::uuid[])`, [naming.map((view) => view.id)]);
   }
 
   /**
@@ -162,8 +194,7 @@ export class ConsentService {
     db: Pick<EntityManager, 'query'>,
     person: { id: string; fullName: string; email: string | null; phone: string | null },
   ) {
-    const names = [person.id, person.fullName, person.email, person.phone].filter((v): v is string => !!v).map((v) => v.trim().toLowerCase());
-    const phoneDigits = person.phone ? person.phone.replace(/\D/g, '').slice(-10) : null;
+    const { names, phoneDigits } = personTerms(person);
     await db.query(
       `WITH hits AS (
          SELECT e.id, f.key

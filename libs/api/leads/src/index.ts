@@ -6,6 +6,7 @@ export * from './lead.view';
 export * from './lead-list';
 export * from './lead-access';
 export * from './leads.errors';
+export { TASK_LIST } from './tasks.service';
 export { AssignmentService, recountAdvisorLoads } from './assignment.service';
 export { ConsentService } from './consent.service';
 export * from './reference';

@@ -45,6 +45,7 @@ export interface IntakeRow {
   /** How the consent came (`form`, `import`): on an existing lead's consent event. */
   consent_via: 'form' | 'import';
   consent_notice_version: number | null;
+  consent_language: string | null;
   is_minor: boolean;
   guardian_name: string | null;
   guardian_phone: string | null;
@@ -103,6 +104,7 @@ export function toIntakeRow(body: CreateInquiryDto, phone: string, courses: read
     consent_source: origin.consentSource,
     consent_via: origin.consentVia,
     consent_notice_version: body.consentNoticeVersion ?? null,
+    consent_language: body.consent.language ?? null,
     is_minor: body.minor === true,
     guardian_name: body.guardian?.fullName.trim() ?? null,
     guardian_phone: guardianPhone?.ok ? guardianPhone.e164 : null,
@@ -129,8 +131,9 @@ export interface IntakeResult {
 
 const INPUT_COLUMNS = `ord int, reference text, full_name text, phone text, email text, city text, state text, course_interest text, level text, mode text,
   source text, utm_source text, utm_medium text, utm_campaign text, utm_term text, utm_content text, landing_url text, consent_whatsapp boolean,
-  consent_marketing boolean, consent_source text, consent_via text, consent_notice_version int, is_minor boolean, guardian_name text, guardian_phone text,
-  referrer text, payload jsonb, client_hash text, idempotency_key text, import_id uuid, timeline jsonb, advisor_id uuid, assigned_at timestamptz`;
+  consent_marketing boolean, consent_source text, consent_via text, consent_notice_version int, consent_language text, is_minor boolean,
+  guardian_name text, guardian_phone text, referrer text, payload jsonb, client_hash text, idempotency_key text, import_id uuid, timeline jsonb,
+  advisor_id uuid, assigned_at timestamptz`;
 
 /**
  * The intake of a batch of inquiries (distinct phones) in one statement: upsert each lead by phone
@@ -146,11 +149,11 @@ const UPSERT_INQUIRIES = `
     INSERT INTO leads (reference, full_name, phone, email, city, state, course_interest, level, mode, source,
                        utm_source, utm_medium, utm_campaign, utm_term, utm_content, landing_url,
                        consent_whatsapp, consent_marketing, consent_at, consent_source,
-                       consent_notice_version, is_minor, guardian_name, guardian_phone, referrer, advisor_id)
+                       consent_notice_version, consent_language, is_minor, guardian_name, guardian_phone, referrer, advisor_id)
     SELECT reference, full_name, phone, email, city, state, course_interest, level, mode, source,
            utm_source, utm_medium, utm_campaign, utm_term, utm_content, landing_url,
            consent_whatsapp, consent_marketing, CASE WHEN consent_whatsapp OR consent_marketing THEN now() END, consent_source,
-           consent_notice_version, is_minor, guardian_name, guardian_phone, referrer, advisor_id
+           consent_notice_version, consent_language, is_minor, guardian_name, guardian_phone, referrer, advisor_id
       FROM input ORDER BY phone
     ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE SET updated_at = now()
     RETURNING id, reference, phone, (xmax = 0) AS created, consent_whatsapp, consent_marketing),
@@ -166,7 +169,8 @@ const UPSERT_INQUIRIES = `
     INSERT INTO activities (lead_id, type, data)
     SELECT l.id, 'consent', jsonb_build_object('given', jsonb_build_object('whatsapp', input.consent_whatsapp, 'marketing', input.consent_marketing),
                                                'held', jsonb_build_object('whatsapp', l.consent_whatsapp, 'marketing', l.consent_marketing),
-                                               'via', input.consent_via, 'form', input.consent_source, 'noticeVersion', input.consent_notice_version, 'applied', false)
+                                               'via', input.consent_via, 'form', input.consent_source, 'noticeVersion', input.consent_notice_version,
+                                               'language', input.consent_language, 'applied', false)
       FROM lead l JOIN input USING (phone) WHERE NOT l.created AND (input.consent_whatsapp OR input.consent_marketing)),
   assignment AS (
     INSERT INTO activities (lead_id, type, data, created_at)
@@ -188,6 +192,26 @@ function stableJson(value: unknown): string {
       .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * An inquiry from an alternate phone (a lead merged into another) goes to the lead that holds it,
+ * by that lead's phone: a repeat inquiry, never a new lead. Read under the assignment lock, which a
+ * merge also takes, so a merge committing meanwhile is seen whole (`leads_alternate_phones_idx`).
+ */
+async function toMergedLeads(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeRow[]> {
+  const merged = await queryRows<{ alternate: string; phone: string }>(
+    manager,
+    `SELECT alternate, l.phone FROM leads l CROSS JOIN unnest(l.alternate_phones) alternate
+      WHERE l.alternate_phones && $1::text[] AND alternate = ANY($1::text[]) AND l.phone IS NOT NULL AND l.erased_at IS NULL`,
+    [rows.map((r) => r.phone)],
+  );
+  if (!merged.length) return rows;
+  const primary = new Map(merged.map((m) => [m.alternate, m.phone]));
+  return rows.map((row) => {
+    const phone = primary.get(row.phone);
+    return phone ? { ...row, phone, timeline: { ...(row.timeline as object), alternatePhone: row.phone } } : row;
+  });
 }
 
 /** Called with the id of a lead a Quick Inquiry created. */
@@ -240,6 +264,12 @@ export class IntakeService implements OnApplicationShutdown {
     if (!phone.ok) throw fieldError('phone', 'phone must be a valid mobile number');
     if (body.consentNoticeVersion !== undefined && !(await this.websiteForm.noticeExists(body.consentNoticeVersion))) {
       throw fieldError('consentNoticeVersion', 'consentNoticeVersion is not a notice we have published');
+    }
+    const language = body.consent.language;
+    if (language !== undefined) {
+      const languages = await this.websiteForm.noticeLanguages(body.consentNoticeVersion);
+      if (!languages.includes(language))
+        throw fieldError('consent.language', `consent.language must be one of the notice's languages: ${languages.join(', ')}`);
     }
     if (body.website) {
       // Honeypot filled: a bot. Answer like a success so it learns nothing; store nothing.
@@ -324,6 +354,7 @@ export class IntakeService implements OnApplicationShutdown {
    */
   async intakeWithin(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeResult[]> {
     await this.assignment.lock(manager);
+    rows = await toMergedLeads(manager, rows);
     const [{ known, advisors }] = await queryRows<{ known: string[]; advisors: AdvisorLoad[] }>(
       manager,
       `SELECT (SELECT COALESCE(json_agg(phone), '[]') FROM leads WHERE phone = ANY($1::text[])) AS known, (${ADVISOR_LOADS}) AS advisors`,

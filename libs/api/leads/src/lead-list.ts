@@ -1,4 +1,4 @@
-import { LEAD_FIELDS, type LeadField, type LeadFieldSpec } from '@advisordesk/shared';
+import { LEAD_FIELDS, normalisePhone, type LeadField, type LeadFieldSpec } from '@advisordesk/shared';
 import type { ListField, ListSpec } from '@advisordesk/api-core';
 import { leadColumn } from './lead.view';
 
@@ -36,7 +36,13 @@ export const LEAD_LIST: ListSpec = {
   // Digits search the phone (E.164 keeps only digits after '+'); anything else, name and email.
   search: (p, q) => {
     const digits = q.replace(/[\s()+-]/g, '');
-    if (/^\d{3,}$/.test(digits)) return { sql: `l.phone LIKE ${p}`, value: `%${digits.replace(/^0+/, '')}%` };
+    if (/^\d{3,}$/.test(digits)) {
+      const value = `%${digits.replace(/^0+/, '')}%`;
+      // A whole number also finds the lead it was merged into (leads_alternate_phones_idx; a BitmapOr with leads_phone_trgm_idx).
+      const whole = normalisePhone(q);
+      if (whole.ok && /^\+\d+$/.test(whole.e164)) return { sql: `(l.phone LIKE ${p} OR l.alternate_phones @> '{${whole.e164}}'::text[])`, value };
+      return { sql: `l.phone LIKE ${p}`, value };
+    }
     const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
     // The expression of leads_search_trgm_idx: one trigram index for both.
     return { sql: `(l.full_name || ' ' || COALESCE(l.email, '')) ILIKE ${p}`, value: like };

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@advisordesk/api-auth';
+import { BulkActionsController } from './bulk/bulk-actions.controller';
+import { BulkActionsService } from './bulk/bulk-actions.service';
 import { AssignmentService } from './assignment.service';
 import { ConsentService } from './consent.service';
 import { IntakeService } from './intake.service';
 import { AssignmentSettingsController, LeadsController } from './leads.controller';
 import { LeadsService } from './leads.service';
+import { MergeController } from './merge/merge.controller';
+import { MergeService } from './merge/merge.service';
 import { PipelineService } from './pipeline.service';
 import { PublicInquiriesController } from './public-inquiries.controller';
 import { SearchIndexService } from './search-index.service';
@@ -25,6 +29,8 @@ import { WebsiteFormService } from './website-form.service';
 @Module({
   imports: [AuthModule],
   controllers: [
+    // Before LeadsController: `leads/bulk/…` is not a lead's id.
+    BulkActionsController,
     LeadsController,
     AssignmentSettingsController,
     TasksController,
@@ -35,6 +41,7 @@ import { WebsiteFormService } from './website-form.service';
     TransferRequestsController,
     HandoverController,
     LeadImportController,
+    MergeController,
   ],
   providers: [
     LeadsService,
@@ -49,6 +56,8 @@ import { WebsiteFormService } from './website-form.service';
     TransferRequestsService,
     HandoverService,
     LeadImportService,
+    BulkActionsService,
+    MergeService,
   ],
   exports: [LeadsService, TimelineService, AssignmentService, ConsentService, IntakeService],
 })

@@ -94,13 +94,16 @@ export class LeadsService {
    * Staff are colleagues: a phone that is already a lead is a 409 saying whose it is, with the
    * lead's id when the user may open it, so an advisor is never stuck at "already exists".
    */
-  private async refuseTakenPhone(user: AuthUser, phone: string, db: Db): Promise<void> {
-    const visibility = leadVisibility(user, 2);
+  private async refuseTakenPhone(user: AuthUser, phone: string, db: Db, exceptLeadId?: string): Promise<void> {
+    const visibility = leadVisibility(user, 3);
+    // A phone is taken as a lead's own or as one of its alternate phones (a lead merged into it).
     const taken = await queryMaybeOne<{ id: string; reference: string; visible: boolean; ownerId: string | null; ownerName: string | null }>(
       db,
       `SELECT l.id, l.reference, (${visibility.sql}) AS visible, a.id AS "ownerId", a.name AS "ownerName"
-         FROM leads l LEFT JOIN users a ON a.id = l.advisor_id WHERE l.phone = $1`,
-      [phone, ...visibility.params],
+         FROM leads l LEFT JOIN users a ON a.id = l.advisor_id
+        WHERE (l.phone = $1 OR l.alternate_phones @> ARRAY[$1]::text[]) AND l.id IS DISTINCT FROM $2::uuid
+        LIMIT 1`,
+      [phone, exceptLeadId ?? null, ...visibility.params],
     );
     if (!taken) return;
     const owner = taken.ownerId ? { id: taken.ownerId, name: taken.ownerName ?? '' } : null;
@@ -195,6 +198,7 @@ export class LeadsService {
           if (fields[field] === undefined) continue;
           const value = storedProfileValue(field, fields[field]);
           if (value === before[field]) continue;
+          if (field === 'phone' && typeof value === 'string') await this.refuseTakenPhone(user, value, manager, id);
           params.push(value);
           sets.push(`${columnName(field)} = $${params.length}`);
           changed[field] = { from: before[field], to: value };

@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { checkTransition, PIPELINE, type LeadStatus, type PipelineStage } from '@advisordesk/shared';
-import { AppError, errorOnField, queryAffected, queryChanged, type ErrorCode } from '@advisordesk/api-core';
+import {
+  checkTransition,
+  PIPELINE,
+  type LeadStatus,
+  type PipelineStage,
+  type Role,
+  type StageMoveRefusal,
+  type StatusChangeBody,
+} from '@advisordesk/shared';
+import { AppError, errorOnField, queryChanged, queryRows, type ErrorCode, type Queryable } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import type { ChangeStatusDto } from './dto/lead-actions.dto';
 import { leadVisibility } from './lead-access';
@@ -11,7 +19,7 @@ import { LeadsErrors } from './leads.errors';
 import { LeadsService } from './leads.service';
 import { recordActivity } from './activity';
 
-const REFUSALS: Record<string, ErrorCode> = {
+const REFUSALS: Record<StageMoveRefusal, ErrorCode> = {
   same_status: LeadsErrors.sameStatus,
   enrolled_is_final: LeadsErrors.enrolledIsFinal,
   backward_needs_manager: LeadsErrors.backwardNeedsManager,
@@ -61,6 +69,56 @@ export async function advanceLeadTo(
   return true;
 }
 
+/** Where a status move goes: the status, the lost reason when lost, a note for the timeline. */
+export type StatusTarget = Pick<StatusChangeBody, 'status' | 'lostReason' | 'note'>;
+
+/** A lead to move: its id, the status it is in and the version that was read. */
+export interface StatusMove {
+  id: string;
+  from: LeadStatus;
+  version: number;
+}
+
+/** The pipeline rule for this user (`checkTransition`): null when the move is allowed, else why not. */
+export function statusMoveRefusal(from: LeadStatus, target: StatusTarget, role: Role): StageMoveRefusal | null {
+  const verdict = checkTransition(from, target.status, role, target.lostReason);
+  return verdict.allowed ? null : verdict.reason;
+}
+
+/**
+ * Moves leads (already checked by `statusMoveRefusal`) to `target`, each only if it is still at the
+ * version read and visible to the user (`UPDATE … WHERE version = $v`), with one `status_change`
+ * entry per lead moved (from → to, the lost reason, the note): what reports count. Answers the ids
+ * moved; the rest changed meanwhile. The one-lead action and bulk actions both move leads here.
+ */
+export async function applyStatusMoves(db: Queryable, user: AuthUser, moves: StatusMove[], target: StatusTarget): Promise<Set<string>> {
+  if (!moves.length) return new Set();
+  const lost = target.status === 'lost';
+  const stage = lost ? null : PIPELINE.indexOf(target.status as PipelineStage);
+  const data = {
+    to: target.status,
+    ...(lost && target.lostReason ? { lostReason: target.lostReason } : {}),
+    ...(target.note?.trim() ? { note: target.note.trim() } : {}),
+  };
+  const params: unknown[] = [moves.map((m) => m.id), moves.map((m) => m.version), target.status, lost ? target.lostReason : null, stage, user.id];
+  params.push(
+    moves.map((m) => m.from),
+    JSON.stringify(data),
+  );
+  const visibility = leadVisibility(user, params.length + 1);
+  params.push(...visibility.params);
+  const rows = await queryRows<{ id: string }>(
+    db,
+    `WITH m AS (SELECT * FROM unnest($1::uuid[], $2::int[], $7::text[]) AS m(id, seen_version, from_status)),
+     moved AS (UPDATE leads l SET ${STATUS_SET} FROM m WHERE l.id = m.id AND l.version = m.seen_version AND ${visibility.sql} RETURNING l.id, m.from_status),
+     timeline AS (INSERT INTO activities (lead_id, type, author_id, data)
+                  SELECT moved.id, 'status_change', $6, jsonb_build_object('from', moved.from_status) || $8::jsonb FROM moved)
+     SELECT id FROM moved`,
+    params,
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
 @Injectable()
 export class PipelineService {
   constructor(
@@ -77,28 +135,14 @@ export class PipelineService {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.leads.assertWritable(user, id, manager);
       if (current.version !== body.version) throw await this.leads.staleVersion(user, id, manager);
-      const from = current.status as LeadView['status'];
-      const verdict = checkTransition(from, body.status, user.role, body.lostReason);
-      if (!verdict.allowed) {
-        const error = REFUSALS[verdict.reason];
-        throw verdict.reason === 'lost_needs_reason' ? errorOnField(error, 'lostReason') : new AppError(error);
+      const from = current.status as LeadStatus;
+      const refusal = statusMoveRefusal(from, body, user.role);
+      if (refusal) {
+        const error = REFUSALS[refusal];
+        throw refusal === 'lost_needs_reason' ? errorOnField(error, 'lostReason') : new AppError(error);
       }
-      const stage = body.status === 'lost' ? null : PIPELINE.indexOf(body.status as PipelineStage);
-      const params: unknown[] = [id, body.version, body.status, body.status === 'lost' ? body.lostReason : null, stage, user.id];
-      const visibility = leadVisibility(user, params.length + 1);
-      params.push(...visibility.params);
-      const updated = await queryAffected(
-        manager,
-        `UPDATE leads l SET ${STATUS_SET} WHERE l.id = $1 AND l.version = $2 AND ${visibility.sql}`,
-        params,
-      );
-      if (updated !== 1) throw await this.leads.staleVersion(user, id, manager);
-      await recordActivity(manager, id, 'status_change', user.id, {
-        from,
-        to: body.status,
-        ...(body.lostReason && body.status === 'lost' ? { lostReason: body.lostReason } : {}),
-        ...(body.note ? { note: body.note.trim() } : {}),
-      });
+      const moved = await applyStatusMoves(manager, user, [{ id, from, version: body.version }], body);
+      if (!moved.has(id)) throw await this.leads.staleVersion(user, id, manager);
       return this.leads.get(user, id, manager);
     });
   }

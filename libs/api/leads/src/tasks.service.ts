@@ -8,7 +8,6 @@ import {
   parseListQuery,
   queryMaybeOne,
   queryChanged,
-  queryOne,
   queryRows,
   type ListSpec,
   type Page,
@@ -183,15 +182,43 @@ export class TasksService {
     followsTaskId: string | null = null,
   ): Promise<string> {
     const lead = await this.leads.assertWritable(user, leadId, manager);
+    const [id] = await this.scheduleOnLeads(manager, user, [{ id: leadId, advisorId: lead.advisorId }], next, followsTaskId);
+    return id;
+  }
+
+  /**
+   * A follow-up on each lead (the user may write them), owned by the lead's advisor (or by whoever
+   * schedules it, if none), each on its lead's timeline; one statement however many leads. The
+   * caller brings `next_follow_up_at` in step (`syncNextFollowUp`). Answers the tasks' ids in order.
+   */
+  async scheduleOnLeads(
+    db: Pick<EntityManager, 'query'>,
+    user: AuthUser,
+    leads: { id: string; advisorId: string | null }[],
+    next: NextFollowUpBody,
+    followsTaskId: string | null = null,
+  ): Promise<string[]> {
+    if (!leads.length) return [];
     const title = next.title?.trim() || 'Follow up';
     const dueAt = new Date(next.dueAt);
-    const { id } = await queryOne<{ id: string }>(
-      manager,
-      `INSERT INTO tasks (lead_id, owner_id, title, due_at, created_by, follows_task_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [leadId, lead.advisorId ?? user.id, title, dueAt, user.id, followsTaskId],
+    const rows = await queryRows<{ id: string }>(
+      db,
+      `WITH l AS (SELECT * FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS l(id, advisor_id, n)),
+       task AS (INSERT INTO tasks (lead_id, owner_id, title, due_at, created_by, follows_task_id)
+                SELECT l.id, COALESCE(l.advisor_id, $5), $3, $4, $5, $6 FROM l ORDER BY l.n RETURNING id, lead_id),
+       timeline AS (INSERT INTO activities (lead_id, type, author_id, data) SELECT lead_id, 'task', $5, $7::jsonb FROM task)
+       SELECT task.id FROM task JOIN l ON l.id = task.lead_id ORDER BY l.n`,
+      [
+        leads.map((lead) => lead.id),
+        leads.map((lead) => lead.advisorId),
+        title,
+        dueAt,
+        user.id,
+        followsTaskId,
+        JSON.stringify({ action: 'scheduled', title, dueAt: dueAt.toISOString() }),
+      ],
     );
-    await recordActivity(manager, leadId, 'task', user.id, { action: 'scheduled', title, dueAt: dueAt.toISOString() });
-    return id;
+    return rows.map((row) => row.id);
   }
 
   async remove(user: AuthUser, id: string): Promise<TaskView> {
@@ -206,9 +233,10 @@ export class TasksService {
   }
 
   /** `leads.next_follow_up_at` is the earliest open task, kept in step so lists can filter on it. */
-  private async syncNextFollowUp(db: Pick<EntityManager, 'query'>, leadId: string) {
-    await db.query(`UPDATE leads SET next_follow_up_at = (SELECT min(due_at) FROM tasks WHERE lead_id = $1 AND done_at IS NULL) WHERE id = $1`, [
-      leadId,
-    ]);
+  async syncNextFollowUp(db: Pick<EntityManager, 'query'>, leadIds: string | string[]) {
+    await db.query(
+      `UPDATE leads l SET next_follow_up_at = (SELECT min(t.due_at) FROM tasks t WHERE t.lead_id = l.id AND t.done_at IS NULL) WHERE l.id = ANY($1::uuid[])`,
+      [Array.isArray(leadIds) ? leadIds : [leadIds]],
+    );
   }
 }

@@ -6,6 +6,7 @@ import { queryOne, queryRows } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { LeadsService } from './leads.service';
 import { TasksService } from './tasks.service';
+import { noteData } from './activity';
 
 /** A timeline entry as the API answers it: the leads contract's `ActivityView`, with the database's `Date`s. */
 export type ActivityView = ActivityWire<Date>;
@@ -41,7 +42,7 @@ export class TimelineService {
   }
 
   async addNote(user: AuthUser, leadId: string, text: string): Promise<ActivityView> {
-    return this.append(user, leadId, 'note', { text: text.trim() });
+    return this.append(user, leadId, 'note', noteData(text));
   }
 
   /**

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsString, IsUrl, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsObject, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
 import {
   LEAD_MODES,
   PROGRAM_LEVELS,
@@ -14,6 +14,7 @@ import {
 import { Public, Nullable } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { WebsiteFormService } from './website-form.service';
+import { NoticeDto } from './dto/consent-notice.dto';
 
 export class WebsiteCourseDto implements WebsiteCourse {
   @ApiProperty({ example: 'Online MBA' })
@@ -51,17 +52,12 @@ export class WebsiteFormSettingsDto implements WebsiteFormSettingsBody {
   )
   allowedOrigins: string[];
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty({ message: 'noticeText is required' })
-  @MaxLength(WEBSITE_FORM_LIMITS.noticeText)
-  noticeText: string;
-
-  @ApiPropertyOptional({ nullable: true })
-  @Nullable()
-  @ValidateIf((_, v) => v !== null && v !== '')
-  @IsUrl({ require_protocol: true }, { message: 'noticeUrl must be an http(s) address' })
-  noticeUrl?: string | null;
+  @ApiProperty({ type: NoticeDto })
+  @IsDefined({ message: 'notice is required: {text, url?, data, purposes, withdrawal, rights, board, contact, translations?}' })
+  @IsObject({ message: 'notice must be an object' })
+  @ValidateNested()
+  @Type(() => NoticeDto)
+  notice: NoticeDto;
 }
 
 @ApiTags('public')
@@ -70,10 +66,11 @@ export class WebsiteFormSettingsDto implements WebsiteFormSettingsBody {
 export class PublicFormConfigController {
   constructor(private readonly form: WebsiteFormService) {}
 
-  /** Courses, levels, modes, field limits and the current consent notice, for the website form. */
+  /** Courses, levels, modes, field limits and the current consent notice (in `lang` when it has that translation, else English). */
   @Get()
-  get() {
-    return this.form.publicConfig();
+  @ApiQuery({ name: 'lang', required: false, description: 'a language code of the notice (hi, ta, …); English when the notice has none' })
+  get(@Query('lang') lang?: unknown) {
+    return this.form.publicConfig(typeof lang === 'string' ? lang : undefined);
   }
 }
 

@@ -2,23 +2,41 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  BASE_NOTICE_LANGUAGE,
   INQUIRY_LIMITS,
   LEAD_MODES,
+  missingNoticeParts,
+  normaliseNotice,
+  noticePartLabel,
   PROGRAM_LEVELS,
-  type ConsentNotice as ConsentNoticeWire,
+  type ConsentNoticeVersion,
+  type NoticeTexts,
   type PublicFormConfig,
   type WebsiteCourse,
   type WebsiteFormSettings as WebsiteFormSettingsWire,
   type WebsiteFormSettingsBody,
 } from '@advisordesk/shared';
-import { AllowedOrigins, APP_CONFIG, EventBus, queryMaybeOne, queryOne, queryRows, type AppConfig } from '@advisordesk/api-core';
+import {
+  AllowedOrigins,
+  APP_CONFIG,
+  AppError,
+  CommonErrors,
+  EventBus,
+  queryMaybeOne,
+  queryOne,
+  queryRows,
+  type AppConfig,
+} from '@advisordesk/api-core';
+import { translationProblems } from './dto/consent-notice.dto';
 
 /** Raised when an admin saves the settings: every instance reloads its allowed origins and courses. */
 export const WEBSITE_FORM_CHANGED = 'website_form.changed';
 
 /** The notice and the settings as the API answers them: the website form contract's, with the database's `Date`s. */
-export type ConsentNotice = ConsentNoticeWire<Date>;
+export type ConsentNotice = ConsentNoticeVersion<Date>;
 export type WebsiteFormSettings = WebsiteFormSettingsWire<Date>;
+
+const NOTICE_COLUMNS = `version, text, url, data, purposes, withdrawal, rights, board, contact, translations, created_at AS "createdAt"`;
 
 /** The Quick Inquiry form's options, consent notice (versioned) and allowed website origins, kept by admins. */
 @Injectable()
@@ -43,10 +61,7 @@ export class WebsiteFormService implements OnApplicationBootstrap {
   }
 
   async currentNotice(): Promise<ConsentNotice> {
-    const [notice] = await queryRows<ConsentNotice>(
-      this.dataSource,
-      `SELECT version, text, url, created_at AS "createdAt" FROM consent_notices ORDER BY version DESC LIMIT 1`,
-    );
+    const [notice] = await queryRows<ConsentNotice>(this.dataSource, `SELECT ${NOTICE_COLUMNS} FROM consent_notices ORDER BY version DESC LIMIT 1`);
     return notice;
   }
 
@@ -54,16 +69,42 @@ export class WebsiteFormService implements OnApplicationBootstrap {
     return (await queryRows<unknown>(this.dataSource, `SELECT 1 FROM consent_notices WHERE version = $1`, [version])).length > 0;
   }
 
-  /** What the public form needs to render itself. */
-  async publicConfig(): Promise<PublicFormConfig> {
+  /** The languages a notice version (the current one when none is named) can be read in: English first. */
+  async noticeLanguages(version?: number): Promise<string[]> {
+    const row = await queryMaybeOne<{ codes: string[] }>(
+      this.dataSource,
+      `SELECT ARRAY(SELECT jsonb_object_keys(translations) ORDER BY 1) AS codes FROM consent_notices
+        WHERE version = COALESCE($1, (SELECT max(version) FROM consent_notices))`,
+      [version ?? null],
+    );
+    return row ? [BASE_NOTICE_LANGUAGE.code, ...row.codes] : [];
+  }
+
+  /** What the public form needs to render itself, with the notice in `language` when it has that translation (else English). */
+  async publicConfig(language?: string): Promise<PublicFormConfig> {
     const [{ courses }, notice] = await Promise.all([this.stored(), this.currentNotice()]);
+    const translations = new Map(Object.entries(notice.translations));
+    const shown = language !== undefined && translations.has(language) ? language : BASE_NOTICE_LANGUAGE.code;
+    const texts: NoticeTexts = translations.get(shown) ?? notice;
     return {
       courses: courses.map((course) => course.name),
       courseDetails: courses,
       levels: PROGRAM_LEVELS,
       modes: LEAD_MODES,
       limits: INQUIRY_LIMITS,
-      notice: { version: notice.version, text: notice.text, url: notice.url },
+      notice: {
+        version: notice.version,
+        language: shown,
+        languages: [BASE_NOTICE_LANGUAGE.code, ...[...translations.keys()].sort()],
+        text: texts.text,
+        data: texts.data,
+        purposes: texts.purposes,
+        withdrawal: texts.withdrawal,
+        rights: texts.rights,
+        board: texts.board,
+        contact: notice.contact,
+        url: notice.url,
+      },
     };
   }
 
@@ -79,8 +120,18 @@ export class WebsiteFormService implements OnApplicationBootstrap {
     };
   }
 
-  /** A changed notice text or link becomes a new version; leads keep the version they were shown. */
+  /**
+   * A notice must be complete (every part, the contact, each translation's texts); any change of
+   * it (a part, the link, the contact, a translation) becomes a new version; leads keep the version
+   * they were shown.
+   */
   async update(userId: string, body: WebsiteFormSettingsBody): Promise<WebsiteFormSettings> {
+    const problems = translationProblems(body.notice.translations);
+    if (!problems.length)
+      for (const part of missingNoticeParts(body.notice))
+        problems.push({ field: `notice.${part}`, message: `notice.${part} is required: the notice must say its ${noticePartLabel(part)}` });
+    if (problems.length) throw new AppError(CommonErrors.validation, problems, problems.map((p) => p.message).join('; '));
+    const notice = normaliseNotice(body.notice);
     const allowedOrigins = [...new Set(body.allowedOrigins.map((o) => o.trim().replace(/\/$/, '')))];
     const seen = new Set<string>();
     const courses: WebsiteCourse[] = [];
@@ -94,18 +145,28 @@ export class WebsiteFormService implements OnApplicationBootstrap {
       await manager.query(`UPDATE app_settings SET value = $1, updated_at = now() WHERE key = 'websiteForm'`, [
         JSON.stringify({ courses, allowedOrigins }),
       ]);
-      const current = await queryOne<Pick<ConsentNotice, 'version' | 'text' | 'url'>>(
+      const current = await queryOne<ConsentNotice>(
         manager,
-        `SELECT version, text, url FROM consent_notices ORDER BY version DESC LIMIT 1 FOR UPDATE`,
+        `SELECT ${NOTICE_COLUMNS} FROM consent_notices ORDER BY version DESC LIMIT 1 FOR UPDATE`,
       );
-      const url = body.noticeUrl?.trim() || null;
-      if (current.text !== body.noticeText.trim() || current.url !== url) {
-        await manager.query(`INSERT INTO consent_notices (version, text, url, created_by) VALUES ($1, $2, $3, $4)`, [
-          current.version + 1,
-          body.noticeText.trim(),
-          url,
-          userId,
-        ]);
+      if (JSON.stringify(normaliseNotice(current)) !== JSON.stringify(notice)) {
+        await manager.query(
+          `INSERT INTO consent_notices (version, text, url, data, purposes, withdrawal, rights, board, contact, translations, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [
+            current.version + 1,
+            notice.text,
+            notice.url,
+            JSON.stringify(notice.data),
+            JSON.stringify(notice.purposes),
+            notice.withdrawal,
+            notice.rights,
+            notice.board,
+            JSON.stringify(notice.contact),
+            JSON.stringify(notice.translations),
+            userId,
+          ],
+        );
       }
     });
     this.origins.setManaged(allowedOrigins);

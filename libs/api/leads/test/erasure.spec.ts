@@ -39,6 +39,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
     ...same('kept', [
       'consent_at',
       'consent_notice_version',
+      // The language the consent was given in (en, hi, …): says nothing of who the person is.
+      'consent_language',
       'is_minor',
       'first_contacted_at',
       'first_contact_due_at',
@@ -58,6 +60,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
     updated_by: 'kept',
     // The link stays unique but answers 404 once the lead is erased.
     unsubscribe_token: 'kept',
+    // The links of leads merged into this one: the same.
+    merged_unsubscribe_tokens: 'kept',
     full_name: 'replaced',
     consent_whatsapp: 'replaced',
     consent_marketing: 'replaced',
@@ -74,6 +78,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
       'landing_url',
     ]),
     ...same('cleared', ['consent_source', 'guardian_name', 'guardian_phone', 'referrer', 'next_follow_up_at']),
+    // The phones of leads merged into this one: an empty list.
+    alternate_phones: 'replaced',
   },
   inquiries: {
     // The import that brought the inquiry: which file, not what it said of the person (that is the payload).
@@ -108,7 +114,21 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
   refresh_tokens: same('none', ['id', 'user_id', 'family_id', 'token_hash', 'expires_at', 'created_at', 'revoked_at', 'replaced_by']),
   advisor_load: same('none', ['advisor_id', 'open_leads', 'last_assigned_at']),
   app_settings: same('none', ['key', 'value', 'updated_at']),
-  consent_notices: same('none', ['version', 'text', 'url', 'created_by', 'created_at']),
+  // The notice's contact is the operator's person, not a lead's.
+  consent_notices: same('none', [
+    'version',
+    'text',
+    'url',
+    'data',
+    'purposes',
+    'withdrawal',
+    'rights',
+    'board',
+    'contact',
+    'translations',
+    'created_by',
+    'created_at',
+  ]),
   universities: same('none', [
     'id',
     'name',
@@ -215,6 +235,14 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
   notification_settings: same('none', ['user_id', 'bell', 'email', 'digest', 'digest_token', 'updated_at']),
   notification_stream_tickets: same('none', ['ticket_sha256', 'user_id', 'expires_at', 'used_at']),
   digests_sent: same('none', ['user_id', 'day', 'sent_at']),
+  // Which leads a bulk action changed and why some were skipped stays; a note or follow-up title not yet on every lead's timeline goes.
+  bulk_operations: {
+    ...same('kept', ['id', 'user_id', 'action', 'lead_ids', 'lead_versions', 'total', 'processed', 'updated', 'skipped', 'status', 'error']),
+    ...same('kept', ['created_at', 'finished_at']),
+    params: 'replaced',
+  },
+  // Staff's saved list filters; a view that searched for the person (`q`, `phone`, `email`…) is deleted.
+  saved_views: { ...same('none', ['id', 'user_id', 'name', 'resource', 'shared', 'created_at', 'updated_at']), query: 'deleted' },
 };
 
 /** The rows about the lead `$1`, in tables that do not link to it by `lead_id`. */
@@ -349,6 +377,18 @@ describe('erasure', () => {
       .set(priya.auth)
       .send({ whatsapp: false, channel: 'phone', note: 'Venkatesh asked us to use email only', version: current.version })
       .expect(200);
+    // She had also written from a second phone: that lead was merged into this one (its phone kept as an alternate).
+    const secondPhone = newPhone();
+    await submitInquiry(t, inquiry({ fullName: 'Sanjana R', phone: secondPhone, consent: { whatsapp: false, marketing: false } })).expect(201);
+    const second = await queryOne<{ id: string; version: number }>(t.dataSource, `SELECT id, version FROM leads WHERE phone = $1`, [
+      `+91${secondPhone}`,
+    ]);
+    const beforeMerge = (await request(t.http).get(`/api/leads/${id}`).set(manager.auth)).body;
+    await request(t.http)
+      .post(`/api/leads/${id}/merge`)
+      .set(manager.auth)
+      .send({ otherId: second.id, version: beforeMerge.version, otherVersion: second.version })
+      .expect(200);
     // What the shortlist, comparison and export areas write about a lead (their own tests go through their APIs).
     const { id: universityId } = await queryOne<{ id: string }>(
       t.dataSource,
@@ -407,6 +447,10 @@ describe('erasure', () => {
       JSON.stringify({ email: ['sanjana.r@example.in'], status: 'new' }),
       JSON.stringify({ utmCampaign: 'spring-mba' }),
     ]);
+    await t.dataSource.query(
+      `INSERT INTO saved_views (user_id, name, resource, query) VALUES ($1, 'Her lead', 'leads', $2), ($1, 'Spring MBA', 'leads', 'utmCampaign=spring-mba')`,
+      [manager.id, new URLSearchParams({ q: `${phone.slice(0, 5)} ${phone.slice(5)}`, status: 'new' }).toString()],
+    );
 
     const personal = [
       'Sanjana',
@@ -425,7 +469,7 @@ describe('erasure', () => {
       referrer,
       token,
     ];
-    const digits = [phone, guardianPhone];
+    const digits = [phone, guardianPhone, secondPhone];
 
     /** Every text, JSON and array column of every table, searched for the person's words and numbers. */
     async function whereThePersonRemains(): Promise<string[]> {
@@ -495,7 +539,9 @@ describe('erasure', () => {
       'shortlist_items.note: Jaipur campus',
       'comparisons.snapshot: Sanjana',
       'exports.filters: ' + phone,
+      'saved_views.query: ' + phone,
       'leads.consent_source: ' + sourceUrl,
+      'leads.alternate_phones: ' + secondPhone,
     ]) {
       expect(before).toContain(where);
     }
@@ -525,6 +571,7 @@ describe('erasure', () => {
       t.dataSource,
       `SELECT filters FROM exports ORDER BY row_count, filters::text`,
     );
+    expect(await queryRows<{ name: string }>(t.dataSource, `SELECT name FROM saved_views`)).toEqual([{ name: 'Spring MBA' }]);
     expect(exportLog.map((e) => e.filters)).toEqual(
       expect.arrayContaining([{ q: 'erased' }, { email: 'erased', status: 'new' }, { utmCampaign: 'spring-mba' }]),
     );

@@ -51,6 +51,17 @@ describe('the public Quick Inquiry', () => {
     expect(lead).toMatchObject({ consent_whatsapp: false, consent_marketing: false, consent_at: null });
   });
 
+  it('a consent box that is not true or false is a 400 naming it once, and nothing is stored', async () => {
+    const body = inquiry({ consent: { whatsapp: 'yes', marketing: null } as never });
+    const response = await submitInquiry(t, body);
+    expect(response.status).toBe(400);
+    const text = JSON.stringify(response.body);
+    expect(text).toContain('consent.whatsapp must be true or false');
+    expect(text).toContain('consent.marketing must not be null');
+    expect(text).not.toContain('consent.consent');
+    expect(await leadByPhone(t, `+91${body.phone}`)).toBeUndefined();
+  });
+
   it('a repeat inquiry from the same phone, in another format, joins the existing lead', async () => {
     const phone = newPhone();
     const first = await submitInquiry(t, inquiry({ phone }));

@@ -6,7 +6,7 @@ import { queryOne, queryRows } from '@advisordesk/api-core';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
 import { LeadsModule } from '../src';
-import { inquiry, newPhone, submitInquiry } from './support';
+import { leadFor as leadThroughForm, newPhone } from './support';
 
 interface Lead {
   id: string;
@@ -28,12 +28,8 @@ describe('working leads', () => {
   let marketing: SignedIn;
 
   /** Makes a lead through the public form and hands it to `advisor`. */
-  async function leadFor(advisor: SignedIn, overrides: Record<string, unknown> = {}): Promise<Lead> {
-    const body = inquiry(overrides);
-    await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
-    const { id } = await queryOne<{ id: string }>(t.dataSource, `SELECT id FROM leads WHERE phone = $1`, [`+91${body.phone}`]);
-    await request(t.http).post(`/api/leads/${id}/assign`).set(manager.auth).send({ advisorId: advisor.id }).expect(200);
-    return (await request(t.http).get(`/api/leads/${id}`).set(manager.auth).expect(200)).body;
+  function leadFor(advisor: SignedIn, overrides: Record<string, unknown> = {}): Promise<Lead> {
+    return leadThroughForm<Lead>(t, manager, advisor, overrides);
   }
 
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { queryRows } from '@advisordesk/api-core';
 import type { TestApp } from '@advisordesk/api-database/testing';
+import type { SignedIn } from '@advisordesk/api-auth/testing';
 
 /** A whole `leads` row as stored (snake_case): the columns tests read by name are typed, the rest unknown. */
 export interface LeadRow extends Record<string, unknown> {
@@ -9,6 +10,9 @@ export interface LeadRow extends Record<string, unknown> {
   unsubscribe_token: string;
   consent_marketing: boolean;
 }
+
+/** The operator's contact person, which the consent notice needs before it can be saved. */
+export const OPERATOR_CONTACT = { name: 'Meera Iyer', email: 'privacy@example.in', phone: '+91 98765 00000' };
 
 let phoneCounter = 0;
 
@@ -43,4 +47,13 @@ export function submitInquiry(t: TestApp, body: Record<string, unknown>, headers
 export async function leadByPhone(t: TestApp, e164: string) {
   const [lead] = await queryRows<LeadRow>(t.dataSource, `SELECT * FROM leads WHERE phone = $1`, [e164]);
   return lead;
+}
+
+/** A lead made through the public form and handed to `advisor` by `manager`; answers it as `GET /api/leads/:id` does. */
+export async function leadFor<Lead>(t: TestApp, manager: SignedIn, advisor: SignedIn, overrides: Record<string, unknown> = {}): Promise<Lead> {
+  const body = inquiry(overrides);
+  await submitInquiry(t, body).expect(201);
+  const { id } = await leadByPhone(t, `+91${body.phone}`);
+  await request(t.http).post(`/api/leads/${id}/assign`).set(manager.auth).send({ advisorId: advisor.id }).expect(200);
+  return (await request(t.http).get(`/api/leads/${id}`).set(manager.auth).expect(200)).body;
 }

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn } from '@advisordesk/api-auth/testing';
+import { noticeParts } from '@advisordesk/shared';
 import { LeadsModule } from '../src';
+import { OPERATOR_CONTACT } from './support';
 
 /**
  * Two instances of the API on one database (and one Redis): the website-form settings saved on
@@ -39,7 +41,7 @@ describe.each([
       request(a.http)
         .put('/api/settings/website-form')
         .set(admin.auth)
-        .send({ courses: current.courses, allowedOrigins, noticeText: current.notice.text, noticeUrl: current.notice.url })
+        .send({ courses: current.courses, allowedOrigins, notice: { ...noticeParts(current.notice), contact: OPERATOR_CONTACT } })
         .expect(200);
     const origin = 'https://admissions.example.in';
     expect((await preflight(b, origin)).headers['access-control-allow-origin']).toBeUndefined();

@@ -1,8 +1,9 @@
 import request from 'supertest';
 import { createTestApp, type TestApp } from '@advisordesk/api-database/testing';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
+import { noticeParts } from '@advisordesk/shared';
 import { LeadsModule } from '../src';
-import { inquiry, leadByPhone, submitInquiry } from './support';
+import { inquiry, leadByPhone, OPERATOR_CONTACT, submitInquiry } from './support';
 
 describe('the website form settings', () => {
   let t: TestApp;
@@ -26,13 +27,14 @@ describe('the website form settings', () => {
     expect(body.levels).toContain('PG');
     expect(body.modes).toEqual(['online', 'distance', 'regular', 'hybrid']);
     expect(body.limits.fullName).toBe(120);
-    expect(body.notice).toMatchObject({ version: 1, text: expect.stringContaining('withdraw') });
+    expect(body.notice).toMatchObject({ version: 2, language: 'en', languages: ['en', 'hi'], withdrawal: expect.stringContaining('withdraw') });
   });
 
   it('admins manage courses, origins and the notice; a changed notice is a new version', async () => {
     await request(t.http).get('/api/settings/website-form').set(manager.auth).expect(403);
     const before = (await request(t.http).get('/api/settings/website-form').set(admin.auth).expect(200)).body;
     expect(before.embedSnippet).toBe('<script src="https://desk.example.in/embed.js" data-advisordesk-form async></script>');
+    const notice = { ...noticeParts(before.notice), contact: OPERATOR_CONTACT };
     const saved = (
       await request(t.http)
         .put('/api/settings/website-form')
@@ -44,8 +46,7 @@ describe('the website form settings', () => {
             { name: 'online mba', level: 'UG', mode: null },
           ],
           allowedOrigins: ['https://blog.example.in/'],
-          noticeText: 'New notice text: we collect your name and number to advise you.',
-          noticeUrl: 'https://www.example.in/privacy',
+          notice: { ...notice, text: 'New notice text: we collect your name and number to advise you.', url: 'https://www.example.in/privacy' },
         })
         .expect(200)
     ).body;
@@ -55,7 +56,7 @@ describe('the website form settings', () => {
         { name: 'Online MCA', level: 'PG', mode: null },
       ],
       allowedOrigins: ['https://blog.example.in'],
-      notice: { version: 2, url: 'https://www.example.in/privacy' },
+      notice: { version: 3, url: 'https://www.example.in/privacy', contact: OPERATOR_CONTACT },
     });
     const same = (
       await request(t.http)
@@ -64,18 +65,21 @@ describe('the website form settings', () => {
         .send({
           courses: [{ name: 'Online MBA', level: 'PG', mode: 'online' }],
           allowedOrigins: ['https://blog.example.in'],
-          noticeText: saved.notice.text,
-          noticeUrl: saved.notice.url,
+          notice: noticeParts(saved.notice),
         })
         .expect(200)
     ).body;
-    expect(same.notice.version).toBe(2);
+    expect(same.notice.version).toBe(3);
     const bad = await request(t.http)
       .put('/api/settings/website-form')
       .set(admin.auth)
-      .send({ courses: [{ name: 'Online MBA', level: 'masters', mode: null }], allowedOrigins: ['not an origin'], noticeText: '' })
+      .send({
+        courses: [{ name: 'Online MBA', level: 'masters', mode: null }],
+        allowedOrigins: ['not an origin'],
+        notice: { ...notice, text: 'x'.repeat(5000) },
+      })
       .expect(400);
-    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['allowedOrigins', 'courses.0.level', 'noticeText']);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['allowedOrigins', 'courses.0.level', 'notice.text']);
   });
 
   it('origins added by admins may post inquiries from a browser at once; others may not', async () => {
@@ -97,10 +101,10 @@ describe('the website form settings', () => {
   });
 
   it('a lead keeps the notice version it was shown, its referrer and landing page', async () => {
-    const body = inquiry({ consentNoticeVersion: 2, referrer: 'https://www.google.com/' });
+    const body = inquiry({ consentNoticeVersion: 3, referrer: 'https://www.google.com/' });
     await submitInquiry(t, body).then((r) => expect(r.status).toBe(201));
     expect(await leadByPhone(t, `+91${body.phone}`)).toMatchObject({
-      consent_notice_version: 2,
+      consent_notice_version: 3,
       referrer: 'https://www.google.com/',
       landing_url: body.sourceUrl,
     });

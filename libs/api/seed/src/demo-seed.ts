@@ -26,6 +26,7 @@ export async function seedDemoIfEmpty(dataSource: DataSource, options: { leads?:
   if (n > 0) return false;
   await dataSource.transaction(async (manager) => {
     const users = await seedUsers(manager);
+    await seedNoticeContact(manager, users.get('admin@advisordesk.local'));
     const report = await new CatalogueImportService(dataSource).run(
       {
         universities: readFileSync(join(SAMPLE_CATALOGUE_DIR, 'universities.csv'), 'utf8'),
@@ -42,6 +43,19 @@ export async function seedDemoIfEmpty(dataSource: DataSource, options: { leads?:
     await seedWhatsappConversations(manager, users, (options.now ?? new Date()).getTime());
   });
   return true;
+}
+
+/**
+ * The consent notice needs the operator's contact, which only the operator can name: the demo gets
+ * a made-up one, as a new notice version by the demo's admin.
+ */
+async function seedNoticeContact(manager: EntityManager, adminId: string | undefined) {
+  await manager.query(
+    `INSERT INTO consent_notices (version, text, url, data, purposes, withdrawal, rights, board, contact, translations, created_by)
+     SELECT version + 1, text, url, data, purposes, withdrawal, rights, board, $1, translations, $2
+       FROM consent_notices ORDER BY version DESC LIMIT 1`,
+    [JSON.stringify({ name: 'Meera Iyer (demo contact)', email: 'privacy@advisordesk.example', phone: '+91 98765 00000' }), adminId ?? null],
+  );
 }
 
 /** Writes the leads, their shortlists and shared comparisons; answers the leads and each one's shortlist in rank order. */

@@ -250,7 +250,9 @@ export class WebhookService implements OnModuleInit, OnApplicationShutdown {
   private leadByPhone(manager: EntityManager, phone: string) {
     return queryMaybeOne<{ id: string; advisorId: string | null }>(
       manager,
-      `SELECT id, advisor_id AS "advisorId" FROM leads WHERE phone = $1 AND erased_at IS NULL`,
+      // Its own phone, or an alternate phone of the lead another was merged into (leads_alternate_phones_idx).
+      `SELECT id, advisor_id AS "advisorId" FROM leads
+        WHERE (phone = $1 OR alternate_phones @> ARRAY[$1]::text[]) AND erased_at IS NULL ORDER BY (phone = $1) IS TRUE DESC LIMIT 1`,
       [phone],
     );
   }

@@ -66,3 +66,11 @@ export interface ExportRecordView<Time = string> {
   userName: string;
   userRole: Role;
 }
+
+/** `GET /api/exports/leads/count?<the export's filters>`: how many people the CSV would hold (never who). */
+export interface LeadExportCount {
+  count: number;
+}
+
+/** `GET /api/exports/mine?_end=5`: the signed-in user's latest exports, as the export log shows them. */
+export const MY_EXPORTS_MAX = 50;

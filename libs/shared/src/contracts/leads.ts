@@ -100,7 +100,9 @@ export type ActivityType =
   | 'erasure'
   | 'transfer_request'
   /** An application's life: created, status, a document uploaded or reviewed, a payment (`data.action`). */
-  | 'application';
+  | 'application'
+  /** Another lead of the same person merged into this one (`MergeActivityData` of the lead-merge contract). */
+  | 'merge';
 
 /** How staff took a person's consent themselves (the website form records its own). */
 export const CONSENT_CHANNELS = ['in_person', 'phone', 'email'] as const;
@@ -123,6 +125,8 @@ export interface LeadView<Time = string> {
   reference: string;
   fullName: string;
   phone: string | null;
+  /** The phones of leads merged into this one (E.164): an inquiry or WhatsApp message from one lands here. */
+  alternatePhones: string[];
   email: string | null;
   city: string | null;
   state: string | null;
@@ -148,6 +152,8 @@ export interface LeadView<Time = string> {
   consentAt: Time | null;
   consentSource: string | null;
   consentNoticeVersion: number | null;
+  /** The language the website form's consent was given in (`en`, `hi`, …). */
+  consentLanguage: string | null;
   isMinor: boolean;
   guardianName: string | null;
   guardianPhone: string | null;
@@ -207,7 +213,8 @@ export function firstNameOf(fullName: string | null | undefined): string {
 
 /** What the API and the admin need to know about one field of a lead. */
 export interface LeadFieldSpec {
-  type: 'text' | 'uuid' | 'enum' | 'int' | 'bool' | 'timestamp';
+  /** `textArray`: a `text[]` column (a filter on it means "contains"). */
+  type: 'text' | 'uuid' | 'enum' | 'int' | 'bool' | 'timestamp' | 'textArray';
   values?: readonly string[];
   /** Never null (sorted without a NULLS clause, so an index on it gives the order). */
   required?: true;
@@ -237,6 +244,7 @@ export const LEAD_FIELDS = {
   reference: { ...text, required: true, filter: true, sort: true, export: plain },
   fullName: { ...text, required: true, filter: true, sort: true, profile: true, export: [inert, { header: 'firstName', as: 'firstName' }] },
   phone: { ...text, filter: true, profile: true, export: [{ as: 'phone' }, { header: 'phoneText', as: 'phoneSpaced' }] },
+  alternatePhones: { type: 'textArray', required: true },
   email: { ...text, filter: true, profile: true, export: inert },
   city: { ...text, filter: true, sort: true, profile: true, export: inert },
   state: { ...text, filter: true, sort: true, profile: true, export: inert },
@@ -262,6 +270,7 @@ export const LEAD_FIELDS = {
   consentAt: { type: 'timestamp', filter: true, export: time },
   consentSource: text,
   consentNoticeVersion: { type: 'int' },
+  consentLanguage: text,
   isMinor: { type: 'bool', required: true },
   guardianName: text,
   guardianPhone: text,

@@ -3,11 +3,14 @@
  * back), the form's public configuration, and the settings admins keep for it.
  */
 import type { LeadMode, ProgramLevel } from './leads';
+import type { ConsentNoticeVersion, NoticeParts, PublicConsentNotice } from './consent-notice';
 
 /** The consent booleans are required and never pre-ticked by the server. */
 export interface InquiryConsent {
   whatsapp: boolean;
   marketing: boolean;
+  /** The language the notice and the form were shown in (one of the notice's languages; English when left out). */
+  language?: string;
 }
 
 export interface InquiryUtm {
@@ -48,14 +51,6 @@ export interface InquiryReceipt {
   reference: string;
 }
 
-/** The consent notice shown next to the consent boxes; a changed text or link is a new version. */
-export interface ConsentNotice<Time = string> {
-  version: number;
-  text: string;
-  url: string | null;
-  createdAt: Time;
-}
-
 /**
  * A course the website form offers: the vocabulary of a lead's course interest, with the program
  * level it is (and, if it is offered in one, its mode) so leads can be segmented and suggested.
@@ -87,7 +82,8 @@ export interface PublicFormConfig {
   levels: readonly ProgramLevel[];
   modes: readonly LeadMode[];
   limits: Record<string, number>;
-  notice: Omit<ConsentNotice, 'createdAt'>;
+  /** In the language asked for (`?lang=hi`), else English. */
+  notice: PublicConsentNotice;
 }
 
 /** Limits of the settings admins keep for the form. */
@@ -95,14 +91,14 @@ export const WEBSITE_FORM_LIMITS = {
   courses: 50,
   course: 120,
   origins: 50,
-  noticeText: 4000,
 } as const;
 
 /** `GET /api/settings/website-form` (admins). */
 export interface WebsiteFormSettings<Time = string> {
   courses: WebsiteCourse[];
   allowedOrigins: string[];
-  notice: ConsentNotice<Time>;
+  /** The current version (a changed part or translation is a new version). */
+  notice: ConsentNoticeVersion<Time>;
   embedSnippet: string;
   iframeSnippet: string;
   hostedUrl: string;
@@ -112,6 +108,5 @@ export interface WebsiteFormSettings<Time = string> {
 export interface WebsiteFormSettingsBody {
   courses: WebsiteCourse[];
   allowedOrigins: string[];
-  noticeText: string;
-  noticeUrl?: string | null;
+  notice: NoticeParts;
 }

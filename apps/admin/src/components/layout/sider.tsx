@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
-import { useCanWithoutCache, useLink, useMenu, type TreeMenuItem } from '@refinedev/core';
+import { useCanWithoutCache, useLink, useMenu, useParsed, type TreeMenuItem } from '@refinedev/core';
 import { useThemedLayoutContext } from '@refinedev/antd';
 import { useQuery } from '@tanstack/react-query';
+import { FilterOutlined } from '@ant-design/icons';
 import { Drawer, Grid, Layout, Menu, theme, type MenuProps } from 'antd';
+import { useSavedViewPath, useSavedViews } from '@advisordesk/admin-data';
 import { AppTitle } from '../brand';
 
 /** Every entry that opens a page (groups like "Catalogue" have no page of their own). */
@@ -38,6 +40,11 @@ export function AppSider() {
   const Link = useLink();
   const allowed = useAllowedEntries(menuItems);
   const isMobile = screens.lg === false;
+  // The lead list's saved views (mine, then shared), under Leads.
+  const { views } = useSavedViews('leads', allowed?.has('leads') === true);
+  const viewPath = useSavedViewPath();
+  const { params } = useParsed<{ view?: string }>();
+  const openView = typeof params?.view === 'string' ? `view-${params.view}` : undefined;
 
   // A group is a submenu, shown when the role may open at least one of its pages.
   const toItems = (entries: TreeMenuItem[]): NonNullable<MenuProps['items']> =>
@@ -49,14 +56,26 @@ export function AppSider() {
         const children = toItems(entry.children);
         return children.length ? [{ key, icon, label, children }] : [];
       }
-      return allowed?.has(entry.name) ? [{ key, icon, label: <Link to={entry.route ?? '/'}>{label}</Link> }] : [];
+      if (!allowed?.has(entry.name)) return [];
+      const item = { key, icon, label: <Link to={entry.route ?? '/'}>{label}</Link> };
+      if (entry.name !== 'leads' || !views.length || (siderCollapsed && !isMobile)) return [item];
+      const children = views.map((view) => ({
+        key: `view-${view.id}`,
+        icon: <FilterOutlined />,
+        label: (
+          <Link to={viewPath(view, entry.route ?? '/leads')} data-testid="sider-view">
+            {view.name}
+          </Link>
+        ),
+      }));
+      return [item, { type: 'group' as const, key: 'leads-views', label: 'Saved views', children }];
     });
   const items = toItems(menuItems);
 
   const menu = (
     <Menu
       mode="inline"
-      selectedKeys={selectedKey ? [selectedKey] : []}
+      selectedKeys={openView ? [openView] : selectedKey ? [selectedKey] : []}
       defaultOpenKeys={defaultOpenKeys}
       items={items}
       onClick={() => setMobileSiderOpen(false)}

@@ -5,6 +5,7 @@ import {
   CONSENT_CHANNEL_LABELS,
   formatIstDateTime,
   formatPhone,
+  noticeLanguage,
   NOTE_MAX_LENGTH,
   type ConsentChannel,
   type LeadDetailView,
@@ -175,7 +176,11 @@ export function ConsentCard({ lead, canEdit = false }: { lead: LeadDetailView; c
     {
       key: 'notice',
       label: 'Notice shown',
-      children: lead.consentNoticeVersion ? `Version ${lead.consentNoticeVersion}` : <Typography.Text type="secondary">—</Typography.Text>,
+      children: lead.consentNoticeVersion ? (
+        `Version ${lead.consentNoticeVersion}${lead.consentLanguage ? `, in ${noticeLanguage(lead.consentLanguage)?.name ?? lead.consentLanguage}` : ''}`
+      ) : (
+        <Typography.Text type="secondary">—</Typography.Text>
+      ),
     },
     ...(lead.consentRecord?.via === 'staff' && lead.consentRecord.note
       ? [{ key: 'note', label: 'Note', children: <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{lead.consentRecord.note}</Typography.Text> }]

@@ -1,6 +1,6 @@
 import { useModalForm } from '@refinedev/antd';
-import { EditOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Modal, Typography, type DescriptionsProps } from 'antd';
+import { EditOutlined, PhoneOutlined, WhatsAppOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Modal, Space, Typography, type DescriptionsProps } from 'antd';
 import {
   formatInr,
   formatIstDateTime,
@@ -13,9 +13,39 @@ import {
 } from '@advisordesk/shared';
 import { useRefreshLead, type ApiRequestError } from '@advisordesk/admin-data';
 import { STALE_MESSAGE } from '../lead-data';
+import { whatsappUrl } from './contact-buttons';
 import { LeadForm } from './lead-form';
 
 const none = <Typography.Text type="secondary">—</Typography.Text>;
+
+/** The phones of leads merged into this one: call or WhatsApp them like the lead's own. */
+function AlternatePhones({ lead }: { lead: LeadView }) {
+  return (
+    <Space direction="vertical" size={2} data-testid="alternate-phones">
+      {lead.alternatePhones.map((phone) => (
+        <Space key={phone} size={4} wrap>
+          <Typography.Text copyable={{ text: phone }}>{formatPhone(phone)}</Typography.Text>
+          <Button
+            size="small"
+            type="text"
+            icon={<PhoneOutlined />}
+            href={`tel:${phone}`}
+            aria-label={`Call ${lead.fullName} on ${formatPhone(phone)}`}
+          />
+          <Button
+            size="small"
+            type="text"
+            icon={<WhatsAppOutlined style={{ color: '#25D366' }} />}
+            href={whatsappUrl(phone)}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label={`WhatsApp ${lead.fullName} on ${formatPhone(phone)}`}
+          />
+        </Space>
+      ))}
+    </Space>
+  );
+}
 const orNone = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? none : value);
 
 /** A page address shown short, opening in a new tab. */
@@ -69,6 +99,7 @@ export function ProfileCard({ lead, canEdit }: { lead: LeadView; canEdit: boolea
       label: 'Mobile',
       children: lead.phone ? <Typography.Text copyable={{ text: lead.phone }}>{formatPhone(lead.phone)}</Typography.Text> : none,
     },
+    ...(lead.alternatePhones.length ? [{ key: 'alternate-phones', label: 'Other phones', children: <AlternatePhones lead={lead} /> }] : []),
     {
       key: 'email',
       label: 'Email',

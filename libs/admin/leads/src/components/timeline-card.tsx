@@ -14,6 +14,7 @@ import {
   UsergroupAddOutlined,
   WhatsAppOutlined,
   FileDoneOutlined,
+  MergeCellsOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Empty, Skeleton, Timeline, Typography } from 'antd';
 import { formatIstDateTime, type ActivityType } from '@advisordesk/shared';
@@ -35,6 +36,7 @@ const LOOK: Record<ActivityType, { icon: ReactNode; color: string }> = {
   erasure: { icon: <DeleteOutlined />, color: '#c0392b' },
   transfer_request: { icon: <UsergroupAddOutlined />, color: '#2f54eb' },
   application: { icon: <FileDoneOutlined />, color: '#237804' },
+  merge: { icon: <MergeCellsOutlined />, color: '#531dab' },
 };
 
 /** The lead's history, newest first, each entry a sentence with its author, time and words. */

@@ -20,6 +20,10 @@ import { Whatsapp1764401900000 } from './1764401900000-whatsapp';
 import { Applications1764402100000 } from './1764402100000-applications';
 import { Notifications1764402200000 } from './1764402200000-notifications';
 import { LeadImports1764402300000 } from './1764402300000-lead-imports';
+import { BulkOperations1764402400000 } from './1764402400000-bulk-operations';
+import { LeadMerge1764402500000 } from './1764402500000-lead-merge';
+import { SavedViews1764402600000 } from './1764402600000-saved-views';
+import { ConsentNoticeParts1764402700000 } from './1764402700000-consent-notice-parts';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -45,4 +49,8 @@ export const MIGRATIONS = [
   Applications1764402100000,
   Notifications1764402200000,
   LeadImports1764402300000,
+  BulkOperations1764402400000,
+  LeadMerge1764402500000,
+  SavedViews1764402600000,
+  ConsentNoticeParts1764402700000,
 ];

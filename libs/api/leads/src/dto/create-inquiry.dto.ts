@@ -32,12 +32,21 @@ import { IsMobilePhone } from './phone.validator';
 
 export class ConsentDto implements InquiryConsent {
   @ApiProperty({ description: 'WhatsApp updates about this inquiry' })
-  @IsBoolean({ message: 'consent.whatsapp must be true or false' })
+  @IsBoolean({ message: 'whatsapp must be true or false' })
   whatsapp: boolean;
 
   @ApiProperty({ description: 'Marketing messages' })
-  @IsBoolean({ message: 'consent.marketing must be true or false' })
+  @IsBoolean({ message: 'marketing must be true or false' })
   marketing: boolean;
+
+  @ApiPropertyOptional({
+    description: "the language the notice and the form were shown in: one of the notice's languages (en, hi, …)",
+    example: 'hi',
+  })
+  @Optional()
+  @IsString({ message: 'language must be a language code such as en or hi' })
+  @MaxLength(8, { message: 'language must be a language code such as en or hi' })
+  language?: string;
 }
 
 export class UtmDto implements InquiryUtm {

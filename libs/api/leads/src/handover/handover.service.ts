@@ -97,7 +97,7 @@ export class HandoverService implements OnModuleInit {
       recipients = [reassignTo];
     }
     const moves: LeadMove[] = leads.map((lead, i) => ({ leadId: lead.id, from: userId, to: recipients[i] ?? recipients[0] }));
-    const movedWithLeads = await this.assignment.moveLeads(manager, actor, moves, 'handover');
+    const { tasks: movedWithLeads } = await this.assignment.moveLeads(manager, actor, moves, 'handover');
     // Follow-ups left on leads that did not move (closed ones, or someone else's): to that lead's active advisor, else to a recipient.
     const others = await queryAffected(
       manager,

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-saved-views',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

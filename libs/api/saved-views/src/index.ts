@@ -1,0 +1,2 @@
+export * from './saved-views.module';
+export * from './saved-view-query';
