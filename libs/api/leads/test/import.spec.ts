@@ -155,6 +155,32 @@ describe('lead CSV import', () => {
     expect(told).toEqual([{ user_id: ishaan.advisor_id, title: 'New lead: Ishaan Rao' }]);
   });
 
+  it('a phone merged into another lead (an alternate phone) adds an inquiry to that lead, in the check and in the import', async () => {
+    const [kept, merged] = [newPhone(), newPhone()];
+    await submitInquiry(t, inquiry({ phone: kept, fullName: 'Kept Lead' })).expect(201);
+    await submitInquiry(t, inquiry({ phone: merged, fullName: 'Merged Lead' })).expect(201);
+    const [survivor, other] = [await leadByPhone(t, `+91${kept}`), await leadByPhone(t, `+91${merged}`)];
+    await request(t.http)
+      .post(`/api/leads/${survivor.id}/merge`)
+      .set(manager.auth)
+      .send({ otherId: other.id, version: survivor.version, otherVersion: other.version })
+      .expect(200);
+    const csv = csvOf([
+      ['Name', 'Mobile'],
+      ['Via Alternate', merged],
+    ]);
+    expect((await upload(manager, csv, { dryRun: true }).expect(200)).body).toMatchObject({ created: 0, existing: 1 });
+    const before = await counts();
+    expect((await upload(manager, csv).expect(200)).body).toMatchObject({ created: 0, existing: 1 });
+    expect((await counts()).leads).toBe(before.leads);
+    const [{ n }] = await queryRows<{ n: number }>(
+      t.dataSource,
+      `SELECT count(*)::int AS n FROM inquiries WHERE lead_id = $1 AND payload->>'Name' = 'Via Alternate'`,
+      [survivor.id],
+    );
+    expect(n).toBe(1);
+  });
+
   it('an error on row 9,999 of 10,000 leaves nothing behind, and the history says the import was refused', async () => {
     const rows = [['Name', 'Mobile']];
     const base = 7_000_000_000 + (Date.now() % 1_000_000) * 1_000;
