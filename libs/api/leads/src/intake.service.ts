@@ -354,7 +354,30 @@ export class IntakeService implements OnApplicationShutdown {
    */
   async intakeWithin(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeResult[]> {
     await this.assignment.lock(manager);
-    rows = await toMergedLeads(manager, rows);
+    return this.upsertInRounds(manager, await toMergedLeads(manager, rows));
+  }
+
+  /**
+   * The statement takes each phone once, yet a merged lead's phone and its alternate phone are one
+   * lead's: the first row of each phone goes in this round, the rows repeating one in the next.
+   */
+  private async upsertInRounds(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeResult[]> {
+    const phones = new Set<string>();
+    const later = new Set<number>();
+    rows.forEach((row, i) => (phones.has(row.phone) ? later.add(i) : phones.add(row.phone)));
+    if (!later.size) return this.upsert(manager, rows);
+    const firsts = await this.upsert(
+      manager,
+      rows.filter((_, i) => !later.has(i)),
+    );
+    const repeats = await this.upsertInRounds(
+      manager,
+      rows.filter((_, i) => later.has(i)),
+    );
+    return rows.map((_, i) => (later.has(i) ? repeats : firsts).shift() as IntakeResult);
+  }
+
+  private async upsert(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeResult[]> {
     const [{ known, advisors }] = await queryRows<{ known: string[]; advisors: AdvisorLoad[] }>(
       manager,
       `SELECT (SELECT COALESCE(json_agg(phone), '[]') FROM leads WHERE phone = ANY($1::text[])) AS known, (${ADVISOR_LOADS}) AS advisors`,

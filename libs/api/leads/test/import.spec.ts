@@ -179,6 +179,21 @@ describe('lead CSV import', () => {
       [survivor.id],
     );
     expect(n).toBe(1);
+
+    // The lead's own phone and its alternate phone in one file (one chunk): two inquiries on one lead.
+    const both = csvOf([
+      ['Name', 'Mobile'],
+      ['Both Kept', kept],
+      ['Both Alternate', merged],
+    ]);
+    expect((await upload(manager, both).expect(200)).body).toMatchObject({ created: 0, existing: 2 });
+    expect((await counts()).leads).toBe(before.leads);
+    const names = await queryRows<{ name: string }>(
+      t.dataSource,
+      `SELECT payload->>'Name' AS name FROM inquiries WHERE lead_id = $1 AND payload->>'Name' LIKE 'Both %' ORDER BY 1`,
+      [survivor.id],
+    );
+    expect(names.map((row) => row.name)).toEqual(['Both Alternate', 'Both Kept']);
   });
 
   it('an error on row 9,999 of 10,000 leaves nothing behind, and the history says the import was refused', async () => {
