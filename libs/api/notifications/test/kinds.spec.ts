@@ -168,6 +168,28 @@ describe('each kind of notification, raised once for the right user', () => {
     expect(await kinds(manager, fresh)).toEqual([]);
   });
 
+  it('a lead another transaction holds (an import, a bulk action) gets its first-contact due time the next minute: the job never waits for it', async () => {
+    const held = await lead(t, manager, priya, 'Held Lead');
+    const free = await lead(t, manager, priya, 'Free Lead');
+    await t.dataSource.query(`UPDATE leads SET first_contact_due_at = NULL WHERE id = ANY($1)`, [[held, free]]);
+    const dueOf = async (id: string) =>
+      (await queryOne<{ due: Date | null }>(t.dataSource, `SELECT first_contact_due_at AS due FROM leads WHERE id = $1`, [id])).due;
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SELECT 1 FROM leads WHERE id = $1 FOR UPDATE`, [held]);
+      await reminders.run();
+      expect(await dueOf(free)).toBeInstanceOf(Date);
+      expect(await dueOf(held)).toBeNull();
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    await reminders.run();
+    expect(await dueOf(held)).toBeInstanceOf(Date);
+  });
+
   it("unread, mark one and mark all read; preferences take kinds out of the bell; only the user's own", async () => {
     const a = await lead(t, manager, priya, 'Read One');
     const b = await lead(t, manager, priya, 'Read Two');

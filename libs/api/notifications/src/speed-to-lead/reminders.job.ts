@@ -101,8 +101,13 @@ export class RemindersJob implements OnModuleInit {
     const hours = await this.hours.get();
     const { firstContactSlaMinutes: sla, ...window } = hours;
     await this.dataSource.query(
-      `UPDATE leads SET first_contact_due_at = working_add(created_at, $1, $2::jsonb)
-        WHERE first_contacted_at IS NULL AND erased_at IS NULL AND first_contact_due_at IS NULL AND created_at > now() - interval '14 days'`,
+      // Rows another transaction holds (an import, a bulk action) are skipped, never waited for: they are
+      // done the next minute, and this statement never takes part in a deadlock.
+      `UPDATE leads l SET first_contact_due_at = working_add(l.created_at, $1, $2::jsonb)
+         FROM (SELECT id FROM leads
+                WHERE first_contacted_at IS NULL AND erased_at IS NULL AND first_contact_due_at IS NULL AND created_at > now() - interval '14 days'
+                ORDER BY id FOR UPDATE SKIP LOCKED) due
+        WHERE l.id = due.id`,
       [sla, JSON.stringify(window)],
     );
     return queryAffected(
