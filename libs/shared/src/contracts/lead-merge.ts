@@ -21,31 +21,20 @@
  */
 import type { LeadStatus } from '../lead-status';
 import { PIPELINE } from '../lead-status';
-import type { LeadView } from './leads';
+import { LEAD_PROFILE_FIELDS, type LeadProfileField, type LeadView } from './leads';
 
-/** What a user may choose field by field (`keep`); the phone never: the other's goes to `alternatePhones`. */
-export const MERGE_FIELDS = [
-  'fullName',
-  'email',
-  'city',
-  'state',
-  'courseInterest',
-  'level',
-  'mode',
-  'budgetPaise',
-  'qualification',
-  'experienceYears',
-  'status',
-  'advisorId',
-  'source',
-  'utmSource',
-  'utmMedium',
-  'utmCampaign',
-  'utmTerm',
-  'utmContent',
-  'landingUrl',
-] as const satisfies readonly (keyof LeadView)[];
-export type MergeField = (typeof MERGE_FIELDS)[number];
+/** Besides the profile, what a merge chooses between: where the lead stands and where it came from. */
+const MERGE_EXTRA_FIELDS = ['status', 'advisorId', 'source', 'utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent', 'landingUrl'] as const;
+
+/**
+ * What a user may choose field by field (`keep`): every profile field (a new one is merged too, and
+ * needs its label below) but the phone, whose other value goes to `alternatePhones`; and the extras.
+ */
+export type MergeField = Exclude<LeadProfileField, 'phone'> | (typeof MERGE_EXTRA_FIELDS)[number];
+export const MERGE_FIELDS: readonly MergeField[] = [
+  ...LEAD_PROFILE_FIELDS.filter((field): field is Exclude<LeadProfileField, 'phone'> => field !== 'phone'),
+  ...MERGE_EXTRA_FIELDS,
+];
 
 export const MERGE_FIELD_LABELS: Record<MergeField, string> = {
   fullName: 'Name',
