@@ -122,9 +122,15 @@ describe.each<Viewport>(['laptop', 'phone'])('applications on a %s', (viewport) 
     expect(await second.getAttribute('data-status')).toBe('missing');
 
     // A payment of ₹45,000 against the program's fee.
-    await card.getByText(/^Payments ·/).click();
-    await card.getByRole('button', { name: 'Record a payment' }).click();
+    // The card may render again as the upload's refresh lands (the panel closed, the form gone): open both until the form stays.
     const form = card.getByTestId('payment-form');
+    const header = card.locator('.ant-collapse-header').filter({ hasText: /^Payments ·/ });
+    await eventually(async () => {
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const record = card.getByRole('button', { name: 'Record a payment' });
+      if (await record.isVisible()) await record.click();
+      return form.isVisible();
+    }, 'the payment form to open');
     await form.getByLabel('Amount in rupees').fill('15,000');
     await form.getByLabel('Reference').fill(`UTR${Date.now()}`);
     await form.getByRole('button', { name: 'Save payment' }).click();
