@@ -83,6 +83,7 @@ export default function ImportHistoryPage() {
         columns={columns}
         size="small"
         pagination={listPagination(tableProps.pagination, phone)}
+        locale={{ emptyText: 'No imports yet. Import leads brings in a CSV file or cells pasted from a spreadsheet.' }}
         data-testid="lead-import-history"
       />
     </Space>

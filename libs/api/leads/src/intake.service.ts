@@ -195,19 +195,30 @@ function stableJson(value: unknown): string {
 }
 
 /**
- * An inquiry from an alternate phone (a lead merged into another) goes to the lead that holds it,
- * by that lead's phone: a repeat inquiry, never a new lead. Read under the assignment lock, which a
- * merge also takes, so a merge committing meanwhile is seen whole (`leads_alternate_phones_idx`).
+ * The lead phone each of `phones` stands for where it is an alternate phone (a lead merged into
+ * another): what intake writes to, and what the import's check counts as a lead already.
  */
-async function toMergedLeads(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeRow[]> {
+export async function mergedLeadPhones(db: Pick<EntityManager, 'query'>, phones: string[]): Promise<Map<string, string>> {
   const merged = await queryRows<{ alternate: string; phone: string }>(
-    manager,
+    db,
     `SELECT alternate, l.phone FROM leads l CROSS JOIN unnest(l.alternate_phones) alternate
       WHERE l.alternate_phones && $1::text[] AND alternate = ANY($1::text[]) AND l.phone IS NOT NULL AND l.erased_at IS NULL`,
-    [rows.map((r) => r.phone)],
+    [phones],
   );
-  if (!merged.length) return rows;
-  const primary = new Map(merged.map((m) => [m.alternate, m.phone]));
+  return new Map(merged.map((m) => [m.alternate, m.phone]));
+}
+
+/**
+ * An inquiry from an alternate phone goes to the lead that holds it, by that lead's phone: a repeat
+ * inquiry, never a new lead. Read under the assignment lock, which a merge also takes, so a merge
+ * committing meanwhile is seen whole (`leads_alternate_phones_idx`).
+ */
+async function toMergedLeads(manager: EntityManager, rows: IntakeRow[]): Promise<IntakeRow[]> {
+  const primary = await mergedLeadPhones(
+    manager,
+    rows.map((r) => r.phone),
+  );
+  if (!primary.size) return rows;
   return rows.map((row) => {
     const phone = primary.get(row.phone);
     return phone ? { ...row, phone, timeline: { ...(row.timeline as object), alternatePhone: row.phone } } : row;

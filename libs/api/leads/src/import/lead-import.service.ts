@@ -31,7 +31,7 @@ import {
   type LeadImportResult,
   type LeadImportView,
 } from '@advisordesk/shared';
-import { IntakeService, toIntakeRow, type IntakeRow } from '../intake.service';
+import { IntakeService, mergedLeadPhones, toIntakeRow, type IntakeRow } from '../intake.service';
 import { LeadsErrors } from '../leads.errors';
 import { WebsiteFormService } from '../website-form.service';
 import { checkRow, fieldColumns, mergeMapping } from './import-row';
@@ -293,14 +293,11 @@ export class LeadImportService {
 
   /** What writing a chunk would do: a row makes a lead unless its phone is one already or came earlier in the file. */
   private async check(db: DataSource | EntityManager, rows: PendingRow[]): Promise<boolean[]> {
-    // A merged lead's alternate phone is that lead's, as intake takes it (leads_alternate_phones_idx).
-    const known = await queryRows<{ phone: string }>(
-      db,
-      `SELECT phone FROM leads WHERE phone = ANY($1::text[])
-       UNION SELECT alternate FROM leads CROSS JOIN unnest(alternate_phones) alternate WHERE alternate_phones && $1::text[] AND alternate = ANY($1::text[])`,
-      [rows.map((r) => r.phone)],
-    );
-    const existing = new Set(known.map((k) => k.phone));
+    const phones = rows.map((r) => r.phone);
+    // A merged lead's alternate phone is that lead's, as intake takes it.
+    const known = await queryRows<{ phone: string }>(db, `SELECT phone FROM leads WHERE phone = ANY($1::text[])`, [phones]);
+    const merged = await mergedLeadPhones(db, phones);
+    const existing = new Set([...known.map((k) => k.phone), ...merged.keys()]);
     return rows.map((r) => !existing.has(r.phone) && !r.repeat);
   }
 
