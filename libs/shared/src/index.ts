@@ -23,3 +23,4 @@ export * from './contracts/lead-import';
 export * from './contracts/bulk-actions';
 export * from './contracts/lead-merge';
 export * from './contracts/saved-views';
+export * from './contracts/privacy';

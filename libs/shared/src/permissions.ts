@@ -28,6 +28,12 @@ export const PERMISSIONS = {
   leadMerge: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'none' },
   /** Saved views of a list (marketing's segments too); `all` may also share one with everyone. */
   savedViews: { admin: 'all', manager: 'all', advisor: 'own', marketing: 'own' },
+  /** Rights requests under the DPDP Act: the queue, verifying by a call, resolving, the access summary. */
+  dataRequests: { admin: 'all', manager: 'all', advisor: 'none', marketing: 'none' },
+  /** The breach register: what happened, whose data, the drafts of the notices. */
+  breaches: { admin: 'all', manager: 'none', advisor: 'none', marketing: 'none' },
+  /** Verifying a minor's guardian (a code to the guardian's phone, or a recorded call): whoever works the lead. */
+  guardianVerification: { admin: 'all', manager: 'all', advisor: 'own', marketing: 'none' },
   users: { admin: 'all', manager: 'read', advisor: 'none', marketing: 'none' },
   settings: { admin: 'all', manager: 'none', advisor: 'none', marketing: 'none' },
   /** Background jobs: queues, failed jobs, retrying one. */

@@ -157,6 +157,9 @@ export interface LeadView<Time = string> {
   isMinor: boolean;
   guardianName: string | null;
   guardianPhone: string | null;
+  /** A minor's guardian gave verifiable consent (a code to their phone, or a call staff recorded): when, and who verified it. Until then the lead is contact-only. */
+  guardianVerifiedAt: Time | null;
+  guardianVerifiedById: string | null;
   referrer: string | null;
   nextFollowUpAt: Time | null;
   /** The student's last WhatsApp message + 24 h: free text may be sent until then, templates after (null: never wrote). */
@@ -274,6 +277,8 @@ export const LEAD_FIELDS = {
   isMinor: { type: 'bool', required: true },
   guardianName: text,
   guardianPhone: text,
+  guardianVerifiedAt: { type: 'timestamp' },
+  guardianVerifiedById: { type: 'uuid' },
   referrer: text,
   nextFollowUpAt: { type: 'timestamp', filter: true, sort: true, export: time },
   whatsappWindowEndsAt: { type: 'timestamp', filter: true, sort: true },

@@ -24,6 +24,7 @@ import { BulkOperations1764402400000 } from './1764402400000-bulk-operations';
 import { LeadMerge1764402500000 } from './1764402500000-lead-merge';
 import { SavedViews1764402600000 } from './1764402600000-saved-views';
 import { ConsentNoticeParts1764402700000 } from './1764402700000-consent-notice-parts';
+import { DataProtection1764402800000 } from './1764402800000-data-protection';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   LeadMerge1764402500000,
   SavedViews1764402600000,
   ConsentNoticeParts1764402700000,
+  DataProtection1764402800000,
 ];

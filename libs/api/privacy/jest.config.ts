@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-privacy',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};
