@@ -225,7 +225,14 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
       }
       const withdrawn = (data.withdrawn ?? {}) as { marketing?: boolean; whatsapp?: boolean };
       const what = [withdrawn.marketing && 'marketing messages', withdrawn.whatsapp && 'WhatsApp messages'].filter((x): x is string => Boolean(x));
-      const via = data.via === 'link' ? ' using the link in a message' : data.via === 'whatsapp' ? ' by replying STOP on WhatsApp' : '';
+      const via =
+        data.via === 'link'
+          ? ' using the link in a message'
+          : data.via === 'whatsapp'
+            ? ' by replying STOP on WhatsApp'
+            : data.via === 'request'
+              ? ` by a rights request${str(data.reference) ? ` (${str(data.reference)})` : ''}`
+              : '';
       return { title: what.length ? `The person withdrew consent to ${inWords(what)}${via}` : `Consent changed${via}` };
     }
     case 'profile': {
