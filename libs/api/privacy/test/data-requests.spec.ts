@@ -5,7 +5,6 @@ import { AuthModule } from '@advisordesk/api-auth';
 import { createUserAndSignIn, type SignedIn } from '@advisordesk/api-auth/testing';
 import { JobsModule } from '@advisordesk/api-jobs';
 import { LeadsModule } from '@advisordesk/api-leads';
-import { NotificationsModule } from '@advisordesk/api-notifications';
 import { CloudApiStandIn } from '@advisordesk/api-whatsapp/testing';
 import type { DataRequestView, DataSummary } from '@advisordesk/shared';
 import { PrivacyModule } from '../src';
