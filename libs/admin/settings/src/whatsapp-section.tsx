@@ -13,6 +13,8 @@ type SettingsForm = {
   welcomeName: string;
   welcomeLanguage: string;
   welcomeEnabled: boolean;
+  codeName: string;
+  codeLanguage: string;
 };
 
 const toForm = (s: WhatsappSettings): SettingsForm => ({
@@ -21,12 +23,15 @@ const toForm = (s: WhatsappSettings): SettingsForm => ({
   welcomeName: s.welcomeTemplate?.name ?? '',
   welcomeLanguage: s.welcomeTemplate?.language ?? 'en',
   welcomeEnabled: s.welcomeEnabled,
+  codeName: s.codeTemplate.name,
+  codeLanguage: s.codeTemplate.language,
 });
 
 const fromForm = (f: SettingsForm): WhatsappSettings => ({
   comparisonTemplate: { name: f.comparisonName.trim(), language: f.comparisonLanguage.trim() },
   welcomeTemplate: f.welcomeName.trim() ? { name: f.welcomeName.trim(), language: f.welcomeLanguage.trim() || 'en' } : null,
   welcomeEnabled: f.welcomeName.trim() ? f.welcomeEnabled : false,
+  codeTemplate: { name: f.codeName.trim(), language: f.codeLanguage.trim() },
 });
 
 function ConnectionState({ connection, canEdit }: { connection: WhatsappConnection | undefined; canEdit: boolean }) {
@@ -84,7 +89,8 @@ function ConnectionState({ connection, canEdit }: { connection: WhatsappConnecti
 
 /**
  * "WhatsApp": whether sending is connected (and a check of the token and number, for admins), the
- * approved templates AdvisorDesk sends, and the welcome switch. Admins edit; managers read.
+ * approved templates AdvisorDesk sends (comparison, welcome, one-time codes), and the welcome switch.
+ * Admins edit; managers read.
  */
 export function WhatsappSection({ canEdit }: { canEdit: boolean }) {
   const { message, notification } = App.useApp();
@@ -173,6 +179,24 @@ export function WhatsappSection({ canEdit }: { canEdit: boolean }) {
                 <Typography.Text type="secondary">(its variable: {'{{1}}'} the student’s first name)</Typography.Text>
               </Typography.Text>
             </Flex>
+            <Typography.Title level={5}>One-time code template (authentication)</Typography.Title>
+            <Flex gap={12} wrap>
+              <Form.Item
+                name="codeName"
+                label="Template name"
+                rules={[{ required: true, whitespace: true, message: 'The name Meta approved it under' }]}
+                style={{ flex: '2 1 220px' }}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item name="codeLanguage" label="Language" rules={[{ required: true, whitespace: true }]} style={{ flex: '1 1 100px' }}>
+                <Input placeholder="en" />
+              </Form.Item>
+            </Flex>
+            <Typography.Paragraph type="secondary" style={{ marginTop: -8 }} data-testid="whatsapp-code-template-help">
+              An authentication template approved by Meta, with a copy-code button; used to verify people asking about their data and minors’
+              guardians
+            </Typography.Paragraph>
             {canEdit && (
               <Button type="primary" htmlType="submit" loading={save.isPending}>
                 Save WhatsApp settings

@@ -38,4 +38,10 @@ export class WhatsappSettingsDto implements WhatsappSettings {
   @ApiProperty()
   @IsBoolean({ message: 'welcomeEnabled must be true or false' })
   welcomeEnabled: boolean;
+
+  @ApiProperty({ type: WhatsappTemplateRefDto, description: "Meta's authentication template (copy-code button) for one-time codes" })
+  @IsObject({ message: 'codeTemplate must be {name, language}' })
+  @ValidateNested()
+  @Type(() => WhatsappTemplateRefDto)
+  codeTemplate: WhatsappTemplateRefDto;
 }

@@ -32,6 +32,7 @@ export class WhatsappSettingsService {
       comparisonTemplate: stored.comparisonTemplate ?? DEFAULT_WHATSAPP_SETTINGS.comparisonTemplate,
       welcomeTemplate: stored.welcomeTemplate ?? DEFAULT_WHATSAPP_SETTINGS.welcomeTemplate,
       welcomeEnabled: stored.welcomeEnabled ?? DEFAULT_WHATSAPP_SETTINGS.welcomeEnabled,
+      codeTemplate: stored.codeTemplate ?? DEFAULT_WHATSAPP_SETTINGS.codeTemplate,
     };
   }
 
@@ -42,6 +43,7 @@ export class WhatsappSettingsService {
       comparisonTemplate: { name: body.comparisonTemplate.name, language: body.comparisonTemplate.language },
       welcomeTemplate: body.welcomeTemplate ? { name: body.welcomeTemplate.name, language: body.welcomeTemplate.language } : null,
       welcomeEnabled: body.welcomeEnabled,
+      codeTemplate: { name: body.codeTemplate.name, language: body.codeTemplate.language },
     };
     await this.dataSource.query(
       `INSERT INTO app_settings (key, value) VALUES ('whatsapp', $1::jsonb)
