@@ -27,7 +27,7 @@ export default function BreachListPage() {
       key: 'discoveredAt',
       sorter: true,
       defaultSortOrder: getDefaultSortOrder('discoveredAt', sorters),
-      render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatIstDateTime(value, { now })}</span>,
+      render: (value: string) => <span style={{ whiteSpace: phone ? 'normal' : 'nowrap' }}>{formatIstDateTime(value, { now })}</span>,
     },
     {
       title: 'What happened',
@@ -44,6 +44,7 @@ export default function BreachListPage() {
             <Flex gap={4} wrap>
               <BreachStatusTag status={record.status} />
               <BreachClockTag breach={record} now={now} />
+              <Typography.Text type="secondary">{record.affectedCount.toLocaleString('en-IN')} affected</Typography.Text>
             </Flex>
           )}
         </Space>
@@ -54,6 +55,7 @@ export default function BreachListPage() {
       dataIndex: 'affectedCount',
       key: 'affectedCount',
       align: 'right',
+      responsive: ['md'],
       render: (n: number) => n.toLocaleString('en-IN'),
     },
     {

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useInvalidate, useShow } from '@refinedev/core';
 import { ListButton, Show } from '@refinedev/antd';
 import { App, Button, Card, Col, Descriptions, Flex, Grid, Popconfirm, Row, Space, Table, Typography } from 'antd';
-import { formatIstDateTime, formatPhone, type BreachDetail, type BreachStatus } from '@advisordesk/shared';
+import { formatIstDateTime, formatIstDay, formatPhone, type BreachDetail, type BreachStatus } from '@advisordesk/shared';
 import { useApiMutation, type ApiRequestError } from '@advisordesk/admin-data';
 import { CopyField } from '@advisordesk/admin-ui';
 import { BreachClockTag, BreachStatusTag, useNow } from './breach-parts';
@@ -64,7 +64,7 @@ export default function BreachShowPage() {
 
   return (
     <Show
-      title="Breach"
+      title={breach ? `Breach known since ${formatIstDay(breach.discoveredAt)}` : 'Breach'}
       breadcrumb={false}
       isLoading={query.isLoading}
       headerButtons={() => <ListButton resource="breaches">Breach register</ListButton>}
