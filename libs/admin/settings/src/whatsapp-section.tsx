@@ -34,6 +34,25 @@ const fromForm = (f: SettingsForm): WhatsappSettings => ({
   codeTemplate: { name: f.codeName.trim(), language: f.codeLanguage.trim() },
 });
 
+/** A template every send needs: its approved name and its language, both required. */
+function RequiredTemplateFields({ name, language }: { name: keyof SettingsForm; language: keyof SettingsForm }) {
+  return (
+    <Flex gap={12} wrap>
+      <Form.Item
+        name={name}
+        label="Template name"
+        rules={[{ required: true, whitespace: true, message: 'The name Meta approved it under' }]}
+        style={{ flex: '2 1 220px' }}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item name={language} label="Language" rules={[{ required: true, whitespace: true }]} style={{ flex: '1 1 100px' }}>
+        <Input placeholder="en" />
+      </Form.Item>
+    </Flex>
+  );
+}
+
 function ConnectionState({ connection, canEdit }: { connection: WhatsappConnection | undefined; canEdit: boolean }) {
   const { notification } = App.useApp();
   const invalidate = useInvalidate();
@@ -145,19 +164,7 @@ export function WhatsappSection({ canEdit }: { canEdit: boolean }) {
             <Typography.Title level={5} style={{ marginTop: 0 }}>
               Comparison template
             </Typography.Title>
-            <Flex gap={12} wrap>
-              <Form.Item
-                name="comparisonName"
-                label="Template name"
-                rules={[{ required: true, whitespace: true, message: 'The name Meta approved it under' }]}
-                style={{ flex: '2 1 220px' }}
-              >
-                <Input />
-              </Form.Item>
-              <Form.Item name="comparisonLanguage" label="Language" rules={[{ required: true, whitespace: true }]} style={{ flex: '1 1 100px' }}>
-                <Input placeholder="en" />
-              </Form.Item>
-            </Flex>
+            <RequiredTemplateFields name="comparisonName" language="comparisonLanguage" />
             <Typography.Paragraph type="secondary" style={{ marginTop: -8 }} data-testid="whatsapp-template-variables">
               Variables: {COMPARISON_TEMPLATE_VARIABLES}
             </Typography.Paragraph>
@@ -180,19 +187,7 @@ export function WhatsappSection({ canEdit }: { canEdit: boolean }) {
               </Typography.Text>
             </Flex>
             <Typography.Title level={5}>One-time code template (authentication)</Typography.Title>
-            <Flex gap={12} wrap>
-              <Form.Item
-                name="codeName"
-                label="Template name"
-                rules={[{ required: true, whitespace: true, message: 'The name Meta approved it under' }]}
-                style={{ flex: '2 1 220px' }}
-              >
-                <Input />
-              </Form.Item>
-              <Form.Item name="codeLanguage" label="Language" rules={[{ required: true, whitespace: true }]} style={{ flex: '1 1 100px' }}>
-                <Input placeholder="en" />
-              </Form.Item>
-            </Flex>
+            <RequiredTemplateFields name="codeName" language="codeLanguage" />
             <Typography.Paragraph type="secondary" style={{ marginTop: -8 }} data-testid="whatsapp-code-template-help">
               An authentication template approved by Meta, with a copy-code button; used to verify people asking about their data and minors’
               guardians

@@ -21,6 +21,24 @@ const ACTIONS: Partial<Record<BreachStatus, { to: BreachStatus; label: string; c
   reported: { to: 'closed', label: 'Close', confirm: 'Close this breach? Its record stays in the register.', done: 'Breach closed' },
 };
 
+/** The two drafts a breach calls for, each to copy and complete. */
+const DRAFTS: { key: 'personNotice' | 'boardReport'; title: string; copyAriaLabel: string; description: string; testId: string }[] = [
+  {
+    key: 'personNotice',
+    title: 'Notice to each person',
+    copyAriaLabel: 'Copy the notice to each person',
+    description: "Plain language, as rule 7(1) asks. {name} stands for each person's first name.",
+    testId: 'breach-person-notice',
+  },
+  {
+    key: 'boardReport',
+    title: 'Report to the Board',
+    copyAriaLabel: 'Copy the report to the Board',
+    description: 'The outline rule 7(2) asks for within 72 hours; complete the bracketed parts.',
+    testId: 'breach-board-report',
+  },
+];
+
 /** One breach: the live 72-hour clock, the facts, the status actions, the two drafts to copy, and the affected people. */
 export default function BreachShowPage() {
   const { id } = useParams<{ id: string }>();
@@ -119,32 +137,21 @@ export default function BreachShowPage() {
             </Descriptions.Item>
           </Descriptions>
           <Row gutter={[16, 16]}>
-            <Col xs={24} lg={12}>
-              <Card size="small">
-                <CopyField
-                  title="Notice to each person"
-                  value={breach.personNotice}
-                  display="text"
-                  copyLabel="Copy"
-                  copyAriaLabel="Copy the notice to each person"
-                  description="Plain language, as rule 7(1) asks. {name} stands for each person's first name."
-                  testId="breach-person-notice"
-                />
-              </Card>
-            </Col>
-            <Col xs={24} lg={12}>
-              <Card size="small">
-                <CopyField
-                  title="Report to the Board"
-                  value={breach.boardReport}
-                  display="text"
-                  copyLabel="Copy"
-                  copyAriaLabel="Copy the report to the Board"
-                  description="The outline rule 7(2) asks for within 72 hours; complete the bracketed parts."
-                  testId="breach-board-report"
-                />
-              </Card>
-            </Col>
+            {DRAFTS.map((draft) => (
+              <Col xs={24} lg={12} key={draft.key}>
+                <Card size="small">
+                  <CopyField
+                    title={draft.title}
+                    value={breach[draft.key]}
+                    display="text"
+                    copyLabel="Copy"
+                    copyAriaLabel={draft.copyAriaLabel}
+                    description={draft.description}
+                    testId={draft.testId}
+                  />
+                </Card>
+              </Col>
+            ))}
           </Row>
           <Card
             size="small"
