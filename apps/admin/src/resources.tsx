@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ResourceProps } from '@refinedev/core';
 import {
   AimOutlined,
+  AlertOutlined,
   BankOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -40,6 +41,7 @@ import { DashboardPage } from '@advisordesk/admin-dashboard';
 import { ExportListPage } from '@advisordesk/admin-exports';
 import { ImportHistoryPage, LEAD_IMPORT_PATH, LEAD_IMPORTS_PATH, LeadImportPage } from '@advisordesk/admin-imports';
 import { SegmentsPage } from '@advisordesk/admin-marketing';
+import { BREACH_CREATE_PATH, BREACHES_PATH, BreachCreatePage, BreachListPage, BreachShowPage } from '@advisordesk/admin-privacy';
 import { MY_NOTIFICATIONS_PATH, MyNotificationsPage } from '@advisordesk/admin-notifications';
 import { LeadBoardPage, LeadListPage, LeadShowPage, TaskListPage } from '@advisordesk/admin-leads';
 import { ReportsPage } from '@advisordesk/admin-reports';
@@ -165,6 +167,14 @@ export const resources: PanelResource[] = [
     list: '/users',
     meta: { label: 'Users', icon: <TeamOutlined />, area: 'users' satisfies Area },
     pages: { list: UserListPage },
+  },
+  {
+    name: 'breaches',
+    list: BREACHES_PATH,
+    create: BREACH_CREATE_PATH,
+    show: `${BREACHES_PATH}/:id`,
+    meta: { label: 'Breach register', icon: <AlertOutlined />, area: 'breaches' satisfies Area },
+    pages: { list: BreachListPage, create: BreachCreatePage, show: BreachShowPage },
   },
   {
     name: 'website-form',
