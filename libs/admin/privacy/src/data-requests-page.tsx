@@ -168,7 +168,7 @@ export default function DataRequestsPage() {
         subTitle: phone ? undefined : 'What people ask of their data on the privacy page: answer each before it is due.',
       }}
     >
-      <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+      <Flex wrap gap={12} style={{ marginBottom: 16, maxWidth: 720 }}>
         <FilterSelect filters={f} field="status" options={STATUS_OPTIONS} placeholder="Any status" label="Filter by status" flex="1 1 180px" />
         <FilterSelect filters={f} field="kind" options={KIND_OPTIONS} placeholder="Any request" label="Filter by request" flex="1 1 220px" />
         {filtered && (

@@ -1,8 +1,8 @@
 import { useApiUrl, useCustom, useLink } from '@refinedev/core';
 import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Flex, Result, Skeleton, Space, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Result, Skeleton, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
-import { formatIstDateTime, type DataSummary } from '@advisordesk/shared';
+import { formatIstDateTime, noticeLanguage, type DataSummary } from '@advisordesk/shared';
 import type { ApiRequestError } from '@advisordesk/admin-data';
 import { LoadError } from './components/load-error';
 import { useDataRequest } from './data-requests-api';
@@ -118,7 +118,9 @@ export default function DataSummaryPage() {
             {
               key: 'notice',
               label: 'Privacy notice shown',
-              children: consents.noticeVersion ? `Version ${consents.noticeVersion}${consents.language ? `, in ${consents.language}` : ''}` : '—',
+              children: consents.noticeVersion
+                ? `Version ${consents.noticeVersion}${consents.language ? `, in ${noticeLanguage(consents.language)?.name ?? consents.language}` : ''}`
+                : '—',
             },
             { key: 'source', label: 'Given through', children: consents.source ?? '—' },
           ]}
@@ -142,7 +144,7 @@ export default function DataSummaryPage() {
               ))}
             </ul>
           ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="None" style={{ margin: 0 }} />
+            <Typography.Text type="secondary">None</Typography.Text>
           )}
           {section.count > section.items.length && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>

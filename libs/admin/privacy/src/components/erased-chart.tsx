@@ -18,9 +18,16 @@ export default function ErasedByMonthChart({ months, height = 200 }: { months: {
       yField: 'count',
       height,
       autoFit: true,
-      axis: { x: { title: false }, y: { title: false, labelFormatter: wholeNumbers } },
+      // The month alone under each column ("Nov"); the tooltip names the year.
+      axis: {
+        x: { title: false, labelFormatter: (label: string) => label.slice(0, 3), labelAutoRotate: false, labelAutoHide: true },
+        y: { title: false, labelFormatter: wholeNumbers },
+      },
       style: { fill: BRAND.ink, maxWidth: 28 },
-      tooltip: { items: [(d: { count: number }) => ({ name: 'Erased', value: d.count.toLocaleString('en-IN') })] },
+      tooltip: {
+        title: (d: { label: string }) => d.label,
+        items: [(d: { count: number }) => ({ name: 'Erased', value: d.count.toLocaleString('en-IN') })],
+      },
       animate: false as const,
     }),
     [months, height],
