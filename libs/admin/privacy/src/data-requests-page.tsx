@@ -96,7 +96,7 @@ export default function DataRequestsPage() {
                 <DueText request={request} withDate={false} />
               </Space>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatPhone(request.phone)}
+                {formatPhone(request.phone) || 'phone erased'}
                 {request.leadName ? ` · ${request.leadName}` : ''} · {formatIstDateTime(request.createdAt)}
               </Typography.Text>
             </>
@@ -117,7 +117,7 @@ export default function DataRequestsPage() {
       responsive: ['md'],
       render: (_, request) => (
         <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
-          <span style={{ whiteSpace: 'nowrap' }}>{formatPhone(request.phone)}</span>
+          <span style={{ whiteSpace: 'nowrap' }}>{formatPhone(request.phone) || 'phone erased'}</span>
           {request.leadId ? (
             <Link to={`/leads/${request.leadId}`} onClick={(event: MouseEvent) => event.stopPropagation()}>
               {request.leadName ?? 'Lead'}

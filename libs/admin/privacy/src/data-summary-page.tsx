@@ -146,11 +146,6 @@ export default function DataSummaryPage() {
           ) : (
             <Typography.Text type="secondary">None</Typography.Text>
           )}
-          {section.count > section.items.length && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {(section.count - section.items.length).toLocaleString('en-IN')} more not listed here.
-            </Typography.Text>
-          )}
         </Card>
       ))}
 

@@ -50,7 +50,8 @@ describe('when a request is due', () => {
 describe('how a request was verified and resolved', () => {
   it('says what the person is waiting for, or how they proved the phone is theirs', () => {
     expect(verificationText({ ...request, verifiedAt: null, status: 'unverified', verification: 'staff' })).toBe('Waiting for a call from staff');
-    expect(verificationText(request)).toBe('Verified with the code sent on WhatsApp');
+    expect(verificationText(request)).toBe('Verified (a code was sent on WhatsApp)');
+    expect(verificationText({ ...request, verification: 'staff' })).toBe('Verified by a call from staff');
     expect(verificationText({ ...request, verifiedAt: null, status: 'refused' })).toBe('Never verified');
   });
 
@@ -59,15 +60,21 @@ describe('how a request was verified and resolved', () => {
       ...request,
       status: 'done' as const,
       resolvedAt: '2026-11-21T06:00:00Z',
+      resolvedById: 'u1',
       resolvedByName: 'Priya Sharma',
       outcome: 'done' as const,
     };
     expect(requestHistory(resolved).map((event) => event.text)).toEqual([
       'Received on the privacy page',
-      'Verified with the code sent on WhatsApp',
+      'Verified (a code was sent on WhatsApp)',
       'Resolved as done by Priya Sharma',
     ]);
     expect(requestHistory(resolved)[0].at).toBe('20 Nov 2026, 10:00 am');
+  });
+
+  it('ends by itself, by no one, after five wrong codes', () => {
+    const ended = { ...request, status: 'refused' as const, verifiedAt: null, resolvedAt: '2026-11-20T05:00:00Z', outcome: 'refused' as const };
+    expect(requestHistory(ended).map((event) => event.text)).toEqual(['Received on the privacy page', 'Refused']);
   });
 });
 

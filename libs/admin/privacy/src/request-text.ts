@@ -42,15 +42,16 @@ export function dueInfo(request: Pick<DataRequestView, 'dueAt' | 'status'>, now:
 }
 
 const VERIFICATION_WAYS: Record<DataRequestVerification, { waiting: string; done: string }> = {
-  whatsapp: { waiting: 'Waiting for the code sent on WhatsApp', done: 'with the code sent on WhatsApp' },
-  email: { waiting: 'Waiting for the code sent by email', done: 'with the code sent by email' },
-  staff: { waiting: 'Waiting for a call from staff', done: 'by a call from staff' },
+  whatsapp: { waiting: 'Waiting for the code sent on WhatsApp', done: 'Verified (a code was sent on WhatsApp)' },
+  email: { waiting: 'Waiting for the code sent by email', done: 'Verified (a code was sent by email)' },
+  // Staff may verify any request by a call; only a request that had no code to send is known to have been verified so.
+  staff: { waiting: 'Waiting for a call from staff', done: 'Verified by a call from staff' },
 };
 
 /** How the person proves the phone is theirs, as the queue says it: waiting for what, or verified how. */
 export function verificationText(request: Pick<DataRequestView, 'verification' | 'verifiedAt' | 'status'>): string {
   const way = VERIFICATION_WAYS[request.verification] ?? VERIFICATION_WAYS.staff;
-  if (request.verifiedAt) return `Verified ${way.done}`;
+  if (request.verifiedAt) return way.done;
   if (request.status === 'refused') return 'Never verified';
   return way.waiting;
 }
@@ -58,10 +59,12 @@ export function verificationText(request: Pick<DataRequestView, 'verification' |
 /** The request's history, oldest first: received, verified, resolved. */
 export function requestHistory(request: DataRequestView): { key: string; at: string; text: string }[] {
   const events = [{ key: 'received', at: request.createdAt, text: 'Received on the privacy page' }];
-  if (request.verifiedAt) events.push({ key: 'verified', at: request.verifiedAt, text: `Verified ${VERIFICATION_WAYS[request.verification].done}` });
+  if (request.verifiedAt) events.push({ key: 'verified', at: request.verifiedAt, text: verificationText(request) });
   if (request.resolvedAt) {
     const outcome = request.outcome === 'refused' ? 'Refused' : 'Resolved as done';
-    events.push({ key: 'resolved', at: request.resolvedAt, text: `${outcome} by ${request.resolvedByName ?? 'a colleague'}` });
+    // No one resolved it when the person gave five wrong codes: the request ended by itself (the note says so).
+    const by = request.resolvedById ? ` by ${request.resolvedByName ?? 'a colleague'}` : '';
+    events.push({ key: 'resolved', at: request.resolvedAt, text: `${outcome}${by}` });
   }
   return events.map((event) => ({ ...event, at: formatIstDateTime(event.at, { relative: false }) }));
 }

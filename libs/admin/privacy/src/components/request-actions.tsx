@@ -169,7 +169,9 @@ export function ResolveButton({ request }: { request: DataRequestView }) {
           message.success(`${request.reference} resolved as ${values.outcome === 'done' ? 'done' : 'refused'}`);
           setOpen(false);
         }}
-        notePlaceholder={outcome === 'done' ? 'e.g. Summary sent by email on 5 Dec' : 'e.g. The law requires us to keep payment records for 8 years'}
+        notePlaceholder={
+          outcome === 'done' ? 'e.g. Done as asked; told them by phone on 5 Dec' : 'e.g. The law requires us to keep payment records for 8 years'
+        }
       >
         <Form.Item label="Outcome" name="outcome" rules={[{ required: true, message: 'Done or refused?' }]}>
           <Radio.Group

@@ -17,10 +17,13 @@ export function RequestDetail({ request }: { request: DataRequestView }) {
     {
       key: 'phone',
       label: 'Phone',
-      children: (
+      // An erased lead's request keeps no phone either.
+      children: request.phone ? (
         <a href={`tel:${request.phone}`} style={{ whiteSpace: 'nowrap' }}>
           {formatPhone(request.phone)}
         </a>
+      ) : (
+        <Typography.Text type="secondary">erased</Typography.Text>
       ),
     },
     {
