@@ -171,7 +171,7 @@ export default function RetentionPage() {
             type="info"
             showIcon
             style={{ marginBottom: 16 }}
-            message={`Before erasing, AdvisorDesk warns the person ${RETENTION_WARNING_HOURS} hours ahead on WhatsApp or by email, where it can.`}
+            message={`Before erasing, AdvisorDesk warns the person ${RETENTION_WARNING_HOURS} hours ahead by email, when it holds their email and email is connected. A new inquiry, message or activity in those hours keeps the lead.`}
           />
           <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="retention-save">
             Save retention
