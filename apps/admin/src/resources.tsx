@@ -43,9 +43,13 @@ import { DashboardPage } from '@advisordesk/admin-dashboard';
 import { ExportListPage } from '@advisordesk/admin-exports';
 import { ImportHistoryPage, LEAD_IMPORT_PATH, LEAD_IMPORTS_PATH, LeadImportPage } from '@advisordesk/admin-imports';
 import { SegmentsPage } from '@advisordesk/admin-marketing';
-import { BREACH_CREATE_PATH, BREACHES_PATH, BreachCreatePage, BreachListPage, BreachShowPage } from '@advisordesk/admin-privacy';
 import { MY_NOTIFICATIONS_PATH, MyNotificationsPage } from '@advisordesk/admin-notifications';
 import {
+  BREACH_CREATE_PATH,
+  BREACHES_PATH,
+  BreachCreatePage,
+  BreachListPage,
+  BreachShowPage,
   DATA_REQUEST_PATH,
   DATA_REQUESTS_PATH,
   DATA_SUMMARY_PATH,
