@@ -72,8 +72,8 @@ export interface DataRequestView<Time = string> {
   /** The lead the phone belongs to; null when it is nobody's (the answer is then "we hold nothing"). */
   leadId: string | null;
   leadName: string | null;
-  /** The phone as given, shown to staff so they can call. */
-  phone: string;
+  /** The phone as given, shown to staff so they can call; null once the person's data is erased. */
+  phone: string | null;
   message: string | null;
   nominee: { name: string; phone: string } | null;
   dueAt: Time | null;

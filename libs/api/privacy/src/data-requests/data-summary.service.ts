@@ -6,7 +6,9 @@ import { LEAD_COLUMNS, LEAD_FROM, type LeadView } from '@advisordesk/api-leads';
 import {
   APPLICATION_STATUS_LABELS,
   formatInr,
-  formatIstDateTime,
+  formatIstDateTime as formatRelative,
+  LEAD_MODE_LABELS,
+  PROGRAM_LEVEL_LABELS,
   formatPhone,
   LEAD_SOURCE_LABELS,
   LEAD_STATUS_LABELS,
@@ -17,22 +19,27 @@ import {
 } from '@advisordesk/shared';
 import { PrivacyErrors } from '../privacy.errors';
 
+/** A summary is read later, often printed: dates in full, never "Today". */
+const formatIstDateTime = (value: Date) => formatRelative(value, { relative: false });
+
 /** The timeline's entry kinds, as a person reads them in the summary. */
 const ACTIVITY_WORDS: Record<string, string> = {
-  inquiry: 'inquiries you sent',
-  note: "advisors' notes",
-  call: 'calls',
+  inquiry: 'Inquiries you sent',
+  note: "Advisors' notes",
+  call: 'Calls',
   whatsapp: 'WhatsApp messages',
-  status_change: 'changes of where your inquiry stands',
-  assignment: 'advisors assigned to you',
-  task: 'follow-ups planned',
-  shortlist: 'programs shortlisted for you',
-  comparison: 'comparisons made for you',
-  consent: 'consents given or withdrawn',
-  profile: 'changes to your details',
-  application: 'steps of your applications',
-  merge: 'duplicate records joined',
-  privacy: 'requests about your data',
+  status_change: 'Changes of where your inquiry stands',
+  assignment: 'Advisors assigned to you',
+  task: 'Follow-ups planned',
+  shortlist: 'Programs shortlisted for you',
+  comparison: 'Comparisons made for you',
+  consent: 'Consents given or withdrawn',
+  profile: 'Changes to your details',
+  application: 'Steps of your applications',
+  merge: 'Duplicate records joined',
+  privacy: 'Requests about your data',
+  erasure: 'Erasures',
+  transfer_request: 'Requests between advisors to take your inquiry',
 };
 
 /**
@@ -109,8 +116,8 @@ export class DataSummaryService {
         City: lead.city,
         State: lead.state,
         'Course of interest': lead.courseInterest,
-        Level: lead.level,
-        Mode: lead.mode,
+        Level: lead.level ? PROGRAM_LEVEL_LABELS[lead.level] : null,
+        Mode: lead.mode ? LEAD_MODE_LABELS[lead.mode] : null,
         Qualification: lead.qualification,
         'Years of experience': lead.experienceYears === null ? null : String(lead.experienceYears),
         Budget: lead.budgetPaise === null ? null : formatInr(lead.budgetPaise),
@@ -172,7 +179,10 @@ export class DataSummaryService {
         {
           title: 'What we did with your data (the record of your inquiry)',
           count: activities.reduce((sum, a) => sum + a.n, 0),
-          items: activities.map((a) => `${a.n} ${ACTIVITY_WORDS[a.type] ?? a.type}, ${formatIstDateTime(a.first)} to ${formatIstDateTime(a.last)}`),
+          items: activities.map(
+            (a) =>
+              `${ACTIVITY_WORDS[a.type] ?? a.type}: ${a.n}, ${a.n === 1 ? `on ${formatIstDateTime(a.first)}` : `${formatIstDateTime(a.first)} to ${formatIstDateTime(a.last)}`}`,
+          ),
         },
         {
           title: 'With whom it was shared',
