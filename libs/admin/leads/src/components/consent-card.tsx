@@ -144,7 +144,7 @@ function YesNo({ yes, what }: { yes: boolean; what: string }) {
 
 /**
  * Consent as plainly as the law asks (India's DPDP Act): WhatsApp and marketing separately, when,
- * through which form and which version of the notice; a minor's guardian when there is one; the
+ * through which form and which version of the notice (a minor's guardian has a card of its own); the
  * link that withdraws it, to copy.
  */
 export function ConsentCard({ lead, canEdit = false }: { lead: LeadDetailView; canEdit?: boolean }) {
@@ -205,20 +205,6 @@ export function ConsentCard({ lead, canEdit = false }: { lead: LeadDetailView; c
       data-testid="lead-consent"
     >
       {canEdit && <RecordConsent lead={lead} open={recording} onClose={() => setRecording(false)} />}
-      {lead.isMinor && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message="Under 18: a guardian consented"
-          description={
-            <span>
-              {lead.guardianName ?? 'Guardian'}
-              {lead.guardianPhone ? ` · ${formatPhone(lead.guardianPhone)}` : ''}
-            </span>
-          }
-        />
-      )}
       <Descriptions column={1} size="small" items={items} styles={{ label: { width: 110 } }} />
       {!lead.consentMarketing && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
