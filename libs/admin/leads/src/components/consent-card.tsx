@@ -4,7 +4,6 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, S
 import {
   CONSENT_CHANNEL_LABELS,
   formatIstDateTime,
-  formatPhone,
   noticeLanguage,
   NOTE_MAX_LENGTH,
   type ConsentChannel,
