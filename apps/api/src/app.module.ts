@@ -12,6 +12,7 @@ import { WhatsappModule } from '@advisordesk/api-whatsapp';
 import { ApplicationsModule } from '@advisordesk/api-applications';
 import { NotificationsModule } from '@advisordesk/api-notifications';
 import { SavedViewsModule } from '@advisordesk/api-saved-views';
+import { PrivacyModule } from '@advisordesk/api-privacy';
 
 @Module({
   imports: [
@@ -28,6 +29,7 @@ import { SavedViewsModule } from '@advisordesk/api-saved-views';
     ApplicationsModule,
     NotificationsModule,
     SavedViewsModule,
+    PrivacyModule,
   ],
 })
 export class AppModule {}

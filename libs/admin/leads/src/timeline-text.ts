@@ -2,6 +2,7 @@ import {
   APPLICATION_STATUS_LABELS,
   CALL_OUTCOME_LABELS,
   CONSENT_CHANNEL_LABELS,
+  DATA_REQUEST_KIND_LABELS,
   FOLLOW_UP_OUTCOME_LABELS,
   formatInr,
   formatIstDateTime,
@@ -15,6 +16,7 @@ import {
   type ApplicationStatus,
   type CallOutcome,
   type ConsentChannel,
+  type DataRequestKind,
   type FollowUpOutcome,
   type LeadSource,
   type LeadStatus,
@@ -223,7 +225,14 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
       }
       const withdrawn = (data.withdrawn ?? {}) as { marketing?: boolean; whatsapp?: boolean };
       const what = [withdrawn.marketing && 'marketing messages', withdrawn.whatsapp && 'WhatsApp messages'].filter((x): x is string => Boolean(x));
-      const via = data.via === 'link' ? ' using the link in a message' : data.via === 'whatsapp' ? ' by replying STOP on WhatsApp' : '';
+      const via =
+        data.via === 'link'
+          ? ' using the link in a message'
+          : data.via === 'whatsapp'
+            ? ' by replying STOP on WhatsApp'
+            : data.via === 'request'
+              ? ` by a rights request${str(data.reference) ? ` (${str(data.reference)})` : ''}`
+              : '';
       return { title: what.length ? `The person withdrew consent to ${inWords(what)}${via}` : `Consent changed${via}` };
     }
     case 'profile': {
@@ -236,6 +245,19 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
       if (data.action === 'approved') return { title: `${who} approved ${firstName(requester)}’s request for this lead`, detail: str(data.note) };
       if (data.action === 'declined') return { title: `${who} declined ${firstName(requester)}’s request for this lead`, detail: str(data.note) };
       return { title: `${who} answered a transfer request` };
+    }
+    case 'privacy': {
+      const kind = DATA_REQUEST_KIND_LABELS[data.kind as DataRequestKind]?.toLowerCase() ?? 'a request about their data';
+      if (data.action === 'request') return { title: `The person asked for “${kind}” (${str(data.reference) ?? 'a rights request'})` };
+      if (data.action === 'resolved')
+        return { title: `${who} ${data.outcome === 'refused' ? 'refused' : 'answered'} the request for “${kind}”`, detail: str(data.note) };
+      if (data.action === 'nominee') return { title: `The person named a nominee`, detail: str(data.nominee) };
+      if (data.action === 'guardian')
+        return {
+          title: data.via === 'call' ? `${who} verified the guardian's consent on a call` : `${who} verified the guardian's consent with a code sent to them`,
+          detail: str(data.note),
+        };
+      return { title: 'Data protection' };
     }
     case 'application': {
       const program = str(data.program) ?? 'a program';

@@ -45,6 +45,7 @@ export class ComparisonsService {
     const lead = await this.leads.get(user, leadId);
     if (lead.erasedAt) throw new AppError(ComparisonErrors.leadErased);
     if (!lead.phone) throw new AppError(ComparisonErrors.noPhone);
+    if (lead.isMinor && !lead.guardianVerifiedAt) throw new AppError(ComparisonErrors.minorWithoutGuardian);
     const found = await this.programs.getMany(programIds);
     if (found.length !== programIds.length) throw fieldError('programIds', 'programIds must all be existing programs');
     const programs = found.map(toComparedProgram);
@@ -58,7 +59,8 @@ export class ComparisonsService {
       `Hi ${firstName}, as promised here is your comparison of ${programs.length} programs: ` +
       programs.map((p) => `${p.name} (${p.universityName})`).join(', ') +
       `. ${fees.length ? `Total fees start at ${formatInr(Math.min(...fees))}. ` : ''}See the full fee breakdown here: ${url}\n— ${user.name}` +
-      `\n\nTo stop messages from us: ${await this.unsubscribeLink(leadId)}`;
+      `\n\nTo stop messages from us: ${await this.unsubscribeLink(leadId)}` +
+      `\nYour data rights: ${this.config.publicUrl}/privacy`;
     const whatsappUrl = `https://wa.me/${waDigits(lead.phone)}?text=${encodeURIComponent(message)}`;
     const id = await this.dataSource.transaction(async (manager) => {
       const row = await queryOne<{ id: string }>(

@@ -47,6 +47,8 @@ export function exportedLeads(user: AuthUser, query: Record<string, unknown>) {
   // Admins, managers and marketing export across advisors (advisors cannot export at all); nobody exports erased people.
   const list = parseListQuery(filters, LEAD_LIST);
   list.where.push('l.erased_at IS NULL');
+  // A minor is in no export until the guardian's consent is verified (marketing's exports hold no minor at all).
+  if (access !== 'consented') list.where.push('NOT (l.is_minor AND l.guardian_verified_at IS NULL)');
   const where = whereClause(limitToVisibleLeads(list, user, 'exports').where);
   return { filters, where, params: list.params, orderBy: list.orderBy };
 }

@@ -48,6 +48,21 @@ export class ConsentService {
     });
   }
 
+  /** A rights request to withdraw consent, answered by staff: both consents go, in the caller's transaction. */
+  async withdrawAll(manager: EntityManager, leadId: string, actorId: string, reference: string): Promise<void> {
+    const [lead] = await queryRows<{ marketing: boolean; whatsapp: boolean }>(
+      manager,
+      `SELECT consent_marketing AS marketing, consent_whatsapp AS whatsapp FROM leads WHERE id = $1 AND erased_at IS NULL FOR UPDATE`,
+      [leadId],
+    );
+    if (!lead) throw new AppError(LeadsErrors.erased);
+    await manager.query(
+      `UPDATE leads SET consent_marketing = false, consent_whatsapp = false, version = version + 1, updated_at = now(), updated_by = $2 WHERE id = $1`,
+      [leadId, actorId],
+    );
+    await recordActivity(manager, leadId, 'consent', actorId, { withdrawn: { marketing: lead.marketing, whatsapp: lead.whatsapp }, via: 'request', reference });
+  }
+
   /**
    * Consent given to staff in person, by phone or by email: the lead's consent changes (optimistic,
    * `version`) and the timeline gets a `consent` event saying who recorded it, how, and their note.
@@ -89,81 +104,100 @@ export class ConsentService {
    */
   async erase(user: AuthUser, id: string): Promise<LeadView> {
     return this.dataSource.transaction(async (manager) => {
-      // Locked first, so a second erasure of the same lead waits and then finds it erased (410).
-      const [person] = await queryRows<{ fullName: string; email: string | null; phone: string | null }>(
-        manager,
-        `SELECT full_name AS "fullName", email, phone FROM leads WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
-      await this.leads.assertWritable(user, id, manager);
-      await manager.query(
-        `UPDATE leads SET full_name = 'Erased lead', phone = NULL, email = NULL, city = NULL, course_interest = NULL,
+      await this.erasePerson(manager, id, user, { via: 'staff' });
+      return this.leads.get(user, id, manager);
+    });
+  }
+
+  /**
+   * The erasure itself, in the caller's transaction: by staff (`actor` checked like any write), for a
+   * rights request, or by the retention job (`actor` null). `data` goes on the `erasure` timeline entry.
+   */
+  async erasePerson(
+    manager: EntityManager,
+    id: string,
+    actor: AuthUser | null,
+    data: { via: 'staff' | 'request' | 'retention'; reference?: string },
+  ): Promise<void> {
+    // Locked first, so a second erasure of the same lead waits and then finds it erased (410).
+    const [person] = await queryRows<{ fullName: string; email: string | null; phone: string | null; erased: boolean }>(
+      manager,
+      `SELECT full_name AS "fullName", email, phone, erased_at IS NOT NULL AS erased FROM leads WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (actor) await this.leads.assertWritable(actor, id, manager);
+    else if (!person) throw new AppError(LeadsErrors.notFound);
+    else if (person.erased) throw new AppError(LeadsErrors.erased);
+    await manager.query(
+      `UPDATE leads SET full_name = 'Erased lead', phone = NULL, email = NULL, city = NULL, course_interest = NULL,
                 qualification = NULL, experience_years = NULL, budget_paise = NULL, landing_url = NULL, utm_term = NULL, utm_content = NULL,
                 guardian_name = NULL, guardian_phone = NULL, referrer = NULL, consent_source = NULL, alternate_phones = '{}',
                 consent_whatsapp = false, consent_marketing = false, next_follow_up_at = NULL,
                 erased_at = now(), version = version + 1, updated_at = now(), updated_by = $2
           WHERE id = $1`,
-        [id, user.id],
-      );
-      await manager.query(
-        `UPDATE inquiries SET payload = '{"erased": true}', source_url = NULL, client_hash = NULL, idempotency_key = NULL WHERE lead_id = $1`,
-        [id],
-      );
-      // A retried form's key: its fingerprint is a hash of what the person typed.
-      await manager.query(
-        `DELETE FROM idempotency_keys WHERE scope = 'inquiry' AND response->>'reference' = (SELECT reference FROM leads WHERE id = $1)`,
-        [id],
-      );
-      // The one exception to an append-only timeline: the law asks for the words to go.
-      await manager.query(
-        `UPDATE activities a SET data = COALESCE((SELECT jsonb_object_agg(key, value) FROM jsonb_each(a.data) WHERE key = ANY($2::text[])), '{}') || '{"erased": true}'
+      [id, actor?.id ?? null],
+    );
+    await manager.query(
+      `UPDATE inquiries SET payload = '{"erased": true}', source_url = NULL, client_hash = NULL, idempotency_key = NULL WHERE lead_id = $1`,
+      [id],
+    );
+    // A retried form's key: its fingerprint is a hash of what the person typed.
+    await manager.query(
+      `DELETE FROM idempotency_keys WHERE scope = 'inquiry' AND response->>'reference' = (SELECT reference FROM leads WHERE id = $1)`,
+      [id],
+    );
+    // The one exception to an append-only timeline: the law asks for the words to go.
+    await manager.query(
+      `UPDATE activities a SET data = COALESCE((SELECT jsonb_object_agg(key, value) FROM jsonb_each(a.data) WHERE key = ANY($2::text[])), '{}') || '{"erased": true}'
           WHERE lead_id = $1`,
-        [id, ACTIVITY_KEYS_KEPT_ON_ERASURE],
-      );
-      // Done follow-ups stay, untitled, in the advisor's figures; open ones have nobody to follow up.
-      await manager.query(`DELETE FROM tasks WHERE lead_id = $1 AND done_at IS NULL`, [id]);
-      await manager.query(`UPDATE tasks SET title = 'Follow up' WHERE lead_id = $1`, [id]);
-      await manager.query(`UPDATE shortlist_items SET note = NULL WHERE lead_id = $1`, [id]);
-      await manager.query(`UPDATE lead_transfer_requests SET note = NULL, resolution_note = NULL WHERE lead_id = $1`, [id]);
-      // A frozen comparison holds the first name: its link answers 404 from now on.
-      await manager.query(`DELETE FROM comparisons WHERE lead_id = $1`, [id]);
-      // WhatsApp: the words, the profile name and the template's variables; Meta's bodies that named them.
-      await manager.query(
-        `UPDATE whatsapp_messages SET text = NULL, profile_name = NULL, template = CASE WHEN template IS NULL THEN NULL ELSE template - 'variables' END WHERE lead_id = $1`,
-        [id],
-      );
-      // Events not handled yet (a job still retrying) name no lead: found by the sender's number as Meta writes it.
-      await manager.query(
-        `UPDATE whatsapp_webhook_events SET body = '{"erased": true}'
+      [id, ACTIVITY_KEYS_KEPT_ON_ERASURE],
+    );
+    // Done follow-ups stay, untitled, in the advisor's figures; open ones have nobody to follow up.
+    await manager.query(`DELETE FROM tasks WHERE lead_id = $1 AND done_at IS NULL`, [id]);
+    await manager.query(`UPDATE tasks SET title = 'Follow up' WHERE lead_id = $1`, [id]);
+    await manager.query(`UPDATE shortlist_items SET note = NULL WHERE lead_id = $1`, [id]);
+    await manager.query(`UPDATE lead_transfer_requests SET note = NULL, resolution_note = NULL WHERE lead_id = $1`, [id]);
+    // A frozen comparison holds the first name: its link answers 404 from now on.
+    await manager.query(`DELETE FROM comparisons WHERE lead_id = $1`, [id]);
+    // WhatsApp: the words, the profile name and the template's variables; Meta's bodies that named them.
+    await manager.query(
+      `UPDATE whatsapp_messages SET text = NULL, profile_name = NULL, template = CASE WHEN template IS NULL THEN NULL ELSE template - 'variables' END WHERE lead_id = $1`,
+      [id],
+    );
+    // Events not handled yet (a job still retrying) name no lead: found by the sender's number as Meta writes it.
+    await manager.query(
+      `UPDATE whatsapp_webhook_events SET body = '{"erased": true}'
           WHERE lead_ids @> ARRAY[$1::uuid] OR ($2::text IS NOT NULL AND processed_at IS NULL AND strpos(body::text, $2) > 0)`,
-        [id, person.phone ? `"${person.phone.replace(/\D/g, '')}"` : null],
-      );
-      // Applications stay (anonymous counts for the report); what names or identifies the person goes:
-      // the university's application number, notes, the uploaded files, payments' references, upload links.
-      await manager.query(`UPDATE applications SET university_application_no = NULL, note = NULL WHERE lead_id = $1`, [id]);
-      // The files themselves (their documents' file_id is set to NULL by the foreign key), then what described them.
-      await manager.query(
-        `DELETE FROM stored_files WHERE id IN (SELECT d.file_id FROM application_documents d JOIN applications a ON a.id = d.application_id WHERE a.lead_id = $1)`,
-        [id],
-      );
-      await manager.query(
-        `UPDATE application_documents d SET file_name = NULL, content_type = NULL, size = NULL, note = NULL FROM applications a WHERE a.id = d.application_id AND a.lead_id = $1`,
-        [id],
-      );
-      await manager.query(`UPDATE payments p SET reference = NULL FROM applications a WHERE a.id = p.application_id AND a.lead_id = $1`, [id]);
-      await manager.query(`DELETE FROM upload_links k USING applications a WHERE a.id = k.application_id AND a.lead_id = $1`, [id]);
-      // What the bell told staff about them (a title names the person).
-      await manager.query(`DELETE FROM notifications WHERE lead_id = $1`, [id]);
-      await this.scrubExportLog(manager, { id, ...person });
-      // A bulk note or follow-up title still waiting to reach every selected lead may name them.
-      await manager.query(
-        `UPDATE bulk_operations SET params = params - 'note' - 'text' WHERE $1 = ANY(lead_ids) AND params ?| ARRAY['note', 'text']`,
-        [id],
-      );
-      await this.dropSavedViewsNaming(manager, { id, ...person });
-      await recordActivity(manager, id, 'erasure', user.id, {});
-      return this.leads.get(user, id, manager);
-    });
+      [id, person.phone ? `"${person.phone.replace(/\D/g, '')}"` : null],
+    );
+    // Applications stay (anonymous counts for the report); what names or identifies the person goes:
+    // the university's application number, notes, the uploaded files, payments' references, upload links.
+    await manager.query(`UPDATE applications SET university_application_no = NULL, note = NULL WHERE lead_id = $1`, [id]);
+    // The files themselves (their documents' file_id is set to NULL by the foreign key), then what described them.
+    await manager.query(
+      `DELETE FROM stored_files WHERE id IN (SELECT d.file_id FROM application_documents d JOIN applications a ON a.id = d.application_id WHERE a.lead_id = $1)`,
+      [id],
+    );
+    await manager.query(
+      `UPDATE application_documents d SET file_name = NULL, content_type = NULL, size = NULL, note = NULL FROM applications a WHERE a.id = d.application_id AND a.lead_id = $1`,
+      [id],
+    );
+    await manager.query(`UPDATE payments p SET reference = NULL FROM applications a WHERE a.id = p.application_id AND a.lead_id = $1`, [id]);
+    await manager.query(`DELETE FROM upload_links k USING applications a WHERE a.id = k.application_id AND a.lead_id = $1`, [id]);
+    // What the bell told staff about them (a title names the person).
+    await manager.query(`DELETE FROM notifications WHERE lead_id = $1`, [id]);
+    await this.scrubExportLog(manager, { id, ...person });
+    // A bulk note or follow-up title still waiting to reach every selected lead may name them.
+    await manager.query(`UPDATE bulk_operations SET params = params - 'note' - 'text' WHERE $1 = ANY(lead_ids) AND params ?| ARRAY['note', 'text']`, [
+      id,
+    ]);
+    await this.dropSavedViewsNaming(manager, { id, ...person });
+    // Rights requests keep who asked for what and when; the number and their words go.
+    await manager.query(`UPDATE data_requests SET phone = NULL, message = NULL, nominee = NULL WHERE lead_id = $1`, [id]);
+    await manager.query(`DELETE FROM verification_codes WHERE lead_id = $1 OR data_request_id IN (SELECT id FROM data_requests WHERE lead_id = $1)`, [
+      id,
+    ]);
+    await recordActivity(manager, id, 'erasure', actor?.id ?? null, data);
   }
 
   /**

@@ -56,6 +56,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
       'whatsapp_window_ends_at',
       'whatsapp_unanswered',
     ]),
+    // A minor's guardian was verified, when and by which staff member; when the retention warning went: no words of theirs.
+    ...same('kept', ['guardian_verified_at', 'guardian_verified_by_id', 'retention_warned_at']),
     // The staff member who changed the lead last (the erasure sets it to whoever erased): not the person's data.
     updated_by: 'kept',
     // The link stays unique but answers 404 once the lead is erased.
@@ -241,6 +243,21 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
     ...same('kept', ['created_at', 'finished_at']),
     params: 'replaced',
   },
+  // A rights request stays as the record of what was asked and answered; the number, the words and the nominee go.
+  data_requests: {
+    ...same('kept', ['id', 'reference', 'kind', 'status', 'verification', 'lead_id', 'due_at', 'verified_at', 'verified_by_id']),
+    ...same('kept', ['resolved_at', 'resolved_by_id', 'outcome', 'note', 'created_at', 'version']),
+    ...same('cleared', ['phone', 'message', 'nominee']),
+  },
+  // One-time codes (a guardian's, a request's): the person's go.
+  verification_codes: {
+    id: 'deleted',
+    ...same('none', ['data_request_id', 'lead_id', 'code_hash', 'sent_via', 'attempts', 'expires_at', 'used_at', 'created_by', 'created_at']),
+  },
+  retention_runs: same('none', ['id', 'ran_at', 'warned', 'erased_inactive', 'erased_enrolled']),
+  // The breach register: what happened; whose data it concerned stays (the register must show it), their details are erased from the lead.
+  breaches: same('none', ['id', 'discovered_at', 'description', 'data_concerned', 'measures', 'status', 'reported_at', 'created_at', 'created_by', 'version']),
+  breach_leads: same('kept', ['breach_id', 'lead_id']),
   // Staff's saved list filters; a view that searched for the person (`q`, `phone`, `email`…) is deleted.
   saved_views: { ...same('none', ['id', 'user_id', 'name', 'resource', 'shared', 'created_at', 'updated_at']), query: 'deleted' },
 };
@@ -256,6 +273,7 @@ const PERSON_ROWS: Record<string, string> = {
   stored_files: `$1::uuid IS NOT NULL AND sha256 = sha256('Sanjana Ramaswamy, Aadhaar 4821 7730 1946')`,
   stored_file_chunks: `$1::uuid IS NOT NULL AND file_id IN (SELECT id FROM stored_files WHERE sha256 = sha256('Sanjana Ramaswamy, Aadhaar 4821 7730 1946'))`,
   idempotency_keys: `scope = 'inquiry' AND response->>'reference' = (SELECT reference FROM leads WHERE id = $1)`,
+  verification_codes: `lead_id = $1 OR data_request_id IN (SELECT id FROM data_requests WHERE lead_id = $1)`,
 };
 
 interface Column {
@@ -389,6 +407,20 @@ describe('erasure', () => {
       .set(manager.auth)
       .send({ otherId: second.id, version: beforeMerge.version, otherVersion: second.version })
       .expect(200);
+    // What the privacy area writes (its own tests go through its API): a rights request in her words, a code sent to her guardian.
+    const [dataRequest] = await t.dataSource.query(
+      `INSERT INTO data_requests (reference, kind, verification, phone, lead_id, message, nominee)
+       VALUES ('DR-K7M2P9QX', 'nomination', 'whatsapp', $1, $2, 'Please let Venkatesh act for me after the night shifts', $3) RETURNING id`,
+      [`+91${phone}`, id, JSON.stringify({ name: 'Venkatesh Ramaswamy', phone: `+91${guardianPhone}` })],
+    );
+    await t.dataSource.query(
+      `INSERT INTO verification_codes (lead_id, code_hash, sent_via, expires_at) VALUES ($1, 'x', 'whatsapp', now() + interval '15 minutes')`,
+      [id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO verification_codes (data_request_id, code_hash, sent_via, expires_at) VALUES ($1, 'x', 'whatsapp', now() + interval '15 minutes')`,
+      [dataRequest.id],
+    );
     // What the shortlist, comparison and export areas write about a lead (their own tests go through their APIs).
     const { id: universityId } = await queryOne<{ id: string }>(
       t.dataSource,
@@ -527,6 +559,10 @@ describe('erasure', () => {
         'stored_file_chunks rows',
         'upload_links rows',
         'notifications rows',
+        'data_requests.phone',
+        'data_requests.message',
+        'data_requests.nominee',
+        'verification_codes rows',
       ]),
     );
     const before = await whereThePersonRemains();
@@ -542,6 +578,8 @@ describe('erasure', () => {
       'saved_views.query: ' + phone,
       'leads.consent_source: ' + sourceUrl,
       'leads.alternate_phones: ' + secondPhone,
+      'data_requests.message: night shifts',
+      'data_requests.nominee: ' + guardianPhone,
     ]) {
       expect(before).toContain(where);
     }

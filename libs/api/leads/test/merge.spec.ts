@@ -23,7 +23,7 @@ async function leadReferences(t: TestApp) {
 }
 
 /** Rows both leads hold once between them: program A shortlisted on both, an open transfer request by the same advisor on both. */
-const COLLAPSED: Record<string, number> = { shortlist_items: 1, lead_transfer_requests: 1 };
+const COLLAPSED: Record<string, number> = { shortlist_items: 1, lead_transfer_requests: 1, breach_leads: 1 };
 /** Rows the merge adds: its own timeline entry. */
 const ADDED: Record<string, number> = { activities: 1 };
 
@@ -36,6 +36,13 @@ describe('merging two leads', () => {
   let programA: string;
   let programB: string;
   let programC: string;
+  let breachOfBoth: string;
+  const newBreach = async (): Promise<string> =>
+    (
+      await t.dataSource.query(
+        `INSERT INTO breaches (discovered_at, description, data_concerned, measures) VALUES (now(), 'A laptop was lost', 'Names and phones', '') RETURNING id`,
+      )
+    )[0].id;
 
   const lead = (advisor: SignedIn, overrides: Record<string, unknown> = {}) => leadFor<LeadView>(t, manager, advisor, overrides);
   const read = async (id: string): Promise<LeadView> => (await request(t.http).get(`/api/leads/${id}`).set(manager.auth).expect(200)).body;
@@ -81,6 +88,13 @@ describe('merging two leads', () => {
       leadId,
     ]);
     await q(`INSERT INTO whatsapp_webhook_events (body, body_sha256, lead_ids) VALUES ('{}', $1, ARRAY[$2::uuid])`, [randomBytes(32), leadId]);
+    const [dataRequest] = await q(
+      `INSERT INTO data_requests (reference, kind, verification, phone, lead_id) VALUES ($1, 'access', 'staff', '+919000000000', $2) RETURNING id`,
+      [`DR-${randomBytes(4).toString('hex').toUpperCase()}`, leadId],
+    );
+    await q(`INSERT INTO verification_codes (lead_id, code_hash, sent_via, expires_at) VALUES ($1, 'x', 'whatsapp', now())`, [leadId]);
+    await q(`INSERT INTO verification_codes (data_request_id, code_hash, sent_via, expires_at) VALUES ($1, 'x', 'whatsapp', now())`, [dataRequest.id]);
+    await q(`INSERT INTO breach_leads (breach_id, lead_id) VALUES ($1, $2), ($3, $2)`, [breachOfBoth, leadId, await newBreach()]);
     return application.id as string;
   }
 
@@ -95,6 +109,7 @@ describe('merging two leads', () => {
       `INSERT INTO programs (university_id, name, level) VALUES ($1, 'Online MBA', 'PG'), ($1, 'Online MCA', 'PG'), ($1, 'Online BBA', 'UG') RETURNING id`,
       [university.id],
     );
+    breachOfBoth = await newBreach();
   });
   afterAll(() => t.close());
 

@@ -5,6 +5,7 @@ import { DEFAULT_WHATSAPP_SETTINGS, type WhatsappConnection, type WhatsappSettin
 import { AppError, queryMaybeOne } from '@advisordesk/api-core';
 import { explainWhatsappError } from '@advisordesk/shared';
 import { CloudApiClient } from './cloud-api.client';
+import type { WhatsappSettingsDto } from './whatsapp-settings.dto';
 import { WhatsappErrors } from './whatsapp.errors';
 
 type ConnectionCheck = NonNullable<WhatsappConnection['check']>;
@@ -32,16 +33,18 @@ export class WhatsappSettingsService {
       comparisonTemplate: stored.comparisonTemplate ?? DEFAULT_WHATSAPP_SETTINGS.comparisonTemplate,
       welcomeTemplate: stored.welcomeTemplate ?? DEFAULT_WHATSAPP_SETTINGS.welcomeTemplate,
       welcomeEnabled: stored.welcomeEnabled ?? DEFAULT_WHATSAPP_SETTINGS.welcomeEnabled,
+      codeTemplate: stored.codeTemplate ?? DEFAULT_WHATSAPP_SETTINGS.codeTemplate,
     };
   }
 
-  async update(body: WhatsappSettings): Promise<WhatsappSettings> {
+  async update(body: WhatsappSettingsDto): Promise<WhatsappSettings> {
     if (body.welcomeEnabled && !body.welcomeTemplate)
       throw new AppError(WhatsappErrors.welcomeNeedsTemplate, [{ field: 'welcomeTemplate', message: WhatsappErrors.welcomeNeedsTemplate.message }]);
-    const value: WhatsappSettings = {
+    const value: Partial<WhatsappSettings> = {
       comparisonTemplate: { name: body.comparisonTemplate.name, language: body.comparisonTemplate.language },
       welcomeTemplate: body.welcomeTemplate ? { name: body.welcomeTemplate.name, language: body.welcomeTemplate.language } : null,
       welcomeEnabled: body.welcomeEnabled,
+      ...(body.codeTemplate && { codeTemplate: { name: body.codeTemplate.name, language: body.codeTemplate.language } }),
     };
     await this.dataSource.query(
       `INSERT INTO app_settings (key, value) VALUES ('whatsapp', $1::jsonb)

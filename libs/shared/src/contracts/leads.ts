@@ -102,7 +102,9 @@ export type ActivityType =
   /** An application's life: created, status, a document uploaded or reviewed, a payment (`data.action`). */
   | 'application'
   /** Another lead of the same person merged into this one (`MergeActivityData` of the lead-merge contract). */
-  | 'merge';
+  | 'merge'
+  /** Data protection (`data.action`): `request` received for this person, `resolved`, `nominee` recorded, `guardian` verified. */
+  | 'privacy';
 
 /** How staff took a person's consent themselves (the website form records its own). */
 export const CONSENT_CHANNELS = ['in_person', 'phone', 'email'] as const;

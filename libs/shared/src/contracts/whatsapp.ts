@@ -119,12 +119,15 @@ export interface WhatsappSettings {
   comparisonTemplate: WhatsappTemplateRef;
   welcomeTemplate: WhatsappTemplateRef | null;
   welcomeEnabled: boolean;
+  /** An authentication template (with a copy-code button) for one-time codes: people asking about their data, minors' guardians. */
+  codeTemplate: WhatsappTemplateRef;
 }
 
 export const DEFAULT_WHATSAPP_SETTINGS: WhatsappSettings = {
   comparisonTemplate: { name: 'comparison_ready', language: 'en' },
   welcomeTemplate: null,
   welcomeEnabled: false,
+  codeTemplate: { name: 'verification_code', language: 'en' },
 };
 
 /** `GET /api/whatsapp/connection` (every signed-in role that may read leads): whether sending is connected. */

@@ -1,5 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+const TYPES = `'inquiry', 'note', 'call', 'whatsapp', 'status_change', 'assignment', 'task', 'shortlist', 'comparison', 'consent', 'profile',
+  'erasure', 'transfer_request', 'application', 'merge'`;
+
 /**
  * Data protection (DPDP Act 2023, Rules 2025):
  * - `data_requests`: rights requests made on `/privacy` (access, correction, erasure, withdrawal,
@@ -10,11 +13,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   `retention_warned_at` (the 48-hour warning before a retention erasure).
  * - `retention_runs`: what each retention run warned and erased, kept for reports.
  * - `breaches` and `breach_leads`: the breach register and whose data each breach concerned.
+ * - the timeline's `privacy` entries: a rights request received or answered, a guardian verified.
  */
 export class DataProtection1764402800000 implements MigrationInterface {
   name = 'DataProtection1764402800000';
 
   async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE activities DROP CONSTRAINT activities_type_check`);
+    await q.query(`ALTER TABLE activities ADD CONSTRAINT activities_type_check CHECK (type IN (${TYPES}, 'privacy'))`);
     await q.query(`
       ALTER TABLE leads
         ADD COLUMN guardian_verified_at timestamptz,
@@ -98,6 +104,9 @@ export class DataProtection1764402800000 implements MigrationInterface {
     await q.query(`DROP TABLE retention_runs`);
     await q.query(`DROP TABLE verification_codes`);
     await q.query(`DROP TABLE data_requests`);
+    await q.query(`DELETE FROM activities WHERE type = 'privacy'`);
+    await q.query(`ALTER TABLE activities DROP CONSTRAINT activities_type_check`);
+    await q.query(`ALTER TABLE activities ADD CONSTRAINT activities_type_check CHECK (type IN (${TYPES}))`);
     await q.query(`ALTER TABLE leads DROP COLUMN retention_warned_at, DROP COLUMN guardian_verified_by_id, DROP COLUMN guardian_verified_at`);
   }
 }

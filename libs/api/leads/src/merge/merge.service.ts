@@ -216,6 +216,14 @@ export class MergeService {
       [id, otherId],
     );
     await move('lead_transfer_requests');
+    // Rights requests and one-time codes (a guardian's) follow the person; a breach that concerned both concerns the survivor once.
+    await move('data_requests');
+    await move('verification_codes');
+    await manager.query(`DELETE FROM breach_leads o USING breach_leads s WHERE o.lead_id = $2 AND s.lead_id = $1 AND s.breach_id = o.breach_id`, [
+      id,
+      otherId,
+    ]);
+    await move('breach_leads');
     await manager.query(`UPDATE notifications SET lead_id = $1::uuid, link = '/leads/' || $1::text WHERE lead_id = $2`, [id, otherId]);
     // A bulk operation naming the other lead now names the survivor (with the other's version, so a
     // pending run skips it as stale); one naming both keeps the other's id (skipped as not found)
@@ -282,7 +290,8 @@ function mergedValues(survivor: MergeRow, other: MergeRow, keep: Partial<Record<
     set('consent_notice_version', other.consentNoticeVersion);
   }
   set('is_minor', survivor.isMinor || other.isMinor);
-  for (const field of ['guardianName', 'guardianPhone', 'referrer', 'firstContactDueAt'] as const) {
+  // A guardian verified on either record verified the same person's guardian.
+  for (const field of ['guardianName', 'guardianPhone', 'guardianVerifiedAt', 'guardianVerifiedById', 'referrer', 'firstContactDueAt'] as const) {
     if (isEmpty(survivor[field]) && !isEmpty(other[field])) set(columnName(field), other[field]);
   }
   const windowEnds = [survivor.whatsappWindowEndsAt, other.whatsappWindowEndsAt].filter((t): t is Date => !!t);

@@ -35,7 +35,8 @@ interface LeadForSending {
   fullName: string | null;
   phone: string | null;
   consentWhatsapp: boolean;
-  isMinor: boolean;
+  /** A minor whose guardian's consent is not verified yet: contact-only. */
+  unverifiedMinor: boolean;
   erasedAt: Date | null;
   windowEndsAt: Date | null;
 }
@@ -54,7 +55,8 @@ interface ClaimedMessage {
   advisorId: string | null;
   phone: string | null;
   consentWhatsapp: boolean;
-  isMinor: boolean;
+  /** A minor whose guardian's consent is not verified yet: contact-only. */
+  unverifiedMinor: boolean;
   erased: boolean;
 }
 
@@ -203,7 +205,7 @@ export class OutboxService implements OnModuleInit {
           AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= now() + interval '1 second')
         RETURNING m.id, m.lead_id AS "leadId", m.kind, m.text, m.template, m.claimed_at::text AS "claimedAt", m.attempts,
                   COALESCE(m.status_at, m.created_at) AS "statusAt", l.advisor_id AS "advisorId", l.phone,
-                  l.consent_whatsapp AS "consentWhatsapp", l.is_minor AS "isMinor", (l.erased_at IS NOT NULL) AS erased`,
+                  l.consent_whatsapp AS "consentWhatsapp", (l.is_minor AND l.guardian_verified_at IS NULL) AS "unverifiedMinor", (l.erased_at IS NOT NULL) AS erased`,
       [messageId, OUTBOX_CLAIM_SECONDS],
     );
     if (!message) return;
@@ -212,7 +214,7 @@ export class OutboxService implements OnModuleInit {
       ? "The lead's personal data was erased"
       : !message.consentWhatsapp
         ? 'The student withdrew consent to WhatsApp messages'
-        : message.isMinor
+        : message.unverifiedMinor
           ? "The student is a minor without a guardian's verified consent"
           : !message.phone
             ? 'The lead has no phone number'
@@ -357,7 +359,7 @@ export class OutboxService implements OnModuleInit {
     const visibility = leadVisibility(user, 2);
     const lead = await queryMaybeOne<LeadForSending>(
       this.dataSource,
-      `SELECT l.id, l.full_name AS "fullName", l.phone, l.consent_whatsapp AS "consentWhatsapp", l.is_minor AS "isMinor",
+      `SELECT l.id, l.full_name AS "fullName", l.phone, l.consent_whatsapp AS "consentWhatsapp", (l.is_minor AND l.guardian_verified_at IS NULL) AS "unverifiedMinor",
               l.erased_at AS "erasedAt", l.whatsapp_window_ends_at AS "windowEndsAt"
          FROM leads l WHERE l.id = $1 AND ${visibility.sql}`,
       [leadId, ...visibility.params],
@@ -367,8 +369,8 @@ export class OutboxService implements OnModuleInit {
     if (!this.sender.configured()) throw new AppError(WhatsappErrors.notConfigured);
     if (lead.erasedAt) throw new AppError(WhatsappErrors.erased);
     if (!lead.consentWhatsapp) throw new AppError(WhatsappErrors.noConsent);
-    // The lead has no guardian-consent field yet (SPEC: guardianVerifiedAt): a minor gets nothing.
-    if (lead.isMinor) throw new AppError(WhatsappErrors.minorWithoutGuardian);
+    // A minor gets nothing until the guardian's consent is verified (guardianVerifiedAt).
+    if (lead.unverifiedMinor) throw new AppError(WhatsappErrors.minorWithoutGuardian);
     if (!lead.phone) throw new AppError(WhatsappErrors.noPhone);
     if (freeText && !(lead.windowEndsAt && new Date(lead.windowEndsAt).getTime() > Date.now())) throw new AppError(WhatsappErrors.windowClosed);
     return lead;

@@ -1,0 +1,5 @@
+export * from './privacy.module';
+export * from './privacy.errors';
+export { DataRequestsService } from './data-requests/data-requests.service';
+export { RetentionService, RETENTION_QUEUE } from './retention/retention.service';
+export { authenticationTemplateBody } from './codes/code-sender';

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@advisordesk/api-auth';
+import { LeadsModule } from '@advisordesk/api-leads';
+import { NotificationsModule } from '@advisordesk/api-notifications';
+import { WhatsappModule } from '@advisordesk/api-whatsapp';
+import { CodeSender } from './codes/code-sender';
+import { DataRequestsController, PublicDataRequestsController } from './data-requests/data-requests.controller';
+import { DataRequestsService } from './data-requests/data-requests.service';
+import { DataSummaryService } from './data-requests/data-summary.service';
+import { GuardianController } from './guardian/guardian.controller';
+import { GuardianService } from './guardian/guardian.service';
+import { RetentionController } from './retention/retention.controller';
+import { RetentionService } from './retention/retention.service';
+
+/**
+ * Data protection (DPDP Act 2023, Rules 2025): rights requests and their one-time codes, the
+ * access summary, retention and its nightly job, a minor's guardian. Needs `JobsModule.forRoot()`.
+ */
+@Module({
+  imports: [AuthModule, LeadsModule, WhatsappModule, NotificationsModule],
+  controllers: [PublicDataRequestsController, DataRequestsController, RetentionController, GuardianController],
+  providers: [CodeSender, DataRequestsService, DataSummaryService, RetentionService, GuardianService],
+  exports: [DataRequestsService, RetentionService],
+})
+export class PrivacyModule {}
