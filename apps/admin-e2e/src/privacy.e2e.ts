@@ -84,8 +84,8 @@ describe('a rights request, WhatsApp connected', () => {
 
     // Nothing chosen: the API's errors show beside their fields.
     await page.getByRole('button', { name: 'Send request' }).click();
-    await page.locator('[data-error-for="phone"]:not([hidden])').waitFor();
-    await page.locator('[data-error-for="kind"]:not([hidden])').waitFor();
+    await page.locator('[data-error-for="phone"]').filter({ hasText: 'Enter the 10-digit mobile number you gave us' }).waitFor();
+    await page.locator('[data-error-for="kind"]').filter({ hasText: 'Choose what you ask for' }).waitFor();
     await phoneShot(page, 'privacy-errors');
 
     // The nominee's fields show only for a nomination.
@@ -111,7 +111,7 @@ describe('a rights request, WhatsApp connected', () => {
     const wrong = code === '000000' ? '111111' : '000000';
     await page.getByLabel('The 6-digit code').fill(wrong);
     await page.getByRole('button', { name: 'Confirm' }).click();
-    await page.locator('#code-form .error:not([hidden]), #code-form .notice.error:not([hidden])').first().waitFor();
+    await page.locator('[data-error-for="code"]').filter({ hasText: 'This code is not the one we sent: 4 tries left' }).waitFor();
     await phoneShot(page, 'privacy-wrong-code');
 
     // The right code: the reference and the day we answer by.

@@ -3,3 +3,4 @@ export * from './privacy.errors';
 export { DataRequestsService } from './data-requests/data-requests.service';
 export { RetentionService, RETENTION_QUEUE } from './retention/retention.service';
 export { authenticationTemplateBody } from './codes/code-sender';
+export * from './public-page';

@@ -49,8 +49,11 @@ button:disabled{opacity:.6;cursor:wait}
 .notice{border-radius:8px;padding:10px 12px;margin:0 0 12px}.notice.ok{background:#dcfce7;color:#166534}.notice.error{background:#fee2e2;color:#991b1b}
 footer{max-width:640px;margin:0 auto;padding:8px 16px 32px;color:#6b7280;font-size:.85rem}`;
 
-const field = (name: string, label: string, input: string, hint = '') =>
-  `<div class="field"><label for="${name}">${label}</label>${input}${hint ? `<p class="hint" id="${name}-hint">${hint}</p>` : ''}<p class="error" data-error-for="${name}" hidden></p></div>`;
+/** Where the API's error on a field shows; `invalid` says in plain words what a refused value should be. */
+const fieldError = (name: string, invalid: string) => `<p class="error" data-error-for="${name}" data-invalid="${escape(invalid)}" hidden></p>`;
+
+const field = (name: string, label: string, input: string, invalid: string, hint = '') =>
+  `<div class="field"><label for="${name}">${label}</label>${input}${hint ? `<p class="hint" id="${name}-hint">${hint}</p>` : ''}${fieldError(name, invalid)}</div>`;
 
 /**
  * `/privacy`: what a person may ask of us about their data (DPDP Act ss. 11–14), and the form to
@@ -71,12 +74,12 @@ export function renderPrivacyPage(): string {
 <noscript><p class="card">This form needs JavaScript. Please turn it on, or ask your advisor.</p></noscript>
 <form class="card" id="request-form" novalidate aria-labelledby="request-title">
 <h2 id="request-title">Make a request</h2>
-${field('phone', 'Your mobile number', '<input type="tel" id="phone" name="phone" autocomplete="tel" inputmode="tel" required aria-describedby="phone-hint">', 'The number you gave us, e.g. 98765 43210. We confirm it is yours before we act.')}
-<fieldset id="kind"><legend>What do you ask?</legend>${kinds}<p class="error" data-error-for="kind" hidden></p></fieldset>
-${field('message', 'Anything we should know <span class="optional">(optional)</span>', `<textarea id="message" name="message" maxlength="${DATA_REQUEST_MESSAGE_MAX_LENGTH}" aria-describedby="message-hint"></textarea>`, 'For a correction, say what is wrong and what it should be.')}
+${field('phone', 'Your mobile number', '<input type="tel" id="phone" name="phone" autocomplete="tel" inputmode="tel" required aria-describedby="phone-hint">', 'Enter the 10-digit mobile number you gave us', 'The number you gave us, e.g. 98765 43210. We confirm it is yours before we act.')}
+<fieldset id="kind"><legend>What do you ask?</legend>${kinds}${fieldError('kind', 'Choose what you ask for')}</fieldset>
+${field('message', 'Anything we should know <span class="optional">(optional)</span>', `<textarea id="message" name="message" maxlength="${DATA_REQUEST_MESSAGE_MAX_LENGTH}" aria-describedby="message-hint"></textarea>`, `Keep it to ${DATA_REQUEST_MESSAGE_MAX_LENGTH} characters or fewer`, 'For a correction, say what is wrong and what it should be.')}
 <fieldset id="nominee" hidden><legend>Your nominee</legend>
-${field('nominee.name', 'Nominee’s full name', '<input type="text" id="nominee.name" name="nominee.name" autocomplete="off">')}
-${field('nominee.phone', 'Nominee’s mobile number', '<input type="tel" id="nominee.phone" name="nominee.phone" autocomplete="off" inputmode="tel">')}
+${field('nominee.name', 'Nominee’s full name', '<input type="text" id="nominee.name" name="nominee.name" autocomplete="off">', 'Enter your nominee’s full name')}
+${field('nominee.phone', 'Nominee’s mobile number', '<input type="tel" id="nominee.phone" name="nominee.phone" autocomplete="off" inputmode="tel">', 'Enter your nominee’s mobile number')}
 </fieldset>
 <p class="muted">Once you confirm the request, we tell you the date by which we will answer. If you are not satisfied with our answer, you may complain to the Data Protection Board of India.</p>
 <p class="notice error" data-error-for="" role="alert" hidden></p>
@@ -87,7 +90,7 @@ ${field('nominee.phone', 'Nominee’s mobile number', '<input type="tel" id="nom
 <p>Your reference: <span class="reference" data-reference></span></p>
 <form id="code-form" novalidate>
 <p class="notice ok" data-resent role="status" hidden>We sent a new code.</p>
-${field('code', `The ${VERIFICATION_CODE_LENGTH}-digit code`, `<input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="${VERIFICATION_CODE_LENGTH}" pattern="[0-9]*" required aria-describedby="code-hint">`, `The code works for ${VERIFICATION_CODE_MINUTES} minutes.`)}
+${field('code', `The ${VERIFICATION_CODE_LENGTH}-digit code`, `<input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="${VERIFICATION_CODE_LENGTH}" pattern="[0-9]*" required aria-describedby="code-hint">`, `Enter the ${VERIFICATION_CODE_LENGTH} digits we sent`, `The code works for ${VERIFICATION_CODE_MINUTES} minutes.`)}
 <p class="notice error" data-error-for="" role="alert" hidden></p>
 <button class="primary" type="submit">Confirm</button>
 <button class="secondary" type="button" id="resend">Send a new code</button>
@@ -124,8 +127,10 @@ export const PRIVACY_SCRIPT = `(function () {
     form.querySelectorAll('[data-error-for]').forEach(function (p) { p.hidden = true; p.textContent = ''; });
     form.querySelectorAll('[aria-invalid]').forEach(function (el) { el.removeAttribute('aria-invalid'); });
   }
-  function showError(form, field, message) {
+  function showError(form, field, message, invalid) {
     var target = form.querySelector('[data-error-for="' + field + '"]') || form.querySelector('[data-error-for=""]');
+    // A refused value is said in the page's words; any other refusal (a wrong code) in the API's.
+    if (invalid && target.getAttribute('data-invalid')) message = target.getAttribute('data-invalid');
     target.textContent = target.textContent ? target.textContent + ' ' + message : message;
     target.hidden = false;
     var input = form.querySelector('[name="' + field + '"]');
@@ -133,9 +138,10 @@ export const PRIVACY_SCRIPT = `(function () {
     return input;
   }
   function showProblem(form, status, body) {
-    var errors = (body && body.errors) || [];
+    var errors = (body && body.fields) || [];
+    var invalid = body && body.code === 'common.validation';
     var first = null;
-    errors.forEach(function (e) { var input = showError(form, e.field || '', e.message); first = first || input; });
+    errors.forEach(function (e) { var input = showError(form, e.field || '', e.message, invalid); first = first || input; });
     if (!errors.length) {
       var text = (body && body.message) || (status === 429 ? 'Too many requests: please try again in a few minutes.' : 'Something went wrong on our side. Please try again.');
       showError(form, '', text);
