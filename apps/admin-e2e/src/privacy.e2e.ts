@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { formatIstDate, type DataRequestView, type LeadView } from '@advisordesk/shared';
+import { formatIstDate, formatIstDay, type DataRequestView, type LeadView } from '@advisordesk/shared';
 import { CloudApiStandIn } from '@advisordesk/api-whatsapp/testing';
 import { apiOf, login } from './support/api';
 import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot, signIn } from './support/browser';
@@ -130,27 +130,23 @@ describe('a rights request, WhatsApp connected', () => {
     const manager = login('manager');
     await signIn(desk, manager.email, manager.password);
     await openFromMenu(desk, 'laptop', 'Privacy requests');
-    const row = desk.locator('tr', { hasText: reference });
-    await row.waitFor();
+    const row = desk.getByTestId(`data-request-row-${reference}`);
+    await row.getByText(formatIstDay(request.dueAt ?? '')).waitFor();
+    await row.getByText('Open', { exact: true }).waitFor();
     await screenshot(desk, 'laptop', 'privacy-requests');
-    await row.getByText(reference).click();
-    await desk.getByText(lead.fullName).first().waitFor();
-    await desk
-      .getByRole('button', { name: /Resolve/ })
-      .first()
-      .click();
-    const dialog = desk.getByRole('dialog');
+    await row.click();
+    const drawer = desk.getByTestId('data-request-drawer');
+    await drawer.getByText(`${reference} · Erase my data`).waitFor();
+    await drawer.getByText(lead.fullName).first().waitFor();
+    await screenshot(desk, 'laptop', 'privacy-request');
+    await drawer.getByTestId('data-request-resolve').click();
+    const dialog = desk.getByRole('dialog', { name: `Resolve ${reference}: Erase my data` });
     await dialog.getByText('Done', { exact: true }).click();
-    await dialog.getByLabel(/Note/).fill('Erased as asked; told the student on the phone.');
+    await dialog.getByLabel('Note').fill('Erased as asked; told the student on the phone.');
     await screenshot(desk, 'laptop', 'privacy-resolve');
-    await dialog
-      .getByRole('button', { name: /Resolve|Save|OK/ })
-      .last()
-      .click();
-    await eventually(
-      async () => (await api.get<DataRequestView>(managerToken, `/data-requests/${request.id}`)).status === 'done',
-      'the request to be done',
-    );
+    await dialog.getByTestId('data-request-resolve-confirm').click();
+    await desk.getByText(`${reference} resolved as done`).waitFor();
+    expect((await api.get<DataRequestView>(managerToken, `/data-requests/${request.id}`)).status).toBe('done');
 
     // The lead is erased: its page says so.
     const erased = await api.get<LeadView>(managerToken, `/leads/${lead.id}`);
