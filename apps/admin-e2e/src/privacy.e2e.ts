@@ -154,6 +154,7 @@ describe('a rights request, WhatsApp connected', () => {
     expect(erased.phone).toBeNull();
     await desk.goto(`/leads/${lead.id}`);
     await desk.getByTestId('lead-name').filter({ hasText: 'Erased lead' }).waitFor();
+    await desk.getByText(/Personal data erased on request/).waitFor();
     await screenshot(desk, 'laptop', 'privacy-lead-erased');
   }, 300_000);
 });
