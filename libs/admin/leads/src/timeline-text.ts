@@ -254,7 +254,10 @@ export function describeActivity(activity: ActivityView, context: TimelineContex
       if (data.action === 'nominee') return { title: `The person named a nominee`, detail: str(data.nominee) };
       if (data.action === 'guardian')
         return {
-          title: data.via === 'call' ? `${who} verified the guardian's consent on a call` : `${who} verified the guardian's consent with a code sent to them`,
+          title:
+            data.via === 'call'
+              ? `${who} verified the guardian's consent on a call`
+              : `${who} verified the guardian's consent with a code sent to them`,
           detail: str(data.note),
         };
       return { title: 'Data protection' };

@@ -23,7 +23,7 @@ const toForm = (s: WhatsappSettings): SettingsForm => ({
   welcomeEnabled: s.welcomeEnabled,
 });
 
-const fromForm = (f: SettingsForm): WhatsappSettings => ({
+const fromForm = (f: SettingsForm): Omit<WhatsappSettings, 'codeTemplate'> => ({
   comparisonTemplate: { name: f.comparisonName.trim(), language: f.comparisonLanguage.trim() },
   welcomeTemplate: f.welcomeName.trim() ? { name: f.welcomeName.trim(), language: f.welcomeLanguage.trim() || 'en' } : null,
   welcomeEnabled: f.welcomeName.trim() ? f.welcomeEnabled : false,
@@ -97,7 +97,7 @@ export function WhatsappSection({ canEdit }: { canEdit: boolean }) {
   useEffect(() => {
     if (loaded) form.setFieldsValue(toForm(loaded));
   }, [loaded, form]);
-  const save = useApiMutation<WhatsappSettings, WhatsappSettings>({
+  const save = useApiMutation<WhatsappSettings, Omit<WhatsappSettings, 'codeTemplate'>>({
     request: (values) => ({ path: `${WHATSAPP_SETTINGS.resource}/${WHATSAPP_SETTINGS.id}`, method: 'put', values }),
     onSuccess: async () => {
       await invalidate({ ...WHATSAPP_SETTINGS, invalidates: ['detail'] });

@@ -60,7 +60,11 @@ export class ConsentService {
       `UPDATE leads SET consent_marketing = false, consent_whatsapp = false, version = version + 1, updated_at = now(), updated_by = $2 WHERE id = $1`,
       [leadId, actorId],
     );
-    await recordActivity(manager, leadId, 'consent', actorId, { withdrawn: { marketing: lead.marketing, whatsapp: lead.whatsapp }, via: 'request', reference });
+    await recordActivity(manager, leadId, 'consent', actorId, {
+      withdrawn: { marketing: lead.marketing, whatsapp: lead.whatsapp },
+      via: 'request',
+      reference,
+    });
   }
 
   /**

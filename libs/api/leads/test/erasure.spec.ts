@@ -256,7 +256,18 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
   },
   retention_runs: same('none', ['id', 'ran_at', 'warned', 'erased_inactive', 'erased_enrolled']),
   // The breach register: what happened; whose data it concerned stays (the register must show it), their details are erased from the lead.
-  breaches: same('none', ['id', 'discovered_at', 'description', 'data_concerned', 'measures', 'status', 'reported_at', 'created_at', 'created_by', 'version']),
+  breaches: same('none', [
+    'id',
+    'discovered_at',
+    'description',
+    'data_concerned',
+    'measures',
+    'status',
+    'reported_at',
+    'created_at',
+    'created_by',
+    'version',
+  ]),
   breach_leads: same('kept', ['breach_id', 'lead_id']),
   // Staff's saved list filters; a view that searched for the person (`q`, `phone`, `email`…) is deleted.
   saved_views: { ...same('none', ['id', 'user_id', 'name', 'resource', 'shared', 'created_at', 'updated_at']), query: 'deleted' },

@@ -93,7 +93,9 @@ describe('merging two leads', () => {
       [`DR-${randomBytes(4).toString('hex').toUpperCase()}`, leadId],
     );
     await q(`INSERT INTO verification_codes (lead_id, code_hash, sent_via, expires_at) VALUES ($1, 'x', 'whatsapp', now())`, [leadId]);
-    await q(`INSERT INTO verification_codes (data_request_id, code_hash, sent_via, expires_at) VALUES ($1, 'x', 'whatsapp', now())`, [dataRequest.id]);
+    await q(`INSERT INTO verification_codes (data_request_id, code_hash, sent_via, expires_at) VALUES ($1, 'x', 'whatsapp', now())`, [
+      dataRequest.id,
+    ]);
     await q(`INSERT INTO breach_leads (breach_id, lead_id) VALUES ($1, $2), ($3, $2)`, [breachOfBoth, leadId, await newBreach()]);
     return application.id as string;
   }

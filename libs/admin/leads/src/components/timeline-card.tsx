@@ -37,6 +37,7 @@ const LOOK: Record<ActivityType, { icon: ReactNode; color: string }> = {
   transfer_request: { icon: <UsergroupAddOutlined />, color: '#2f54eb' },
   application: { icon: <FileDoneOutlined />, color: '#237804' },
   merge: { icon: <MergeCellsOutlined />, color: '#531dab' },
+  privacy: { icon: <SafetyCertificateOutlined />, color: '#1d3a8a' },
 };
 
 /** The lead's history, newest first, each entry a sentence with its author, time and words. */

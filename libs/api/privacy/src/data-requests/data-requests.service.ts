@@ -126,7 +126,15 @@ export class DataRequestsService {
         manager,
         `INSERT INTO data_requests (reference, kind, verification, phone, lead_id, message, nominee)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, reference`,
-        [newReference(), body.kind, verification, phone.e164, lead?.id ?? null, body.message?.trim() || null, nominee ? JSON.stringify(nominee) : null],
+        [
+          newReference(),
+          body.kind,
+          verification,
+          phone.e164,
+          lead?.id ?? null,
+          body.message?.trim() || null,
+          nominee ? JSON.stringify(nominee) : null,
+        ],
       );
       if (lead) await recordActivity(manager, lead.id, 'privacy', null, { action: 'request', kind: body.kind, reference: row.reference });
       return { ...row, leadId: lead?.id ?? null };
@@ -151,6 +159,7 @@ export class DataRequestsService {
     const request = await this.byReference(reference);
     if (request.status === 'refused' && request.verifiedAt === null) throw new AppError(PrivacyErrors.tooManyWrongCodes);
     if (request.status !== 'unverified') throw new AppError(PrivacyErrors.notWaitingForCode);
+    if (request.verification === 'staff') throw new AppError(PrivacyErrors.noCodeChannel);
     // Each try is counted in its own statement, committed whatever the answer.
     const checked = await this.codes.check(this.dataSource, { dataRequestId: request.id }, code);
     if (!checked.ok) {
@@ -205,7 +214,8 @@ export class DataRequestsService {
         throw new AppError(PrivacyErrors.notOpen);
       }
       if (request.leadId && body.outcome === 'done') {
-        if (request.kind === 'erasure') await this.consent.erasePerson(manager, request.leadId, null, { via: 'request', reference: request.reference });
+        if (request.kind === 'erasure')
+          await this.consent.erasePerson(manager, request.leadId, null, { via: 'request', reference: request.reference });
         if (request.kind === 'withdrawal') await this.consent.withdrawAll(manager, request.leadId, user.id, request.reference);
         if (request.kind === 'nomination') {
           const nominee = request.nominee as { name: string; phone: string } | null;
@@ -229,7 +239,11 @@ export class DataRequestsService {
   }
 
   /** Unverified → open, due in the admins' number of days. */
-  private async open(db: EntityManager | DataSource, id: string, staff: { userId: string; note: string } | null): Promise<{ dueAt: Date } | undefined> {
+  private async open(
+    db: EntityManager | DataSource,
+    id: string,
+    staff: { userId: string; note: string } | null,
+  ): Promise<{ dueAt: Date } | undefined> {
     const { requestDueDays } = await retentionSettings(db);
     const [row] = await queryChanged<{ dueAt: Date }>(
       db,
@@ -250,11 +264,9 @@ export class DataRequestsService {
       status: string;
       verification: DataRequestVerification;
       verifiedAt: Date | null;
-    }>(
-      this.dataSource,
-      `SELECT id, reference, kind, status, verification, verified_at AS "verifiedAt" FROM data_requests WHERE reference = $1`,
-      [reference],
-    );
+    }>(this.dataSource, `SELECT id, reference, kind, status, verification, verified_at AS "verifiedAt" FROM data_requests WHERE reference = $1`, [
+      reference,
+    ]);
     if (!request) throw new AppError(PrivacyErrors.requestNotFound);
     return request;
   }

@@ -149,7 +149,12 @@ export class DataSummaryService {
           title: 'Applications (shared with the universities named)',
           count: applications.length,
           items: applications.map((a) =>
-            [`${a.program}, ${a.university}`, `session ${a.session}`, APPLICATION_STATUS_LABELS[a.status], a.applicationNo && `application no. ${a.applicationNo}`]
+            [
+              `${a.program}, ${a.university}`,
+              `session ${a.session}`,
+              APPLICATION_STATUS_LABELS[a.status],
+              a.applicationNo && `application no. ${a.applicationNo}`,
+            ]
               .filter(Boolean)
               .join(' · '),
           ),

@@ -8,7 +8,9 @@ export class GuardianVerifyDto {
   @ApiPropertyOptional({ example: '123456' })
   @ValidateIf((body: GuardianVerifyDto) => body.call === undefined || body.code !== undefined)
   @IsString({ message: 'code must be text: the code the guardian received, or send {call: true, note}' })
-  @Matches(new RegExp(`^\\s*\\d{${VERIFICATION_CODE_LENGTH}}\\s*$`), { message: `code must be the ${VERIFICATION_CODE_LENGTH} digits sent to the guardian` })
+  @Matches(new RegExp(`^\\s*\\d{${VERIFICATION_CODE_LENGTH}}\\s*$`), {
+    message: `code must be the ${VERIFICATION_CODE_LENGTH} digits sent to the guardian`,
+  })
   code?: string;
 
   @ApiPropertyOptional({ description: 'true: staff called the guardian, who agreed (note says how)' })

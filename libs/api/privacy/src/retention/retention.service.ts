@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, escapeHtml, queryOne, queryRows, type AppConfig } from '@advisordesk/api-core';
+import { APP_CONFIG, escapeHtml, queryChanged, queryOne, queryRows, type AppConfig } from '@advisordesk/api-core';
 import { JobsService } from '@advisordesk/api-jobs';
 import { ConsentService } from '@advisordesk/api-leads';
 import { Mailer } from '@advisordesk/api-notifications';
@@ -129,7 +129,7 @@ export class RetentionService implements OnModuleInit {
         }
       });
     }
-    const warned = await queryRows<{ id: string; fullName: string; email: string | null; enrolled: boolean }>(
+    const warned = await queryChanged<{ id: string; fullName: string; email: string | null; enrolled: boolean }>(
       this.dataSource,
       `UPDATE leads l SET retention_warned_at = now() WHERE l.id IN (SELECT l.id FROM leads l WHERE ${DUE} AND ${NOT_WARNED})
        RETURNING l.id, l.full_name AS "fullName", l.email, l.status = 'enrolled' AS enrolled`,
@@ -151,7 +151,15 @@ export class RetentionService implements OnModuleInit {
     const first = lead.fullName.trim().split(/\s+/)[0] || 'there';
     const text = `Hello ${first},\n\nWe have not heard from you for a long time, so we will erase the personal data we hold about you on ${when} (India time), as our privacy notice says.\n\nIf you would like us to keep helping you, reply to this email or send us a new inquiry before then.\n\nYour data rights: ${this.config.publicUrl}/privacy`;
     await this.mailer
-      .send({ to: lead.email as string, subject: 'We will erase your data in 48 hours', text, html: text.split('\n\n').map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('') })
+      .send({
+        to: lead.email as string,
+        subject: 'We will erase your data in 48 hours',
+        text,
+        html: text
+          .split('\n\n')
+          .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+          .join(''),
+      })
       .catch((error: Error) => this.logger.warn(`A retention warning was not sent: ${error.message}`));
   }
 }
