@@ -1,15 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { formatIstDate, formatIstDay, type DataRequestView, type LeadView } from '@advisordesk/shared';
-import { CloudApiStandIn } from '@advisordesk/api-whatsapp/testing';
+import type { CloudApiStandIn } from '@advisordesk/api-whatsapp/testing';
 import { apiOf, login } from './support/api';
 import { fitsTheScreen, launchBrowser, newContext, openFromMenu, screenshot, signIn } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { startServer, startServerWithWhatsapp, type RunningServer } from './support/server';
 import { eventually } from './support/wait';
 
 // ---- WhatsApp connected: the code reaches the person on WhatsApp ------------------------------
 
-let standIn: CloudApiStandIn;
-let server: RunningServer;
+let server: RunningServer & { standIn: CloudApiStandIn };
 let browser: Browser;
 
 const api = apiOf(() => server.baseUrl);
@@ -22,7 +21,7 @@ interface TemplateMessage {
 
 /** The one-time code in the last authentication template sent to these digits (its body's parameter). */
 function codeSentTo(digits: string): string | null {
-  const messages = standIn.sent
+  const messages = server.standIn.sent
     .map((c) => c.body as TemplateMessage)
     .filter((m) => m.type === 'template' && m.to.replace(/\D/g, '').endsWith(digits));
   const body = messages.at(-1)?.template?.components?.find((c) => c.type === 'body');
@@ -44,15 +43,13 @@ async function phoneShot(page: Page, name: string) {
 }
 
 beforeAll(async () => {
-  standIn = await CloudApiStandIn.start();
-  server = await startServer(standIn.env());
+  server = await startServerWithWhatsapp();
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  await standIn?.close();
 });
 
 describe('a rights request, WhatsApp connected', () => {
@@ -163,7 +160,6 @@ describe('a rights request, WhatsApp connected', () => {
 
 describe('a rights request, nothing connected', () => {
   let plain: RunningServer;
-  let context: BrowserContext;
 
   beforeAll(async () => {
     plain = await startServer();
@@ -173,23 +169,20 @@ describe('a rights request, nothing connected', () => {
     await plain?.stop();
   });
 
-  beforeEach(async () => {
-    context = await newContext(browser, 'phone', plain.baseUrl);
-  });
-
-  afterEach(async () => {
-    await context.close();
-  });
-
   it('says staff will call to confirm, with no code to enter', async () => {
-    const page = await context.newPage();
-    await page.goto('/privacy');
-    await page.getByLabel('Your mobile number').fill('98765 43210');
-    await page.getByRole('radio', { name: /A summary of my data/ }).check();
-    await page.getByRole('button', { name: 'Send request' }).click();
-    await page.getByText('We will call you on this number to confirm it is you.').waitFor();
-    expect(await page.getByLabel('The 6-digit code').isVisible()).toBe(false);
-    expect(await page.locator('#verify-step [data-reference]').textContent()).not.toBe('');
-    await phoneShot(page, 'privacy-staff');
+    const context = await newContext(browser, 'phone', plain.baseUrl);
+    try {
+      const page = await context.newPage();
+      await page.goto('/privacy');
+      await page.getByLabel('Your mobile number').fill('98765 43210');
+      await page.getByRole('radio', { name: /A summary of my data/ }).check();
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.getByText('We will call you on this number to confirm it is you.').waitFor();
+      expect(await page.getByLabel('The 6-digit code').isVisible()).toBe(false);
+      expect(await page.locator('#verify-step [data-reference]').textContent()).not.toBe('');
+      await phoneShot(page, 'privacy-staff');
+    } finally {
+      await context.close();
+    }
   });
 });
