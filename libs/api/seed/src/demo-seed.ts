@@ -6,6 +6,7 @@ import { queryOne, queryRows } from '@advisordesk/api-core';
 import { CatalogueImportService, PROGRAM_COLUMNS, PROGRAM_FROM } from '@advisordesk/api-catalogue';
 import { toComparedProgram } from '@advisordesk/api-comparisons';
 import { seedApplications } from './demo-applications';
+import { seedPrivacy } from './demo-privacy';
 import { seedUsers } from './demo-users';
 import { generateLead, seededUuid, type GeneratedLead } from './lead-history.generator';
 import { writeLeads } from './lead-writer';
@@ -41,6 +42,7 @@ export async function seedDemoIfEmpty(dataSource: DataSource, options: { leads?:
     await seedApplications(manager, generated, shortlists, (options.now ?? new Date()).getTime());
     await seedTransferRequest(manager, users, (options.now ?? new Date()).getTime());
     await seedWhatsappConversations(manager, users, (options.now ?? new Date()).getTime());
+    await seedPrivacy(manager, users, (options.now ?? new Date()).getTime());
   });
   return true;
 }

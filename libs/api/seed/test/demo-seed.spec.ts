@@ -95,6 +95,33 @@ describe('the demo data', () => {
     expect(requests).toEqual([{ owner: 'advisor@advisordesk.local', requester: 'rahul@advisordesk.local', resolved: false }]);
   });
 
+  it('shows data protection at work: minors with and without a verified guardian, rights requests in each state, a reported breach', async () => {
+    const minors = await queryRows<{ verified: boolean; guardian: string }>(
+      dataSource,
+      `SELECT guardian_verified_at IS NOT NULL AS verified, guardian_name AS guardian FROM leads WHERE is_minor ORDER BY 1`,
+    );
+    expect(minors).toEqual([
+      { verified: false, guardian: 'Lata Deshpande' },
+      { verified: true, guardian: 'Suresh Menon' },
+    ]);
+    const requests = await queryRows<{ status: string; overdue: boolean; lead: boolean }>(
+      dataSource,
+      `SELECT status, due_at < $1 AS overdue, lead_id IS NOT NULL AS lead FROM data_requests ORDER BY status, due_at`,
+      [now],
+    );
+    expect(requests).toEqual([
+      { status: 'done', overdue: false, lead: true },
+      { status: 'open', overdue: true, lead: true },
+      { status: 'open', overdue: false, lead: true },
+      { status: 'unverified', overdue: null, lead: true },
+    ]);
+    const breach = await queryOne<{ status: string; affected: number }>(
+      dataSource,
+      `SELECT b.status, (SELECT count(*)::int FROM breach_leads WHERE breach_id = b.id) AS affected FROM breaches b`,
+    );
+    expect(breach).toEqual({ status: 'reported', affected: 2 });
+  });
+
   it('has a few WhatsApp conversations: a reply waiting for Priya inside the window, a message that failed with 131047', async () => {
     const waiting = await queryRows<{ advisor: string; windowOpen: boolean }>(
       dataSource,
