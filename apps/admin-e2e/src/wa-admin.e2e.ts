@@ -206,6 +206,7 @@ describe.each<Viewport>(['laptop', 'phone'])('WhatsApp on a %s, connected', (vie
       comparisonTemplate: { name: 'comparison_ready', language: 'en' },
       welcomeTemplate: { name: `welcome_${viewport}`, language: 'en' },
       welcomeEnabled: true,
+      codeTemplate: { name: 'verification_code', language: 'en' },
     });
     await section.scrollIntoViewIfNeeded();
     await section.screenshot({ path: join(SHOTS_DIR, `wa-admin-settings-${viewport}.png`), style: STATIC_HEADER });

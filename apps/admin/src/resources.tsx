@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ResourceProps } from '@refinedev/core';
 import {
   AimOutlined,
+  AlertOutlined,
   BankOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -10,11 +11,13 @@ import {
   ContactsOutlined,
   DashboardOutlined,
   DownloadOutlined,
+  FieldTimeOutlined,
   FileDoneOutlined,
   GlobalOutlined,
   HistoryOutlined,
   ProjectOutlined,
   ReadOutlined,
+  SafetyOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -40,7 +43,17 @@ import { DashboardPage } from '@advisordesk/admin-dashboard';
 import { ExportListPage } from '@advisordesk/admin-exports';
 import { ImportHistoryPage, LEAD_IMPORT_PATH, LEAD_IMPORTS_PATH, LeadImportPage } from '@advisordesk/admin-imports';
 import { SegmentsPage } from '@advisordesk/admin-marketing';
+import { BREACH_CREATE_PATH, BREACHES_PATH, BreachCreatePage, BreachListPage, BreachShowPage } from '@advisordesk/admin-privacy';
 import { MY_NOTIFICATIONS_PATH, MyNotificationsPage } from '@advisordesk/admin-notifications';
+import {
+  DATA_REQUEST_PATH,
+  DATA_REQUESTS_PATH,
+  DATA_SUMMARY_PATH,
+  DataRequestsPage,
+  DataSummaryPage,
+  RETENTION_PATH,
+  RetentionPage,
+} from '@advisordesk/admin-privacy';
 import { LeadBoardPage, LeadListPage, LeadShowPage, TaskListPage } from '@advisordesk/admin-leads';
 import { ReportsPage } from '@advisordesk/admin-reports';
 import { SettingsPage } from '@advisordesk/admin-settings';
@@ -161,16 +174,44 @@ export const resources: PanelResource[] = [
     pages: { list: ExportListPage },
   },
   {
+    // The queue; a request opens over it (`show`), so its detail keeps the queue's filters.
+    name: 'data-requests',
+    list: DATA_REQUESTS_PATH,
+    show: DATA_REQUEST_PATH,
+    meta: { label: 'Privacy requests', icon: <SafetyOutlined />, area: 'dataRequests' satisfies Area },
+    pages: { list: DataRequestsPage, show: DataRequestsPage },
+  },
+  {
+    name: 'data-request-summary',
+    list: DATA_SUMMARY_PATH,
+    meta: { label: 'What we hold', hide: true, area: 'dataRequests' satisfies Area },
+    pages: { list: DataSummaryPage },
+  },
+  {
     name: 'users',
     list: '/users',
     meta: { label: 'Users', icon: <TeamOutlined />, area: 'users' satisfies Area },
     pages: { list: UserListPage },
   },
   {
+    name: 'breaches',
+    list: BREACHES_PATH,
+    create: BREACH_CREATE_PATH,
+    show: `${BREACHES_PATH}/:id`,
+    meta: { label: 'Breach register', icon: <AlertOutlined />, area: 'breaches' satisfies Area },
+    pages: { list: BreachListPage, create: BreachCreatePage, show: BreachShowPage },
+  },
+  {
     name: 'website-form',
     list: '/settings/website-form',
     meta: { label: 'Website form', icon: <GlobalOutlined />, area: 'settings' satisfies Area },
     pages: { list: WebsiteFormPage },
+  },
+  {
+    name: 'retention',
+    list: RETENTION_PATH,
+    meta: { label: 'Data retention', icon: <FieldTimeOutlined />, area: 'settings' satisfies Area },
+    pages: { list: RetentionPage },
   },
   {
     // A page of sections (lead routing first); its menu entry shows to those who may change assignment.

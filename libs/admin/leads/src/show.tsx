@@ -20,6 +20,7 @@ import { DuplicatesCard } from './components/duplicates-card';
 import { ContactButtons } from './components/contact-buttons';
 import { FollowUpsCard } from './components/follow-ups-card';
 import { FollowUpDate } from './components/follow-up-date';
+import { GuardianCard } from './components/guardian-card';
 import { InquiriesList } from './components/inquiries-list';
 import { ManagerActions } from './components/manager-actions';
 import { ProfileCard } from './components/profile-card';
@@ -214,11 +215,15 @@ export default function LeadShowPage() {
     </Card>
   );
 
+  // A minor's guardian, beside the consent it completes.
+  const guardian = lead.isMinor && !erased && <GuardianCard lead={lead} names={names} canVerify={canWrite('guardianVerification')} />;
+
   const side = (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       {!erased && <FollowUpsCard lead={lead} canEdit={canEdit} />}
       <ProfileCard lead={lead} canEdit={canEdit} />
       <ConsentCard lead={lead} canEdit={canEdit} />
+      {guardian}
       {managing && <ManagerActions lead={lead} />}
     </Space>
   );
@@ -260,6 +265,7 @@ export default function LeadShowPage() {
             <Space direction="vertical" size={16} style={{ width: '100%' }}>
               <ProfileCard lead={lead} canEdit={canEdit} />
               <ConsentCard lead={lead} canEdit={canEdit} />
+              {guardian}
               {managing && <ManagerActions lead={lead} />}
             </Space>
           )}

@@ -13,6 +13,8 @@ type SettingsForm = {
   welcomeName: string;
   welcomeLanguage: string;
   welcomeEnabled: boolean;
+  codeName: string;
+  codeLanguage: string;
 };
 
 const toForm = (s: WhatsappSettings): SettingsForm => ({
@@ -21,13 +23,35 @@ const toForm = (s: WhatsappSettings): SettingsForm => ({
   welcomeName: s.welcomeTemplate?.name ?? '',
   welcomeLanguage: s.welcomeTemplate?.language ?? 'en',
   welcomeEnabled: s.welcomeEnabled,
+  codeName: s.codeTemplate.name,
+  codeLanguage: s.codeTemplate.language,
 });
 
-const fromForm = (f: SettingsForm): Omit<WhatsappSettings, 'codeTemplate'> => ({
+const fromForm = (f: SettingsForm): WhatsappSettings => ({
   comparisonTemplate: { name: f.comparisonName.trim(), language: f.comparisonLanguage.trim() },
   welcomeTemplate: f.welcomeName.trim() ? { name: f.welcomeName.trim(), language: f.welcomeLanguage.trim() || 'en' } : null,
   welcomeEnabled: f.welcomeName.trim() ? f.welcomeEnabled : false,
+  codeTemplate: { name: f.codeName.trim(), language: f.codeLanguage.trim() },
 });
+
+/** A template every send needs: its approved name and its language, both required. */
+function RequiredTemplateFields({ name, language }: { name: keyof SettingsForm; language: keyof SettingsForm }) {
+  return (
+    <Flex gap={12} wrap>
+      <Form.Item
+        name={name}
+        label="Template name"
+        rules={[{ required: true, whitespace: true, message: 'The name Meta approved it under' }]}
+        style={{ flex: '2 1 220px' }}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item name={language} label="Language" rules={[{ required: true, whitespace: true }]} style={{ flex: '1 1 100px' }}>
+        <Input placeholder="en" />
+      </Form.Item>
+    </Flex>
+  );
+}
 
 function ConnectionState({ connection, canEdit }: { connection: WhatsappConnection | undefined; canEdit: boolean }) {
   const { notification } = App.useApp();
@@ -84,7 +108,8 @@ function ConnectionState({ connection, canEdit }: { connection: WhatsappConnecti
 
 /**
  * "WhatsApp": whether sending is connected (and a check of the token and number, for admins), the
- * approved templates AdvisorDesk sends, and the welcome switch. Admins edit; managers read.
+ * approved templates AdvisorDesk sends (comparison, welcome, one-time codes), and the welcome switch.
+ * Admins edit; managers read.
  */
 export function WhatsappSection({ canEdit }: { canEdit: boolean }) {
   const { message, notification } = App.useApp();
@@ -97,7 +122,7 @@ export function WhatsappSection({ canEdit }: { canEdit: boolean }) {
   useEffect(() => {
     if (loaded) form.setFieldsValue(toForm(loaded));
   }, [loaded, form]);
-  const save = useApiMutation<WhatsappSettings, Omit<WhatsappSettings, 'codeTemplate'>>({
+  const save = useApiMutation<WhatsappSettings, WhatsappSettings>({
     request: (values) => ({ path: `${WHATSAPP_SETTINGS.resource}/${WHATSAPP_SETTINGS.id}`, method: 'put', values }),
     onSuccess: async () => {
       await invalidate({ ...WHATSAPP_SETTINGS, invalidates: ['detail'] });
@@ -139,19 +164,7 @@ export function WhatsappSection({ canEdit }: { canEdit: boolean }) {
             <Typography.Title level={5} style={{ marginTop: 0 }}>
               Comparison template
             </Typography.Title>
-            <Flex gap={12} wrap>
-              <Form.Item
-                name="comparisonName"
-                label="Template name"
-                rules={[{ required: true, whitespace: true, message: 'The name Meta approved it under' }]}
-                style={{ flex: '2 1 220px' }}
-              >
-                <Input />
-              </Form.Item>
-              <Form.Item name="comparisonLanguage" label="Language" rules={[{ required: true, whitespace: true }]} style={{ flex: '1 1 100px' }}>
-                <Input placeholder="en" />
-              </Form.Item>
-            </Flex>
+            <RequiredTemplateFields name="comparisonName" language="comparisonLanguage" />
             <Typography.Paragraph type="secondary" style={{ marginTop: -8 }} data-testid="whatsapp-template-variables">
               Variables: {COMPARISON_TEMPLATE_VARIABLES}
             </Typography.Paragraph>
@@ -173,6 +186,12 @@ export function WhatsappSection({ canEdit }: { canEdit: boolean }) {
                 <Typography.Text type="secondary">(its variable: {'{{1}}'} the student’s first name)</Typography.Text>
               </Typography.Text>
             </Flex>
+            <Typography.Title level={5}>One-time code template (authentication)</Typography.Title>
+            <RequiredTemplateFields name="codeName" language="codeLanguage" />
+            <Typography.Paragraph type="secondary" style={{ marginTop: -8 }} data-testid="whatsapp-code-template-help">
+              An authentication template approved by Meta, with a copy-code button; used to verify people asking about their data and minors’
+              guardians
+            </Typography.Paragraph>
             {canEdit && (
               <Button type="primary" htmlType="submit" loading={save.isPending}>
                 Save WhatsApp settings

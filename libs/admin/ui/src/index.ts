@@ -15,3 +15,4 @@ export * from './slots';
 export * from './vocabulary-select';
 export * from './date-formats';
 export * from './saved-views';
+export * from './ist-picker';

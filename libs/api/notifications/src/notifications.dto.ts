@@ -22,6 +22,7 @@ class KindSwitchesDto implements Record<NotificationKind, boolean> {
   @ApiProperty() @IsBoolean({ message: 'application.deadline must be true or false' }) 'application.deadline': boolean;
   @ApiProperty() @IsBoolean({ message: 'document.uploaded must be true or false' }) 'document.uploaded': boolean;
   @ApiProperty() @IsBoolean({ message: 'lead.uncontacted must be true or false' }) 'lead.uncontacted': boolean;
+  @ApiProperty() @IsBoolean({ message: 'privacy.request must be true or false' }) 'privacy.request': boolean;
 }
 
 export class NotificationSettingsDto implements NotificationSettings {

@@ -3,6 +3,7 @@ import { AuthModule } from '@advisordesk/api-auth';
 import { LeadsModule } from '@advisordesk/api-leads';
 import { NotificationsModule } from '@advisordesk/api-notifications';
 import { WhatsappModule } from '@advisordesk/api-whatsapp';
+import { BreachesModule } from './breaches/breaches.module';
 import { CodeSender } from './codes/code-sender';
 import { DataRequestsController, PublicDataRequestsController } from './data-requests/data-requests.controller';
 import { DataRequestsService } from './data-requests/data-requests.service';
@@ -18,7 +19,7 @@ import { RetentionService } from './retention/retention.service';
  * access summary, retention and its nightly job, a minor's guardian. Needs `JobsModule.forRoot()`.
  */
 @Module({
-  imports: [AuthModule, LeadsModule, WhatsappModule, NotificationsModule],
+  imports: [AuthModule, LeadsModule, WhatsappModule, NotificationsModule, BreachesModule],
   controllers: [PublicDataRequestsController, PrivacyPageController, DataRequestsController, RetentionController, GuardianController],
   providers: [CodeSender, DataRequestsService, DataSummaryService, RetentionService, GuardianService],
   exports: [DataRequestsService, RetentionService],

@@ -94,6 +94,19 @@ describe('rights requests verified by a code on WhatsApp (the Cloud API stand-in
     expect(opened.body).toEqual({ reference: answer.body.reference, status: 'open', dueAt: expect.any(String) });
     expect(Math.abs(new Date(opened.body.dueAt).getTime() - (Date.now() + 30 * DAY))).toBeLessThan(60_000);
     expect(await queued(answer.body.reference)).toMatchObject({ status: 'open', verifiedAt: expect.any(String), dueAt: opened.body.dueAt });
+    // Managers and admins are told in the bell.
+    const bell = (await request(t.http).get('/api/notifications').set(manager.auth).expect(200)).body as {
+      kind: string;
+      title: string;
+      link: string;
+    }[];
+    expect(bell).toContainEqual(
+      expect.objectContaining({
+        kind: 'privacy.request',
+        title: `Rights request ${answer.body.reference}: a summary of my data`,
+        link: `/data-requests/${before.id}`,
+      }),
+    );
     // A used code does not work twice.
     await verify(answer.body.reference, code).expect(400);
     const timeline = (await request(t.http).get(`/api/leads/${leadId}/timeline`).set(manager.auth).expect(200)).body as {

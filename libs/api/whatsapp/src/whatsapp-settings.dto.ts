@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsObject, IsString, Matches, ValidateNested } from 'class-validator';
 import type { WhatsappSettings, WhatsappTemplateRef } from '@advisordesk/shared';
-import { Nullable, Optional } from '@advisordesk/api-core';
+import { Nullable } from '@advisordesk/api-core';
 
 /** Meta's rules for a template's name: lower-case letters, digits and underscores. */
 export const TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/;
@@ -21,8 +21,7 @@ export class WhatsappTemplateRefDto implements WhatsappTemplateRef {
   language: string;
 }
 
-/** The settings; `codeTemplate` may be left out (it stays as it is). */
-export class WhatsappSettingsDto implements Omit<WhatsappSettings, 'codeTemplate'> {
+export class WhatsappSettingsDto implements WhatsappSettings {
   @ApiProperty({ type: WhatsappTemplateRefDto })
   @IsObject({ message: 'comparisonTemplate must be {name, language}' })
   @ValidateNested()
@@ -40,10 +39,9 @@ export class WhatsappSettingsDto implements Omit<WhatsappSettings, 'codeTemplate
   @IsBoolean({ message: 'welcomeEnabled must be true or false' })
   welcomeEnabled: boolean;
 
-  @ApiPropertyOptional({ type: WhatsappTemplateRefDto, description: 'an authentication template with a copy-code button, for one-time codes' })
-  @Optional()
+  @ApiProperty({ type: WhatsappTemplateRefDto, description: "Meta's authentication template (copy-code button) for one-time codes" })
   @IsObject({ message: 'codeTemplate must be {name, language}' })
   @ValidateNested()
   @Type(() => WhatsappTemplateRefDto)
-  codeTemplate?: WhatsappTemplateRefDto;
+  codeTemplate: WhatsappTemplateRefDto;
 }

@@ -5,7 +5,6 @@ import { DEFAULT_WHATSAPP_SETTINGS, type WhatsappConnection, type WhatsappSettin
 import { AppError, queryMaybeOne } from '@advisordesk/api-core';
 import { explainWhatsappError } from '@advisordesk/shared';
 import { CloudApiClient } from './cloud-api.client';
-import type { WhatsappSettingsDto } from './whatsapp-settings.dto';
 import { WhatsappErrors } from './whatsapp.errors';
 
 type ConnectionCheck = NonNullable<WhatsappConnection['check']>;
@@ -37,14 +36,14 @@ export class WhatsappSettingsService {
     };
   }
 
-  async update(body: WhatsappSettingsDto): Promise<WhatsappSettings> {
+  async update(body: WhatsappSettings): Promise<WhatsappSettings> {
     if (body.welcomeEnabled && !body.welcomeTemplate)
       throw new AppError(WhatsappErrors.welcomeNeedsTemplate, [{ field: 'welcomeTemplate', message: WhatsappErrors.welcomeNeedsTemplate.message }]);
-    const value: Partial<WhatsappSettings> = {
+    const value: WhatsappSettings = {
       comparisonTemplate: { name: body.comparisonTemplate.name, language: body.comparisonTemplate.language },
       welcomeTemplate: body.welcomeTemplate ? { name: body.welcomeTemplate.name, language: body.welcomeTemplate.language } : null,
       welcomeEnabled: body.welcomeEnabled,
-      ...(body.codeTemplate && { codeTemplate: { name: body.codeTemplate.name, language: body.codeTemplate.language } }),
+      codeTemplate: { name: body.codeTemplate.name, language: body.codeTemplate.language },
     };
     await this.dataSource.query(
       `INSERT INTO app_settings (key, value) VALUES ('whatsapp', $1::jsonb)

@@ -114,6 +114,7 @@ describe('WhatsApp configuration', () => {
         comparisonTemplate: { name: 'comparison_ready_v2', language: 'en_US' },
         welcomeTemplate: { name: 'welcome', language: 'hi' },
         welcomeEnabled: true,
+        codeTemplate: { name: 'otp_copy_code', language: 'en_US' },
       };
       expect((await request(t.http).put('/api/settings/whatsapp').set(admin.auth).send(settings).expect(200)).body).toEqual(settings);
       expect((await request(t.http).get('/api/settings/whatsapp').set(manager.auth).expect(200)).body).toEqual(settings);
@@ -136,6 +137,16 @@ describe('WhatsApp configuration', () => {
         .send({ ...settings, welcomeTemplate: null })
         .expect(400);
       expect(JSON.stringify(noTemplate.body)).toContain('welcomeTemplate');
+      const badCode = await request(t.http)
+        .put('/api/settings/whatsapp')
+        .set(admin.auth)
+        .send({ ...settings, codeTemplate: { name: 'OTP code', language: 'en' } })
+        .expect(400);
+      expect(JSON.stringify(badCode.body)).toContain('codeTemplate.name');
+      const { codeTemplate: _left, ...noCode } = settings;
+      expect(JSON.stringify((await request(t.http).put('/api/settings/whatsapp').set(admin.auth).send(noCode).expect(400)).body)).toContain(
+        'codeTemplate',
+      );
       await request(t.http)
         .put('/api/settings/whatsapp')
         .set(admin.auth)

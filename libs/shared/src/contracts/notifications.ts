@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'application.deadline',
   'document.uploaded',
   'lead.uncontacted',
+  'privacy.request',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -23,12 +24,16 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'application.deadline': 'An application deadline is 3 days away',
   'document.uploaded': 'A student uploaded a document',
   'lead.uncontacted': 'A new lead was not contacted in time',
+  'privacy.request': 'A request about personal data needs an answer',
 };
 
-/** Who may receive a kind: `lead.uncontacted` is for managers (and admins); the rest for whoever owns the lead. */
+/** Kinds for the people who see every lead and answer for the team: managers and admins. */
+const TEAM_KINDS: readonly NotificationKind[] = ['lead.uncontacted', 'privacy.request'];
+
+/** Who may receive a kind: `lead.uncontacted` and `privacy.request` are for managers (and admins); the rest for whoever owns the lead. */
 export function kindsFor(role: Role): NotificationKind[] {
   if (role === 'marketing') return [];
-  return NOTIFICATION_KINDS.filter((kind) => kind !== 'lead.uncontacted' || role === 'manager' || role === 'admin');
+  return NOTIFICATION_KINDS.filter((kind) => !TEAM_KINDS.includes(kind) || role === 'manager' || role === 'admin');
 }
 
 /** A follow-up's reminder comes this long before it is due. */

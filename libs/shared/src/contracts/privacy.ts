@@ -149,6 +149,9 @@ export const BREACH_STATUSES = ['open', 'reported', 'closed'] as const;
 export type BreachStatus = (typeof BREACH_STATUSES)[number];
 /** The Board's detailed report is due 72 hours after the breach became known (DPDP Rules 2025, rule 7). */
 export const BREACH_REPORT_HOURS = 72;
+/** The lengths the register keeps (the table's checks), and how many leads a breach may name one by one. */
+export const BREACH_LIMITS = { description: 5000, dataConcerned: 2000, measures: 5000 } as const;
+export const BREACH_MAX_LEAD_IDS = 10_000;
 
 export interface BreachBody {
   /** When the breach became known (ISO time). */

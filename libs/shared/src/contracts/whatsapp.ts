@@ -119,7 +119,7 @@ export interface WhatsappSettings {
   comparisonTemplate: WhatsappTemplateRef;
   welcomeTemplate: WhatsappTemplateRef | null;
   welcomeEnabled: boolean;
-  /** An authentication template (with a copy-code button) for one-time codes: people asking about their data, minors' guardians. */
+  /** Meta's authentication template (with a copy-code button) that carries one-time codes: verifying a data request or a minor's guardian. */
   codeTemplate: WhatsappTemplateRef;
 }
 

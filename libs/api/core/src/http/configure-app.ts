@@ -18,8 +18,8 @@ import { redactUrl } from '../logging/redact-url';
 import { AllowedOrigins } from './allowed-origins';
 
 export const BODY_LIMIT = '100kb';
-/** The catalogue import takes whole CSV files; a bulk action on leads up to 10,000 ids and their versions. */
-const LARGE_BODY_ROUTES = ['/api/catalogue/import', '/api/leads/bulk'];
+/** The catalogue import takes whole CSV files; a bulk action on leads and a breach's affected people up to 10,000 ids. */
+const LARGE_BODY_ROUTES = ['/api/catalogue/import', '/api/leads/bulk', '/api/breaches'];
 /** Routes whose handler needs the exact bytes received (a signature over them): the body stays a Buffer. */
 export const RAW_BODY_ROUTES = ['/api/webhooks/whatsapp'];
 /** Meta's webhook bodies are small; a batch of statuses stays well under this. */

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+const KINDS = `'lead.assigned', 'followup.due', 'followup.overdue', 'whatsapp.reply', 'application.deadline', 'document.uploaded', 'lead.uncontacted'`;
 const TYPES = `'inquiry', 'note', 'call', 'whatsapp', 'status_change', 'assignment', 'task', 'shortlist', 'comparison', 'consent', 'profile',
   'erasure', 'transfer_request', 'application', 'merge'`;
 
@@ -13,7 +14,8 @@ const TYPES = `'inquiry', 'note', 'call', 'whatsapp', 'status_change', 'assignme
  *   `retention_warned_at` (the 48-hour warning before a retention erasure).
  * - `retention_runs`: what each retention run warned and erased, kept for reports.
  * - `breaches` and `breach_leads`: the breach register and whose data each breach concerned.
- * - the timeline's `privacy` entries: a rights request received or answered, a guardian verified.
+ * - the timeline's `privacy` entries: a rights request received or answered, a guardian verified;
+ *   the bell's `privacy.request`: a verified request for managers and admins to answer.
  */
 export class DataProtection1764402800000 implements MigrationInterface {
   name = 'DataProtection1764402800000';
@@ -21,6 +23,8 @@ export class DataProtection1764402800000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE activities DROP CONSTRAINT activities_type_check`);
     await q.query(`ALTER TABLE activities ADD CONSTRAINT activities_type_check CHECK (type IN (${TYPES}, 'privacy'))`);
+    await q.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
+    await q.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (${KINDS}, 'privacy.request'))`);
     await q.query(`
       ALTER TABLE leads
         ADD COLUMN guardian_verified_at timestamptz,
@@ -104,6 +108,9 @@ export class DataProtection1764402800000 implements MigrationInterface {
     await q.query(`DROP TABLE retention_runs`);
     await q.query(`DROP TABLE verification_codes`);
     await q.query(`DROP TABLE data_requests`);
+    await q.query(`DELETE FROM notifications WHERE kind = 'privacy.request'`);
+    await q.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
+    await q.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (${KINDS}))`);
     await q.query(`DELETE FROM activities WHERE type = 'privacy'`);
     await q.query(`ALTER TABLE activities DROP CONSTRAINT activities_type_check`);
     await q.query(`ALTER TABLE activities ADD CONSTRAINT activities_type_check CHECK (type IN (${TYPES}))`);

@@ -20,9 +20,11 @@ import {
 import type { AuthUser } from '@advisordesk/api-auth';
 import { ConsentService, recordActivity } from '@advisordesk/api-leads';
 import {
+  DATA_REQUEST_KIND_LABELS,
   DATA_REQUEST_KINDS,
   DATA_REQUEST_STATUSES,
   DATA_REQUEST_VERIFICATIONS,
+  formatIstDate,
   normalisePhone,
   type DataRequestAccepted,
   type DataRequestKind,
@@ -238,21 +240,29 @@ export class DataRequestsService {
     });
   }
 
-  /** Unverified → open, due in the admins' number of days. */
+  /** Unverified → open, due in the admins' number of days; managers and admins are told (the bell's `privacy.request`). */
   private async open(
     db: EntityManager | DataSource,
     id: string,
     staff: { userId: string; note: string } | null,
   ): Promise<{ dueAt: Date } | undefined> {
     const { requestDueDays } = await retentionSettings(db);
-    const [row] = await queryChanged<{ dueAt: Date }>(
+    const [row] = await queryChanged<{ dueAt: Date; kind: DataRequestKind; reference: string; leadId: string | null }>(
       db,
       `UPDATE data_requests SET status = 'open', verified_at = now(), verified_by_id = $3, due_at = now() + make_interval(days => $2),
               note = COALESCE($4, note), version = version + 1
-        WHERE id = $1 AND status = 'unverified' RETURNING due_at AS "dueAt"`,
+        WHERE id = $1 AND status = 'unverified' RETURNING due_at AS "dueAt", kind, reference, lead_id AS "leadId"`,
       [id, requestDueDays, staff?.userId ?? null, staff ? `Verified by a call: ${staff.note}` : null],
     );
-    return row;
+    if (!row) return undefined;
+    await db.query(
+      `INSERT INTO notifications (user_id, kind, title, body, lead_id, link, dedupe_key)
+       SELECT u.id, 'privacy.request', $2, $3, $4, '/data-requests/' || $1::text, 'privacy.request:' || $1::text
+         FROM users u WHERE u.role IN ('manager', 'admin') AND u.active
+       ON CONFLICT (user_id, dedupe_key) DO NOTHING`,
+      [id, `Rights request ${row.reference}: ${DATA_REQUEST_KIND_LABELS[row.kind].toLowerCase()}`, `due ${formatIstDate(row.dueAt)}`, row.leadId],
+    );
+    return { dueAt: row.dueAt };
   }
 
   private async byReference(reference: string) {
