@@ -7,6 +7,7 @@ import {
   phoneFromForm,
   PROGRAM_LEVEL_LABELS,
   PROGRAM_LEVELS,
+  PRIVACY_PAGE_PATH,
   noticeLanguage,
   type PhoneCountry,
   type PublicFormConfig,
@@ -219,7 +220,7 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
       h('legend', {}, t.consentLegend),
       consentWhatsapp.wrapper,
       consentMarketing.wrapper,
-      noticeBlock(config.notice, t, noticeId),
+      noticeBlock(config.notice, t, noticeId, `${options.apiOrigin}${PRIVACY_PAGE_PATH}`),
     );
 
     // The honeypot: off-screen and out of the tab order; people leave it empty, bots fill it.
@@ -463,7 +464,7 @@ export function mountInquiryForm(container: HTMLElement, options: FormOptions): 
  * The consent notice, standing on its own: the opening always shown, and every part (the data, the
  * purposes, withdrawal, rights, the Board, whom to contact) in a block a person opens on a phone.
  */
-function noticeBlock(notice: PublicFormConfig['notice'], t: WidgetStrings, noticeId: string): HTMLElement {
+function noticeBlock(notice: PublicFormConfig['notice'], t: WidgetStrings, noticeId: string, rightsUrl: string): HTMLElement {
   const rtl = noticeLanguage(notice.language)?.rtl;
   const part = (title: string, ...body: (Node | string | null)[]) => h('div', { class: 'notice-part' }, h('h4', {}, title), ...body);
   const list = (items: string[] | undefined) => (items?.length ? h('ul', {}, ...items.map((item) => h('li', {}, item))) : null);
@@ -491,5 +492,13 @@ function noticeBlock(notice: PublicFormConfig['notice'], t: WidgetStrings, notic
     contact ? part(t.notice.contact, contact) : null,
     notice.url ? h('p', {}, h('a', { href: notice.url, target: '_blank', rel: 'noopener noreferrer' }, t.notice.fullNotice)) : null,
   );
-  return h('div', { class: 'notice', lang: notice.language ?? 'en', dir: rtl ? 'rtl' : null }, h('p', { id: noticeId }, notice.text), details);
+  // Where the person asks to see, correct or erase their data (the notice itself may not link to it).
+  const rights = h('p', { class: 'notice-rights' }, h('a', { href: rightsUrl, target: '_blank', rel: 'noopener noreferrer' }, t.notice.dataRights));
+  return h(
+    'div',
+    { class: 'notice', lang: notice.language ?? 'en', dir: rtl ? 'rtl' : null },
+    h('p', { id: noticeId }, notice.text),
+    details,
+    rights,
+  );
 }

@@ -42,6 +42,7 @@ export interface WidgetStrings {
     board: string;
     contact: string;
     fullNotice: string;
+    dataRights: string;
   };
   send: string;
   sending: string;
@@ -128,6 +129,7 @@ export const ENGLISH: WidgetStrings = {
     board: 'Complaints',
     contact: 'Whom to contact',
     fullNotice: 'Read the full notice',
+    dataRights: 'Your data rights',
   },
   send: 'Send inquiry',
   sending: 'Sending…',
@@ -215,6 +217,7 @@ export const HINDI: WidgetStrings = {
     board: 'शिकायत',
     contact: 'किससे संपर्क करें',
     fullNotice: 'पूरी सूचना पढ़ें',
+    dataRights: 'आपके डेटा अधिकार',
   },
   send: 'पूछताछ भेजें',
   sending: 'भेजा जा रहा है…',

@@ -58,6 +58,7 @@ input[type=radio],input[type=checkbox]{width:20px;height:20px;margin:0;flex:0 0 
 .notice-part h4{margin:10px 0 2px;font-size:.875rem;color:#111827}
 .notice-part ul{margin:0;padding-left:1.25rem}
 .notice-more>p{margin-top:10px}
+.notice .notice-rights{min-height:44px;display:flex;align-items:center}
 .notice[dir=rtl] .notice-part ul{padding-left:0;padding-right:1.25rem}
 .language-row{display:flex;align-items:center;justify-content:flex-end;gap:8px;margin:0 0 8px}
 .language-row label{margin:0;font-weight:400;font-size:.875rem;color:var(--muted)}

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@advisordesk/api-database';
 import { adminQuery, createTestDatabase, withDatabase, type TestDatabase } from '@advisordesk/api-database/testing';
 import { seedDemoIfEmpty } from '@advisordesk/api-seed';
+import { CloudApiStandIn } from '@advisordesk/api-whatsapp/testing';
 
 export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
 const API_MAIN = join(WORKSPACE_ROOT, 'dist/api/apps/api/src/main.js');
@@ -145,4 +146,16 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   }
 
   return { baseUrl, databaseUrl: database.url, output: () => output, stop };
+}
+
+/** A test server with WhatsApp connected to a stand-in of Meta's Cloud API; `stop` ends both. */
+export async function startServerWithWhatsapp(): Promise<RunningServer & { standIn: CloudApiStandIn }> {
+  const standIn = await CloudApiStandIn.start();
+  try {
+    const server = await startServer(standIn.env());
+    return { ...server, standIn, stop: () => server.stop().finally(() => standIn.close()) };
+  } catch (error) {
+    await standIn.close();
+    throw error;
+  }
 }

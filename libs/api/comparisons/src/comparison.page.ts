@@ -1,6 +1,6 @@
 import { formatInr, formatIstDate, inrShortIfDifferent, LEAD_MODE_LABELS, PROGRAM_LEVEL_LABELS } from '@advisordesk/shared';
 import type { ComparisonContact } from '@advisordesk/shared';
-import { escapeHtml as escape, publicPage, talkBlock } from '@advisordesk/api-core';
+import { DATA_RIGHTS_LINK, escapeHtml as escape, publicPage, talkBlock } from '@advisordesk/api-core';
 import type { ComparedProgram, PublicComparison } from './comparison.snapshot';
 
 const dash = '—';
@@ -99,7 +99,7 @@ export function renderComparisonPage(comparison: PublicComparison): string {
     `<header><h1>Hi ${escape(comparison.firstName)}, here is your comparison</h1><p>${programs.length} programs picked for you by ${escape(comparison.advisorName)} on ${created}.</p></header>
 <main>${talkBlock(comparison.contact)}<div class="cards">${cards}</div>${table}</main>
 <footer>Fees are as published by each institution for the session shown, in Indian rupees, and may exclude GST, exam and hostel charges unless listed.
-Please confirm with your advisor before you pay. Rows marked ● differ between programs. This link works until ${expires}.</footer>`,
+Please confirm with your advisor before you pay. Rows marked ● differ between programs. This link works until ${expires}. ${DATA_RIGHTS_LINK}</footer>`,
     STYLE,
   );
 }

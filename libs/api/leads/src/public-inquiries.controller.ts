@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res 
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { INQUIRY_LIMITS } from '@advisordesk/shared';
-import { fieldError, Public } from '@advisordesk/api-core';
+import { DATA_RIGHTS_LINK, fieldError, Public } from '@advisordesk/api-core';
 import { ConsentService } from './consent.service';
 import { CreateInquiryDto } from './dto/create-inquiry.dto';
 import { IntakeService, type InquiryReceipt } from './intake.service';
@@ -71,5 +71,5 @@ function page(title: string, body: string, _token?: string): string {
   return `<!doctype html><html lang="en-IN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · AdvisorDesk</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1f2937;line-height:1.5}
 button{margin-top:1rem;padding:.7rem 1.2rem;border:0;border-radius:6px;background:#1d4ed8;color:#fff;font-size:1rem}label{display:block;margin-top:1rem}</style></head>
-<body><h1>${title}</h1>${body}</body></html>`;
+<body><h1>${title}</h1>${body}<p>${DATA_RIGHTS_LINK}</p></body></html>`;
 }

@@ -10,6 +10,7 @@ import { DataRequestsService } from './data-requests/data-requests.service';
 import { DataSummaryService } from './data-requests/data-summary.service';
 import { GuardianController } from './guardian/guardian.controller';
 import { GuardianService } from './guardian/guardian.service';
+import { PrivacyPageController } from './public-page';
 import { RetentionController } from './retention/retention.controller';
 import { RetentionService } from './retention/retention.service';
 
@@ -19,7 +20,7 @@ import { RetentionService } from './retention/retention.service';
  */
 @Module({
   imports: [AuthModule, LeadsModule, WhatsappModule, NotificationsModule, BreachesModule],
-  controllers: [PublicDataRequestsController, DataRequestsController, RetentionController, GuardianController],
+  controllers: [PublicDataRequestsController, PrivacyPageController, DataRequestsController, RetentionController, GuardianController],
   providers: [CodeSender, DataRequestsService, DataSummaryService, RetentionService, GuardianService],
   exports: [DataRequestsService, RetentionService],
 })

@@ -189,3 +189,6 @@ export interface BreachDetail<Time = string> extends BreachView<Time> {
   /** The outline of the report to the Board (rule 7(2)). */
   boardReport: string;
 }
+
+/** The public page where a person makes a rights request, linked from every page and form sent to students. */
+export const PRIVACY_PAGE_PATH = '/privacy';

@@ -7,7 +7,7 @@ import {
   type DocumentStatus,
   type PublicUploadView,
 } from '@advisordesk/shared';
-import { escapeHtml as escape, publicPage, talkBlock } from '@advisordesk/api-core';
+import { DATA_RIGHTS_LINK, escapeHtml as escape, publicPage, talkBlock } from '@advisordesk/api-core';
 
 /** The script that uploads with a progress bar (served from our origin: the CSP allows no inline script). */
 export const UPLOAD_SCRIPT_PATH = '/api/public/upload-page.js';
@@ -71,7 +71,7 @@ export function renderUploadPage(token: string, view: PublicUploadView, contact:
 <section class="summary">${summary}<div class="muted">${received} of ${view.documents.length} received · PDF, JPG or PNG, up to ${UPLOAD_MAX_BYTES / 1024 / 1024} MB each</div><div class="bar"><span style="width:${percent}%"></span></div></section>
 <ul class="docs">${items}</ul>${talkBlock(contact)}</main>
 <footer>Only your advisor's team sees these files; they are used for your application and nothing else. A clear photo of the whole page, in good light, is best.
-This link works until ${formatIstDate(view.expiresAt)}.</footer>`,
+This link works until ${formatIstDate(view.expiresAt)}. ${DATA_RIGHTS_LINK}</footer>`,
     STYLE,
     `<script src="${UPLOAD_SCRIPT_PATH}" defer></script>`,
   );

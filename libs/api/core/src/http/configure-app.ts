@@ -24,13 +24,19 @@ const LARGE_BODY_ROUTES = ['/api/catalogue/import', '/api/leads/bulk', '/api/bre
 export const RAW_BODY_ROUTES = ['/api/webhooks/whatsapp'];
 /** Meta's webhook bodies are small; a batch of statuses stays well under this. */
 const RAW_BODY_LIMIT = '1mb';
-/** Public pages served outside `/api`, with short addresses for links sent to students. */
+/**
+ * Public pages served outside `/api`, with short addresses for links sent to students. A prefix
+ * ending in `/` covers every path under it; any other is that one path (`/privacy`, not `/privacy-x`).
+ */
 export const PUBLIC_PAGES: { path: string; prefix: string; method?: RequestMethod }[] = [
   { path: 'c/:token', prefix: '/c/' },
   { path: 'u/:token', prefix: '/u/' },
   // The upload page's form, for phones without JavaScript.
   { path: 'u/:token/:docId', prefix: '/u/', method: RequestMethod.POST },
+  // Where a person asks to see, correct or erase their data.
+  { path: 'privacy', prefix: '/privacy' },
 ];
+const isPublicPage = (path: string) => PUBLIC_PAGES.some((p) => (p.prefix.endsWith('/') ? path.startsWith(p.prefix) : path === p.prefix));
 
 /** Body-parser failures happen before Nest's filters: answer them in the one error shape. */
 function bodyErrorHandler(error: { type?: string; status?: number } & Error, req: Request & { id?: string }, res: Response, next: NextFunction) {
@@ -95,7 +101,7 @@ function serveAdmin(app: NestExpressApplication, config: AppConfig, logger: Logg
       req.method !== 'GET' ||
       req.path === '/api' ||
       req.path.startsWith('/api/') ||
-      PUBLIC_PAGES.some((p) => req.path.startsWith(p.prefix)) ||
+      isPublicPage(req.path) ||
       req.path === '/embed.js' ||
       req.path.startsWith('/inquiry')
     )

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { formatPhone, SUPPORT_CONTACT_NAME, waDigits, type ComparisonContact } from '@advisordesk/shared';
+import { formatPhone, PRIVACY_PAGE_PATH, SUPPORT_CONTACT_NAME, waDigits, type ComparisonContact } from '@advisordesk/shared';
 
 /** Text made safe inside HTML (elements and attributes). */
 export const escapeHtml = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -28,6 +28,9 @@ export function talkBlock(contact: ComparisonContact | null): string {
   return `<section class="talk" aria-label="Talk to your advisor"><h2>Talk to your advisor<span>${escapeHtml(contact.name)} · ${escapeHtml(formatPhone(contact.phone))}</span></h2>
 <a class="wa" href="https://wa.me/${waDigits(contact.phone)}" rel="noopener noreferrer">WhatsApp</a><a class="call" href="tel:${escapeHtml(contact.phone)}">Call</a></section>`;
 }
+
+/** The link to `/privacy`, in the footer of every public page. */
+export const DATA_RIGHTS_LINK = `<a href="${PRIVACY_PAGE_PATH}">Your data rights</a>`;
 
 /** Whom a public page tells the student to talk to: their advisor when we have a number for them, else the service's number, else nobody. */
 export function publicContact(
