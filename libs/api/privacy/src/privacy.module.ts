@@ -15,8 +15,9 @@ import { RetentionController } from './retention/retention.controller';
 import { RetentionService } from './retention/retention.service';
 
 /**
- * Data protection (DPDP Act 2023, Rules 2025): rights requests and their one-time codes, the
- * access summary, retention and its nightly job, a minor's guardian. Needs `JobsModule.forRoot()`.
+ * Data protection (DPDP Act 2023, Rules 2025): the public /privacy page, rights requests and their
+ * one-time codes, the access summary, retention and its nightly job, a minor's guardian, the breach
+ * register. Needs `JobsModule.forRoot()`.
  */
 @Module({
   imports: [AuthModule, LeadsModule, WhatsappModule, NotificationsModule, BreachesModule],
