@@ -28,11 +28,14 @@ describe('CSV export of leads', () => {
     erased?: boolean;
     createdAt?: string;
     minor?: boolean;
+    /** A minor whose guardian's consent was verified (minors default to verified here; `false` leaves it unverified). */
+    guardianVerified?: boolean;
   }) {
     n++;
     await t.dataSource.query(
-      `INSERT INTO leads (reference, full_name, phone, email, city, consent_marketing, consent_whatsapp, consent_at, utm_campaign, advisor_id, erased_at, created_at, budget_paise, is_minor)
-       VALUES ($1, $2, $3, $4, $5, $6, true, now(), $7, $8, $9, $10, $11, $12)`,
+      `INSERT INTO leads (reference, full_name, phone, email, city, consent_marketing, consent_whatsapp, consent_at, utm_campaign, advisor_id, erased_at, created_at, budget_paise, is_minor,
+                          guardian_verified_at)
+       VALUES ($1, $2, $3, $4, $5, $6, true, now(), $7, $8, $9, $10, $11, $12, CASE WHEN $12 AND $13 THEN now() END)`,
       [
         `AD-EXP${String(n).padStart(5, '0')}`,
         fields.name,
@@ -46,6 +49,7 @@ describe('CSV export of leads', () => {
         fields.createdAt ? new Date(fields.createdAt) : new Date(Date.now() - n * 60_000),
         15_000_000,
         fields.minor ?? false,
+        fields.guardianVerified ?? true,
       ],
     );
   }
@@ -158,12 +162,17 @@ describe('CSV export of leads', () => {
     await request(t.http).get('/api/exports/leads.csv').set(advisor.auth).expect(403);
   });
 
-  it("marketing's export leaves out people under 18, even with their consent; managers and admins still get them", async () => {
+  it("marketing's export leaves out people under 18, even with their consent; managers and admins get them once the guardian is verified", async () => {
     const forMarketing = await download(marketing, '?utmCampaign=school-connect');
     expect(forMarketing.rows).toEqual([]);
     expect(forMarketing.response.headers['x-total-count']).toBe('0');
     expect((await download(marketing)).rows.map((r) => r.fullName)).not.toContain('Aditi Rao (16)');
     expect((await download(admin, '?utmCampaign=school-connect')).rows.map((r) => r.fullName)).toEqual(['Aditi Rao (16)']);
+    // A minor whose guardian is not verified yet is contact-only: in nobody's export.
+    await lead({ name: 'Ishaan Kulkarni (15)', consentMarketing: true, campaign: 'school-connect-2', minor: true, guardianVerified: false });
+    expect((await download(admin, '?utmCampaign=school-connect-2')).rows).toEqual([]);
+    await t.dataSource.query(`UPDATE leads SET guardian_verified_at = now() WHERE utm_campaign = 'school-connect-2'`);
+    expect((await download(admin, '?utmCampaign=school-connect-2')).rows.map((r) => r.fullName)).toEqual(['Ishaan Kulkarni (15)']);
   });
 
   it('marketing exports segments, never a person: a phone, name, email, q or id filter is a 400 naming it', async () => {

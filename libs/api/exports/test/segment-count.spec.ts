@@ -23,8 +23,9 @@ describe("marketing's segment count", () => {
   }) {
     n++;
     await t.dataSource.query(
-      `INSERT INTO leads (reference, full_name, phone, city, state, level, mode, course_interest, consent_marketing, consent_at, utm_campaign, is_minor, erased_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'online', 'Online MBA', $7, now(), 'spring-mba', $8, $9, $10)`,
+      `INSERT INTO leads (reference, full_name, phone, city, state, level, mode, course_interest, consent_marketing, consent_at, utm_campaign, is_minor, erased_at, created_at,
+                          guardian_verified_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'online', 'Online MBA', $7, now(), 'spring-mba', $8, $9, $10, CASE WHEN $8 THEN now() END)`,
       [
         `AD-SEG${String(n).padStart(5, '0')}`,
         `Segment Person ${n}`,
