@@ -1,6 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { queryOne } from '@advisordesk/api-core';
 import type { TestApp } from '@advisordesk/api-database/testing';
 import type { CloudApiStandIn } from '@advisordesk/api-whatsapp/testing';
@@ -50,22 +47,4 @@ export function codeSentOnWhatsapp(standIn: CloudApiStandIn, phoneDigits: string
   return components.find((c) => c.type === 'body')?.parameters[0].text ?? null;
 }
 
-/** A real SMTP server on loopback that keeps what it receives. */
-export async function startSmtp(): Promise<{ url: string; mails: ParsedMail[]; close(): Promise<void> }> {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => mails.push(mail))
-        .then(() => callback(), callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-/** To whom a parsed mail went. */
-export const recipient = (mail: ParsedMail) => (mail.to && 'text' in mail.to ? mail.to.text : '');
+export { startSmtpStandIn as startSmtp, recipientOf as recipient } from '@advisordesk/api-notifications/testing';
