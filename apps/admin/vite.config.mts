@@ -9,6 +9,11 @@ const workspace = resolve(here, '../..');
 const ADMIN_LIBRARY = /[\\/]libs[\\/]admin[\\/][^\\/]+[\\/]src[\\/]/;
 /** `@advisordesk/shared`: plain TypeScript whose modules only declare (constants, tables, pure functions). */
 const SHARED_LIBRARY = /[\\/]libs[\\/]shared[\\/]src[\\/]/;
+/**
+ * Parts of Refine's dependencies for features the panel does not use (`MarkdownField`, CSV import):
+ * CommonJS that bundlers must otherwise keep whole because it might run something when imported.
+ */
+const UNUSED_FEATURES = /[\\/]node_modules[\\/](react-markdown|remark-gfm|papaparse)[\\/]/;
 const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${pattern})[\\\\/]`);
 
 /**
@@ -45,28 +50,24 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    // antd + Refine are one shared, cacheable vendor chunk; pages are lazy routes; charts
-    // (@ant-design/plots and its @antv engine) only ever load with the page that draws them.
+    // dist/admin/.vite/manifest.json: which chunks each page loads, read by `npm run bundle-report`.
+    manifest: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       // The admin libraries and the shared one run nothing when imported, so what an index re-exports
       // but a chunk never uses stays out of that chunk: the sign-in page does not carry every area's
       // parts, nor the labels and tables of the contracts that only the areas' pages read.
-      treeshake: { moduleSideEffects: (id: string) => (ADMIN_LIBRARY.test(id) || SHARED_LIBRARY.test(id) ? false : undefined) },
+      treeshake: {
+        moduleSideEffects: (id: string) => (ADMIN_LIBRARY.test(id) || SHARED_LIBRARY.test(id) || UNUSED_FEATURES.test(id) ? false : undefined),
+      },
       output: {
         codeSplitting: {
+          // Everything else (antd, Refine, the charts) is split by use: a page loads the antd components
+          // it draws, not every component of the panel, and the sign-in page (main.tsx) loads neither
+          // Refine nor the router. React is one cacheable chunk every page shares.
           groups: [
-            // Vite's preload helper and React first, so the charts chunk never drags them along
-            // (and the sign-in page never preloads charts).
             { name: 'preload', test: /vite[\\/]preload-helper/, priority: 50 },
-            { name: 'react', test: nodeModule('react|react-dom|scheduler|react-router'), priority: 45 },
-            {
-              name: 'antd',
-              test: nodeModule('antd|@ant-design(?![\\\\/](plots|charts-util)[\\\\/])|@rc-component|rc-[a-z-]+|@emotion|dayjs'),
-              priority: 40,
-            },
-            { name: 'refine', test: nodeModule('@refinedev|@tanstack|query-string|axios'), priority: 35 },
-            { name: 'charts', test: nodeModule('@ant-design[\\\\/]plots|@antv|d3-[a-z-]+'), priority: 30 },
+            { name: 'react', test: nodeModule('react|react-dom|scheduler'), priority: 45 },
           ],
         },
       },
