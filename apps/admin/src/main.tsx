@@ -5,7 +5,7 @@ import enGB from 'antd/locale/en_GB';
 import '@refinedev/antd/dist/reset.css';
 import './styles.css';
 import SignInPage from './pages/login';
-import { isSignInPath, returnPathOf, signInPathFrom } from './providers/return-path';
+import { isSignInPath, returnPathOf, safeReturnPath, signInPathFrom } from './providers/return-path';
 import { session } from './providers/session';
 import { appTheme } from './theme';
 
@@ -59,10 +59,18 @@ function PanelDidNotLoad() {
 /** Signed out: the sign-in page at `/login`, remembering the address that was opened (`?to=`) to go there afterwards. */
 function openSignIn() {
   const { pathname, search } = window.location;
-  if (!isSignInPath(pathname)) window.history.replaceState(null, '', signInPathFrom(pathname + search));
+  const opened = pathname + search;
+  const returnTo = isSignInPath(pathname) ? returnPathOf(search) : (safeReturnPath(opened) ?? '/');
+  // Once the page has loaded: a change of address while it loads counts as a navigation of its own.
+  const showSignInAddress = () => {
+    if (!isSignInPath(window.location.pathname)) window.history.replaceState(null, '', signInPathFrom(opened));
+  };
+  if (document.readyState === 'complete') showSignInAddress();
+  else window.addEventListener('load', showSignInAddress, { once: true });
+
   const onSignedIn = async () => {
     await loadPanel();
-    window.history.replaceState(null, '', returnPathOf(window.location.search));
+    window.history.replaceState(null, '', returnTo);
     await openPanel();
   };
   render(<SignInPage onSubmit={() => void loadPanel().catch(() => undefined)} onSignedIn={onSignedIn} />);
