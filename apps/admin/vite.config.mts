@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Alias } from 'vite';
+import { defineConfig, type Alias, type Plugin } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const workspace = resolve(here, '../..');
@@ -15,6 +15,30 @@ const SHARED_LIBRARY = /[\\/]libs[\\/]shared[\\/]src[\\/]/;
  */
 const UNUSED_FEATURES = /[\\/]node_modules[\\/](react-markdown|remark-gfm|papaparse)[\\/]/;
 const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${pattern})[\\\\/]`);
+
+/** The translations of Ant Design Pro's texts, of which Refine's page header (all it uses) shows none. */
+const PRO_PROVIDER = /[\\/]node_modules[\\/]@ant-design[\\/]pro-provider[\\/]es[\\/]/;
+const STAND_IN_INSPECT = '\0advisordesk:object-inspect';
+
+/**
+ * Smaller stand-ins for code whose only output no one sees: Ant Design Pro's 30-odd languages (its
+ * English stays, for every one), and object-inspect, which side-channel (under qs, with which Refine
+ * writes filters into the address) uses only to word an error about its own misuse.
+ */
+function leaveOutUnseenText(): Plugin {
+  return {
+    name: 'advisordesk:leave-out-unseen-text',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'object-inspect') return STAND_IN_INSPECT;
+      if (importer && PRO_PROVIDER.test(importer) && /^\.\/locale\/(?!en_US$)/.test(source)) return resolve(dirname(importer), 'locale/en_US.js');
+      return null;
+    },
+    load(id) {
+      return id === STAND_IN_INSPECT ? 'module.exports = function inspect(value) { return typeof value; };' : null;
+    },
+  };
+}
 
 /**
  * The workspace libraries the panel may import (`@advisordesk/shared`, `@advisordesk/admin-*`),
@@ -36,7 +60,7 @@ function workspaceAliases(): Alias[] {
  */
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [react(), leaveOutUnseenText()],
   resolve: {
     alias: workspaceAliases(),
   },
