@@ -21,7 +21,7 @@ import { areaSlots } from './slots';
 import { HEADER_HEIGHT } from './theme';
 import { BrandMark } from './components/brand';
 import { NotFoundPage } from './pages/errors';
-import { RedirectAfterSignIn, SignInAfresh } from './pages/login/redirect-after-sign-in';
+import { RedirectAfterSignIn, SignInWithinPanel } from './pages/login/redirect-after-sign-in';
 
 dayjs.locale('en-in');
 
@@ -129,7 +129,7 @@ export default function App() {
             <Route
               path="/login"
               element={
-                <Authenticated key="signed-out" fallback={<SignInAfresh />} loading={<PageLoading />}>
+                <Authenticated key="signed-out" fallback={<SignInWithinPanel />} loading={<PageLoading />}>
                   <RedirectAfterSignIn />
                 </Authenticated>
               }

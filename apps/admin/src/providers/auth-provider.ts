@@ -6,14 +6,18 @@ import { queryClient } from './query-client';
 import { session } from './session';
 import { signInWithPassword } from './sign-in';
 
+/** Nothing cached for an earlier user of this tab (records, access answers) may show to the next one. */
+export function forgetEarlierUser(): void {
+  queryClient.removeQueries({ queryKey: ['data'] });
+  queryClient.removeQueries({ queryKey: ['access'] });
+}
+
 /** Sign-in, sign-out and "who am I" against `/api/auth`; the tokens live in `session`. */
 export const authProvider: AuthProvider = {
   login: async (credentials: LoginBody) => {
     try {
       await signInWithPassword(credentials);
-      // Nothing cached for an earlier user of this tab (records, access answers) may show to the next one.
-      queryClient.removeQueries({ queryKey: ['data'] });
-      queryClient.removeQueries({ queryKey: ['access'] });
+      forgetEarlierUser();
       return { success: true, redirectTo: '/' };
     } catch (error) {
       return { success: false, error: toHttpError(error) };

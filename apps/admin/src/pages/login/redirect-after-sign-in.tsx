@@ -1,6 +1,8 @@
-import { useEffect } from 'react';
+import { useInvalidateAuthStore } from '@refinedev/core';
 import { Navigate, useLocation } from 'react-router';
+import { forgetEarlierUser } from '../../providers/auth-provider';
 import { returnPathOf } from '../../providers/return-path';
+import SignInPage from '.';
 
 /** On `/login` once signed in: back to the page that asked for sign-in (`?to=`), or the dashboard. */
 export function RedirectAfterSignIn() {
@@ -9,10 +11,15 @@ export function RedirectAfterSignIn() {
 }
 
 /**
- * On `/login` after signing out (or when the session ended) while the panel is open: a full load of
- * the sign-in page (main.tsx), which leaves nothing of the earlier user's records in memory.
+ * The sign-in page after signing out (or when the session ended) while the panel is open. Once
+ * signed in, the auth state is refreshed before moving on: then this route's guard sends the user
+ * on (RedirectAfterSignIn), with no stale bounce.
  */
-export function SignInAfresh() {
-  useEffect(() => window.location.replace(window.location.href), []);
-  return null;
+export function SignInWithinPanel() {
+  const invalidateAuth = useInvalidateAuthStore();
+  const onSignedIn = async () => {
+    forgetEarlierUser();
+    await invalidateAuth();
+  };
+  return <SignInPage onSignedIn={onSignedIn} />;
 }
