@@ -1,15 +1,44 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Alias } from 'vite';
+import { defineConfig, type Alias, type Plugin } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const workspace = resolve(here, '../..');
 const ADMIN_LIBRARY = /[\\/]libs[\\/]admin[\\/][^\\/]+[\\/]src[\\/]/;
 /** `@advisordesk/shared`: plain TypeScript whose modules only declare (constants, tables, pure functions). */
 const SHARED_LIBRARY = /[\\/]libs[\\/]shared[\\/]src[\\/]/;
+/**
+ * Parts of Refine's dependencies for features the panel does not use (`MarkdownField`, CSV import):
+ * CommonJS that bundlers must otherwise keep whole because it might run something when imported.
+ */
+const UNUSED_FEATURES = /[\\/]node_modules[\\/](react-markdown|remark-gfm|papaparse)[\\/]/;
 const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${pattern})[\\\\/]`);
+
+/** The translations of Ant Design Pro's texts, of which Refine's page header (all it uses) shows none. */
+const PRO_PROVIDER = /[\\/]node_modules[\\/]@ant-design[\\/]pro-provider[\\/]es[\\/]/;
+const STAND_IN_INSPECT = '\0advisordesk:object-inspect';
+
+/**
+ * Smaller stand-ins for code whose only output no one sees: Ant Design Pro's 30-odd languages (its
+ * English stays, for every one), and object-inspect, which side-channel (under qs, with which Refine
+ * writes filters into the address) uses only to word an error about its own misuse.
+ */
+function leaveOutUnseenText(): Plugin {
+  return {
+    name: 'advisordesk:leave-out-unseen-text',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'object-inspect') return STAND_IN_INSPECT;
+      if (importer && PRO_PROVIDER.test(importer) && /^\.\/locale\/(?!en_US$)/.test(source)) return resolve(dirname(importer), 'locale/en_US.js');
+      return null;
+    },
+    load(id) {
+      return id === STAND_IN_INSPECT ? 'module.exports = function inspect(value) { return typeof value; };' : null;
+    },
+  };
+}
 
 /**
  * The workspace libraries the panel may import (`@advisordesk/shared`, `@advisordesk/admin-*`),
@@ -31,7 +60,7 @@ function workspaceAliases(): Alias[] {
  */
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [react(), leaveOutUnseenText()],
   resolve: {
     alias: workspaceAliases(),
   },
@@ -45,28 +74,28 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    // antd + Refine are one shared, cacheable vendor chunk; pages are lazy routes; charts
-    // (@ant-design/plots and its @antv engine) only ever load with the page that draws them.
+    // dist/admin/.vite/manifest.json: which chunks each page loads, read by `npm run bundle-report`.
+    manifest: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       // The admin libraries and the shared one run nothing when imported, so what an index re-exports
       // but a chunk never uses stays out of that chunk: the sign-in page does not carry every area's
       // parts, nor the labels and tables of the contracts that only the areas' pages read.
-      treeshake: { moduleSideEffects: (id: string) => (ADMIN_LIBRARY.test(id) || SHARED_LIBRARY.test(id) ? false : undefined) },
+      treeshake: {
+        moduleSideEffects: (id: string) => (ADMIN_LIBRARY.test(id) || SHARED_LIBRARY.test(id) || UNUSED_FEATURES.test(id) ? false : undefined),
+      },
       output: {
         codeSplitting: {
+          // What the sign-in page (main.tsx) needs is one chunk, React another that every page shares.
+          // The rest (antd, Refine, the charts) is split by use: a page loads the antd components it
+          // draws, not every component of the panel, and the sign-in page loads neither Refine nor the
+          // router. The libraries' modules that most pages use (the table, the form, the modal…) are one
+          // chunk more, so that a page loads a few dozen files rather than a hundred small ones.
           groups: [
-            // Vite's preload helper and React first, so the charts chunk never drags them along
-            // (and the sign-in page never preloads charts).
             { name: 'preload', test: /vite[\\/]preload-helper/, priority: 50 },
-            { name: 'react', test: nodeModule('react|react-dom|scheduler|react-router'), priority: 45 },
-            {
-              name: 'antd',
-              test: nodeModule('antd|@ant-design(?![\\\\/](plots|charts-util)[\\\\/])|@rc-component|rc-[a-z-]+|@emotion|dayjs'),
-              priority: 40,
-            },
-            { name: 'refine', test: nodeModule('@refinedev|@tanstack|query-string|axios'), priority: 35 },
-            { name: 'charts', test: nodeModule('@ant-design[\\\\/]plots|@antv|d3-[a-z-]+'), priority: 30 },
+            { name: 'react', test: nodeModule('react|react-dom|scheduler'), priority: 45 },
+            { name: 'sign-in', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 40 },
+            { name: 'common', test: /[\\/]node_modules[\\/]/, minShareCount: 25, priority: 10 },
           ],
         },
       },

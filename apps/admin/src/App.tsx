@@ -3,8 +3,7 @@ import { Authenticated, CanAccess, Refine } from '@refinedev/core';
 import { useNotificationProvider } from '@refinedev/antd';
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from '@refinedev/react-router';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
-import { App as AntdApp, ConfigProvider, Flex, Spin } from 'antd';
-import enGB from 'antd/locale/en_GB';
+import { App as AntdApp, Flex, Spin } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/en-gb';
 import 'dayjs/locale/en-in';
@@ -19,11 +18,10 @@ import { queryClient } from './providers/query-client';
 import { session } from './providers/session';
 import { areaOfResource, pageRoutes, refineResources, type PageAction } from './resources';
 import { areaSlots } from './slots';
-import { appTheme, HEADER_HEIGHT } from './theme';
+import { HEADER_HEIGHT } from './theme';
 import { BrandMark } from './components/brand';
 import { NotFoundPage } from './pages/errors';
-import LoginPage from './pages/login';
-import { RedirectAfterSignIn } from './pages/login/redirect-after-sign-in';
+import { RedirectAfterSignIn, SignInWithinPanel } from './pages/login/redirect-after-sign-in';
 
 dayjs.locale('en-in');
 
@@ -81,75 +79,72 @@ function FeedbackPlacement({ children }: { children: ReactNode }) {
 export default function App() {
   return (
     <BrowserRouter>
-      <ConfigProvider theme={appTheme} locale={enGB}>
-        <FeedbackPlacement>
-          <Refine
-            dataProvider={api}
-            routerProvider={routerProvider}
-            authProvider={authProvider}
-            accessControlProvider={accessControlProvider}
-            notificationProvider={useNotificationProvider}
-            resources={refineResources}
-            options={{
-              syncWithLocation: true,
-              warnWhenUnsavedChanges: true,
-              disableTelemetry: true,
-              title: { text: 'AdvisorDesk', icon: <BrandMark /> },
-              reactQuery: { clientConfig: queryClient },
-            }}
-          >
-            <Routes>
-              <Route
-                element={
-                  <Authenticated key="signed-in" fallback={<CatchAllNavigate to="/login" />} loading={<PageLoading />}>
-                    <Suspense fallback={<PageLoading />}>
-                      <ApiSessionProvider value={apiSession}>
-                        <AreaSlotsProvider value={areaSlots}>
-                          <AppLayout>
-                            <Suspense fallback={<PageLoading />}>
-                              <Outlet />
-                            </Suspense>
-                          </AppLayout>
-                        </AreaSlotsProvider>
-                      </ApiSessionProvider>
-                    </Suspense>
-                  </Authenticated>
-                }
-              >
-                {pageRoutes.map(({ key, path, Page, resource, action }) => (
-                  <Route
-                    key={key}
-                    path={path}
-                    element={
-                      <AccessGate resource={resource} action={action}>
-                        <Page />
-                      </AccessGate>
-                    }
-                  />
-                ))}
-                <Route path="*" element={<NotFoundPage />} />
-              </Route>
-              <Route
-                element={
-                  <Authenticated key="signed-out" fallback={<Outlet />} loading={<PageLoading />}>
-                    <RedirectAfterSignIn />
-                  </Authenticated>
-                }
-              >
-                <Route path="/login" element={<LoginPage />} />
-              </Route>
-            </Routes>
-            <UnsavedChangesNotifier message="You have unsaved changes. Leave this page anyway?" />
-            <DocumentTitleHandler
-              handler={({ resource, pathname }) => {
-                if (pathname?.startsWith('/login')) return 'Sign in · AdvisorDesk';
-                const label = resource?.meta?.label;
-                return label && resource?.name !== 'dashboard' ? `${label} · AdvisorDesk` : 'AdvisorDesk';
-              }}
+      <FeedbackPlacement>
+        <Refine
+          dataProvider={api}
+          routerProvider={routerProvider}
+          authProvider={authProvider}
+          accessControlProvider={accessControlProvider}
+          notificationProvider={useNotificationProvider}
+          resources={refineResources}
+          options={{
+            syncWithLocation: true,
+            warnWhenUnsavedChanges: true,
+            disableTelemetry: true,
+            title: { text: 'AdvisorDesk', icon: <BrandMark /> },
+            reactQuery: { clientConfig: queryClient },
+          }}
+        >
+          <Routes>
+            <Route
+              element={
+                <Authenticated key="signed-in" fallback={<CatchAllNavigate to="/login" />} loading={<PageLoading />}>
+                  <Suspense fallback={<PageLoading />}>
+                    <ApiSessionProvider value={apiSession}>
+                      <AreaSlotsProvider value={areaSlots}>
+                        <AppLayout>
+                          <Suspense fallback={<PageLoading />}>
+                            <Outlet />
+                          </Suspense>
+                        </AppLayout>
+                      </AreaSlotsProvider>
+                    </ApiSessionProvider>
+                  </Suspense>
+                </Authenticated>
+              }
+            >
+              {pageRoutes.map(({ key, path, Page, resource, action }) => (
+                <Route
+                  key={key}
+                  path={path}
+                  element={
+                    <AccessGate resource={resource} action={action}>
+                      <Page />
+                    </AccessGate>
+                  }
+                />
+              ))}
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+            <Route
+              path="/login"
+              element={
+                <Authenticated key="signed-out" fallback={<SignInWithinPanel />} loading={<PageLoading />}>
+                  <RedirectAfterSignIn />
+                </Authenticated>
+              }
             />
-          </Refine>
-        </FeedbackPlacement>
-      </ConfigProvider>
+          </Routes>
+          <UnsavedChangesNotifier message="You have unsaved changes. Leave this page anyway?" />
+          <DocumentTitleHandler
+            handler={({ resource, pathname }) => {
+              if (pathname?.startsWith('/login')) return 'Sign in · AdvisorDesk';
+              const label = resource?.meta?.label;
+              return label && resource?.name !== 'dashboard' ? `${label} · AdvisorDesk` : 'AdvisorDesk';
+            }}
+          />
+        </Refine>
+      </FeedbackPlacement>
     </BrowserRouter>
   );
 }

@@ -1,4 +1,3 @@
-import { useLink } from '@refinedev/core';
 import { BRAND } from '@advisordesk/admin-ui';
 
 export function BrandMark({ size = 28 }: { size?: number }) {
@@ -12,15 +11,4 @@ export function BrandMark({ size = 28 }: { size?: number }) {
 
 export function BrandName({ fontSize = 17 }: { fontSize?: number }) {
   return <span style={{ fontSize, fontWeight: 700, color: BRAND.ink, letterSpacing: 0.2, whiteSpace: 'nowrap' }}>AdvisorDesk</span>;
-}
-
-/** The sider's title: the mark, and the name unless the sider is collapsed. */
-export function AppTitle({ collapsed }: { collapsed: boolean }) {
-  const Link = useLink();
-  return (
-    <Link to="/" style={{ display: 'inline-flex', alignItems: 'center', gap: 10, textDecoration: 'none' }} aria-label="AdvisorDesk home">
-      <BrandMark />
-      {!collapsed && <BrandName />}
-    </Link>
-  );
 }

@@ -1,19 +1,23 @@
 import type { AuthProvider } from '@refinedev/core';
-import { isRole, type AuthTokens, type LoginBody, type Role, type UserView } from '@advisordesk/shared';
+import { isRole, type LoginBody, type Role, type UserView } from '@advisordesk/shared';
 import { toHttpError } from '@advisordesk/admin-data';
 import { API_URL, httpClient } from './http-client';
 import { queryClient } from './query-client';
 import { session } from './session';
+import { signInWithPassword } from './sign-in';
+
+/** Nothing cached for an earlier user of this tab (records, access answers) may show to the next one. */
+export function forgetEarlierUser(): void {
+  queryClient.removeQueries({ queryKey: ['data'] });
+  queryClient.removeQueries({ queryKey: ['access'] });
+}
 
 /** Sign-in, sign-out and "who am I" against `/api/auth`; the tokens live in `session`. */
 export const authProvider: AuthProvider = {
-  login: async ({ email, password }: LoginBody) => {
+  login: async (credentials: LoginBody) => {
     try {
-      const { data } = await httpClient.post<AuthTokens>(`${API_URL}/auth/login`, { email: String(email ?? '').trim(), password });
-      // Nothing cached for an earlier user of this tab (records, access answers) may show to the next one.
-      queryClient.removeQueries({ queryKey: ['data'] });
-      queryClient.removeQueries({ queryKey: ['access'] });
-      session.set(data);
+      await signInWithPassword(credentials);
+      forgetEarlierUser();
       return { success: true, redirectTo: '/' };
     } catch (error) {
       return { success: false, error: toHttpError(error) };

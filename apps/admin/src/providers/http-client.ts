@@ -2,6 +2,7 @@
 import axios, { type AxiosAdapter, type AxiosError, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import type { AuthTokens } from '@advisordesk/shared';
 import { toHttpError } from '@advisordesk/admin-data';
+import { isSignInPath, signInPathFrom } from './return-path';
 import { session, type SessionStore } from './session';
 
 export const API_URL = '/api';
@@ -101,8 +102,8 @@ export function createHttpClient({ store, onSessionEnded, apiUrl = API_URL, adap
 function goToLogin() {
   if (typeof window === 'undefined') return;
   const { pathname, search } = window.location;
-  if (pathname.startsWith('/login')) return;
-  window.location.replace(`/login?to=${encodeURIComponent(pathname + search)}`);
+  if (isSignInPath(pathname)) return;
+  window.location.replace(signInPathFrom(pathname + search));
 }
 
 export const httpClient = createHttpClient({ store: session, onSessionEnded: goToLogin });

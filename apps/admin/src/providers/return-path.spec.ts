@@ -1,4 +1,4 @@
-import { safeReturnPath } from './return-path';
+import { returnPathOf, safeReturnPath, signInPathFrom } from './return-path';
 
 describe('safeReturnPath', () => {
   it('keeps paths inside the panel, with their query', () => {
@@ -20,5 +20,20 @@ describe('safeReturnPath', () => {
     ]) {
       expect(safeReturnPath(to)).toBeNull();
     }
+  });
+});
+
+describe('signInPathFrom and returnPathOf', () => {
+  it('sends a deep link to sign-in and back to the same page with its query', () => {
+    const signIn = signInPathFrom('/leads?filters[0][field]=status&filters[0][value]=new');
+    expect(signIn).toBe('/login?to=%2Fleads%3Ffilters%5B0%5D%5Bfield%5D%3Dstatus%26filters%5B0%5D%5Bvalue%5D%3Dnew');
+    expect(returnPathOf(signIn.slice(signIn.indexOf('?')))).toBe('/leads?filters[0][field]=status&filters[0][value]=new');
+  });
+
+  it('asks nothing of the dashboard or of the sign-in page itself, and never returns to another site', () => {
+    expect(signInPathFrom('/')).toBe('/login');
+    expect(signInPathFrom('/login?to=%2Fusers')).toBe('/login');
+    expect(returnPathOf('')).toBe('/');
+    expect(returnPathOf('?to=%2F%2Fevil.example')).toBe('/');
   });
 });

@@ -5,7 +5,18 @@ import { useQuery } from '@tanstack/react-query';
 import { FilterOutlined } from '@ant-design/icons';
 import { Drawer, Grid, Layout, Menu, theme, type MenuProps } from 'antd';
 import { useSavedViewPath, useSavedViews } from '@advisordesk/admin-data';
-import { AppTitle } from '../brand';
+import { BrandMark, BrandName } from '../brand';
+
+/** The sider's title: the mark, and the name unless the sider is collapsed. */
+export function AppTitle({ collapsed }: { collapsed: boolean }) {
+  const Link = useLink();
+  return (
+    <Link to="/" style={{ display: 'inline-flex', alignItems: 'center', gap: 10, textDecoration: 'none' }} aria-label="AdvisorDesk home">
+      <BrandMark />
+      {!collapsed && <BrandName />}
+    </Link>
+  );
+}
 
 /** Every entry that opens a page (groups like "Catalogue" have no page of their own). */
 const pagesOf = (entries: TreeMenuItem[]): TreeMenuItem[] =>

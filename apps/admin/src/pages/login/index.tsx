@@ -1,11 +1,11 @@
-import { useState } from 'react';
-import { useInvalidateAuthStore, useLogin } from '@refinedev/core';
+import { useEffect, useState } from 'react';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import type { LoginBody } from '@advisordesk/shared';
 import { toHttpError, type ApiRequestError } from '@advisordesk/admin-data';
 import { BRAND } from '@advisordesk/admin-ui';
 import { BrandMark, BrandName } from '../../components/brand';
+import { signInWithPassword } from '../../providers/sign-in';
 
 /** `95` → `2 minutes`; `40` → `40 seconds`. */
 export function waitText(seconds: number): string {
@@ -43,25 +43,38 @@ const DEMO_HINT = import.meta.env.DEV
     ]
   : null;
 
-export default function LoginPage() {
+export interface SignInPageProps {
+  /** Starts loading the panel's code when the form is sent, while the API checks the password. */
+  onSubmit?: () => void;
+  /** Opens the panel once signed in; until it settles the button shows that signing in is under way, and its failure shows like a sign-in error. */
+  onSignedIn: () => Promise<void>;
+}
+
+/**
+ * The sign-in page. It runs before the rest of the panel loads (main.tsx), so it uses no Refine
+ * hook: it signs in through `signInWithPassword`, then `onSignedIn` loads the panel. Errors show
+ * beside the form, not as a notice.
+ */
+export default function SignInPage({ onSubmit, onSignedIn }: SignInPageProps) {
   const [form] = Form.useForm<LoginBody>();
   const [error, setError] = useState<ApiRequestError | null>(null);
-  const invalidateAuth = useInvalidateAuthStore();
-  // Errors show beside the form (not as a notice), and navigation waits until the auth state is
-  // fresh: then this route's guard sends the user on (RedirectAfterSignIn), with no stale bounce.
-  const { mutate: login, isPending } = useLogin<LoginBody>({
-    mutationOptions: {
-      onSuccess: async (result) => {
-        if (result.success) await invalidateAuth();
-        else setError(toHttpError(result.error));
-      },
-      onError: (failure) => setError(toHttpError(failure)),
-    },
-  });
+  const [isPending, setPending] = useState(false);
 
-  const onFinish = (values: LoginBody) => {
+  useEffect(() => {
+    document.title = 'Sign in · AdvisorDesk';
+  }, []);
+
+  const onFinish = async (values: LoginBody) => {
     setError(null);
-    login(values);
+    setPending(true);
+    onSubmit?.();
+    try {
+      await signInWithPassword(values);
+      await onSignedIn();
+    } catch (failure) {
+      setError(toHttpError(failure));
+      setPending(false);
+    }
   };
 
   const shown = error ? describe(error) : null;
