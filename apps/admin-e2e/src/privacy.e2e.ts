@@ -126,6 +126,7 @@ describe('a rights request, WhatsApp connected', () => {
     const desk = await laptop.newPage();
     const manager = login('manager');
     await signIn(desk, manager.email, manager.password);
+    await desk.getByRole('menuitem', { name: 'Data protection' }).click();
     await openFromMenu(desk, 'laptop', 'Privacy requests');
     const row = desk.getByTestId(`data-request-row-${reference}`);
     await row.getByText(formatIstDay(request.dueAt ?? '')).waitFor();

@@ -177,12 +177,14 @@ export const resources: PanelResource[] = [
     meta: { label: 'Exports', icon: <DownloadOutlined />, area: 'exportLog' satisfies Area },
     pages: { list: ExportListPage },
   },
+  // Data protection (DPDP): the rights requests, the breach register, retention.
+  { name: 'data-protection', meta: { label: 'Data protection', icon: <SafetyOutlined />, area: 'dataRequests' satisfies Area } },
   {
     // The queue; a request opens over it (`show`), so its detail keeps the queue's filters.
     name: 'data-requests',
     list: DATA_REQUESTS_PATH,
     show: DATA_REQUEST_PATH,
-    meta: { label: 'Privacy requests', icon: <SafetyOutlined />, area: 'dataRequests' satisfies Area },
+    meta: { label: 'Privacy requests', parent: 'data-protection', icon: <SafetyOutlined />, area: 'dataRequests' satisfies Area },
     pages: { list: DataRequestsPage, show: DataRequestsPage },
   },
   {
@@ -202,7 +204,7 @@ export const resources: PanelResource[] = [
     list: BREACHES_PATH,
     create: BREACH_CREATE_PATH,
     show: `${BREACHES_PATH}/:id`,
-    meta: { label: 'Breach register', icon: <AlertOutlined />, area: 'breaches' satisfies Area },
+    meta: { label: 'Breach register', parent: 'data-protection', icon: <AlertOutlined />, area: 'breaches' satisfies Area },
     pages: { list: BreachListPage, create: BreachCreatePage, show: BreachShowPage },
   },
   {
@@ -214,7 +216,7 @@ export const resources: PanelResource[] = [
   {
     name: 'retention',
     list: RETENTION_PATH,
-    meta: { label: 'Data retention', icon: <FieldTimeOutlined />, area: 'settings' satisfies Area },
+    meta: { label: 'Data retention', parent: 'data-protection', icon: <FieldTimeOutlined />, area: 'settings' satisfies Area },
     pages: { list: RetentionPage },
   },
   {

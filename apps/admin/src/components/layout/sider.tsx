@@ -119,7 +119,7 @@ export function AppSider() {
       width={232}
       collapsedWidth={72}
       theme="light"
-      style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto', borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+      style={{ position: 'sticky', top: 0, height: '100vh', borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
     >
       <div
         style={{
@@ -132,7 +132,8 @@ export function AppSider() {
       >
         <AppTitle collapsed={siderCollapsed} />
       </div>
-      {menu}
+      {/* The menu scrolls on its own, between the title and the collapse button, so its last entry is never under the button. */}
+      <div style={{ height: 'calc(100% - 56px)', overflowY: 'auto', overscrollBehavior: 'contain' }}>{menu}</div>
     </Layout.Sider>
   );
 }
