@@ -132,7 +132,7 @@ describe('rights requests verified by a code on WhatsApp (the Cloud API stand-in
 
   it('counts wrong codes: four say how many tries are left, the fifth ends the request, and then even the right code is refused', async () => {
     const phone = newPhone();
-    await insertLead(t, phone);
+    const leadId = await insertLead(t, phone);
     standIn.reset();
     const { reference } = (await ask({ phone, kind: 'erasure' }).expect(202)).body;
     const code = await codeFor(phone);
@@ -147,6 +147,9 @@ describe('rights requests verified by a code on WhatsApp (the Cloud API stand-in
     expect(fifth.body.code).toBe('privacy.tooManyWrongCodes');
     expect((await verify(reference, code).expect(400)).body.code).toBe('privacy.tooManyWrongCodes');
     expect(await queued(reference)).toMatchObject({ status: 'refused', outcome: 'refused', verifiedAt: null });
+    // Never verified: nothing on the lead's timeline (anyone may type a number).
+    const timeline = (await request(t.http).get(`/api/leads/${leadId}/timeline`).set(manager.auth).expect(200)).body as { type: string }[];
+    expect(timeline.filter((entry) => entry.type === 'privacy')).toEqual([]);
   });
 
   it('erasure by request: resolving it as done erases the lead; the request keeps what was asked and answered, not the number', async () => {

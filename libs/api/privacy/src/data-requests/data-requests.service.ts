@@ -138,7 +138,6 @@ export class DataRequestsService {
           nominee ? JSON.stringify(nominee) : null,
         ],
       );
-      if (lead) await recordActivity(manager, lead.id, 'privacy', null, { action: 'request', kind: body.kind, reference: row.reference });
       return { ...row, leadId: lead?.id ?? null };
     });
     // After the answer: how long a send takes must not tell whether the number is a lead's (or has an email).
@@ -173,7 +172,7 @@ export class DataRequestsService {
         );
       throw checked.error;
     }
-    const opened = await this.open(this.dataSource, request.id, null);
+    const opened = await this.dataSource.transaction((manager) => this.open(manager, request.id, null));
     if (!opened) throw new AppError(PrivacyErrors.notWaitingForCode);
     return { reference: request.reference, status: 'open', dueAt: opened.dueAt.toISOString() };
   }
@@ -241,11 +240,7 @@ export class DataRequestsService {
   }
 
   /** Unverified → open, due in the admins' number of days; managers and admins are told (the bell's `privacy.request`). */
-  private async open(
-    db: EntityManager | DataSource,
-    id: string,
-    staff: { userId: string; note: string } | null,
-  ): Promise<{ dueAt: Date } | undefined> {
+  private async open(db: EntityManager, id: string, staff: { userId: string; note: string } | null): Promise<{ dueAt: Date } | undefined> {
     const { requestDueDays } = await retentionSettings(db);
     const [row] = await queryChanged<{ dueAt: Date; kind: DataRequestKind; reference: string; leadId: string | null }>(
       db,
@@ -255,6 +250,9 @@ export class DataRequestsService {
       [id, requestDueDays, staff?.userId ?? null, staff ? `Verified by a call: ${staff.note}` : null],
     );
     if (!row) return undefined;
+    // On the lead's timeline once verified: before that, anyone could have typed the number.
+    if (row.leadId)
+      await recordActivity(db, row.leadId, 'privacy', staff?.userId ?? null, { action: 'request', kind: row.kind, reference: row.reference });
     await db.query(
       `INSERT INTO notifications (user_id, kind, title, body, lead_id, link, dedupe_key)
        SELECT u.id, 'privacy.request', $2, $3, $4, '/data-requests/' || $1::text, 'privacy.request:' || $1::text
