@@ -10,6 +10,6 @@ export { TASK_LIST } from './tasks.service';
 export { AssignmentService, recountAdvisorLoads } from './assignment.service';
 export { ConsentService } from './consent.service';
 export * from './reference';
-export { IntakeService, type LeadCreatedListener } from './intake.service';
+export { IntakeService, leadOwningPhone, type LeadCreatedListener } from './intake.service';
 export { advanceLeadTo } from './pipeline.service';
 export { staleVersionError } from './stale-version';

@@ -209,6 +209,20 @@ export async function mergedLeadPhones(db: Pick<EntityManager, 'query'>, phones:
 }
 
 /**
+ * The living lead a phone number belongs to: its own phone, or an alternate phone of the lead
+ * another was merged into (leads_alternate_phones_idx); its own phone first. WhatsApp inbound and
+ * rights requests find the person by it.
+ */
+export function leadOwningPhone(db: Pick<EntityManager, 'query'>, phone: string): Promise<{ id: string; advisorId: string | null } | undefined> {
+  return queryMaybeOne<{ id: string; advisorId: string | null }>(
+    db,
+    `SELECT id, advisor_id AS "advisorId" FROM leads
+      WHERE (phone = $1 OR alternate_phones @> ARRAY[$1]::text[]) AND erased_at IS NULL ORDER BY (phone = $1) IS TRUE DESC LIMIT 1`,
+    [phone],
+  );
+}
+
+/**
  * An inquiry from an alternate phone goes to the lead that holds it, by that lead's phone: a repeat
  * inquiry, never a new lead. Read under the assignment lock, which a merge also takes, so a merge
  * committing meanwhile is seen whole (`leads_alternate_phones_idx`).

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { isStopMessage, normalisePhone, statusMovesForward, type WhatsappMessageStatus } from '@advisordesk/shared';
 import { AppError, BatchQueue, EventBus, queryMaybeOne, queryRows } from '@advisordesk/api-core';
 import { JobsService } from '@advisordesk/api-jobs';
-import { AssignmentService, newReference, recordActivity } from '@advisordesk/api-leads';
+import { AssignmentService, leadOwningPhone, newReference, recordActivity } from '@advisordesk/api-leads';
 import { WHATSAPP_CONFIG } from './cloud-api.client';
 import { metaTime, readInbound, type MetaInboundMessage } from './inbound-message';
 import type { WhatsappConfig } from './whatsapp.config';
@@ -220,7 +220,7 @@ export class WebhookService implements OnModuleInit, OnApplicationShutdown {
     const parsed = normalisePhone(`+${digits}`);
     const phone = parsed.ok ? parsed.e164 : `+${digits}`;
     const profileName = names.get(digits) ?? null;
-    const lead = (await this.leadByPhone(manager, phone)) ?? (await this.newLead(manager, phone, profileName));
+    const lead = (await leadOwningPhone(manager, phone)) ?? (await this.newLead(manager, phone, profileName));
     const { kind, text } = readInbound(message);
     const at = metaTime(message.timestamp);
     const [row] = await queryRows<{ id: string }>(
@@ -247,16 +247,6 @@ export class WebhookService implements OnModuleInit, OnApplicationShutdown {
     return { leadId: lead.id, messageId: row.id, direction: 'in', advisorId: lead.advisorId };
   }
 
-  private leadByPhone(manager: EntityManager, phone: string) {
-    return queryMaybeOne<{ id: string; advisorId: string | null }>(
-      manager,
-      // Its own phone, or an alternate phone of the lead another was merged into (leads_alternate_phones_idx).
-      `SELECT id, advisor_id AS "advisorId" FROM leads
-        WHERE (phone = $1 OR alternate_phones @> ARRAY[$1]::text[]) AND erased_at IS NULL ORDER BY (phone = $1) IS TRUE DESC LIMIT 1`,
-      [phone],
-    );
-  }
-
   /**
    * Someone we do not know wrote to us: a lead (source WhatsApp, named by their profile name),
    * assigned as intake assigns, with no consent assumed: Meta lets us answer inside the 24 hours
@@ -265,7 +255,7 @@ export class WebhookService implements OnModuleInit, OnApplicationShutdown {
   private async newLead(manager: EntityManager, phone: string, profileName: string | null): Promise<{ id: string; advisorId: string | null }> {
     await this.assignment.lock(manager);
     // Another event for the same number may have created it while we waited for the lock.
-    const raced = await this.leadByPhone(manager, phone);
+    const raced = await leadOwningPhone(manager, phone);
     if (raced) return raced;
     const [turn] = await this.assignment.takeTurns(manager, 1);
     const [lead] = await queryRows<{ id: string; advisorId: string | null }>(

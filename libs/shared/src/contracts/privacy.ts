@@ -141,6 +141,12 @@ export interface RetentionStatus<Time = string> extends RetentionSettings {
   lastRunAt: Time | null;
 }
 
+/** `POST /api/leads/:id/guardian/code` → 202: where the code went and until when it works. */
+export interface GuardianCodeSent<Time = string> {
+  sentVia: 'whatsapp';
+  expiresAt: Time;
+}
+
 /** `POST /api/leads/:id/guardian/verify`: the code the guardian read back, or a call staff made. */
 export type GuardianVerifyBody = { code: string } | { call: true; note: string };
 

@@ -7,16 +7,11 @@ import {
   NOTE_MAX_LENGTH,
   VERIFICATION_CODE_LENGTH,
   type GuardianVerifyBody,
+  type GuardianCodeSent,
   type LeadDetailView,
 } from '@advisordesk/shared';
 import { useApiMutation, useRefreshLead, type ApiRequestError } from '@advisordesk/admin-data';
 import { leadPath } from '../lead-data';
-
-/** `POST /api/leads/:id/guardian/code` → 202: where the code went and until when it works. */
-interface GuardianCodeSent {
-  sentVia: 'whatsapp';
-  expiresAt: string;
-}
 
 /** The API's answer when WhatsApp is not connected: only a recorded call can verify the guardian. */
 const NO_GUARDIAN_CHANNEL = 'privacy.noGuardianChannel';

@@ -67,6 +67,7 @@ export const envSchema = Joi.object({
         'TRUST_PROXY must be true, false, a hop count such as 1, or comma-separated proxy addresses, CIDRs or names (loopback, 10.0.0.0/8)',
     }),
   INQUIRY_RATE_LIMIT: Joi.number().integer().min(1).default(10),
+  DATA_REQUEST_RATE_LIMIT: Joi.number().integer().min(1).default(20),
   LOGIN_RATE_LIMIT: Joi.number().integer().min(1).default(10),
   PUBLIC_URL: Joi.string()
     .uri({ scheme: ['http', 'https'] })
@@ -112,6 +113,8 @@ export interface AppConfig {
   corsOrigins: string[];
   trustProxy: TrustProxy;
   inquiryRateLimit: number;
+  /** Rights requests (`/privacy`) per client address per hour. */
+  dataRequestRateLimit: number;
   loginRateLimit: number;
   publicUrl: string;
   /** The service's number (E.164) students reach when their advisor has none on file. */
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     trustProxy: value.TRUST_PROXY,
     inquiryRateLimit: value.INQUIRY_RATE_LIMIT,
+    dataRequestRateLimit: value.DATA_REQUEST_RATE_LIMIT,
     loginRateLimit: value.LOGIN_RATE_LIMIT,
     publicUrl: (value.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     supportPhone: value.SUPPORT_PHONE,

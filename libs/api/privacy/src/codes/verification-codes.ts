@@ -1,4 +1,4 @@
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AppError, errorOnField, queryChanged, queryOne } from '@advisordesk/api-core';
 import { VERIFICATION_CODE_ATTEMPTS, VERIFICATION_CODE_LENGTH, VERIFICATION_CODE_MINUTES } from '@advisordesk/shared';
@@ -34,13 +34,14 @@ export class VerificationCodes {
     const column = subjectColumn(subject);
     await db.query(`UPDATE verification_codes SET used_at = now() WHERE ${column} = $1 AND used_at IS NULL`, [subjectId(subject)]);
     const code = newCode();
-    const row = await queryOne<{ id: string; expiresAt: Date }>(
+    // The id is made here, so the row is written once with the hash that includes it.
+    const id = randomUUID();
+    const row = await queryOne<{ expiresAt: Date }>(
       db,
-      `INSERT INTO verification_codes (${column}, code_hash, sent_via, expires_at, created_by)
-       VALUES ($1, '', $2, now() + make_interval(mins => $3), $4) RETURNING id, expires_at AS "expiresAt"`,
-      [subjectId(subject), sentVia, VERIFICATION_CODE_MINUTES, createdBy],
+      `INSERT INTO verification_codes (id, ${column}, code_hash, sent_via, expires_at, created_by)
+       VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5), $6) RETURNING expires_at AS "expiresAt"`,
+      [id, subjectId(subject), hashCode(this.secret, id, code), sentVia, VERIFICATION_CODE_MINUTES, createdBy],
     );
-    await db.query(`UPDATE verification_codes SET code_hash = $2 WHERE id = $1`, [row.id, hashCode(this.secret, row.id, code)]);
     return { code, expiresAt: row.expiresAt };
   }
 
@@ -58,8 +59,7 @@ export class VerificationCodes {
         RETURNING id, code_hash AS "codeHash", attempts, expires_at <= now() AS expired`,
       [subjectId(subject), VERIFICATION_CODE_ATTEMPTS],
     );
-    if (!row) return { ok: false, ended: false, error: errorOnField(PrivacyErrors.codeExpired, 'code') };
-    if (row.expired) return { ok: false, ended: false, error: errorOnField(PrivacyErrors.codeExpired, 'code') };
+    if (!row || row.expired) return { ok: false, ended: false, error: errorOnField(PrivacyErrors.codeExpired, 'code') };
     const given = Buffer.from(hashCode(this.secret, row.id, code.trim()), 'hex');
     if (given.length === 32 && timingSafeEqual(given, Buffer.from(row.codeHash, 'hex'))) {
       await db.query(`UPDATE verification_codes SET used_at = now() WHERE id = $1`, [row.id]);

@@ -18,7 +18,7 @@ import {
   type RateLimit,
 } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
-import { ConsentService, recordActivity } from '@advisordesk/api-leads';
+import { ConsentService, leadOwningPhone, recordActivity } from '@advisordesk/api-leads';
 import {
   DATA_REQUEST_KIND_LABELS,
   DATA_REQUEST_KINDS,
@@ -96,9 +96,8 @@ export class DataRequestsService {
     limits: RateLimits,
   ) {
     this.codes = new VerificationCodes(config.jwtSecret);
-    const perHour = Number(process.env.DATA_REQUEST_RATE_LIMIT) || 20;
     this.perAddress = limits.limiter('data-request', {
-      points: perHour,
+      points: config.dataRequestRateLimit,
       durationSec: 3600,
       message: 'Too many requests from this address: please try again in an hour',
     });
@@ -119,11 +118,7 @@ export class DataRequestsService {
     const nomineePhone = body.nominee ? normalisePhone(body.nominee.phone) : null;
     const nominee = body.nominee ? { name: body.nominee.name.trim(), phone: nomineePhone?.ok ? nomineePhone.e164 : body.nominee.phone } : null;
     const request = await this.dataSource.transaction(async (manager) => {
-      const lead = await queryMaybeOne<{ id: string }>(
-        manager,
-        `SELECT id FROM leads WHERE (phone = $1 OR alternate_phones @> ARRAY[$1]) AND erased_at IS NULL ORDER BY phone = $1 DESC LIMIT 1`,
-        [phone.e164],
-      );
+      const lead = await leadOwningPhone(manager, phone.e164);
       const row = await queryOne<{ id: string; reference: string }>(
         manager,
         `INSERT INTO data_requests (reference, kind, verification, phone, lead_id, message, nominee)

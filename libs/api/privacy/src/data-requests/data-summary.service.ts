@@ -6,7 +6,7 @@ import { LEAD_COLUMNS, LEAD_FROM, type LeadView } from '@advisordesk/api-leads';
 import {
   APPLICATION_STATUS_LABELS,
   formatInr,
-  formatIstDateTime as formatRelative,
+  formatIstDateTime,
   LEAD_MODE_LABELS,
   PROGRAM_LEVEL_LABELS,
   formatPhone,
@@ -20,7 +20,7 @@ import {
 import { PrivacyErrors } from '../privacy.errors';
 
 /** A summary is read later, often printed: dates in full, never "Today". */
-const formatIstDateTime = (value: Date) => formatRelative(value, { relative: false });
+const inFull = (value: Date) => formatIstDateTime(value, { relative: false });
 
 /** The timeline's entry kinds, as a person reads them in the summary. */
 const ACTIVITY_WORDS: Record<string, string> = {
@@ -127,7 +127,7 @@ export class DataSummaryService {
         'How you reached us': LEAD_SOURCE_LABELS[lead.source] ?? lead.source,
         'Where your inquiry stands': LEAD_STATUS_LABELS[lead.status] ?? lead.status,
         'Your advisor': lead.advisorName,
-        'First contact with us': formatIstDateTime(lead.createdAt),
+        'First contact with us': inFull(lead.createdAt),
       },
       consents: {
         whatsapp: lead.consentWhatsapp,
@@ -140,16 +140,14 @@ export class DataSummaryService {
         {
           title: 'Inquiries you sent',
           count: inquiries.length,
-          items: inquiries.map((i) =>
-            [formatIstDateTime(i.at), i.course && `about ${i.course}`, i.message && `“${i.message}”`].filter(Boolean).join(' · '),
-          ),
+          items: inquiries.map((i) => [inFull(i.at), i.course && `about ${i.course}`, i.message && `“${i.message}”`].filter(Boolean).join(' · ')),
         },
         {
           title: 'WhatsApp conversation (through Meta, our WhatsApp provider)',
           count: messages.reduce((sum, m) => sum + m.n, 0),
           items: [
-            sent && `${sent.n} message(s) from us, the last on ${formatIstDateTime(sent.last)}`,
-            received && `${received.n} message(s) from you, the last on ${formatIstDateTime(received.last)}`,
+            sent && `${sent.n} message(s) from us, the last on ${inFull(sent.last)}`,
+            received && `${received.n} message(s) from you, the last on ${inFull(received.last)}`,
           ].filter((x): x is string => !!x),
         },
         {
@@ -169,7 +167,7 @@ export class DataSummaryService {
         {
           title: 'Documents you or we uploaded',
           count: documents.length,
-          items: documents.map((d) => [d.label, d.fileName, d.uploadedAt && formatIstDateTime(d.uploadedAt), d.status].filter(Boolean).join(' · ')),
+          items: documents.map((d) => [d.label, d.fileName, d.uploadedAt && inFull(d.uploadedAt), d.status].filter(Boolean).join(' · ')),
         },
         {
           title: 'Payments recorded',
@@ -180,8 +178,7 @@ export class DataSummaryService {
           title: 'What we did with your data (the record of your inquiry)',
           count: activities.reduce((sum, a) => sum + a.n, 0),
           items: activities.map(
-            (a) =>
-              `${ACTIVITY_WORDS[a.type] ?? a.type}: ${a.n}, ${a.n === 1 ? `on ${formatIstDateTime(a.first)}` : `${formatIstDateTime(a.first)} to ${formatIstDateTime(a.last)}`}`,
+            (a) => `${ACTIVITY_WORDS[a.type] ?? a.type}: ${a.n}, ${a.n === 1 ? `on ${inFull(a.first)}` : `${inFull(a.first)} to ${inFull(a.last)}`}`,
           ),
         },
         {

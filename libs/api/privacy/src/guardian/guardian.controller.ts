@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { rolesThatCanWrite } from '@advisordesk/shared';
+import { rolesThatCanWrite, type GuardianCodeSent } from '@advisordesk/shared';
 import { idOf } from '@advisordesk/api-core';
 import { CurrentUser, Roles, type AuthUser } from '@advisordesk/api-auth';
 import { LeadsErrors, type LeadDetailView } from '@advisordesk/api-leads';
@@ -18,7 +18,7 @@ export class GuardianController {
 
   @Post('code')
   @HttpCode(202)
-  sendCode(@CurrentUser() user: AuthUser, @Param('id', leadId) id: string): Promise<{ sentVia: 'whatsapp'; expiresAt: Date }> {
+  sendCode(@CurrentUser() user: AuthUser, @Param('id', leadId) id: string): Promise<GuardianCodeSent<Date>> {
     return this.guardian.sendCode(user, id);
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, AppError, fieldError, queryChanged, queryOne, type AppConfig } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
+import type { GuardianCodeSent } from '@advisordesk/shared';
 import { ConsentService, LeadsService, recordActivity, type LeadDetailView } from '@advisordesk/api-leads';
 import { CodeSender } from '../codes/code-sender';
 import { VerificationCodes } from '../codes/verification-codes';
@@ -29,7 +30,7 @@ export class GuardianService {
   }
 
   /** `POST /api/leads/:id/guardian/code`: a code to the guardian's WhatsApp; Meta's refusal is a 502 saying why. */
-  async sendCode(user: AuthUser, leadId: string): Promise<{ sentVia: 'whatsapp'; expiresAt: Date }> {
+  async sendCode(user: AuthUser, leadId: string): Promise<GuardianCodeSent<Date>> {
     const guardian = await this.unverifiedGuardian(user, leadId);
     if (!guardian.phone) throw new AppError(PrivacyErrors.noGuardianPhone);
     if (!this.sender.whatsappConnected) throw new AppError(PrivacyErrors.noGuardianChannel);
