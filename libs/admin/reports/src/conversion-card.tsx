@@ -1,6 +1,6 @@
 import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import { Button, Card, Grid, Skeleton, Space, Table, Tabs, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { CONVERSION_GROUP_LABELS, type ConversionGroupBy, type ConversionRow } from '@advisordesk/shared';
+import { APPROXIMATE_MEDIAN_ERROR, CONVERSION_GROUP_LABELS, type ConversionGroupBy, type ConversionRow } from '@advisordesk/shared';
 import { LazyConversionBarChart } from './lazy-charts';
 import { formatCount, formatDays, formatRate, useConversionReport } from './report-api';
 import { groupFilters, groupLabel, type ReportRange } from './report-query';
@@ -17,13 +17,22 @@ function ConversionTable({
   rows,
   drill,
   range,
+  approximate,
 }: {
   groupBy: ConversionGroupBy;
   rows: ConversionRow[];
   drill: DrillDown;
   range: ReportRange;
+  approximate: boolean;
 }) {
   const open = drill.open;
+  // Large periods' medians come from kept buckets: "≈", and the help says how close they are.
+  const median = (label: string, help: string) => (
+    <Tooltip title={approximate ? `${help}. ≈: within ${APPROXIMATE_MEDIAN_ERROR * 100} % of the exact median, read from kept counts` : help}>
+      {label}
+    </Tooltip>
+  );
+  const days = (value: number | null) => (approximate && value !== null ? `≈ ${formatDays(value)}` : formatDays(value));
   const columns: TableColumnsType<ConversionRow> = [
     {
       title: CONVERSION_GROUP_LABELS[groupBy],
@@ -54,18 +63,18 @@ function ConversionTable({
       render: (value: number) => <Typography.Text strong>{formatRate(value)}</Typography.Text>,
     },
     {
-      title: <Tooltip title="Median time from the inquiry to the first call or message">To first contact</Tooltip>,
+      title: median('To first contact', 'Median time from the inquiry to the first call or message'),
       dataIndex: 'medianDaysToFirstContact',
       align: 'right',
       responsive: ['md'],
-      render: formatDays,
+      render: days,
     },
     {
-      title: <Tooltip title="Median time from the inquiry to enrolment, for the enrolled">To enrolment</Tooltip>,
+      title: median('To enrolment', 'Median time from the inquiry to enrolment, for the enrolled'),
       dataIndex: 'medianDaysToEnrolment',
       align: 'right',
       responsive: ['md'],
-      render: formatDays,
+      render: days,
     },
   ];
   return (
@@ -121,7 +130,9 @@ function ConversionPane({
             {open && `Select a bar${compact ? '' : ' or a name'} to open those leads.`}
           </Typography.Text>
         )}
-        {!compact && <ConversionTable groupBy={groupBy} rows={rows} drill={drill} range={range} />}
+        {!compact && (
+          <ConversionTable groupBy={groupBy} rows={rows} drill={drill} range={range} approximate={conversion.data?.mediansApproximate ?? false} />
+        )}
       </Space>
     </Reloading>
   );

@@ -107,6 +107,8 @@ const SCHEMA: Record<string, Record<string, Handling>> = {
     ...same('cleared', ['note', 'resolution_note']),
   },
   lead_day_counts: same('kept', ['day', 'dim', 'key', 'leads', 's1', 's2', 's3', 's4', 's5', 's6', 'lost', 'enrolled']),
+  // Counts of delays per month and advisor, source, campaign or level: no person in them.
+  lead_delay_buckets: same('kept', ['dim', 'month', 'key', 'kind', 'bucket', 'n']),
   // A retried form's key; the fingerprint is a hash of what the person typed. Found by the reference in the response.
   idempotency_keys: same('deleted', ['scope', 'key', 'response', 'fingerprint', 'created_at']),
   // Staff accounts: their own data, not a lead's (the phone is the advisor's work number, shown to their students).

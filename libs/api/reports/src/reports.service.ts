@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -14,13 +14,15 @@ import {
   type AdvisorProductivity,
   type ConversionGroupBy,
   type ConversionReport,
+  type ConversionRow,
   type FunnelReport,
   type LeadSource,
   type ProgramLevel,
 } from '@advisordesk/shared';
-import { fieldError, queryRows, whereClause } from '@advisordesk/api-core';
+import { APP_CONFIG, fieldError, queryRows, whereClause, type AppConfig, type ParsedList } from '@advisordesk/api-core';
 import type { AuthUser } from '@advisordesk/api-auth';
 import { leadColumn, onlyLeadsOf } from '@advisordesk/api-leads';
+import { BUCKETED_GROUPS, bucketedMedians, monthsAndEdges } from './delay-buckets';
 import { dayCountScope, reportFilters } from './report-filters';
 
 /** What each grouping groups on. Weeks start on Monday in Asia/Kolkata. */
@@ -32,6 +34,10 @@ const GROUP_KEYS: Record<ConversionGroupBy, string> = {
   level: leadColumn('level'),
   week: `to_char(date_trunc('week', l.created_at AT TIME ZONE '${IST_TIME_ZONE}'), 'YYYY-MM-DD')`,
 };
+
+/** A group as the queries answer it: the row before its label and rate. */
+type ConversionGroup = Omit<ConversionRow, 'key' | 'label' | 'conversionRate'> & { key: string | null };
+type ConversionGroups = ConversionGroup[] & { approximate: boolean };
 
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 const days = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
@@ -45,7 +51,10 @@ const days = (value: number | null) => (value === null ? null : Math.round(value
  */
 @Injectable()
 export class ReportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async funnel(user: AuthUser, query: Record<string, unknown>): Promise<FunnelReport> {
     const list = reportFilters(user, query);
@@ -85,28 +94,14 @@ export class ReportsService {
     if (accessOf('reports', user.role) === 'consented' && !MARKETING_CONVERSION_GROUPS.includes(groupBy))
       throw fieldError('groupBy', `groupBy: marketing sees ${MARKETING_CONVERSION_GROUPS.join(', ')} only`);
     const list = reportFilters(user, query, ['groupBy']);
-    const rows = await this.analytic<{
-      key: string | null;
-      leads: number;
-      enrolled: number;
-      medianDaysToFirstContact: number | null;
-      medianDaysToEnrolment: number | null;
-    }>(
-      `SELECT ${GROUP_KEYS[groupBy]} AS key,
-              count(*)::int AS leads,
-              count(*) FILTER (WHERE l.status = 'enrolled')::int AS enrolled,
-              (extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY l.first_contacted_at - l.created_at)) / 86400)::float8 AS "medianDaysToFirstContact",
-              (extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY l.enrolled_at - l.created_at)) / 86400)::float8 AS "medianDaysToEnrolment"
-         FROM leads l ${whereClause(list.where)}
-        GROUP BY 1 ORDER BY ${groupBy === 'week' ? '1' : '2 DESC, 1'}`,
-      list.params,
-    );
+    const rows = (await this.bucketed(user, query, groupBy)) ?? (await this.exact(groupBy, list));
     const labels = await this.labels(
       groupBy,
       rows.map((r) => r.key),
     );
     return {
       groupBy,
+      mediansApproximate: rows.approximate,
       rows: rows.map((r) => ({
         key: r.key ?? 'none',
         label: labels.get(r.key) ?? r.key ?? '(none)',
@@ -117,6 +112,63 @@ export class ReportsService {
         medianDaysToEnrolment: days(r.medianDaysToEnrolment),
       })),
     };
+  }
+
+  /** The conversion report's groups from the leads themselves: exact medians, one sort per group. */
+  private async exact(groupBy: ConversionGroupBy, list: ParsedList): Promise<ConversionGroups> {
+    const rows = await this.analytic<ConversionGroup>(
+      `SELECT ${GROUP_KEYS[groupBy]} AS key,
+              count(*)::int AS leads,
+              count(*) FILTER (WHERE l.status = 'enrolled')::int AS enrolled,
+              (extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY l.first_contacted_at - l.created_at)) / 86400)::float8 AS "medianDaysToFirstContact",
+              (extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY l.enrolled_at - l.created_at)) / 86400)::float8 AS "medianDaysToEnrolment"
+         FROM leads l ${whereClause(list.where)}
+        GROUP BY 1 ORDER BY ${groupBy === 'week' ? '1' : '2 DESC, 1'}`,
+      list.params,
+    );
+    return Object.assign(rows, { approximate: false });
+  }
+
+  /**
+   * The conversion report from the kept counts and delay buckets, when they can answer it: a
+   * grouping they keep, whole days holding at least one whole month, no filter but the grouping's
+   * own dimension (an advisor's own scope included), and too many leads to sort cheaply. The counts
+   * are exact; the medians within 1 % (`mediansApproximate`). Null when the leads are read instead.
+   */
+  private async bucketed(user: AuthUser, query: Record<string, unknown>, groupBy: ConversionGroupBy): Promise<ConversionGroups | null> {
+    const group = BUCKETED_GROUPS[groupBy];
+    const { groupBy: _groupBy, ...filters } = query;
+    const scope = dayCountScope(user, filters);
+    if (!group || !scope || (scope.dim !== 'all' && scope.dim !== group.dim)) return null;
+    const from = typeof query.from === 'string' ? query.from : null;
+    const to = typeof query.to === 'string' ? query.to : null;
+    const { months, edges } = monthsAndEdges(from, to);
+    if (!months) return null;
+    const only = scope.dim === group.dim ? scope.key : null;
+    // Both at once: the counts say whether the period is large enough to want the buckets.
+    const [counts, medians] = await Promise.all([
+      queryRows<{ key: string; leads: number; enrolled: number }>(
+        this.dataSource,
+        `SELECT key, sum(leads)::int AS leads, sum(enrolled)::int AS enrolled FROM lead_day_counts
+          WHERE dim = $1 AND ($2::text IS NULL OR key = $2) AND day BETWEEN COALESCE($3::date, '-infinity') AND COALESCE($4::date, 'infinity')
+          GROUP BY key HAVING sum(leads) > 0`,
+        [group.dim, only, from, to],
+      ),
+      bucketedMedians(this.dataSource, groupBy, only, months, edges),
+    ]);
+    // Below the configured size the exact medians cost little (tens of milliseconds at 50,000 leads).
+    if (counts.reduce((sum, c) => sum + c.leads, 0) < this.config.reportExactMediansBelow) return null;
+    const rows = counts
+      .map((c) => ({
+        // The triggers write '' for a lead without a value (source always has one).
+        key: c.key === '' ? null : c.key,
+        leads: c.leads,
+        enrolled: c.enrolled,
+        medianDaysToFirstContact: medians.get(c.key)?.contact ?? null,
+        medianDaysToEnrolment: medians.get(c.key)?.enrolment ?? null,
+      }))
+      .sort((a, b) => b.leads - a.leads || (a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return Object.assign(rows, { approximate: true });
   }
 
   /**

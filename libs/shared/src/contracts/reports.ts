@@ -48,8 +48,16 @@ export interface ConversionRow {
 /** `GET /api/reports/conversion`. */
 export interface ConversionReport {
   groupBy: ConversionGroupBy;
+  /**
+   * The medians came from kept buckets (advisor, source, campaign or level over a period holding a
+   * whole month, with no other filter): each within 1 % of the exact median ("≈"). Counts are exact.
+   */
+  mediansApproximate: boolean;
   rows: ConversionRow[];
 }
+
+/** How far an approximate median may be from the exact one, as the report's help says it. */
+export const APPROXIMATE_MEDIAN_ERROR = 0.01;
 
 /** `GET /api/reports/productivity`: one advisor's figures for the period (an advisor sees only theirs). */
 export interface AdvisorProductivity {

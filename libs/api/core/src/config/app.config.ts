@@ -68,6 +68,7 @@ export const envSchema = Joi.object({
     }),
   INQUIRY_RATE_LIMIT: Joi.number().integer().min(1).default(10),
   DATA_REQUEST_RATE_LIMIT: Joi.number().integer().min(1).default(20),
+  REPORT_EXACT_MEDIANS_BELOW: Joi.number().integer().min(0).default(50_000),
   LOGIN_RATE_LIMIT: Joi.number().integer().min(1).default(10),
   PUBLIC_URL: Joi.string()
     .uri({ scheme: ['http', 'https'] })
@@ -115,6 +116,8 @@ export interface AppConfig {
   inquiryRateLimit: number;
   /** Rights requests (`/privacy`) per client address per hour. */
   dataRequestRateLimit: number;
+  /** Conversion reports over fewer leads than this sort them for exact medians; larger ones read the kept buckets (within 1 %). */
+  reportExactMediansBelow: number;
   loginRateLimit: number;
   publicUrl: string;
   /** The service's number (E.164) students reach when their advisor has none on file. */
@@ -158,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: value.TRUST_PROXY,
     inquiryRateLimit: value.INQUIRY_RATE_LIMIT,
     dataRequestRateLimit: value.DATA_REQUEST_RATE_LIMIT,
+    reportExactMediansBelow: value.REPORT_EXACT_MEDIANS_BELOW,
     loginRateLimit: value.LOGIN_RATE_LIMIT,
     publicUrl: (value.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     supportPhone: value.SUPPORT_PHONE,

@@ -25,6 +25,7 @@ import { LeadMerge1764402500000 } from './1764402500000-lead-merge';
 import { SavedViews1764402600000 } from './1764402600000-saved-views';
 import { ConsentNoticeParts1764402700000 } from './1764402700000-consent-notice-parts';
 import { DataProtection1764402800000 } from './1764402800000-data-protection';
+import { LeadDelayBuckets1764402900000 } from './1764402900000-lead-delay-buckets';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   SavedViews1764402600000,
   ConsentNoticeParts1764402700000,
   DataProtection1764402800000,
+  LeadDelayBuckets1764402900000,
 ];
