@@ -201,8 +201,10 @@ function stableJson(value: unknown): string {
 export async function mergedLeadPhones(db: Pick<EntityManager, 'query'>, phones: string[]): Promise<Map<string, string>> {
   const merged = await queryRows<{ alternate: string; phone: string }>(
     db,
-    `SELECT alternate, l.phone FROM leads l CROSS JOIN unnest(l.alternate_phones) alternate
-      WHERE l.alternate_phones && $1::text[] AND alternate = ANY($1::text[]) AND l.phone IS NOT NULL AND l.erased_at IS NULL`,
+    // One probe of leads_alternate_phones_idx per phone. (An overlap `&&` with the whole list was
+    // planned as a scan of every lead once the list was long: 7–11 s for an import's 1,000 rows.)
+    `SELECT p.alternate, l.phone FROM unnest($1::text[]) AS p(alternate)
+      CROSS JOIN LATERAL (SELECT phone FROM leads WHERE alternate_phones @> ARRAY[p.alternate] AND phone IS NOT NULL AND erased_at IS NULL) l`,
     [phones],
   );
   return new Map(merged.map((m) => [m.alternate, m.phone]));
