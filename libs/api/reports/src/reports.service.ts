@@ -182,20 +182,25 @@ export class ReportsService {
     const p = list.params.length;
     // `from`/`to` are validated whole days (see reportFilters).
     const bound = (day: unknown, end: boolean) => (typeof day === 'string' ? istDayBounds(day)[end ? 'end' : 'start'] : null);
-    const rows = await queryRows<Omit<AdvisorProductivity, 'conversionRate' | 'contactedWithin24hRate'>>(
-      this.dataSource,
-      `WITH cohort AS (SELECT l.advisor_id, l.status, l.created_at, l.first_contacted_at, l.first_contact_due_at, l.first_contact_working_minutes FROM leads l ${whereClause(list.where)})
+    // The cohort is counted per advisor in one pass, then joined to the advisors: joined first, the
+    // planner read the leads once per advisor (20 s at a million leads, against about 1 s).
+    const rows = await this.analytic<Omit<AdvisorProductivity, 'conversionRate' | 'contactedWithin24hRate'>>(
+      `WITH cohort AS (
+         SELECT l.advisor_id,
+                count(*)::int AS assigned,
+                count(*) FILTER (WHERE l.first_contacted_at <= l.created_at + interval '24 hours')::int AS "contactedWithin24h",
+                count(*) FILTER (WHERE l.status = 'enrolled')::int AS enrolled,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY l.first_contact_working_minutes)::float8 AS "medianMinutesToFirstContact",
+                count(*) FILTER (WHERE l.first_contact_due_at < COALESCE(l.first_contacted_at, now()))::int AS "firstContactBreaches"
+           FROM leads l ${whereClause([...list.where, 'l.advisor_id IS NOT NULL'])} GROUP BY l.advisor_id)
        SELECT u.id AS "advisorId", u.name AS "advisorName", u.active,
-              count(c.advisor_id)::int AS assigned,
-              count(c.advisor_id) FILTER (WHERE c.first_contacted_at <= c.created_at + interval '24 hours')::int AS "contactedWithin24h",
-              count(c.advisor_id) FILTER (WHERE c.status = 'enrolled')::int AS enrolled,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY c.first_contact_working_minutes)::float8 AS "medianMinutesToFirstContact",
-              count(c.advisor_id) FILTER (WHERE c.first_contact_due_at < COALESCE(c.first_contacted_at, now()))::int AS "firstContactBreaches",
+              COALESCE(c.assigned, 0) AS assigned, COALESCE(c."contactedWithin24h", 0) AS "contactedWithin24h", COALESCE(c.enrolled, 0) AS enrolled,
+              c."medianMinutesToFirstContact", COALESCE(c."firstContactBreaches", 0) AS "firstContactBreaches",
               (SELECT count(*)::int FROM tasks t WHERE t.owner_id = u.id AND t.done_at BETWEEN COALESCE($${p + 1}::timestamptz, '-infinity') AND COALESCE($${p + 2}::timestamptz, 'infinity')) AS "followUpsDone",
               (SELECT count(*)::int FROM tasks t WHERE t.owner_id = u.id AND t.done_at IS NULL AND t.due_at < now()) AS "followUpsOverdue"
          FROM users u LEFT JOIN cohort c ON c.advisor_id = u.id
         WHERE u.role = 'advisor' ${own ? `AND u.id = $${p + 3}` : ''}
-        GROUP BY u.id ORDER BY assigned DESC, u.name`,
+        ORDER BY assigned DESC, u.name`,
       [...list.params, bound(query.from, false), bound(query.to, true), ...(own ? [own] : [])],
     );
     return rows.map((r) => ({

@@ -26,6 +26,7 @@ import { SavedViews1764402600000 } from './1764402600000-saved-views';
 import { ConsentNoticeParts1764402700000 } from './1764402700000-consent-notice-parts';
 import { DataProtection1764402800000 } from './1764402800000-data-protection';
 import { LeadDelayBuckets1764402900000 } from './1764402900000-lead-delay-buckets';
+import { TasksDoneByOwner1764403000000 } from './1764403000000-tasks-done-by-owner';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   ConsentNoticeParts1764402700000,
   DataProtection1764402800000,
   LeadDelayBuckets1764402900000,
+  TasksDoneByOwner1764403000000,
 ];
