@@ -305,6 +305,13 @@ async function main() {
       bounds,
       300,
     );
+    await compare(
+      'Advisor productivity, one year',
+      `/api/reports/productivity?from=${yearAgo}&to=${today}`,
+      `SELECT l.advisor_id, count(*), count(*) FILTER (WHERE l.first_contacted_at <= l.created_at + interval '24 hours'), count(*) FILTER (WHERE l.status = 'enrolled'), percentile_cont(0.5) WITHIN GROUP (ORDER BY l.first_contact_working_minutes), count(*) FILTER (WHERE l.first_contact_due_at < COALESCE(l.first_contacted_at, now())) FROM leads l ${cohort} AND l.advisor_id IS NOT NULL GROUP BY 1`,
+      bounds,
+      1000,
+    );
     console.log();
 
     // Export: every lead as CSV through the API, and the same rows with raw COPY.
