@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type INestApplication, Logger, RequestMethod } from '@nestjs/common';
@@ -9,15 +7,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger as PinoLogger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/app.config';
 import { AppError, CommonErrors } from '../errors/app-error';
 import { HttpErrorFilter, toErrorBody } from '../errors/http-error.filter';
 import { createValidationPipe } from '../errors/validation';
 import { APP_CONFIG } from '../config/app.config';
 import { createLogger } from '../logging/logger';
-import { redactUrl } from '../logging/redact-url';
 import { AllowedOrigins } from './allowed-origins';
+import { requestLog } from './request-log';
 
 export const BODY_LIMIT = '100kb';
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -114,33 +111,6 @@ function serveAdmin(app: NestExpressApplication, config: AppConfig, logger: Logg
   });
 }
 
-/** The caller's `X-Request-Id` when it is a plain token, or a new one. */
-export function requestIdOf(req: IncomingMessage): string {
-  const incoming = req.headers['x-request-id'];
-  return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-}
-
-/** One line per request: method, URL without tokens or search text, status, time, request id; no headers. */
-export function requestLog(config: AppConfig, logger?: PinoLogger) {
-  return pinoHttp({
-    logger: logger ?? createLogger(config.logLevel),
-    genReqId: (req, res) => {
-      const id = requestIdOf(req);
-      res.setHeader('x-request-id', id);
-      return id;
-    },
-    quietReqLogger: true,
-    serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    // The error filter logs a 500's cause with its stack; here only what went wrong.
-    customErrorObject: (_req, _res, error, fields: object) => ({ ...fields, err: error.message }),
-    autoLogging: { ignore: (req) => req.url === '/api/health' },
-  });
-}
-
 export const securityHeaders = () =>
   helmet({
     contentSecurityPolicy: {
@@ -171,7 +141,7 @@ export function configureApp(app: NestExpressApplication, options: { serveAdminP
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
-  app.use(requestLog(config, options.logger));
+  app.use(requestLog(options.logger ?? createLogger(config.logLevel)));
   app.use(securityHeaders());
   const origins = app.get(AllowedOrigins);
   app.enableCors(corsOptions(origins));

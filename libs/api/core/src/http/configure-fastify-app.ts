@@ -7,8 +7,10 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { AppError, CommonErrors } from '../errors/app-error';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { createValidationPipe } from '../errors/validation';
+import { createLogger } from '../logging/logger';
 import { AllowedOrigins } from './allowed-origins';
-import { BODY_LIMIT, BODY_LIMIT_BYTES, corsOptions, PUBLIC_PAGES, requestIdOf, requestLog, securityHeaders } from './configure-app';
+import { BODY_LIMIT, BODY_LIMIT_BYTES, corsOptions, PUBLIC_PAGES, securityHeaders } from './configure-app';
+import { requestIdOf, requestLog } from './request-log';
 
 /**
  * The API on Fastify instead of Express (`HTTP_ADAPTER=fastify`), to measure the HTTP stack: the
@@ -31,7 +33,7 @@ export function fastifyServerOptions(config: AppConfig): FastifyServerOptions {
 export function configureFastifyApp(app: NestFastifyApplication, options: { logger?: PinoLogger } = {}): INestApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
   // Connect-style middleware on Node's own request and response, as on Express.
-  app.use(requestLog(config, options.logger));
+  app.use(requestLog(options.logger ?? createLogger(config.logLevel)));
   app.use(securityHeaders());
   // The same origin callback; @fastify/cors's types name its arguments differently.
   app.enableCors(corsOptions(app.get(AllowedOrigins)) as Parameters<NestFastifyApplication['enableCors']>[0]);
