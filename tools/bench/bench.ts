@@ -13,7 +13,6 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import autocannon from 'autocannon';
 import { SingleBar } from 'cli-progress';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -24,6 +23,7 @@ import { bulkSeed, DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
 import { benchBulkReassign, type BulkReassignFigures } from './bulk-bench';
 import { benchDocumentTransfer, type DocumentTransferFigures } from './documents-bench';
 import { benchLeadImport, type ImportFigures } from './import-bench';
+import { benchIntake, type LoadFigure } from './intake-bench';
 import { benchJobs } from './jobs-bench';
 import { benchFanOut, type FanOutFigures } from './notifications-bench';
 import { peakRssMb, resetPeakRss } from './process-memory';
@@ -37,10 +37,12 @@ const arg = (name: string, fallback: number) => {
 const TARGET_LEADS = arg('leads', 1_000_000);
 const RUNS = arg('runs', 40);
 const INTAKE_SECONDS = arg('intake-seconds', 20);
+const INTAKE_RUNS = arg('intake-runs', 1);
 const WEBHOOK_SECONDS = arg('webhook-seconds', 15);
 /**
- * `--only documents`, `--only notifications`, `--only bulk` or `--only import`: just that figure, on whatever the
- * database holds (the demo data when empty). `--bulk-leads N`: the bulk reassign's size (10,000); `--import-rows N`: the import's (100,000).
+ * `--only documents`, `--only notifications`, `--only bulk`, `--only import` or `--only intake`: just that figure, on whatever the
+ * database holds (the demo data when empty). `--bulk-leads N`: the bulk reassign's size (10,000); `--import-rows N`: the import's (100,000);
+ * `--intake-runs N`: runs of each intake figure (1), the median shown.
  */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 
@@ -111,51 +113,6 @@ async function startServer(
   };
 }
 
-let intakeCounter = 0;
-// 70xxxxxxxx: valid Indian mobiles that the seed (9xxxxxxxxx) never uses, so every inquiry is a new lead.
-const intakeBase = 7_000_000_000 + Math.floor(Math.random() * 90_000_000);
-
-/**
- * Posts new inquiries for INTAKE_SECONDS with `connections` split evenly across `urls` (one
- * autocannon per instance, all at once); answers the inquiries per second of them all, the worst
- * p99 among them, and every error, timeout and non-2xx answer.
- */
-async function loadIntake(urls: string[], connections: number): Promise<{ perSecond: number; p99: number; errors: number; connections: number }> {
-  const results = await Promise.all(
-    urls.map((url) =>
-      autocannon({
-        url: `${url}/api/public/inquiries`,
-        method: 'POST',
-        connections: Math.max(1, Math.round(connections / urls.length)),
-        duration: INTAKE_SECONDS,
-        headers: { 'content-type': 'application/json' },
-        requests: [
-          {
-            setupRequest: (request: autocannon.Request) => ({
-              ...request,
-              body: JSON.stringify({
-                fullName: 'Bench Student',
-                phone: `+91${intakeBase + intakeCounter++}`,
-                courseInterest: 'Online MBA',
-                level: 'PG',
-                mode: 'online',
-                consent: { whatsapp: true, marketing: intakeCounter % 2 === 0 },
-                utm: { source: 'google', campaign: 'bench-intake' },
-              }),
-            }),
-          },
-        ],
-      }),
-    ),
-  );
-  return {
-    perSecond: results.reduce((sum, r) => sum + r.requests.average, 0),
-    p99: Math.max(...results.map((r) => r.latency.p99)),
-    errors: results.reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0),
-    connections: results.reduce((sum, r) => sum + r.connections, 0),
-  };
-}
-
 async function main() {
   if (!process.env.DATABASE_URL) {
     process.env.ADVISORDESK_DATA_DIR ??= join(ROOT, '.data', 'bench');
@@ -167,8 +124,8 @@ async function main() {
   const { n: existing } = await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM leads`);
   if (existing === 0) await seedDemoIfEmpty(dataSource);
   const { n: current } = await queryOne<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM leads`);
-  if (ONLY !== null && !['documents', 'notifications', 'bulk', 'import'].includes(ONLY))
-    throw new Error(`--only takes: documents, notifications, bulk, import`);
+  if (ONLY !== null && !['documents', 'notifications', 'bulk', 'import', 'intake'].includes(ONLY))
+    throw new Error(`--only takes: documents, notifications, bulk, import, intake`);
   if (current < TARGET_LEADS && ONLY === null) {
     const missing = TARGET_LEADS - current;
     console.log(`Seeding ${missing.toLocaleString('en-IN')} leads (once; the database keeps them)…`);
@@ -205,6 +162,23 @@ async function main() {
       })
     ).json()) as { accessToken: string };
     const auth = { Authorization: `Bearer ${login.accessToken}` };
+    // Intake: new inquiries (and GET /api/health, the HTTP stack alone) on Express and on Fastify,
+    // one instance and two on the same database (as behind a load balancer), by wrk and by autocannon.
+    const intake = () =>
+      benchIntake({
+        startServer: (env) => startServer(database.url, env),
+        // The inquiries are test traffic: removed, so every run measures the same dataset.
+        cleanUp: async () => void (await raw.query(`DELETE FROM leads WHERE utm_campaign = 'bench-intake'`)),
+        seconds: INTAKE_SECONDS,
+        connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
+        runs: INTAKE_RUNS,
+        adapters: ['express', 'fastify'],
+      });
+    if (ONLY === 'intake') {
+      rows.push(...intakeRows(await intake()));
+      await printTable(rows, `${leads.toLocaleString('en-IN')} leads`);
+      return;
+    }
     if (ONLY === 'notifications') {
       const second = await startServer(database.url);
       try {
@@ -369,25 +343,9 @@ async function main() {
       importRow(await benchLeadImport({ url: server.url, pid: server.process.pid! }, auth, database.url, { rows: arg('import-rows', 100_000) })),
     );
 
-    // Intake: a load generator posting new inquiries, each with its own phone number; against
-    // this instance, then split across two instances on the same database (as behind a load balancer).
-    const intake = async (label: string, urls: string[]) => {
-      const result = await loadIntake(urls, Number(process.env.BENCH_CONNECTIONS ?? 32));
-      // The inquiries are test traffic: remove them, so every run measures the same dataset.
-      await raw.query(`DELETE FROM leads WHERE utm_campaign = 'bench-intake'`);
-      rows.push({
-        measure: `Public intake, ${label}, ${INTAKE_SECONDS} s, ${result.connections} connections`,
-        app: `${Math.round(result.perSecond).toLocaleString('en-IN')} inquiries/s, p99 ${result.p99} ms`,
-        raw: `${result.errors} errors`,
-        ratio: '',
-        goal: '≥ 1,500/s, p99 ≤ 50 ms, 0 errors',
-        met: result.perSecond >= 1500 && result.p99 <= 50 && result.errors === 0,
-      });
-    };
-    await intake('one instance', [server.url]);
+    rows.push(...intakeRows(await intake()));
     const second = await startServer(database.url);
     try {
-      await intake('two instances', [server.url, second.url]);
       rows.push(fanOutRow(await fanOut(server, second, database.url)));
     } finally {
       await second.stop();
@@ -465,6 +423,17 @@ function fanOutRow(figures: FanOutFigures): Row {
 }
 
 /** The bulk reassign: request to `done` of the background operation, beside one UPDATE + INSERT. */
+function intakeRows(figures: LoadFigure[]): Row[] {
+  return figures.map((f) => ({
+    measure: `${f.target === 'intake' ? 'Public intake' : 'GET /api/health'}, ${f.adapter}, ${f.instances === 1 ? 'one instance' : 'two instances'}, ${f.generator}, ${INTAKE_SECONDS} s, ${f.connections} connections`,
+    app: `${Math.round(f.perSecond).toLocaleString('en-IN')} ${f.target === 'intake' ? 'inquiries' : 'requests'}/s, p99 ${f.p99Ms.toFixed(1)} ms`,
+    raw: `${f.errors} errors; generator ${(f.generatorCpu * 100).toFixed(0)} % CPU`,
+    ratio: '',
+    goal: f.target === 'intake' ? '≥ 2,000/s, p99 ≤ 50 ms, 0 errors' : '',
+    met: f.target === 'intake' ? f.perSecond >= 2000 && f.p99Ms <= 50 && f.errors === 0 : null,
+  }));
+}
+
 function bulkRow(figures: BulkReassignFigures): Row {
   return {
     measure: `Bulk reassign of ${figures.leads.toLocaleString('en-IN')} leads by filter (background operation, to done)`,

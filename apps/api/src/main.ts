@@ -1,8 +1,19 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { ConfigError, configureApp, createLogger, loadConfig, NestPinoLogger, type AppConfig } from '@advisordesk/api-core';
+import {
+  ConfigError,
+  configureApp,
+  configureFastifyApp,
+  createLogger,
+  fastifyServerOptions,
+  loadConfig,
+  NestPinoLogger,
+  type AppConfig,
+} from '@advisordesk/api-core';
 import { prepareDatabase } from '@advisordesk/api-database';
 import { DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
 import { loadWhatsappConfig } from '@advisordesk/api-whatsapp';
@@ -27,12 +38,16 @@ async function bootstrap() {
   if (database.migrated.length) logger.info({ migrations: database.migrated }, 'migrations applied');
 
   const { AppModule } = await import('./app.module');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    bodyParser: false,
-    bufferLogs: false,
-    logger: new NestPinoLogger(logger),
-  });
-  configureApp(app, { serveAdminPanel: true, logger });
+  const nestOptions = { bodyParser: false, bufferLogs: false, logger: new NestPinoLogger(logger) };
+  let app: INestApplication;
+  if (process.env.HTTP_ADAPTER === 'fastify') {
+    // The API on Fastify, to measure the HTTP stack against Express's (not the whole product: configureFastifyApp).
+    const { FastifyAdapter } = await import('@nestjs/platform-fastify');
+    const fastify = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(fastifyServerOptions(config)), nestOptions);
+    app = configureFastifyApp(fastify, { logger });
+  } else {
+    app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, nestOptions), { serveAdminPanel: true, logger });
+  }
 
   if (database.embedded) {
     const seeded = await seedDemoIfEmpty(app.get(DataSource));

@@ -8,6 +8,8 @@ export * from './list/list-query';
 export * from './database/typed-query';
 export * from './database/column-name';
 export * from './http/configure-app';
+export * from './http/configure-fastify-app';
+export * from './http/request-log';
 export * from './http/public.decorator';
 export * from './http/rate-limiter';
 export * from './http/id-param';

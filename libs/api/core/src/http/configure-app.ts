@@ -1,23 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type INestApplication, Logger, RequestMethod } from '@nestjs/common';
+import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger as PinoLogger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/app.config';
 import { AppError, CommonErrors } from '../errors/app-error';
 import { HttpErrorFilter, toErrorBody } from '../errors/http-error.filter';
 import { createValidationPipe } from '../errors/validation';
 import { APP_CONFIG } from '../config/app.config';
 import { createLogger } from '../logging/logger';
-import { redactUrl } from '../logging/redact-url';
 import { AllowedOrigins } from './allowed-origins';
+import { requestLog } from './request-log';
 
 export const BODY_LIMIT = '100kb';
+export const BODY_LIMIT_BYTES = 100 * 1024;
 /** The catalogue import takes whole CSV files; a bulk action on leads and a breach's affected people up to 10,000 ids. */
 const LARGE_BODY_ROUTES = ['/api/catalogue/import', '/api/leads/bulk', '/api/breaches'];
 /** Routes whose handler needs the exact bytes received (a signature over them): the body stays a Buffer. */
@@ -111,6 +111,26 @@ function serveAdmin(app: NestExpressApplication, config: AppConfig, logger: Logg
   });
 }
 
+export const securityHeaders = () =>
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'connect-src': ["'self'"],
+        'frame-ancestors': ["'self'"],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+
+export const corsOptions = (origins: AllowedOrigins): CorsOptions => ({
+  origin: (origin, callback) => callback(null, !origin || origins.allows(origin)),
+  exposedHeaders: ['x-total-count', 'x-total-count-estimated', 'x-request-id', 'x-export-id', 'Retry-After', 'Content-Disposition'],
+  allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
+  methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
+  maxAge: 600,
+});
+
 /**
  * Everything the HTTP platform needs, shared by `main.ts` and the integration tests so that
  * tests exercise the same pipes, filters, body limits, CORS and headers as production.
@@ -121,47 +141,10 @@ export function configureApp(app: NestExpressApplication, options: { serveAdminP
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
-  app.use(
-    // One line per request: method, URL without tokens or search text, status, time, request id; no headers.
-    pinoHttp({
-      logger: options.logger ?? createLogger(config.logLevel),
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      quietReqLogger: true,
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-      // The error filter logs a 500's cause with its stack; here only what went wrong.
-      customErrorObject: (_req, _res, error, fields: object) => ({ ...fields, err: error.message }),
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
-    }),
-  );
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'connect-src': ["'self'"],
-          'frame-ancestors': ["'self'"],
-        },
-      },
-      crossOriginResourcePolicy: { policy: 'same-site' },
-    }),
-  );
+  app.use(requestLog(options.logger ?? createLogger(config.logLevel)));
+  app.use(securityHeaders());
   const origins = app.get(AllowedOrigins);
-  app.enableCors({
-    origin: (origin, callback) => callback(null, !origin || origins.allows(origin)),
-    exposedHeaders: ['x-total-count', 'x-total-count-estimated', 'x-request-id', 'x-export-id', 'Retry-After', 'Content-Disposition'],
-    allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
-    methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
-    maxAge: 600,
-  });
+  app.enableCors(corsOptions(origins));
   // Before the JSON parser, which then leaves these requests alone (their body is already read).
   for (const route of RAW_BODY_ROUTES) app.use(route, express.raw({ type: () => true, limit: RAW_BODY_LIMIT }));
   for (const route of LARGE_BODY_ROUTES) app.use(route, express.json({ limit: '5mb', strict: true }));
