@@ -1,9 +1,8 @@
-import { Suspense, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ComponentProps, type MouseEvent } from 'react';
 import { useGo, useLink, type CrudSort, type LogicalFilter } from '@refinedev/core';
-import { getDefaultSortOrder, List, useModalForm, useTable } from '@refinedev/antd';
+import { getDefaultSortOrder, List, useTable } from '@refinedev/antd';
 import { AppstoreOutlined, ClearOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, DatePicker, Flex, Grid, Input, Modal, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Badge, Button, Flex, Grid, Input, Modal, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import {
   formatCalendarDay,
   formatIstDateTime,
@@ -14,7 +13,6 @@ import {
   LEAD_STATUS_LABELS,
   LEAD_STATUSES,
   PROGRAM_LEVEL_LABELS,
-  type CreateLeadBody,
   type LeadMode,
   type LeadSource,
   type LeadStatus,
@@ -22,14 +20,13 @@ import {
   type LeadView,
   type ProgramLevel,
 } from '@advisordesk/shared';
-import { useAccess, useOfferedCourses, useRefreshLead, type ApiErrorDetails, type ApiRequestError } from '@advisordesk/admin-data';
+import { useAccess, useOfferedCourses, type ApiRequestError } from '@advisordesk/admin-data';
 import {
   FilterSelect,
   LEVEL_OPTIONS,
   listFilters,
   MODE_OPTIONS,
   optionsOf,
-  PICKER_DAY_FORMAT,
   matchesState,
   SOURCE_OPTIONS,
   STATE_OPTIONS,
@@ -40,8 +37,6 @@ import { BulkActionsBar } from './components/bulk-actions-bar';
 import { useBulkSelection } from './use-bulk-actions';
 import { FirstContactWait } from './components/first-contact-wait';
 import { FollowUpDate } from './components/follow-up-date';
-import { LeadForm } from './components/lead-form';
-import { PhoneTaken } from './components/phone-taken';
 import { LeadStatusTag } from './components/status-tag';
 import { useAdvisors } from '@advisordesk/admin-data';
 import { describeLeadTotal } from './list-total';
@@ -85,7 +80,26 @@ const FILTER_LABELS: Record<string, string> = {
 };
 const OPERATOR_WORDS: Record<string, string> = { gte: 'from', lte: 'until', ne: 'not', contains: 'contains', in: '', eq: '' };
 
-const day = (value: string | undefined): Dayjs | null => (value && /^\d{4}-\d{2}-\d{2}/.test(value) ? dayjs(value.slice(0, 10)) : null);
+// Loaded on first use rather than with the list: the date filters (with the date picker) when "More
+// filters" opens, the new-lead dialog (with the lead form) when "New lead" is first pressed.
+const loadDateRangeFilter = () => import('./components/date-range-filter');
+const DateRangeFilter = lazy(loadDateRangeFilter);
+const loadNewLeadDialog = () => import('./components/new-lead-dialog');
+const NewLeadDialog = lazy(loadNewLeadDialog);
+
+/** A date filter, with a field of its size as a stand-in while the picker loads. */
+function LazyDateRangeFilter(props: ComponentProps<typeof DateRangeFilter>) {
+  return (
+    <Suspense fallback={<Input disabled placeholder={props.placeholder.join(' – ')} style={{ flex: '2 1 240px', minWidth: 0 }} />}>
+      <DateRangeFilter {...props} />
+    </Suspense>
+  );
+}
+
+/** The new-lead dialog's frame while its form loads. */
+function NewLeadLoading() {
+  return <Modal open loading title="New lead" footer={null} closable={false} width={640} />;
+}
 
 /**
  * The lead list: server-paged, sortable, searchable, every filter in the address. Quick filters
@@ -96,7 +110,6 @@ export default function LeadListPage() {
   const phone = screens.sm === false;
   const go = useGo();
   const Link = useLink();
-  const refreshLead = useRefreshLead();
   const { user: me, canWrite } = useAccess();
   const managing = canWrite('leadAssignment');
   const { leadExport: LeadExport } = useAreaSlots();
@@ -125,36 +138,8 @@ export default function LeadListPage() {
   }, [search, q]);
   const { courses } = useOfferedCourses();
   const quick = activeQuickFilter(filters, me?.id);
-  // A phone that is already a lead: whose, and what the user can do about it (shown in the form).
-  const [phoneTaken, setPhoneTaken] = useState<ApiErrorDetails | null>(null);
-
-  const createModal = useModalForm<LeadView, ApiRequestError, CreateLeadBody>({
-    resource: 'leads',
-    action: 'create',
-    redirect: false,
-    warnWhenUnsavedChanges: true,
-    successNotification: (data) => ({
-      type: 'success',
-      description: 'Lead added',
-      message: `${data?.data.fullName} (${data?.data.reference}) is in your leads.`,
-    }),
-    errorNotification: (error) =>
-      error?.errors && Object.keys(error.errors).length
-        ? false
-        : { type: 'error', description: 'Could not add the lead', message: error?.message ?? 'Please try again.' },
-    onMutationSuccess: (data) => {
-      void refreshLead(data.data.id);
-      go({ to: `/leads/${data.data.id}` });
-    },
-    onMutationError: (error) => setPhoneTaken(error.code === 'leads.phoneTaken' ? (error.details ?? {}) : null),
-  });
-  const createFormProps = {
-    ...createModal.formProps,
-    onValuesChange: (changed: Partial<CreateLeadBody>, all: CreateLeadBody) => {
-      createModal.formProps.onValuesChange?.(changed, all);
-      if ('phone' in changed) setPhoneTaken(null);
-    },
-  };
+  // How many times "New lead" was pressed: the dialog is loaded at the first, and opens at each.
+  const [newLeadOpenings, setNewLeadOpenings] = useState(0);
 
   const advisorName = useMemo(() => new Map((advisors ?? []).map((a) => [a.id, a.name])), [advisors]);
   const describeValue = (filter: LogicalFilter): string => {
@@ -320,8 +305,6 @@ export default function LeadListPage() {
     : false;
 
   const setQuick = (next: QuickFilter | 'all') => setFilters(applyQuickFilter(filters, next === 'all' ? undefined : next, me?.id), 'merge');
-  const created = [day(f.text('createdAt', 'gte')), day(f.text('createdAt', 'lte'))] as const;
-  const followUp = [day(f.text('nextFollowUpAt', 'gte')), day(f.text('nextFollowUpAt', 'lte'))] as const;
   const sortValue = sorters[0] ? `${sorters[0].field}:${sorters[0].order}` : 'createdAt:desc';
 
   return (
@@ -344,10 +327,9 @@ export default function LeadListPage() {
           <Button
             type="primary"
             icon={<PlusOutlined />}
-            onClick={() => {
-              setPhoneTaken(null);
-              createModal.show();
-            }}
+            onClick={() => setNewLeadOpenings((count) => count + 1)}
+            onPointerEnter={() => void loadNewLeadDialog()}
+            onFocus={() => void loadNewLeadDialog()}
           >
             New lead
           </Button>
@@ -405,7 +387,12 @@ export default function LeadListPage() {
             />
           )}
           <Badge count={chips.filter((c) => !['status', 'advisorId'].includes(c.field)).length} size="small" offset={[-4, 4]}>
-            <Button icon={<FilterOutlined />} onClick={() => setMoreFilters((open) => !open)} aria-expanded={moreFilters}>
+            <Button
+              icon={<FilterOutlined />}
+              onClick={() => setMoreFilters((open) => !open)}
+              onPointerEnter={() => void loadDateRangeFilter()}
+              aria-expanded={moreFilters}
+            >
               {phone ? null : 'More filters'}
             </Button>
           </Badge>
@@ -454,36 +441,32 @@ export default function LeadListPage() {
             />
             <FilterSelect filters={f} field="level" options={LEVEL_OPTIONS} placeholder="Any level" label="Filter by level" flex="1 1 130px" />
             <FilterSelect filters={f} field="mode" options={MODE_OPTIONS} placeholder="Any mode" label="Filter by mode" flex="1 1 130px" />
-            <DatePicker.RangePicker
-              value={created[0] || created[1] ? [created[0], created[1]] : null}
-              onChange={(range) =>
+            <LazyDateRangeFilter
+              from={f.text('createdAt', 'gte')}
+              to={f.text('createdAt', 'lte')}
+              onChange={(from, to) =>
                 f.setMany([
-                  { field: 'createdAt', operator: 'gte', value: range?.[0]?.format('YYYY-MM-DD') },
-                  { field: 'createdAt', operator: 'lte', value: range?.[1]?.format('YYYY-MM-DD') },
+                  { field: 'createdAt', operator: 'gte', value: from },
+                  { field: 'createdAt', operator: 'lte', value: to },
                 ])
               }
-              allowEmpty={[true, true]}
-              format={PICKER_DAY_FORMAT}
               placeholder={['Created from', 'to']}
-              aria-label="Filter by creation date"
-              inputReadOnly={phone}
-              style={{ flex: '2 1 240px', minWidth: 0 }}
+              label="Filter by creation date"
+              phone={phone}
             />
-            <DatePicker.RangePicker
-              value={followUp[0] || followUp[1] ? [followUp[0], followUp[1]] : null}
-              onChange={(range) =>
+            <LazyDateRangeFilter
+              from={f.text('nextFollowUpAt', 'gte')}
+              to={f.text('nextFollowUpAt', 'lte')}
+              onChange={(from, to) =>
                 f.setMany([
                   { field: 'nextFollowUpAt', operator: 'eq', value: undefined },
-                  { field: 'nextFollowUpAt', operator: 'gte', value: range?.[0]?.format('YYYY-MM-DD') },
-                  { field: 'nextFollowUpAt', operator: 'lte', value: range?.[1]?.format('YYYY-MM-DD') },
+                  { field: 'nextFollowUpAt', operator: 'gte', value: from },
+                  { field: 'nextFollowUpAt', operator: 'lte', value: to },
                 ])
               }
-              allowEmpty={[true, true]}
-              format={PICKER_DAY_FORMAT}
               placeholder={['Follow-up from', 'to']}
-              aria-label="Filter by follow-up date"
-              inputReadOnly={phone}
-              style={{ flex: '2 1 240px', minWidth: 0 }}
+              label="Filter by follow-up date"
+              phone={phone}
             />
             <FilterSelect
               filters={f}
@@ -540,10 +523,11 @@ export default function LeadListPage() {
         data-total={total}
       />
 
-      <Modal {...createModal.modalProps} title="New lead" okText="Add lead" cancelText="Cancel" width={640}>
-        <LeadForm formProps={createFormProps} mode="create" />
-        {phoneTaken && <PhoneTaken taken={phoneTaken} />}
-      </Modal>
+      {newLeadOpenings > 0 && (
+        <Suspense fallback={<NewLeadLoading />}>
+          <NewLeadDialog openings={newLeadOpenings} />
+        </Suspense>
+      )}
     </List>
   );
 }
