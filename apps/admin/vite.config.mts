@@ -19,6 +19,9 @@ const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/]($
 /** The translations of Ant Design Pro's texts, of which Refine's page header (all it uses) shows none. */
 const PRO_PROVIDER = /[\\/]node_modules[\\/]@ant-design[\\/]pro-provider[\\/]es[\\/]/;
 const STAND_IN_INSPECT = '\0advisordesk:object-inspect';
+/** antd's table filter menu, which draws a Tree (rc-tree) only for a column with `filterMode: 'tree'`: no table of the panel has one. */
+const TABLE_FILTER_MENU = /[\\/]node_modules[\\/]antd[\\/]es[\\/]table[\\/]hooks[\\/]useFilter[\\/]FilterDropdown\.js$/;
+const STAND_IN_FILTER_TREE = '\0advisordesk:table-filter-tree';
 
 /**
  * Smaller stand-ins for code whose only output no one sees: Ant Design Pro's 30-odd languages (its
@@ -31,11 +34,16 @@ function leaveOutUnseenText(): Plugin {
     enforce: 'pre',
     resolveId(source, importer) {
       if (source === 'object-inspect') return STAND_IN_INSPECT;
+      if (source === '../../../tree' && importer && TABLE_FILTER_MENU.test(importer)) return STAND_IN_FILTER_TREE;
       if (importer && PRO_PROVIDER.test(importer) && /^\.\/locale\/(?!en_US$)/.test(source)) return resolve(dirname(importer), 'locale/en_US.js');
       return null;
     },
     load(id) {
-      return id === STAND_IN_INSPECT ? 'module.exports = function inspect(value) { return typeof value; };' : null;
+      if (id === STAND_IN_INSPECT) return 'module.exports = function inspect(value) { return typeof value; };';
+      if (id === STAND_IN_FILTER_TREE) {
+        return "export default function Tree() { throw new Error(\"A table column's filterMode: 'tree' needs antd's Tree, which apps/admin/vite.config.mts leaves out\"); }";
+      }
+      return null;
     },
   };
 }
