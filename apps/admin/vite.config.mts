@@ -18,32 +18,53 @@ const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/]($
 
 /** The translations of Ant Design Pro's texts, of which Refine's page header (all it uses) shows none. */
 const PRO_PROVIDER = /[\\/]node_modules[\\/]@ant-design[\\/]pro-provider[\\/]es[\\/]/;
-const STAND_IN_INSPECT = '\0advisordesk:object-inspect';
 /** antd's table filter menu, which draws a Tree (rc-tree) only for a column with `filterMode: 'tree'`: no table of the panel has one. */
 const TABLE_FILTER_MENU = /[\\/]node_modules[\\/]antd[\\/]es[\\/]table[\\/]hooks[\\/]useFilter[\\/]FilterDropdown\.js$/;
-const STAND_IN_FILTER_TREE = '\0advisordesk:table-filter-tree';
+
+/** Each stand-in: which import it answers, and its code. */
+const STAND_INS: { id: string; answers: (source: string, importer: string | undefined) => boolean; code: string }[] = [
+  {
+    // side-channel (qs, with which Refine writes filters into the address, keeps the objects it has
+    // seen in one) is a WeakMap with a dozen polyfill packages around it (get-intrinsic, call-bind,
+    // object-inspect for its error…); every browser the panel supports has WeakMap and Map.
+    id: '\0advisordesk:side-channel',
+    answers: (source) => source === 'side-channel',
+    code: `module.exports = function getSideChannel() {
+  var objects = new WeakMap(), others = new Map();
+  var of = function (key) { return key !== null && (typeof key === 'object' || typeof key === 'function') ? objects : others; };
+  return {
+    assert: function (key) { if (!of(key).has(key)) throw new TypeError('Side channel does not contain the given key'); },
+    get: function (key) { return of(key).get(key); },
+    has: function (key) { return of(key).has(key); },
+    set: function (key, value) { of(key).set(key, value); },
+    'delete': function (key) { return of(key)['delete'](key); }
+  };
+};`,
+  },
+  {
+    id: '\0advisordesk:table-filter-tree',
+    answers: (source, importer) => source === '../../../tree' && importer !== undefined && TABLE_FILTER_MENU.test(importer),
+    code: `export default function Tree() { throw new Error("A table column's filterMode: 'tree' needs antd's Tree, which apps/admin/vite.config.mts leaves out"); }`,
+  },
+];
 
 /**
- * Smaller stand-ins for code whose only output no one sees: Ant Design Pro's 30-odd languages (its
- * English stays, for every one), and object-inspect, which side-channel (under qs, with which Refine
- * writes filters into the address) uses only to word an error about its own misuse.
+ * Smaller stand-ins for code the panel never runs or whose output no one sees: Ant Design Pro's
+ * 30-odd languages (its English stays, for every one), the Tree of antd's table filter menus, and
+ * side-channel's polyfills (STAND_INS).
  */
-function leaveOutUnseenText(): Plugin {
+function leaveOutUnusedCode(): Plugin {
   return {
-    name: 'advisordesk:leave-out-unseen-text',
+    name: 'advisordesk:leave-out-unused-code',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === 'object-inspect') return STAND_IN_INSPECT;
-      if (source === '../../../tree' && importer && TABLE_FILTER_MENU.test(importer)) return STAND_IN_FILTER_TREE;
+      const standIn = STAND_INS.find((candidate) => candidate.answers(source, importer));
+      if (standIn) return standIn.id;
       if (importer && PRO_PROVIDER.test(importer) && /^\.\/locale\/(?!en_US$)/.test(source)) return resolve(dirname(importer), 'locale/en_US.js');
       return null;
     },
     load(id) {
-      if (id === STAND_IN_INSPECT) return 'module.exports = function inspect(value) { return typeof value; };';
-      if (id === STAND_IN_FILTER_TREE) {
-        return "export default function Tree() { throw new Error(\"A table column's filterMode: 'tree' needs antd's Tree, which apps/admin/vite.config.mts leaves out\"); }";
-      }
-      return null;
+      return STAND_INS.find((standIn) => standIn.id === id)?.code ?? null;
     },
   };
 }
@@ -68,7 +89,7 @@ function workspaceAliases(): Alias[] {
  */
 export default defineConfig({
   root: here,
-  plugins: [react(), leaveOutUnseenText()],
+  plugins: [react(), leaveOutUnusedCode()],
   resolve: {
     alias: workspaceAliases(),
   },
