@@ -10,10 +10,11 @@ const ADMIN_LIBRARY = /[\\/]libs[\\/]admin[\\/][^\\/]+[\\/]src[\\/]/;
 /** `@advisordesk/shared`: plain TypeScript whose modules only declare (constants, tables, pure functions). */
 const SHARED_LIBRARY = /[\\/]libs[\\/]shared[\\/]src[\\/]/;
 /**
- * Parts of Refine's dependencies for features the panel does not use (`MarkdownField`, CSV import):
- * CommonJS that bundlers must otherwise keep whole because it might run something when imported.
+ * Parts of Refine's dependencies for features the panel does not use (`MarkdownField`, CSV import,
+ * the devtools' stack traces, read only in development): CommonJS that bundlers must otherwise keep
+ * whole because it might run something when imported.
  */
-const UNUSED_FEATURES = /[\\/]node_modules[\\/](react-markdown|remark-gfm|papaparse)[\\/]/;
+const UNUSED_FEATURES = /[\\/]node_modules[\\/](react-markdown|remark-gfm|papaparse|error-stack-parser|stackframe)[\\/]/;
 const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${pattern})[\\\\/]`);
 
 /** The translations of Ant Design Pro's texts, of which Refine's page header (all it uses) shows none. */
