@@ -20,6 +20,10 @@ const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/]($
 /** The translations of Ant Design Pro's texts, of which Refine's page header (all it uses) shows none. */
 const PRO_PROVIDER = /[\\/]node_modules[\\/]@ant-design[\\/]pro-provider[\\/]es[\\/]/;
 /** antd's table filter menu, which draws a Tree (rc-tree) only for a column with `filterMode: 'tree'`: no table of the panel has one. */
+/** antd's Card, which draws Tabs (rc-tabs, and rc-menu for their overflow) only for a card with `tabList`: no card of the panel has one. */
+const CARD = /[\\/]node_modules[\\/]antd[\\/]es[\\/]card[\\/]Card\.js$/;
+/** antd's Button styles, which take one colour test from the colour picker's presets (a Collapse, with rc-collapse). */
+const BUTTON_TOKENS = /[\\/]node_modules[\\/]antd[\\/]es[\\/]button[\\/]style[\\/]token\.js$/;
 const TABLE_FILTER_MENU = /[\\/]node_modules[\\/]antd[\\/]es[\\/]table[\\/]hooks[\\/]useFilter[\\/]FilterDropdown\.js$/;
 
 /** Each stand-in: which import it answers, and its code. */
@@ -47,12 +51,31 @@ const STAND_INS: { id: string; answers: (source: string, importer: string | unde
     answers: (source, importer) => source === '../../../tree' && importer !== undefined && TABLE_FILTER_MENU.test(importer),
     code: `export default function Tree() { throw new Error("A table column's filterMode: 'tree' needs antd's Tree, which apps/admin/vite.config.mts leaves out"); }`,
   },
+  {
+    // The sign-in page is a Card: without this, it loaded Tabs, which the lead list has no use for either.
+    id: '\0advisordesk:card-tabs',
+    answers: (source, importer) => source === '../tabs' && importer !== undefined && CARD.test(importer),
+    code: `export default function Tabs() { throw new Error("A Card's tabList needs antd's Tabs, which apps/admin/vite.config.mts leaves out"); }`,
+  },
+  {
+    // isBright exactly as antd 5's color-picker/components/ColorPresets.js writes it, without the presets panel.
+    id: '\0advisordesk:button-is-bright',
+    answers: (source, importer) => source === '../../color-picker/components/ColorPresets' && importer !== undefined && BUTTON_TOKENS.test(importer),
+    code: `import { Color as RcColor } from '@rc-component/color-picker';
+export const isBright = (value, bgColorToken) => {
+  const { r, g, b, a } = value.toRgb();
+  const hsv = new RcColor(value.toRgbString()).onBackground(bgColorToken).toHsv();
+  if (a <= 0.5) return hsv.v > 0.5;
+  return r * 0.299 + g * 0.587 + b * 0.114 > 192;
+};`,
+  },
 ];
 
 /**
  * Smaller stand-ins for code the panel never runs or whose output no one sees: Ant Design Pro's
- * 30-odd languages (its English stays, for every one), the Tree of antd's table filter menus, and
- * side-channel's polyfills (STAND_INS).
+ * 30-odd languages (its English stays, for every one), the Tree of antd's table filter menus, the
+ * Tabs of its cards, the colour picker's presets under its buttons, and side-channel's polyfills
+ * (STAND_INS).
  */
 function leaveOutUnusedCode(): Plugin {
   return {
