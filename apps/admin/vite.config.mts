@@ -29,6 +29,13 @@ const TABLE_FILTER_MENU = /[\\/]node_modules[\\/]antd[\\/]es[\\/]table[\\/]hooks
 /** Each stand-in: which import it answers, and its code. */
 const STAND_INS: { id: string; answers: (source: string, importer: string | undefined) => boolean; code: string }[] = [
   {
+    // The polyfill itself answers with the browser's own ResizeObserver when there is one, and every
+    // browser the build targets (es2022) has one.
+    id: '\0advisordesk:resize-observer',
+    answers: (source) => source === 'resize-observer-polyfill',
+    code: 'export default globalThis.ResizeObserver;',
+  },
+  {
     // side-channel (qs, with which Refine writes filters into the address, keeps the objects it has
     // seen in one) is a WeakMap with a dozen polyfill packages around it (get-intrinsic, call-bind,
     // object-inspect for its error…); every browser the panel supports has WeakMap and Map.
@@ -74,8 +81,8 @@ export const isBright = (value, bgColorToken) => {
 /**
  * Smaller stand-ins for code the panel never runs or whose output no one sees: Ant Design Pro's
  * 30-odd languages (its English stays, for every one), the Tree of antd's table filter menus, the
- * Tabs of its cards, the colour picker's presets under its buttons, and side-channel's polyfills
- * (STAND_INS).
+ * Tabs of its cards, the colour picker's presets under its buttons, and polyfills of what every
+ * browser has (STAND_INS).
  */
 function leaveOutUnusedCode(): Plugin {
   return {
