@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ComponentProps, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useGo, useLink, type CrudSort, type LogicalFilter } from '@refinedev/core';
 import { getDefaultSortOrder, List, useTable } from '@refinedev/antd';
 import { AppstoreOutlined, ClearOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
@@ -20,18 +20,8 @@ import {
   type LeadView,
   type ProgramLevel,
 } from '@advisordesk/shared';
-import { useAccess, useOfferedCourses, type ApiRequestError } from '@advisordesk/admin-data';
-import {
-  FilterSelect,
-  LEVEL_OPTIONS,
-  listFilters,
-  MODE_OPTIONS,
-  optionsOf,
-  matchesState,
-  SOURCE_OPTIONS,
-  STATE_OPTIONS,
-  useAreaSlots,
-} from '@advisordesk/admin-ui';
+import { useAccess, type ApiRequestError } from '@advisordesk/admin-data';
+import { FilterSelect, listFilters, optionsOf, useAreaSlots } from '@advisordesk/admin-ui';
 import { AutoAssignNotice } from './components/auto-assign-notice';
 import { BulkActionsBar } from './components/bulk-actions-bar';
 import { useBulkSelection } from './use-bulk-actions';
@@ -46,10 +36,6 @@ import { SavedViewsBar, SaveLeadViewButton } from './components/saved-views';
 import { activeQuickFilter, applyQuickFilter, QUICK_FILTER_LABELS, QUICK_FILTERS, type QuickFilter } from './quick-filters';
 
 const STATUS_OPTIONS = optionsOf(LEAD_STATUSES, LEAD_STATUS_LABELS);
-const YES_NO = [
-  { value: 'true', label: 'Yes' },
-  { value: 'false', label: 'No' },
-];
 const PHONE_SORTS: { value: string; label: string; sort: CrudSort }[] = [
   { value: 'createdAt:desc', label: 'Newest first', sort: { field: 'createdAt', order: 'desc' } },
   { value: 'nextFollowUpAt:asc', label: 'Follow-up soonest', sort: { field: 'nextFollowUpAt', order: 'asc' } },
@@ -80,20 +66,17 @@ const FILTER_LABELS: Record<string, string> = {
 };
 const OPERATOR_WORDS: Record<string, string> = { gte: 'from', lte: 'until', ne: 'not', contains: 'contains', in: '', eq: '' };
 
-// Loaded on first use rather than with the list: the date filters (with the date picker) when "More
-// filters" opens, the new-lead dialog (with the lead form) when "New lead" is first pressed.
-const loadDateRangeFilter = () => import('./components/date-range-filter');
-const DateRangeFilter = lazy(loadDateRangeFilter);
+// Loaded on first use rather than with the list: "More filters" (and in it the date filters, with
+// the date picker) when first opened, the new-lead dialog (with the lead form) when "New lead" is
+// first pressed.
+const loadMoreLeadFilters = () => import('./components/more-lead-filters');
+const MoreLeadFilters = lazy(loadMoreLeadFilters);
 const loadNewLeadDialog = () => import('./components/new-lead-dialog');
 const NewLeadDialog = lazy(loadNewLeadDialog);
 
-/** A date filter, with a field of its size as a stand-in while the picker loads. */
-function LazyDateRangeFilter(props: ComponentProps<typeof DateRangeFilter>) {
-  return (
-    <Suspense fallback={<Input disabled placeholder={props.placeholder.join(' – ')} style={{ flex: '2 1 240px', minWidth: 0 }} />}>
-      <DateRangeFilter {...props} />
-    </Suspense>
-  );
+/** The "More filters" panel's frame while its fields load. */
+function MoreFiltersLoading() {
+  return <div aria-busy="true" style={{ minHeight: 56, background: '#f7f9fb', borderRadius: 8 }} />;
 }
 
 /** The new-lead dialog's frame while its form loads. */
@@ -136,7 +119,6 @@ export default function LeadListPage() {
     const timer = setTimeout(() => setQuery.current('q', search.trim()), 300);
     return () => clearTimeout(timer);
   }, [search, q]);
-  const { courses } = useOfferedCourses();
   const quick = activeQuickFilter(filters, me?.id);
   // How many times "New lead" was pressed: the dialog is loaded at the first, and opens at each.
   const [newLeadOpenings, setNewLeadOpenings] = useState(0);
@@ -390,7 +372,7 @@ export default function LeadListPage() {
             <Button
               icon={<FilterOutlined />}
               onClick={() => setMoreFilters((open) => !open)}
-              onPointerEnter={() => void loadDateRangeFilter()}
+              onPointerEnter={() => void loadMoreLeadFilters().then((panel) => panel.loadDateRangeFilter())}
               aria-expanded={moreFilters}
             >
               {phone ? null : 'More filters'}
@@ -408,83 +390,9 @@ export default function LeadListPage() {
           )}
         </Flex>
         {moreFilters && (
-          <Flex gap={8} wrap data-testid="more-filters" style={{ padding: 12, background: '#f7f9fb', borderRadius: 8 }}>
-            <FilterSelect filters={f} field="source" options={SOURCE_OPTIONS} placeholder="Any source" label="Filter by source" flex="1 1 150px" />
-            <Input
-              key={`campaign-${f.text('utmCampaign') ?? ''}`}
-              defaultValue={f.text('utmCampaign')}
-              onPressEnter={(event) => f.set('utmCampaign', event.currentTarget.value.trim())}
-              onBlur={(event) => event.target.value.trim() !== (f.text('utmCampaign') ?? '') && f.set('utmCampaign', event.target.value.trim())}
-              placeholder="Campaign (exact)"
-              aria-label="Filter by campaign"
-              allowClear
-              style={{ flex: '1 1 150px', minWidth: 0 }}
-            />
-            <FilterSelect
-              filters={f}
-              field="state"
-              options={STATE_OPTIONS}
-              placeholder="Any state"
-              label="Filter by state"
-              search
-              filterOption={matchesState}
-              flex="1 1 170px"
-            />
-            <FilterSelect
-              filters={f}
-              field="courseInterest"
-              options={courses.map((course) => ({ value: course.name, label: course.name }))}
-              placeholder="Any course"
-              label="Filter by course interest"
-              search
-              flex="1 1 190px"
-            />
-            <FilterSelect filters={f} field="level" options={LEVEL_OPTIONS} placeholder="Any level" label="Filter by level" flex="1 1 130px" />
-            <FilterSelect filters={f} field="mode" options={MODE_OPTIONS} placeholder="Any mode" label="Filter by mode" flex="1 1 130px" />
-            <LazyDateRangeFilter
-              from={f.text('createdAt', 'gte')}
-              to={f.text('createdAt', 'lte')}
-              onChange={(from, to) =>
-                f.setMany([
-                  { field: 'createdAt', operator: 'gte', value: from },
-                  { field: 'createdAt', operator: 'lte', value: to },
-                ])
-              }
-              placeholder={['Created from', 'to']}
-              label="Filter by creation date"
-              phone={phone}
-            />
-            <LazyDateRangeFilter
-              from={f.text('nextFollowUpAt', 'gte')}
-              to={f.text('nextFollowUpAt', 'lte')}
-              onChange={(from, to) =>
-                f.setMany([
-                  { field: 'nextFollowUpAt', operator: 'eq', value: undefined },
-                  { field: 'nextFollowUpAt', operator: 'gte', value: from },
-                  { field: 'nextFollowUpAt', operator: 'lte', value: to },
-                ])
-              }
-              placeholder={['Follow-up from', 'to']}
-              label="Filter by follow-up date"
-              phone={phone}
-            />
-            <FilterSelect
-              filters={f}
-              field="consentWhatsapp"
-              options={YES_NO}
-              placeholder="WhatsApp consent"
-              label="Filter by WhatsApp consent"
-              flex="1 1 150px"
-            />
-            <FilterSelect
-              filters={f}
-              field="consentMarketing"
-              options={YES_NO}
-              placeholder="Marketing consent"
-              label="Filter by marketing consent"
-              flex="1 1 150px"
-            />
-          </Flex>
+          <Suspense fallback={<MoreFiltersLoading />}>
+            <MoreLeadFilters filters={f} phone={phone} />
+          </Suspense>
         )}
         {chips.length > 0 && (
           <Flex gap={6} wrap align="center" data-testid="active-filters">
