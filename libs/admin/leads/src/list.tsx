@@ -23,7 +23,6 @@ import {
 import { useAccess, type ApiRequestError } from '@advisordesk/admin-data';
 import { FilterSelect, listFilters, optionsOf, useAreaSlots } from '@advisordesk/admin-ui';
 import { AutoAssignNotice } from './components/auto-assign-notice';
-import { BulkActionsBar } from './components/bulk-actions-bar';
 import { useBulkSelection } from './use-bulk-actions';
 import { FirstContactWait } from './components/first-contact-wait';
 import { FollowUpDate } from './components/follow-up-date';
@@ -72,11 +71,18 @@ const OPERATOR_WORDS: Record<string, string> = { gte: 'from', lte: 'until', ne: 
 const loadMoreLeadFilters = () => import('./components/more-lead-filters');
 const MoreLeadFilters = lazy(loadMoreLeadFilters);
 const loadNewLeadDialog = () => import('./components/new-lead-dialog');
+// The bulk bar, once the first lead is ticked.
+const BulkActionsBar = lazy(() => import('./components/bulk-actions-bar').then((module) => ({ default: module.BulkActionsBar })));
 const NewLeadDialog = lazy(loadNewLeadDialog);
 
 /** The "More filters" panel's frame while its fields load. */
 function MoreFiltersLoading() {
   return <div aria-busy="true" style={{ minHeight: 56, background: '#f7f9fb', borderRadius: 8 }} />;
+}
+
+/** The bulk bar's frame while it loads. */
+function BulkBarLoading() {
+  return <div aria-busy="true" style={{ height: 42, marginBottom: 12, background: '#eef4fa', border: '1px solid #c9dbea', borderRadius: 8 }} />;
 }
 
 /** The new-lead dialog's frame while its form loads. */
@@ -108,6 +114,12 @@ export default function LeadListPage() {
   });
   const f = listFilters(filters, setFilters);
   const bulk = useBulkSelection(filters);
+  // Once shown, the bulk bar stays mounted (it hides itself): it keeps its dialog's state.
+  const [bulkBarUsed, setBulkBarUsed] = useState(false);
+  const anyTicked = bulk.ticked > 0 || bulk.matching;
+  useEffect(() => {
+    if (anyTicked) setBulkBarUsed(true);
+  }, [anyTicked]);
   const q = f.text('q') ?? '';
   const [search, setSearch] = useState(q);
   useEffect(() => setSearch(q), [q]);
@@ -417,7 +429,11 @@ export default function LeadListPage() {
         )}
       </Space>
 
-      {canWrite('bulkActions') && <BulkActionsBar bulk={bulk} total={total} estimated={estimated} />}
+      {canWrite('bulkActions') && bulkBarUsed && (
+        <Suspense fallback={<BulkBarLoading />}>
+          <BulkActionsBar bulk={bulk} total={total} estimated={estimated} />
+        </Suspense>
+      )}
       <Table<LeadView>
         {...tableProps}
         rowKey="id"
