@@ -54,6 +54,12 @@ const STAND_INS: { id: string; answers: (source: string, importer: string | unde
 };`,
   },
   {
+    // Ant Design Pro loads dayjs's Chinese for when antd is given no language; the panel gives it en_GB.
+    id: '\0advisordesk:pro-dayjs-chinese',
+    answers: (source, importer) => source === 'dayjs/locale/zh-cn' && importer !== undefined && PRO_PROVIDER.test(importer),
+    code: 'export {};',
+  },
+  {
     id: '\0advisordesk:table-filter-tree',
     answers: (source, importer) => source === '../../../tree' && importer !== undefined && TABLE_FILTER_MENU.test(importer),
     code: `export default function Tree() { throw new Error("A table column's filterMode: 'tree' needs antd's Tree, which apps/admin/vite.config.mts leaves out"); }`,
@@ -80,9 +86,9 @@ export const isBright = (value, bgColorToken) => {
 
 /**
  * Smaller stand-ins for code the panel never runs or whose output no one sees: Ant Design Pro's
- * 30-odd languages (its English stays, for every one), the Tree of antd's table filter menus, the
- * Tabs of its cards, the colour picker's presets under its buttons, and polyfills of what every
- * browser has (STAND_INS).
+ * 30-odd languages (its English stays, for every one) and its dayjs Chinese, the Tree of antd's
+ * table filter menus, the Tabs of its cards, the colour picker's presets under its buttons, and
+ * polyfills of what every browser has (STAND_INS).
  */
 function leaveOutUnusedCode(): Plugin {
   return {
