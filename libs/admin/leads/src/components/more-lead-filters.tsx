@@ -58,29 +58,11 @@ export default function MoreLeadFilters({ filters: f, phone }: { filters: ListFi
       />
       <FilterSelect filters={f} field="level" options={LEVEL_OPTIONS} placeholder="Any level" label="Filter by level" flex="1 1 130px" />
       <FilterSelect filters={f} field="mode" options={MODE_OPTIONS} placeholder="Any mode" label="Filter by mode" flex="1 1 130px" />
+      <LazyDateRangeFilter filters={f} field="createdAt" placeholder={['Created from', 'to']} label="Filter by creation date" phone={phone} />
       <LazyDateRangeFilter
-        from={f.text('createdAt', 'gte')}
-        to={f.text('createdAt', 'lte')}
-        onChange={(from, to) =>
-          f.setMany([
-            { field: 'createdAt', operator: 'gte', value: from },
-            { field: 'createdAt', operator: 'lte', value: to },
-          ])
-        }
-        placeholder={['Created from', 'to']}
-        label="Filter by creation date"
-        phone={phone}
-      />
-      <LazyDateRangeFilter
-        from={f.text('nextFollowUpAt', 'gte')}
-        to={f.text('nextFollowUpAt', 'lte')}
-        onChange={(from, to) =>
-          f.setMany([
-            { field: 'nextFollowUpAt', operator: 'eq', value: undefined },
-            { field: 'nextFollowUpAt', operator: 'gte', value: from },
-            { field: 'nextFollowUpAt', operator: 'lte', value: to },
-          ])
-        }
+        filters={f}
+        field="nextFollowUpAt"
+        replacesExact
         placeholder={['Follow-up from', 'to']}
         label="Filter by follow-up date"
         phone={phone}
