@@ -10,32 +10,98 @@ const ADMIN_LIBRARY = /[\\/]libs[\\/]admin[\\/][^\\/]+[\\/]src[\\/]/;
 /** `@advisordesk/shared`: plain TypeScript whose modules only declare (constants, tables, pure functions). */
 const SHARED_LIBRARY = /[\\/]libs[\\/]shared[\\/]src[\\/]/;
 /**
- * Parts of Refine's dependencies for features the panel does not use (`MarkdownField`, CSV import):
- * CommonJS that bundlers must otherwise keep whole because it might run something when imported.
+ * Parts of Refine's dependencies for features the panel does not use (`MarkdownField`, CSV import,
+ * the devtools' stack traces, read only in development): CommonJS that bundlers must otherwise keep
+ * whole because it might run something when imported.
  */
-const UNUSED_FEATURES = /[\\/]node_modules[\\/](react-markdown|remark-gfm|papaparse)[\\/]/;
+const UNUSED_FEATURES = /[\\/]node_modules[\\/](react-markdown|remark-gfm|papaparse|error-stack-parser|stackframe)[\\/]/;
 const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${pattern})[\\\\/]`);
 
 /** The translations of Ant Design Pro's texts, of which Refine's page header (all it uses) shows none. */
 const PRO_PROVIDER = /[\\/]node_modules[\\/]@ant-design[\\/]pro-provider[\\/]es[\\/]/;
-const STAND_IN_INSPECT = '\0advisordesk:object-inspect';
+/** antd's table filter menu, which draws a Tree (rc-tree) only for a column with `filterMode: 'tree'`: no table of the panel has one. */
+/** antd's Card, which draws Tabs (rc-tabs, and rc-menu for their overflow) only for a card with `tabList`: no card of the panel has one. */
+const CARD = /[\\/]node_modules[\\/]antd[\\/]es[\\/]card[\\/]Card\.js$/;
+/** antd's Button styles, which take one colour test from the colour picker's presets (a Collapse, with rc-collapse). */
+const BUTTON_TOKENS = /[\\/]node_modules[\\/]antd[\\/]es[\\/]button[\\/]style[\\/]token\.js$/;
+const TABLE_FILTER_MENU = /[\\/]node_modules[\\/]antd[\\/]es[\\/]table[\\/]hooks[\\/]useFilter[\\/]FilterDropdown\.js$/;
+
+/** Each stand-in: which import it answers, and its code. */
+const STAND_INS: { id: string; answers: (source: string, importer: string | undefined) => boolean; code: string }[] = [
+  {
+    // The polyfill itself answers with the browser's own ResizeObserver when there is one, and every
+    // browser the build targets (es2022) has one.
+    id: '\0advisordesk:resize-observer',
+    answers: (source) => source === 'resize-observer-polyfill',
+    code: 'export default globalThis.ResizeObserver;',
+  },
+  {
+    // side-channel (qs, with which Refine writes filters into the address, keeps the objects it has
+    // seen in one) is a WeakMap with a dozen polyfill packages around it (get-intrinsic, call-bind,
+    // object-inspect for its error…); every browser the panel supports has WeakMap and Map.
+    id: '\0advisordesk:side-channel',
+    answers: (source) => source === 'side-channel',
+    code: `module.exports = function getSideChannel() {
+  var objects = new WeakMap(), others = new Map();
+  var of = function (key) { return key !== null && (typeof key === 'object' || typeof key === 'function') ? objects : others; };
+  return {
+    assert: function (key) { if (!of(key).has(key)) throw new TypeError('Side channel does not contain the given key'); },
+    get: function (key) { return of(key).get(key); },
+    has: function (key) { return of(key).has(key); },
+    set: function (key, value) { of(key).set(key, value); },
+    'delete': function (key) { return of(key)['delete'](key); }
+  };
+};`,
+  },
+  {
+    // Ant Design Pro loads dayjs's Chinese for when antd is given no language; the panel gives it en_GB.
+    id: '\0advisordesk:pro-dayjs-chinese',
+    answers: (source, importer) => source === 'dayjs/locale/zh-cn' && importer !== undefined && PRO_PROVIDER.test(importer),
+    code: 'export {};',
+  },
+  {
+    id: '\0advisordesk:table-filter-tree',
+    answers: (source, importer) => source === '../../../tree' && importer !== undefined && TABLE_FILTER_MENU.test(importer),
+    code: `export default function Tree() { throw new Error("A table column's filterMode: 'tree' needs antd's Tree, which apps/admin/vite.config.mts leaves out"); }`,
+  },
+  {
+    // The sign-in page is a Card: without this, it loaded Tabs, which the lead list has no use for either.
+    id: '\0advisordesk:card-tabs',
+    answers: (source, importer) => source === '../tabs' && importer !== undefined && CARD.test(importer),
+    code: `export default function Tabs() { throw new Error("A Card's tabList needs antd's Tabs, which apps/admin/vite.config.mts leaves out"); }`,
+  },
+  {
+    // isBright exactly as antd 5's color-picker/components/ColorPresets.js writes it, without the presets panel.
+    id: '\0advisordesk:button-is-bright',
+    answers: (source, importer) => source === '../../color-picker/components/ColorPresets' && importer !== undefined && BUTTON_TOKENS.test(importer),
+    code: `import { Color as RcColor } from '@rc-component/color-picker';
+export const isBright = (value, bgColorToken) => {
+  const { r, g, b, a } = value.toRgb();
+  const hsv = new RcColor(value.toRgbString()).onBackground(bgColorToken).toHsv();
+  if (a <= 0.5) return hsv.v > 0.5;
+  return r * 0.299 + g * 0.587 + b * 0.114 > 192;
+};`,
+  },
+];
 
 /**
- * Smaller stand-ins for code whose only output no one sees: Ant Design Pro's 30-odd languages (its
- * English stays, for every one), and object-inspect, which side-channel (under qs, with which Refine
- * writes filters into the address) uses only to word an error about its own misuse.
+ * Smaller stand-ins for code the panel never runs or whose output no one sees: Ant Design Pro's
+ * 30-odd languages (its English stays, for every one) and its dayjs Chinese, the Tree of antd's
+ * table filter menus, the Tabs of its cards, the colour picker's presets under its buttons, and
+ * polyfills of what every browser has (STAND_INS).
  */
-function leaveOutUnseenText(): Plugin {
+function leaveOutUnusedCode(): Plugin {
   return {
-    name: 'advisordesk:leave-out-unseen-text',
+    name: 'advisordesk:leave-out-unused-code',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === 'object-inspect') return STAND_IN_INSPECT;
+      const standIn = STAND_INS.find((candidate) => candidate.answers(source, importer));
+      if (standIn) return standIn.id;
       if (importer && PRO_PROVIDER.test(importer) && /^\.\/locale\/(?!en_US$)/.test(source)) return resolve(dirname(importer), 'locale/en_US.js');
       return null;
     },
     load(id) {
-      return id === STAND_IN_INSPECT ? 'module.exports = function inspect(value) { return typeof value; };' : null;
+      return STAND_INS.find((standIn) => standIn.id === id)?.code ?? null;
     },
   };
 }
@@ -60,7 +126,7 @@ function workspaceAliases(): Alias[] {
  */
 export default defineConfig({
   root: here,
-  plugins: [react(), leaveOutUnseenText()],
+  plugins: [react(), leaveOutUnusedCode()],
   resolve: {
     alias: workspaceAliases(),
   },

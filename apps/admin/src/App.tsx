@@ -8,7 +8,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/en-gb';
 import 'dayjs/locale/en-in';
 import { ApiSessionProvider } from '@advisordesk/admin-data';
-import { AreaSlotsProvider, ForbiddenPage } from '@advisordesk/admin-ui';
+import { AreaSlotsProvider } from '@advisordesk/admin-ui';
 import { createAccessControlProvider } from './providers/access-control';
 import { apiSession } from './providers/api-session';
 import { createDataProvider } from './providers/data-provider';
@@ -20,7 +20,6 @@ import { areaOfResource, pageRoutes, refineResources, type PageAction } from './
 import { areaSlots } from './slots';
 import { HEADER_HEIGHT } from './theme';
 import { BrandMark } from './components/brand';
-import { NotFoundPage } from './pages/errors';
 import { RedirectAfterSignIn, SignInWithinPanel } from './pages/login/redirect-after-sign-in';
 
 dayjs.locale('en-in');
@@ -30,6 +29,10 @@ const PHONE_QUERY = '(max-width: 767px)';
 
 // The sider and header load once someone is signed in, with the first page: the sign-in page never carries them.
 const AppLayout = lazy(() => import('./components/layout/app-layout').then((module) => ({ default: module.AppLayout })));
+// The "not found" and "not for your role" pages (with antd's Result and its illustrations) load when shown.
+const loadErrorPages = () => import('./pages/errors');
+const NotFoundPage = lazy(() => loadErrorPages().then((module) => ({ default: module.NotFoundPage })));
+const ForbiddenPage = lazy(() => loadErrorPages().then((module) => ({ default: module.ForbiddenPage })));
 
 const api = createDataProvider(API_URL, httpClient);
 const accessControlProvider = createAccessControlProvider({ roleOf: () => session.get()?.user.role, areaOf: areaOfResource });

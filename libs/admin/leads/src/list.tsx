@@ -1,9 +1,8 @@
-import { Suspense, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useGo, useLink, type CrudSort, type LogicalFilter } from '@refinedev/core';
-import { getDefaultSortOrder, List, useModalForm, useTable } from '@refinedev/antd';
+import { getDefaultSortOrder, List, useTable } from '@refinedev/antd';
 import { AppstoreOutlined, ClearOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, DatePicker, Flex, Grid, Input, Modal, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Badge, Button, Flex, Grid, Input, Modal, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import {
   formatCalendarDay,
   formatIstDateTime,
@@ -14,7 +13,6 @@ import {
   LEAD_STATUS_LABELS,
   LEAD_STATUSES,
   PROGRAM_LEVEL_LABELS,
-  type CreateLeadBody,
   type LeadMode,
   type LeadSource,
   type LeadStatus,
@@ -22,26 +20,12 @@ import {
   type LeadView,
   type ProgramLevel,
 } from '@advisordesk/shared';
-import { useAccess, useOfferedCourses, useRefreshLead, type ApiErrorDetails, type ApiRequestError } from '@advisordesk/admin-data';
-import {
-  FilterSelect,
-  LEVEL_OPTIONS,
-  listFilters,
-  MODE_OPTIONS,
-  optionsOf,
-  PICKER_DAY_FORMAT,
-  matchesState,
-  SOURCE_OPTIONS,
-  STATE_OPTIONS,
-  useAreaSlots,
-} from '@advisordesk/admin-ui';
+import { useAccess, type ApiRequestError } from '@advisordesk/admin-data';
+import { FilterSelect, listFilters, optionsOf, useAreaSlots } from '@advisordesk/admin-ui';
 import { AutoAssignNotice } from './components/auto-assign-notice';
-import { BulkActionsBar } from './components/bulk-actions-bar';
 import { useBulkSelection } from './use-bulk-actions';
 import { FirstContactWait } from './components/first-contact-wait';
 import { FollowUpDate } from './components/follow-up-date';
-import { LeadForm } from './components/lead-form';
-import { PhoneTaken } from './components/phone-taken';
 import { LeadStatusTag } from './components/status-tag';
 import { useAdvisors } from '@advisordesk/admin-data';
 import { describeLeadTotal } from './list-total';
@@ -51,10 +35,6 @@ import { SavedViewsBar, SaveLeadViewButton } from './components/saved-views';
 import { activeQuickFilter, applyQuickFilter, QUICK_FILTER_LABELS, QUICK_FILTERS, type QuickFilter } from './quick-filters';
 
 const STATUS_OPTIONS = optionsOf(LEAD_STATUSES, LEAD_STATUS_LABELS);
-const YES_NO = [
-  { value: 'true', label: 'Yes' },
-  { value: 'false', label: 'No' },
-];
 const PHONE_SORTS: { value: string; label: string; sort: CrudSort }[] = [
   { value: 'createdAt:desc', label: 'Newest first', sort: { field: 'createdAt', order: 'desc' } },
   { value: 'nextFollowUpAt:asc', label: 'Follow-up soonest', sort: { field: 'nextFollowUpAt', order: 'asc' } },
@@ -85,7 +65,30 @@ const FILTER_LABELS: Record<string, string> = {
 };
 const OPERATOR_WORDS: Record<string, string> = { gte: 'from', lte: 'until', ne: 'not', contains: 'contains', in: '', eq: '' };
 
-const day = (value: string | undefined): Dayjs | null => (value && /^\d{4}-\d{2}-\d{2}/.test(value) ? dayjs(value.slice(0, 10)) : null);
+// Loaded on first use rather than with the list: "More filters" (and in it the date filters, with
+// the date picker) when first opened, the new-lead dialog (with the lead form) when "New lead" is
+// first pressed.
+const loadMoreLeadFilters = () => import('./components/more-lead-filters');
+const MoreLeadFilters = lazy(loadMoreLeadFilters);
+const loadNewLeadDialog = () => import('./components/new-lead-dialog');
+// The bulk bar, once the first lead is ticked.
+const BulkActionsBar = lazy(() => import('./components/bulk-actions-bar').then((module) => ({ default: module.BulkActionsBar })));
+const NewLeadDialog = lazy(loadNewLeadDialog);
+
+/** The "More filters" panel's frame while its fields load. */
+function MoreFiltersLoading() {
+  return <div aria-busy="true" style={{ minHeight: 56, background: '#f7f9fb', borderRadius: 8 }} />;
+}
+
+/** The bulk bar's frame while it loads. */
+function BulkBarLoading() {
+  return <div aria-busy="true" style={{ height: 42, marginBottom: 12, background: '#eef4fa', border: '1px solid #c9dbea', borderRadius: 8 }} />;
+}
+
+/** The new-lead dialog's frame while its form loads. */
+function NewLeadLoading() {
+  return <Modal open loading title="New lead" footer={null} closable={false} width={640} />;
+}
 
 /**
  * The lead list: server-paged, sortable, searchable, every filter in the address. Quick filters
@@ -96,7 +99,6 @@ export default function LeadListPage() {
   const phone = screens.sm === false;
   const go = useGo();
   const Link = useLink();
-  const refreshLead = useRefreshLead();
   const { user: me, canWrite } = useAccess();
   const managing = canWrite('leadAssignment');
   const { leadExport: LeadExport } = useAreaSlots();
@@ -112,6 +114,12 @@ export default function LeadListPage() {
   });
   const f = listFilters(filters, setFilters);
   const bulk = useBulkSelection(filters);
+  // Once shown, the bulk bar stays mounted (it hides itself): it keeps its dialog's state.
+  const [bulkBarUsed, setBulkBarUsed] = useState(false);
+  const anyTicked = bulk.ticked > 0 || bulk.matching;
+  useEffect(() => {
+    if (anyTicked) setBulkBarUsed(true);
+  }, [anyTicked]);
   const q = f.text('q') ?? '';
   const [search, setSearch] = useState(q);
   useEffect(() => setSearch(q), [q]);
@@ -123,38 +131,9 @@ export default function LeadListPage() {
     const timer = setTimeout(() => setQuery.current('q', search.trim()), 300);
     return () => clearTimeout(timer);
   }, [search, q]);
-  const { courses } = useOfferedCourses();
   const quick = activeQuickFilter(filters, me?.id);
-  // A phone that is already a lead: whose, and what the user can do about it (shown in the form).
-  const [phoneTaken, setPhoneTaken] = useState<ApiErrorDetails | null>(null);
-
-  const createModal = useModalForm<LeadView, ApiRequestError, CreateLeadBody>({
-    resource: 'leads',
-    action: 'create',
-    redirect: false,
-    warnWhenUnsavedChanges: true,
-    successNotification: (data) => ({
-      type: 'success',
-      description: 'Lead added',
-      message: `${data?.data.fullName} (${data?.data.reference}) is in your leads.`,
-    }),
-    errorNotification: (error) =>
-      error?.errors && Object.keys(error.errors).length
-        ? false
-        : { type: 'error', description: 'Could not add the lead', message: error?.message ?? 'Please try again.' },
-    onMutationSuccess: (data) => {
-      void refreshLead(data.data.id);
-      go({ to: `/leads/${data.data.id}` });
-    },
-    onMutationError: (error) => setPhoneTaken(error.code === 'leads.phoneTaken' ? (error.details ?? {}) : null),
-  });
-  const createFormProps = {
-    ...createModal.formProps,
-    onValuesChange: (changed: Partial<CreateLeadBody>, all: CreateLeadBody) => {
-      createModal.formProps.onValuesChange?.(changed, all);
-      if ('phone' in changed) setPhoneTaken(null);
-    },
-  };
+  // How many times "New lead" was pressed: the dialog is loaded at the first, and opens at each.
+  const [newLeadOpenings, setNewLeadOpenings] = useState(0);
 
   const advisorName = useMemo(() => new Map((advisors ?? []).map((a) => [a.id, a.name])), [advisors]);
   const describeValue = (filter: LogicalFilter): string => {
@@ -320,8 +299,6 @@ export default function LeadListPage() {
     : false;
 
   const setQuick = (next: QuickFilter | 'all') => setFilters(applyQuickFilter(filters, next === 'all' ? undefined : next, me?.id), 'merge');
-  const created = [day(f.text('createdAt', 'gte')), day(f.text('createdAt', 'lte'))] as const;
-  const followUp = [day(f.text('nextFollowUpAt', 'gte')), day(f.text('nextFollowUpAt', 'lte'))] as const;
   const sortValue = sorters[0] ? `${sorters[0].field}:${sorters[0].order}` : 'createdAt:desc';
 
   return (
@@ -344,10 +321,9 @@ export default function LeadListPage() {
           <Button
             type="primary"
             icon={<PlusOutlined />}
-            onClick={() => {
-              setPhoneTaken(null);
-              createModal.show();
-            }}
+            onClick={() => setNewLeadOpenings((count) => count + 1)}
+            onPointerEnter={() => void loadNewLeadDialog()}
+            onFocus={() => void loadNewLeadDialog()}
           >
             New lead
           </Button>
@@ -405,7 +381,12 @@ export default function LeadListPage() {
             />
           )}
           <Badge count={chips.filter((c) => !['status', 'advisorId'].includes(c.field)).length} size="small" offset={[-4, 4]}>
-            <Button icon={<FilterOutlined />} onClick={() => setMoreFilters((open) => !open)} aria-expanded={moreFilters}>
+            <Button
+              icon={<FilterOutlined />}
+              onClick={() => setMoreFilters((open) => !open)}
+              onPointerEnter={() => void loadMoreLeadFilters().then((panel) => panel.loadDateRangeFilter())}
+              aria-expanded={moreFilters}
+            >
               {phone ? null : 'More filters'}
             </Button>
           </Badge>
@@ -421,87 +402,9 @@ export default function LeadListPage() {
           )}
         </Flex>
         {moreFilters && (
-          <Flex gap={8} wrap data-testid="more-filters" style={{ padding: 12, background: '#f7f9fb', borderRadius: 8 }}>
-            <FilterSelect filters={f} field="source" options={SOURCE_OPTIONS} placeholder="Any source" label="Filter by source" flex="1 1 150px" />
-            <Input
-              key={`campaign-${f.text('utmCampaign') ?? ''}`}
-              defaultValue={f.text('utmCampaign')}
-              onPressEnter={(event) => f.set('utmCampaign', event.currentTarget.value.trim())}
-              onBlur={(event) => event.target.value.trim() !== (f.text('utmCampaign') ?? '') && f.set('utmCampaign', event.target.value.trim())}
-              placeholder="Campaign (exact)"
-              aria-label="Filter by campaign"
-              allowClear
-              style={{ flex: '1 1 150px', minWidth: 0 }}
-            />
-            <FilterSelect
-              filters={f}
-              field="state"
-              options={STATE_OPTIONS}
-              placeholder="Any state"
-              label="Filter by state"
-              search
-              filterOption={matchesState}
-              flex="1 1 170px"
-            />
-            <FilterSelect
-              filters={f}
-              field="courseInterest"
-              options={courses.map((course) => ({ value: course.name, label: course.name }))}
-              placeholder="Any course"
-              label="Filter by course interest"
-              search
-              flex="1 1 190px"
-            />
-            <FilterSelect filters={f} field="level" options={LEVEL_OPTIONS} placeholder="Any level" label="Filter by level" flex="1 1 130px" />
-            <FilterSelect filters={f} field="mode" options={MODE_OPTIONS} placeholder="Any mode" label="Filter by mode" flex="1 1 130px" />
-            <DatePicker.RangePicker
-              value={created[0] || created[1] ? [created[0], created[1]] : null}
-              onChange={(range) =>
-                f.setMany([
-                  { field: 'createdAt', operator: 'gte', value: range?.[0]?.format('YYYY-MM-DD') },
-                  { field: 'createdAt', operator: 'lte', value: range?.[1]?.format('YYYY-MM-DD') },
-                ])
-              }
-              allowEmpty={[true, true]}
-              format={PICKER_DAY_FORMAT}
-              placeholder={['Created from', 'to']}
-              aria-label="Filter by creation date"
-              inputReadOnly={phone}
-              style={{ flex: '2 1 240px', minWidth: 0 }}
-            />
-            <DatePicker.RangePicker
-              value={followUp[0] || followUp[1] ? [followUp[0], followUp[1]] : null}
-              onChange={(range) =>
-                f.setMany([
-                  { field: 'nextFollowUpAt', operator: 'eq', value: undefined },
-                  { field: 'nextFollowUpAt', operator: 'gte', value: range?.[0]?.format('YYYY-MM-DD') },
-                  { field: 'nextFollowUpAt', operator: 'lte', value: range?.[1]?.format('YYYY-MM-DD') },
-                ])
-              }
-              allowEmpty={[true, true]}
-              format={PICKER_DAY_FORMAT}
-              placeholder={['Follow-up from', 'to']}
-              aria-label="Filter by follow-up date"
-              inputReadOnly={phone}
-              style={{ flex: '2 1 240px', minWidth: 0 }}
-            />
-            <FilterSelect
-              filters={f}
-              field="consentWhatsapp"
-              options={YES_NO}
-              placeholder="WhatsApp consent"
-              label="Filter by WhatsApp consent"
-              flex="1 1 150px"
-            />
-            <FilterSelect
-              filters={f}
-              field="consentMarketing"
-              options={YES_NO}
-              placeholder="Marketing consent"
-              label="Filter by marketing consent"
-              flex="1 1 150px"
-            />
-          </Flex>
+          <Suspense fallback={<MoreFiltersLoading />}>
+            <MoreLeadFilters filters={f} phone={phone} />
+          </Suspense>
         )}
         {chips.length > 0 && (
           <Flex gap={6} wrap align="center" data-testid="active-filters">
@@ -526,7 +429,11 @@ export default function LeadListPage() {
         )}
       </Space>
 
-      {canWrite('bulkActions') && <BulkActionsBar bulk={bulk} total={total} estimated={estimated} />}
+      {canWrite('bulkActions') && bulkBarUsed && (
+        <Suspense fallback={<BulkBarLoading />}>
+          <BulkActionsBar bulk={bulk} total={total} estimated={estimated} />
+        </Suspense>
+      )}
       <Table<LeadView>
         {...tableProps}
         rowKey="id"
@@ -540,10 +447,11 @@ export default function LeadListPage() {
         data-total={total}
       />
 
-      <Modal {...createModal.modalProps} title="New lead" okText="Add lead" cancelText="Cancel" width={640}>
-        <LeadForm formProps={createFormProps} mode="create" />
-        {phoneTaken && <PhoneTaken taken={phoneTaken} />}
-      </Modal>
+      {newLeadOpenings > 0 && (
+        <Suspense fallback={<NewLeadLoading />}>
+          <NewLeadDialog openings={newLeadOpenings} />
+        </Suspense>
+      )}
     </List>
   );
 }

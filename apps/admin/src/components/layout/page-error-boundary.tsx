@@ -1,7 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Result } from 'antd';
+import { ReloadOutlined, WarningFilled } from '@ant-design/icons';
+import { Button, Flex, Typography } from 'antd';
 
 interface Props {
   children: ReactNode;
@@ -28,22 +28,22 @@ class Boundary extends Component<Props, { error: Error | null }> {
     if (!this.state.error) return this.props.children;
     // Most often a page's code could not be downloaded (offline): loading the page again is the retry.
     const offline = typeof navigator !== 'undefined' && !navigator.onLine;
+    // Drawn as antd's Result of status "warning" is, without Result: its module brings the 404, 403 and 500 illustrations with it.
     return (
-      <Result
-        status="warning"
-        title="This page could not be shown"
-        subTitle={
-          offline
+      <Flex vertical align="center" gap={8} style={{ padding: '48px 32px', textAlign: 'center' }} data-testid="page-error">
+        <WarningFilled style={{ fontSize: 72, color: '#faad14', marginBottom: 16 }} />
+        <Typography.Title level={3} style={{ margin: 0, fontWeight: 400 }}>
+          This page could not be shown
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {offline
             ? 'You are offline: it loads once the connection is back.'
-            : 'It may not have downloaded completely. Try again; if it keeps happening, tell your admin.'
-        }
-        extra={
-          <Button type="primary" icon={<ReloadOutlined />} onClick={() => window.location.reload()}>
-            Retry
-          </Button>
-        }
-        data-testid="page-error"
-      />
+            : 'It may not have downloaded completely. Try again; if it keeps happening, tell your admin.'}
+        </Typography.Text>
+        <Button type="primary" icon={<ReloadOutlined />} onClick={() => window.location.reload()} style={{ marginTop: 16 }}>
+          Retry
+        </Button>
+      </Flex>
     );
   }
 }

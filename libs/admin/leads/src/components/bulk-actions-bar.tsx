@@ -1,12 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { CloseOutlined } from '@ant-design/icons';
-import { Button, Flex, Grid, Typography } from 'antd';
+import { Button, Flex, Grid, Modal, Typography } from 'antd';
 import { BULK_ACTION_LABELS, BULK_ACTIONS, BULK_MAX_LEADS, canRunBulkAction, type BulkAction } from '@advisordesk/shared';
 import { useAccess, useAdvisors } from '@advisordesk/admin-data';
 import { describeLeadTotal } from '../list-total';
 import type { useBulkSelection } from '../use-bulk-actions';
 import { useRefreshLeadLists } from '../use-bulk-actions';
-import { BulkActionDialog } from './bulk-action-dialog';
+
+// The dialog (with its form, date picker and progress) is fetched when the bar first appears and
+// drawn once an action is chosen, so the list itself loads without it.
+const loadBulkActionDialog = () => import('./bulk-action-dialog');
+const BulkActionDialog = lazy(() => loadBulkActionDialog().then((module) => ({ default: module.BulkActionDialog })));
 
 /**
  * Appears when leads are ticked: how many, "Select all N matching this filter", and the actions the
@@ -17,11 +21,16 @@ export function BulkActionsBar({ bulk, total, estimated }: { bulk: ReturnType<ty
   const phone = Grid.useBreakpoint().sm === false;
   const { role } = useAccess();
   const [action, setAction] = useState<BulkAction | null>(null);
+  // Once opened, the dialog stays mounted so that it closes as any dialog does.
+  const [dialogUsed, setDialogUsed] = useState(false);
   const { data: advisors } = useAdvisors(role ? canRunBulkAction('assign', role) : false);
   const refresh = useRefreshLeadLists();
   const [frozen, setFrozen] = useState<ReturnType<typeof bulk.selection>>(null);
   const onChanged = useCallback(() => void refresh(), [refresh]);
   const shown = bulk.ticked > 0 || bulk.matching || action !== null;
+  useEffect(() => {
+    if (shown) void loadBulkActionDialog();
+  }, [shown]);
   // On a phone the bar is a sheet at the bottom of the screen: the page makes room for it.
   useEffect(() => {
     if (!phone || !shown) return;
@@ -39,6 +48,7 @@ export function BulkActionsBar({ bulk, total, estimated }: { bulk: ReturnType<ty
     // What the dialog confirms stays as it was, whatever the list does meanwhile.
     setFrozen(bulk.selection(total));
     setAction(next);
+    setDialogUsed(true);
   };
   const matchingAllowed = bulk.canSelectMatching && !estimated && total <= BULK_MAX_LEADS && total > bulk.ticked;
 
@@ -95,17 +105,21 @@ export function BulkActionsBar({ bulk, total, estimated }: { bulk: ReturnType<ty
           </Button>
         </Flex>
       </Flex>
-      <BulkActionDialog
-        action={action}
-        selection={frozen}
-        advisors={advisors ?? []}
-        onChanged={onChanged}
-        onClose={() => {
-          setAction(null);
-          setFrozen(null);
-          bulk.clear();
-        }}
-      />
+      {dialogUsed && (
+        <Suspense fallback={<Modal open loading title={action ? BULK_ACTION_LABELS[action] : ''} footer={null} closable={false} width={520} />}>
+          <BulkActionDialog
+            action={action}
+            selection={frozen}
+            advisors={advisors ?? []}
+            onChanged={onChanged}
+            onClose={() => {
+              setAction(null);
+              setFrozen(null);
+              bulk.clear();
+            }}
+          />
+        </Suspense>
+      )}
     </>
   );
 }
