@@ -85,7 +85,17 @@ function addWithStaticImports(manifest: Manifest, key: string, into: Set<string>
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
-function main(): void {
+export interface ScreenBundle {
+  name: string;
+  path: string;
+  files: number;
+  /** Bytes of JavaScript as built, and gzipped as a proxy would send them. */
+  raw: number;
+  gzip: number;
+}
+
+/** The JavaScript each main screen loads, from the build's manifest (`npm run build:admin` first). */
+export function screenBundles(): ScreenBundle[] {
   const manifest = readManifest();
   const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
   if (!entry) throw new Error('The manifest has no entry');
@@ -99,9 +109,7 @@ function main(): void {
     }
     return size;
   };
-
-  const jsChunks = Object.values(manifest).filter((chunk) => chunk.file.endsWith('.js')).length;
-  const rows = SCREENS.map(({ name, path, modules }) => {
+  return SCREENS.map(({ name, path, modules }) => {
     const keys = new Set<string>();
     addWithStaticImports(manifest, entry, keys);
     for (const module of modules) {
@@ -109,13 +117,21 @@ function main(): void {
       if (key) addWithStaticImports(manifest, key, keys);
     }
     const files = [...keys].map((key) => manifest[key].file).filter((file) => file.endsWith('.js'));
-    const raw = files.reduce((sum, file) => sum + sizeOf(file).raw, 0);
-    const gzip = files.reduce((sum, file) => sum + sizeOf(file).gzip, 0);
-    return `| ${name} | \`${path}\` | ${files.length} | ${kb(raw)} | ${kb(gzip)} |`;
+    return {
+      name,
+      path,
+      files: files.length,
+      raw: files.reduce((sum, file) => sum + sizeOf(file).raw, 0),
+      gzip: files.reduce((sum, file) => sum + sizeOf(file).gzip, 0),
+    };
   });
+}
 
+function main(): void {
+  const rows = screenBundles().map(({ name, path, files, raw, gzip }) => `| ${name} | \`${path}\` | ${files} | ${kb(raw)} | ${kb(gzip)} |`);
+  const jsChunks = Object.values(readManifest()).filter((chunk) => chunk.file.endsWith('.js')).length;
   console.log(['| Screen | Path | JS files | Raw | Gzip |', '| --- | --- | --: | --: | --: |', ...rows].join('\n'));
   console.log(`\n${jsChunks} JavaScript files in the build.`);
 }
 
-main();
+if (require.main === module) main();

@@ -20,6 +20,7 @@ import { DataSource } from 'typeorm';
 import { queryOne } from '@advisordesk/api-core';
 import { dataSourceOptions, freePort, prepareDatabase } from '@advisordesk/api-database';
 import { bulkSeed, DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
+import { screenBundles } from '../bundle-report';
 import { benchBulkReassign, type BulkReassignFigures } from './bulk-bench';
 import { benchDocumentTransfer, type DocumentTransferFigures } from './documents-bench';
 import { benchLeadImport, type ImportFigures } from './import-bench';
@@ -402,7 +403,30 @@ async function main() {
     await database.stop();
   }
 
+  rows.push(...bundleRows());
   await printTable(rows, `${leads.toLocaleString('en-IN')} leads, ${activities.toLocaleString('en-IN')} timeline entries`);
+}
+
+/** The admin panel's JavaScript (gzip) for the sign-in page and, once signed in, the lead list (`npm run bundle-report` has every screen). */
+function bundleRows(): Row[] {
+  const screens = screenBundles();
+  const budgets: [string, number][] = [
+    ['Sign-in', 350],
+    ['Lead list', 500],
+  ];
+  return budgets.map(([name, kb]) => {
+    const screen = screens.find((s) => s.name === name);
+    if (!screen) throw new Error(`bundle-report has no screen named ${name}`);
+    const gzipKb = screen.gzip / 1024;
+    return {
+      measure: `Admin panel JavaScript, ${name.toLowerCase()} (${screen.path}), gzip`,
+      app: `${gzipKb.toFixed(1)} KB in ${screen.files} files`,
+      raw: `${(screen.raw / 1024).toFixed(0)} KB before gzip`,
+      ratio: '',
+      goal: `≤ ${kb} KB`,
+      met: gzipKb <= kb,
+    };
+  });
 }
 
 /** Fan-out: an assignment on one instance to the event on 200 streams held by the other. */
