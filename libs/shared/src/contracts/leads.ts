@@ -234,6 +234,13 @@ export interface LeadFieldSpec {
 }
 
 const text = { type: 'text' } as const;
+/**
+ * Export formats: a cell can start a formula only if a person typed it, so `inert` (the apostrophe
+ * check, a cost on every row) is for free text only: names, e-mails (a valid address may start with
+ * = + -), city, state, course, qualification, the advisor's name and the UTM tags. `plain` is safe
+ * where every write constrains the value: enums (checked by the database), generated references
+ * (`AD-…`), numbers, and the landing page, which only intake writes, as an http(s) address.
+ */
 const inert = { as: 'text' } as const;
 const plain = { as: 'plain' } as const;
 const time = { as: 'time' } as const;
@@ -269,7 +276,7 @@ export const LEAD_FIELDS = {
   utmCampaign: { ...text, filter: true, sort: true, export: inert },
   utmTerm: { ...text, filter: true, export: inert },
   utmContent: { ...text, filter: true, export: inert },
-  landingUrl: { ...text, filter: true, export: inert },
+  landingUrl: { ...text, filter: true, export: plain },
   consentWhatsapp: { type: 'bool', required: true, filter: true, export: { as: 'yesNo' } },
   consentMarketing: { type: 'bool', required: true, filter: true, export: { as: 'yesNo' } },
   consentAt: { type: 'timestamp', filter: true, export: time },
