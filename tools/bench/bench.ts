@@ -17,7 +17,9 @@ import { SingleBar } from 'cli-progress';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { LEAD_EXPORT_COLUMNS } from '@advisordesk/shared';
 import { queryOne } from '@advisordesk/api-core';
+import { LEAD_FROM, leadColumn } from '@advisordesk/api-leads';
 import { dataSourceOptions, freePort, prepareDatabase } from '@advisordesk/api-database';
 import { bulkSeed, DEMO_LOGINS, seedDemoIfEmpty } from '@advisordesk/api-seed';
 import { screenBundles } from '../bundle-report';
@@ -55,6 +57,9 @@ interface Row {
   goal: string;
   met: boolean | null;
 }
+
+/** The export's columns, each as the bare column (no formatting): raw COPY of the same rows and join. */
+const RAW_EXPORT_COLUMNS = LEAD_EXPORT_COLUMNS.map(({ field }) => leadColumn(field)).join(', ');
 
 const pct = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -311,7 +316,7 @@ async function main() {
     await pipeline(
       raw.query(
         copyTo(
-          `COPY (SELECT l.reference, l.full_name, l.phone, l.email, l.city, l.state, l.course_interest, l.level, l.mode, l.budget_paise, l.qualification, l.experience_years, l.status, l.lost_reason, a.name, l.source, l.utm_source, l.utm_medium, l.utm_campaign, l.utm_term, l.utm_content, l.landing_url, l.consent_whatsapp, l.consent_marketing, l.consent_at, l.next_follow_up_at, l.created_at, l.updated_at FROM leads l LEFT JOIN users a ON a.id = l.advisor_id WHERE l.erased_at IS NULL ORDER BY l.created_at DESC, l.id DESC) TO STDOUT WITH (FORMAT csv)`,
+          `COPY (SELECT ${RAW_EXPORT_COLUMNS} FROM ${LEAD_FROM} WHERE l.erased_at IS NULL ORDER BY l.created_at DESC, l.id DESC) TO STDOUT WITH (FORMAT csv)`,
         ),
       ),
       new Writable({
