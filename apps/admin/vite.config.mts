@@ -176,6 +176,7 @@ export default defineConfig({
             { name: 'react', test: nodeModule('react|react-dom|scheduler'), priority: 45 },
             { name: 'sign-in', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 40 },
             { name: 'common', test: /[\\/]node_modules[\\/]/, minShareCount: 25, priority: 10 },
+            { name: 'common', test: /[\\/]node_modules[\\/](@refinedev[\\/]antd|@ant-design[\\/]pro-[a-z]+|sunflower-antd)[\\/]/, priority: 11 },
           ],
         },
       },
