@@ -15,6 +15,12 @@ const SHARED_LIBRARY = /[\\/]libs[\\/]shared[\\/]src[\\/]/;
  * whole because it might run something when imported.
  */
 const UNUSED_FEATURES = /[\\/]node_modules[\\/](react-markdown|remark-gfm|papaparse|error-stack-parser|stackframe)[\\/]/;
+/**
+ * rc-table and rc-tree declare no `sideEffects`, yet their modules only declare: without this, every
+ * table carried rc-table's VirtualTable (for a `virtual` table, which the panel has none of) and
+ * rc-tree's TreeNode (its selection column reads two helpers of rc-tree).
+ */
+const DECLARING_ONLY = /[\\/]node_modules[\\/](rc-table|rc-tree)[\\/]es[\\/]/;
 const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${pattern})[\\\\/]`);
 
 /** The translations of Ant Design Pro's texts, of which Refine's page header (all it uses) shows none. */
@@ -24,6 +30,8 @@ const PRO_PROVIDER = /[\\/]node_modules[\\/]@ant-design[\\/]pro-provider[\\/]es[
 const CARD = /[\\/]node_modules[\\/]antd[\\/]es[\\/]card[\\/]Card\.js$/;
 /** antd's Button styles, which take one colour test from the colour picker's presets (a Collapse, with rc-collapse). */
 const BUTTON_TOKENS = /[\\/]node_modules[\\/]antd[\\/]es[\\/]button[\\/]style[\\/]token\.js$/;
+/** antd's Table, which draws rc-table's VirtualTable only for a table with `virtual`: no table of the panel has one. */
+const INTERNAL_TABLE = /[\\/]node_modules[\\/]antd[\\/]es[\\/]table[\\/]InternalTable\.js$/;
 const TABLE_FILTER_MENU = /[\\/]node_modules[\\/]antd[\\/]es[\\/]table[\\/]hooks[\\/]useFilter[\\/]FilterDropdown\.js$/;
 
 /** Each stand-in: which import it answers, and its code. */
@@ -63,6 +71,11 @@ const STAND_INS: { id: string; answers: (source: string, importer: string | unde
     id: '\0advisordesk:table-filter-tree',
     answers: (source, importer) => source === '../../../tree' && importer !== undefined && TABLE_FILTER_MENU.test(importer),
     code: `export default function Tree() { throw new Error("A table column's filterMode: 'tree' needs antd's Tree, which apps/admin/vite.config.mts leaves out"); }`,
+  },
+  {
+    id: '\0advisordesk:virtual-table',
+    answers: (source, importer) => source === './RcTable/VirtualTable' && importer !== undefined && INTERNAL_TABLE.test(importer),
+    code: `export default function VirtualTable() { throw new Error("A table's virtual needs rc-table's VirtualTable, which apps/admin/vite.config.mts leaves out"); }`,
   },
   {
     // The sign-in page is a Card: without this, it loaded Tabs, which the lead list has no use for either.
@@ -148,7 +161,8 @@ export default defineConfig({
       // but a chunk never uses stays out of that chunk: the sign-in page does not carry every area's
       // parts, nor the labels and tables of the contracts that only the areas' pages read.
       treeshake: {
-        moduleSideEffects: (id: string) => (ADMIN_LIBRARY.test(id) || SHARED_LIBRARY.test(id) || UNUSED_FEATURES.test(id) ? false : undefined),
+        moduleSideEffects: (id: string) =>
+          ADMIN_LIBRARY.test(id) || SHARED_LIBRARY.test(id) || UNUSED_FEATURES.test(id) || DECLARING_ONLY.test(id) ? false : undefined,
       },
       output: {
         codeSplitting: {
@@ -162,6 +176,7 @@ export default defineConfig({
             { name: 'react', test: nodeModule('react|react-dom|scheduler'), priority: 45 },
             { name: 'sign-in', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 40 },
             { name: 'common', test: /[\\/]node_modules[\\/]/, minShareCount: 25, priority: 10 },
+            { name: 'common', test: /[\\/]node_modules[\\/](@refinedev[\\/]antd|@ant-design[\\/]pro-[a-z]+|sunflower-antd)[\\/]/, priority: 11 },
           ],
         },
       },

@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Authenticated, CanAccess, Refine } from '@refinedev/core';
-import { useNotificationProvider } from '@refinedev/antd';
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from '@refinedev/react-router';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { App as AntdApp, Flex, Spin } from 'antd';
@@ -13,6 +12,7 @@ import { createAccessControlProvider } from './providers/access-control';
 import { apiSession } from './providers/api-session';
 import { createDataProvider } from './providers/data-provider';
 import { authProvider } from './providers/auth-provider';
+import { useNotificationProvider } from './providers/notification-provider';
 import { API_URL, httpClient } from './providers/http-client';
 import { queryClient } from './providers/query-client';
 import { session } from './providers/session';

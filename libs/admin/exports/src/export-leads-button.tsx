@@ -1,12 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useApiUrl, type CrudFilters, type CrudSort } from '@refinedev/core';
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Progress, Space, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Modal, Space, Tooltip, Typography } from 'antd';
 import { useAccess, useApiSession } from '@advisordesk/admin-data';
 import { downloadLeadExport, type ExportProgress } from './lead-export';
 import { listQuery, saveFile } from '@advisordesk/admin-data';
 
 export const CONSENTED_ONLY_NOTE = 'Only leads who agreed to marketing messages are exported';
+
+// The dialog's progress bar (antd's Progress) loads when an export starts, not with the list.
+const ExportProgressBar = lazy(() => import('./export-progress-bar'));
 
 const count = (value: number) => value.toLocaleString('en-IN');
 const isAbort = (error: unknown) => (error as { name?: string } | null)?.name === 'AbortError';
@@ -119,7 +122,9 @@ export function ExportLeadsButton({ filters, sorters }: { filters: CrudFilters; 
         width={420}
       >
         <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="export-progress">
-          <Progress percent={percent} status="active" showInfo={progress?.total !== null} />
+          <Suspense fallback={<div style={{ height: 24 }} data-testid="export-progress-loading" />}>
+            <ExportProgressBar percent={percent} showInfo={progress?.total !== null} />
+          </Suspense>
           <Typography.Text aria-live="polite" data-testid="export-progress-text">
             {progress?.total === null || progress === null
               ? 'Preparing the file…'

@@ -1,7 +1,7 @@
-import { Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useLink, useOne } from '@refinedev/core';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Grid, Result, Row, Skeleton, Space, Steps, Tabs, Tooltip, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Grid, Row, Skeleton, Space, Steps, Tabs, Tooltip, Typography } from 'antd';
 import { useParams } from 'react-router';
 import {
   formatIstDateTime,
@@ -31,6 +31,9 @@ import { LeadTimeline } from './components/timeline-card';
 import { dropVerdict } from './board-rules';
 import { useLeadInquiries } from './lead-data';
 import { useAdvisors } from '@advisordesk/admin-data';
+
+// Not found / could not load (antd's Result) loads only when shown.
+const LeadLoadFailure = lazy(() => import('./components/lead-load-failure'));
 
 /** Why a stage of the bar cannot be clicked, or null when moving there is allowed. */
 function stageRefusal(lead: LeadDetailView, stage: PipelineStage, role: Role | undefined, canEdit: boolean): string | null {
@@ -91,22 +94,6 @@ function PipelineSteps({ lead, role, canEdit }: { lead: LeadDetailView; role: Ro
   );
 }
 
-function NotFound() {
-  const Link = useLink();
-  return (
-    <Result
-      status="404"
-      title="Lead not found"
-      subTitle="This lead does not exist, or it is not one of yours."
-      extra={
-        <Link to="/leads">
-          <Button type="primary">Back to leads</Button>
-        </Link>
-      }
-    />
-  );
-}
-
 /** A lead's page: who they are, what happened, what comes next, and everything an advisor does with them. */
 export default function LeadShowPage() {
   const { id = '' } = useParams<{ id: string }>();
@@ -137,19 +124,15 @@ export default function LeadShowPage() {
   }, [advisors, me, lead?.advisorId, lead?.advisorName]);
 
   if (isLoading || !role) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (isError && (error?.statusCode === 404 || error?.statusCode === 400)) return <NotFound />;
   if (isError || !lead)
     return (
-      <Result
-        status="warning"
-        title="Could not load this lead"
-        subTitle={error?.message}
-        extra={
-          <Button type="primary" onClick={() => refetch()}>
-            Try again
-          </Button>
-        }
-      />
+      <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+        <LeadLoadFailure
+          notFound={isError && (error?.statusCode === 404 || error?.statusCode === 400)}
+          message={error?.message}
+          onRetry={() => refetch()}
+        />
+      </Suspense>
     );
 
   const erased = Boolean(lead.erasedAt);
