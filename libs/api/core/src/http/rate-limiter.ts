@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
-import { BatchQueue } from '../batch/batch-queue';
 import { AppError, CommonErrors } from '../errors/app-error';
 import { RedisConnections } from '../shared/redis-connections';
 import { SharedPostgres } from '../shared/shared-postgres';
@@ -53,24 +52,12 @@ const NAME = /^[a-z][a-z0-9-]{0,39}$/;
 /** Keys are stored hashed: the store holds no address or email, and every key has the same length. */
 const hashed = (key: string) => createHash('sha256').update(key).digest('base64url');
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-/**
- * rate-limiter-flexible's upsert (a counter restarts once expired) for many keys at once: `$1` the
- * keys, distinct and in order, `$2` each key's hits, `$3` a new counter's expiry, `$4` now (ms).
- */
-const BATCHED_UPSERT = `
-  INSERT INTO ${RATE_LIMITS_TABLE} AS r (key, points, expire)
-  SELECT key, hits, $3::bigint FROM unnest($1::text[], $2::int[]) AS hit(key, hits)
-  ON CONFLICT (key) DO UPDATE SET
-    points = CASE WHEN r.expire <= $4 THEN EXCLUDED.points ELSE r.points + EXCLUDED.points END,
-    expire = CASE WHEN r.expire <= $4 THEN EXCLUDED.expire ELSE r.expire END
-  RETURNING key, points, expire`;
 /** Rows expired this long ago are deleted, every `SWEEP_EVERY_MS`, by whichever instance gets there. */
 const SWEEP_EVERY_MS = 5 * 60_000;
 
 /**
  * Rate limits shared by every instance of the API (rate-limiter-flexible): in PostgreSQL (the
- * `rate_limits` table, through a small pool of our own; a limit's hits arriving together share one
- * upsert) by default, in Redis
+ * `rate_limits` table, one upsert per hit through a small pool of our own) by default, in Redis
  * when `REDIS_URL` is set. Keys are hashed before they are stored.
  *
  * PostgreSQL unreachable: the hit fails like any query, a 503 with `Retry-After`. Redis
@@ -97,7 +84,6 @@ export class RateLimits implements OnApplicationShutdown {
 
   limiter(name: string, options: RateLimitOptions): RateLimit {
     const store = this.create(name, options.points, options.durationSec);
-    if (store instanceof RateLimiterPostgres) return this.batchedPostgresLimit(store, options);
     return {
       hit: async (key) => {
         await store.consume(hashed(key)).catch((refusal: unknown) => {
@@ -129,52 +115,6 @@ export class RateLimits implements OnApplicationShutdown {
       clear: async (key) => {
         const id = hashed(key);
         await Promise.all([failures.delete(id), locks.delete(id)]);
-      },
-    };
-  }
-
-  /**
-   * Hits arriving together share one upsert (one round trip, one row update per key): each key's
-   * counter grows by its hits in the batch, and the i-th of n hits on a key counted `points - n + i`
-   * (the counter after the upsert, as it would have been after that hit alone). Exact across
-   * instances: the row's update is atomic; keys go in order, so two batches never deadlock.
-   */
-  private batchedPostgresLimit(store: RateLimiterPostgres, options: RateLimitOptions): RateLimit {
-    const batches = new BatchQueue<string, { consumed: number; msBeforeNext: number }>({
-      maxBatch: 500,
-      concurrency: 2,
-      run: async (keys) => {
-        const hits = new Map<string, number>();
-        for (const key of keys) hits.set(key, (hits.get(key) ?? 0) + 1);
-        const ordered = [...hits.keys()].sort();
-        const now = Date.now();
-        const { rows } = await this.postgres
-          .pool()
-          .query<{ key: string; points: number; expire: string }>(BATCHED_UPSERT, [
-            ordered,
-            ordered.map((k) => hits.get(k)),
-            now + options.durationSec * 1000,
-            now,
-          ]);
-        // Each key's count before this batch; its hits then take the next counts in turn.
-        const counted = new Map(
-          rows.map((row) => [
-            row.key,
-            { consumed: row.points - (hits.get(row.key) ?? 0), msBeforeNext: Math.max(Number(row.expire) - Date.now(), 0) },
-          ]),
-        );
-        return keys.map((key) => {
-          const counter = counted.get(key);
-          if (!counter) throw new Error(`The rate limit's upsert answered no row for a key`);
-          counter.consumed += 1;
-          return { consumed: counter.consumed, msBeforeNext: counter.msBeforeNext };
-        });
-      },
-    });
-    return {
-      hit: async (key) => {
-        const { consumed, msBeforeNext } = await batches.submit(store.getKey(hashed(key)));
-        if (consumed > options.points) throw new RateLimitedError(options.message, seconds(msBeforeNext));
       },
     };
   }
