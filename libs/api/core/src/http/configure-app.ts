@@ -16,8 +16,9 @@ import { createLogger } from '../logging/logger';
 import { AllowedOrigins } from './allowed-origins';
 import { requestLog } from './request-log';
 
-export const BODY_LIMIT = '100kb';
+/** A JSON body's limit, in bytes (Fastify) and as Express's parser and our error message write it. */
 export const BODY_LIMIT_BYTES = 100 * 1024;
+export const BODY_LIMIT = `${BODY_LIMIT_BYTES / 1024}kb`;
 /** The catalogue import takes whole CSV files; a bulk action on leads and a breach's affected people up to 10,000 ids. */
 const LARGE_BODY_ROUTES = ['/api/catalogue/import', '/api/leads/bulk', '/api/breaches'];
 /** Routes whose handler needs the exact bytes received (a signature over them): the body stays a Buffer. */
