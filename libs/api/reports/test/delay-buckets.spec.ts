@@ -106,7 +106,7 @@ describe('conversion medians from the kept delay buckets', () => {
         expect({ period, groupBy, approximate: body.mediansApproximate }).toEqual({ period, groupBy, approximate: true });
         const counted = await queryRows<{ key: string | null; leads: number; enrolled: number }>(
           t.dataSource,
-          `SELECT ${key}::text AS key, count(*)::int AS leads, count(*) FILTER (WHERE l.status = 'enrolled')::int AS enrolled FROM leads l WHERE ${where} GROUP BY 1 ORDER BY 2 DESC`,
+          `SELECT ${key}::text AS key, count(*)::int AS leads, count(*) FILTER (WHERE l.status = 'enrolled')::int AS enrolled FROM leads l WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, ${key}::text COLLATE "C"`,
           bounds,
         );
         const answered = body.rows.map((r: { key: string; leads: number; enrolled: number }) => [r.key, r.leads, r.enrolled]);
